@@ -1,0 +1,363 @@
+package dev.rustlens.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rustlens.analysis.cargo.CargoManifest;
+import dev.rustlens.analysis.cargo.CrateDiscovery;
+import dev.rustlens.analysis.cargo.CrateDiscovery.CrateFile;
+import dev.rustlens.analysis.cargo.CrateInfo;
+import dev.rustlens.analysis.cargo.FileRole;
+import dev.rustlens.analysis.cargo.ManifestException;
+import dev.rustlens.analysis.check.CrateCheck;
+import dev.rustlens.analysis.check.CrateContext;
+import dev.rustlens.analysis.check.FileCheck;
+import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.check.Placement;
+import dev.rustlens.analysis.source.DirectorySourceTree;
+import dev.rustlens.analysis.source.SourceFile;
+import dev.rustlens.analysis.source.SourceTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The pure analysis core: a source tree in, crates with metrics, unsafe inventory and findings
+ * out. No database, no HTTP; the same input always gives the same output.
+ */
+public final class Analyzer implements AutoCloseable {
+
+    /** Bumped whenever a change alters results, so cached file results are not reused across it. */
+    public static final String VERSION = "1";
+
+    /** tree-sitter recurses on the native stack: deeply nested code needs far more than 1 MiB. */
+    private static final long ANALYSIS_THREAD_STACK = 256L << 20;
+    private static final long MAX_CI_CONFIG_BYTES = 1L << 20;
+
+    private final CheckCatalogue catalogue;
+    private final AnalyzerSettings settings;
+    private final ExecutorService pool;
+    private final List<FileAnalyzer> fileAnalyzers = Collections.synchronizedList(new ArrayList<>());
+    private final ThreadLocal<FileAnalyzer> threadAnalyzer;
+
+    public Analyzer(CheckCatalogue catalogue, AnalyzerSettings settings) {
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.pool = Executors.newFixedThreadPool(settings.threads(), analysisThreads());
+        this.threadAnalyzer = ThreadLocal.withInitial(() -> {
+            FileAnalyzer analyzer = new FileAnalyzer(catalogue, settings);
+            fileAnalyzers.add(analyzer);
+            return analyzer;
+        });
+    }
+
+    /** Reports progress as files complete. */
+    @FunctionalInterface
+    public interface Progress {
+        void filesDone(int done, int total);
+
+        /** Progress that nobody watches. */
+        Progress NONE = (done, total) -> { };
+    }
+
+    /** Reuses earlier results of unchanged files, keyed by content id and analyzer version. */
+    public interface ResultCache {
+        Optional<FileResult> get(String contentId);
+
+        void put(String contentId, FileResult result);
+
+        /** No cache: every file is analysed. */
+        ResultCache NONE = new ResultCache() {
+            @Override
+            public Optional<FileResult> get(String contentId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void put(String contentId, FileResult result) {
+                // nothing is kept
+            }
+        };
+    }
+
+    /** Analyses a directory on disk. */
+    public AnalysisResult analyze(Path directory) throws IOException, ManifestException {
+        return analyze(new DirectorySourceTree(directory), ResultCache.NONE, Progress.NONE);
+    }
+
+    /** Analyses a source tree, reusing cached file results where the content is unchanged. */
+    public AnalysisResult analyze(SourceTree tree, ResultCache cache, Progress progress)
+            throws IOException, ManifestException {
+        List<SourceFile> files = tree.files();
+        CrateDiscovery.Layout layout = CrateDiscovery.discover(files,
+                file -> CargoManifest.parse(file.path(), tree.read(file)));
+        Map<String, FileOutcome> outcomes = analyzeFiles(tree, layout, cache, progress);
+        Map<String, FileResult> results = new LinkedHashMap<>();
+        outcomes.forEach((path, outcome) -> results.put(path, outcome.result()));
+        Map<String, String> ciConfigurations = ciConfigurations(tree, files);
+
+        List<CrateResult> crates = new ArrayList<>();
+        for (CrateInfo crate : layout.crates()) {
+            List<CrateFile> crateFiles = layout.files().values().stream().filter(f -> f.crate() == crate).toList();
+            crates.add(aggregate(crate, crateFiles, results, files, ciConfigurations));
+        }
+        int reused = (int) outcomes.values().stream().filter(FileOutcome::reused).count();
+        return new AnalysisResult(List.copyOf(crates), layout.problems(), outcomes.size() - reused, reused);
+    }
+
+    /** A file's result and whether it came from the cache. */
+    private record FileOutcome(FileResult result, boolean reused) {
+    }
+
+    private Map<String, FileOutcome> analyzeFiles(SourceTree tree, CrateDiscovery.Layout layout, ResultCache cache,
+            Progress progress) throws IOException {
+        List<CrateFile> work = new ArrayList<>(layout.files().values());
+        int total = work.size();
+        CompletionService<Map.Entry<String, FileOutcome>> completion = new ExecutorCompletionService<>(pool);
+        List<Future<Map.Entry<String, FileOutcome>>> futures = new ArrayList<>();
+        for (CrateFile file : work) {
+            futures.add(completion.submit(() -> Map.entry(file.file().path(), analyzeFile(tree, file.file(), cache))));
+        }
+        Map<String, FileOutcome> results = new java.util.TreeMap<>();
+        try {
+            for (int done = 1; done <= total; done++) {
+                Map.Entry<String, FileOutcome> entry = completion.take().get();
+                results.put(entry.getKey(), entry.getValue());
+                progress.filesDone(done, total);
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(future -> future.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IOException("analysis interrupted", e);
+        } catch (ExecutionException e) {
+            futures.forEach(future -> future.cancel(true));
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IllegalStateException("analysis of a file failed: " + e.getCause(), e.getCause());
+        }
+        return results;
+    }
+
+    private FileOutcome analyzeFile(SourceTree tree, SourceFile file, ResultCache cache) {
+        if (file.contentId() != null) {
+            Optional<FileResult> cached = cache.get(file.contentId());
+            if (cached.isPresent()) {
+                return new FileOutcome(cached.get().atPath(file.path()), true);
+            }
+        }
+        try {
+            FileAnalyzer analyzer = threadAnalyzer.get();
+            FileResult result = file.size() > settings.maxFileBytes()
+                    ? analyzer.oversized(file.path(), file.size())
+                    : analyzer.analyze(file.path(), tree.read(file));
+            if (file.contentId() != null) {
+                cache.put(file.contentId(), result);
+            }
+            return new FileOutcome(result, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> ciConfigurations(SourceTree tree, List<SourceFile> files) throws IOException {
+        Map<String, String> configurations = new LinkedHashMap<>();
+        for (SourceFile file : files) {
+            String path = file.path();
+            boolean workflow = path.startsWith(".github/workflows/") && (path.endsWith(".yml") || path.endsWith(".yaml"));
+            if ((workflow || path.equals(".gitlab-ci.yml")) && file.size() <= MAX_CI_CONFIG_BYTES) {
+                configurations.put(path, new String(tree.read(file), StandardCharsets.UTF_8));
+            }
+        }
+        return configurations;
+    }
+
+    private CrateResult aggregate(CrateInfo crate, List<CrateFile> crateFiles, Map<String, FileResult> results,
+            List<SourceFile> repositoryFiles, Map<String, String> ciConfigurations) {
+        Metrics metrics = new Metrics();
+        List<Finding> findings = new ArrayList<>();
+        List<UnsafeSite> sites = new ArrayList<>();
+        List<String> coreModules = new ArrayList<>(settings.coreModules());
+        coreModules.addAll(crate.manifest().coreModules());
+        String root = crate.rootFiles().isEmpty() ? null : crate.rootFiles().getFirst();
+
+        for (CrateFile crateFile : crateFiles) {
+            String path = crateFile.file().path();
+            FileResult result = results.get(path);
+            FileRole role = crateFile.role();
+            Metrics file = Metrics.fromMap(result.metrics());
+            metrics.increment(Metric.FILES);
+            for (Metric metric : List.of(Metric.CODE_LINES, Metric.COMMENT_LINES, Metric.BLANK_LINES,
+                    Metric.TEST_FNS, Metric.ALLOW_ATTRIBUTES, Metric.CLIPPY_ALLOWS, Metric.ALLOWS_WITHOUT_REASON,
+                    Metric.PARSE_ERRORS)) {
+                metrics.add(metric, file.get(metric));
+            }
+            metrics.add(Metric.TEST_CODE_LINES, role.isTestLike() ? file.get(Metric.CODE_LINES) : result.testCodeLines());
+            if (!role.isTestLike()) {
+                for (Metric metric : List.of(Metric.UNSAFE_EXPRESSIONS, Metric.GEIGER_FUNCTIONS_SAFE,
+                        Metric.GEIGER_FUNCTIONS_UNSAFE, Metric.GEIGER_METHODS_SAFE, Metric.GEIGER_METHODS_UNSAFE,
+                        Metric.GEIGER_IMPLS_SAFE, Metric.GEIGER_IMPLS_UNSAFE, Metric.GEIGER_TRAITS_SAFE,
+                        Metric.GEIGER_TRAITS_UNSAFE)) {
+                    metrics.add(metric, file.get(metric));
+                }
+            }
+            if (role == FileRole.LIBRARY) {
+                for (Metric metric : List.of(Metric.PUBLIC_ITEMS, Metric.DOCUMENTED_PUBLIC_ITEMS, Metric.PUBLIC_FNS,
+                        Metric.PUBLIC_FNS_WITH_EXAMPLE, Metric.DOCTESTS)) {
+                    metrics.add(metric, file.get(metric));
+                }
+            }
+            if (role == FileRole.TEST) {
+                metrics.increment(Metric.INTEGRATION_TEST_FILES);
+            }
+            if (role == FileRole.BENCH && isBenchTarget(crate, path)) {
+                metrics.increment(Metric.BENCH_TARGETS);
+            }
+            if (path.equals(root)) {
+                metrics.set(Metric.FORBIDS_UNSAFE, file.get(Metric.FORBIDS_UNSAFE));
+                metrics.set(Metric.PEDANTIC_ENABLED, file.get(Metric.PEDANTIC_ENABLED));
+                metrics.set(Metric.CRATE_DOCS, file.get(Metric.CRATE_DOCS));
+            }
+            for (UnsafeSite site : result.unsafeSites()) {
+                UnsafeSite placed = role.isTestLike() && !site.inTestCode()
+                        ? new UnsafeSite(site.kind(), site.path(), site.line(), site.column(), true) : site;
+                sites.add(placed);
+                countSite(metrics, placed);
+            }
+            Placement placement = new Placement(role, modulePath(crate, path), coreModules);
+            for (Finding finding : result.findings()) {
+                if (catalogue.byId(finding.checkId()).filter(FileCheck.class::isInstance).map(FileCheck.class::cast)
+                        .map(check -> check.keep(finding, placement)).orElse(true)) {
+                    findings.add(role.isTestLike() && !finding.inTestCode() ? inTest(finding) : finding);
+                }
+            }
+        }
+        metrics.set(Metric.LIBRARY_CODE_LINES, metrics.get(Metric.CODE_LINES) - metrics.get(Metric.TEST_CODE_LINES));
+        applyManifestLints(crate, metrics);
+        metrics.set(Metric.CRITERION, crate.manifest().hasDevDependency("criterion"));
+        metrics.add(Metric.BENCH_TARGETS, declaredBenchesOutsideBenchesDir(crate));
+
+        CrateContext context = new CrateContext(crate, metrics, repositoryFiles, ciConfigurations);
+        for (CrateCheck check : catalogue.crateChecks()) {
+            check.check(context);
+        }
+        findings.addAll(context.findings());
+        findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
+                .thenComparingInt(Finding::column).thenComparing(Finding::checkId));
+        sites.sort(Comparator.comparing(UnsafeSite::path).thenComparingInt(UnsafeSite::line)
+                .thenComparingInt(UnsafeSite::column));
+        long active = findings.stream().filter(Finding::active).count();
+        metrics.set(Metric.FINDINGS, active);
+        metrics.set(Metric.SUPPRESSED_FINDINGS, findings.size() - active);
+        return new CrateResult(crate, metrics, List.copyOf(findings), List.copyOf(sites));
+    }
+
+    private static Finding inTest(Finding finding) {
+        return new Finding(finding.checkId(), finding.severity(), finding.path(), finding.line(), finding.column(),
+                finding.endLine(), finding.endColumn(), finding.message(), true, finding.suppression(),
+                finding.context());
+    }
+
+    private static void countSite(Metrics metrics, UnsafeSite site) {
+        if (site.kind() == UnsafeSite.Kind.IN_MACRO) {
+            metrics.increment(Metric.UNSAFE_IN_MACROS);
+            return;
+        }
+        if (site.inTestCode()) {
+            metrics.increment(Metric.UNSAFE_IN_TESTS);
+            return;
+        }
+        metrics.increment(switch (site.kind()) {
+            case BLOCK -> Metric.UNSAFE_BLOCKS;
+            case FUNCTION -> Metric.UNSAFE_FUNCTIONS;
+            case METHOD -> Metric.UNSAFE_METHODS;
+            case IMPL -> Metric.UNSAFE_IMPLS;
+            case TRAIT -> Metric.UNSAFE_TRAITS;
+            case EXTERN_BLOCK -> Metric.EXTERN_BLOCKS;
+            case IN_MACRO -> Metric.UNSAFE_IN_MACROS;
+        });
+    }
+
+    /** Lints configured in Cargo.toml ({@code [lints]} or the workspace's) count like crate attributes. */
+    private static void applyManifestLints(CrateInfo crate, Metrics metrics) {
+        JsonNode lints = crate.manifest().lints(crate.workspace());
+        String unsafeCode = lintLevel(lints.path("rust").path("unsafe_code"));
+        if (unsafeCode.equals("forbid") || unsafeCode.equals("deny")) {
+            metrics.set(Metric.FORBIDS_UNSAFE, true);
+        }
+        String pedantic = lintLevel(lints.path("clippy").path("pedantic"));
+        if (pedantic.equals("warn") || pedantic.equals("deny") || pedantic.equals("forbid")) {
+            metrics.set(Metric.PEDANTIC_ENABLED, true);
+        }
+    }
+
+    private static String lintLevel(JsonNode lint) {
+        return lint.isTextual() ? lint.asText() : lint.path("level").asText("");
+    }
+
+    private static boolean isBenchTarget(CrateInfo crate, String path) {
+        String relative = crate.relativize(path);
+        return (relative.startsWith("benches/") && relative.indexOf('/', "benches/".length()) < 0)
+                || crate.manifest().targetPaths("bench").contains(relative);
+    }
+
+    private static int declaredBenchesOutsideBenchesDir(CrateInfo crate) {
+        return (int) crate.manifest().targetPaths("bench").stream().filter(p -> !p.startsWith("benches/")).count();
+    }
+
+    /** The module path of a file: {@code src/raw/ffi.rs} is {@code raw::ffi}, a crate root is empty. */
+    static String modulePath(CrateInfo crate, String path) {
+        String relative = crate.relativize(path);
+        if (crate.rootFiles().contains(path)) {
+            return "";
+        }
+        if (relative.startsWith("src/")) {
+            relative = relative.substring(4);
+        }
+        if (relative.endsWith("/mod.rs")) {
+            relative = relative.substring(0, relative.length() - "/mod.rs".length());
+        } else if (relative.endsWith(".rs")) {
+            relative = relative.substring(0, relative.length() - 3);
+        }
+        return relative.replace("/", "::");
+    }
+
+    private static ThreadFactory analysisThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(null, task, "rustlens-analysis-" + count.incrementAndGet(), ANALYSIS_THREAD_STACK);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("analysis threads did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (fileAnalyzers) {
+            fileAnalyzers.forEach(FileAnalyzer::close);
+            fileAnalyzers.clear();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.rustlens.analysis;
+
+import dev.rustlens.analysis.check.Captures;
+import dev.rustlens.analysis.check.Check;
+import dev.rustlens.analysis.check.CrateCheck;
+import dev.rustlens.analysis.check.FileCheck;
+import dev.rustlens.parser.RustGrammar;
+import io.github.treesitter.jtreesitter.Query;
+import io.github.treesitter.jtreesitter.QueryError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * Every check with its compiled query. All file checks' patterns and the engine's own are
+ * compiled into one query, so a file is matched in a single pass; the pattern index says whose
+ * pattern matched. Built once at start-up and closed on shutdown.
+ */
+public final class CheckCatalogue implements AutoCloseable {
+
+    private final List<Check> checks;
+    private final List<FileCheck> fileChecks;
+    private final List<CrateCheck> crateChecks;
+    private final Query combined;
+    private final Query expressions;
+    /** For each pattern of {@link #combined}: its check, or null for an engine pattern. */
+    private final FileCheck[] ownerByPattern;
+
+    /** Builds the catalogue of the given checks; a query that does not compile names its check. */
+    public CheckCatalogue(List<Check> checks) {
+        List<Check> sorted = new ArrayList<>(checks);
+        sorted.sort(Comparator.comparing(Check::id));
+        Set<String> ids = new HashSet<>();
+        for (Check check : sorted) {
+            if (!ids.add(check.id())) {
+                throw new IllegalStateException("two checks share the id " + check.id());
+            }
+        }
+        this.checks = List.copyOf(sorted);
+        this.fileChecks = sorted.stream().filter(FileCheck.class::isInstance).map(FileCheck.class::cast).toList();
+        this.crateChecks = sorted.stream().filter(CrateCheck.class::isInstance).map(CrateCheck.class::cast).toList();
+
+        StringBuilder source = new StringBuilder(resource("analysis/engine.scm"));
+        List<Integer> segmentStarts = new ArrayList<>();
+        for (FileCheck check : fileChecks) {
+            String query = queryOf(check);
+            validate(check, query);
+            source.append('\n');
+            segmentStarts.add(source.toString().getBytes(StandardCharsets.UTF_8).length);
+            source.append(query);
+        }
+        this.combined = compile("the combined check query", source.toString());
+        this.expressions = compile("analysis/expressions.scm", resource("analysis/expressions.scm"));
+        this.ownerByPattern = new FileCheck[combined.getPatternCount()];
+        for (int pattern = 0; pattern < ownerByPattern.length; pattern++) {
+            int start = combined.startByteForPattern(pattern);
+            for (int i = segmentStarts.size() - 1; i >= 0; i--) {
+                if (start >= segmentStarts.get(i)) {
+                    ownerByPattern[pattern] = fileChecks.get(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The checks registered as services of {@link Check}. */
+    public static CheckCatalogue load() {
+        List<Check> found = new ArrayList<>();
+        ServiceLoader.load(Check.class, CheckCatalogue.class.getClassLoader()).forEach(found::add);
+        return new CheckCatalogue(found);
+    }
+
+    /** The query text of a file check. */
+    public static String queryOf(FileCheck check) {
+        return resource("checks/" + check.id() + "/query.scm");
+    }
+
+    private static void validate(FileCheck check, String query) {
+        try (Query compiled = new Query(RustGrammar.language(), query)) {
+            for (String name : compiled.getCaptureNames()) {
+                if (!Captures.allowedInCheck(name)) {
+                    throw new IllegalStateException("check " + check.id() + ": capture @" + name
+                            + " is not in the capture vocabulary (finding, name, ctx.*, _*)");
+                }
+            }
+        } catch (QueryError e) {
+            throw new IllegalStateException("check " + check.id() + ": its query does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    private static Query compile(String what, String source) {
+        try {
+            return new Query(RustGrammar.language(), source);
+        } catch (QueryError e) {
+            throw new IllegalStateException(what + " does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = CheckCatalogue.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + path, e);
+        }
+    }
+
+    public List<Check> checks() {
+        return checks;
+    }
+
+    public List<FileCheck> fileChecks() {
+        return fileChecks;
+    }
+
+    public List<CrateCheck> crateChecks() {
+        return crateChecks;
+    }
+
+    public Optional<Check> byId(String id) {
+        return checks.stream().filter(check -> check.id().equals(id)).findFirst();
+    }
+
+    Query combinedQuery() {
+        return combined;
+    }
+
+    Query expressionQuery() {
+        return expressions;
+    }
+
+    /** The check owning a pattern of the combined query, or null for the engine's own. */
+    FileCheck ownerOf(int patternIndex) {
+        return ownerByPattern[patternIndex];
+    }
+
+    @Override
+    public void close() {
+        combined.close();
+        expressions.close();
+    }
+}

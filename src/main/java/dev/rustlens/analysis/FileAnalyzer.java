@@ -1,0 +1,548 @@
+package dev.rustlens.analysis;
+
+import dev.rustlens.analysis.check.Attributes;
+import dev.rustlens.analysis.check.Captures;
+import dev.rustlens.analysis.check.Check;
+import dev.rustlens.analysis.check.Comment;
+import dev.rustlens.analysis.check.FileCheck;
+import dev.rustlens.analysis.check.FileContext;
+import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.check.LeadingTrivia;
+import dev.rustlens.analysis.check.RegionSet;
+import dev.rustlens.analysis.check.Suppression;
+import dev.rustlens.analysis.source.SourceText;
+import dev.rustlens.parser.ParseBudget;
+import dev.rustlens.parser.RustParser;
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.QueryCapture;
+import io.github.treesitter.jtreesitter.QueryCursor;
+import io.github.treesitter.jtreesitter.QueryMatch;
+import io.github.treesitter.jtreesitter.Tree;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Analyses one file's content: one parse, one pass of the combined query, then the engine's
+ * facts (unsafe inventory, line counts, public API, tests) and every file check's findings.
+ * Not thread-safe: each analysis thread has its own, with its own parser.
+ */
+public final class FileAnalyzer implements AutoCloseable {
+
+    /** The check id the engine reports unparsable or skipped files under. */
+    public static final String PARSE_ERROR = "parse_error";
+
+    private static final Pattern ALLOW_COMMENT = Pattern.compile("rustlens:allow\\(([a-z0-9_,\\s]+)\\)");
+    private static final Set<String> TRIVIA = Set.of("attribute_item", "line_comment", "block_comment");
+    private static final Set<String> IMPL_OR_TRAIT = Set.of("impl_item", "trait_item", "foreign_mod_item");
+
+    private final CheckCatalogue catalogue;
+    private final AnalyzerSettings settings;
+    private final RustParser parser = new RustParser();
+    private final Check parseErrorCheck;
+
+    public FileAnalyzer(CheckCatalogue catalogue, AnalyzerSettings settings) {
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.parseErrorCheck = catalogue.byId(PARSE_ERROR)
+                .orElseThrow(() -> new IllegalStateException("the parse_error check is not registered"));
+    }
+
+    /** Analyses a file given by its bytes. */
+    public FileResult analyze(String path, byte[] content) {
+        if (content.length > settings.maxFileBytes()) {
+            return oversized(path, content.length);
+        }
+        return analyze(path, SourceText.decode(content));
+    }
+
+    /** The result for a file too large to read: a parse_error finding and nothing else. */
+    public FileResult oversized(String path, long size) {
+        return skipped(path, SourceText.of(""), "file is " + size + " bytes, over the limit of "
+                + settings.maxFileBytes() + "; not analysed");
+    }
+
+    /** Analyses a file given by its text. */
+    public FileResult analyze(String path, SourceText source) {
+        ParseBudget budget = ParseBudget.of(settings.parseBudget());
+        Optional<Tree> parsed = parser.parse(source.text(), budget);
+        if (parsed.isEmpty()) {
+            return skipped(path, source, "parsing took longer than " + seconds(settings.parseBudget())
+                    + "; not analysed");
+        }
+        try (Tree tree = parsed.get()) {
+            // Match nodes live in the cursor's memory: everything is read before it closes.
+            try (QueryCursor cursor = new QueryCursor(catalogue.combinedQuery())) {
+                // Checked between matches: a QueryCursor progress callback crashes with the 0.25 core.
+                List<QueryMatch> matches = cursor.findMatches(tree.getRootNode())
+                        .takeWhile(match -> !budget.exhausted()).toList();
+                if (budget.exhausted()) {
+                    return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
+                            + "; not analysed");
+                }
+                return new FileScan(path, source, tree, matches).run();
+            }
+        }
+    }
+
+    private FileResult skipped(String path, SourceText source, String reason) {
+        FileContext context = new FileContext(source, path, RegionSet.builder().build());
+        context.report(parseErrorCheck, 0, 0, reason);
+        Metrics metrics = new Metrics();
+        metrics.set(Metric.PARSE_ERRORS, 1);
+        return new FileResult(metrics.asMap(), 0, List.of(), context.findings(), false);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() / 1000.0 + " s";
+    }
+
+    @Override
+    public void close() {
+        parser.close();
+    }
+
+    /** The state of one file's analysis. */
+    private final class FileScan {
+        private final String path;
+        private final SourceText source;
+        private final Tree tree;
+        private final List<QueryMatch> matches;
+        private final Metrics metrics = new Metrics();
+        private final RegionSet.Builder testRegionBuilder = RegionSet.builder();
+        /** Regions cargo-geiger leaves out: exactly {@code #[test]} fns and {@code #[cfg(test)]} modules. */
+        private final RegionSet.Builder geigerSkippedBuilder = RegionSet.builder();
+        private final Set<Long> noMangleFunctions = new HashSet<>();
+        private final List<Suppressed> clippySuppressions = new ArrayList<>();
+        private final Map<Integer, Set<String>> commentSuppressions = new HashMap<>();
+        private final List<int[]> commentRanges = new ArrayList<>();
+        private RegionSet testRegions;
+        private RegionSet geigerSkipped;
+
+        FileScan(String path, SourceText source, Tree tree, List<QueryMatch> matches) {
+            this.path = path;
+            this.source = source;
+            this.tree = tree;
+            this.matches = matches;
+        }
+
+        FileResult run() {
+            // Phase 1: attributes and comments decide what is test code and what is suppressed.
+            for (QueryMatch match : matches) {
+                if (catalogue.ownerOf(match.patternIndex()) != null) {
+                    continue;
+                }
+                for (QueryCapture capture : match.captures()) {
+                    switch (capture.name()) {
+                        case Captures.ATTRIBUTE -> outerAttribute(capture.node());
+                        case Captures.INNER_ATTRIBUTE -> innerAttribute(capture.node());
+                        case Captures.COMMENT -> comment(capture.node());
+                        default -> {
+                        }
+                    }
+                }
+            }
+            testRegions = testRegionBuilder.build();
+            geigerSkipped = geigerSkippedBuilder.build();
+            long testCodeLines = countLines();
+
+            // Phase 2: the engine's items and unsafe sites, then every check's matches.
+            FileContext context = new FileContext(source, path, testRegions);
+            List<UnsafeSite> sites = new ArrayList<>();
+            RegionSet.Builder unsafeScopes = RegionSet.builder();
+            for (QueryMatch match : matches) {
+                FileCheck owner = catalogue.ownerOf(match.patternIndex());
+                if (owner != null) {
+                    owner.onMatch(match, context);
+                    continue;
+                }
+                for (QueryCapture capture : match.captures()) {
+                    engineCapture(capture, context, sites, unsafeScopes);
+                }
+            }
+            countUnsafeExpressions(unsafeScopes.build());
+            return new FileResult(metrics.asMap(), testCodeLines, List.copyOf(sites),
+                    suppress(context.findings()), true);
+        }
+
+        private void outerAttribute(Node attribute) {
+            String text = source.slice(FileContext.start(attribute), FileContext.end(attribute));
+            String attributePath = Attributes.path(text);
+            boolean testMarker = Attributes.isTestMarker(text);
+            boolean cfgTest = Attributes.isCfgTest(text);
+            boolean allow = attributePath.equals("allow") || attributePath.equals("expect");
+            boolean noMangle = attributePath.equals("no_mangle") || attributePath.equals("export_name");
+            if (!testMarker && !cfgTest && !allow && !noMangle) {
+                return;
+            }
+            Optional<Node> item = followingItem(attribute);
+            if (item.isEmpty()) {
+                return;
+            }
+            Node target = item.get();
+            int start = FileContext.start(attribute);
+            int end = FileContext.end(target);
+            if (testMarker || cfgTest) {
+                testRegionBuilder.add(start, end);
+                boolean geigerTest = attributePath.equals("test") && target.getType().equals("function_item");
+                boolean geigerCfgTest = cfgTest && target.getType().equals("mod_item")
+                        && Attributes.arguments(text).equals(List.of("test"));
+                if (geigerTest || geigerCfgTest) {
+                    geigerSkippedBuilder.add(start, end);
+                }
+                if (testMarker && target.getType().equals("function_item")) {
+                    metrics.increment(Metric.TEST_FNS);
+                }
+            }
+            if (allow) {
+                allowAttribute(text, start, end);
+            }
+            if (noMangle && target.getType().equals("function_item")) {
+                noMangleFunctions.add(target.getId());
+            }
+        }
+
+        private void innerAttribute(Node attribute) {
+            String text = source.slice(FileContext.start(attribute), FileContext.end(attribute));
+            String attributePath = Attributes.path(text);
+            List<String> arguments = Attributes.arguments(text);
+            switch (attributePath) {
+                case "forbid", "deny" -> {
+                    if (arguments.contains("unsafe_code")) {
+                        metrics.set(Metric.FORBIDS_UNSAFE, true);
+                    }
+                    if (arguments.contains("clippy::pedantic")) {
+                        metrics.set(Metric.PEDANTIC_ENABLED, true);
+                    }
+                }
+                case "warn" -> {
+                    if (arguments.contains("clippy::pedantic")) {
+                        metrics.set(Metric.PEDANTIC_ENABLED, true);
+                    }
+                }
+                case "doc" -> {
+                    if (Attributes.body(text).substring(3).stripLeading().startsWith("=")) {
+                        metrics.set(Metric.CRATE_DOCS, true);
+                    }
+                }
+                case "allow", "expect" -> {
+                    // An inner allow covers what encloses it: the file, or the inline module.
+                    Optional<Node> parent = attribute.getParent();
+                    boolean fileLevel = parent.isEmpty() || parent.get().getType().equals("source_file");
+                    int start = fileLevel ? 0 : FileContext.start(parent.get());
+                    int end = fileLevel ? source.length() : FileContext.end(parent.get());
+                    allowAttribute(text, start, end);
+                }
+                default -> {
+                }
+            }
+        }
+
+        private void allowAttribute(String text, int start, int end) {
+            List<String> arguments = Attributes.arguments(text);
+            metrics.increment(Metric.ALLOW_ATTRIBUTES);
+            if (arguments.stream().noneMatch(argument -> argument.startsWith("reason"))) {
+                metrics.increment(Metric.ALLOWS_WITHOUT_REASON);
+            }
+            Set<String> lints = new HashSet<>();
+            for (String argument : arguments) {
+                if (argument.startsWith("clippy::")) {
+                    metrics.increment(Metric.CLIPPY_ALLOWS);
+                    lints.add(argument.substring("clippy::".length()));
+                }
+            }
+            if (!lints.isEmpty()) {
+                clippySuppressions.add(new Suppressed(start, end, lints));
+            }
+        }
+
+        private void comment(Node node) {
+            int start = FileContext.start(node);
+            int end = FileContext.end(node);
+            commentRanges.add(new int[] {start, end});
+            String text = source.slice(start, end);
+            int line = source.line(start);
+            if (text.contains("rustlens:allow")) {
+                Matcher matcher = ALLOW_COMMENT.matcher(text);
+                while (matcher.find()) {
+                    Set<String> ids = new HashSet<>();
+                    for (String id : matcher.group(1).split(",")) {
+                        ids.add(id.strip());
+                    }
+                    // The comment's own line (a trailing comment) and the line after it.
+                    commentSuppressions.computeIfAbsent(line, key -> new HashSet<>()).addAll(ids);
+                    commentSuppressions.computeIfAbsent(source.line(Math.max(start, end - 1)) + 1,
+                            key -> new HashSet<>()).addAll(ids);
+                }
+            }
+            Comment comment = new Comment(text, start, line, line);
+            if (comment.isOuterDoc() || comment.isInnerDoc()) {
+                countDoctests(comment.body());
+                if (comment.isInnerDoc() && node.getParent().map(p -> p.getType().equals("source_file")).orElse(true)) {
+                    metrics.set(Metric.CRATE_DOCS, true);
+                }
+            }
+        }
+
+        /** Doctests in one doc comment line (or block): code fences whose info string rustdoc runs. */
+        private boolean inFence;
+
+        private void countDoctests(String docBody) {
+            for (String raw : docBody.lines().toList()) {
+                String line = raw.strip();
+                if (line.startsWith("* ")) {
+                    line = line.substring(2).strip();
+                }
+                if (!line.startsWith("```") && !line.startsWith("~~~")) {
+                    continue;
+                }
+                if (inFence) {
+                    inFence = false;
+                } else {
+                    inFence = true;
+                    if (Doctests.runs(line.substring(3))) {
+                        metrics.increment(Metric.DOCTESTS);
+                    }
+                }
+            }
+        }
+
+        private long countLines() {
+            commentRanges.sort((a, b) -> Integer.compare(a[0], b[0]));
+            long code = 0;
+            long comments = 0;
+            long blank = 0;
+            long testCode = 0;
+            int commentIndex = 0;
+            String text = source.text();
+            int lines = source.lineCount();
+            if (text.endsWith("\n")) {
+                lines--;
+            }
+            for (int line = 1; line <= lines; line++) {
+                int start = source.lineStart(line);
+                int end = source.lineEnd(line);
+                while (commentIndex < commentRanges.size() && commentRanges.get(commentIndex)[1] <= start) {
+                    commentIndex++;
+                }
+                boolean sawComment = false;
+                boolean sawCode = false;
+                int index = commentIndex;
+                int offset = start;
+                while (offset < end && !sawCode) {
+                    if (index < commentRanges.size() && offset >= commentRanges.get(index)[0]) {
+                        if (offset < commentRanges.get(index)[1]) {
+                            sawComment = true;
+                            offset = commentRanges.get(index)[1];
+                            continue;
+                        }
+                        index++;
+                        continue;
+                    }
+                    if (!Character.isWhitespace(text.charAt(offset))) {
+                        sawCode = true;
+                    }
+                    offset++;
+                }
+                if (sawCode) {
+                    code++;
+                    if (testRegions.contains(start) || testRegions.contains(firstNonBlank(text, start, end))) {
+                        testCode++;
+                    }
+                } else if (sawComment) {
+                    comments++;
+                } else {
+                    blank++;
+                }
+            }
+            metrics.set(Metric.CODE_LINES, code);
+            metrics.set(Metric.COMMENT_LINES, comments);
+            metrics.set(Metric.BLANK_LINES, blank);
+            return testCode;
+        }
+
+        private static int firstNonBlank(String text, int start, int end) {
+            int offset = start;
+            while (offset < end && Character.isWhitespace(text.charAt(offset))) {
+                offset++;
+            }
+            return offset;
+        }
+
+        private void engineCapture(QueryCapture capture, FileContext context, List<UnsafeSite> sites,
+                RegionSet.Builder unsafeScopes) {
+            Node node = capture.node();
+            int start = FileContext.start(node);
+            boolean inTest = testRegions.contains(start);
+            switch (capture.name()) {
+                case Captures.UNSAFE_BLOCK -> {
+                    sites.add(site(UnsafeSite.Kind.BLOCK, start, inTest));
+                    if (!geigerSkipped.contains(start)) {
+                        unsafeScopes.add(start, FileContext.end(node));
+                    }
+                }
+                case Captures.UNSAFE_FN -> {
+                    boolean method = FileContext.ancestor(node, IMPL_OR_TRAIT)
+                            .map(owner -> !owner.getType().equals("foreign_mod_item")).orElse(false)
+                            && node.getParent().map(p -> p.getType().equals("declaration_list")).orElse(false);
+                    sites.add(site(method ? UnsafeSite.Kind.METHOD : UnsafeSite.Kind.FUNCTION, start, inTest));
+                }
+                case Captures.UNSAFE_IMPL -> sites.add(site(UnsafeSite.Kind.IMPL, start, inTest));
+                case Captures.UNSAFE_TRAIT -> sites.add(site(UnsafeSite.Kind.TRAIT, start, inTest));
+                case Captures.UNSAFE_EXTERN -> sites.add(site(UnsafeSite.Kind.EXTERN_BLOCK, start, inTest));
+                case Captures.UNSAFE_MACRO -> sites.add(site(UnsafeSite.Kind.IN_MACRO, start, inTest));
+                case Captures.ITEM_FN -> geigerFunction(node, start, unsafeScopes);
+                case Captures.ITEM_IMPL -> {
+                    if (!geigerSkipped.contains(start)) {
+                        boolean unsafe = hasUnsafeKeyword(node);
+                        metrics.increment(unsafe ? Metric.GEIGER_IMPLS_UNSAFE : Metric.GEIGER_IMPLS_SAFE);
+                    }
+                }
+                case Captures.ITEM_TRAIT -> {
+                    if (!geigerSkipped.contains(start)) {
+                        boolean unsafe = hasUnsafeKeyword(node);
+                        metrics.increment(unsafe ? Metric.GEIGER_TRAITS_UNSAFE : Metric.GEIGER_TRAITS_SAFE);
+                    }
+                }
+                case Captures.ITEM_VISIBILITY -> publicItem(node, context, inTest);
+                default -> {
+                }
+            }
+        }
+
+        private UnsafeSite site(UnsafeSite.Kind kind, int offset, boolean inTest) {
+            return new UnsafeSite(kind, path, source.line(offset), source.column(offset), inTest);
+        }
+
+        private boolean hasUnsafeKeyword(Node item) {
+            for (int i = 0; i < item.getChildCount(); i++) {
+                Node child = item.getChild(i).orElseThrow();
+                if (child.getType().equals("unsafe")) {
+                    return true;
+                }
+                if (child.isNamed() && !child.getType().equals("visibility_modifier")) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private void geigerFunction(Node function, int start, RegionSet.Builder unsafeScopes) {
+            if (geigerSkipped.contains(start)) {
+                return;
+            }
+            Optional<Node> owner = function.getParent()
+                    .filter(parent -> parent.getType().equals("declaration_list"))
+                    .flatMap(Node::getParent);
+            boolean inTrait = owner.map(o -> o.getType().equals("trait_item")).orElse(false);
+            boolean method = owner.map(o -> o.getType().equals("impl_item")).orElse(false);
+            if (inTrait) {
+                return; // cargo-geiger does not count trait methods
+            }
+            boolean unsafeKeyword = function.getChildren().stream()
+                    .anyMatch(child -> child.getType().equals("function_modifiers")
+                            && source.slice(FileContext.start(child), FileContext.end(child)).contains("unsafe"));
+            boolean unsafe = unsafeKeyword || (!method && noMangleFunctions.contains(function.getId()));
+            if (method) {
+                metrics.increment(unsafe ? Metric.GEIGER_METHODS_UNSAFE : Metric.GEIGER_METHODS_SAFE);
+            } else {
+                metrics.increment(unsafe ? Metric.GEIGER_FUNCTIONS_UNSAFE : Metric.GEIGER_FUNCTIONS_SAFE);
+            }
+            if (unsafeKeyword) {
+                function.getChildByFieldName("body")
+                        .ifPresent(body -> unsafeScopes.add(FileContext.start(body), FileContext.end(body)));
+            }
+        }
+
+        private void publicItem(Node visibility, FileContext context, boolean inTest) {
+            if (inTest || !source.slice(FileContext.start(visibility), FileContext.end(visibility)).equals("pub")) {
+                return;
+            }
+            Node item = visibility.getParent().orElseThrow();
+            LeadingTrivia trivia = context.leadingTrivia(item);
+            if (trivia.isDocHidden()) {
+                return;
+            }
+            metrics.increment(Metric.PUBLIC_ITEMS);
+            String doc = trivia.docText();
+            boolean documented = !doc.isBlank();
+            if (documented) {
+                metrics.increment(Metric.DOCUMENTED_PUBLIC_ITEMS);
+            }
+            if (item.getType().equals("function_item") || item.getType().equals("function_signature_item")) {
+                metrics.increment(Metric.PUBLIC_FNS);
+                if (documented && (doc.contains("```") || doc.contains("~~~"))) {
+                    metrics.increment(Metric.PUBLIC_FNS_WITH_EXAMPLE);
+                }
+            }
+        }
+
+        /** Counts cargo-geiger's unsafe expressions: those inside unsafe blocks and unsafe fn bodies. */
+        private void countUnsafeExpressions(RegionSet scopes) {
+            if (scopes.isEmpty()) {
+                return;
+            }
+            try (QueryCursor cursor = new QueryCursor(catalogue.expressionQuery())) {
+                for (int i = 0; i < scopes.size(); i++) {
+                    int start = scopes.start(i);
+                    int end = scopes.end(i);
+                    cursor.setByteRange(start * 2, end * 2);
+                    long inside = cursor.findMatches(tree.getRootNode())
+                            .map(match -> match.captures().getFirst().node())
+                            .filter(node -> FileContext.start(node) >= start && FileContext.end(node) <= end
+                                    && !geigerSkipped.contains(FileContext.start(node)))
+                            .count();
+                    metrics.add(Metric.UNSAFE_EXPRESSIONS, inside);
+                }
+            }
+        }
+
+        private Optional<Node> followingItem(Node attribute) {
+            Optional<Node> next = attribute.getNextNamedSibling();
+            while (next.isPresent() && TRIVIA.contains(next.get().getType())) {
+                next = next.get().getNextNamedSibling();
+            }
+            return next;
+        }
+
+        private List<Finding> suppress(List<Finding> findings) {
+            List<Finding> result = new ArrayList<>(findings.size());
+            for (Finding finding : findings) {
+                Suppression suppression = suppressionOf(finding);
+                result.add(suppression == Suppression.NONE ? finding
+                        : new Finding(finding.checkId(), finding.severity(), finding.path(), finding.line(),
+                                finding.column(), finding.endLine(), finding.endColumn(), finding.message(),
+                                finding.inTestCode(), suppression, finding.context()));
+            }
+            return result;
+        }
+
+        private Suppression suppressionOf(Finding finding) {
+            Set<String> byComment = commentSuppressions.get(finding.line());
+            if (byComment != null && byComment.contains(finding.checkId())) {
+                return Suppression.COMMENT;
+            }
+            Optional<String> lint = catalogue.byId(finding.checkId()).flatMap(check -> check.info().clippyLint());
+            if (lint.isPresent()) {
+                int offset = source.lineStart(finding.line()) + finding.column() - 1;
+                for (Suppressed suppressed : clippySuppressions) {
+                    if (offset >= suppressed.start && offset < suppressed.end && suppressed.lints.contains(lint.get())) {
+                        return Suppression.CLIPPY_ATTRIBUTE;
+                    }
+                }
+            }
+            return Suppression.NONE;
+        }
+    }
+
+    /** A clippy allow/expect and the char range it covers. */
+    private record Suppressed(int start, int end, Set<String> lints) {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.rustlens.analysis;
+
+import dev.rustlens.analysis.check.Finding;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the analysis of one file's content found, before the file is placed in a crate. It
+ * depends only on the content and the analyzer version, so it can be cached by content id.
+ *
+ * @param metrics file-level metric values by {@link Metric#key()}
+ * @param testCodeLines code lines inside test regions ({@code #[cfg(test)]}, test fns)
+ * @param unsafeSites every unsafe site
+ * @param findings every finding, suppressed ones and ones in test code included
+ * @param parsed false when the file was skipped (too large, too slow to parse)
+ */
+public record FileResult(
+        Map<String, Long> metrics,
+        long testCodeLines,
+        List<UnsafeSite> unsafeSites,
+        List<Finding> findings,
+        boolean parsed) {
+
+    /** The same result for the file at another path. */
+    public FileResult atPath(String path) {
+        return new FileResult(metrics, testCodeLines,
+                unsafeSites.stream().map(site -> site.atPath(path)).toList(),
+                findings.stream().map(finding -> finding.atPath(path)).toList(), parsed);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.rustlens.analysis.cargo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The parts of one {@code Cargo.toml} that rustlens reads, parsed with a real TOML parser. */
+public final class CargoManifest {
+
+    private static final TomlMapper TOML = new TomlMapper();
+
+    private final String path;
+    private final JsonNode root;
+
+    private CargoManifest(String path, JsonNode root) {
+        this.path = path;
+        this.root = root;
+    }
+
+    /** Parses the manifest at repository path {@code path}. */
+    public static CargoManifest parse(String path, byte[] content) throws ManifestException {
+        try {
+            JsonNode root = TOML.readTree(content);
+            if (root == null || !root.isObject()) {
+                throw new ManifestException(path, path + ": not a TOML table");
+            }
+            CargoManifest manifest = new CargoManifest(path, root);
+            if (manifest.isPackage() && manifest.packageName().isEmpty()) {
+                throw new ManifestException(path, path + ": [package] has no name");
+            }
+            return manifest;
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
+            throw new ManifestException(path, path + ": invalid TOML: " + reason, e);
+        }
+    }
+
+    /** Repository path of this manifest. */
+    public String path() {
+        return path;
+    }
+
+    /** Directory of this manifest, repository-relative; empty for the repository root. */
+    public String directory() {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    public boolean isPackage() {
+        return root.has("package");
+    }
+
+    public boolean isWorkspace() {
+        return root.has("workspace");
+    }
+
+    public Optional<String> packageName() {
+        return text(root.path("package").path("name"));
+    }
+
+    /** The package version; a version inherited from the workspace reads from there. */
+    public Optional<String> packageVersion(Optional<CargoManifest> workspace) {
+        return inherited("version", workspace);
+    }
+
+    public Optional<String> edition(Optional<CargoManifest> workspace) {
+        return inherited("edition", workspace);
+    }
+
+    private Optional<String> inherited(String key, Optional<CargoManifest> workspace) {
+        JsonNode value = root.path("package").path(key);
+        if (value.path("workspace").asBoolean(false)) {
+            return workspace.flatMap(w -> text(w.root.path("workspace").path("package").path(key)));
+        }
+        return text(value);
+    }
+
+    /** {@code [workspace] members} globs. */
+    public List<String> workspaceMembers() {
+        return strings(root.path("workspace").path("members"));
+    }
+
+    /** {@code [workspace] exclude} paths. */
+    public List<String> workspaceExclude() {
+        return strings(root.path("workspace").path("exclude"));
+    }
+
+    /** The build script path: {@code package.build}, or empty when set to false. */
+    public Optional<String> buildScript() {
+        JsonNode build = root.path("package").path("build");
+        if (build.isBoolean()) {
+            return build.asBoolean() ? Optional.of("build.rs") : Optional.empty();
+        }
+        return Optional.of(text(build).orElse("build.rs"));
+    }
+
+    /** {@code [lib] path}, when declared. */
+    public Optional<String> libPath() {
+        return text(root.path("lib").path("path"));
+    }
+
+    public boolean isProcMacro() {
+        JsonNode lib = root.path("lib");
+        return lib.path("proc-macro").asBoolean(false) || lib.path("proc_macro").asBoolean(false);
+    }
+
+    public boolean hasLibSection() {
+        return root.has("lib");
+    }
+
+    /** Paths declared by {@code [[bin]]}, {@code [[test]]}, {@code [[bench]]} or {@code [[example]]}. */
+    public List<String> targetPaths(String kind) {
+        List<String> paths = new ArrayList<>();
+        for (JsonNode target : root.path(kind)) {
+            text(target.path("path")).ifPresent(paths::add);
+        }
+        return paths;
+    }
+
+    /** Number of {@code [[bench]]} targets declared. */
+    public int declaredTargets(String kind) {
+        return root.path(kind).size();
+    }
+
+    public boolean hasDevDependency(String name) {
+        return hasDependency(root.path("dev-dependencies"), name);
+    }
+
+    public boolean hasDependency(String name) {
+        return hasDependency(root.path("dependencies"), name);
+    }
+
+    private static boolean hasDependency(JsonNode table, String name) {
+        if (table.has(name)) {
+            return true;
+        }
+        // A renamed dependency: `foo = { package = "name", ... }`.
+        for (JsonNode dependency : table) {
+            if (name.equals(dependency.path("package").asText(null))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The lints table that applies to this package: its own {@code [lints]}, or the
+     * workspace's {@code [workspace.lints]} when it says {@code workspace = true}.
+     */
+    public JsonNode lints(Optional<CargoManifest> workspace) {
+        JsonNode lints = root.path("lints");
+        if (lints.path("workspace").asBoolean(false)) {
+            return workspace.map(w -> w.root.path("workspace").path("lints")).orElse(MissingNode.getInstance());
+        }
+        return lints;
+    }
+
+    /** {@code [package.metadata.rustlens] core-modules}: the modules allowed to hold unsafe code. */
+    public List<String> coreModules() {
+        return strings(root.path("package").path("metadata").path("rustlens").path("core-modules"));
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isValueNode() ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            if (value.isTextual()) {
+                values.add(value.asText());
+            }
+        }
+        return values;
+    }
+}

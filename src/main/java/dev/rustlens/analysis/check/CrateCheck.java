@@ -1,0 +1,8 @@
+package dev.rustlens.analysis.check;
+
+/** A check of a whole crate (its manifest, metrics and repository files) rather than of code. */
+public abstract non-sealed class CrateCheck implements Check {
+
+    /** Examines the crate and reports through the context. */
+    public abstract void check(CrateContext crate);
+}

@@ -1,0 +1,75 @@
+package dev.rustlens.analysis.check;
+
+import dev.rustlens.analysis.Metric;
+import dev.rustlens.analysis.Metrics;
+import dev.rustlens.analysis.cargo.CrateInfo;
+import dev.rustlens.analysis.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a crate check sees: the crate, its summed metrics, and the repository's other files. */
+public final class CrateContext {
+
+    private final CrateInfo crate;
+    private final Metrics metrics;
+    private final List<SourceFile> repositoryFiles;
+    private final Map<String, String> ciConfigurations;
+    private final List<Finding> findings = new ArrayList<>();
+
+    /**
+     * @param ciConfigurations CI configuration files of the repository (path to text)
+     */
+    public CrateContext(CrateInfo crate, Metrics metrics, List<SourceFile> repositoryFiles,
+            Map<String, String> ciConfigurations) {
+        this.crate = crate;
+        this.metrics = metrics;
+        this.repositoryFiles = repositoryFiles;
+        this.ciConfigurations = ciConfigurations;
+    }
+
+    public CrateInfo crate() {
+        return crate;
+    }
+
+    public long metric(Metric metric) {
+        return metrics.get(metric);
+    }
+
+    /** Whether the crate has unsafe code outside tests, macros included. */
+    public boolean hasUnsafe() {
+        return metric(Metric.UNSAFE_BLOCKS) + metric(Metric.UNSAFE_FUNCTIONS) + metric(Metric.UNSAFE_METHODS)
+                + metric(Metric.UNSAFE_IMPLS) + metric(Metric.UNSAFE_TRAITS) + metric(Metric.EXTERN_BLOCKS)
+                + metric(Metric.UNSAFE_IN_MACROS) > 0;
+    }
+
+    public List<SourceFile> repositoryFiles() {
+        return repositoryFiles;
+    }
+
+    /** Whether the repository has a file at this exact path. */
+    public boolean repositoryHas(String path) {
+        return repositoryFiles.stream().anyMatch(file -> file.path().equals(path));
+    }
+
+    /** CI configuration files (GitHub workflows, GitLab CI), path to text. */
+    public Map<String, String> ciConfigurations() {
+        return ciConfigurations;
+    }
+
+    /** The crate's lib root, else its first binary root. */
+    public Optional<String> rootFile() {
+        return crate.rootFiles().stream().findFirst();
+    }
+
+    /** Reports a crate-level finding at line 1 of {@code path} (its manifest or root file). */
+    public void report(Check check, String path, String message) {
+        findings.add(new Finding(check.id(), check.info().severity(), path, 1, 1, 1, 1, message, false,
+                Suppression.NONE, check.id() + " " + crate.name()));
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+}

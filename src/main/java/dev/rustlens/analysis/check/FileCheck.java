@@ -1,0 +1,27 @@
+package dev.rustlens.analysis.check;
+
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.QueryMatch;
+
+/**
+ * A check that reads one file through the patterns of its {@code query.scm}. By default every
+ * {@code @finding} capture is reported with the check's title; a check overrides
+ * {@link #onMatch} only for what its query cannot decide.
+ */
+public abstract non-sealed class FileCheck implements Check {
+
+    /** Handles one match of this check's patterns. */
+    public void onMatch(QueryMatch match, FileContext file) {
+        for (Node node : match.findNodes(Captures.FINDING)) {
+            file.report(this, node, info().title());
+        }
+    }
+
+    /**
+     * Whether a finding stands once the file is placed in its crate. By default test code is
+     * dropped for checks the standard exempts there.
+     */
+    public boolean keep(Finding finding, Placement placement) {
+        return !(info().exemptInTests() && (finding.inTestCode() || placement.role().isTestLike()));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.rustlens.analysis.check;
+
+import dev.rustlens.analysis.source.SourceText;
+import io.github.treesitter.jtreesitter.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a file check sees of the file being analysed, and where it reports. */
+public final class FileContext {
+
+    private static final Set<String> TRIVIA = Set.of("attribute_item", "line_comment", "block_comment");
+
+    private final SourceText source;
+    private final String path;
+    private final RegionSet testRegions;
+    private final List<Finding> findings = new ArrayList<>();
+
+    public FileContext(SourceText source, String path, RegionSet testRegions) {
+        this.source = source;
+        this.path = path;
+        this.testRegions = testRegions;
+    }
+
+    public SourceText source() {
+        return source;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** Char offset where a node starts (the tree is parsed as UTF-16, two bytes a char). */
+    public static int start(Node node) {
+        return node.getStartByte() >>> 1;
+    }
+
+    /** Char offset where a node ends. */
+    public static int end(Node node) {
+        return node.getEndByte() >>> 1;
+    }
+
+    /** The source text of a node, sliced from the text already in memory. */
+    public String text(Node node) {
+        return source.slice(start(node), end(node));
+    }
+
+    /** Whether the offset is in a {@code #[cfg(test)]} item or a test fn. */
+    public boolean inTestCode(int offset) {
+        return testRegions.contains(offset);
+    }
+
+    /**
+     * The attributes and comments directly before {@code item}, nearest last. A comment that
+     * trails code on the line above (e.g. {@code let a = 1; // note}) belongs to that code, not here.
+     */
+    public LeadingTrivia leadingTrivia(Node item) {
+        List<String> attributes = new ArrayList<>();
+        List<Comment> comments = new ArrayList<>();
+        Optional<Node> previous = item.getPrevNamedSibling();
+        while (previous.isPresent() && TRIVIA.contains(previous.get().getType())) {
+            Node node = previous.get();
+            Optional<Node> before = node.getPrevNamedSibling();
+            if (node.getType().equals("attribute_item")) {
+                attributes.addFirst(text(node));
+            } else {
+                int line = source.line(start(node));
+                boolean trailing = before.isPresent() && !TRIVIA.contains(before.get().getType())
+                        && source.line(end(before.get()) - 1) == line;
+                if (trailing) {
+                    break;
+                }
+                comments.addFirst(new Comment(text(node), start(node), line, source.line(Math.max(start(node), end(node) - 1))));
+            }
+            previous = before;
+        }
+        return new LeadingTrivia(List.copyOf(attributes), List.copyOf(comments));
+    }
+
+    /** The nearest ancestor of one of the given kinds. */
+    public static Optional<Node> ancestor(Node node, Set<String> kinds) {
+        Optional<Node> current = node.getParent();
+        while (current.isPresent() && !kinds.contains(current.get().getType())) {
+            current = current.get().getParent();
+        }
+        return current;
+    }
+
+    /** Reports a finding of {@code check} on {@code node}. */
+    public void report(Check check, Node node, String message) {
+        report(check, start(node), Math.max(start(node), end(node)), message);
+    }
+
+    /** Reports a finding of {@code check} over a char range. */
+    public void report(Check check, int start, int end, String message) {
+        int line = source.line(start);
+        int endOffset = Math.max(start, end);
+        String context = source.lineText(line).strip().replaceAll("\\s+", " ");
+        findings.add(new Finding(check.id(), check.info().severity(), path, line, source.column(start),
+                source.line(endOffset), source.column(endOffset), message, inTestCode(start),
+                Suppression.NONE, context));
+    }
+
+    /** What was reported so far. */
+    public List<Finding> findings() {
+        return findings;
+    }
+}

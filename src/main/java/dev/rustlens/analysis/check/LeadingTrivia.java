@@ -1,0 +1,62 @@
+package dev.rustlens.analysis.check;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The attributes and comments written directly before an item or statement, nearest last.
+ *
+ * @param attributes attribute texts ({@code #[...]})
+ * @param comments comments, doc comments included
+ */
+public record LeadingTrivia(List<String> attributes, List<Comment> comments) {
+
+    /** The text of the outer doc comments and {@code #[doc = "..."]} attributes, joined by lines. */
+    public String docText() {
+        StringBuilder doc = new StringBuilder();
+        for (Comment comment : comments) {
+            if (comment.isOuterDoc()) {
+                doc.append(comment.body()).append('\n');
+            }
+        }
+        for (String attribute : attributes) {
+            String inner = Attributes.body(attribute);
+            if (inner.startsWith("doc") && inner.substring(3).stripLeading().startsWith("=")) {
+                doc.append(inner.substring(inner.indexOf('=') + 1)).append('\n');
+            }
+        }
+        return doc.toString();
+    }
+
+    /** Whether the item is documented, by a doc comment or a {@code #[doc = ...]} attribute. */
+    public boolean hasDoc() {
+        return !docText().isBlank();
+    }
+
+    /** Whether the item carries {@code #[doc(hidden)]}. */
+    public boolean isDocHidden() {
+        return attributes.stream().map(Attributes::body)
+                .anyMatch(body -> body.replace(" ", "").equals("doc(hidden)"));
+    }
+
+    /** Whether an attribute with this path ({@code no_mangle}, {@code test}) is present. */
+    public boolean hasAttribute(String path) {
+        return attributes.stream().anyMatch(attribute -> Attributes.path(attribute).equals(path));
+    }
+
+    /**
+     * Whether any plain comment (not a doc comment) holds {@code marker}, such as {@code SAFETY:};
+     * case-sensitive as clippy's own check.
+     */
+    public boolean commentContains(String marker) {
+        return comments.stream().anyMatch(comment -> comment.text().contains(marker));
+    }
+
+    /** Whether a doc comment has a section heading such as {@code # Safety}. */
+    public boolean hasDocSection(String heading) {
+        String wanted = heading.toLowerCase(Locale.ROOT);
+        return docText().lines().map(String::strip)
+                .anyMatch(line -> line.startsWith("#") && line.replaceFirst("^#+", "").strip()
+                        .toLowerCase(Locale.ROOT).equals(wanted));
+    }
+}

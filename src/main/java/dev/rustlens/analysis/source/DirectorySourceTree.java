@@ -1,0 +1,89 @@
+package dev.rustlens.analysis.source;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A directory on disk as a source tree. Symbolic links are never followed, so nothing outside
+ * the directory is read; {@code .git} and {@code target} build output are skipped.
+ */
+public final class DirectorySourceTree implements SourceTree {
+
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules");
+
+    private final Path root;
+    private List<SourceFile> files;
+    private Map<String, SourceFile> byPath;
+
+    public DirectorySourceTree(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public synchronized List<SourceFile> files() throws IOException {
+        if (files == null) {
+            List<SourceFile> found = new ArrayList<>();
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    boolean skipped = !dir.equals(root)
+                            && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString());
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    // walkFileTree does not follow links by default: a link shows up here as
+                    // a link, never as its target, and is left out.
+                    if (attrs.isRegularFile()) {
+                        String path = root.relativize(file).toString().replace('\\', '/');
+                        found.add(new SourceFile(path, attrs.size(), null));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            found.sort(Comparator.comparing(SourceFile::path));
+            Map<String, SourceFile> index = new HashMap<>();
+            for (SourceFile file : found) {
+                index.put(file.path(), file);
+            }
+            files = List.copyOf(found);
+            byPath = index;
+        }
+        return files;
+    }
+
+    @Override
+    public byte[] read(SourceFile file) throws IOException {
+        Path path = root.resolve(file.path()).normalize();
+        if (!path.startsWith(root) || Files.isSymbolicLink(path)
+                || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("not a regular file inside the tree: " + file.path());
+        }
+        return Files.readAllBytes(path);
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) throws IOException {
+        files();
+        SourceFile file = byPath.get(path);
+        return file == null ? Optional.empty() : Optional.of(read(file));
+    }
+}

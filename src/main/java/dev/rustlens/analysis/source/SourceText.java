@@ -1,0 +1,113 @@
+package dev.rustlens.analysis.source;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The text of one file with a line index. Offsets are {@code char} offsets into the text; a
+ * tree parsed from it as UTF-16 has byte offsets of exactly twice those.
+ */
+public final class SourceText {
+
+    private final String text;
+    private final int[] lineStarts;
+    private final boolean validUtf8;
+
+    private SourceText(String text, boolean validUtf8) {
+        this.text = text;
+        this.validUtf8 = validUtf8;
+        int[] starts = new int[64];
+        int count = 0;
+        starts[count++] = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        this.lineStarts = Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * Decodes file bytes as UTF-8. Invalid bytes become U+FFFD (and are remembered), and a
+     * leading byte order mark is dropped, so any file yields text.
+     */
+    public static SourceText decode(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer input = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = strict.decode(input);
+            return new SourceText(chars.toString(), true);
+        } catch (CharacterCodingException e) {
+            String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+            return new SourceText(lenient, false);
+        }
+    }
+
+    /** Text already in memory (tests, fixtures). */
+    public static SourceText of(String text) {
+        return new SourceText(text, true);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int length() {
+        return text.length();
+    }
+
+    /** Whether the bytes were valid UTF-8. */
+    public boolean validUtf8() {
+        return validUtf8;
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** 1-based line of a char offset. */
+    public int line(int offset) {
+        int index = Arrays.binarySearch(lineStarts, offset);
+        return (index >= 0 ? index : -index - 2) + 1;
+    }
+
+    /** 1-based column (in UTF-16 code units) of a char offset. */
+    public int column(int offset) {
+        return offset - lineStarts[line(offset) - 1] + 1;
+    }
+
+    /** Char offset where a 1-based line starts. */
+    public int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
+
+    /** Char offset where a 1-based line ends, before its line break. */
+    public int lineEnd(int line) {
+        int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+        if (end > lineStarts[line - 1] && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return end;
+    }
+
+    /** The text of a 1-based line, without its line break. */
+    public String lineText(int line) {
+        return text.substring(lineStart(line), lineEnd(line));
+    }
+
+    public String slice(int start, int end) {
+        return text.substring(start, end);
+    }
+}
