@@ -113,7 +113,7 @@ public final class Analyzer implements AutoCloseable {
         List<CrateResult> crates = new ArrayList<>();
         for (CrateInfo crate : layout.crates()) {
             List<CrateFile> crateFiles = layout.files().values().stream().filter(f -> f.crate() == crate).toList();
-            crates.add(aggregate(crate, crateFiles, results, files, ciConfigurations));
+            crates.add(aggregate(tree, crate, crateFiles, results, files, ciConfigurations));
         }
         int reused = (int) outcomes.values().stream().filter(FileOutcome::reused).count();
         return new AnalysisResult(List.copyOf(crates), layout.problems(), outcomes.size() - reused, reused);
@@ -186,7 +186,20 @@ public final class Analyzer implements AutoCloseable {
         return configurations;
     }
 
-    private CrateResult aggregate(CrateInfo crate, List<CrateFile> crateFiles, Map<String, FileResult> results,
+    private static Optional<String> readSmallText(SourceTree tree, List<SourceFile> files, String path) {
+        for (SourceFile file : files) {
+            if (file.path().equals(path) && file.size() <= MAX_CI_CONFIG_BYTES * 4) {
+                try {
+                    return Optional.of(new String(tree.read(file), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + path, e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CrateResult aggregate(SourceTree tree, CrateInfo crate, List<CrateFile> crateFiles, Map<String, FileResult> results,
             List<SourceFile> repositoryFiles, Map<String, String> ciConfigurations) {
         Metrics metrics = new Metrics();
         List<Finding> findings = new ArrayList<>();
@@ -251,7 +264,8 @@ public final class Analyzer implements AutoCloseable {
         metrics.set(Metric.CRITERION, crate.manifest().hasDevDependency("criterion"));
         metrics.add(Metric.BENCH_TARGETS, declaredBenchesOutsideBenchesDir(crate));
 
-        CrateContext context = new CrateContext(crate, metrics, repositoryFiles, ciConfigurations);
+        CrateContext context = new CrateContext(crate, metrics, repositoryFiles, ciConfigurations,
+                path -> readSmallText(tree, repositoryFiles, path));
         for (CrateCheck check : catalogue.crateChecks()) {
             check.check(context);
         }

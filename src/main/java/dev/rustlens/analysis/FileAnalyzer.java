@@ -120,7 +120,7 @@ public final class FileAnalyzer implements AutoCloseable {
         /** Regions cargo-geiger leaves out: exactly {@code #[test]} fns and {@code #[cfg(test)]} modules. */
         private final RegionSet.Builder geigerSkippedBuilder = RegionSet.builder();
         private final Set<Long> noMangleFunctions = new HashSet<>();
-        private final List<Suppressed> clippySuppressions = new ArrayList<>();
+        private final List<Suppressed> lintSuppressions = new ArrayList<>();
         private final Map<Integer, Set<String>> commentSuppressions = new HashMap<>();
         private final List<int[]> commentRanges = new ArrayList<>();
         private RegionSet testRegions;
@@ -255,11 +255,13 @@ public final class FileAnalyzer implements AutoCloseable {
             for (String argument : arguments) {
                 if (argument.startsWith("clippy::")) {
                     metrics.increment(Metric.CLIPPY_ALLOWS);
-                    lints.add(argument.substring("clippy::".length()));
+                }
+                if (!argument.startsWith("reason")) {
+                    lints.add(argument);
                 }
             }
             if (!lints.isEmpty()) {
-                clippySuppressions.add(new Suppressed(start, end, lints));
+                lintSuppressions.add(new Suppressed(start, end, lints));
             }
         }
 
@@ -529,12 +531,13 @@ public final class FileAnalyzer implements AutoCloseable {
             if (byComment != null && byComment.contains(finding.checkId())) {
                 return Suppression.COMMENT;
             }
-            Optional<String> lint = catalogue.byId(finding.checkId()).flatMap(check -> check.info().clippyLint());
-            if (lint.isPresent()) {
+            List<String> lints = catalogue.byId(finding.checkId()).map(check -> check.info().lints()).orElse(List.of());
+            if (!lints.isEmpty()) {
                 int offset = source.lineStart(finding.line()) + finding.column() - 1;
-                for (Suppressed suppressed : clippySuppressions) {
-                    if (offset >= suppressed.start && offset < suppressed.end && suppressed.lints.contains(lint.get())) {
-                        return Suppression.CLIPPY_ATTRIBUTE;
+                for (Suppressed suppressed : lintSuppressions) {
+                    if (offset >= suppressed.start && offset < suppressed.end
+                            && lints.stream().anyMatch(suppressed.lints::contains)) {
+                        return Suppression.LINT_ATTRIBUTE;
                     }
                 }
             }
@@ -542,7 +545,7 @@ public final class FileAnalyzer implements AutoCloseable {
         }
     }
 
-    /** A clippy allow/expect and the char range it covers. */
+    /** An allow/expect attribute's lints and the char range it covers. */
     private record Suppressed(int start, int end, Set<String> lints) {
     }
 }

@@ -16,13 +16,22 @@ public final class CrateContext {
     private final Metrics metrics;
     private final List<SourceFile> repositoryFiles;
     private final Map<String, String> ciConfigurations;
+    private final TextReader reader;
     private final List<Finding> findings = new ArrayList<>();
+
+    /** Reads a repository file's text, when it exists and is small enough. */
+    @FunctionalInterface
+    public interface TextReader {
+        Optional<String> read(String path);
+    }
 
     /**
      * @param ciConfigurations CI configuration files of the repository (path to text)
+     * @param reader reads other repository files
      */
     public CrateContext(CrateInfo crate, Metrics metrics, List<SourceFile> repositoryFiles,
-            Map<String, String> ciConfigurations) {
+            Map<String, String> ciConfigurations, TextReader reader) {
+        this.reader = reader;
         this.crate = crate;
         this.metrics = metrics;
         this.repositoryFiles = repositoryFiles;
@@ -51,6 +60,11 @@ public final class CrateContext {
     /** Whether the repository has a file at this exact path. */
     public boolean repositoryHas(String path) {
         return repositoryFiles.stream().anyMatch(file -> file.path().equals(path));
+    }
+
+    /** The text of a repository file (bounded in size), when it exists. */
+    public Optional<String> readText(String path) {
+        return reader.read(path);
     }
 
     /** CI configuration files (GitHub workflows, GitLab CI), path to text. */

@@ -3,8 +3,8 @@ package dev.rustlens.analysis.check;
 /** Whether and how a finding was suppressed in the code; a suppressed finding is kept and counted. */
 public enum Suppression {
     NONE,
-    /** {@code #[allow(clippy::…)]} or {@code #[expect(clippy::…)]} with the check's clippy twin. */
-    CLIPPY_ATTRIBUTE,
+    /** {@code #[allow(…)]} or {@code #[expect(…)]} naming a lint that is the check's twin. */
+    LINT_ATTRIBUTE,
     /** A {@code // rustlens:allow(<id>)} comment. */
     COMMENT
 }
