@@ -139,6 +139,10 @@ public final class Analyzer implements AutoCloseable {
                 results.put(entry.getKey(), entry.getValue());
                 progress.filesDone(done, total);
             }
+        } catch (RuntimeException e) {
+            // The progress listener may stop the analysis (a cancelled or overdue scan).
+            futures.forEach(future -> future.cancel(true));
+            throw e;
         } catch (InterruptedException e) {
             futures.forEach(future -> future.cancel(true));
             Thread.currentThread().interrupt();
@@ -215,9 +219,11 @@ public final class Analyzer implements AutoCloseable {
             Metrics file = Metrics.fromMap(result.metrics());
             metrics.increment(Metric.FILES);
             for (Metric metric : List.of(Metric.CODE_LINES, Metric.COMMENT_LINES, Metric.BLANK_LINES,
-                    Metric.TEST_FNS, Metric.ALLOW_ATTRIBUTES, Metric.CLIPPY_ALLOWS, Metric.ALLOWS_WITHOUT_REASON,
-                    Metric.PARSE_ERRORS)) {
+                    Metric.TEST_FNS, Metric.ALLOW_ATTRIBUTES, Metric.CLIPPY_ALLOWS, Metric.ALLOWS_WITHOUT_REASON)) {
                 metrics.add(metric, file.get(metric));
+            }
+            if (result.findings().stream().anyMatch(f -> f.checkId().equals(FileAnalyzer.PARSE_ERROR))) {
+                metrics.increment(Metric.PARSE_ERRORS);
             }
             metrics.add(Metric.TEST_CODE_LINES, role.isTestLike() ? file.get(Metric.CODE_LINES) : result.testCodeLines());
             if (!role.isTestLike()) {
@@ -287,10 +293,6 @@ public final class Analyzer implements AutoCloseable {
     }
 
     private static void countSite(Metrics metrics, UnsafeSite site) {
-        if (site.kind() == UnsafeSite.Kind.IN_MACRO) {
-            metrics.increment(Metric.UNSAFE_IN_MACROS);
-            return;
-        }
         if (site.inTestCode()) {
             metrics.increment(Metric.UNSAFE_IN_TESTS);
             return;

@@ -95,9 +95,7 @@ public final class FileAnalyzer implements AutoCloseable {
     private FileResult skipped(String path, SourceText source, String reason) {
         FileContext context = new FileContext(source, path, RegionSet.builder().build());
         context.report(parseErrorCheck, 0, 0, reason);
-        Metrics metrics = new Metrics();
-        metrics.set(Metric.PARSE_ERRORS, 1);
-        return new FileResult(metrics.asMap(), 0, List.of(), context.findings(), false);
+        return new FileResult(new Metrics().asMap(), 0, List.of(), context.findings(), false);
     }
 
     private static String seconds(Duration duration) {

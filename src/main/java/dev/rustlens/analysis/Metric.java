@@ -18,7 +18,7 @@ public enum Metric {
     UNSAFE_IMPLS("unsafe_impls", "unsafe impl blocks outside test code"),
     UNSAFE_TRAITS("unsafe_traits", "unsafe traits outside test code"),
     EXTERN_BLOCKS("extern_blocks", "extern blocks outside test code"),
-    UNSAFE_IN_MACROS("unsafe_in_macros", "unsafe keywords inside macro invocations and macro_rules! bodies"),
+    UNSAFE_IN_MACROS("unsafe_in_macros", "unsafe keywords inside macro invocations and macro_rules! bodies, outside test code"),
     UNSAFE_IN_TESTS("unsafe_in_tests", "unsafe sites inside test code"),
     UNSAFE_EXPRESSIONS("unsafe_expressions", "expressions inside unsafe blocks and unsafe fns (cargo-geiger)"),
     GEIGER_FUNCTIONS_SAFE("geiger_functions_safe", "safe functions (cargo-geiger)"),

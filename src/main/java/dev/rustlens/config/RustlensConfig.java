@@ -1,0 +1,68 @@
+package dev.rustlens.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** rustlens's own settings, under the {@code rustlens.} prefix. */
+@ConfigMapping(prefix = "rustlens")
+public interface RustlensConfig {
+
+    /** Directory holding the local clones of scanned repositories. */
+    Path workDir();
+
+    /** Scanning. */
+    Scan scan();
+
+    /** Fetching repositories. */
+    Git git();
+
+    /** Limits of one analysis. */
+    Analysis analysis();
+
+    /** Scan workers and their liveness. */
+    interface Scan {
+        /** Scans run at once by this instance. */
+        @WithDefault("1")
+        int workers();
+
+        /** How often a running scan proves its worker is alive. */
+        @WithDefault("10s")
+        Duration heartbeat();
+
+        /** A running scan whose heartbeat is older than this is failed: its worker died. */
+        @WithDefault("2m")
+        Duration staleAfter();
+
+        /** A scan running longer than this is stopped and failed. */
+        @WithDefault("30m")
+        Duration timeLimit();
+    }
+
+    /** Fetching repositories. */
+    interface Git {
+        /** Whether {@code file://} URLs (repositories on this server's disk) may be registered. */
+        @WithDefault("true")
+        boolean allowFileUrls();
+
+        /** Network timeout of one clone or fetch. */
+        @WithDefault("5m")
+        Duration timeout();
+    }
+
+    /** Limits of one analysis. */
+    interface Analysis {
+        /** Files analysed in parallel; all cores when unset. */
+        Optional<Integer> threads();
+
+        /** Larger files are skipped with a parse_error finding. */
+        @WithDefault("4194304")
+        long maxFileBytes();
+
+        /** Time allowed to parse and match one file. */
+        @WithDefault("10s")
+        Duration parseBudget();
+    }
+}

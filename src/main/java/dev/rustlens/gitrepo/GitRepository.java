@@ -1,0 +1,40 @@
+package dev.rustlens.gitrepo;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** A Rust repository registered for review. */
+@Entity
+@Table(name = "repository")
+public class GitRepository extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+
+    public String url;
+
+    @Column(name = "default_branch")
+    public String defaultBranch;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    public static Optional<GitRepository> findByName(String name) {
+        return find("name", name).firstResultOptional();
+    }
+
+    public static List<GitRepository> listByName() {
+        return list("order by name");
+    }
+}

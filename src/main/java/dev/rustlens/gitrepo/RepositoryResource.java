@@ -1,0 +1,79 @@
+package dev.rustlens.gitrepo;
+
+import dev.rustlens.scan.Scan;
+import dev.rustlens.scan.ScanService;
+import dev.rustlens.scan.ScanView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Registers repositories and starts their scans. */
+@Path("/api/v1/repositories")
+@Produces(MediaType.APPLICATION_JSON)
+public class RepositoryResource {
+
+    private final RepositoryService repositories;
+    private final ScanService scans;
+
+    public RepositoryResource(RepositoryService repositories, ScanService scans) {
+        this.repositories = repositories;
+        this.scans = scans;
+    }
+
+    /** What a client sends to register a repository. */
+    public record NewRepository(String name, String url, String branch) {
+    }
+
+    /** A registered repository. */
+    public record RepositoryView(long id, String name, String url, String branch, OffsetDateTime createdAt) {
+        static RepositoryView of(GitRepository repository) {
+            return new RepositoryView(repository.id, repository.name, repository.url, repository.defaultBranch,
+                    repository.createdAt);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(NewRepository request, UriInfo uri) {
+        if (request == null) {
+            throw new IllegalArgumentException("a JSON body {\"name\", \"url\", \"branch\"} is required");
+        }
+        GitRepository repository = repositories.register(request.name(), request.url(), request.branch());
+        URI location = uri.getBaseUriBuilder().path("api/v1/repositories/{id}").build(repository.id);
+        return Response.created(location).entity(RepositoryView.of(GitRepository.findById(repository.id))).build();
+    }
+
+    @GET
+    public List<RepositoryView> list() {
+        return GitRepository.listByName().stream().map(RepositoryView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public RepositoryView get(@PathParam("id") long id) {
+        GitRepository repository = GitRepository.findById(id);
+        if (repository == null) {
+            throw new NotFoundException();
+        }
+        return RepositoryView.of(repository);
+    }
+
+    /** Queues a scan of the default branch; answers 202 with the scan and its Location. */
+    @POST
+    @Path("/{id}/scans")
+    public Response scan(@PathParam("id") long id, UriInfo uri) {
+        Scan scan = scans.enqueue(id, Scan.Trigger.api).orElseThrow(NotFoundException::new);
+        URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id);
+        return Response.accepted(ScanView.summary(scan)).location(location).build();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.rustlens.scan;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One crate as one scan saw it: its headline counts, and every metric in {@link #metrics}. */
+@Entity
+@Table(name = "crate_snapshot")
+public class CrateSnapshot extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "scan_id")
+    public Scan scan;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "crate_id")
+    public Crate crate;
+
+    /** Directory of the crate in the repository; empty for the root. */
+    public String path;
+
+    public String version;
+
+    public String edition;
+
+    public int files;
+
+    @Column(name = "code_lines")
+    public int codeLines;
+
+    @Column(name = "unsafe_blocks")
+    public int unsafeBlocks;
+
+    @Column(name = "unsafe_functions")
+    public int unsafeFunctions;
+
+    @Column(name = "unsafe_methods")
+    public int unsafeMethods;
+
+    @Column(name = "unsafe_impls")
+    public int unsafeImpls;
+
+    @Column(name = "unsafe_traits")
+    public int unsafeTraits;
+
+    @Column(name = "extern_blocks")
+    public int externBlocks;
+
+    @Column(name = "unsafe_in_macros")
+    public int unsafeInMacros;
+
+    public int findings;
+
+    /** Every metric by its key (see {@code dev.rustlens.analysis.Metric}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Long> metrics;
+
+    /** The crates of a scan, by crate path. */
+    public static List<CrateSnapshot> listForScan(Scan scan) {
+        return find("scan = ?1 order by path", scan).list();
+    }
+}

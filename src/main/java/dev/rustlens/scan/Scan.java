@@ -1,0 +1,105 @@
+package dev.rustlens.scan;
+
+import dev.rustlens.gitrepo.GitRepository;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** One analysis of one commit of a repository, from queued to its end. */
+@Entity
+@Table(name = "scan")
+public class Scan extends PanacheEntityBase {
+
+    /** Where a scan is in its life. */
+    public enum Status {
+        queued, running, succeeded, failed, cancelled;
+
+        public boolean active() {
+            return this == queued || this == running;
+        }
+    }
+
+    /** What asked for the scan. */
+    public enum Trigger {
+        manual, schedule, api, backfill
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "repository_id")
+    public GitRepository repository;
+
+    public String branch;
+
+    @Column(name = "commit_sha")
+    public String commitSha;
+
+    @Enumerated(EnumType.STRING)
+    public Trigger trigger;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    public String error;
+
+    @Column(name = "queued_at")
+    public OffsetDateTime queuedAt;
+
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt;
+
+    public String worker;
+
+    @Column(name = "analyzer_version")
+    public String analyzerVersion;
+
+    @Column(name = "files_total")
+    public Integer filesTotal;
+
+    @Column(name = "files_done")
+    public Integer filesDone;
+
+    @Column(name = "files_analyzed")
+    public Integer filesAnalyzed;
+
+    @Column(name = "files_reused")
+    public Integer filesReused;
+
+    /** The queued or running scan of this repository and branch, if there is one. */
+    public static Optional<Scan> findActive(GitRepository repository, String branch) {
+        return find("repository = ?1 and branch = ?2 and status in ?3 order by id", repository, branch,
+                List.of(Status.queued, Status.running)).firstResultOptional();
+    }
+
+    /** The newest scan of a repository. */
+    public static Optional<Scan> findLatest(GitRepository repository) {
+        return find("repository = ?1 order by id desc", repository).firstResultOptional();
+    }
+
+    /** The newest succeeded scan of a repository. */
+    public static Optional<Scan> findLatestSucceeded(GitRepository repository) {
+        return find("repository = ?1 and status = ?2 order by id desc", repository, Status.succeeded)
+                .firstResultOptional();
+    }
+}

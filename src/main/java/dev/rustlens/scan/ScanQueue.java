@@ -1,0 +1,59 @@
+package dev.rustlens.scan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scan jobs as rows of the scan table. Workers of any instance claim the oldest queued scan with
+ * {@code FOR UPDATE SKIP LOCKED}, so each scan runs exactly once.
+ */
+@ApplicationScoped
+public class ScanQueue {
+
+    private final EntityManager entityManager;
+
+    public ScanQueue(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Claims the oldest queued scan for {@code worker}, marking it running. */
+    @Transactional
+    public Optional<Long> claim(String worker) {
+        List<?> claimed = entityManager.createNativeQuery("""
+                update scan set status = 'running', started_at = now(), heartbeat_at = now(), worker = ?1
+                where id = (select id from scan where status = 'queued' order by id limit 1 for update skip locked)
+                returning id""").setParameter(1, worker).getResultList();
+        return claimed.stream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    /** Proves that these running scans' worker is alive. */
+    @Transactional
+    public void heartbeat(Collection<Long> scanIds) {
+        if (!scanIds.isEmpty()) {
+            entityManager.createNativeQuery("update scan set heartbeat_at = now() where id in (?1) and status = 'running'")
+                    .setParameter(1, scanIds).executeUpdate();
+        }
+    }
+
+    /** Fails running scans whose worker stopped sending heartbeats; returns how many. */
+    @Transactional
+    public int failStale(Duration staleAfter) {
+        return entityManager.createNativeQuery("""
+                update scan set status = 'failed', finished_at = now(),
+                    error = 'the worker running this scan stopped (no heartbeat for ' || ?1 || ' s); scan it again'
+                where status = 'running' and heartbeat_at < now() - make_interval(secs => ?1)""")
+                .setParameter(1, staleAfter.toSeconds()).executeUpdate();
+    }
+
+    /** Records progress of a running scan. */
+    @Transactional
+    public void progress(long scanId, int done, int total) {
+        entityManager.createNativeQuery("update scan set files_done = ?1, files_total = ?2 where id = ?3")
+                .setParameter(1, done).setParameter(2, total).setParameter(3, scanId).executeUpdate();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.rustlens.scan;
+
+import dev.rustlens.analysis.AnalysisResult;
+import dev.rustlens.analysis.Analyzer;
+import dev.rustlens.analysis.cargo.ManifestException;
+import dev.rustlens.gitrepo.GitCommitTree;
+import dev.rustlens.gitrepo.GitMirror;
+import dev.rustlens.gitrepo.GitMirror.GitFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.jboss.logging.Logger;
+
+/** Runs one claimed scan: fetch the branch, analyse its head commit, store the result. */
+@ApplicationScoped
+public class ScanRunner {
+
+    private static final Logger LOG = Logger.getLogger(ScanRunner.class);
+    private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
+
+    private final GitMirror mirror;
+    private final AnalysisEngine engine;
+    private final ScanStore store;
+    private final ScanQueue queue;
+
+    public ScanRunner(GitMirror mirror, AnalysisEngine engine, ScanStore store, ScanQueue queue) {
+        this.mirror = mirror;
+        this.engine = engine;
+        this.store = store;
+        this.queue = queue;
+    }
+
+    /** What a scan needs to know of its repository, read before any slow work starts. */
+    record Job(long scanId, long repositoryId, String url, String branch) {
+    }
+
+    @Transactional
+    Job job(long scanId) {
+        Scan scan = Scan.findById(scanId);
+        return new Job(scan.id, scan.repository.id, scan.repository.url, scan.branch);
+    }
+
+    /**
+     * Runs the scan to its end; never throws. {@code stop} is polled as files complete and
+     * says when the scan must give up (time limit, shutdown).
+     */
+    public void run(long scanId, BooleanSupplier stop) {
+        String commit = null;
+        try {
+            Job job = job(scanId);
+            try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch());
+                    RevWalk walk = new RevWalk(fetched.repository())) {
+                commit = fetched.head().name();
+                RevCommit head = walk.parseCommit(fetched.head());
+                GitCommitTree tree = new GitCommitTree(fetched.repository(), head);
+                long[] lastReport = {0};
+                AnalysisResult result = engine.analyzer().analyze(tree, Analyzer.ResultCache.NONE, (done, total) -> {
+                    if (stop.getAsBoolean()) {
+                        throw new ScanStopped();
+                    }
+                    long now = System.nanoTime();
+                    if (done == total || now - lastReport[0] > PROGRESS_INTERVAL_NANOS) {
+                        lastReport[0] = now;
+                        queue.progress(scanId, done, total);
+                    }
+                });
+                store.succeed(scanId, commit, result);
+            }
+        } catch (GitFailure | ManifestException e) {
+            store.fail(scanId, commit, e.getMessage());
+        } catch (ScanStopped e) {
+            store.fail(scanId, commit, "the scan was stopped: it ran over its time limit or rustlens shut down");
+        } catch (IOException e) {
+            LOG.warnf(e, "scan %d: reading the repository failed", scanId);
+            store.fail(scanId, commit, "cannot read the repository: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "scan %d failed unexpectedly", scanId);
+            store.fail(scanId, commit, "internal error while scanning: " + e);
+        }
+    }
+
+    /** Thrown from the progress callback to stop an analysis. */
+    private static final class ScanStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ScanStopped() {
+            super(null, null, false, false);
+        }
+    }
+}

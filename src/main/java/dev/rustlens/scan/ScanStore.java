@@ -1,0 +1,161 @@
+package dev.rustlens.scan;
+
+import dev.rustlens.analysis.AnalysisResult;
+import dev.rustlens.analysis.Analyzer;
+import dev.rustlens.analysis.CrateResult;
+import dev.rustlens.analysis.Metric;
+import dev.rustlens.analysis.Metrics;
+import dev.rustlens.analysis.UnsafeSite;
+import dev.rustlens.analysis.check.Finding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * Writes a scan's end: all its crates, findings and unsafe sites in one transaction, so its
+ * results appear all at once or not at all.
+ */
+@ApplicationScoped
+public class ScanStore {
+
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final EntityManager entityManager;
+
+    public ScanStore(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Stores a succeeded scan's results. */
+    @Transactional
+    public void succeed(long scanId, String commitSha, AnalysisResult result) {
+        Scan scan = Scan.findById(scanId);
+        if (scan == null || scan.status != Scan.Status.running) {
+            return; // failed meanwhile (time limit, stale heartbeat): its results are not wanted
+        }
+        for (CrateResult crateResult : result.crates()) {
+            String name = crateResult.crate().name();
+            Crate crate = Crate.findByName(scan.repository, name).orElseGet(() -> {
+                Crate created = new Crate();
+                created.repository = scan.repository;
+                created.name = name;
+                created.persist();
+                return created;
+            });
+            CrateSnapshot snapshot = snapshotOf(scan, crate, crateResult);
+            snapshot.persist();
+            entityManager.flush();
+            insertFindings(scan.id, snapshot.id, name, crateResult.findings());
+            insertUnsafeSites(snapshot.id, crateResult.unsafeSites());
+        }
+        scan.commitSha = commitSha;
+        scan.status = Scan.Status.succeeded;
+        scan.finishedAt = OffsetDateTime.now();
+        scan.analyzerVersion = Analyzer.VERSION;
+        scan.filesAnalyzed = result.filesAnalyzed();
+        scan.filesReused = result.filesReused();
+        scan.filesTotal = result.filesAnalyzed() + result.filesReused();
+        scan.filesDone = scan.filesTotal;
+        scan.error = result.problems().isEmpty() ? null : truncate(String.join("\n", result.problems()));
+    }
+
+    /** Ends a scan as failed with a message for the user. */
+    @Transactional
+    public void fail(long scanId, String commitSha, String error) {
+        Scan scan = Scan.findById(scanId);
+        if (scan != null && scan.status.active()) {
+            scan.status = Scan.Status.failed;
+            scan.commitSha = commitSha == null ? scan.commitSha : commitSha;
+            scan.error = truncate(error);
+            scan.finishedAt = OffsetDateTime.now();
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "…";
+    }
+
+    private static CrateSnapshot snapshotOf(Scan scan, Crate crate, CrateResult result) {
+        Metrics metrics = result.metrics();
+        CrateSnapshot snapshot = new CrateSnapshot();
+        snapshot.scan = scan;
+        snapshot.crate = crate;
+        snapshot.path = result.crate().directory();
+        snapshot.version = result.crate().version().orElse(null);
+        snapshot.edition = result.crate().edition().orElse(null);
+        snapshot.files = (int) metrics.get(Metric.FILES);
+        snapshot.codeLines = (int) metrics.get(Metric.CODE_LINES);
+        snapshot.unsafeBlocks = (int) metrics.get(Metric.UNSAFE_BLOCKS);
+        snapshot.unsafeFunctions = (int) metrics.get(Metric.UNSAFE_FUNCTIONS);
+        snapshot.unsafeMethods = (int) metrics.get(Metric.UNSAFE_METHODS);
+        snapshot.unsafeImpls = (int) metrics.get(Metric.UNSAFE_IMPLS);
+        snapshot.unsafeTraits = (int) metrics.get(Metric.UNSAFE_TRAITS);
+        snapshot.externBlocks = (int) metrics.get(Metric.EXTERN_BLOCKS);
+        snapshot.unsafeInMacros = (int) metrics.get(Metric.UNSAFE_IN_MACROS);
+        snapshot.findings = (int) metrics.get(Metric.FINDINGS);
+        snapshot.metrics = metrics.asMap();
+        return snapshot;
+    }
+
+    private void insertFindings(long scanId, long snapshotId, String crateName, List<Finding> findings) {
+        List<String> fingerprints = Fingerprints.of(crateName, findings);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line,
+                        end_col, message, in_test_code, suppression, fingerprint)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < findings.size(); i++) {
+                    Finding finding = findings.get(i);
+                    insert.setLong(1, scanId);
+                    insert.setLong(2, snapshotId);
+                    insert.setString(3, finding.checkId());
+                    insert.setString(4, finding.severity().name());
+                    insert.setString(5, finding.path());
+                    insert.setInt(6, finding.line());
+                    insert.setInt(7, finding.column());
+                    insert.setInt(8, finding.endLine());
+                    insert.setInt(9, finding.endColumn());
+                    insert.setString(10, finding.message());
+                    insert.setBoolean(11, finding.inTestCode());
+                    insert.setString(12, finding.suppression().name());
+                    insert.setString(13, fingerprints.get(i));
+                    addBatch(insert, i);
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private void insertUnsafeSites(long snapshotId, List<UnsafeSite> sites) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into unsafe_site (crate_snapshot_id, kind, path, line, col, in_test_code)
+                    values (?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < sites.size(); i++) {
+                    UnsafeSite site = sites.get(i);
+                    insert.setLong(1, snapshotId);
+                    insert.setString(2, site.kind().name());
+                    insert.setString(3, site.path());
+                    insert.setInt(4, site.line());
+                    insert.setInt(5, site.column());
+                    insert.setBoolean(6, site.inTestCode());
+                    addBatch(insert, i);
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** Adds a row, sending the batch every thousand rows to bound the driver's memory. */
+    private static void addBatch(PreparedStatement insert, int index) throws SQLException {
+        insert.addBatch();
+        if ((index + 1) % 1000 == 0) {
+            insert.executeBatch();
+        }
+    }
+}

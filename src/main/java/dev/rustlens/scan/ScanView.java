@@ -1,0 +1,73 @@
+package dev.rustlens.scan;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scan as the API shows it: status, commit, timings, and once it succeeded its crates with
+ * their counts and metrics, findings and unsafe sites.
+ */
+public record ScanView(
+        long id,
+        long repositoryId,
+        String branch,
+        String commit,
+        String trigger,
+        String status,
+        String error,
+        OffsetDateTime queuedAt,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        Long durationMillis,
+        Integer filesTotal,
+        Integer filesDone,
+        Integer filesAnalyzed,
+        Integer filesReused,
+        String analyzerVersion,
+        List<CrateView> crates) {
+
+    /** One crate of a scan. */
+    public record CrateView(
+            String name,
+            String path,
+            String version,
+            String edition,
+            int files,
+            int codeLines,
+            int unsafeBlocks,
+            int unsafeFunctions,
+            int unsafeMethods,
+            int unsafeImpls,
+            int unsafeTraits,
+            int externBlocks,
+            int unsafeInMacros,
+            int findingCount,
+            Map<String, Long> metrics,
+            List<FindingView> findings,
+            List<UnsafeSiteView> unsafeSites) {
+    }
+
+    /** One finding. */
+    public record FindingView(String checkId, String severity, String path, int line, int column, int endLine,
+            int endColumn, String message, boolean inTestCode, String suppression, String fingerprint) {
+    }
+
+    /** One unsafe site. */
+    public record UnsafeSiteView(String kind, String path, int line, int column, boolean inTestCode) {
+    }
+
+    /** The scan without its results (while queued, or in lists). */
+    public static ScanView summary(Scan scan) {
+        return of(scan, List.of());
+    }
+
+    static ScanView of(Scan scan, List<CrateView> crates) {
+        Long duration = scan.startedAt != null && scan.finishedAt != null
+                ? Duration.between(scan.startedAt, scan.finishedAt).toMillis() : null;
+        return new ScanView(scan.id, scan.repository.id, scan.branch, scan.commitSha, scan.trigger.name(),
+                scan.status.name(), scan.error, scan.queuedAt, scan.startedAt, scan.finishedAt, duration,
+                scan.filesTotal, scan.filesDone, scan.filesAnalyzed, scan.filesReused, scan.analyzerVersion, crates);
+    }
+}

@@ -1,0 +1,265 @@
+package dev.rustlens.scan;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rustlens.gitrepo.TestRepositories;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+
+/** Registers real git repositories over REST, scans them, and checks what the scan stored. */
+@QuarkusTest
+class ScanFlowTest {
+
+    static final String WORKSPACE_MANIFEST = """
+            [workspace]
+            members = ["crates/*"]
+            exclude = ["crates/ignored"]
+            """;
+
+    static final String ALPHA_LIB = """
+            //! Alpha: raw memory helpers.
+
+            /// Reads a byte.
+            ///
+            /// # Safety
+            /// `p` must be valid for reads.
+            pub unsafe fn read(p: *const u8) -> u8 {
+                // SAFETY: the caller guarantees p is valid.
+                unsafe { *p }
+            }
+
+            pub fn twice(p: *const u8) -> u16 {
+                // SAFETY: p points into a live buffer.
+                let a = unsafe { *p };
+                let b = unsafe { *p.add(1) };
+                u16::from(a) + u16::from(b)
+            }
+
+            pub struct Handle(*mut u8);
+
+            unsafe impl Send for Handle {}
+
+            #[cfg(test)]
+            mod tests {
+                #[test]
+                fn reads() {
+                    let x = 7u8;
+                    assert_eq!(unsafe { super::read(&x) }, 7);
+                }
+            }
+            """;
+
+    static final String BETA_LIB = """
+            /// Marker for types that may be zeroed.
+            pub unsafe trait Zeroable {}
+
+            pub struct Buffer;
+
+            impl Buffer {
+                /// # Safety
+                /// Never call this.
+                pub unsafe fn raw(&self) {}
+
+                pub fn safe(&self) {}
+            }
+            """;
+
+    static Git workspace(Path dir) throws Exception {
+        return TestRepositories.create(dir, Map.of(
+                "Cargo.toml", WORKSPACE_MANIFEST,
+                "Cargo.lock", "version = 3\n",
+                "crates/alpha/Cargo.toml", "[package]\nname = \"alpha\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+                "crates/alpha/src/lib.rs", ALPHA_LIB,
+                "crates/beta/Cargo.toml", "[package]\nname = \"beta\"\nversion = \"0.2.0\"\nedition = \"2021\"\n",
+                "crates/beta/src/lib.rs", BETA_LIB,
+                "crates/ignored/Cargo.toml", "[package]\nname = \"ignored\"\nversion = \"0.1.0\"\n",
+                "crates/ignored/src/lib.rs", "pub fn f() { unsafe {} }\n"));
+    }
+
+    static long register(String url) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "repo-" + UUID.randomUUID(), "url", url, "branch", "main"))
+                .when().post("/api/v1/repositories")
+                .then().statusCode(201).header("Location", containsString("/api/v1/repositories/"))
+                .extract().jsonPath().getLong("id");
+    }
+
+    static long startScan(long repositoryId) {
+        return given().when().post("/api/v1/repositories/{id}/scans", repositoryId)
+                .then().statusCode(202).header("Location", containsString("/api/v1/scans/"))
+                .body("status", equalTo("queued"))
+                .extract().jsonPath().getLong("id");
+    }
+
+    /** Polls until the scan ends; a scan that never ends fails the test. */
+    static JsonPath awaitScan(long scanId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath scan = given().when().get("/api/v1/scans/{id}", scanId).then().statusCode(200).extract().jsonPath();
+            String status = scan.getString("status");
+            if (!status.equals("queued") && !status.equals("running")) {
+                return scan;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("scan " + scanId + " did not end within 60 s");
+    }
+
+    @Test
+    void scansATwoCrateWorkspaceWithExactUnsafeCounts(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = workspace(dir)) {
+            long repositoryId = register(TestRepositories.url(git));
+            JsonPath scan = awaitScan(startScan(repositoryId));
+
+            assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+            assertEquals(git.getRepository().resolve("HEAD").name(), scan.getString("commit"));
+            assertEquals(2, scan.getList("crates").size());
+            assertTrue(scan.getLong("durationMillis") >= 0);
+
+            // alpha: three blocks outside tests (the one in #[cfg(test)] is counted apart), one
+            // unsafe fn, one unsafe impl.
+            assertEquals("alpha", scan.getString("crates[0].name"));
+            assertEquals("crates/alpha", scan.getString("crates[0].path"));
+            assertEquals(3, scan.getInt("crates[0].unsafeBlocks"));
+            assertEquals(1, scan.getInt("crates[0].unsafeFunctions"));
+            assertEquals(0, scan.getInt("crates[0].unsafeMethods"));
+            assertEquals(1, scan.getInt("crates[0].unsafeImpls"));
+            assertEquals(0, scan.getInt("crates[0].unsafeTraits"));
+            assertEquals(1, scan.getInt("crates[0].metrics.unsafe_in_tests"));
+            assertEquals(1, scan.getInt("crates[0].files"));
+
+            // beta: one unsafe trait, one unsafe method.
+            assertEquals("beta", scan.getString("crates[1].name"));
+            assertEquals(0, scan.getInt("crates[1].unsafeBlocks"));
+            assertEquals(0, scan.getInt("crates[1].unsafeFunctions"));
+            assertEquals(1, scan.getInt("crates[1].unsafeMethods"));
+            assertEquals(0, scan.getInt("crates[1].unsafeImpls"));
+            assertEquals(1, scan.getInt("crates[1].unsafeTraits"));
+            assertEquals("0.2.0", scan.getString("crates[1].version"));
+        }
+    }
+
+    @Test
+    void aBrokenManifestFailsTheScanWithAMessage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of(
+                "Cargo.toml", "[package\nname = \"broken\"\n",
+                "src/lib.rs", "pub fn f() {}\n"))) {
+            JsonPath scan = awaitScan(startScan(register(TestRepositories.url(git))));
+            assertEquals("failed", scan.getString("status"));
+            assertTrue(scan.getString("error").startsWith("Cargo.toml: invalid TOML"), scan.getString("error"));
+            assertEquals(git.getRepository().resolve("HEAD").name(), scan.getString("commit"));
+        }
+    }
+
+    @Test
+    void aFileThatDoesNotParseIsRecordedAndTheRestIsCounted(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of(
+                "Cargo.toml", "[package]\nname = \"half\"\nversion = \"0.1.0\"\n",
+                "src/lib.rs", "mod good;\nmod bad;\n",
+                "src/good.rs", "pub fn g() { unsafe { core::hint::unreachable_unchecked() } }\n",
+                "src/bad.rs", "pub fn b( {\n  unsafe { x() }\n"))) {
+            JsonPath scan = awaitScan(startScan(register(TestRepositories.url(git))));
+            assertEquals("succeeded", scan.getString("status"));
+            assertEquals(1, scan.getInt("crates[0].metrics.parse_errors"));
+            assertTrue(scan.getInt("crates[0].unsafeBlocks") >= 1);
+            assertEquals("src/bad.rs", scan.getString("crates[0].findings.find { it.checkId == 'parse_error' }.path"));
+        }
+    }
+
+    @Test
+    void anUnreachableUrlFailsTheScanWithAMessage() throws Exception {
+        long repositoryId = register("https://127.0.0.1:9/nobody/nothing.git");
+        JsonPath scan = awaitScan(startScan(repositoryId));
+        assertEquals("failed", scan.getString("status"));
+        assertTrue(scan.getString("error").startsWith("cannot clone https://127.0.0.1:9/nobody/nothing.git"),
+                scan.getString("error"));
+    }
+
+    @Test
+    void aMissingBranchFailsTheScanWithAMessage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = workspace(dir)) {
+            long repositoryId = given().contentType(ContentType.JSON)
+                    .body(Map.of("name", "repo-" + UUID.randomUUID(), "url", TestRepositories.url(git), "branch", "develop"))
+                    .when().post("/api/v1/repositories").then().statusCode(201).extract().jsonPath().getLong("id");
+            JsonPath scan = awaitScan(startScan(repositoryId));
+            assertEquals("failed", scan.getString("status"));
+            assertTrue(scan.getString("error").contains("develop"), scan.getString("error"));
+        }
+    }
+
+    @Test
+    void aSecondScanRequestReturnsTheOneAlreadyQueued(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = workspace(dir)) {
+            long repositoryId = register(TestRepositories.url(git));
+            long first = given().when().post("/api/v1/repositories/{id}/scans", repositoryId)
+                    .then().statusCode(202).extract().jsonPath().getLong("id");
+            JsonPath second = given().when().post("/api/v1/repositories/{id}/scans", repositoryId)
+                    .then().statusCode(202).extract().jsonPath();
+            if (second.getString("status").equals("queued") || second.getString("status").equals("running")) {
+                assertEquals(first, second.getLong("id"));
+            }
+            awaitScan(first);
+            awaitScan(second.getLong("id"));
+        }
+    }
+
+    @Test
+    void theHomePageListsRepositoriesWithTheirCounts(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = workspace(dir)) {
+            String name = "page-" + UUID.randomUUID();
+            long repositoryId = given().contentType(ContentType.JSON)
+                    .body(Map.of("name", name, "url", TestRepositories.url(git), "branch", "main"))
+                    .when().post("/api/v1/repositories").then().statusCode(201).extract().jsonPath().getLong("id");
+            awaitScan(startScan(repositoryId));
+            String html = given().when().get("/").then().statusCode(200).contentType(ContentType.HTML)
+                    .extract().asString();
+            assertTrue(html.contains("<h2 id=\"repo-" + repositoryId + "\">" + name + "</h2>"));
+            assertTrue(html.contains("<tr><th scope=\"row\">alpha</th><td>1</td>"), "alpha's row is shown");
+            assertTrue(html.contains("<td>3</td><td>1</td><td>0</td><td>1</td><td>0</td>"), "alpha's unsafe counts are shown");
+            assertTrue(Files.exists(dir));
+        }
+    }
+
+    @Test
+    void registrationRejectsBadInputWithProblemDetails() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "x", "url", "ssh://git@example.com/x.git"))
+                .when().post("/api/v1/repositories")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("detail", containsString("unsupported URL scheme 'ssh'"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "x", "url", "http://example.com/x.git"))
+                .when().post("/api/v1/repositories").then().statusCode(400).body("detail", containsString("'http'"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "bad name!", "url", "https://example.com/x.git"))
+                .when().post("/api/v1/repositories").then().statusCode(400).body("detail", containsString("name"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "y", "url", "https://example.com/x.git", "branch", "a..b"))
+                .when().post("/api/v1/repositories").then().statusCode(400).body("detail", containsString("branch"));
+        given().contentType(ContentType.JSON).body("{not json")
+                .when().post("/api/v1/repositories").then().statusCode(400).body("detail", containsString("JSON"));
+        given().when().post("/api/v1/repositories/{id}/scans", 987654321).then().statusCode(404)
+                .body("detail", notNullValue());
+        given().when().get("/api/v1/scans/{id}", 987654321).then().statusCode(404);
+    }
+
+    @Test
+    void aDuplicateNameIsAConflict() {
+        String name = "dup-" + UUID.randomUUID();
+        Map<String, String> body = Map.of("name", name, "url", "https://example.com/x.git");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/repositories").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/repositories")
+                .then().statusCode(409).body("detail", containsString(name));
+        given().when().get("/api/v1/repositories").then().statusCode(200).body("name", hasItem(name));
+    }
+}
