@@ -1,5 +1,6 @@
 ; Expressions as cargo-geiger counts them: every expression but paths and literals
-; (so `f(x)` is one expression, not three) and unsafe blocks themselves.
+; (so `f(x)` is one expression, not three) and unsafe blocks themselves. A method call
+; `a.f(x)` is one expression too: the engine drops the field_expression that is a call's function.
 [
   (array_expression)
   (assignment_expression)
@@ -14,7 +15,6 @@
   (continue_expression)
   (field_expression)
   (for_expression)
-  (generic_function)
   (if_expression)
   (index_expression)
   (loop_expression)

@@ -497,11 +497,17 @@ public final class FileAnalyzer implements AutoCloseable {
                     long inside = cursor.findMatches(tree.getRootNode())
                             .map(match -> match.captures().getFirst().node())
                             .filter(node -> FileContext.start(node) >= start && FileContext.end(node) <= end
-                                    && !geigerSkipped.contains(FileContext.start(node)))
+                                    && !geigerSkipped.contains(FileContext.start(node)) && !isMethodCallee(node))
                             .count();
                     metrics.add(Metric.UNSAFE_EXPRESSIONS, inside);
                 }
             }
+        }
+
+        /** {@code a.f} in {@code a.f(x)}: syn sees one method call where tree-sitter has two nodes. */
+        private static boolean isMethodCallee(Node node) {
+            return node.getType().equals("field_expression")
+                    && node.getParent().map(parent -> parent.getType().equals("call_expression")).orElse(false);
         }
 
         private Optional<Node> followingItem(Node attribute) {

@@ -72,15 +72,7 @@ class CheckFixturesTest {
         if (Files.isDirectory(fixture)) {
             repository = fixture;
         } else {
-            repository = Files.createTempDirectory(work, checkId);
-            Files.createDirectories(repository.resolve("src"));
-            Files.writeString(repository.resolve("Cargo.toml"), """
-                    [package]
-                    name = "fixture"
-                    version = "0.1.0"
-                    edition = "2021"
-                    """);
-            Files.copy(fixture, repository.resolve("src/lib.rs"));
+            repository = TestCrates.libCrate(work, Files.readString(fixture));
         }
         AnalysisResult result = analyzer.analyze(repository);
         Set<String> expected = new TreeSet<>();
