@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Analyses one file's content: one parse, one pass of the combined query, then the engine's
@@ -39,7 +37,6 @@ public final class FileAnalyzer implements AutoCloseable {
     /** The check id the engine reports unparsable or skipped files under. */
     public static final String PARSE_ERROR = "parse_error";
 
-    private static final Pattern ALLOW_COMMENT = Pattern.compile("rustlens:allow\\(([a-z0-9_,\\s]+)\\)");
     private static final Set<String> TRIVIA = Set.of("attribute_item", "line_comment", "block_comment");
     private static final Set<String> IMPL_OR_TRAIT = Set.of("impl_item", "trait_item", "foreign_mod_item");
 
@@ -269,18 +266,12 @@ public final class FileAnalyzer implements AutoCloseable {
             commentRanges.add(new int[] {start, end});
             String text = source.slice(start, end);
             int line = source.line(start);
-            if (text.contains("rustlens:allow")) {
-                Matcher matcher = ALLOW_COMMENT.matcher(text);
-                while (matcher.find()) {
-                    Set<String> ids = new HashSet<>();
-                    for (String id : matcher.group(1).split(",")) {
-                        ids.add(id.strip());
-                    }
-                    // The comment's own line (a trailing comment) and the line after it.
-                    commentSuppressions.computeIfAbsent(line, key -> new HashSet<>()).addAll(ids);
-                    commentSuppressions.computeIfAbsent(source.line(Math.max(start, end - 1)) + 1,
-                            key -> new HashSet<>()).addAll(ids);
-                }
+            Set<String> ids = Suppression.idsAllowedIn(text);
+            if (!ids.isEmpty()) {
+                // The comment's own line (a trailing comment) and the line after it.
+                commentSuppressions.computeIfAbsent(line, key -> new HashSet<>()).addAll(ids);
+                commentSuppressions.computeIfAbsent(source.line(Math.max(start, end - 1)) + 1,
+                        key -> new HashSet<>()).addAll(ids);
             }
             Comment comment = new Comment(text, start, line, line);
             if (comment.isOuterDoc() || comment.isInnerDoc()) {

@@ -77,10 +77,15 @@ public final class CrateContext {
         return crate.rootFiles().stream().findFirst();
     }
 
-    /** Reports a crate-level finding at line 1 of {@code path} (its manifest or root file). */
+    /**
+     * Reports a crate-level finding at line 1 of {@code path} (its manifest or root file). A
+     * {@code rustlens:allow(<id>)} comment on that line suppresses it: there is no line above.
+     */
     public void report(Check check, String path, String message) {
+        boolean allowed = reader.read(path).flatMap(text -> text.lines().findFirst())
+                .map(firstLine -> Suppression.idsAllowedIn(firstLine).contains(check.id())).orElse(false);
         findings.add(new Finding(check.id(), check.info().severity(), path, 1, 1, 1, 1, message, false,
-                Suppression.NONE, check.id() + " " + crate.name()));
+                allowed ? Suppression.COMMENT : Suppression.NONE, check.id() + " " + crate.name()));
     }
 
     public List<Finding> findings() {

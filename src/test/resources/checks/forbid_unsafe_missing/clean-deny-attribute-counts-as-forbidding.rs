@@ -1,0 +1,7 @@
+#![deny(missing_docs, unsafe_code)]
+//! Arithmetic helpers, all safe code.
+
+/// Adds two numbers without overflow.
+pub fn add(a: u32, b: u32) -> Option<u32> {
+    a.checked_add(b)
+}

@@ -1,0 +1,7 @@
+//! Arithmetic helpers, all safe code.
+#![forbid(unsafe_code)]
+
+/// Adds two numbers without overflow.
+pub fn add(a: u32, b: u32) -> Option<u32> {
+    a.checked_add(b)
+}

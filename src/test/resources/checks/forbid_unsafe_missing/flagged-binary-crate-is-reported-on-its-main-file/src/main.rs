@@ -1,0 +1,6 @@
+// ~ finding: forbid_unsafe_missing
+//! Prints a greeting.
+
+fn main() {
+    println!("hello");
+}

@@ -1,0 +1,3 @@
+// ~ finding: missing_crate_docs
+/// The greeting.
+pub const GREETING: &str = "hello";

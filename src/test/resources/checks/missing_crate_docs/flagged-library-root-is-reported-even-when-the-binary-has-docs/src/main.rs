@@ -1,0 +1,5 @@
+//! The `greeter` command prints a greeting.
+
+fn main() {
+    println!("{}", greeter::GREETING);
+}

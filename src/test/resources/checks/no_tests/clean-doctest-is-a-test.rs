@@ -1,0 +1,10 @@
+//! Checked arithmetic.
+
+/// Adds two numbers without overflow.
+///
+/// ```
+/// assert_eq!(counters::add(1, 2), Some(3));
+/// ```
+pub fn add(a: u32, b: u32) -> Option<u32> {
+    a.checked_add(b)
+}
