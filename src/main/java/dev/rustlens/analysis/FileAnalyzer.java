@@ -208,6 +208,11 @@ public final class FileAnalyzer implements AutoCloseable {
             String text = source.slice(FileContext.start(attribute), FileContext.end(attribute));
             String attributePath = Attributes.path(text);
             List<String> arguments = Attributes.arguments(text);
+            Optional<Node> parent = attribute.getParent();
+            boolean fileLevel = parent.isEmpty() || parent.get().getType().equals("source_file");
+            if (!fileLevel && !attributePath.equals("allow") && !attributePath.equals("expect")) {
+                return; // an inline module's own attributes say nothing about the crate
+            }
             switch (attributePath) {
                 case "forbid", "deny" -> {
                     if (arguments.contains("unsafe_code")) {
@@ -229,8 +234,6 @@ public final class FileAnalyzer implements AutoCloseable {
                 }
                 case "allow", "expect" -> {
                     // An inner allow covers what encloses it: the file, or the inline module.
-                    Optional<Node> parent = attribute.getParent();
-                    boolean fileLevel = parent.isEmpty() || parent.get().getType().equals("source_file");
                     int start = fileLevel ? 0 : FileContext.start(parent.get());
                     int end = fileLevel ? source.length() : FileContext.end(parent.get());
                     allowAttribute(text, start, end);
