@@ -1,0 +1,131 @@
+package dev.rustlens.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rustlens.analysis.check.Finding;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input never crashes or hangs the analysis: it yields counts for what parsed and findings. */
+class RobustnessTest {
+
+    private static CheckCatalogue catalogue;
+    private static Analyzer analyzer;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void start() {
+        catalogue = CheckCatalogue.load();
+        analyzer = new Analyzer(catalogue,
+                AnalyzerSettings.defaults().withLimits(16L << 20, Duration.ofSeconds(20)));
+    }
+
+    @AfterAll
+    static void stop() {
+        analyzer.close();
+        catalogue.close();
+    }
+
+    private static CrateResult analyzeBytes(byte[] lib) throws Exception {
+        Path crate = TestCrates.libCrate(work, "");
+        Files.write(crate.resolve("src/lib.rs"), lib);
+        return analyzer.analyze(crate).crates().getFirst();
+    }
+
+    private static List<Finding> parseErrors(CrateResult crate) {
+        return crate.findings().stream().filter(f -> f.checkId().equals("parse_error")).toList();
+    }
+
+    @Test
+    void invalidUtf8BomCrlfAndNulStillAnalyse() throws Exception {
+        byte[] source = "\uFEFFpub fn f(p: *const u8) -> u8 {\r\n    unsafe { *p }\r\n}\r\n// caf\u00e9 \u0000 end\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] withBadByte = new byte[source.length + 1];
+        System.arraycopy(source, 0, withBadByte, 0, source.length);
+        withBadByte[source.length] = (byte) 0xC3; // a truncated UTF-8 sequence at the end
+        CrateResult crate = analyzeBytes(withBadByte);
+        assertEquals(1, crate.metrics().get(Metric.UNSAFE_BLOCKS));
+        assertEquals(2, crate.unsafeSites().getFirst().line());
+        assertEquals(5, crate.unsafeSites().getFirst().column());
+        assertTrue(crate.metrics().get(Metric.CODE_LINES) >= 3, "the BOM and CRLF do not hide code lines");
+    }
+
+    @Test
+    void deepNestingDoesNotOverflowTheStack() throws Exception {
+        int depth = 5000;
+        String source = "pub fn f() -> i32 { " + "(".repeat(depth) + "1" + ")".repeat(depth) + " }\n"
+                + "pub fn g() { " + "{ ".repeat(depth) + "unsafe { }" + " }".repeat(depth) + " }\n";
+        CrateResult crate = analyzeBytes(source.getBytes(StandardCharsets.UTF_8));
+        assertEquals(2, crate.metrics().get(Metric.FILES) + 1);
+        assertTrue(crate.metrics().get(Metric.UNSAFE_BLOCKS) <= 1);
+    }
+
+    @Test
+    void aTenMegabyteLineIsAnalysedOrSkippedButNeverHangs() throws Exception {
+        StringBuilder line = new StringBuilder("pub static DATA: [u8; 3333334] = [");
+        while (line.length() < 10_000_000) {
+            line.append("1, 2, 3, ");
+        }
+        line.append("];");
+        CrateResult crate = analyzeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
+        // A token every three bytes takes tree-sitter seconds; within the budget the line is
+        // counted, past it the file is skipped with a finding.
+        assertTrue(crate.metrics().get(Metric.CODE_LINES) == 1 || parseErrors(crate).size() == 1);
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsSkippedWithAFinding() throws Exception {
+        try (Analyzer small = new Analyzer(catalogue, AnalyzerSettings.defaults().withLimits(1000, Duration.ofSeconds(5)))) {
+            Path crate = TestCrates.libCrate(work, "pub fn f() { unsafe {} }\n" + "// padding\n".repeat(200));
+            CrateResult result = small.analyze(crate).crates().getFirst();
+            assertEquals(1, parseErrors(result).size());
+            assertTrue(parseErrors(result).getFirst().message().contains("over the limit of 1000"));
+            assertEquals(0, result.metrics().get(Metric.UNSAFE_BLOCKS));
+            assertEquals(1, result.metrics().get(Metric.PARSE_ERRORS));
+        }
+    }
+
+    @Test
+    void aFileOverTheTimeBudgetIsSkippedWithAFinding() throws Exception {
+        try (Analyzer hurried = new Analyzer(catalogue, AnalyzerSettings.defaults().withLimits(1L << 24, Duration.ZERO))) {
+            Path crate = TestCrates.libCrate(work, "pub fn f() { let x = 1; }\n".repeat(50_000));
+            CrateResult result = hurried.analyze(crate).crates().getFirst();
+            assertEquals(1, parseErrors(result).size());
+            assertTrue(parseErrors(result).getFirst().message().contains("took longer than"));
+        }
+    }
+
+    @Test
+    void symbolicLinksAreNotFollowedOutOfTheTree() throws Exception {
+        Path outside = Files.createTempDirectory(work, "outside");
+        Files.writeString(outside.resolve("secret.rs"), "pub fn secret() { unsafe {} }\n");
+        Path crate = TestCrates.libCrate(work, "pub fn f() {}\n");
+        Files.createSymbolicLink(crate.resolve("src/secret.rs"), outside.resolve("secret.rs"));
+        Files.createSymbolicLink(crate.resolve("src/linked"), outside);
+        CrateResult result = analyzer.analyze(crate).crates().getFirst();
+        assertEquals(1, result.metrics().get(Metric.FILES));
+        assertEquals(0, result.metrics().get(Metric.UNSAFE_BLOCKS));
+    }
+
+    @Test
+    void theSameInputGivesTheSameOutput() throws Exception {
+        Path crate = TestCrates.libCrate(work, """
+                pub fn f(p: *const u8) -> u8 { unsafe { *p } }
+                pub fn g(x: Option<u8>) -> u8 { x.unwrap() }
+                """);
+        AnalysisResult first = analyzer.analyze(crate);
+        AnalysisResult second = analyzer.analyze(crate);
+        assertEquals(first.crates().getFirst().findings(), second.crates().getFirst().findings());
+        assertEquals(first.crates().getFirst().metrics().asMap(), second.crates().getFirst().metrics().asMap());
+    }
+}
