@@ -2,6 +2,8 @@ package dev.rustlens.analysis.check;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The attributes and comments written directly before an item or statement, nearest last.
@@ -10,6 +12,8 @@ import java.util.Locale;
  * @param comments comments, doc comments included
  */
 public record LeadingTrivia(List<String> attributes, List<Comment> comments) {
+
+    private static final Pattern STRING_LITERAL = Pattern.compile("r?(#*)\"(.*)\"\\1", Pattern.DOTALL);
 
     /** The text of the outer doc comments and {@code #[doc = "..."]} attributes, joined by lines. */
     public String docText() {
@@ -22,7 +26,7 @@ public record LeadingTrivia(List<String> attributes, List<Comment> comments) {
         for (String attribute : attributes) {
             String inner = Attributes.body(attribute);
             if (inner.startsWith("doc") && inner.substring(3).stripLeading().startsWith("=")) {
-                doc.append(inner.substring(inner.indexOf('=') + 1)).append('\n');
+                doc.append(unquote(inner.substring(inner.indexOf('=') + 1).strip())).append('\n');
             }
         }
         return doc.toString();
@@ -55,8 +59,15 @@ public record LeadingTrivia(List<String> attributes, List<Comment> comments) {
     /** Whether a doc comment has a section heading such as {@code # Safety}. */
     public boolean hasDocSection(String heading) {
         String wanted = heading.toLowerCase(Locale.ROOT);
-        return docText().lines().map(String::strip)
+        // Lines of a `/** .. */` block may start with ` * `.
+        return docText().lines().map(String::strip).map(line -> line.startsWith("*") ? line.substring(1).strip() : line)
                 .anyMatch(line -> line.startsWith("#") && line.replaceFirst("^#+", "").strip()
                         .toLowerCase(Locale.ROOT).equals(wanted));
+    }
+
+    /** The text of a plain or raw string literal; anything else (a macro call) as written. */
+    private static String unquote(String literal) {
+        Matcher string = STRING_LITERAL.matcher(literal);
+        return string.matches() ? string.group(2) : literal;
     }
 }

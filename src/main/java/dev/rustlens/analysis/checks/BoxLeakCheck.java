@@ -1,0 +1,33 @@
+package dev.rustlens.analysis.checks;
+
+import dev.rustlens.analysis.check.Captures;
+import dev.rustlens.analysis.check.Category;
+import dev.rustlens.analysis.check.CheckInfo;
+import dev.rustlens.analysis.check.FileCheck;
+import dev.rustlens.analysis.check.FileContext;
+import dev.rustlens.analysis.check.Severity;
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.QueryMatch;
+
+/** Calls of {@code Box::leak}, which give up a heap allocation for the rest of the program. */
+public final class BoxLeakCheck extends FileCheck {
+
+    private static final CheckInfo INFO = CheckInfo.of("box_leak",
+            "Call of `Box::leak`", Category.MEMORY, Severity.MAJOR);
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onMatch(QueryMatch match, FileContext file) {
+        // Predicates are not evaluated on our trees: the called path is read here.
+        for (Node call : match.findNodes(Captures.FINDING)) {
+            CalledPath path = CalledPath.of(call, file);
+            if (path.name().equals("leak") && path.in("Box")) {
+                file.report(this, call, "`" + path + "` leaks the allocation: it is never freed");
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.rustlens.analysis.checks;
+
+import dev.rustlens.analysis.check.Captures;
+import dev.rustlens.analysis.check.Category;
+import dev.rustlens.analysis.check.CheckInfo;
+import dev.rustlens.analysis.check.FileCheck;
+import dev.rustlens.analysis.check.FileContext;
+import dev.rustlens.analysis.check.Severity;
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.QueryMatch;
+
+/** Calls of {@code mem::forget}, which leak a value by skipping its destructor. */
+public final class MemForgetCheck extends FileCheck {
+
+    private static final CheckInfo INFO = CheckInfo.of("mem_forget",
+            "Call of `mem::forget`", Category.MEMORY, Severity.MAJOR)
+            .suppressedBy("clippy::mem_forget");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onMatch(QueryMatch match, FileContext file) {
+        // Predicates are not evaluated on our trees: the called path is read here.
+        for (Node call : match.findNodes(Captures.FINDING)) {
+            CalledPath path = CalledPath.of(call, file);
+            if (path.name().equals("forget") && (path.bare() || path.in("mem"))) {
+                file.report(this, call, "`" + path + "` skips the value's destructor: what it owns is leaked");
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.rustlens.analysis.checks;
+
+import dev.rustlens.analysis.check.Captures;
+import dev.rustlens.analysis.check.Category;
+import dev.rustlens.analysis.check.CheckInfo;
+import dev.rustlens.analysis.check.FileCheck;
+import dev.rustlens.analysis.check.FileContext;
+import dev.rustlens.analysis.check.Severity;
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.QueryMatch;
+
+/** Calls of {@code mem::transmute} and {@code mem::transmute_copy}, which reinterpret bits unchecked. */
+public final class TransmuteCheck extends FileCheck {
+
+    private static final CheckInfo INFO = CheckInfo.of("transmute",
+            "Call of `mem::transmute`", Category.MEMORY, Severity.MAJOR);
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onMatch(QueryMatch match, FileContext file) {
+        // Predicates are not evaluated on our trees: the called path is read here.
+        for (Node call : match.findNodes(Captures.FINDING)) {
+            CalledPath path = CalledPath.of(call, file);
+            boolean transmute = path.name().equals("transmute") || path.name().equals("transmute_copy");
+            if (transmute && (path.bare() || path.in("mem"))) {
+                file.report(this, call, "`" + path + "` reinterprets the bits of a value as another type;"
+                        + " nothing checks that they are valid for it");
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+; `static mut` items, in the code and in extern blocks.
+(static_item
+  (mutable_specifier)) @finding

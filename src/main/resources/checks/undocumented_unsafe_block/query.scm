@@ -1,0 +1,2 @@
+; Every unsafe block; the Java decides whether a SAFETY: comment justifies it.
+(unsafe_block) @finding

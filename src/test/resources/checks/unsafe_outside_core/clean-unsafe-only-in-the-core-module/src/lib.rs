@@ -1,0 +1,5 @@
+//! All unsafe code sits in the core module.
+
+mod core_module;
+
+pub use core_module::first;
