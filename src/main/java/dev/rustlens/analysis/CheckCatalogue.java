@@ -26,6 +26,9 @@ import java.util.Set;
  */
 public final class CheckCatalogue implements AutoCloseable {
 
+    private static final java.util.regex.Pattern PREDICATE =
+            java.util.regex.Pattern.compile("(?m)^[^;\"]*\\(#[a-z-]+[?!]");
+
     private final List<Check> checks;
     private final List<FileCheck> fileChecks;
     private final List<CrateCheck> crateChecks;
@@ -84,6 +87,12 @@ public final class CheckCatalogue implements AutoCloseable {
     }
 
     private static void validate(FileCheck check, String query) {
+        // The tree is parsed from a callback and holds no text, so jtreesitter would let every
+        // match through its predicates: refuse them rather than let them silently match.
+        if (PREDICATE.matcher(query).find()) {
+            throw new IllegalStateException("check " + check.id() + ": its query uses a predicate (#...?), which"
+                    + " rustlens does not evaluate; decide in the check's Java code instead");
+        }
         try (Query compiled = new Query(RustGrammar.language(), query)) {
             for (String name : compiled.getCaptureNames()) {
                 if (!Captures.allowedInCheck(name)) {

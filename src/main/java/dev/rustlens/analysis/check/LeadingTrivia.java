@@ -48,14 +48,6 @@ public record LeadingTrivia(List<String> attributes, List<Comment> comments) {
         return attributes.stream().anyMatch(attribute -> Attributes.path(attribute).equals(path));
     }
 
-    /**
-     * Whether any plain comment (not a doc comment) holds {@code marker}, such as {@code SAFETY:};
-     * case-sensitive as clippy's own check.
-     */
-    public boolean commentContains(String marker) {
-        return comments.stream().anyMatch(comment -> comment.text().contains(marker));
-    }
-
     /** Whether a doc comment has a section heading such as {@code # Safety}. */
     public boolean hasDocSection(String heading) {
         String wanted = heading.toLowerCase(Locale.ROOT);

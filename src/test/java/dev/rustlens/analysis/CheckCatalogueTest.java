@@ -1,0 +1,132 @@
+package dev.rustlens.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rustlens.analysis.check.Captures;
+import dev.rustlens.analysis.check.Check;
+import dev.rustlens.analysis.check.FileCheck;
+import dev.rustlens.parser.RustGrammar;
+import io.github.treesitter.jtreesitter.Query;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every check is complete: registered, with its query, its documentation and both kinds of fixture. */
+class CheckCatalogueTest {
+
+    private static final Path QUERIES = Path.of("src/main/resources/checks");
+    private static final Path DOCS = Path.of("docs/checks");
+    private static final Path FIXTURES = Path.of("src/test/resources/checks");
+    private static final Path CLASSES = Path.of("target/classes/dev/rustlens/analysis/checks");
+    private static final List<String> DOC_HEADINGS = List.of("### What it does", "### Why is this bad?", "### Example",
+            "Use instead:", "### How to fix", "### Suppression", "### Known problems");
+
+    private static CheckCatalogue catalogue;
+
+    @BeforeAll
+    static void load() {
+        catalogue = CheckCatalogue.load();
+    }
+
+    @AfterAll
+    static void close() {
+        catalogue.close();
+    }
+
+    private static Set<String> ids() {
+        return catalogue.checks().stream().map(Check::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> names(Path directory, String suffix) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(suffix))
+                    .map(name -> name.substring(0, name.length() - suffix.length()))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    @Test
+    void everyCheckClassIsRegistered() throws IOException {
+        Set<String> classes = names(CLASSES, "Check.class");
+        Set<String> registered = catalogue.checks().stream().map(check -> check.getClass().getSimpleName())
+                .map(name -> name.substring(0, name.length() - "Check".length()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(classes, registered, "META-INF/services/dev.rustlens.analysis.check.Check lists every check class");
+    }
+
+    @Test
+    void everyCheckHasItsQueryDocAndFixtures() throws IOException {
+        Set<String> fileCheckIds = catalogue.fileChecks().stream().map(Check::id).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(fileCheckIds, names(QUERIES, ""), "a query folder for each file check, and no other");
+        for (String id : fileCheckIds) {
+            assertTrue(Files.isRegularFile(QUERIES.resolve(id).resolve("query.scm")), id + " has query.scm");
+        }
+        assertEquals(ids(), names(DOCS, ".md"), "a doc page for each check, and no other");
+        assertEquals(ids(), names(FIXTURES, ""), "a fixture folder for each check, and no other");
+        for (String id : ids()) {
+            Set<String> fixtures = names(FIXTURES.resolve(id), "");
+            assertTrue(fixtures.stream().anyMatch(name -> name.startsWith("flagged-")), id + " has a flagged fixture");
+            assertTrue(fixtures.stream().anyMatch(name -> name.startsWith("clean-")), id + " has a clean fixture");
+        }
+    }
+
+    @Test
+    void everyDocFollowsTheTemplate() throws IOException {
+        for (Check check : catalogue.checks()) {
+            List<String> lines = Files.readAllLines(DOCS.resolve(check.id() + ".md"));
+            assertEquals("# " + check.id(), lines.get(0), check.id());
+            assertEquals(check.info().title(), lines.get(1), check.id() + ": the doc's second line is the title");
+            String text = String.join("\n", lines);
+            for (String heading : DOC_HEADINGS) {
+                assertTrue(text.contains(heading), check.id() + " doc has " + heading);
+            }
+            assertTrue(text.contains("rustlens:allow(" + check.id() + ")"), check.id() + " doc says how to suppress it");
+        }
+    }
+
+    @Test
+    void checkQueriesUseOnlyTheCaptureVocabulary() {
+        for (FileCheck check : catalogue.fileChecks()) {
+            try (Query query = new Query(RustGrammar.language(), CheckCatalogue.queryOf(check))) {
+                for (String name : query.getCaptureNames()) {
+                    assertTrue(Captures.allowedInCheck(name), check.id() + " uses @" + name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void engineQueriesUseOnlyTheEngineVocabulary() throws IOException {
+        for (String resource : List.of("analysis/engine.scm", "analysis/expressions.scm")) {
+            try (Query query = new Query(RustGrammar.language(),
+                    Files.readString(Path.of("src/main/resources").resolve(resource)))) {
+                for (String name : query.getCaptureNames()) {
+                    assertTrue(Captures.ENGINE.contains(name), resource + " uses @" + name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aQueryWithAPredicateIsRefusedNamingItsCheck() {
+        FileCheck sneaky = new FileCheck() {
+            @Override
+            public dev.rustlens.analysis.check.CheckInfo info() {
+                return dev.rustlens.analysis.check.CheckInfo.of("parse_error", "t",
+                        dev.rustlens.analysis.check.Category.ANALYSIS, dev.rustlens.analysis.check.Severity.INFO);
+            }
+        };
+        IllegalStateException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new CheckCatalogue(List.of(sneaky, sneaky)));
+        assertTrue(error.getMessage().contains("parse_error"), error.getMessage());
+    }
+}
