@@ -30,6 +30,7 @@ public final class CheckCatalogue implements AutoCloseable {
     private final List<FileCheck> fileChecks;
     private final List<CrateCheck> crateChecks;
     private final Query combined;
+    private final QueryPredicates predicates;
     private final Query expressions;
     /** For each pattern of {@link #combined}: its check, or null for an engine pattern. */
     private final FileCheck[] ownerByPattern;
@@ -58,6 +59,7 @@ public final class CheckCatalogue implements AutoCloseable {
             source.append(query);
         }
         this.combined = compile("the combined check query", source.toString());
+        this.predicates = QueryPredicates.of(combined, source.toString());
         this.expressions = compile("analysis/expressions.scm", resource("analysis/expressions.scm"));
         this.ownerByPattern = new FileCheck[combined.getPatternCount()];
         for (int pattern = 0; pattern < ownerByPattern.length; pattern++) {
@@ -133,6 +135,11 @@ public final class CheckCatalogue implements AutoCloseable {
 
     Query combinedQuery() {
         return combined;
+    }
+
+    /** The text predicates of the combined query's patterns. */
+    QueryPredicates predicates() {
+        return predicates;
     }
 
     Query expressionQuery() {
