@@ -96,6 +96,7 @@ public final class BlockingInAsyncCheck extends FileCheck {
         return node.getChildren().stream().anyMatch(child -> child.getType().equals(type));
     }
 
+    /** Whether the called path is std's: spelled from {@code std}, or a short name the scope imports from std. */
     private static boolean isStd(String path, Node callee, FileContext file) {
         String first = path.contains("::") ? path.substring(0, path.indexOf("::")) : path;
         if (first.equals("std") || first.equals("thread")) {
