@@ -26,13 +26,11 @@ import java.util.Set;
  */
 public final class CheckCatalogue implements AutoCloseable {
 
-    private static final java.util.regex.Pattern PREDICATE =
-            java.util.regex.Pattern.compile("(?m)^[^;\"]*\\(#[a-z-]+[?!]");
-
     private final List<Check> checks;
     private final List<FileCheck> fileChecks;
     private final List<CrateCheck> crateChecks;
     private final Query combined;
+    private final QueryPredicates predicates;
     private final Query expressions;
     /** For each pattern of {@link #combined}: its check, or null for an engine pattern. */
     private final FileCheck[] ownerByPattern;
@@ -61,6 +59,7 @@ public final class CheckCatalogue implements AutoCloseable {
             source.append(query);
         }
         this.combined = compile("the combined check query", source.toString());
+        this.predicates = QueryPredicates.of(combined, source.toString());
         this.expressions = compile("analysis/expressions.scm", resource("analysis/expressions.scm"));
         this.ownerByPattern = new FileCheck[combined.getPatternCount()];
         for (int pattern = 0; pattern < ownerByPattern.length; pattern++) {
@@ -87,12 +86,6 @@ public final class CheckCatalogue implements AutoCloseable {
     }
 
     private static void validate(FileCheck check, String query) {
-        // The tree is parsed from a callback and holds no text, so jtreesitter would let every
-        // match through its predicates: refuse them rather than let them silently match.
-        if (PREDICATE.matcher(query).find()) {
-            throw new IllegalStateException("check " + check.id() + ": its query uses a predicate (#...?), which"
-                    + " rustlens does not evaluate; decide in the check's Java code instead");
-        }
         try (Query compiled = new Query(RustGrammar.language(), query)) {
             for (String name : compiled.getCaptureNames()) {
                 if (!Captures.allowedInCheck(name)) {
@@ -142,6 +135,11 @@ public final class CheckCatalogue implements AutoCloseable {
 
     Query combinedQuery() {
         return combined;
+    }
+
+    /** The text predicates of the combined query's patterns. */
+    QueryPredicates predicates() {
+        return predicates;
     }
 
     Query expressionQuery() {

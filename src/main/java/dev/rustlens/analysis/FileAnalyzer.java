@@ -79,7 +79,8 @@ public final class FileAnalyzer implements AutoCloseable {
             try (QueryCursor cursor = new QueryCursor(catalogue.combinedQuery())) {
                 // Checked between matches: a QueryCursor progress callback crashes with the 0.25 core.
                 List<QueryMatch> matches = cursor.findMatches(tree.getRootNode())
-                        .takeWhile(match -> !budget.exhausted()).toList();
+                        .takeWhile(match -> !budget.exhausted())
+                        .filter(match -> catalogue.predicates().hold(match, source)).toList();
                 if (budget.exhausted()) {
                     return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
                             + "; not analysed");

@@ -115,18 +115,4 @@ class CheckCatalogueTest {
             }
         }
     }
-
-    @Test
-    void aQueryWithAPredicateIsRefusedNamingItsCheck() {
-        FileCheck sneaky = new FileCheck() {
-            @Override
-            public dev.rustlens.analysis.check.CheckInfo info() {
-                return dev.rustlens.analysis.check.CheckInfo.of("parse_error", "t",
-                        dev.rustlens.analysis.check.Category.ANALYSIS, dev.rustlens.analysis.check.Severity.INFO);
-            }
-        };
-        IllegalStateException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new CheckCatalogue(List.of(sneaky, sneaky)));
-        assertTrue(error.getMessage().contains("parse_error"), error.getMessage());
-    }
 }

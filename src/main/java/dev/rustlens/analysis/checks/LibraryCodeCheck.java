@@ -1,0 +1,18 @@
+package dev.rustlens.analysis.checks;
+
+import dev.rustlens.analysis.cargo.FileRole;
+import dev.rustlens.analysis.check.FileCheck;
+import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.check.Placement;
+
+/**
+ * A file check of shipped library code only: findings in binaries, build scripts, tests,
+ * benches, examples and test code inside the library are dropped.
+ */
+abstract class LibraryCodeCheck extends FileCheck {
+
+    @Override
+    public boolean keep(Finding finding, Placement placement) {
+        return placement.role() == FileRole.LIBRARY && !finding.inTestCode();
+    }
+}

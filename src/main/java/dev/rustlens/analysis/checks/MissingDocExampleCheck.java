@@ -1,0 +1,42 @@
+package dev.rustlens.analysis.checks;
+
+import dev.rustlens.analysis.check.Captures;
+import dev.rustlens.analysis.check.Category;
+import dev.rustlens.analysis.check.CheckInfo;
+import dev.rustlens.analysis.check.FileContext;
+import dev.rustlens.analysis.check.LeadingTrivia;
+import dev.rustlens.analysis.check.Severity;
+import io.github.treesitter.jtreesitter.Node;
+import io.github.treesitter.jtreesitter.QueryMatch;
+import java.util.Optional;
+
+/** Documented public functions whose docs hold no fenced code example. */
+public final class MissingDocExampleCheck extends LibraryCodeCheck {
+
+    private static final CheckInfo INFO = CheckInfo.of("missing_doc_example",
+            "Documented public function without a code example", Category.DOCUMENTATION, Severity.INFO)
+            .exemptingTests()
+            .suppressedBy("rustdoc::missing_doc_code_examples");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onMatch(QueryMatch match, FileContext file) {
+        Node function = match.findNodes(Captures.FINDING).getFirst();
+        Node name = match.findNodes(Captures.NAME).getFirst();
+        Optional<LeadingTrivia> trivia = PublicItems.documentedApi(function, file);
+        // Undocumented functions are missing_docs' business.
+        if (trivia.isEmpty() || !trivia.get().hasDoc()) {
+            return;
+        }
+        String doc = trivia.get().docText();
+        // The same test as the engine's count of public fns with an example.
+        if (!doc.contains("```") && !doc.contains("~~~")) {
+            file.report(this, FileContext.start(function), FileContext.end(name),
+                    "public fn `" + file.text(name) + "` is documented without a code example");
+        }
+    }
+}

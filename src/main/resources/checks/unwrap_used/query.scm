@@ -1,0 +1,17 @@
+; A method call of `unwrap` or `unwrap_err`: the finding is the method name.
+(call_expression
+  function: (field_expression
+    field: (field_identifier) @finding)
+  (#any-of? @finding "unwrap" "unwrap_err"))
+
+; The same call inside a macro's arguments (`println!("{}", x.unwrap())`), which the parser
+; sees only as tokens: `.`, the name, then the parenthesised arguments. The `.` and the
+; arguments are captured because without captures tree-sitter stops after the first such
+; call in a token tree.
+(token_tree
+  "." @_dot
+  .
+  (identifier) @finding
+  .
+  (token_tree) @_arguments
+  (#any-of? @finding "unwrap" "unwrap_err"))

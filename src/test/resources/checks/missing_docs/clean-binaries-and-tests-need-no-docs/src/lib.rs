@@ -1,0 +1,6 @@
+//! A documented library.
+
+/// Counts.
+pub fn count() -> u32 {
+    1
+}

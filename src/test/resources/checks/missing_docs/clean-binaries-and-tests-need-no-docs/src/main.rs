@@ -1,0 +1,7 @@
+pub fn helper() -> u32 {
+    tool::count()
+}
+
+fn main() {
+    println!("{}", helper());
+}

@@ -1,0 +1,8 @@
+pub fn expected() -> u32 {
+    1
+}
+
+#[test]
+fn counts() {
+    assert_eq!(tool::count(), expected());
+}

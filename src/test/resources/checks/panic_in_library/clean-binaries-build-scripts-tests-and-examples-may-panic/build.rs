@@ -1,0 +1,5 @@
+fn main() {
+    if std::env::var("OUT_DIR").is_err() {
+        panic!("cargo sets OUT_DIR");
+    }
+}

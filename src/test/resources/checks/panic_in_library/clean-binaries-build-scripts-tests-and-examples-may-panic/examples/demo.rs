@@ -1,0 +1,3 @@
+fn main() {
+    todo!("show the count");
+}

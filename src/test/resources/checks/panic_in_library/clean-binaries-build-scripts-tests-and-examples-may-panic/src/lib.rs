@@ -1,0 +1,6 @@
+//! A library that returns errors.
+
+/// Parses a count.
+pub fn count(text: &str) -> Result<u32, std::num::ParseIntError> {
+    text.parse()
+}
