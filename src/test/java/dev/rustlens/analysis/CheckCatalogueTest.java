@@ -55,8 +55,14 @@ class CheckCatalogueTest {
     }
 
     @Test
-    void everyCheckClassIsRegistered() throws IOException {
-        Set<String> classes = names(CLASSES, "Check.class");
+    void everyCheckClassIsRegistered() throws IOException, ClassNotFoundException {
+        Set<String> classes = new TreeSet<>();
+        for (String name : names(CLASSES, "Check.class")) {
+            Class<?> type = Class.forName("dev.rustlens.analysis.checks." + name + "Check");
+            if (!java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                classes.add(name);
+            }
+        }
         Set<String> registered = catalogue.checks().stream().map(check -> check.getClass().getSimpleName())
                 .map(name -> name.substring(0, name.length() - "Check".length()))
                 .collect(Collectors.toCollection(TreeSet::new));
