@@ -5,6 +5,7 @@ import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.CrateCheck;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.parser.RustGrammar;
+import dev.rustlens.parser.SyntaxQuery;
 import io.github.treesitter.jtreesitter.Query;
 import io.github.treesitter.jtreesitter.QueryError;
 import java.io.IOException;
@@ -32,6 +33,8 @@ public final class CheckCatalogue implements AutoCloseable {
     private final Query combined;
     private final QueryPredicates predicates;
     private final Query expressions;
+    private final SyntaxQuery combinedRunner;
+    private final SyntaxQuery expressionRunner;
     /** For each pattern of {@link #combined}: its check, or null for an engine pattern. */
     private final FileCheck[] ownerByPattern;
 
@@ -61,6 +64,8 @@ public final class CheckCatalogue implements AutoCloseable {
         this.combined = compile("the combined check query", source.toString());
         this.predicates = QueryPredicates.of(combined, source.toString());
         this.expressions = compile("analysis/expressions.scm", resource("analysis/expressions.scm"));
+        this.combinedRunner = new SyntaxQuery(combined);
+        this.expressionRunner = new SyntaxQuery(expressions);
         this.ownerByPattern = new FileCheck[combined.getPatternCount()];
         for (int pattern = 0; pattern < ownerByPattern.length; pattern++) {
             int start = combined.startByteForPattern(pattern);
@@ -133,8 +138,8 @@ public final class CheckCatalogue implements AutoCloseable {
         return checks.stream().filter(check -> check.id().equals(id)).findFirst();
     }
 
-    Query combinedQuery() {
-        return combined;
+    SyntaxQuery combinedQuery() {
+        return combinedRunner;
     }
 
     /** The text predicates of the combined query's patterns. */
@@ -142,8 +147,8 @@ public final class CheckCatalogue implements AutoCloseable {
         return predicates;
     }
 
-    Query expressionQuery() {
-        return expressions;
+    SyntaxQuery expressionQuery() {
+        return expressionRunner;
     }
 
     /** The check owning a pattern of the combined query, or null for the engine's own. */

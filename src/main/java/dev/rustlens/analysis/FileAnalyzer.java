@@ -13,10 +13,10 @@ import dev.rustlens.analysis.check.Suppression;
 import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.parser.ParseBudget;
 import dev.rustlens.parser.RustParser;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryCapture;
-import io.github.treesitter.jtreesitter.QueryCursor;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxTree;
+import dev.rustlens.parser.SyntaxMatch.Capture;
+import dev.rustlens.parser.SyntaxMatch;
 import io.github.treesitter.jtreesitter.Tree;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,19 +74,15 @@ public final class FileAnalyzer implements AutoCloseable {
             return skipped(path, source, "parsing took longer than " + seconds(settings.parseBudget())
                     + "; not analysed");
         }
-        try (Tree tree = parsed.get()) {
-            // Match nodes live in the cursor's memory: everything is read before it closes.
-            try (QueryCursor cursor = new QueryCursor(catalogue.combinedQuery())) {
-                // Checked between matches: a QueryCursor progress callback crashes with the 0.25 core.
-                List<QueryMatch> matches = cursor.findMatches(tree.getRootNode())
-                        .takeWhile(match -> !budget.exhausted())
-                        .filter(match -> catalogue.predicates().hold(match, source)).toList();
-                if (budget.exhausted()) {
-                    return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
-                            + "; not analysed");
-                }
-                return new FileScan(path, source, tree, matches).run();
+        try (Tree parsedTree = parsed.get(); SyntaxTree tree = new SyntaxTree(parsedTree)) {
+            // Nodes live in the tree's arena: everything is read before it closes.
+            List<SyntaxMatch> matches = catalogue.combinedQuery().matches(tree.getRootNode(), budget::exhausted)
+                    .stream().filter(match -> catalogue.predicates().hold(match, source)).toList();
+            if (budget.exhausted()) {
+                return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
+                        + "; not analysed");
             }
+            return new FileScan(path, source, tree, matches).run();
         }
     }
 
@@ -109,8 +105,8 @@ public final class FileAnalyzer implements AutoCloseable {
     private final class FileScan {
         private final String path;
         private final SourceText source;
-        private final Tree tree;
-        private final List<QueryMatch> matches;
+        private final SyntaxTree tree;
+        private final List<SyntaxMatch> matches;
         private final Metrics metrics = new Metrics();
         private final RegionSet.Builder testRegionBuilder = RegionSet.builder();
         /** Regions cargo-geiger leaves out: exactly {@code #[test]} fns and {@code #[cfg(test)]} modules. */
@@ -122,7 +118,7 @@ public final class FileAnalyzer implements AutoCloseable {
         private RegionSet testRegions;
         private RegionSet geigerSkipped;
 
-        FileScan(String path, SourceText source, Tree tree, List<QueryMatch> matches) {
+        FileScan(String path, SourceText source, SyntaxTree tree, List<SyntaxMatch> matches) {
             this.path = path;
             this.source = source;
             this.tree = tree;
@@ -131,11 +127,11 @@ public final class FileAnalyzer implements AutoCloseable {
 
         FileResult run() {
             // Phase 1: attributes and comments decide what is test code and what is suppressed.
-            for (QueryMatch match : matches) {
+            for (SyntaxMatch match : matches) {
                 if (catalogue.ownerOf(match.patternIndex()) != null) {
                     continue;
                 }
-                for (QueryCapture capture : match.captures()) {
+                for (Capture capture : match.captures()) {
                     switch (capture.name()) {
                         case Captures.ATTRIBUTE -> outerAttribute(capture.node());
                         case Captures.INNER_ATTRIBUTE -> innerAttribute(capture.node());
@@ -153,13 +149,13 @@ public final class FileAnalyzer implements AutoCloseable {
             FileContext context = new FileContext(source, path, testRegions);
             List<UnsafeSite> sites = new ArrayList<>();
             RegionSet.Builder unsafeScopes = RegionSet.builder();
-            for (QueryMatch match : matches) {
+            for (SyntaxMatch match : matches) {
                 FileCheck owner = catalogue.ownerOf(match.patternIndex());
                 if (owner != null) {
                     owner.onMatch(match, context);
                     continue;
                 }
-                for (QueryCapture capture : match.captures()) {
+                for (Capture capture : match.captures()) {
                     engineCapture(capture, context, sites, unsafeScopes);
                 }
             }
@@ -168,7 +164,7 @@ public final class FileAnalyzer implements AutoCloseable {
                     suppress(context.findings()), true);
         }
 
-        private void outerAttribute(Node attribute) {
+        private void outerAttribute(SyntaxNode attribute) {
             String text = source.slice(FileContext.start(attribute), FileContext.end(attribute));
             String attributePath = Attributes.path(text);
             boolean testMarker = Attributes.isTestMarker(text);
@@ -178,11 +174,11 @@ public final class FileAnalyzer implements AutoCloseable {
             if (!testMarker && !cfgTest && !allow && !noMangle) {
                 return;
             }
-            Optional<Node> item = followingItem(attribute);
+            Optional<SyntaxNode> item = followingItem(attribute);
             if (item.isEmpty()) {
                 return;
             }
-            Node target = item.get();
+            SyntaxNode target = item.get();
             int start = FileContext.start(attribute);
             int end = FileContext.end(target);
             if (testMarker || cfgTest) {
@@ -205,11 +201,11 @@ public final class FileAnalyzer implements AutoCloseable {
             }
         }
 
-        private void innerAttribute(Node attribute) {
+        private void innerAttribute(SyntaxNode attribute) {
             String text = source.slice(FileContext.start(attribute), FileContext.end(attribute));
             String attributePath = Attributes.path(text);
             List<String> arguments = Attributes.arguments(text);
-            Optional<Node> parent = attribute.getParent();
+            Optional<SyntaxNode> parent = attribute.getParent();
             boolean fileLevel = parent.isEmpty() || parent.get().getType().equals("source_file");
             if (!fileLevel && !attributePath.equals("allow") && !attributePath.equals("expect")) {
                 return; // an inline module's own attributes say nothing about the crate
@@ -264,7 +260,7 @@ public final class FileAnalyzer implements AutoCloseable {
             }
         }
 
-        private void comment(Node node) {
+        private void comment(SyntaxNode node) {
             int start = FileContext.start(node);
             int end = FileContext.end(node);
             commentRanges.add(new int[] {start, end});
@@ -371,9 +367,9 @@ public final class FileAnalyzer implements AutoCloseable {
             return offset;
         }
 
-        private void engineCapture(QueryCapture capture, FileContext context, List<UnsafeSite> sites,
+        private void engineCapture(Capture capture, FileContext context, List<UnsafeSite> sites,
                 RegionSet.Builder unsafeScopes) {
-            Node node = capture.node();
+            SyntaxNode node = capture.node();
             int start = FileContext.start(node);
             boolean inTest = testRegions.contains(start);
             switch (capture.name()) {
@@ -416,9 +412,9 @@ public final class FileAnalyzer implements AutoCloseable {
             return new UnsafeSite(kind, path, source.line(offset), source.column(offset), inTest);
         }
 
-        private boolean hasUnsafeKeyword(Node item) {
+        private boolean hasUnsafeKeyword(SyntaxNode item) {
             for (int i = 0; i < item.getChildCount(); i++) {
-                Node child = item.getChild(i).orElseThrow();
+                SyntaxNode child = item.getChild(i).orElseThrow();
                 if (child.getType().equals("unsafe")) {
                     return true;
                 }
@@ -429,13 +425,13 @@ public final class FileAnalyzer implements AutoCloseable {
             return false;
         }
 
-        private void geigerFunction(Node function, int start, RegionSet.Builder unsafeScopes) {
+        private void geigerFunction(SyntaxNode function, int start, RegionSet.Builder unsafeScopes) {
             if (geigerSkipped.contains(start)) {
                 return;
             }
-            Optional<Node> owner = function.getParent()
+            Optional<SyntaxNode> owner = function.getParent()
                     .filter(parent -> parent.getType().equals("declaration_list"))
-                    .flatMap(Node::getParent);
+                    .flatMap(SyntaxNode::getParent);
             boolean inTrait = owner.map(o -> o.getType().equals("trait_item")).orElse(false);
             boolean method = owner.map(o -> o.getType().equals("impl_item")).orElse(false);
             if (inTrait) {
@@ -456,11 +452,11 @@ public final class FileAnalyzer implements AutoCloseable {
             }
         }
 
-        private void publicItem(Node visibility, FileContext context, boolean inTest) {
+        private void publicItem(SyntaxNode visibility, FileContext context, boolean inTest) {
             if (inTest || !source.slice(FileContext.start(visibility), FileContext.end(visibility)).equals("pub")) {
                 return;
             }
-            Node item = visibility.getParent().orElseThrow();
+            SyntaxNode item = visibility.getParent().orElseThrow();
             LeadingTrivia trivia = context.leadingTrivia(item);
             if (trivia.isDocHidden()) {
                 return;
@@ -484,29 +480,27 @@ public final class FileAnalyzer implements AutoCloseable {
             if (scopes.isEmpty()) {
                 return;
             }
-            try (QueryCursor cursor = new QueryCursor(catalogue.expressionQuery())) {
-                for (int i = 0; i < scopes.size(); i++) {
-                    int start = scopes.start(i);
-                    int end = scopes.end(i);
-                    cursor.setByteRange(start * 2, end * 2);
-                    long inside = cursor.findMatches(tree.getRootNode())
-                            .map(match -> match.captures().getFirst().node())
-                            .filter(node -> FileContext.start(node) >= start && FileContext.end(node) <= end
-                                    && !geigerSkipped.contains(FileContext.start(node)) && !isMethodCallee(node))
-                            .count();
-                    metrics.add(Metric.UNSAFE_EXPRESSIONS, inside);
-                }
+            SyntaxNode root = tree.getRootNode();
+            for (int i = 0; i < scopes.size(); i++) {
+                int start = scopes.start(i);
+                int end = scopes.end(i);
+                long inside = catalogue.expressionQuery().matches(root, start * 2, end * 2, () -> false).stream()
+                        .map(match -> match.captures().getFirst().node())
+                        .filter(node -> FileContext.start(node) >= start && FileContext.end(node) <= end
+                                && !geigerSkipped.contains(FileContext.start(node)) && !isMethodCallee(node))
+                        .count();
+                metrics.add(Metric.UNSAFE_EXPRESSIONS, inside);
             }
         }
 
         /** {@code a.f} in {@code a.f(x)}: syn sees one method call where tree-sitter has two nodes. */
-        private static boolean isMethodCallee(Node node) {
+        private static boolean isMethodCallee(SyntaxNode node) {
             return node.getType().equals("field_expression")
                     && node.getParent().map(parent -> parent.getType().equals("call_expression")).orElse(false);
         }
 
-        private Optional<Node> followingItem(Node attribute) {
-            Optional<Node> next = attribute.getNextNamedSibling();
+        private Optional<SyntaxNode> followingItem(SyntaxNode attribute) {
+            Optional<SyntaxNode> next = attribute.getNextNamedSibling();
             while (next.isPresent() && TRIVIA.contains(next.get().getType())) {
                 next = next.get().getNextNamedSibling();
             }

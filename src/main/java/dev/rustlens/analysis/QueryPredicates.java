@@ -2,9 +2,9 @@ package dev.rustlens.analysis;
 
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.source.SourceText;
-import io.github.treesitter.jtreesitter.Node;
+import dev.rustlens.parser.SyntaxNode;
 import io.github.treesitter.jtreesitter.Query;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ final class QueryPredicates {
     }
 
     /** Whether every predicate of the match's pattern holds for the captured text. */
-    boolean hold(QueryMatch match, SourceText source) {
+    boolean hold(SyntaxMatch match, SourceText source) {
         for (Predicate predicate : byPattern.get(match.patternIndex())) {
             if (!predicate.holds(match, source)) {
                 return false;
@@ -53,9 +53,9 @@ final class QueryPredicates {
      */
     private record Predicate(String name, boolean negated, String capture, List<String> arguments, Pattern regex) {
 
-        boolean holds(QueryMatch match, SourceText source) {
+        boolean holds(SyntaxMatch match, SourceText source) {
             // As in tree-sitter: every node of the capture must pass; an absent capture passes.
-            for (Node node : match.findNodes(capture)) {
+            for (SyntaxNode node : match.findNodes(capture)) {
                 String text = source.slice(FileContext.start(node), FileContext.end(node));
                 boolean result = switch (name) {
                     case "eq" -> text.equals(operand(match, source));
@@ -69,12 +69,12 @@ final class QueryPredicates {
             return true;
         }
 
-        private String operand(QueryMatch match, SourceText source) {
+        private String operand(SyntaxMatch match, SourceText source) {
             String argument = arguments.getFirst();
             if (!argument.startsWith("@")) {
                 return argument;
             }
-            List<Node> nodes = match.findNodes(argument.substring(1));
+            List<SyntaxNode> nodes = match.findNodes(argument.substring(1));
             return nodes.isEmpty() ? null
                     : source.slice(FileContext.start(nodes.getFirst()), FileContext.end(nodes.getFirst()));
         }

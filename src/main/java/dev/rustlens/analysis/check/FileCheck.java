@@ -1,7 +1,7 @@
 package dev.rustlens.analysis.check;
 
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 
 /**
  * A check that reads one file through the patterns of its {@code query.scm}. By default every
@@ -11,8 +11,8 @@ import io.github.treesitter.jtreesitter.QueryMatch;
 public abstract non-sealed class FileCheck implements Check {
 
     /** Handles one match of this check's patterns. */
-    public void onMatch(QueryMatch match, FileContext file) {
-        for (Node node : match.findNodes(Captures.FINDING)) {
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        for (SyntaxNode node : match.findNodes(Captures.FINDING)) {
             file.report(this, node, info().title());
         }
     }

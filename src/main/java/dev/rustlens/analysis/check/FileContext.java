@@ -1,7 +1,7 @@
 package dev.rustlens.analysis.check;
 
 import dev.rustlens.analysis.source.SourceText;
-import io.github.treesitter.jtreesitter.Node;
+import dev.rustlens.parser.SyntaxNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,17 +32,17 @@ public final class FileContext {
     }
 
     /** Char offset where a node starts (the tree is parsed as UTF-16, two bytes a char). */
-    public static int start(Node node) {
+    public static int start(SyntaxNode node) {
         return node.getStartByte() >>> 1;
     }
 
     /** Char offset where a node ends. */
-    public static int end(Node node) {
+    public static int end(SyntaxNode node) {
         return node.getEndByte() >>> 1;
     }
 
     /** The source text of a node, sliced from the text already in memory. */
-    public String text(Node node) {
+    public String text(SyntaxNode node) {
         return source.slice(start(node), end(node));
     }
 
@@ -55,13 +55,13 @@ public final class FileContext {
      * The attributes and comments directly before {@code item}, nearest last. A comment that
      * trails code on the line above (e.g. {@code let a = 1; // note}) belongs to that code, not here.
      */
-    public LeadingTrivia leadingTrivia(Node item) {
+    public LeadingTrivia leadingTrivia(SyntaxNode item) {
         List<String> attributes = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
-        Optional<Node> previous = item.getPrevNamedSibling();
+        Optional<SyntaxNode> previous = item.getPrevNamedSibling();
         while (previous.isPresent() && TRIVIA.contains(previous.get().getType())) {
-            Node node = previous.get();
-            Optional<Node> before = node.getPrevNamedSibling();
+            SyntaxNode node = previous.get();
+            Optional<SyntaxNode> before = node.getPrevNamedSibling();
             if (node.getType().equals("attribute_item")) {
                 attributes.addFirst(text(node));
             } else {
@@ -79,8 +79,8 @@ public final class FileContext {
     }
 
     /** The nearest ancestor of one of the given kinds. */
-    public static Optional<Node> ancestor(Node node, Set<String> kinds) {
-        Optional<Node> current = node.getParent();
+    public static Optional<SyntaxNode> ancestor(SyntaxNode node, Set<String> kinds) {
+        Optional<SyntaxNode> current = node.getParent();
         while (current.isPresent() && !kinds.contains(current.get().getType())) {
             current = current.get().getParent();
         }
@@ -88,7 +88,7 @@ public final class FileContext {
     }
 
     /** Reports a finding of {@code check} on {@code node}. */
-    public void report(Check check, Node node, String message) {
+    public void report(Check check, SyntaxNode node, String message) {
         report(check, start(node), Math.max(start(node), end(node)), message);
     }
 

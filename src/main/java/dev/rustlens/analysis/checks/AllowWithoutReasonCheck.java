@@ -7,8 +7,8 @@ import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 import java.util.regex.Pattern;
 
 /** {@code #[allow(..)]} and {@code #[expect(..)]} attributes that give no {@code reason = ".."}. */
@@ -26,8 +26,8 @@ public final class AllowWithoutReasonCheck extends FileCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
-        Node attribute = match.findNodes(Captures.FINDING).getFirst();
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        SyntaxNode attribute = match.findNodes(Captures.FINDING).getFirst();
         String text = file.text(attribute);
         if (Attributes.arguments(text).stream().noneMatch(argument -> REASON.matcher(argument).matches())) {
             file.report(this, attribute, "`" + Attributes.body(text).replaceAll("\\s+", " ")

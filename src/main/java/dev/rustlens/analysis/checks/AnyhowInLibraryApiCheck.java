@@ -5,8 +5,8 @@ import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -31,17 +31,17 @@ public final class AnyhowInLibraryApiCheck extends LibraryCodeCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
-        Node function = match.findNodes(Captures.FINDING).getFirst();
-        Node name = match.findNodes(Captures.NAME).getFirst();
-        List<Node> spelledOut = new ArrayList<>();
-        List<Node> bare = new ArrayList<>();
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        SyntaxNode function = match.findNodes(Captures.FINDING).getFirst();
+        SyntaxNode name = match.findNodes(Captures.NAME).getFirst();
+        List<SyntaxNode> spelledOut = new ArrayList<>();
+        List<SyntaxNode> bare = new ArrayList<>();
         for (String part : SIGNATURE) {
-            for (Node node : match.findNodes(part)) {
+            for (SyntaxNode node : match.findNodes(part)) {
                 collect(node, file, spelledOut, bare);
             }
         }
-        Node offending = null;
+        SyntaxNode offending = null;
         if (!spelledOut.isEmpty()) {
             offending = spelledOut.getFirst();
         } else if (!bare.isEmpty()) {
@@ -60,7 +60,7 @@ public final class AnyhowInLibraryApiCheck extends LibraryCodeCheck {
      * Collects the types under {@code node} that are anyhow's by their path ({@code anyhow::Result})
      * and those that are anyhow's if imported from it: {@code Result<T>} with one argument, {@code Error}.
      */
-    private static void collect(Node node, FileContext file, List<Node> spelledOut, List<Node> bare) {
+    private static void collect(SyntaxNode node, FileContext file, List<SyntaxNode> spelledOut, List<SyntaxNode> bare) {
         switch (node.getType()) {
             case "scoped_type_identifier", "scoped_identifier" -> {
                 if (ANYHOW_PATH.matcher(file.text(node).replaceAll("\\s+", "")).find()) {
@@ -69,8 +69,8 @@ public final class AnyhowInLibraryApiCheck extends LibraryCodeCheck {
                 return;
             }
             case "generic_type" -> {
-                Node type = node.getChildByFieldName("type").orElseThrow();
-                Node arguments = node.getChildByFieldName("type_arguments").orElseThrow();
+                SyntaxNode type = node.getChildByFieldName("type").orElseThrow();
+                SyntaxNode arguments = node.getChildByFieldName("type_arguments").orElseThrow();
                 String typeText = file.text(type).replaceAll("\\s+", "");
                 if (type.getType().equals("type_identifier") && typeText.equals("Result")
                         && arguments.getNamedChildCount() == 1) {
@@ -90,13 +90,13 @@ public final class AnyhowInLibraryApiCheck extends LibraryCodeCheck {
             default -> {
             }
         }
-        for (Node child : node.getNamedChildren()) {
+        for (SyntaxNode child : node.getNamedChildren()) {
             collect(child, file, spelledOut, bare);
         }
     }
 
     /** The name a bare candidate needs imported from anyhow: a generic type is a {@code Result<T>}. */
-    private static String bareName(Node type) {
+    private static String bareName(SyntaxNode type) {
         return type.getType().equals("generic_type") ? "Result" : "Error";
     }
 }

@@ -6,8 +6,8 @@ import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +35,8 @@ public final class BlockingInAsyncCheck extends FileCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
-        Node callee = match.findNodes(Captures.FINDING).getFirst();
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        SyntaxNode callee = match.findNodes(Captures.FINDING).getFirst();
         String path = file.text(callee).replaceAll("\\s+", "");
         if (path.startsWith("::")) {
             path = path.substring(2);
@@ -51,10 +51,10 @@ public final class BlockingInAsyncCheck extends FileCheck {
     }
 
     /** Whether the call runs in an async fn, block or closure, and not in a closure handed to a blocking pool. */
-    private static boolean inAsyncCode(Node call, FileContext file) {
-        Optional<Node> current = call.getParent();
+    private static boolean inAsyncCode(SyntaxNode call, FileContext file) {
+        Optional<SyntaxNode> current = call.getParent();
         while (current.isPresent()) {
-            Node node = current.get();
+            SyntaxNode node = current.get();
             switch (node.getType()) {
                 case "async_block" -> {
                     return true;
@@ -80,9 +80,9 @@ public final class BlockingInAsyncCheck extends FileCheck {
     }
 
     /** Whether the closure is an argument of {@code spawn_blocking}, {@code block_in_place} or {@code thread::spawn}. */
-    private static boolean offloaded(Node closure, FileContext file) {
-        Optional<Node> function = closure.getParent().filter(parent -> parent.getType().equals("arguments"))
-                .flatMap(Node::getParent).flatMap(call -> call.getChildByFieldName("function"));
+    private static boolean offloaded(SyntaxNode closure, FileContext file) {
+        Optional<SyntaxNode> function = closure.getParent().filter(parent -> parent.getType().equals("arguments"))
+                .flatMap(SyntaxNode::getParent).flatMap(call -> call.getChildByFieldName("function"));
         if (function.isEmpty()) {
             return false;
         }
@@ -92,12 +92,12 @@ public final class BlockingInAsyncCheck extends FileCheck {
         return OFFLOADERS.contains(name) || callee.matches("(.*::)?thread::spawn");
     }
 
-    private static boolean hasChild(Node node, String type) {
+    private static boolean hasChild(SyntaxNode node, String type) {
         return node.getChildren().stream().anyMatch(child -> child.getType().equals(type));
     }
 
     /** Whether the called path is std's: spelled from {@code std}, or a short name the scope imports from std. */
-    private static boolean isStd(String path, Node callee, FileContext file) {
+    private static boolean isStd(String path, SyntaxNode callee, FileContext file) {
         String first = path.contains("::") ? path.substring(0, path.indexOf("::")) : path;
         if (first.equals("std") || first.equals("thread")) {
             return true;

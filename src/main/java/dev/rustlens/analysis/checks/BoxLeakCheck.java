@@ -6,8 +6,8 @@ import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 
 /** Calls of {@code Box::leak}, which give up a heap allocation for the rest of the program. */
 public final class BoxLeakCheck extends FileCheck {
@@ -21,9 +21,9 @@ public final class BoxLeakCheck extends FileCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
+    public void onMatch(SyntaxMatch match, FileContext file) {
         // Predicates are not evaluated on our trees: the called path is read here.
-        for (Node call : match.findNodes(Captures.FINDING)) {
+        for (SyntaxNode call : match.findNodes(Captures.FINDING)) {
             CalledPath path = CalledPath.of(call, file);
             if (path.name().equals("leak") && path.in("Box")) {
                 file.report(this, call, "`" + path + "` leaks the allocation: it is never freed");

@@ -1,7 +1,7 @@
 package dev.rustlens.analysis.checks;
 
 import dev.rustlens.analysis.check.FileContext;
-import io.github.treesitter.jtreesitter.Node;
+import dev.rustlens.parser.SyntaxNode;
 import java.util.Optional;
 
 /**
@@ -15,8 +15,8 @@ import java.util.Optional;
 record CalledPath(String qualifier, String name) {
 
     /** The path called by a {@code call_expression}. */
-    static CalledPath of(Node call, FileContext file) {
-        Optional<Node> callee = call.getChildByFieldName("function");
+    static CalledPath of(SyntaxNode call, FileContext file) {
+        Optional<SyntaxNode> callee = call.getChildByFieldName("function");
         if (callee.isPresent() && callee.get().getType().equals("generic_function")) {
             callee = callee.get().getChildByFieldName("function");
         }

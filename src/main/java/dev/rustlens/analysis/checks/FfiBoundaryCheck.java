@@ -8,8 +8,8 @@ import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.LeadingTrivia;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -48,8 +48,8 @@ public final class FfiBoundaryCheck extends FileCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
-        for (Node node : match.findNodes(Captures.FINDING)) {
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        for (SyntaxNode node : match.findNodes(Captures.FINDING)) {
             if (node.getType().equals("foreign_mod_item")) {
                 externBlock(node, file);
             } else {
@@ -58,8 +58,8 @@ public final class FfiBoundaryCheck extends FileCheck {
         }
     }
 
-    private void externBlock(Node block, FileContext file) {
-        List<Node> declarations = block.getChildByFieldName("body").map(Node::getNamedChildren).orElse(List.of());
+    private void externBlock(SyntaxNode block, FileContext file) {
+        List<SyntaxNode> declarations = block.getChildByFieldName("body").map(SyntaxNode::getNamedChildren).orElse(List.of());
         long count = declarations.stream()
                 .filter(d -> d.getType().equals("function_signature_item") || d.getType().equals("static_item"))
                 .count();
@@ -67,15 +67,15 @@ public final class FfiBoundaryCheck extends FileCheck {
                 .findFirst().map(modifier -> abi(modifier, file)).orElse("\"C\"");
         file.report(this, block, "extern " + abi + " block: " + count + " foreign declaration"
                 + (count == 1 ? "" : "s") + " whose signatures the compiler takes on trust");
-        for (Node declaration : declarations) {
+        for (SyntaxNode declaration : declarations) {
             if (declaration.getType().equals("function_signature_item")) {
                 signatureTypes(declaration, file);
             }
         }
     }
 
-    private void function(Node function, FileContext file) {
-        Optional<Node> external = function.getChildren().stream()
+    private void function(SyntaxNode function, FileContext file) {
+        Optional<SyntaxNode> external = function.getChildren().stream()
                 .filter(child -> child.getType().equals("function_modifiers"))
                 .flatMap(modifiers -> modifiers.getNamedChildren().stream())
                 .filter(modifier -> modifier.getType().equals("extern_modifier"))
@@ -98,19 +98,19 @@ public final class FfiBoundaryCheck extends FileCheck {
     }
 
     /** Reports the types of this file passed by value through an extern fn's signature without a C layout. */
-    private void signatureTypes(Node function, FileContext file) {
+    private void signatureTypes(SyntaxNode function, FileContext file) {
         String fn = function.getChildByFieldName("name").map(file::text).orElse("");
         Map<String, TypeDefinition> types = definitions.computeIfAbsent(file, key -> collect(function, file));
-        function.getChildByFieldName("parameters").map(Node::getNamedChildren).orElse(List.of()).stream()
+        function.getChildByFieldName("parameters").map(SyntaxNode::getNamedChildren).orElse(List.of()).stream()
                 .filter(parameter -> parameter.getType().equals("parameter"))
                 .flatMap(parameter -> parameter.getChildByFieldName("type").stream())
                 .forEach(type -> byValue(type, fn, types, file));
         function.getChildByFieldName("return_type").ifPresent(type -> byValue(type, fn, types, file));
     }
 
-    private void byValue(Node type, String fn, Map<String, TypeDefinition> types, FileContext file) {
+    private void byValue(SyntaxNode type, String fn, Map<String, TypeDefinition> types, FileContext file) {
         // By value only: pointers and references to a Rust type are the usual opaque handles.
-        Node base = type.getType().equals("generic_type") ? type.getChildByFieldName("type").orElse(type) : type;
+        SyntaxNode base = type.getType().equals("generic_type") ? type.getChildByFieldName("type").orElse(type) : type;
         if (!base.getType().equals("type_identifier")) {
             return;
         }
@@ -130,12 +130,12 @@ public final class FfiBoundaryCheck extends FileCheck {
     }
 
     /** The file's structs, enums and unions, at top level and in inline modules. */
-    private static Map<String, TypeDefinition> collect(Node anyNode, FileContext file) {
+    private static Map<String, TypeDefinition> collect(SyntaxNode anyNode, FileContext file) {
         Map<String, TypeDefinition> types = new HashMap<>();
-        Deque<Node> containers = new ArrayDeque<>();
+        Deque<SyntaxNode> containers = new ArrayDeque<>();
         containers.push(anyNode.getTree().getRootNode());
         while (!containers.isEmpty()) {
-            for (Node item : containers.pop().getNamedChildren()) {
+            for (SyntaxNode item : containers.pop().getNamedChildren()) {
                 if (TYPE_ITEMS.contains(item.getType())) {
                     String name = item.getChildByFieldName("name").map(file::text).orElse("");
                     String kind = item.getType().substring(0, item.getType().indexOf('_'));
@@ -156,7 +156,7 @@ public final class FfiBoundaryCheck extends FileCheck {
     }
 
     /** The ABI string of an extern modifier, {@code "C"} when it names none. */
-    private static String abi(Node modifier, FileContext file) {
+    private static String abi(SyntaxNode modifier, FileContext file) {
         return modifier.getNamedChildren().stream().filter(child -> child.getType().equals("string_literal"))
                 .findFirst().map(file::text).orElse("\"C\"");
     }

@@ -1,7 +1,7 @@
 package dev.rustlens.analysis.checks;
 
 import dev.rustlens.analysis.check.FileContext;
-import io.github.treesitter.jtreesitter.Node;
+import dev.rustlens.parser.SyntaxNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,14 +25,14 @@ final class Imports {
      * The imports visible at {@code node}: those of its enclosing blocks and of its module (the
      * file, or the inline module it sits in), nearest first, as Rust scopes them.
      */
-    static Imports around(Node node, FileContext file) {
+    static Imports around(SyntaxNode node, FileContext file) {
         Imports imports = new Imports();
-        Optional<Node> scope = node.getParent();
+        Optional<SyntaxNode> scope = node.getParent();
         while (scope.isPresent()) {
-            Node current = scope.get();
+            SyntaxNode current = scope.get();
             String type = current.getType();
             if (type.equals("block") || type.equals("declaration_list") || type.equals("source_file")) {
-                for (Node child : current.getNamedChildren()) {
+                for (SyntaxNode child : current.getNamedChildren()) {
                     if (child.getType().equals("use_declaration")) {
                         child.getChildByFieldName("argument").ifPresent(tree -> imports.add("", normalise(file.text(tree))));
                     }

@@ -6,8 +6,8 @@ import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.LeadingTrivia;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 import java.util.Optional;
 
 /** Documented public functions whose docs hold no fenced code example. */
@@ -24,9 +24,9 @@ public final class MissingDocExampleCheck extends LibraryCodeCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
-        Node function = match.findNodes(Captures.FINDING).getFirst();
-        Node name = match.findNodes(Captures.NAME).getFirst();
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        SyntaxNode function = match.findNodes(Captures.FINDING).getFirst();
+        SyntaxNode name = match.findNodes(Captures.NAME).getFirst();
         Optional<LeadingTrivia> trivia = PublicItems.documentedApi(function, file);
         // Undocumented functions are missing_docs' business.
         if (trivia.isEmpty() || !trivia.get().hasDoc()) {

@@ -7,8 +7,8 @@ import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.LeadingTrivia;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,9 +31,9 @@ public final class MissingDocsCheck extends LibraryCodeCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
-        Node item = match.findNodes(Captures.FINDING).getFirst();
-        Node name = match.findNodes(Captures.NAME).getFirst();
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        SyntaxNode item = match.findNodes(Captures.FINDING).getFirst();
+        SyntaxNode name = match.findNodes(Captures.NAME).getFirst();
         Optional<LeadingTrivia> trivia = PublicItems.documentedApi(item, file);
         if (trivia.isEmpty() || trivia.get().hasDoc() || hasInnerDoc(item, file)) {
             return;
@@ -43,12 +43,12 @@ public final class MissingDocsCheck extends LibraryCodeCheck {
     }
 
     /** Whether a module's body opens with an inner doc comment or {@code #![doc = ..]}, which documents the module. */
-    private static boolean hasInnerDoc(Node item, FileContext file) {
-        Optional<Node> body = item.getChildByFieldName("body");
+    private static boolean hasInnerDoc(SyntaxNode item, FileContext file) {
+        Optional<SyntaxNode> body = item.getChildByFieldName("body");
         if (!item.getType().equals("mod_item") || body.isEmpty()) {
             return false;
         }
-        for (Node child : body.get().getNamedChildren()) {
+        for (SyntaxNode child : body.get().getNamedChildren()) {
             String text = file.text(child);
             switch (child.getType()) {
                 case "line_comment", "block_comment" -> {

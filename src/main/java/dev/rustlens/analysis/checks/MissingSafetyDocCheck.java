@@ -6,8 +6,8 @@ import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 
 /** Public unsafe functions and traits whose docs do not say, under {@code # Safety}, what callers must uphold. */
 public final class MissingSafetyDocCheck extends FileCheck {
@@ -23,10 +23,10 @@ public final class MissingSafetyDocCheck extends FileCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
+    public void onMatch(SyntaxMatch match, FileContext file) {
         // Only exactly `pub` is public API; `pub(crate)` and the like are not.
         boolean pub = match.findNodes("ctx.visibility").stream().map(file::text).allMatch("pub"::equals);
-        for (Node item : match.findNodes(Captures.FINDING)) {
+        for (SyntaxNode item : match.findNodes(Captures.FINDING)) {
             if (pub && !file.leadingTrivia(item).hasDocSection("Safety")) {
                 String kind = item.getType().equals("trait_item") ? "unsafe trait" : "unsafe fn";
                 String name = match.findNodes(Captures.NAME).stream().map(file::text).findFirst().orElse("");

@@ -5,8 +5,8 @@ import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 
 /** {@code panic!}, {@code todo!}, {@code unimplemented!} and {@code unreachable!} in library code. */
 public final class PanicInLibraryCheck extends LibraryCodeCheck {
@@ -23,9 +23,9 @@ public final class PanicInLibraryCheck extends LibraryCodeCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
+    public void onMatch(SyntaxMatch match, FileContext file) {
         String macro = file.text(match.findNodes(Captures.NAME).getFirst());
-        for (Node node : match.findNodes(Captures.FINDING)) {
+        for (SyntaxNode node : match.findNodes(Captures.FINDING)) {
             file.report(this, node, "`" + macro + "!` panics in library code: return an error the caller can handle");
         }
     }

@@ -6,8 +6,8 @@ import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 
 /** Code the parser could not read, and files skipped for their size or parse time. */
 public final class ParseErrorCheck extends FileCheck {
@@ -21,8 +21,8 @@ public final class ParseErrorCheck extends FileCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
-        for (Node node : match.findNodes(Captures.FINDING)) {
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        for (SyntaxNode node : match.findNodes(Captures.FINDING)) {
             // Only the outermost error: nested ERROR nodes repeat the same problem.
             boolean nested = FileContext.ancestor(node, java.util.Set.of("ERROR")).isPresent();
             if (!nested) {

@@ -2,7 +2,7 @@ package dev.rustlens.analysis.checks;
 
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.LeadingTrivia;
-import io.github.treesitter.jtreesitter.Node;
+import dev.rustlens.parser.SyntaxNode;
 import java.util.Optional;
 
 /** Which {@code pub} items rustdoc would show, for the documentation checks. */
@@ -16,15 +16,15 @@ final class PublicItems {
      * declared in a module, an impl or an extern block (not inside a function body), and
      * neither it nor an enclosing module or impl marked {@code #[doc(hidden)]}.
      */
-    static Optional<LeadingTrivia> documentedApi(Node item, FileContext file) {
+    static Optional<LeadingTrivia> documentedApi(SyntaxNode item, FileContext file) {
         LeadingTrivia trivia = file.leadingTrivia(item);
         if (trivia.isDocHidden()) {
             return Optional.empty();
         }
-        Optional<Node> scope = item.getParent();
+        Optional<SyntaxNode> scope = item.getParent();
         while (scope.isPresent() && scope.get().getType().equals("declaration_list")) {
             // The body of a module, impl, trait or extern block: hiding its owner hides the item.
-            Optional<Node> owner = scope.get().getParent();
+            Optional<SyntaxNode> owner = scope.get().getParent();
             if (owner.isEmpty() || file.leadingTrivia(owner.get()).isDocHidden()) {
                 return Optional.empty();
             }

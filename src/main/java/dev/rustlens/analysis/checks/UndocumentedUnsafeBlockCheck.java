@@ -7,8 +7,8 @@ import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.analysis.source.SourceText;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,8 +30,8 @@ public final class UndocumentedUnsafeBlockCheck extends FileCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
-        for (Node block : match.findNodes(Captures.FINDING)) {
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        for (SyntaxNode block : match.findNodes(Captures.FINDING)) {
             // An unsafe block inside another is covered by the outer one's justification.
             boolean nested = FileContext.ancestor(block, Set.of("unsafe_block")).isPresent();
             if (!nested && !commentedAtKeyword(block, file) && !commentedAboveStatement(block, file)) {
@@ -44,14 +44,14 @@ public final class UndocumentedUnsafeBlockCheck extends FileCheck {
      * Clippy's rule, by lines: a comment earlier on the {@code unsafe} keyword's line, or the run
      * of comment lines directly above it (blank lines skipped).
      */
-    private static boolean commentedAtKeyword(Node block, FileContext file) {
+    private static boolean commentedAtKeyword(SyntaxNode block, FileContext file) {
         SourceText source = file.source();
-        Node root = block.getTree().getRootNode();
+        SyntaxNode root = block.getTree().getRootNode();
         int keyword = FileContext.start(block);
         int line = source.line(keyword);
         int at = firstNonBlank(source, line);
         while (at >= 0 && at < keyword) {
-            Optional<Node> comment = commentAt(root, at);
+            Optional<SyntaxNode> comment = commentAt(root, at);
             if (comment.isPresent() && SafetyComments.justifies(file.text(comment.get()))) {
                 return true;
             }
@@ -62,7 +62,7 @@ public final class UndocumentedUnsafeBlockCheck extends FileCheck {
             if (first < 0) {
                 continue;
             }
-            Optional<Node> comment = commentAt(root, first);
+            Optional<SyntaxNode> comment = commentAt(root, first);
             if (comment.isEmpty()) {
                 return false;
             }
@@ -80,13 +80,13 @@ public final class UndocumentedUnsafeBlockCheck extends FileCheck {
      * A closure's or nested block's first statement is covered by the comment above the
      * statement around it; a function body is not covered by a comment above the function.
      */
-    private static boolean commentedAboveStatement(Node block, FileContext file) {
-        Node statement = statementOf(block);
+    private static boolean commentedAboveStatement(SyntaxNode block, FileContext file) {
+        SyntaxNode statement = statementOf(block);
         while (true) {
             if (SafetyComments.justify(file.leadingTrivia(statement))) {
                 return true;
             }
-            Optional<Node> container = statement.getParent();
+            Optional<SyntaxNode> container = statement.getParent();
             boolean expressionBlock = container.isPresent() && container.get().getType().equals("block")
                     && container.get().getParent().filter(p -> !p.getType().equals("function_item")).isPresent();
             if (!expressionBlock || !statement.equals(firstStatement(container.get()))) {
@@ -96,9 +96,9 @@ public final class UndocumentedUnsafeBlockCheck extends FileCheck {
         }
     }
 
-    private static Node statementOf(Node node) {
-        Node current = node;
-        Optional<Node> parent = current.getParent();
+    private static SyntaxNode statementOf(SyntaxNode node) {
+        SyntaxNode current = node;
+        Optional<SyntaxNode> parent = current.getParent();
         while (parent.isPresent() && !CONTAINERS.contains(parent.get().getType())) {
             current = parent.get();
             parent = current.getParent();
@@ -106,14 +106,14 @@ public final class UndocumentedUnsafeBlockCheck extends FileCheck {
         return current;
     }
 
-    private static Node firstStatement(Node block) {
+    private static SyntaxNode firstStatement(SyntaxNode block) {
         return block.getNamedChildren().stream().filter(child -> !TRIVIA.contains(child.getType()))
                 .findFirst().orElse(null);
     }
 
     /** The comment covering a char offset, if any. */
-    private static Optional<Node> commentAt(Node root, int offset) {
-        Optional<Node> node = root.getDescendant(offset * 2, offset * 2 + 2);
+    private static Optional<SyntaxNode> commentAt(SyntaxNode root, int offset) {
+        Optional<SyntaxNode> node = root.getDescendant(offset * 2, offset * 2 + 2);
         // The smallest node there may be a comment's marker or doc text, one or two levels down.
         for (int level = 0; level < 3 && node.isPresent(); level++) {
             if (COMMENTS.contains(node.get().getType())) {

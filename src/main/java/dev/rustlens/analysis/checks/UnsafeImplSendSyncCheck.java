@@ -6,8 +6,8 @@ import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 
 /** {@code unsafe impl Send}/{@code Sync} without a {@code // SAFETY:} comment saying why the type is thread-safe. */
 public final class UnsafeImplSendSyncCheck extends FileCheck {
@@ -22,14 +22,14 @@ public final class UnsafeImplSendSyncCheck extends FileCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
+    public void onMatch(SyntaxMatch match, FileContext file) {
         // Predicates are not evaluated on our trees: the trait's name is read here.
         String trait = match.findNodes("ctx.trait").stream().map(file::text).findFirst().orElse("");
         String name = trait.substring(trait.lastIndexOf(':') + 1).strip();
         if (!name.equals("Send") && !name.equals("Sync")) {
             return;
         }
-        for (Node impl : match.findNodes(Captures.FINDING)) {
+        for (SyntaxNode impl : match.findNodes(Captures.FINDING)) {
             if (!SafetyComments.justify(file.leadingTrivia(impl))) {
                 String type = match.findNodes("ctx.type").stream().map(file::text).findFirst().orElse("the type");
                 file.report(this, impl, "`unsafe impl " + name + " for " + type + "` has no `// SAFETY:` comment saying why "

@@ -8,8 +8,8 @@ import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.Placement;
 import dev.rustlens.analysis.check.Severity;
-import io.github.treesitter.jtreesitter.Node;
-import io.github.treesitter.jtreesitter.QueryMatch;
+import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxMatch;
 
 /** Unsafe code in a module that is not one of the configured core modules. */
 public final class UnsafeOutsideCoreCheck extends FileCheck {
@@ -24,8 +24,8 @@ public final class UnsafeOutsideCoreCheck extends FileCheck {
     }
 
     @Override
-    public void onMatch(QueryMatch match, FileContext file) {
-        for (Node node : match.findNodes(Captures.FINDING)) {
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        for (SyntaxNode node : match.findNodes(Captures.FINDING)) {
             String kind = switch (node.getType()) {
                 case "unsafe_block" -> "unsafe block";
                 case "impl_item" -> "unsafe impl";

@@ -1,0 +1,209 @@
+package dev.rustlens.parser;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A node of a {@link SyntaxTree}: a copy of tree-sitter's 32-byte {@code TSNode} in the tree's
+ * arena. Method names follow jtreesitter's {@code Node}.
+ */
+public final class SyntaxNode {
+
+    private final SyntaxTree tree;
+    private final MemorySegment self;
+
+    SyntaxNode(SyntaxTree tree, MemorySegment self) {
+        this.tree = tree;
+        this.self = self;
+    }
+
+    public SyntaxTree getTree() {
+        return tree;
+    }
+
+    /** The node's identity: the same node reached twice has the same id. */
+    public long getId() {
+        return self.get(ValueLayout.ADDRESS, 16).address();
+    }
+
+    public String getType() {
+        return SyntaxTree.symbolName(symbol());
+    }
+
+    private short symbol() {
+        try {
+            return (short) TreeSitterNative.NODE_SYMBOL.invokeExact(self);
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    /** Byte offset of the start, read from the node itself (tree-sitter keeps it in context[0]). */
+    public int getStartByte() {
+        return self.get(ValueLayout.JAVA_INT, 0);
+    }
+
+    public int getEndByte() {
+        try {
+            return (int) TreeSitterNative.NODE_END_BYTE.invokeExact(self);
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public boolean isNamed() {
+        try {
+            return (boolean) TreeSitterNative.NODE_IS_NAMED.invokeExact(self);
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public boolean isMissing() {
+        try {
+            return (boolean) TreeSitterNative.NODE_IS_MISSING.invokeExact(self);
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public boolean hasError() {
+        try {
+            return (boolean) TreeSitterNative.NODE_HAS_ERROR.invokeExact(self);
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public boolean isError() {
+        return getType().equals("ERROR");
+    }
+
+    public Optional<SyntaxNode> getParent() {
+        try {
+            return wrap((MemorySegment) TreeSitterNative.NODE_PARENT.invokeExact(allocator(), self));
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public Optional<SyntaxNode> getNextNamedSibling() {
+        try {
+            return wrap((MemorySegment) TreeSitterNative.NODE_NEXT_NAMED_SIBLING.invokeExact(allocator(), self));
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public Optional<SyntaxNode> getPrevNamedSibling() {
+        try {
+            return wrap((MemorySegment) TreeSitterNative.NODE_PREV_NAMED_SIBLING.invokeExact(allocator(), self));
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public int getChildCount() {
+        try {
+            return (int) TreeSitterNative.NODE_CHILD_COUNT.invokeExact(self);
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public int getNamedChildCount() {
+        try {
+            return (int) TreeSitterNative.NODE_NAMED_CHILD_COUNT.invokeExact(self);
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public Optional<SyntaxNode> getChild(int index) {
+        try {
+            return wrap((MemorySegment) TreeSitterNative.NODE_CHILD.invokeExact(allocator(), self, index));
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public Optional<SyntaxNode> getNamedChild(int index) {
+        try {
+            return wrap((MemorySegment) TreeSitterNative.NODE_NAMED_CHILD.invokeExact(allocator(), self, index));
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    public List<SyntaxNode> getChildren() {
+        int count = getChildCount();
+        List<SyntaxNode> children = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            getChild(i).ifPresent(children::add);
+        }
+        return children;
+    }
+
+    public List<SyntaxNode> getNamedChildren() {
+        int count = getNamedChildCount();
+        List<SyntaxNode> children = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            getNamedChild(i).ifPresent(children::add);
+        }
+        return children;
+    }
+
+    public Optional<SyntaxNode> getChildByFieldName(String field) {
+        short id = SyntaxTree.fieldId(field);
+        if (id == 0) {
+            return Optional.empty();
+        }
+        try {
+            return wrap((MemorySegment) TreeSitterNative.NODE_CHILD_BY_FIELD_ID.invokeExact(allocator(), self, id));
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    /** The smallest node that spans the byte range. */
+    public Optional<SyntaxNode> getDescendant(int startByte, int endByte) {
+        try {
+            return wrap((MemorySegment) TreeSitterNative.NODE_DESCENDANT_FOR_BYTE_RANGE.invokeExact(allocator(), self,
+                    startByte, endByte));
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    MemorySegment segment() {
+        return self;
+    }
+
+    private SegmentAllocator allocator() {
+        return tree.arena();
+    }
+
+    private Optional<SyntaxNode> wrap(MemorySegment node) {
+        // A null TSNode has a null id.
+        return node.get(ValueLayout.ADDRESS, 16).address() == 0 ? Optional.empty() : Optional.of(new SyntaxNode(tree, node));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SyntaxNode node && node.getId() == getId();
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(getId());
+    }
+
+    @Override
+    public String toString() {
+        return getType() + "@" + getStartByte();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.rustlens.parser;
+
+import io.github.treesitter.jtreesitter.Query;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** Runs a compiled query over a node and collects its matches into the node's tree. */
+public final class SyntaxQuery {
+
+    private final MemorySegment query;
+    private final String[] captureNames;
+
+    /** Wraps a compiled jtreesitter query, which must outlive this. */
+    public SyntaxQuery(Query query) {
+        this.query = TreeSitterNative.pointer(query);
+        this.captureNames = query.getCaptureNames().toArray(String[]::new);
+    }
+
+    /** Every match under {@code node}, in order; stops early once {@code stop} says so. */
+    public List<SyntaxMatch> matches(SyntaxNode node, BooleanSupplier stop) {
+        return matches(node, -1, -1, stop);
+    }
+
+    /**
+     * The matches of nodes that intersect the byte range [{@code startByte}, {@code endByte});
+     * a negative start means the whole node.
+     */
+    public List<SyntaxMatch> matches(SyntaxNode node, int startByte, int endByte, BooleanSupplier stop) {
+        SyntaxTree tree = node.getTree();
+        List<SyntaxMatch> matches = new ArrayList<>();
+        try {
+            MemorySegment cursor = (MemorySegment) TreeSitterNative.CURSOR_NEW.invokeExact();
+            try {
+                if (startByte >= 0) {
+                    boolean ignored = (boolean) TreeSitterNative.CURSOR_SET_BYTE_RANGE.invokeExact(cursor, startByte, endByte);
+                }
+                TreeSitterNative.CURSOR_EXEC.invokeExact(cursor, query, node.segment());
+                MemorySegment match = tree.arena().allocate(TreeSitterNative.MATCH);
+                while ((boolean) TreeSitterNative.CURSOR_NEXT_MATCH.invokeExact(cursor, match)) {
+                    int pattern = Short.toUnsignedInt(match.get(ValueLayout.JAVA_SHORT, 4));
+                    int count = Short.toUnsignedInt(match.get(ValueLayout.JAVA_SHORT, 6));
+                    MemorySegment captures = match.get(ValueLayout.ADDRESS, 8)
+                            .reinterpret(count * TreeSitterNative.CAPTURE_SIZE);
+                    List<SyntaxMatch.Capture> list = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        long base = i * TreeSitterNative.CAPTURE_SIZE;
+                        MemorySegment copy = tree.arena().allocate(TreeSitterNative.NODE);
+                        MemorySegment.copy(captures, base, copy, 0, TreeSitterNative.NODE.byteSize());
+                        int index = captures.get(ValueLayout.JAVA_INT, base + TreeSitterNative.CAPTURE_INDEX_OFFSET);
+                        list.add(new SyntaxMatch.Capture(captureNames[index], new SyntaxNode(tree, copy)));
+                    }
+                    matches.add(new SyntaxMatch(pattern, list));
+                    if (stop.getAsBoolean()) {
+                        break;
+                    }
+                }
+            } finally {
+                TreeSitterNative.CURSOR_DELETE.invokeExact(cursor);
+            }
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+        return matches;
+    }
+}

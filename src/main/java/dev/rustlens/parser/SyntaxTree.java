@@ -1,0 +1,66 @@
+package dev.rustlens.parser;
+
+import io.github.treesitter.jtreesitter.Language;
+import io.github.treesitter.jtreesitter.Tree;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A parsed file seen through {@link SyntaxNode}s. Every node lives in this tree's confined
+ * arena: nodes are only valid on the analysing thread and until the tree is closed.
+ */
+public final class SyntaxTree implements AutoCloseable {
+
+    private static final String[] SYMBOL_NAMES = symbolNames(RustGrammar.language());
+    private static final Map<String, Short> FIELD_IDS = new ConcurrentHashMap<>();
+
+    private final Tree tree;
+    private final Arena arena = Arena.ofConfined();
+
+    /** Wraps a jtreesitter tree; the caller still owns and closes {@code tree} after this. */
+    public SyntaxTree(Tree tree) {
+        this.tree = tree;
+    }
+
+    /** The root node. */
+    public SyntaxNode getRootNode() {
+        try {
+            MemorySegment root = (MemorySegment) TreeSitterNative.TREE_ROOT_NODE.invokeExact((java.lang.foreign.SegmentAllocator) arena,
+                    TreeSitterNative.pointer(tree));
+            return new SyntaxNode(this, root);
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
+    Arena arena() {
+        return arena;
+    }
+
+    static String symbolName(short symbol) {
+        int index = Short.toUnsignedInt(symbol);
+        return index < SYMBOL_NAMES.length ? SYMBOL_NAMES[index] : "ERROR";
+    }
+
+    static short fieldId(String name) {
+        return FIELD_IDS.computeIfAbsent(name, key -> RustGrammar.language().getFieldIdForName(key));
+    }
+
+    private static String[] symbolNames(Language language) {
+        int count = language.getSymbolCount();
+        String[] names = new String[Math.max(count, 0xFFFF + 1)];
+        for (int symbol = 0; symbol < count; symbol++) {
+            names[symbol] = language.getSymbolName((short) symbol);
+        }
+        names[0xFFFF] = "ERROR"; // ts_builtin_sym_error
+        names[0xFFFE] = "_ERROR_REPEAT";
+        return names;
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

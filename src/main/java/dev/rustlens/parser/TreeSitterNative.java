@@ -1,0 +1,145 @@
+package dev.rustlens.parser;
+
+import io.github.treesitter.jtreesitter.Query;
+import io.github.treesitter.jtreesitter.Tree;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+
+/**
+ * Direct calls into the tree-sitter C API for the hot path: query matches and node navigation.
+ *
+ * <p>jtreesitter gives every {@code Node} its own automatic arena with a cleaner, which costs
+ * more than the parse itself when a file yields thousands of captures. Here a node is 32 bytes
+ * in the file's confined arena, freed at once when the file is done. Parsing, query compilation
+ * and language metadata stay with jtreesitter; its trees' and queries' native pointers are read
+ * through its (package-private) {@code segment()} accessors.
+ */
+final class TreeSitterNative {
+
+    /** {@code TSNode}: uint32_t context[4]; const void *id; const TSTree *tree. */
+    static final StructLayout NODE = MemoryLayout.structLayout(
+            MemoryLayout.sequenceLayout(4, ValueLayout.JAVA_INT).withName("context"),
+            ValueLayout.ADDRESS.withName("id"),
+            ValueLayout.ADDRESS.withName("tree"));
+    /** {@code TSQueryCapture}: TSNode node; uint32_t index (padded to 40 bytes). */
+    static final long CAPTURE_SIZE = 40;
+    static final long CAPTURE_INDEX_OFFSET = 32;
+    /** {@code TSQueryMatch}: uint32_t id; uint16_t pattern_index; uint16_t capture_count; captures*. */
+    static final StructLayout MATCH = MemoryLayout.structLayout(
+            ValueLayout.JAVA_INT.withName("id"),
+            ValueLayout.JAVA_SHORT.withName("pattern_index"),
+            ValueLayout.JAVA_SHORT.withName("capture_count"),
+            ValueLayout.ADDRESS.withName("captures"));
+
+    static final MethodHandle TREE_ROOT_NODE;
+    static final MethodHandle NODE_SYMBOL;
+    static final MethodHandle NODE_END_BYTE;
+    static final MethodHandle NODE_IS_NAMED;
+    static final MethodHandle NODE_IS_MISSING;
+    static final MethodHandle NODE_HAS_ERROR;
+    static final MethodHandle NODE_PARENT;
+    static final MethodHandle NODE_CHILD;
+    static final MethodHandle NODE_CHILD_COUNT;
+    static final MethodHandle NODE_NAMED_CHILD;
+    static final MethodHandle NODE_NAMED_CHILD_COUNT;
+    static final MethodHandle NODE_CHILD_BY_FIELD_ID;
+    static final MethodHandle NODE_NEXT_NAMED_SIBLING;
+    static final MethodHandle NODE_PREV_NAMED_SIBLING;
+    static final MethodHandle NODE_DESCENDANT_FOR_BYTE_RANGE;
+    static final MethodHandle CURSOR_NEW;
+    static final MethodHandle CURSOR_DELETE;
+    static final MethodHandle CURSOR_EXEC;
+    static final MethodHandle CURSOR_SET_BYTE_RANGE;
+    static final MethodHandle CURSOR_NEXT_MATCH;
+
+    private static final Method TREE_SEGMENT;
+    private static final Method QUERY_SEGMENT;
+
+    static {
+        Linker linker = Linker.nativeLinker();
+        SymbolLookup library = new BundledLibraryLookup().get(Arena.global());
+        ValueLayout.OfInt u32 = ValueLayout.JAVA_INT;
+        ValueLayout.OfBoolean bool = ValueLayout.JAVA_BOOLEAN;
+        TREE_ROOT_NODE = handle(linker, library, "ts_tree_root_node", FunctionDescriptor.of(NODE, ValueLayout.ADDRESS));
+        NODE_SYMBOL = handle(linker, library, "ts_node_symbol", FunctionDescriptor.of(ValueLayout.JAVA_SHORT, NODE));
+        NODE_END_BYTE = handle(linker, library, "ts_node_end_byte", FunctionDescriptor.of(u32, NODE));
+        NODE_IS_NAMED = handle(linker, library, "ts_node_is_named", FunctionDescriptor.of(bool, NODE));
+        NODE_IS_MISSING = handle(linker, library, "ts_node_is_missing", FunctionDescriptor.of(bool, NODE));
+        NODE_HAS_ERROR = handle(linker, library, "ts_node_has_error", FunctionDescriptor.of(bool, NODE));
+        NODE_PARENT = handle(linker, library, "ts_node_parent", FunctionDescriptor.of(NODE, NODE));
+        NODE_CHILD = handle(linker, library, "ts_node_child", FunctionDescriptor.of(NODE, NODE, u32));
+        NODE_CHILD_COUNT = handle(linker, library, "ts_node_child_count", FunctionDescriptor.of(u32, NODE));
+        NODE_NAMED_CHILD = handle(linker, library, "ts_node_named_child", FunctionDescriptor.of(NODE, NODE, u32));
+        NODE_NAMED_CHILD_COUNT = handle(linker, library, "ts_node_named_child_count", FunctionDescriptor.of(u32, NODE));
+        NODE_CHILD_BY_FIELD_ID = handle(linker, library, "ts_node_child_by_field_id",
+                FunctionDescriptor.of(NODE, NODE, ValueLayout.JAVA_SHORT));
+        NODE_NEXT_NAMED_SIBLING = handle(linker, library, "ts_node_next_named_sibling", FunctionDescriptor.of(NODE, NODE));
+        NODE_PREV_NAMED_SIBLING = handle(linker, library, "ts_node_prev_named_sibling", FunctionDescriptor.of(NODE, NODE));
+        NODE_DESCENDANT_FOR_BYTE_RANGE = handle(linker, library, "ts_node_descendant_for_byte_range",
+                FunctionDescriptor.of(NODE, NODE, u32, u32));
+        CURSOR_NEW = handle(linker, library, "ts_query_cursor_new", FunctionDescriptor.of(ValueLayout.ADDRESS));
+        CURSOR_DELETE = handle(linker, library, "ts_query_cursor_delete", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+        CURSOR_EXEC = handle(linker, library, "ts_query_cursor_exec",
+                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, NODE));
+        CURSOR_SET_BYTE_RANGE = handle(linker, library, "ts_query_cursor_set_byte_range",
+                FunctionDescriptor.of(bool, ValueLayout.ADDRESS, u32, u32));
+        CURSOR_NEXT_MATCH = handle(linker, library, "ts_query_cursor_next_match",
+                FunctionDescriptor.of(bool, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        try {
+            TREE_SEGMENT = Tree.class.getDeclaredMethod("segment");
+            TREE_SEGMENT.setAccessible(true);
+            QUERY_SEGMENT = Query.class.getDeclaredMethod("segment");
+            QUERY_SEGMENT.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError("this jtreesitter has no segment() accessor: " + e);
+        }
+    }
+
+    private TreeSitterNative() {
+    }
+
+    private static MethodHandle handle(Linker linker, SymbolLookup library, String name, FunctionDescriptor descriptor) {
+        // Node functions return at once: call them as critical (no thread-state switch).
+        // Query cursor calls can run long on big files and stay ordinary calls.
+        return name.startsWith("ts_query_cursor")
+                ? linker.downcallHandle(library.findOrThrow(name), descriptor)
+                : linker.downcallHandle(library.findOrThrow(name), descriptor, Linker.Option.critical(false));
+    }
+
+    /** The {@code TSTree*} behind a jtreesitter tree. */
+    static MemorySegment pointer(Tree tree) {
+        return segmentOf(TREE_SEGMENT, tree);
+    }
+
+    /** The {@code TSQuery*} behind a jtreesitter query. */
+    static MemorySegment pointer(Query query) {
+        return segmentOf(QUERY_SEGMENT, query);
+    }
+
+    private static MemorySegment segmentOf(Method accessor, Object owner) {
+        try {
+            return (MemorySegment) accessor.invoke(owner);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read jtreesitter's native pointer", e);
+        }
+    }
+
+    /** Rethrows what a downcall threw; downcalls declare Throwable. */
+    static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(e);
+    }
+}
