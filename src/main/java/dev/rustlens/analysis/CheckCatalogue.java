@@ -28,6 +28,7 @@ import java.util.Set;
 public final class CheckCatalogue implements AutoCloseable {
 
     private final List<Check> checks;
+    private final java.util.Map<String, Check> checksById = new java.util.HashMap<>();
     private final List<FileCheck> fileChecks;
     private final List<CrateCheck> crateChecks;
     private final Query combined;
@@ -49,6 +50,7 @@ public final class CheckCatalogue implements AutoCloseable {
             }
         }
         this.checks = List.copyOf(sorted);
+        sorted.forEach(check -> checksById.put(check.id(), check));
         this.fileChecks = sorted.stream().filter(FileCheck.class::isInstance).map(FileCheck.class::cast).toList();
         this.crateChecks = sorted.stream().filter(CrateCheck.class::isInstance).map(CrateCheck.class::cast).toList();
 
@@ -135,7 +137,7 @@ public final class CheckCatalogue implements AutoCloseable {
     }
 
     public Optional<Check> byId(String id) {
-        return checks.stream().filter(check -> check.id().equals(id)).findFirst();
+        return Optional.ofNullable(checksById.get(id));
     }
 
     SyntaxQuery combinedQuery() {

@@ -15,6 +15,8 @@ public final class SyntaxNode {
 
     private final SyntaxTree tree;
     private final MemorySegment self;
+    /** The node's symbol, read once; -1 until then. */
+    private int symbol = -1;
 
     SyntaxNode(SyntaxTree tree, MemorySegment self) {
         this.tree = tree;
@@ -35,11 +37,14 @@ public final class SyntaxNode {
     }
 
     private short symbol() {
-        try {
-            return (short) TreeSitterNative.NODE_SYMBOL.invokeExact(self);
-        } catch (Throwable e) {
-            throw TreeSitterNative.rethrow(e);
+        if (symbol < 0) {
+            try {
+                symbol = Short.toUnsignedInt((short) TreeSitterNative.NODE_SYMBOL.invokeExact(self));
+            } catch (Throwable e) {
+                throw TreeSitterNative.rethrow(e);
+            }
         }
+        return (short) symbol;
     }
 
     /** Byte offset of the start, read from the node itself (tree-sitter keeps it in context[0]). */
@@ -184,7 +189,7 @@ public final class SyntaxNode {
     }
 
     private SegmentAllocator allocator() {
-        return tree.arena();
+        return tree.allocator();
     }
 
     private Optional<SyntaxNode> wrap(MemorySegment node) {

@@ -38,7 +38,7 @@ public final class SyntaxQuery {
                     boolean ignored = (boolean) TreeSitterNative.CURSOR_SET_BYTE_RANGE.invokeExact(cursor, startByte, endByte);
                 }
                 TreeSitterNative.CURSOR_EXEC.invokeExact(cursor, query, node.segment());
-                MemorySegment match = tree.arena().allocate(TreeSitterNative.MATCH);
+                MemorySegment match = tree.allocator().allocate(TreeSitterNative.MATCH);
                 while ((boolean) TreeSitterNative.CURSOR_NEXT_MATCH.invokeExact(cursor, match)) {
                     int pattern = Short.toUnsignedInt(match.get(ValueLayout.JAVA_SHORT, 4));
                     int count = Short.toUnsignedInt(match.get(ValueLayout.JAVA_SHORT, 6));
@@ -47,7 +47,7 @@ public final class SyntaxQuery {
                     List<SyntaxMatch.Capture> list = new ArrayList<>(count);
                     for (int i = 0; i < count; i++) {
                         long base = i * TreeSitterNative.CAPTURE_SIZE;
-                        MemorySegment copy = tree.arena().allocate(TreeSitterNative.NODE);
+                        MemorySegment copy = tree.allocator().allocate(TreeSitterNative.NODE);
                         MemorySegment.copy(captures, base, copy, 0, TreeSitterNative.NODE.byteSize());
                         int index = captures.get(ValueLayout.JAVA_INT, base + TreeSitterNative.CAPTURE_INDEX_OFFSET);
                         list.add(new SyntaxMatch.Capture(captureNames[index], new SyntaxNode(tree, copy)));

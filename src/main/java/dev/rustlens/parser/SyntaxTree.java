@@ -4,6 +4,7 @@ import io.github.treesitter.jtreesitter.Language;
 import io.github.treesitter.jtreesitter.Tree;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,8 +17,21 @@ public final class SyntaxTree implements AutoCloseable {
     private static final String[] SYMBOL_NAMES = symbolNames(RustGrammar.language());
     private static final Map<String, Short> FIELD_IDS = new ConcurrentHashMap<>();
 
+    /** Nodes are carved from slabs: one malloc per slab instead of one per 32-byte node. */
+    private static final long SLAB_BYTES = 64 * 1024;
+
     private final Tree tree;
     private final Arena arena = Arena.ofConfined();
+    private SegmentAllocator slab;
+    private long slabLeft;
+    private final SegmentAllocator nodes = (byteSize, byteAlignment) -> {
+        if (byteSize > slabLeft) {
+            slab = SegmentAllocator.slicingAllocator(arena.allocate(SLAB_BYTES, 16));
+            slabLeft = SLAB_BYTES;
+        }
+        slabLeft -= (byteSize + 15) & ~15L;
+        return slab.allocate(byteSize, byteAlignment);
+    };
 
     /** Wraps a jtreesitter tree; the caller still owns and closes {@code tree} after this. */
     public SyntaxTree(Tree tree) {
@@ -27,7 +41,7 @@ public final class SyntaxTree implements AutoCloseable {
     /** The root node. */
     public SyntaxNode getRootNode() {
         try {
-            MemorySegment root = (MemorySegment) TreeSitterNative.TREE_ROOT_NODE.invokeExact((java.lang.foreign.SegmentAllocator) arena,
+            MemorySegment root = (MemorySegment) TreeSitterNative.TREE_ROOT_NODE.invokeExact(nodes,
                     TreeSitterNative.pointer(tree));
             return new SyntaxNode(this, root);
         } catch (Throwable e) {
@@ -35,8 +49,9 @@ public final class SyntaxTree implements AutoCloseable {
         }
     }
 
-    Arena arena() {
-        return arena;
+    /** Allocates nodes (and other small structs) that live as long as this tree. */
+    SegmentAllocator allocator() {
+        return nodes;
     }
 
     static String symbolName(short symbol) {

@@ -16,6 +16,9 @@ public final class FileContext {
     private final String path;
     private final RegionSet testRegions;
     private final List<Finding> findings = new ArrayList<>();
+    /** Several checks ask for the same item's trivia: compute it once per item. */
+    private final java.util.Map<Long, LeadingTrivia> triviaByNode = new java.util.HashMap<>();
+    private final java.util.Map<String, Boolean> mentions = new java.util.HashMap<>();
 
     public FileContext(SourceText source, String path, RegionSet testRegions) {
         this.source = source;
@@ -56,6 +59,15 @@ public final class FileContext {
      * trails code on the line above (e.g. {@code let a = 1; // note}) belongs to that code, not here.
      */
     public LeadingTrivia leadingTrivia(SyntaxNode item) {
+        return triviaByNode.computeIfAbsent(item.getId(), id -> readLeadingTrivia(item));
+    }
+
+    /** Whether the file's text contains {@code word} anywhere: a cheap test before costlier ones. */
+    public boolean mentions(String word) {
+        return mentions.computeIfAbsent(word, key -> source.text().contains(key));
+    }
+
+    private LeadingTrivia readLeadingTrivia(SyntaxNode item) {
         List<String> attributes = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
         Optional<SyntaxNode> previous = item.getPrevNamedSibling();

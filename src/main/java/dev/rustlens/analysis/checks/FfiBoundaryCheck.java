@@ -80,8 +80,11 @@ public final class FfiBoundaryCheck extends FileCheck {
                 .flatMap(modifiers -> modifiers.getNamedChildren().stream())
                 .filter(modifier -> modifier.getType().equals("extern_modifier"))
                 .findFirst();
-        LeadingTrivia trivia = file.leadingTrivia(function);
-        String export = trivia.hasAttribute("no_mangle") ? "#[no_mangle]"
+        // Most files export nothing: look for the attributes only where the words occur at all.
+        boolean mayExport = file.mentions("no_mangle") || file.mentions("export_name");
+        LeadingTrivia trivia = mayExport ? file.leadingTrivia(function) : null;
+        String export = trivia == null ? ""
+                : trivia.hasAttribute("no_mangle") ? "#[no_mangle]"
                 : trivia.hasAttribute("export_name") ? "#[export_name]" : "";
         if (external.isEmpty() && export.isEmpty()) {
             return;
