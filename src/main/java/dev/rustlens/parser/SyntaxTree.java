@@ -20,7 +20,7 @@ public final class SyntaxTree implements AutoCloseable {
     /** Nodes are carved from slabs: one malloc per slab instead of one per 32-byte node. */
     private static final long SLAB_BYTES = 64 * 1024;
 
-    private final Tree tree;
+    private final MemorySegment treePointer;
     private final Arena arena = Arena.ofConfined();
     private SegmentAllocator slab;
     private long slabLeft;
@@ -35,14 +35,13 @@ public final class SyntaxTree implements AutoCloseable {
 
     /** Wraps a jtreesitter tree; the caller still owns and closes {@code tree} after this. */
     public SyntaxTree(Tree tree) {
-        this.tree = tree;
+        this.treePointer = TreeSitterNative.pointer(tree);
     }
 
     /** The root node. */
     public SyntaxNode getRootNode() {
         try {
-            MemorySegment root = (MemorySegment) TreeSitterNative.TREE_ROOT_NODE.invokeExact(nodes,
-                    TreeSitterNative.pointer(tree));
+            MemorySegment root = (MemorySegment) TreeSitterNative.TREE_ROOT_NODE.invokeExact(nodes, treePointer);
             return new SyntaxNode(this, root);
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);

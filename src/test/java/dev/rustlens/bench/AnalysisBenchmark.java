@@ -9,6 +9,7 @@ import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,15 +65,20 @@ public final class AnalysisBenchmark {
                 corpus.toString()));
 
         double oursMbs = oursWarm(corpus, threads, passes, bytes);
-        double oursColdSeconds = timeProcess(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                AnalysisBenchmark.class.getName(), "--cold", "--threads", String.valueOf(threads), corpus.toString()));
+        // The cold process runs with this process's JVM options (heap size, native access).
+        List<String> coldCommand = new ArrayList<>();
+        coldCommand.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        coldCommand.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        coldCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), AnalysisBenchmark.class.getName(), "--cold",
+                "--threads", String.valueOf(threads), corpus.toString()));
+        double oursColdSeconds = timeProcess(coldCommand);
 
         System.out.printf(Locale.ROOT, "reference warm: %.1f MB/s; rustlens warm: %.1f MB/s; ratio %.2f (target >= 0.6)%n",
                 referenceMbs, oursMbs, oursMbs / referenceMbs);
         System.out.printf(Locale.ROOT, "reference cold process: %.2f s; rustlens cold process: %.2f s; ratio %.2f (target <= 2)%n",
                 referenceColdSeconds, oursColdSeconds, oursColdSeconds / referenceColdSeconds);
-        System.out.printf(Locale.ROOT, "rustlens warm process peak RSS: %d MiB (target < 512)%n", peakRssMib());
+        System.out.printf(Locale.ROOT, "rustlens warm process peak RSS: %d MiB (target < 512; JVM options %s)%n",
+                peakRssMib(), ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     private static void runCold(Path corpus, int threads) throws Exception {

@@ -108,10 +108,29 @@ public final class FileContext {
     public void report(Check check, int start, int end, String message) {
         int line = source.line(start);
         int endOffset = Math.max(start, end);
-        String context = source.lineText(line).strip().replaceAll("\\s+", " ");
+        String context = normaliseWhitespace(source.lineText(line));
         findings.add(new Finding(check.id(), check.info().severity(), path, line, source.column(start),
                 source.line(endOffset), source.column(endOffset), message, inTestCode(start),
                 Suppression.NONE, context));
+    }
+
+    /** The line without leading and trailing blanks, inner runs of blanks as one space. */
+    private static String normaliseWhitespace(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        boolean blank = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c)) {
+                blank = out.length() > 0;
+            } else {
+                if (blank) {
+                    out.append(' ');
+                    blank = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** What was reported so far. */
