@@ -1,5 +1,4 @@
-; Calls of an associated function by path; the Java keeps `Box::leak`
-; (predicates are not evaluated on our trees).
+; Calls of an associated function by path; the Java keeps `Box::leak`, reading the whole path.
 (call_expression
   function: (scoped_identifier
     name: (identifier))) @finding

@@ -1,5 +1,5 @@
 ; Calls of a path or a bare name, with or without turbofish; the Java keeps
-; `forget` from `mem` (predicates are not evaluated on our trees).
+; `forget` from `mem`, reading the whole path.
 (call_expression
   function: [
     (identifier)

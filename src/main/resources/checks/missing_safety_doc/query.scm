@@ -1,5 +1,5 @@
-; Unsafe items with a visibility; the Java keeps the `pub` ones (predicates are not evaluated
-; on our trees) and reads their docs for a `# Safety` section.
+; Unsafe items with a visibility; the Java keeps the `pub` ones and reads their docs for a
+; `# Safety` section.
 
 ; `pub unsafe fn`, free or in an inherent impl (trait impls cannot say `pub`)
 (function_item

@@ -1,5 +1,5 @@
 ; Calls of a path or a bare name, with or without turbofish; the Java keeps
-; `transmute`/`transmute_copy` from `mem` (predicates are not evaluated on our trees).
+; `transmute`/`transmute_copy` from `mem`, reading the whole path.
 (call_expression
   function: [
     (identifier)

@@ -22,7 +22,7 @@ public final class BoxLeakCheck extends FileCheck {
 
     @Override
     public void onMatch(SyntaxMatch match, FileContext file) {
-        // Predicates are not evaluated on our trees: the called path is read here.
+        // One pattern for every path call; the called path decides.
         for (SyntaxNode call : match.findNodes(Captures.FINDING)) {
             CalledPath path = CalledPath.of(call, file);
             if (path.name().equals("leak") && path.in("Box")) {

@@ -22,7 +22,7 @@ public final class TransmuteCheck extends FileCheck {
 
     @Override
     public void onMatch(SyntaxMatch match, FileContext file) {
-        // Predicates are not evaluated on our trees: the called path is read here.
+        // One pattern for every path call; the called path decides.
         for (SyntaxNode call : match.findNodes(Captures.FINDING)) {
             CalledPath path = CalledPath.of(call, file);
             boolean transmute = path.name().equals("transmute") || path.name().equals("transmute_copy");

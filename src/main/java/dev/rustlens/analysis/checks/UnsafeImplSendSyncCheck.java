@@ -23,7 +23,7 @@ public final class UnsafeImplSendSyncCheck extends FileCheck {
 
     @Override
     public void onMatch(SyntaxMatch match, FileContext file) {
-        // Predicates are not evaluated on our trees: the trait's name is read here.
+        // The trait may be written as a path (`core::marker::Send`): its last segment decides.
         String trait = match.findNodes("ctx.trait").stream().map(file::text).findFirst().orElse("");
         String name = trait.substring(trait.lastIndexOf(':') + 1).strip();
         if (!name.equals("Send") && !name.equals("Sync")) {
