@@ -55,11 +55,7 @@
     (visibility_modifier) @item.visibility)
 ] @item.public)
 
-; Attributes and comments
+; Attributes (comments are found by a lexer, CommentScanner: far cheaper than captures)
 (attribute_item) @attribute
 
 (inner_attribute_item) @attribute.inner
-
-(line_comment) @comment
-
-(block_comment) @comment

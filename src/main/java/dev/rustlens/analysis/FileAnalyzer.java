@@ -10,6 +10,7 @@ import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.LeadingTrivia;
 import dev.rustlens.analysis.check.RegionSet;
 import dev.rustlens.analysis.check.Suppression;
+import dev.rustlens.analysis.source.CommentScanner;
 import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.parser.ParseBudget;
 import dev.rustlens.parser.RustParser;
@@ -135,11 +136,13 @@ public final class FileAnalyzer implements AutoCloseable {
                     switch (capture.name()) {
                         case Captures.ATTRIBUTE -> outerAttribute(capture.node());
                         case Captures.INNER_ATTRIBUTE -> innerAttribute(capture.node());
-                        case Captures.COMMENT -> comment(capture.node());
                         default -> {
                         }
                     }
                 }
+            }
+            for (CommentScanner.Span span : CommentScanner.scan(source.text())) {
+                comment(span);
             }
             testRegions = testRegionBuilder.build();
             geigerSkipped = geigerSkippedBuilder.build();
@@ -260,9 +263,9 @@ public final class FileAnalyzer implements AutoCloseable {
             }
         }
 
-        private void comment(SyntaxNode node) {
-            int start = FileContext.start(node);
-            int end = FileContext.end(node);
+        private void comment(CommentScanner.Span span) {
+            int start = span.start();
+            int end = span.end();
             commentRanges.add(new int[] {start, end});
             String text = source.slice(start, end);
             int line = source.line(start);
@@ -276,7 +279,7 @@ public final class FileAnalyzer implements AutoCloseable {
             Comment comment = new Comment(text, start, line, line);
             if (comment.isOuterDoc() || comment.isInnerDoc()) {
                 countDoctests(comment.body());
-                if (comment.isInnerDoc() && node.getParent().map(p -> p.getType().equals("source_file")).orElse(true)) {
+                if (comment.isInnerDoc() && span.braceDepth() == 0) {
                     metrics.set(Metric.CRATE_DOCS, true);
                 }
             }

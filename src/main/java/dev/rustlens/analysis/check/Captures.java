@@ -29,13 +29,12 @@ public final class Captures {
     public static final String ITEM_VISIBILITY = "item.visibility";
     public static final String ATTRIBUTE = "attribute";
     public static final String INNER_ATTRIBUTE = "attribute.inner";
-    public static final String COMMENT = "comment";
     public static final String EXPRESSION = "expression";
 
     /** Every name the engine's own queries use. */
     public static final Set<String> ENGINE = Set.of(UNSAFE_BLOCK, UNSAFE_FN, UNSAFE_IMPL, UNSAFE_TRAIT,
             UNSAFE_EXTERN, UNSAFE_MACRO, ITEM_FN, ITEM_IMPL, ITEM_TRAIT, ITEM_PUBLIC, ITEM_VISIBILITY,
-            ATTRIBUTE, INNER_ATTRIBUTE, COMMENT, EXPRESSION);
+            ATTRIBUTE, INNER_ATTRIBUTE, EXPRESSION);
 
     private Captures() {
     }
