@@ -289,6 +289,9 @@ public final class FileAnalyzer implements AutoCloseable {
         private boolean inFence;
 
         private void countDoctests(String docBody) {
+            if (!inFence && !docBody.contains("```") && !docBody.contains("~~~")) {
+                return;
+            }
             for (String raw : docBody.lines().toList()) {
                 String line = raw.strip();
                 if (line.startsWith("* ")) {

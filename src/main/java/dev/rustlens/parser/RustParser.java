@@ -13,18 +13,19 @@ import java.util.Optional;
  * Java {@code char} offsets in the source string: text is then sliced from the string we
  * already hold, never copied back out of native memory.
  *
- * <p>tree-sitter has no timeout of its own. The budget is enforced twice: the input callback
- * ends the input once the budget is spent (cheap: one call per chunk), and for large files the
- * parser's progress callback cancels the parse outright. The progress callback is a Java upcall
- * every few hundred parser steps, which costs a third of the parse time, so small files, which
- * parse in milliseconds, go without it.
+ * <p>tree-sitter has no timeout of its own. Files over 64K chars are parsed through callbacks
+ * that enforce the budget twice: the input callback ends the input once the budget is spent, and
+ * the parser's progress callback cancels the parse outright. Those callbacks are Java upcalls
+ * (the progress one every few hundred parser steps) and cost a third of the parse time, so the
+ * small files that make up nearly all of a repository, which parse in milliseconds, are parsed
+ * in one call without them.
  */
 public final class RustParser implements AutoCloseable {
 
     /** Characters handed to tree-sitter per read. */
     private static final int CHUNK_CHARS = 1 << 12;
-    /** Files up to this many characters parse without the progress callback. */
-    private static final int PROGRESS_THRESHOLD_CHARS = 1 << 17;
+    /** Files up to this many characters are parsed in one call, without a time check. */
+    private static final int SMALL_FILE_CHARS = 1 << 16;
 
     private final Parser parser = new Parser(RustGrammar.language());
 
@@ -33,6 +34,9 @@ public final class RustParser implements AutoCloseable {
      * The caller owns the tree and must close it.
      */
     public Optional<Tree> parse(String source, ParseBudget budget) {
+        if (source.length() <= SMALL_FILE_CHARS) {
+            return parser.parse(source, InputEncoding.UTF_16LE);
+        }
         boolean[] cut = {false};
         ParseCallback input = (byteOffset, point) -> {
             if (budget.exhausted()) {
@@ -41,9 +45,8 @@ public final class RustParser implements AutoCloseable {
             }
             return chunkAt(source, byteOffset / 2);
         };
-        Optional<Tree> tree = source.length() > PROGRESS_THRESHOLD_CHARS
-                ? parser.parse(input, InputEncoding.UTF_16LE, new Parser.Options(state -> budget.exhausted()))
-                : parser.parse(input, InputEncoding.UTF_16LE);
+        Optional<Tree> tree = parser.parse(input, InputEncoding.UTF_16LE,
+                new Parser.Options(state -> budget.exhausted()));
         if (tree.isEmpty() || cut[0]) {
             tree.ifPresent(Tree::close);
             // A cancelled parse leaves state behind; the next file must start clean.

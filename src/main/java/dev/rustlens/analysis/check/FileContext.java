@@ -87,7 +87,7 @@ public final class FileContext {
             }
             previous = before;
         }
-        return new LeadingTrivia(List.copyOf(attributes), List.copyOf(comments));
+        return new LeadingTrivia(attributes, comments);
     }
 
     /** The nearest ancestor of one of the given kinds. */

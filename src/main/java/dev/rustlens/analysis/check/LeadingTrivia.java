@@ -7,16 +7,42 @@ import java.util.regex.Pattern;
 
 /**
  * The attributes and comments written directly before an item or statement, nearest last.
- *
- * @param attributes attribute texts ({@code #[...]})
- * @param comments comments, doc comments included
+ * Several checks ask the same item for its docs, so they are read once, here.
  */
-public record LeadingTrivia(List<String> attributes, List<Comment> comments) {
+public final class LeadingTrivia {
 
     private static final Pattern STRING_LITERAL = Pattern.compile("r?(#*)\"(.*)\"\\1", Pattern.DOTALL);
 
+    private final List<String> attributes;
+    private final List<Comment> comments;
+    private final String docText;
+
+    /**
+     * @param attributes attribute texts ({@code #[...]})
+     * @param comments comments, doc comments included
+     */
+    public LeadingTrivia(List<String> attributes, List<Comment> comments) {
+        this.attributes = List.copyOf(attributes);
+        this.comments = List.copyOf(comments);
+        this.docText = readDocText();
+    }
+
+    /** Attribute texts ({@code #[...]}). */
+    public List<String> attributes() {
+        return attributes;
+    }
+
+    /** Comments, doc comments included. */
+    public List<Comment> comments() {
+        return comments;
+    }
+
     /** The text of the outer doc comments and {@code #[doc = "..."]} attributes, joined by lines. */
     public String docText() {
+        return docText;
+    }
+
+    private String readDocText() {
         StringBuilder doc = new StringBuilder();
         for (Comment comment : comments) {
             if (comment.isOuterDoc()) {
