@@ -11,6 +11,8 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 
 /**
@@ -60,8 +62,8 @@ final class TreeSitterNative {
     static final MethodHandle CURSOR_SET_BYTE_RANGE;
     static final MethodHandle CURSOR_NEXT_MATCH;
 
-    private static final Method TREE_SEGMENT;
-    private static final Method QUERY_SEGMENT;
+    private static final MethodHandle TREE_SEGMENT;
+    private static final MethodHandle QUERY_SEGMENT;
 
     static {
         Linker linker = Linker.nativeLinker();
@@ -94,11 +96,9 @@ final class TreeSitterNative {
         CURSOR_NEXT_MATCH = handle(linker, library, "ts_query_cursor_next_match",
                 FunctionDescriptor.of(bool, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
         try {
-            TREE_SEGMENT = Tree.class.getDeclaredMethod("segment");
-            TREE_SEGMENT.setAccessible(true);
-            QUERY_SEGMENT = Query.class.getDeclaredMethod("segment");
-            QUERY_SEGMENT.setAccessible(true);
-        } catch (NoSuchMethodException e) {
+            TREE_SEGMENT = accessor(Tree.class);
+            QUERY_SEGMENT = accessor(Query.class);
+        } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError("this jtreesitter has no segment() accessor: " + e);
         }
     }
@@ -114,21 +114,27 @@ final class TreeSitterNative {
                 : linker.downcallHandle(library.findOrThrow(name), descriptor, Linker.Option.critical(false));
     }
 
+    private static MethodHandle accessor(Class<?> owner) throws ReflectiveOperationException {
+        Method segment = owner.getDeclaredMethod("segment");
+        segment.setAccessible(true);
+        return MethodHandles.lookup().unreflect(segment).asType(MethodType.methodType(MemorySegment.class, Object.class));
+    }
+
     /** The {@code TSTree*} behind a jtreesitter tree. */
     static MemorySegment pointer(Tree tree) {
-        return segmentOf(TREE_SEGMENT, tree);
+        try {
+            return (MemorySegment) TREE_SEGMENT.invokeExact((Object) tree);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
     }
 
     /** The {@code TSQuery*} behind a jtreesitter query. */
     static MemorySegment pointer(Query query) {
-        return segmentOf(QUERY_SEGMENT, query);
-    }
-
-    private static MemorySegment segmentOf(Method accessor, Object owner) {
         try {
-            return (MemorySegment) accessor.invoke(owner);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read jtreesitter's native pointer", e);
+            return (MemorySegment) QUERY_SEGMENT.invokeExact((Object) query);
+        } catch (Throwable e) {
+            throw rethrow(e);
         }
     }
 
