@@ -32,6 +32,7 @@ public final class CheckCatalogue implements AutoCloseable {
     private final List<FileCheck> fileChecks;
     private final List<CrateCheck> crateChecks;
     private final Query combined;
+    private final String analyzerVersion;
     private final QueryPredicates predicates;
     private final Query expressions;
     private final SyntaxQuery combinedRunner;
@@ -64,6 +65,7 @@ public final class CheckCatalogue implements AutoCloseable {
             source.append(query);
         }
         this.combined = compile("the combined check query", source.toString());
+        this.analyzerVersion = versionOf(source.toString(), sorted);
         this.predicates = QueryPredicates.of(combined, source.toString());
         this.expressions = compile("analysis/expressions.scm", resource("analysis/expressions.scm"));
         this.combinedRunner = new SyntaxQuery(combined);
@@ -78,6 +80,27 @@ public final class CheckCatalogue implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Analyzer.VERSION plus a digest of every query and check's metadata: cached file results
+     * are reused only by the same analyzer, so a changed query never serves stale results.
+     */
+    private static String versionOf(String queries, List<Check> checks) {
+        StringBuilder input = new StringBuilder(queries);
+        checks.forEach(check -> input.append('\n').append(check.info()));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(input.toString().getBytes(StandardCharsets.UTF_8));
+            return Analyzer.VERSION + "-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The version under which this catalogue's file results are cached. */
+    public String analyzerVersion() {
+        return analyzerVersion;
     }
 
     /** The checks registered as services of {@link Check}. */

@@ -1,8 +1,8 @@
 package dev.rustlens.scan;
 
 import dev.rustlens.analysis.AnalysisResult;
-import dev.rustlens.analysis.Analyzer;
 import dev.rustlens.analysis.cargo.ManifestException;
+import dev.rustlens.analysis.source.SourceFile;
 import dev.rustlens.gitrepo.GitCommitTree;
 import dev.rustlens.gitrepo.GitMirror;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
@@ -14,7 +14,10 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.jboss.logging.Logger;
 
-/** Runs one claimed scan: fetch the branch, analyse its head commit, store the result. */
+/**
+ * Runs one claimed scan: fetch the branch, analyse its head commit (reusing the cached results of
+ * unchanged files), store the result.
+ */
 @ApplicationScoped
 public class ScanRunner {
 
@@ -25,8 +28,11 @@ public class ScanRunner {
     private final AnalysisEngine engine;
     private final ScanStore store;
     private final ScanQueue queue;
+    private final FileResultStore fileResults;
 
-    public ScanRunner(GitMirror mirror, AnalysisEngine engine, ScanStore store, ScanQueue queue) {
+    public ScanRunner(GitMirror mirror, AnalysisEngine engine, ScanStore store, ScanQueue queue,
+            FileResultStore fileResults) {
+        this.fileResults = fileResults;
         this.mirror = mirror;
         this.engine = engine;
         this.store = store;
@@ -56,8 +62,11 @@ public class ScanRunner {
                 commit = fetched.head().name();
                 RevCommit head = walk.parseCommit(fetched.head());
                 GitCommitTree tree = new GitCommitTree(fetched.repository(), head);
+                String version = engine.catalogue().analyzerVersion();
+                FileResultStore.ScanCache cache = fileResults.load(tree.files().stream()
+                        .filter(file -> file.path().endsWith(".rs")).map(SourceFile::contentId).toList(), version);
                 long[] lastReport = {0};
-                AnalysisResult result = engine.analyzer().analyze(tree, Analyzer.ResultCache.NONE, (done, total) -> {
+                AnalysisResult result = engine.analyzer().analyze(tree, cache, (done, total) -> {
                     if (stop.getAsBoolean()) {
                         throw new ScanStopped();
                     }
@@ -67,7 +76,7 @@ public class ScanRunner {
                         queue.progress(scanId, done, total);
                     }
                 });
-                store.succeed(scanId, commit, result);
+                store.succeed(scanId, commit, result, cache, version);
             }
         } catch (GitFailure | ManifestException e) {
             store.fail(scanId, commit, e.getMessage());

@@ -1,7 +1,6 @@
 package dev.rustlens.scan;
 
 import dev.rustlens.analysis.AnalysisResult;
-import dev.rustlens.analysis.Analyzer;
 import dev.rustlens.analysis.CrateResult;
 import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.Metrics;
@@ -26,14 +25,17 @@ public class ScanStore {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     private final EntityManager entityManager;
+    private final FileResultStore fileResults;
 
-    public ScanStore(EntityManager entityManager) {
+    public ScanStore(EntityManager entityManager, FileResultStore fileResults) {
         this.entityManager = entityManager;
+        this.fileResults = fileResults;
     }
 
-    /** Stores a succeeded scan's results. */
+    /** Stores a succeeded scan's results, and the file results it computed for the cache. */
     @Transactional
-    public void succeed(long scanId, String commitSha, AnalysisResult result) {
+    public void succeed(long scanId, String commitSha, AnalysisResult result, FileResultStore.ScanCache cache,
+            String analyzerVersion) {
         Scan scan = Scan.findById(scanId);
         if (scan == null || scan.status != Scan.Status.running) {
             return; // failed meanwhile (time limit, stale heartbeat): its results are not wanted
@@ -56,7 +58,8 @@ public class ScanStore {
         scan.commitSha = commitSha;
         scan.status = Scan.Status.succeeded;
         scan.finishedAt = OffsetDateTime.now();
-        scan.analyzerVersion = Analyzer.VERSION;
+        fileResults.save(cache, analyzerVersion);
+        scan.analyzerVersion = analyzerVersion;
         scan.filesAnalyzed = result.filesAnalyzed();
         scan.filesReused = result.filesReused();
         scan.filesTotal = result.filesAnalyzed() + result.filesReused();

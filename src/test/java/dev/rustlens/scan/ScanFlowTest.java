@@ -154,6 +154,29 @@ class ScanFlowTest {
     }
 
     @Test
+    void aRescanReusesTheResultsOfUnchangedFiles(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = workspace(dir)) {
+            long repositoryId = register(TestRepositories.url(git));
+            JsonPath first = awaitScan(startScan(repositoryId));
+            assertEquals(2, first.getInt("filesAnalyzed") + first.getInt("filesReused"));
+
+            JsonPath unchanged = awaitScan(startScan(repositoryId));
+            assertEquals("succeeded", unchanged.getString("status"));
+            assertEquals(0, unchanged.getInt("filesAnalyzed"), "nothing is parsed again");
+            assertEquals(2, unchanged.getInt("filesReused"));
+            assertEquals(first.getInt("crates[0].unsafeBlocks"), unchanged.getInt("crates[0].unsafeBlocks"));
+            assertEquals(first.getList("crates[0].findings.fingerprint"), unchanged.getList("crates[0].findings.fingerprint"));
+
+            TestRepositories.commit(git, Map.of("crates/alpha/src/lib.rs",
+                    ALPHA_LIB + "\npub fn added_" + UUID.randomUUID().toString().replace('-', '_') + "() {}\n"), "touch alpha");
+            JsonPath changed = awaitScan(startScan(repositoryId));
+            assertEquals(1, changed.getInt("filesAnalyzed"), "only the changed file is parsed");
+            assertEquals(1, changed.getInt("filesReused"));
+            assertEquals(3, changed.getInt("crates[0].unsafeBlocks"));
+        }
+    }
+
+    @Test
     void aBrokenManifestFailsTheScanWithAMessage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         try (Git git = TestRepositories.create(dir, Map.of(
                 "Cargo.toml", "[package\nname = \"broken\"\n",

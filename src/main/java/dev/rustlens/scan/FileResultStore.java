@@ -1,0 +1,103 @@
+package dev.rustlens.scan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustlens.analysis.Analyzer;
+import dev.rustlens.analysis.FileResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.Session;
+
+/**
+ * The content cache: file results by (git blob id, analyzer version). A scan loads what is known
+ * for its blobs before it starts and writes what it computed in the transaction that ends it.
+ */
+@ApplicationScoped
+public class FileResultStore {
+
+    /** Results are stored as JSON; records and enums map as they are. */
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private final EntityManager entityManager;
+
+    public FileResultStore(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A scan's view of the cache: what was known before it, and what it adds. */
+    public static final class ScanCache implements Analyzer.ResultCache {
+        private final Map<String, FileResult> known;
+        private final Map<String, FileResult> fresh = new ConcurrentHashMap<>();
+
+        ScanCache(Map<String, FileResult> known) {
+            this.known = known;
+        }
+
+        @Override
+        public Optional<FileResult> get(String contentId) {
+            return Optional.ofNullable(known.get(contentId));
+        }
+
+        @Override
+        public void put(String contentId, FileResult result) {
+            fresh.put(contentId, result);
+        }
+
+        Map<String, FileResult> fresh() {
+            return fresh;
+        }
+    }
+
+    /** Loads the cached results of these blobs. */
+    @Transactional
+    public ScanCache load(Collection<String> blobIds, String analyzerVersion) {
+        Map<String, FileResult> known = new HashMap<>();
+        if (!blobIds.isEmpty()) {
+            for (Object[] row : entityManager.unwrap(Session.class).createNativeQuery(
+                    "select blob_id, cast(result as text) from file_result where analyzer_version = ?1 and blob_id in (?2)",
+                    Object[].class).setParameter(1, analyzerVersion).setParameterList(2, blobIds).getResultList()) {
+                try {
+                    known.put((String) row[0], JSON.readValue((String) row[1], FileResult.class));
+                } catch (JsonProcessingException e) {
+                    // An unreadable row is only a cache miss: the file is analysed again.
+                    org.jboss.logging.Logger.getLogger(FileResultStore.class)
+                            .warnf("cached result of blob %s is unreadable; analysing it again: %s", row[0], e.getMessage());
+                }
+            }
+        }
+        return new ScanCache(known);
+    }
+
+    /** Writes a scan's new results; runs inside the transaction that stores the scan. */
+    void save(ScanCache cache, String analyzerVersion) {
+        if (cache.fresh().isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into file_result (blob_id, analyzer_version, result) values (?, ?, cast(? as jsonb))
+                    on conflict do nothing""")) {
+                int count = 0;
+                for (Map.Entry<String, FileResult> entry : cache.fresh().entrySet()) {
+                    insert.setString(1, entry.getKey());
+                    insert.setString(2, analyzerVersion);
+                    insert.setString(3, JSON.writeValueAsString(entry.getValue()));
+                    insert.addBatch();
+                    if (++count % 500 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a file result cannot be written as JSON", e);
+            }
+        });
+    }
+}
