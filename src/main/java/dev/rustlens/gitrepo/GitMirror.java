@@ -29,7 +29,9 @@ public class GitMirror {
 
     /** Brings the branch up to date and returns the opened repository and the branch head. */
     public Fetched fetch(long repositoryId, String url, String branch) throws GitFailure {
-        Path directory = config.workDir().resolve("repos").resolve(repositoryId + ".git");
+        // The URL is part of the name: a clone is never reused for another source, even when
+        // the database was reset and repository ids start again.
+        Path directory = config.workDir().resolve("repos").resolve(repositoryId + "-" + urlDigest(url) + ".git");
         String ref = "refs/heads/" + branch;
         int timeout = (int) Math.max(1, config.git().timeout().toSeconds());
         try {
@@ -59,6 +61,16 @@ public class GitMirror {
             return new Fetched(repository, head);
         } catch (IOException e) {
             throw new GitFailure("cannot read the local clone of " + url + ": " + reason(e), e);
+        }
+    }
+
+    private static String urlDigest(String url) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
