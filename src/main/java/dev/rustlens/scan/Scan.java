@@ -86,6 +86,16 @@ public class Scan extends PanacheEntityBase {
     @Column(name = "files_reused")
     public Integer filesReused;
 
+    /** The succeeded scan of the same branch before this one, which new and fixed are relative to. */
+    @Column(name = "previous_scan_id")
+    public Long previousScanId;
+
+    @Column(name = "findings_new")
+    public Integer findingsNew;
+
+    @Column(name = "findings_fixed")
+    public Integer findingsFixed;
+
     /** The queued or running scan of this repository and branch, if there is one. */
     public static Optional<Scan> findActive(GitRepository repository, String branch) {
         return find("repository = ?1 and branch = ?2 and status in ?3 order by id", repository, branch,
@@ -95,6 +105,12 @@ public class Scan extends PanacheEntityBase {
     /** The newest scan of a repository. */
     public static Optional<Scan> findLatest(GitRepository repository) {
         return find("repository = ?1 order by id desc", repository).firstResultOptional();
+    }
+
+    /** The newest succeeded scan of this scan's repository and branch before it. */
+    public static Optional<Scan> findPreviousSucceeded(Scan scan) {
+        return find("repository = ?1 and branch = ?2 and status = ?3 and id < ?4 order by id desc",
+                scan.repository, scan.branch, Status.succeeded, scan.id).firstResultOptional();
     }
 
     /** The newest succeeded scan of a repository. */

@@ -41,14 +41,22 @@ public class ScanResource {
         Map<Long, List<ScanView.FindingView>> findings = new LinkedHashMap<>();
         for (Object[] row : session().createNativeQuery("""
                 select crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col, message,
-                       in_test_code, suppression, fingerprint
+                       in_test_code, suppression, fingerprint, tracking
                 from finding where scan_id = ?1 order by path, line, col, check_id""", Object[].class)
                 .setParameter(1, id).getResultList()) {
-            findings.computeIfAbsent(((Number) row[0]).longValue(), key -> new ArrayList<>())
-                    .add(new ScanView.FindingView((String) row[1], (String) row[2], (String) row[3],
-                            ((Number) row[4]).intValue(), ((Number) row[5]).intValue(), ((Number) row[6]).intValue(),
-                            ((Number) row[7]).intValue(), (String) row[8], (Boolean) row[9], (String) row[10],
-                            (String) row[11]));
+            findings.computeIfAbsent(((Number) row[0]).longValue(), key -> new ArrayList<>()).add(findingOf(row, 1));
+        }
+        List<ScanView.FindingView> fixed = new ArrayList<>();
+        if (scan.previousScanId != null) {
+            for (Object[] row : session().createNativeQuery("""
+                    select check_id, severity, path, line, col, end_line, end_col, message,
+                           in_test_code, suppression, fingerprint, 'fixed'
+                    from finding f where scan_id = ?1
+                      and not exists (select 1 from finding c where c.scan_id = ?2 and c.fingerprint = f.fingerprint)
+                    order by path, line, col, check_id""", Object[].class)
+                    .setParameter(1, scan.previousScanId).setParameter(2, id).getResultList()) {
+                fixed.add(findingOf(row, 0));
+            }
         }
         Map<Long, List<ScanView.UnsafeSiteView>> sites = new LinkedHashMap<>();
         for (Object[] row : session().createNativeQuery("""
@@ -64,6 +72,14 @@ public class ScanResource {
                 s.version, s.edition, s.files, s.codeLines, s.unsafeBlocks, s.unsafeFunctions, s.unsafeMethods,
                 s.unsafeImpls, s.unsafeTraits, s.externBlocks, s.unsafeInMacros, s.findings, s.metrics,
                 findings.getOrDefault(s.id, List.of()), sites.getOrDefault(s.id, List.of()))).toList();
-        return ScanView.of(scan, crates);
+        return ScanView.of(scan, crates, fixed);
+    }
+
+    /** A finding from a row whose columns start at {@code first}: check_id, severity, path, .. tracking. */
+    private static ScanView.FindingView findingOf(Object[] row, int first) {
+        return new ScanView.FindingView((String) row[first], (String) row[first + 1], (String) row[first + 2],
+                ((Number) row[first + 3]).intValue(), ((Number) row[first + 4]).intValue(),
+                ((Number) row[first + 5]).intValue(), ((Number) row[first + 6]).intValue(), (String) row[first + 7],
+                (Boolean) row[first + 8], (String) row[first + 9], (String) row[first + 10], (String) row[first + 11]);
     }
 }

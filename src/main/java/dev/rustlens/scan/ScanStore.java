@@ -12,7 +12,10 @@ import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.hibernate.Session;
 
 /**
@@ -40,6 +43,11 @@ public class ScanStore {
         if (scan == null || scan.status != Scan.Status.running) {
             return; // failed meanwhile (time limit, stale heartbeat): its results are not wanted
         }
+        Optional<Scan> previous = Scan.findPreviousSucceeded(scan);
+        Set<String> previousFingerprints = new HashSet<>(previous.map(p -> entityManager.unwrap(Session.class)
+                .createNativeQuery("select fingerprint from finding where scan_id = ?1", String.class)
+                .setParameter(1, p.id).getResultList()).orElse(List.of()));
+        Set<String> currentFingerprints = new HashSet<>();
         for (CrateResult crateResult : result.crates()) {
             String name = crateResult.crate().name();
             Crate crate = Crate.findByName(scan.repository, name).orElseGet(() -> {
@@ -52,9 +60,13 @@ public class ScanStore {
             CrateSnapshot snapshot = snapshotOf(scan, crate, crateResult);
             snapshot.persist();
             entityManager.flush();
-            insertFindings(scan.id, snapshot.id, name, crateResult.findings());
+            currentFingerprints.addAll(insertFindings(scan.id, snapshot.id, name, crateResult.findings(),
+                    previousFingerprints));
             insertUnsafeSites(snapshot.id, crateResult.unsafeSites());
         }
+        scan.previousScanId = previous.map(p -> p.id).orElse(null);
+        scan.findingsNew = (int) currentFingerprints.stream().filter(f -> !previousFingerprints.contains(f)).count();
+        scan.findingsFixed = (int) previousFingerprints.stream().filter(f -> !currentFingerprints.contains(f)).count();
         scan.commitSha = commitSha;
         scan.status = Scan.Status.succeeded;
         scan.finishedAt = OffsetDateTime.now();
@@ -105,13 +117,15 @@ public class ScanStore {
         return snapshot;
     }
 
-    private void insertFindings(long scanId, long snapshotId, String crateName, List<Finding> findings) {
+    /** Inserts a crate's findings, each new or unchanged against the previous scan; returns their fingerprints. */
+    private List<String> insertFindings(long scanId, long snapshotId, String crateName, List<Finding> findings,
+            Set<String> previousFingerprints) {
         List<String> fingerprints = Fingerprints.of(crateName, findings);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line,
-                        end_col, message, in_test_code, suppression, fingerprint)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        end_col, message, in_test_code, suppression, fingerprint, tracking)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (int i = 0; i < findings.size(); i++) {
                     Finding finding = findings.get(i);
                     insert.setLong(1, scanId);
@@ -127,11 +141,13 @@ public class ScanStore {
                     insert.setBoolean(11, finding.inTestCode());
                     insert.setString(12, finding.suppression().name());
                     insert.setString(13, fingerprints.get(i));
+                    insert.setString(14, previousFingerprints.contains(fingerprints.get(i)) ? "unchanged" : "new");
                     addBatch(insert, i);
                 }
                 insert.executeBatch();
             }
         });
+        return fingerprints;
     }
 
     private void insertUnsafeSites(long snapshotId, List<UnsafeSite> sites) {

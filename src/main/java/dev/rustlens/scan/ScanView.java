@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A scan as the API shows it: status, commit, timings, and once it succeeded its crates with
- * their counts and metrics, findings and unsafe sites.
+ * their counts and metrics, findings (new or unchanged) and unsafe sites, and the findings of
+ * the previous scan of the branch that are now fixed.
  */
 public record ScanView(
         long id,
@@ -26,7 +27,11 @@ public record ScanView(
         Integer filesAnalyzed,
         Integer filesReused,
         String analyzerVersion,
-        List<CrateView> crates) {
+        Long previousScanId,
+        Integer findingsNew,
+        Integer findingsFixed,
+        List<CrateView> crates,
+        List<FindingView> fixedFindings) {
 
     /** One crate of a scan. */
     public record CrateView(
@@ -49,9 +54,13 @@ public record ScanView(
             List<UnsafeSiteView> unsafeSites) {
     }
 
-    /** One finding. */
+    /**
+     * One finding; {@code tracking} is {@code new} or {@code unchanged} against the previous scan,
+     * or {@code fixed} in a scan's list of findings that are gone.
+     */
     public record FindingView(String checkId, String severity, String path, int line, int column, int endLine,
-            int endColumn, String message, boolean inTestCode, String suppression, String fingerprint) {
+            int endColumn, String message, boolean inTestCode, String suppression, String fingerprint,
+            String tracking) {
     }
 
     /** One unsafe site. */
@@ -60,14 +69,15 @@ public record ScanView(
 
     /** The scan without its results (while queued, or in lists). */
     public static ScanView summary(Scan scan) {
-        return of(scan, List.of());
+        return of(scan, List.of(), List.of());
     }
 
-    static ScanView of(Scan scan, List<CrateView> crates) {
+    static ScanView of(Scan scan, List<CrateView> crates, List<FindingView> fixedFindings) {
         Long duration = scan.startedAt != null && scan.finishedAt != null
                 ? Duration.between(scan.startedAt, scan.finishedAt).toMillis() : null;
         return new ScanView(scan.id, scan.repository.id, scan.branch, scan.commitSha, scan.trigger.name(),
                 scan.status.name(), scan.error, scan.queuedAt, scan.startedAt, scan.finishedAt, duration,
-                scan.filesTotal, scan.filesDone, scan.filesAnalyzed, scan.filesReused, scan.analyzerVersion, crates);
+                scan.filesTotal, scan.filesDone, scan.filesAnalyzed, scan.filesReused, scan.analyzerVersion,
+                scan.previousScanId, scan.findingsNew, scan.findingsFixed, crates, fixedFindings);
     }
 }

@@ -15,6 +15,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jgit.api.Git;
@@ -167,12 +168,24 @@ class ScanFlowTest {
             assertEquals(first.getInt("crates[0].unsafeBlocks"), unchanged.getInt("crates[0].unsafeBlocks"));
             assertEquals(first.getList("crates[0].findings.fingerprint"), unchanged.getList("crates[0].findings.fingerprint"));
 
-            TestRepositories.commit(git, Map.of("crates/alpha/src/lib.rs",
-                    ALPHA_LIB + "\npub fn added_" + UUID.randomUUID().toString().replace('-', '_') + "() {}\n"), "touch alpha");
+            assertEquals(0, unchanged.getInt("findingsNew"));
+            assertEquals(0, unchanged.getInt("findingsFixed"));
+
+            // Lines inserted above every finding, one unsafe block justified, one unwrap added.
+            String edited = "// a header line\n// and another\n" + ALPHA_LIB
+                    .replace("    let b = unsafe { *p.add(1) };", "    // SAFETY: p points to two bytes.\n    let b = unsafe { *p.add(1) };")
+                    + "\npub fn added_" + UUID.randomUUID().toString().replace('-', '_')
+                    + "(x: Option<u8>) -> u8 { x.unwrap() }\n";
+            TestRepositories.commit(git, Map.of("crates/alpha/src/lib.rs", edited), "touch alpha");
             JsonPath changed = awaitScan(startScan(repositoryId));
             assertEquals(1, changed.getInt("filesAnalyzed"), "only the changed file is parsed");
             assertEquals(1, changed.getInt("filesReused"));
             assertEquals(3, changed.getInt("crates[0].unsafeBlocks"));
+            assertEquals(unchanged.getLong("id"), changed.getLong("previousScanId"));
+            assertEquals(List.of("undocumented_unsafe_block"), changed.getList("fixedFindings.checkId"));
+            assertTrue(changed.getList("crates[0].findings.findAll { it.tracking == 'new' }.checkId").contains("unwrap_used"));
+            assertEquals("unchanged", changed.getString(
+                    "crates[0].findings.find { it.checkId == 'missing_safety_doc' || it.checkId == 'clippy_pedantic_disabled' }.tracking"));
         }
     }
 
