@@ -40,6 +40,16 @@ public class ScanQueue {
         }
     }
 
+    /** Of these scans, the ones that were cancelled meanwhile. */
+    @Transactional
+    public List<Long> cancelledAmong(Collection<Long> scanIds) {
+        if (scanIds.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createNativeQuery("select id from scan where id in (?1) and status = 'cancelled'")
+                .setParameter(1, scanIds).getResultList().stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
     /** Fails running scans whose worker stopped sending heartbeats; returns how many. */
     @Transactional
     public int failStale(Duration staleAfter) {

@@ -2,12 +2,15 @@ package dev.rustlens.scan;
 
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +23,24 @@ import org.hibernate.Session;
 public class ScanResource {
 
     private final EntityManager entityManager;
+    private final ScanService scans;
 
-    public ScanResource(EntityManager entityManager) {
+    public ScanResource(EntityManager entityManager, ScanService scans) {
         this.entityManager = entityManager;
+        this.scans = scans;
+    }
+
+    /** Cancels a queued or running scan: 200 with the scan, 409 when it has already ended. */
+    @POST
+    @Path("/{id}/cancel")
+    @Transactional
+    public ScanView cancel(@PathParam("id") long id) {
+        return switch (scans.cancel(id)) {
+            case NOT_FOUND -> throw new NotFoundException();
+            case ALREADY_ENDED -> throw new ClientErrorException("scan " + id + " has already ended",
+                    Response.Status.CONFLICT);
+            case CANCELLED -> ScanView.summary(Scan.findById(id));
+        };
     }
 
     private Session session() {

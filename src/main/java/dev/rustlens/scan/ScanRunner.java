@@ -81,6 +81,7 @@ public class ScanRunner {
         } catch (GitFailure | ManifestException e) {
             store.fail(scanId, commit, e.getMessage());
         } catch (ScanStopped e) {
+            // A cancelled scan keeps its status: fail() only ends scans that are still active.
             store.fail(scanId, commit, "the scan was stopped: it ran over its time limit or rustlens shut down");
         } catch (IOException e) {
             LOG.warnf(e, "scan %d: reading the repository failed", scanId);

@@ -26,6 +26,30 @@ public class ScanService {
         return scan;
     }
 
+    /** What a cancel request found. */
+    public enum CancelOutcome {
+        CANCELLED, ALREADY_ENDED, NOT_FOUND
+    }
+
+    /**
+     * Cancels a queued or running scan. A running scan's worker sees the status at its next
+     * heartbeat and stops; whatever it had computed is not stored.
+     */
+    @Transactional
+    public CancelOutcome cancel(long scanId) {
+        Scan scan = Scan.findById(scanId);
+        if (scan == null) {
+            return CancelOutcome.NOT_FOUND;
+        }
+        if (!scan.status.active()) {
+            return CancelOutcome.ALREADY_ENDED;
+        }
+        scan.status = Scan.Status.cancelled;
+        scan.finishedAt = OffsetDateTime.now();
+        scan.error = "cancelled on request";
+        return CancelOutcome.CANCELLED;
+    }
+
     @Transactional
     Optional<Scan> enqueueInTransaction(long repositoryId, Scan.Trigger trigger) {
         GitRepository repository = GitRepository.findById(repositoryId);

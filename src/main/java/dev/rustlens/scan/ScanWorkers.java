@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +38,8 @@ public class ScanWorkers {
     private final Condition workQueued = lock.newCondition();
     /** Running scans of this instance and when each started (nanoTime). */
     private final Map<Long, Long> running = new ConcurrentHashMap<>();
+    /** Running scans cancelled over the API: their workers stop at the next file. */
+    private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final List<Thread> workers = new ArrayList<>();
     private ScheduledExecutorService timer;
     private volatile boolean stopping;
@@ -99,9 +102,10 @@ public class ScanWorkers {
                     long started = System.nanoTime();
                     running.put(scanId, started);
                     try {
-                        runner.run(scanId, () -> stopping || overdue(started));
+                        runner.run(scanId, () -> stopping || overdue(started) || cancelled.contains(scanId));
                     } finally {
                         running.remove(scanId);
+                        cancelled.remove(scanId);
                     }
                 } else {
                     idle();
@@ -134,7 +138,9 @@ public class ScanWorkers {
 
     private void tick() {
         try {
-            queue.heartbeat(List.copyOf(running.keySet()));
+            List<Long> mine = List.copyOf(running.keySet());
+            queue.heartbeat(mine);
+            cancelled.addAll(queue.cancelledAmong(mine));
             int stale = queue.failStale(config.scan().staleAfter());
             if (stale > 0) {
                 LOG.warnf("failed %d scan(s) whose worker stopped sending heartbeats", stale);

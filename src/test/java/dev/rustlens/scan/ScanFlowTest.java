@@ -190,6 +190,25 @@ class ScanFlowTest {
     }
 
     @Test
+    void aCancelledScanEndsCancelledAndItsResultsAreNotStored(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = workspace(dir)) {
+            long repositoryId = register(TestRepositories.url(git));
+            long scanId = startScan(repositoryId);
+            int status = given().when().post("/api/v1/scans/{id}/cancel", scanId).then().extract().statusCode();
+            JsonPath scan = awaitScan(scanId);
+            if (status == 200) {
+                assertEquals("cancelled", scan.getString("status"), "a cancel that was accepted sticks");
+                assertEquals(0, scan.getList("crates").size());
+            } else {
+                assertEquals(409, status, "the scan had already ended");
+            }
+            given().when().post("/api/v1/scans/{id}/cancel", scanId).then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", containsString("already ended"));
+            given().when().post("/api/v1/scans/{id}/cancel", 987654321).then().statusCode(404);
+        }
+    }
+
+    @Test
     void aBrokenManifestFailsTheScanWithAMessage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         try (Git git = TestRepositories.create(dir, Map.of(
                 "Cargo.toml", "[package\nname = \"broken\"\n",
