@@ -38,9 +38,10 @@ public class GitMirror {
             if (!Files.isDirectory(directory.resolve("objects"))) {
                 deleteRecursively(directory);
                 Files.createDirectories(directory.getParent());
-                try (Git ignored = Git.cloneRepository().setURI(url).setBare(true).setDirectory(directory.toFile())
-                        .setBranchesToClone(List.of(ref)).setBranch(ref).setTimeout(timeout).call()) {
-                    // cloned; opened again below
+                try {
+                    // Closed at once: the clone is opened again below, like an existing one.
+                    Git.cloneRepository().setURI(url).setBare(true).setDirectory(directory.toFile())
+                            .setBranchesToClone(List.of(ref)).setBranch(ref).setTimeout(timeout).call().close();
                 } catch (GitAPIException | RuntimeException e) {
                     deleteRecursively(directory);
                     throw new GitFailure("cannot clone " + url + ": " + reason(e), e);

@@ -17,7 +17,9 @@ public final class BundledLibraryLookup implements NativeLibraryLookup {
 
     static final String LIBRARY_NAME = "libtree-sitter-rust.so";
 
+    // Loading native code is what this class is for.
     @Override
+    @SuppressWarnings("restricted")
     public SymbolLookup get(Arena arena) {
         return SymbolLookup.libraryLookup(ExtractedLibrary.PATH, arena);
     }

@@ -28,6 +28,7 @@ public final class SyntaxQuery {
      * The matches of nodes that intersect the byte range [{@code startByte}, {@code endByte});
      * a negative start means the whole node.
      */
+    @SuppressWarnings("restricted") // native access is this class's job; the JVM runs with it enabled
     public List<SyntaxMatch> matches(SyntaxNode node, int startByte, int endByte, BooleanSupplier stop) {
         SyntaxTree tree = node.getTree();
         List<SyntaxMatch> matches = new ArrayList<>();

@@ -106,6 +106,7 @@ final class TreeSitterNative {
     private TreeSitterNative() {
     }
 
+    @SuppressWarnings("restricted") // native access is this class's job; the JVM runs with it enabled
     private static MethodHandle handle(Linker linker, SymbolLookup library, String name, FunctionDescriptor descriptor) {
         // Node functions return at once: call them as critical (no thread-state switch).
         // Query cursor calls can run long on big files and stay ordinary calls.

@@ -46,8 +46,9 @@ public class ScanQueue {
         if (scanIds.isEmpty()) {
             return List.of();
         }
-        return entityManager.createNativeQuery("select id from scan where id in (?1) and status = 'cancelled'")
-                .setParameter(1, scanIds).getResultList().stream().map(id -> ((Number) id).longValue()).toList();
+        return entityManager.unwrap(org.hibernate.Session.class)
+                .createNativeQuery("select id from scan where id in (?1) and status = 'cancelled'", Long.class)
+                .setParameterList(1, scanIds).getResultList();
     }
 
     /** Fails running scans whose worker stopped sending heartbeats; returns how many. */
