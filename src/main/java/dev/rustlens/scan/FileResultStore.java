@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,8 @@ public class FileResultStore {
 
     /** Results are stored as JSON; records and enums map as they are. */
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private static final int LOOKUP_SLICE = 10_000;
 
     private final EntityManager entityManager;
 
@@ -59,10 +62,13 @@ public class FileResultStore {
     @Transactional
     public ScanCache load(Collection<String> blobIds, String analyzerVersion) {
         Map<String, FileResult> known = new HashMap<>();
-        if (!blobIds.isEmpty()) {
+        List<String> ids = List.copyOf(blobIds);
+        // PostgreSQL takes at most 32767 parameters a statement: ask in slices.
+        for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
             for (Object[] row : entityManager.unwrap(Session.class).createNativeQuery(
                     "select blob_id, cast(result as text) from file_result where analyzer_version = ?1 and blob_id in (?2)",
-                    Object[].class).setParameter(1, analyzerVersion).setParameterList(2, blobIds).getResultList()) {
+                    Object[].class).setParameter(1, analyzerVersion).setParameterList(2, slice).getResultList()) {
                 try {
                     known.put((String) row[0], JSON.readValue((String) row[1], FileResult.class));
                 } catch (JsonProcessingException e) {
