@@ -32,7 +32,6 @@ class CheckFixturesTest {
     static final Path FIXTURES = Path.of("src/test/resources/checks");
     private static final Pattern MARKER = Pattern.compile("~ (finding|suppressed): ([a-z0-9_, ]+)");
 
-    private static CheckCatalogue catalogue;
     private static Analyzer analyzer;
 
     @TempDir
@@ -40,14 +39,12 @@ class CheckFixturesTest {
 
     @BeforeAll
     static void start() {
-        catalogue = CheckCatalogue.load();
-        analyzer = new Analyzer(catalogue, AnalyzerSettings.defaults().withCoreModules(List.of("core_module")));
+        analyzer = TestAnalyzers.create(AnalyzerSettings.defaults().withCoreModules(List.of("core_module")));
     }
 
     @AfterAll
     static void stop() {
         analyzer.close();
-        catalogue.close();
     }
 
     @TestFactory

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad input never crashes or hangs the analysis: it yields counts for what parsed and findings. */
 class RobustnessTest {
 
-    private static CheckCatalogue catalogue;
     private static Analyzer analyzer;
 
     @TempDir
@@ -25,15 +24,12 @@ class RobustnessTest {
 
     @BeforeAll
     static void start() {
-        catalogue = CheckCatalogue.load();
-        analyzer = new Analyzer(catalogue,
-                AnalyzerSettings.defaults().withLimits(16L << 20, Duration.ofSeconds(20)));
+        analyzer = TestAnalyzers.create(AnalyzerSettings.defaults().withLimits(16L << 20, Duration.ofSeconds(20)));
     }
 
     @AfterAll
     static void stop() {
         analyzer.close();
-        catalogue.close();
     }
 
     private static CrateResult analyzeBytes(byte[] lib) throws Exception {
@@ -85,7 +81,7 @@ class RobustnessTest {
 
     @Test
     void aFileOverTheSizeLimitIsSkippedWithAFinding() throws Exception {
-        try (Analyzer small = new Analyzer(catalogue, AnalyzerSettings.defaults().withLimits(1000, Duration.ofSeconds(5)))) {
+        try (Analyzer small = TestAnalyzers.create(AnalyzerSettings.defaults().withLimits(1000, Duration.ofSeconds(5)))) {
             Path crate = TestCrates.libCrate(work, "pub fn f() { unsafe {} }\n" + "// padding\n".repeat(200));
             CrateResult result = small.analyze(crate).crates().getFirst();
             assertEquals(1, parseErrors(result).size());
@@ -97,7 +93,7 @@ class RobustnessTest {
 
     @Test
     void aFileOverTheTimeBudgetIsSkippedWithAFinding() throws Exception {
-        try (Analyzer hurried = new Analyzer(catalogue, AnalyzerSettings.defaults().withLimits(1L << 24, Duration.ZERO))) {
+        try (Analyzer hurried = TestAnalyzers.create(AnalyzerSettings.defaults().withLimits(1L << 24, Duration.ZERO))) {
             Path crate = TestCrates.libCrate(work, "pub fn f() { let x = 1; }\n".repeat(50_000));
             CrateResult result = hurried.analyze(crate).crates().getFirst();
             assertEquals(1, parseErrors(result).size());

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Exact unsafe counts on hand-made files, covering cargo-geiger's edge cases. */
 class UnsafeCountsTest {
 
-    private static CheckCatalogue catalogue;
     private static Analyzer analyzer;
 
     @TempDir
@@ -21,14 +20,12 @@ class UnsafeCountsTest {
 
     @BeforeAll
     static void start() {
-        catalogue = CheckCatalogue.load();
-        analyzer = new Analyzer(catalogue, AnalyzerSettings.defaults());
+        analyzer = TestAnalyzers.create(AnalyzerSettings.defaults());
     }
 
     @AfterAll
     static void stop() {
         analyzer.close();
-        catalogue.close();
     }
 
     private static Metrics metricsOf(String source) throws Exception {
