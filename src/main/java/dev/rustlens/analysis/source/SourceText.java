@@ -1,7 +1,6 @@
 package dev.rustlens.analysis.source;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -42,16 +41,21 @@ public final class SourceText {
     public static SourceText decode(byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        ByteBuffer input = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        // The JDK's own decoding is the fast path; the strict decoder runs only when a
+        // replacement character shows up, to tell bad bytes from a U+FFFD written in the file.
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        return new SourceText(text, text.indexOf('\uFFFD') < 0 || strictlyValid(bytes, start));
+    }
+
+    private static boolean strictlyValid(byte[] bytes, int start) {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            CharBuffer chars = strict.decode(input);
-            return new SourceText(chars.toString(), true);
+            strict.decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
+            return true;
         } catch (CharacterCodingException e) {
-            String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-            return new SourceText(lenient, false);
+            return false;
         }
     }
 
