@@ -150,6 +150,10 @@ public final class FileAnalyzer implements AutoCloseable {
 
             // Phase 2: the engine's items and unsafe sites, then every check's matches.
             FileContext context = new FileContext(source, path, testRegions);
+            if (!source.validUtf8()) {
+                context.report(parseErrorCheck, 0, 0,
+                        "the file is not valid UTF-8, which rustc rejects; invalid bytes were read as U+FFFD");
+            }
             List<UnsafeSite> sites = new ArrayList<>();
             RegionSet.Builder unsafeScopes = RegionSet.builder();
             for (SyntaxMatch match : matches) {

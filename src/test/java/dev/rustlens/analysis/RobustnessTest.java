@@ -54,6 +54,8 @@ class RobustnessTest {
         assertEquals(2, crate.unsafeSites().getFirst().line());
         assertEquals(5, crate.unsafeSites().getFirst().column());
         assertTrue(crate.metrics().get(Metric.CODE_LINES) >= 3, "the BOM and CRLF do not hide code lines");
+        assertTrue(parseErrors(crate).stream().anyMatch(f -> f.line() == 1 && f.message().contains("not valid UTF-8")),
+                "the bad byte is reported");
     }
 
     @Test
