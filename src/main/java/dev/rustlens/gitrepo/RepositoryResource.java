@@ -3,13 +3,16 @@ package dev.rustlens.gitrepo;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanService;
 import dev.rustlens.scan.ScanView;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -66,6 +69,25 @@ public class RepositoryResource {
             throw new NotFoundException();
         }
         return RepositoryView.of(repository);
+    }
+
+    /**
+     * The repository's scans, newest first, {@code limit} at a time (at most 100); pass the last
+     * id seen as {@code before} for the next page.
+     */
+    @GET
+    @Path("/{id}/scans")
+    @Transactional
+    public List<ScanView> scans(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("20") int limit,
+            @QueryParam("before") Long before) {
+        GitRepository repository = GitRepository.findById(id);
+        if (repository == null) {
+            throw new NotFoundException();
+        }
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be between 1 and 100");
+        }
+        return Scan.listNewestFirst(repository, before, limit).stream().map(ScanView::summary).toList();
     }
 
     /** Queues a scan of the default branch; answers 202 with the scan and its Location. */

@@ -102,6 +102,13 @@ public class Scan extends PanacheEntityBase {
                 List.of(Status.queued, Status.running)).firstResultOptional();
     }
 
+    /** A page of a repository's scans, newest first, older than {@code beforeId} when given. */
+    public static List<Scan> listNewestFirst(GitRepository repository, Long beforeId, int limit) {
+        return (beforeId == null
+                ? find("repository = ?1 order by id desc", repository)
+                : find("repository = ?1 and id < ?2 order by id desc", repository, beforeId)).page(0, limit).list();
+    }
+
     /** The newest scan of a repository. */
     public static Optional<Scan> findLatest(GitRepository repository) {
         return find("repository = ?1 order by id desc", repository).firstResultOptional();

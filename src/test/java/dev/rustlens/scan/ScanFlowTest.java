@@ -169,6 +169,14 @@ class ScanFlowTest {
             assertEquals(first.getList("crates[0].findings.fingerprint"), unchanged.getList("crates[0].findings.fingerprint"));
 
             assertEquals(0, unchanged.getInt("findingsNew"));
+            assertEquals(List.of(unchanged.getLong("id"), first.getLong("id")), given()
+                    .when().get("/api/v1/repositories/{id}/scans?limit=2", repositoryId)
+                    .then().statusCode(200).extract().jsonPath().getList("id", Long.class));
+            assertEquals(List.of(first.getLong("id")), given()
+                    .when().get("/api/v1/repositories/{id}/scans?before={before}", repositoryId, unchanged.getLong("id"))
+                    .then().statusCode(200).extract().jsonPath().getList("id", Long.class));
+            given().when().get("/api/v1/repositories/{id}/scans?limit=0", repositoryId).then().statusCode(400)
+                    .body("detail", containsString("limit"));
             assertEquals(0, unchanged.getInt("findingsFixed"));
 
             // Lines inserted above every finding, one unsafe block justified, one unwrap added.
