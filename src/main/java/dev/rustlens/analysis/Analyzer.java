@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,11 +110,15 @@ public final class Analyzer implements AutoCloseable {
         Map<String, FileResult> results = new LinkedHashMap<>();
         outcomes.forEach((path, outcome) -> results.put(path, outcome.result()));
         Map<String, String> ciConfigurations = ciConfigurations(tree, files);
+        Map<String, SourceFile> filesByPath = new HashMap<>();
+        files.forEach(file -> filesByPath.put(file.path(), file));
+        Map<CrateInfo, List<CrateFile>> filesByCrate = new HashMap<>();
+        layout.files().values().forEach(file -> filesByCrate.computeIfAbsent(file.crate(), key -> new ArrayList<>()).add(file));
 
         List<CrateResult> crates = new ArrayList<>();
         for (CrateInfo crate : layout.crates()) {
-            List<CrateFile> crateFiles = layout.files().values().stream().filter(f -> f.crate() == crate).toList();
-            crates.add(aggregate(tree, crate, crateFiles, results, files, ciConfigurations));
+            crates.add(aggregate(tree, crate, filesByCrate.getOrDefault(crate, List.of()), results, filesByPath,
+                    ciConfigurations));
         }
         int reused = (int) outcomes.values().stream().filter(FileOutcome::reused).count();
         return new AnalysisResult(List.copyOf(crates), layout.problems(), outcomes.size() - reused, reused);
@@ -190,21 +195,20 @@ public final class Analyzer implements AutoCloseable {
         return configurations;
     }
 
-    private static Optional<String> readSmallText(SourceTree tree, List<SourceFile> files, String path) {
-        for (SourceFile file : files) {
-            if (file.path().equals(path) && file.size() <= MAX_CI_CONFIG_BYTES * 4) {
-                try {
-                    return Optional.of(new String(tree.read(file), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + path, e);
-                }
-            }
+    private static Optional<String> readSmallText(SourceTree tree, Map<String, SourceFile> files, String path) {
+        SourceFile file = files.get(path);
+        if (file == null || file.size() > MAX_CI_CONFIG_BYTES * 4) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        try {
+            return Optional.of(new String(tree.read(file), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 
     private CrateResult aggregate(SourceTree tree, CrateInfo crate, List<CrateFile> crateFiles, Map<String, FileResult> results,
-            List<SourceFile> repositoryFiles, Map<String, String> ciConfigurations) {
+            Map<String, SourceFile> repositoryFiles, Map<String, String> ciConfigurations) {
         Metrics metrics = new Metrics();
         List<Finding> findings = new ArrayList<>();
         List<UnsafeSite> sites = new ArrayList<>();
@@ -270,7 +274,7 @@ public final class Analyzer implements AutoCloseable {
         metrics.set(Metric.CRITERION, crate.manifest().hasDevDependency("criterion"));
         metrics.add(Metric.BENCH_TARGETS, declaredBenchesOutsideBenchesDir(crate));
 
-        CrateContext context = new CrateContext(crate, metrics, repositoryFiles, ciConfigurations,
+        CrateContext context = new CrateContext(crate, metrics, repositoryFiles.keySet(), ciConfigurations,
                 path -> readSmallText(tree, repositoryFiles, path));
         for (CrateCheck check : catalogue.crateChecks()) {
             check.check(context);

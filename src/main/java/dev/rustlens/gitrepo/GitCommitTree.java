@@ -4,10 +4,7 @@ import dev.rustlens.analysis.source.SourceFile;
 import dev.rustlens.analysis.source.SourceTree;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -25,7 +22,6 @@ public final class GitCommitTree implements SourceTree {
 
     private final Repository repository;
     private final List<SourceFile> files;
-    private final Map<String, SourceFile> byPath = new HashMap<>();
 
     public GitCommitTree(Repository repository, RevCommit commit) throws IOException {
         this.repository = repository;
@@ -40,7 +36,6 @@ public final class GitCommitTree implements SourceTree {
                     long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
                     SourceFile file = new SourceFile(walk.getPathString(), size, blob.name());
                     found.add(file);
-                    byPath.put(file.path(), file);
                 }
             }
         }
@@ -57,11 +52,5 @@ public final class GitCommitTree implements SourceTree {
     public byte[] read(SourceFile file) throws IOException {
         // Repository.open is safe from several threads; an ObjectReader is not.
         return repository.open(ObjectId.fromString(file.contentId()), Constants.OBJ_BLOB).getBytes();
-    }
-
-    @Override
-    public Optional<byte[]> read(String path) throws IOException {
-        SourceFile file = byPath.get(path);
-        return file == null ? Optional.empty() : Optional.of(read(file));
     }
 }

@@ -84,10 +84,6 @@ public final class SyntaxNode {
         }
     }
 
-    public boolean isError() {
-        return getType().equals("ERROR");
-    }
-
     public Optional<SyntaxNode> getParent() {
         try {
             return wrap((MemorySegment) TreeSitterNative.NODE_PARENT.invokeExact(allocator(), self));

@@ -104,15 +104,6 @@ public final class CargoManifest {
         return text(root.path("lib").path("path"));
     }
 
-    public boolean isProcMacro() {
-        JsonNode lib = root.path("lib");
-        return lib.path("proc-macro").asBoolean(false) || lib.path("proc_macro").asBoolean(false);
-    }
-
-    public boolean hasLibSection() {
-        return root.has("lib");
-    }
-
     /** Paths declared by {@code [[bin]]}, {@code [[test]]}, {@code [[bench]]} or {@code [[example]]}. */
     public List<String> targetPaths(String kind) {
         List<String> paths = new ArrayList<>();
@@ -122,17 +113,8 @@ public final class CargoManifest {
         return paths;
     }
 
-    /** Number of {@code [[bench]]} targets declared. */
-    public int declaredTargets(String kind) {
-        return root.path(kind).size();
-    }
-
     public boolean hasDevDependency(String name) {
         return hasDependency(root.path("dev-dependencies"), name);
-    }
-
-    public boolean hasDependency(String name) {
-        return hasDependency(root.path("dependencies"), name);
     }
 
     private static boolean hasDependency(JsonNode table, String name) {

@@ -3,18 +3,18 @@ package dev.rustlens.analysis.check;
 import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.Metrics;
 import dev.rustlens.analysis.cargo.CrateInfo;
-import dev.rustlens.analysis.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What a crate check sees: the crate, its summed metrics, and the repository's other files. */
 public final class CrateContext {
 
     private final CrateInfo crate;
     private final Metrics metrics;
-    private final List<SourceFile> repositoryFiles;
+    private final Set<String> repositoryPaths;
     private final Map<String, String> ciConfigurations;
     private final TextReader reader;
     private final List<Finding> findings = new ArrayList<>();
@@ -26,15 +26,16 @@ public final class CrateContext {
     }
 
     /**
+     * @param repositoryPaths the paths of every file of the repository
      * @param ciConfigurations CI configuration files of the repository (path to text)
      * @param reader reads other repository files
      */
-    public CrateContext(CrateInfo crate, Metrics metrics, List<SourceFile> repositoryFiles,
+    public CrateContext(CrateInfo crate, Metrics metrics, Set<String> repositoryPaths,
             Map<String, String> ciConfigurations, TextReader reader) {
         this.reader = reader;
         this.crate = crate;
         this.metrics = metrics;
-        this.repositoryFiles = repositoryFiles;
+        this.repositoryPaths = repositoryPaths;
         this.ciConfigurations = ciConfigurations;
     }
 
@@ -53,13 +54,9 @@ public final class CrateContext {
                 + metric(Metric.UNSAFE_IN_MACROS) > 0;
     }
 
-    public List<SourceFile> repositoryFiles() {
-        return repositoryFiles;
-    }
-
     /** Whether the repository has a file at this exact path. */
     public boolean repositoryHas(String path) {
-        return repositoryFiles.stream().anyMatch(file -> file.path().equals(path));
+        return repositoryPaths.contains(path);
     }
 
     /** The text of a repository file (bounded in size), when it exists. */

@@ -9,10 +9,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +22,6 @@ public final class DirectorySourceTree implements SourceTree {
 
     private final Path root;
     private List<SourceFile> files;
-    private Map<String, SourceFile> byPath;
 
     public DirectorySourceTree(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -60,12 +56,7 @@ public final class DirectorySourceTree implements SourceTree {
                 }
             });
             found.sort(Comparator.comparing(SourceFile::path));
-            Map<String, SourceFile> index = new HashMap<>();
-            for (SourceFile file : found) {
-                index.put(file.path(), file);
-            }
             files = List.copyOf(found);
-            byPath = index;
         }
         return files;
     }
@@ -78,12 +69,5 @@ public final class DirectorySourceTree implements SourceTree {
             throw new IOException("not a regular file inside the tree: " + file.path());
         }
         return Files.readAllBytes(path);
-    }
-
-    @Override
-    public Optional<byte[]> read(String path) throws IOException {
-        files();
-        SourceFile file = byPath.get(path);
-        return file == null ? Optional.empty() : Optional.of(read(file));
     }
 }

@@ -2,7 +2,6 @@ package dev.rustlens.analysis.source;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 /** The files of one snapshot of a repository: a directory on disk or a git commit. */
 public interface SourceTree {
@@ -12,14 +11,4 @@ public interface SourceTree {
 
     /** The content of a listed file. */
     byte[] read(SourceFile file) throws IOException;
-
-    /** The content of the file at {@code path}, if the tree has it. */
-    default Optional<byte[]> read(String path) throws IOException {
-        for (SourceFile file : files()) {
-            if (file.path().equals(path)) {
-                return Optional.of(read(file));
-            }
-        }
-        return Optional.empty();
-    }
 }
