@@ -89,13 +89,7 @@ public final class CheckCatalogue implements AutoCloseable {
     private static String versionOf(String queries, List<Check> checks) {
         StringBuilder input = new StringBuilder(queries);
         checks.forEach(check -> input.append('\n').append(check.info()));
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(input.toString().getBytes(StandardCharsets.UTF_8));
-            return Analyzer.VERSION + "-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Analyzer.VERSION + "-" + Digests.sha256Hex(input.toString(), 6);
     }
 
     /** The version under which this catalogue's file results are cached. */

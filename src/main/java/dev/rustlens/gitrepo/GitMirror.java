@@ -1,5 +1,6 @@
 package dev.rustlens.gitrepo;
 
+import dev.rustlens.analysis.Digests;
 import dev.rustlens.config.RustlensConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public class GitMirror {
     public Fetched fetch(long repositoryId, String url, String branch) throws GitFailure {
         // The URL is part of the name: a clone is never reused for another source, even when
         // the database was reset and repository ids start again.
-        Path directory = config.workDir().resolve("repos").resolve(repositoryId + "-" + urlDigest(url) + ".git");
+        Path directory = config.workDir().resolve("repos").resolve(repositoryId + "-" + Digests.sha256Hex(url, 6) + ".git");
         String ref = "refs/heads/" + branch;
         int timeout = (int) Math.max(1, config.git().timeout().toSeconds());
         try {
@@ -62,16 +63,6 @@ public class GitMirror {
             return new Fetched(repository, head);
         } catch (IOException e) {
             throw new GitFailure("cannot read the local clone of " + url + ": " + reason(e), e);
-        }
-    }
-
-    private static String urlDigest(String url) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

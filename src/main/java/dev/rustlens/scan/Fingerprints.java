@@ -1,12 +1,9 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.analysis.Digests;
 import dev.rustlens.analysis.check.Finding;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -27,17 +24,8 @@ public final class Fingerprints {
         for (Finding finding : findings) {
             String key = finding.checkId() + '\u0000' + crateName + '\u0000' + finding.path() + '\u0000' + finding.context();
             int occurrence = occurrences.merge(key, 1, Integer::sum);
-            fingerprints.add(hash(key + '\u0000' + occurrence));
+            fingerprints.add(Digests.sha256Hex(key + '\u0000' + occurrence, 16));
         }
         return fingerprints;
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }
