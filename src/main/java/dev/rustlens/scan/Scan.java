@@ -49,6 +49,10 @@ public class Scan extends PanacheEntityBase {
     @Column(name = "commit_sha")
     public String commitSha;
 
+    /** When the scanned commit was made (its committer time): the time axis of trends. */
+    @Column(name = "committed_at")
+    public OffsetDateTime committedAt;
+
     @Enumerated(EnumType.STRING)
     public Trigger trigger;
 

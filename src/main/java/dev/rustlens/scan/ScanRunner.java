@@ -9,6 +9,8 @@ import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -76,7 +78,7 @@ public class ScanRunner {
                         queue.progress(scanId, done, total);
                     }
                 });
-                store.succeed(scanId, commit, result, cache, version);
+                store.succeed(scanId, commit, committedAt(head), result, cache, version);
             }
         } catch (GitFailure | ManifestException e) {
             store.fail(scanId, commit, e.getMessage());
@@ -90,6 +92,10 @@ public class ScanRunner {
             LOG.errorf(e, "scan %d failed unexpectedly", scanId);
             store.fail(scanId, commit, "internal error while scanning: " + e);
         }
+    }
+
+    private static OffsetDateTime committedAt(RevCommit commit) {
+        return commit.getCommitterIdent().getWhenAsInstant().atOffset(ZoneOffset.UTC);
     }
 
     /** Thrown from the progress callback to stop an analysis. */

@@ -37,8 +37,8 @@ public class ScanStore {
 
     /** Stores a succeeded scan's results, and the file results it computed for the cache. */
     @Transactional
-    public void succeed(long scanId, String commitSha, AnalysisResult result, FileResultStore.ScanCache cache,
-            String analyzerVersion) {
+    public void succeed(long scanId, String commitSha, OffsetDateTime committedAt, AnalysisResult result,
+            FileResultStore.ScanCache cache, String analyzerVersion) {
         Scan scan = Scan.findById(scanId);
         if (scan == null || scan.status != Scan.Status.running) {
             return; // failed meanwhile (time limit, stale heartbeat): its results are not wanted
@@ -68,6 +68,7 @@ public class ScanStore {
         scan.findingsNew = (int) currentFingerprints.stream().filter(f -> !previousFingerprints.contains(f)).count();
         scan.findingsFixed = (int) previousFingerprints.stream().filter(f -> !currentFingerprints.contains(f)).count();
         scan.commitSha = commitSha;
+        scan.committedAt = committedAt;
         scan.status = Scan.Status.succeeded;
         scan.finishedAt = OffsetDateTime.now();
         fileResults.save(cache, analyzerVersion);

@@ -15,6 +15,7 @@ public record ScanView(
         long repositoryId,
         String branch,
         String commit,
+        OffsetDateTime committedAt,
         String trigger,
         String status,
         String error,
@@ -75,7 +76,8 @@ public record ScanView(
     static ScanView of(Scan scan, List<CrateView> crates, List<FindingView> fixedFindings) {
         Long duration = scan.startedAt != null && scan.finishedAt != null
                 ? Duration.between(scan.startedAt, scan.finishedAt).toMillis() : null;
-        return new ScanView(scan.id, scan.repository.id, scan.branch, scan.commitSha, scan.trigger.name(),
+        return new ScanView(scan.id, scan.repository.id, scan.branch, scan.commitSha, scan.committedAt,
+                scan.trigger.name(),
                 scan.status.name(), scan.error, scan.queuedAt, scan.startedAt, scan.finishedAt, duration,
                 scan.filesTotal, scan.filesDone, scan.filesAnalyzed, scan.filesReused, scan.analyzerVersion,
                 scan.previousScanId, scan.findingsNew, scan.findingsFixed, crates, fixedFindings);

@@ -15,10 +15,13 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
 
 /** Registers real git repositories over REST, scans them, and checks what the scan stored. */
@@ -128,6 +131,11 @@ class ScanFlowTest {
 
             assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
             assertEquals(git.getRepository().resolve("HEAD").name(), scan.getString("commit"));
+            try (RevWalk walk = new RevWalk(git.getRepository())) {
+                Instant committed = walk.parseCommit(git.getRepository().resolve("HEAD"))
+                        .getCommitterIdent().getWhenAsInstant();
+                assertEquals(committed, OffsetDateTime.parse(scan.getString("committedAt")).toInstant());
+            }
             assertEquals(2, scan.getList("crates").size());
             assertTrue(scan.getLong("durationMillis") >= 0);
 
