@@ -1,5 +1,6 @@
 package dev.rustlens.api;
 
+import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +20,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response duplicate(DuplicateNameException e) {
         return Problem.response(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    /** A repository that cannot be fetched now: the upstream server's fault or the URL's, not the request's. */
+    @ServerExceptionMapper
+    public Response git(GitFailure e) {
+        return Problem.response(Response.Status.BAD_GATEWAY, e.getMessage());
     }
 
     @ServerExceptionMapper

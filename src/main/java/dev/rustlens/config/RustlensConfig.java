@@ -50,6 +50,14 @@ public interface RustlensConfig {
         /** Network timeout of one clone or fetch. */
         @WithDefault("5m")
         Duration timeout();
+
+        /** Retries of a clone or fetch that failed on a transient network error. */
+        @WithDefault("2")
+        int retries();
+
+        /** Largest local clone, in bytes; a larger one is deleted and its scan fails. */
+        @WithDefault("2147483648")
+        long maxCloneSize();
     }
 
     /** Limits of one analysis. */

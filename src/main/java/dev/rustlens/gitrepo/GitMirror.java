@@ -4,16 +4,25 @@ import dev.rustlens.analysis.Digests;
 import dev.rustlens.config.RustlensConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps one bare local clone per registered repository: the first scan clones, later scans
@@ -22,47 +31,120 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 @ApplicationScoped
 public class GitMirror {
 
+    private static final Logger LOG = Logger.getLogger(GitMirror.class);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    private static final Pattern TRANSIENT_MESSAGE = Pattern.compile(
+            "(?i)timed? ?out|connection (reset|refused)|502|503|504|temporarily unavailable");
+
     private final RustlensConfig config;
+    private final Map<Path, Object> locks = new ConcurrentHashMap<>();
 
     public GitMirror(RustlensConfig config) {
         this.config = config;
     }
 
-    /** Brings the branch up to date and returns the opened repository and the branch head. */
+    /**
+     * Brings the branch up to date and returns the opened repository and the branch head. A
+     * transient network failure is retried a few times; the clone may not outgrow its size limit.
+     */
     public Fetched fetch(long repositoryId, String url, String branch) throws GitFailure {
         // The URL is part of the name: a clone is never reused for another source, even when
         // the database was reset and repository ids start again.
         Path directory = config.workDir().resolve("repos").resolve(repositoryId + "-" + Digests.sha256Hex(url, 6) + ".git");
         String ref = "refs/heads/" + branch;
+        // One fetch per clone at a time: a scan and a backfill request may both want one.
+        synchronized (locks.computeIfAbsent(directory, key -> new Object())) {
+            transfer(directory, url, ref);
+            try {
+                Repository repository = new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).build();
+                ObjectId head = repository.resolve(ref + "^{commit}");
+                if (head == null) {
+                    repository.close();
+                    throw new GitFailure("branch '" + branch + "' does not exist in " + url, null);
+                }
+                return new Fetched(repository, head);
+            } catch (IOException e) {
+                throw new GitFailure("cannot read the local clone of " + url + ": " + reason(e), e);
+            }
+        }
+    }
+
+    private void transfer(Path directory, String url, String ref) throws GitFailure {
         int timeout = (int) Math.max(1, config.git().timeout().toSeconds());
-        try {
-            if (!Files.isDirectory(directory.resolve("objects"))) {
-                deleteRecursively(directory);
-                Files.createDirectories(directory.getParent());
-                try {
-                    // Closed at once: the clone is opened again below, like an existing one.
+        for (int attempt = 0;; attempt++) {
+            try {
+                if (!Files.isDirectory(directory.resolve("objects"))) {
+                    deleteRecursively(directory);
+                    Files.createDirectories(directory.getParent());
+                    // Closed at once: the clone is opened again by the caller, like an existing one.
                     Git.cloneRepository().setURI(url).setBare(true).setDirectory(directory.toFile())
                             .setBranchesToClone(List.of(ref)).setBranch(ref).setTimeout(timeout).call().close();
-                } catch (GitAPIException | RuntimeException e) {
-                    deleteRecursively(directory);
-                    throw new GitFailure("cannot clone " + url + ": " + reason(e), e);
+                } else {
+                    try (Git git = Git.open(directory.toFile())) {
+                        git.fetch().setRemote(url).setRefSpecs("+" + ref + ":" + ref).setTimeout(timeout).call();
+                    }
                 }
-            } else {
-                try (Git git = Git.open(directory.toFile())) {
-                    git.fetch().setRemote(url).setRefSpecs("+" + ref + ":" + ref).setTimeout(timeout).call();
-                } catch (GitAPIException | RuntimeException e) {
-                    throw new GitFailure("cannot fetch " + url + ": " + reason(e), e);
+                checkSize(directory, url);
+                return;
+            } catch (GitAPIException | IOException | RuntimeException e) {
+                boolean fresh = !Files.isDirectory(directory.resolve("objects"));
+                if (attempt < config.git().retries() && isTransient(e)) {
+                    LOG.infof("fetching %s failed (%s); retrying", url, reason(e));
+                    sleep(RETRY_BACKOFF.multipliedBy(1L << attempt));
+                    continue;
                 }
+                if (fresh) {
+                    deleteQuietly(directory);
+                }
+                throw new GitFailure("cannot " + (fresh ? "clone " : "fetch ") + url + ": " + reason(e), e);
             }
-            Repository repository = new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).build();
-            ObjectId head = repository.resolve(ref + "^{commit}");
-            if (head == null) {
-                repository.close();
-                throw new GitFailure("branch '" + branch + "' does not exist in " + url, null);
+        }
+    }
+
+    /** A clone over the size limit is deleted: it would fill the disk on every rescan. */
+    private void checkSize(Path directory, String url) throws IOException, GitFailure {
+        long size;
+        try (Stream<Path> files = Files.walk(directory)) {
+            size = files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+        long limit = config.git().maxCloneSize();
+        if (size > limit) {
+            deleteRecursively(directory);
+            throw new GitFailure("the clone of " + url + " takes " + size / (1024 * 1024) + " MiB, over the limit of "
+                    + limit / (1024 * 1024) + " MiB (rustlens.git.max-clone-size)", null);
+        }
+    }
+
+    /** Network trouble that may pass: timeouts, refused or reset connections. */
+    private static boolean isTransient(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SocketTimeoutException || cause instanceof ConnectException
+                    || cause instanceof SocketException) {
+                return true;
             }
-            return new Fetched(repository, head);
+            if ((cause instanceof TransportException || cause instanceof org.eclipse.jgit.errors.TransportException)
+                    && cause.getMessage() != null
+                    && TRANSIENT_MESSAGE.matcher(cause.getMessage()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(Duration duration) throws GitFailure {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitFailure("interrupted while waiting to retry a fetch", e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try {
+            deleteRecursively(directory);
         } catch (IOException e) {
-            throw new GitFailure("cannot read the local clone of " + url + ": " + reason(e), e);
+            LOG.warnf(e, "cannot delete the failed clone %s", directory);
         }
     }
 

@@ -16,7 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -24,6 +27,9 @@ import java.util.List;
 @Path("/api/v1/repositories")
 @Produces(MediaType.APPLICATION_JSON)
 public class RepositoryResource {
+
+    /** Most commits one backfill request may queue. */
+    static final int MAX_BACKFILL = 500;
 
     private final RepositoryService repositories;
     private final ScanService scans;
@@ -97,5 +103,48 @@ public class RepositoryResource {
         Scan scan = scans.enqueue(id, Scan.Trigger.api).orElseThrow(NotFoundException::new);
         URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id);
         return Response.accepted(ScanView.summary(scan)).location(location).build();
+    }
+
+    /**
+     * What a client sends to backfill history: the last {@code last} commits of the branch, or
+     * the newest commit of {@code every} week or month since the day {@code since}.
+     */
+    public record BackfillRequest(String branch, Integer last, String every, String since) {
+        BackfillCommits.Selection selection() {
+            if ((last == null) == (every == null)) {
+                throw new IllegalArgumentException("give either \"last\": N or \"every\": \"week\"|\"month\" with \"since\"");
+            }
+            if (last != null) {
+                if (last < 1 || last > MAX_BACKFILL) {
+                    throw new IllegalArgumentException("last must be between 1 and " + MAX_BACKFILL);
+                }
+                return new BackfillCommits.Last(last);
+            }
+            BackfillCommits.Period period = switch (every) {
+                case "week" -> BackfillCommits.Period.week;
+                case "month" -> BackfillCommits.Period.month;
+                default -> throw new IllegalArgumentException("every must be \"week\" or \"month\", not \"" + every + "\"");
+            };
+            if (since == null) {
+                throw new IllegalArgumentException("\"since\": \"YYYY-MM-DD\" is required with \"every\"");
+            }
+            try {
+                return new BackfillCommits.Every(period, LocalDate.parse(since));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("since must be a date like 2025-01-31, not \"" + since + "\"");
+            }
+        }
+    }
+
+    /** Queues scans of past commits (history backfill); answers 202 with the queued scans, oldest first. */
+    @POST
+    @Path("/{id}/backfill")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response backfill(@PathParam("id") long id, BackfillRequest request) throws GitFailure {
+        if (request == null) {
+            throw new IllegalArgumentException("a JSON body {\"last\": N} or {\"every\": \"week\", \"since\": \"YYYY-MM-DD\"} is required");
+        }
+        List<Scan> queued = scans.backfill(id, request.branch(), request.selection()).orElseThrow(NotFoundException::new);
+        return Response.accepted(queued.stream().map(ScanView::summary).toList()).build();
     }
 }

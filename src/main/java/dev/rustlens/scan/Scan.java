@@ -14,8 +14,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** One analysis of one commit of a repository, from queued to its end. */
 @Entity
@@ -48,6 +50,10 @@ public class Scan extends PanacheEntityBase {
 
     @Column(name = "commit_sha")
     public String commitSha;
+
+    /** The commit to analyse instead of the branch head (history backfill); null for head scans. */
+    @Column(name = "requested_commit")
+    public String requestedCommit;
 
     /** When the scanned commit was made (its committer time): the time axis of trends. */
     @Column(name = "committed_at")
@@ -100,9 +106,10 @@ public class Scan extends PanacheEntityBase {
     @Column(name = "findings_fixed")
     public Integer findingsFixed;
 
-    /** The queued or running scan of this repository and branch, if there is one. */
+    /** The queued or running scan of this repository and branch's head, if there is one. */
     public static Optional<Scan> findActive(GitRepository repository, String branch) {
-        return find("repository = ?1 and branch = ?2 and status in ?3 order by id", repository, branch,
+        return find("repository = ?1 and branch = ?2 and requestedCommit is null and status in ?3 order by id",
+                repository, branch,
                 List.of(Status.queued, Status.running)).firstResultOptional();
     }
 
@@ -118,10 +125,26 @@ public class Scan extends PanacheEntityBase {
         return find("repository = ?1 order by id desc", repository).firstResultOptional();
     }
 
-    /** The newest succeeded scan of this scan's repository and branch before it. */
-    public static Optional<Scan> findPreviousSucceeded(Scan scan) {
-        return find("repository = ?1 and branch = ?2 and status = ?3 and id < ?4 order by id desc",
-                scan.repository, scan.branch, Status.succeeded, scan.id).firstResultOptional();
+    /**
+     * The succeeded scan of this scan's repository and branch whose commit comes last before the
+     * given commit time (an earlier scan of the same commit included): what new and fixed are
+     * relative to. By commit time, so that a backfilled old commit never becomes the head's baseline.
+     */
+    public static Optional<Scan> findPreviousSucceeded(Scan scan, OffsetDateTime committedAt) {
+        return find("repository = ?1 and branch = ?2 and status = ?3 and id <> ?4 and committedAt <= ?5"
+                + " order by committedAt desc, id desc", scan.repository, scan.branch, Status.succeeded, scan.id,
+                committedAt).firstResultOptional();
+    }
+
+    /** The commits of a repository and branch that have a succeeded scan, or a queued or running one. */
+    public static Set<String> scannedOrPendingCommits(GitRepository repository, String branch) {
+        Set<String> commits = new HashSet<>();
+        for (Scan scan : Scan.<Scan>list("repository = ?1 and branch = ?2 and (status = ?3 or (status in ?4"
+                + " and requestedCommit is not null))", repository, branch, Status.succeeded,
+                List.of(Status.queued, Status.running))) {
+            commits.add(scan.requestedCommit != null ? scan.requestedCommit : scan.commitSha);
+        }
+        return commits;
     }
 
     /** The newest succeeded scan of a repository. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.jboss.logging.Logger;
@@ -42,13 +43,13 @@ public class ScanRunner {
     }
 
     /** What a scan needs to know of its repository, read before any slow work starts. */
-    record Job(long scanId, long repositoryId, String url, String branch) {
+    record Job(long scanId, long repositoryId, String url, String branch, String requestedCommit) {
     }
 
     @Transactional
     Job job(long scanId) {
         Scan scan = Scan.findById(scanId);
-        return new Job(scan.id, scan.repository.id, scan.repository.url, scan.branch);
+        return new Job(scan.id, scan.repository.id, scan.repository.url, scan.branch, scan.requestedCommit);
     }
 
     /**
@@ -61,8 +62,9 @@ public class ScanRunner {
             Job job = job(scanId);
             try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch());
                     RevWalk walk = new RevWalk(fetched.repository())) {
-                commit = fetched.head().name();
-                RevCommit head = walk.parseCommit(fetched.head());
+                RevCommit head = job.requestedCommit() == null ? walk.parseCommit(fetched.head())
+                        : commitOnBranch(walk, fetched, job);
+                commit = head.name();
                 GitCommitTree tree = new GitCommitTree(fetched.repository(), head);
                 String version = engine.catalogue().analyzerVersion();
                 FileResultStore.ScanCache cache = fileResults.load(tree.files().stream()
@@ -92,6 +94,21 @@ public class ScanRunner {
             LOG.errorf(e, "scan %d failed unexpectedly", scanId);
             store.fail(scanId, commit, "internal error while scanning: " + e);
         }
+    }
+
+    /** The requested commit, which must be on the branch (a backfill never scans other history). */
+    private static RevCommit commitOnBranch(RevWalk walk, GitMirror.Fetched fetched, Job job)
+            throws IOException, GitFailure {
+        ObjectId id = ObjectId.isId(job.requestedCommit()) ? ObjectId.fromString(job.requestedCommit()) : null;
+        if (id == null || !fetched.repository().getObjectDatabase().has(id)) {
+            throw new GitFailure("commit " + job.requestedCommit() + " does not exist in " + job.url(), null);
+        }
+        RevCommit commit = walk.parseCommit(id);
+        if (!walk.isMergedInto(commit, walk.parseCommit(fetched.head()))) {
+            throw new GitFailure("commit " + job.requestedCommit() + " is not on branch '" + job.branch() + "'", null);
+        }
+        walk.reset();
+        return commit;
     }
 
     private static OffsetDateTime committedAt(RevCommit commit) {

@@ -1,19 +1,29 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.gitrepo.BackfillCommits;
+import dev.rustlens.gitrepo.GitMirror;
+import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.RepositoryUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Queues scans; the workers pick them up. */
 @ApplicationScoped
 public class ScanService {
 
     private final ScanWorkers workers;
+    private final GitMirror mirror;
 
-    public ScanService(ScanWorkers workers) {
+    public ScanService(ScanWorkers workers, GitMirror mirror) {
         this.workers = workers;
+        this.mirror = mirror;
     }
 
     /**
@@ -24,6 +34,63 @@ public class ScanService {
         Optional<Scan> scan = enqueueInTransaction(repositoryId, trigger);
         scan.ifPresent(queued -> workers.signal());
         return scan;
+    }
+
+    /**
+     * Queues scans of past commits of a branch (the repository's default branch when null), so
+     * that trends exist at once. Commits already scanned, or queued for it, are left out.
+     *
+     * @return the queued scans, oldest commit first; empty when the repository does not exist
+     */
+    public Optional<List<Scan>> backfill(long repositoryId, String branch, BackfillCommits.Selection selection)
+            throws GitFailure {
+        Optional<GitRepository> found = repository(repositoryId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        GitRepository repository = found.get();
+        String scannedBranch = branch == null || branch.isBlank() ? repository.defaultBranch : branch;
+        if (!RepositoryUrls.isValidBranch(scannedBranch)) {
+            throw new IllegalArgumentException("'" + scannedBranch + "' is not a valid branch name");
+        }
+        List<BackfillCommits.Commit> commits;
+        try (GitMirror.Fetched fetched = mirror.fetch(repository.id, repository.url, scannedBranch)) {
+            commits = BackfillCommits.select(fetched.repository(), fetched.head(), selection);
+        } catch (IOException e) {
+            throw new GitFailure("cannot read the history of " + repository.url + ": " + e.getMessage(), e);
+        }
+        List<Scan> queued = queueCommits(repositoryId, scannedBranch, commits);
+        if (!queued.isEmpty()) {
+            workers.signal();
+        }
+        return Optional.of(queued);
+    }
+
+    @Transactional
+    Optional<GitRepository> repository(long repositoryId) {
+        return GitRepository.findByIdOptional(repositoryId);
+    }
+
+    @Transactional
+    List<Scan> queueCommits(long repositoryId, String branch, List<BackfillCommits.Commit> commits) {
+        GitRepository repository = GitRepository.findById(repositoryId);
+        Set<String> known = Scan.scannedOrPendingCommits(repository, branch);
+        List<Scan> queued = new ArrayList<>();
+        for (BackfillCommits.Commit commit : commits) {
+            if (known.contains(commit.sha())) {
+                continue;
+            }
+            Scan scan = new Scan();
+            scan.repository = repository;
+            scan.branch = branch;
+            scan.requestedCommit = commit.sha();
+            scan.trigger = Scan.Trigger.backfill;
+            scan.status = Scan.Status.queued;
+            scan.queuedAt = OffsetDateTime.now();
+            scan.persist();
+            queued.add(scan);
+        }
+        return queued;
     }
 
     /** What a cancel request found. */

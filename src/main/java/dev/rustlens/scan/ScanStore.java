@@ -43,7 +43,7 @@ public class ScanStore {
         if (scan == null || scan.status != Scan.Status.running) {
             return; // failed meanwhile (time limit, stale heartbeat): its results are not wanted
         }
-        Optional<Scan> previous = Scan.findPreviousSucceeded(scan);
+        Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt);
         Set<String> previousFingerprints = new HashSet<>(previous.map(p -> entityManager.unwrap(Session.class)
                 .createNativeQuery("select fingerprint from finding where scan_id = ?1", String.class)
                 .setParameter(1, p.id).getResultList()).orElse(List.of()));

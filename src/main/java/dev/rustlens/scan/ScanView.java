@@ -76,8 +76,9 @@ public record ScanView(
     static ScanView of(Scan scan, List<CrateView> crates, List<FindingView> fixedFindings) {
         Long duration = scan.startedAt != null && scan.finishedAt != null
                 ? Duration.between(scan.startedAt, scan.finishedAt).toMillis() : null;
-        return new ScanView(scan.id, scan.repository.id, scan.branch, scan.commitSha, scan.committedAt,
-                scan.trigger.name(),
+        // A queued backfill scan shows the commit it will analyse.
+        String commit = scan.commitSha != null ? scan.commitSha : scan.requestedCommit;
+        return new ScanView(scan.id, scan.repository.id, scan.branch, commit, scan.committedAt, scan.trigger.name(),
                 scan.status.name(), scan.error, scan.queuedAt, scan.startedAt, scan.finishedAt, duration,
                 scan.filesTotal, scan.filesDone, scan.filesAnalyzed, scan.filesReused, scan.analyzerVersion,
                 scan.previousScanId, scan.findingsNew, scan.findingsFixed, crates, fixedFindings);

@@ -3,9 +3,12 @@ package dev.rustlens.gitrepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** Makes real git repositories for tests, with JGit. */
@@ -23,6 +26,12 @@ public final class TestRepositories {
 
     /** Writes {@code files} (path to content; null deletes) and commits them. */
     public static RevCommit commit(Git git, Map<String, String> files, String message) throws IOException, GitAPIException {
+        return commitAt(git, files, message, Instant.now());
+    }
+
+    /** Like {@link #commit}, with the given author and committer time. */
+    public static RevCommit commitAt(Git git, Map<String, String> files, String message, Instant time)
+            throws IOException, GitAPIException {
         Path root = git.getRepository().getWorkTree().toPath();
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = root.resolve(file.getKey());
@@ -35,8 +44,8 @@ public final class TestRepositories {
                 git.add().addFilepattern(file.getKey()).call();
             }
         }
-        return git.commit().setMessage(message).setAuthor("rustlens tests", "tests@rustlens.dev")
-                .setCommitter("rustlens tests", "tests@rustlens.dev").call();
+        PersonIdent ident = new PersonIdent("rustlens tests", "tests@rustlens.dev", time, ZoneOffset.UTC);
+        return git.commit().setMessage(message).setAuthor(ident).setCommitter(ident).call();
     }
 
     /** The file:// URL of a repository made here. */

@@ -1,0 +1,102 @@
+package dev.rustlens.scan;
+
+import static dev.rustlens.scan.ScanFlowTest.awaitScan;
+import static dev.rustlens.scan.ScanFlowTest.register;
+import static dev.rustlens.scan.ScanFlowTest.startScan;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rustlens.gitrepo.BackfillCommitsTest;
+import dev.rustlens.gitrepo.TestRepositories;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@QuarkusTest
+class BackfillTest {
+
+    @Test
+    void backfillsFiveCommitsIntoFiveSnapshotsWithEachCommitsCounts(@TempDir Path dir) throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            List<RevCommit> commits = BackfillCommitsTest.history(git);
+            long repositoryId = register(TestRepositories.url(git));
+
+            List<Long> scanIds = given().contentType(ContentType.JSON).body(Map.of("last", 5))
+                    .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
+                    .then().statusCode(202).body("size()", equalTo(5)).body("trigger", equalTo(List.of(
+                            "backfill", "backfill", "backfill", "backfill", "backfill")))
+                    .extract().jsonPath().getList("id", Long.class);
+            for (int i = 0; i < 5; i++) {
+                JsonPath scan = awaitScan(scanIds.get(i));
+                assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+                assertEquals(commits.get(i).name(), scan.getString("commit"));
+                assertEquals(BackfillCommitsTest.TIMES.get(i), OffsetDateTime.parse(scan.getString("committedAt")).toInstant());
+                assertEquals(i + 1, scan.getInt("crates[0].unsafeBlocks"), "unsafe blocks at commit " + (i + 1));
+            }
+
+            // Everything is scanned: a second backfill queues nothing.
+            given().contentType(ContentType.JSON).body(Map.of("last", 5))
+                    .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
+                    .then().statusCode(202).body("size()", equalTo(0));
+
+            // A head scan compares with the backfilled scan of the same commit, not with the
+            // newest scan by id: nothing in it is new.
+            JsonPath head = awaitScan(startScan(repositoryId));
+            assertEquals(scanIds.get(4).longValue(), head.getLong("previousScanId"));
+            assertEquals(0, head.getInt("findingsNew"));
+        }
+    }
+
+    @Test
+    void backfillsOneCommitPerMonth(@TempDir Path dir) throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            List<RevCommit> commits = BackfillCommitsTest.history(git);
+            long repositoryId = register(TestRepositories.url(git));
+            given().contentType(ContentType.JSON).body(Map.of("every", "month", "since", "2026-01-01"))
+                    .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
+                    .then().statusCode(202).body("size()", equalTo(2))
+                    .body("[0].branch", equalTo("main"));
+            List<Long> queued = given().when().get("/api/v1/repositories/{id}/scans", repositoryId)
+                    .then().statusCode(200).extract().jsonPath().getList("id", Long.class);
+            for (long id : queued) {
+                JsonPath scan = awaitScan(id);
+                assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+            }
+            List<String> scanned = given().when().get("/api/v1/repositories/{id}/scans", repositoryId)
+                    .then().extract().jsonPath().getList("commit");
+            assertEquals(List.of(commits.get(4).name(), commits.get(2).name()), scanned);
+        }
+    }
+
+    @Test
+    void rejectsBadRequestsWithMessages(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of("src/lib.rs", "pub fn f() {}\n"))) {
+            long repositoryId = register(TestRepositories.url(git));
+            for (Map<String, Object> body : List.<Map<String, Object>>of(
+                    Map.of(), Map.of("last", 0), Map.of("last", 501), Map.of("last", 3, "every", "week"),
+                    Map.of("every", "day", "since", "2026-01-01"), Map.of("every", "week"),
+                    Map.of("every", "week", "since", "yesterday"), Map.of("last", 2, "branch", "../x"))) {
+                given().contentType(ContentType.JSON).body(body)
+                        .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
+                        .then().statusCode(400).contentType("application/problem+json")
+                        .body("detail", containsString(" "));
+            }
+            given().contentType(ContentType.JSON).body(Map.of("last", 2, "branch", "no-such-branch"))
+                    .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
+                    .then().statusCode(502).body("detail", containsString("no-such-branch"));
+            given().contentType(ContentType.JSON).body(Map.of("last", 2))
+                    .when().post("/api/v1/repositories/{id}/backfill", 999_999)
+                    .then().statusCode(404);
+        }
+    }
+}
