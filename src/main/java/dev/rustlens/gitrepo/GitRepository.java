@@ -27,11 +27,18 @@ public class GitRepository extends PanacheEntityBase {
     @Column(name = "default_branch")
     public String defaultBranch;
 
+    /** A Quartz cron expression saying when to scan the default branch; null when unscheduled. */
+    public String schedule;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
     public static Optional<GitRepository> findByName(String name) {
         return find("name", name).firstResultOptional();
+    }
+
+    public static List<GitRepository> listScheduled() {
+        return list("schedule is not null order by id");
     }
 
     public static List<GitRepository> listByName() {

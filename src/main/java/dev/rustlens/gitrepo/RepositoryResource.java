@@ -1,14 +1,17 @@
 package dev.rustlens.gitrepo;
 
 import dev.rustlens.scan.Scan;
+import dev.rustlens.scan.ScanSchedules;
 import dev.rustlens.scan.ScanService;
 import dev.rustlens.scan.ScanView;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,22 +36,29 @@ public class RepositoryResource {
 
     private final RepositoryService repositories;
     private final ScanService scans;
+    private final ScanSchedules schedules;
 
-    public RepositoryResource(RepositoryService repositories, ScanService scans) {
+    public RepositoryResource(RepositoryService repositories, ScanService scans, ScanSchedules schedules) {
         this.repositories = repositories;
         this.scans = scans;
+        this.schedules = schedules;
     }
 
     /** What a client sends to register a repository. */
     public record NewRepository(String name, String url, String branch) {
     }
 
-    /** A registered repository. */
-    public record RepositoryView(long id, String name, String url, String branch, OffsetDateTime createdAt) {
+    /** A registered repository; {@code schedule} is its cron expression, or null. */
+    public record RepositoryView(long id, String name, String url, String branch, String schedule,
+            OffsetDateTime createdAt) {
         static RepositoryView of(GitRepository repository) {
             return new RepositoryView(repository.id, repository.name, repository.url, repository.defaultBranch,
-                    repository.createdAt);
+                    repository.schedule, repository.createdAt);
         }
+    }
+
+    /** What a client sends to schedule scans: a Quartz cron expression. */
+    public record ScheduleRequest(String cron) {
     }
 
     @POST
@@ -67,8 +77,35 @@ public class RepositoryResource {
         return GitRepository.listByName().stream().map(RepositoryView::of).toList();
     }
 
+    /** Scans the default branch on a cron schedule, e.g. {@code {"cron": "0 0 3 * * ?"}} for 3:00 every night. */
+    @PUT
+    @Path("/{id}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RepositoryView schedule(@PathParam("id") long id, ScheduleRequest request) {
+        if (request == null || request.cron() == null || request.cron().isBlank()) {
+            throw new IllegalArgumentException("a JSON body {\"cron\": \"<Quartz cron expression>\"} is required");
+        }
+        return changeSchedule(id, request.cron());
+    }
+
+    /** Stops scheduled scans of the repository. */
+    @DELETE
+    @Path("/{id}/schedule")
+    public RepositoryView unschedule(@PathParam("id") long id) {
+        return changeSchedule(id, null);
+    }
+
+    private RepositoryView changeSchedule(long id, String cron) {
+        if (!repositories.schedule(id, cron)) {
+            throw new NotFoundException();
+        }
+        schedules.sync();
+        return get(id);
+    }
+
     @GET
     @Path("/{id}")
+    @Transactional
     public RepositoryView get(@PathParam("id") long id) {
         GitRepository repository = GitRepository.findById(id);
         if (repository == null) {

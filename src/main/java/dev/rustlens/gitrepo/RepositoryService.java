@@ -1,5 +1,8 @@
 package dev.rustlens.gitrepo;
 
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
 import dev.rustlens.config.RustlensConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,6 +11,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class RepositoryService {
+
+    private static final CronParser QUARTZ_CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
     private final RustlensConfig config;
 
@@ -35,6 +40,31 @@ public class RepositoryService {
         repository.defaultBranch = checkedBranch;
         repository.persist();
         return repository;
+    }
+
+    /**
+     * Sets or (with null) clears a repository's scan schedule, a Quartz cron expression.
+     *
+     * @return false when the repository does not exist
+     */
+    public boolean schedule(long id, String cron) {
+        GitRepository repository = GitRepository.findById(id);
+        if (repository == null) {
+            return false;
+        }
+        repository.schedule = cron == null ? null : validCron(cron);
+        return true;
+    }
+
+    private static String validCron(String cron) {
+        String trimmed = cron.strip();
+        try {
+            QUARTZ_CRON.parse(trimmed).validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cron is not a valid Quartz cron expression (seconds minutes hours"
+                    + " day-of-month month day-of-week [year], e.g. \"0 0 3 * * ?\"): " + e.getMessage());
+        }
+        return trimmed;
     }
 
     /** A second repository with a name already taken. */
