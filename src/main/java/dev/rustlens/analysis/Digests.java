@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Short SHA-256 digests of text, for stable names and keys. */
+/** Digests for stable names and keys: short SHA-256 of text, and git's blob ids. */
 public final class Digests {
 
     private Digests() {
@@ -18,6 +18,17 @@ public final class Digests {
             return HexFormat.of().formatHex(digest, 0, bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The id git gives a blob of these bytes: the SHA-1 of "blob", the length, NUL, and the bytes. */
+    public static String gitBlobId(byte[] content) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha1.digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
         }
     }
 }

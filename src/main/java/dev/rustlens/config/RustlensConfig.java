@@ -13,6 +13,15 @@ public interface RustlensConfig {
     /** Directory holding the local clones of scanned repositories. */
     Path workDir();
 
+    /**
+     * Key encrypting private repositories' credentials: base64 of 32 random bytes. When unset, a
+     * key file {@code secret.key} is created in the work directory.
+     */
+    Optional<String> secretKey();
+
+    /** Limits of uploaded source archives. */
+    Archive archive();
+
     /** Scanning. */
     Scan scan();
 
@@ -58,6 +67,21 @@ public interface RustlensConfig {
         /** Largest local clone, in bytes; a larger one is deleted and its scan fails. */
         @WithDefault("2147483648")
         long maxCloneSize();
+    }
+
+    /** Limits of uploaded source archives. */
+    interface Archive {
+        /** Most bytes an archive may unpack to. */
+        @WithDefault("536870912")
+        long maxBytes();
+
+        /** Most files an archive may hold. */
+        @WithDefault("50000")
+        int maxFiles();
+
+        /** Largest single file in an archive. */
+        @WithDefault("67108864")
+        long maxFileBytes();
     }
 
     /** Limits of one analysis. */

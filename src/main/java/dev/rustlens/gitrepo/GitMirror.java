@@ -2,6 +2,7 @@ package dev.rustlens.gitrepo;
 
 import dev.rustlens.analysis.Digests;
 import dev.rustlens.config.RustlensConfig;
+import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,8 +10,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,8 @@ import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,14 +50,15 @@ public class GitMirror {
      * Brings the branch up to date and returns the opened repository and the branch head. A
      * transient network failure is retried a few times; the clone may not outgrow its size limit.
      */
-    public Fetched fetch(long repositoryId, String url, String branch) throws GitFailure {
+    public Fetched fetch(long repositoryId, String url, String branch, Credentials credentials) throws GitFailure {
         // The URL is part of the name: a clone is never reused for another source, even when
         // the database was reset and repository ids start again.
         Path directory = config.workDir().resolve("repos").resolve(repositoryId + "-" + Digests.sha256Hex(url, 6) + ".git");
         String ref = "refs/heads/" + branch;
         // One fetch per clone at a time: a scan and a backfill request may both want one.
         synchronized (locks.computeIfAbsent(directory, key -> new Object())) {
-            transfer(directory, url, ref);
+            transfer(directory, url, ref, credentials == null ? null
+                    : new UsernamePasswordCredentialsProvider(credentials.username(), credentials.token()));
             try {
                 Repository repository = new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).build();
                 ObjectId head = repository.resolve(ref + "^{commit}");
@@ -69,7 +73,7 @@ public class GitMirror {
         }
     }
 
-    private void transfer(Path directory, String url, String ref) throws GitFailure {
+    private void transfer(Path directory, String url, String ref, CredentialsProvider credentials) throws GitFailure {
         int timeout = (int) Math.max(1, config.git().timeout().toSeconds());
         for (int attempt = 0;; attempt++) {
             try {
@@ -78,10 +82,12 @@ public class GitMirror {
                     Files.createDirectories(directory.getParent());
                     // Closed at once: the clone is opened again by the caller, like an existing one.
                     Git.cloneRepository().setURI(url).setBare(true).setDirectory(directory.toFile())
-                            .setBranchesToClone(List.of(ref)).setBranch(ref).setTimeout(timeout).call().close();
+                            .setBranchesToClone(List.of(ref)).setBranch(ref).setTimeout(timeout)
+                            .setCredentialsProvider(credentials).call().close();
                 } else {
                     try (Git git = Git.open(directory.toFile())) {
-                        git.fetch().setRemote(url).setRefSpecs("+" + ref + ":" + ref).setTimeout(timeout).call();
+                        git.fetch().setRemote(url).setRefSpecs("+" + ref + ":" + ref).setTimeout(timeout)
+                                .setCredentialsProvider(credentials).call();
                     }
                 }
                 checkSize(directory, url);
@@ -157,7 +163,7 @@ public class GitMirror {
         return cause == e || cause.getMessage() == null ? message : message + " (" + cause.getMessage() + ")";
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

@@ -3,6 +3,8 @@ package dev.rustlens.gitrepo;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -22,7 +24,19 @@ public class GitRepository extends PanacheEntityBase {
 
     public String name;
 
+    /** Where the repository comes from: a git URL, or archives uploaded over REST. */
+    public enum Kind {
+        git, archive
+    }
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind = Kind.git;
+
+    /** The git URL; null for an archive repository. */
     public String url;
+
+    /** Username and token for a private git repository, encrypted by {@link CredentialCipher}; null when public. */
+    public byte[] credentials;
 
     @Column(name = "default_branch")
     public String defaultBranch;

@@ -5,11 +5,13 @@ import dev.rustlens.scan.ScanSchedules;
 import dev.rustlens.scan.ScanService;
 import dev.rustlens.scan.ScanView;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,7 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,24 +42,43 @@ public class RepositoryResource {
     private final RepositoryService repositories;
     private final ScanService scans;
     private final ScanSchedules schedules;
+    private final ArchiveStore archives;
 
-    public RepositoryResource(RepositoryService repositories, ScanService scans, ScanSchedules schedules) {
+    public RepositoryResource(RepositoryService repositories, ScanService scans, ScanSchedules schedules,
+            ArchiveStore archives) {
+        this.archives = archives;
         this.repositories = repositories;
         this.scans = scans;
         this.schedules = schedules;
     }
 
-    /** What a client sends to register a repository. */
-    public record NewRepository(String name, String url, String branch) {
+    /**
+     * What a client sends to register a repository: a git URL (with credentials when private), or
+     * {@code "kind": "archive"} and no URL for a repository fed by uploaded archives.
+     */
+    public record NewRepository(String name, GitRepository.Kind kind, String url, String branch,
+            Credentials credentials) {
     }
 
-    /** A registered repository; {@code schedule} is its cron expression, or null. */
-    public record RepositoryView(long id, String name, String url, String branch, String schedule,
-            OffsetDateTime createdAt) {
+    /** What a client sends to change a repository; absent fields stay as they are. */
+    public record RepositoryChanges(String name, String url, String branch, Credentials credentials,
+            Boolean removeCredentials) {
+    }
+
+    /**
+     * A registered repository; {@code schedule} is its cron expression, or null. Credentials are
+     * never shown, only whether there are some.
+     */
+    public record RepositoryView(long id, String name, GitRepository.Kind kind, String url, String branch,
+            boolean hasCredentials, String schedule, OffsetDateTime createdAt) {
         static RepositoryView of(GitRepository repository) {
-            return new RepositoryView(repository.id, repository.name, repository.url, repository.defaultBranch,
-                    repository.schedule, repository.createdAt);
+            return new RepositoryView(repository.id, repository.name, repository.kind, repository.url,
+                    repository.defaultBranch, repository.credentials != null, repository.schedule, repository.createdAt);
         }
+    }
+
+    /** An accepted archive upload: what was unpacked and the scan it queued. */
+    public record ArchiveUpload(String sha256, int files, long bytes, int skippedLinks, ScanView scan) {
     }
 
     /** What a client sends to schedule scans: a Quartz cron expression. */
@@ -67,7 +91,8 @@ public class RepositoryResource {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body {\"name\", \"url\", \"branch\"} is required");
         }
-        GitRepository repository = repositories.register(request.name(), request.url(), request.branch());
+        GitRepository repository = repositories.register(request.name(), request.kind(), request.url(),
+                request.branch(), request.credentials());
         URI location = uri.getBaseUriBuilder().path("api/v1/repositories/{id}").build(repository.id);
         return Response.created(location).entity(RepositoryView.of(GitRepository.findById(repository.id))).build();
     }
@@ -95,7 +120,47 @@ public class RepositoryResource {
         return changeSchedule(id, null);
     }
 
+    /** Changes a repository's name, URL, branch or credentials. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RepositoryView change(@PathParam("id") long id, RepositoryChanges request) {
+        if (request == null) {
+            throw new IllegalArgumentException("a JSON body with the fields to change is required");
+        }
+        if (!repositories.change(id, new RepositoryService.Changes(request.name(), request.url(), request.branch(),
+                request.credentials(), request.removeCredentials()))) {
+            throw new NotFoundException();
+        }
+        return get(id);
+    }
+
+    /**
+     * Uploads a source archive ({@code .tar.gz}, or a {@code .crate}) to an archive repository as
+     * its new snapshot, and queues its scan: 202 with what was unpacked and the scan.
+     */
+    @POST
+    @Path("/{id}/archives")
+    @Consumes({"application/gzip", "application/x-gzip", "application/x-tar", MediaType.APPLICATION_OCTET_STREAM})
+    public Response upload(@PathParam("id") long id, InputStream body, UriInfo uri) throws IOException {
+        GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
+        if (repository.kind != GitRepository.Kind.archive) {
+            throw new ClientErrorException("repository '" + repository.name + "' is a git repository; register one"
+                    + " with \"kind\": \"archive\" to upload archives", Response.Status.CONFLICT);
+        }
+        ArchiveUnpacker.Unpacked unpacked = archives.store(id, body);
+        Scan scan = scans.enqueueArchive(id, unpacked.sha256());
+        URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id);
+        return Response.accepted(new ArchiveUpload(unpacked.sha256(), unpacked.files(), unpacked.bytes(),
+                unpacked.skippedLinks(), ScanView.summary(scan))).location(location).build();
+    }
+
     private RepositoryView changeSchedule(long id, String cron) {
+        GitRepository.<GitRepository>findByIdOptional(id).filter(found -> found.kind == GitRepository.Kind.archive)
+                .ifPresent(archive -> {
+                    throw new ClientErrorException("an archive repository is scanned when an archive is uploaded;"
+                            + " it has no schedule", Response.Status.CONFLICT);
+                });
         if (!repositories.schedule(id, cron)) {
             throw new NotFoundException();
         }

@@ -4,6 +4,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 import dev.rustlens.config.RustlensConfig;
+import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -14,32 +15,114 @@ public class RepositoryService {
 
     private static final CronParser QUARTZ_CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
-    private final RustlensConfig config;
+    /** The branch name the scans of an archive repository carry. */
+    public static final String ARCHIVE_BRANCH = "upload";
 
-    public RepositoryService(RustlensConfig config) {
+    private final RustlensConfig config;
+    private final CredentialCipher cipher;
+
+    public RepositoryService(RustlensConfig config, CredentialCipher cipher) {
         this.config = config;
+        this.cipher = cipher;
     }
 
-    /** Registers a repository; throws {@link IllegalArgumentException} with a message for bad input. */
-    public GitRepository register(String name, String url, String branch) {
+    /**
+     * Registers a git repository (with credentials when it is private) or, with a null URL and
+     * kind {@code archive}, a repository fed by uploaded archives. Throws
+     * {@link IllegalArgumentException} with a message for bad input.
+     */
+    public GitRepository register(String name, GitRepository.Kind kind, String url, String branch,
+            Credentials credentials) {
+        GitRepository repository = new GitRepository();
+        repository.kind = kind == null ? GitRepository.Kind.git : kind;
+        if (repository.kind == GitRepository.Kind.archive) {
+            if (url != null || credentials != null) {
+                throw new IllegalArgumentException("an archive repository has no url or credentials: upload archives"
+                        + " to /api/v1/repositories/{id}/archives");
+            }
+            repository.defaultBranch = ARCHIVE_BRANCH;
+        } else {
+            repository.url = RepositoryUrls.validate(url, config.git().allowFileUrls());
+            repository.defaultBranch = validBranch(branch);
+            repository.credentials = credentials == null ? null : cipher.encrypt(validCredentials(credentials));
+        }
+        repository.name = validName(name, null);
+        repository.persist();
+        return repository;
+    }
+
+    /** What a PATCH may change; null fields stay as they are. */
+    public record Changes(String name, String url, String branch, Credentials credentials, Boolean removeCredentials) {
+    }
+
+    /**
+     * Changes a repository's name, URL, branch or credentials.
+     *
+     * @return false when the repository does not exist
+     */
+    public boolean change(long id, Changes changes) {
+        GitRepository repository = GitRepository.findById(id);
+        if (repository == null) {
+            return false;
+        }
+        boolean archive = repository.kind == GitRepository.Kind.archive;
+        if (archive && (changes.url() != null || changes.branch() != null || changes.credentials() != null)) {
+            throw new IllegalArgumentException("an archive repository has only a name to change");
+        }
+        if (changes.credentials() != null && Boolean.TRUE.equals(changes.removeCredentials())) {
+            throw new IllegalArgumentException("give credentials or removeCredentials, not both");
+        }
+        if (changes.name() != null) {
+            repository.name = validName(changes.name(), repository.id);
+        }
+        if (changes.url() != null) {
+            repository.url = RepositoryUrls.validate(changes.url(), config.git().allowFileUrls());
+        }
+        if (changes.branch() != null) {
+            repository.defaultBranch = validBranch(changes.branch());
+        }
+        if (changes.credentials() != null) {
+            repository.credentials = cipher.encrypt(validCredentials(changes.credentials()));
+        } else if (Boolean.TRUE.equals(changes.removeCredentials())) {
+            repository.credentials = null;
+        }
+        return true;
+    }
+
+    /** The credentials of a repository, decrypted for fetching; null for a public one. */
+    public Credentials credentials(GitRepository repository) {
+        return repository.credentials == null ? null : cipher.decrypt(repository.credentials);
+    }
+
+    private static String validName(String name, Long self) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw new IllegalArgumentException(
                     "name is required: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        String checkedUrl = RepositoryUrls.validate(url, config.git().allowFileUrls());
-        String checkedBranch = branch == null || branch.isBlank() ? "main" : branch.strip();
-        if (!RepositoryUrls.isValidBranch(checkedBranch)) {
-            throw new IllegalArgumentException("branch is not a valid git branch name: " + checkedBranch);
-        }
-        if (GitRepository.findByName(name).isPresent()) {
+        GitRepository.findByName(name).filter(other -> !other.id.equals(self)).ifPresent(other -> {
             throw new DuplicateNameException("a repository named '" + name + "' is already registered");
+        });
+        return name;
+    }
+
+    private static String validBranch(String branch) {
+        String checked = branch == null || branch.isBlank() ? "main" : branch.strip();
+        if (!RepositoryUrls.isValidBranch(checked)) {
+            throw new IllegalArgumentException("branch is not a valid git branch name: " + checked);
         }
-        GitRepository repository = new GitRepository();
-        repository.name = name;
-        repository.url = checkedUrl;
-        repository.defaultBranch = checkedBranch;
-        repository.persist();
-        return repository;
+        return checked;
+    }
+
+    private static Credentials validCredentials(Credentials credentials) {
+        if (credentials.token() == null || credentials.token().isEmpty()) {
+            throw new IllegalArgumentException("credentials need a token (or password)");
+        }
+        String username = credentials.username() == null || credentials.username().isBlank()
+                ? "x-access-token" : credentials.username().strip();
+        if (username.indexOf('\0') >= 0 || credentials.token().indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("credentials must not contain NUL characters");
+        }
+        return new Credentials(username, credentials.token());
     }
 
     /**

@@ -35,7 +35,8 @@ public final class RepositoryUrls {
                     throw new IllegalArgumentException("url has no host: " + trimmed);
                 }
                 if (uri.getRawUserInfo() != null) {
-                    throw new IllegalArgumentException("url must not carry credentials");
+                    throw new IllegalArgumentException("url must not carry credentials: give them as"
+                            + " \"credentials\": {\"username\": ..., \"token\": ...}, which rustlens stores encrypted");
                 }
                 return trimmed;
             }

@@ -2,13 +2,20 @@ package dev.rustlens.scan;
 
 import dev.rustlens.analysis.AnalysisResult;
 import dev.rustlens.analysis.cargo.ManifestException;
+import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
+import dev.rustlens.analysis.source.SourceTree;
+import dev.rustlens.gitrepo.ArchiveStore;
+import dev.rustlens.gitrepo.CredentialCipher;
+import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.gitrepo.GitCommitTree;
 import dev.rustlens.gitrepo.GitMirror;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
+import dev.rustlens.gitrepo.GitRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.BooleanSupplier;
@@ -32,10 +39,14 @@ public class ScanRunner {
     private final ScanStore store;
     private final ScanQueue queue;
     private final FileResultStore fileResults;
+    private final ArchiveStore archives;
+    private final CredentialCipher cipher;
 
     public ScanRunner(GitMirror mirror, AnalysisEngine engine, ScanStore store, ScanQueue queue,
-            FileResultStore fileResults) {
+            FileResultStore fileResults, ArchiveStore archives, CredentialCipher cipher) {
         this.fileResults = fileResults;
+        this.archives = archives;
+        this.cipher = cipher;
         this.mirror = mirror;
         this.engine = engine;
         this.store = store;
@@ -43,13 +54,17 @@ public class ScanRunner {
     }
 
     /** What a scan needs to know of its repository, read before any slow work starts. */
-    record Job(long scanId, long repositoryId, String url, String branch, String requestedCommit) {
+    record Job(long scanId, long repositoryId, GitRepository.Kind kind, String url, Credentials credentials,
+            String branch, String requestedCommit, OffsetDateTime queuedAt) {
     }
 
     @Transactional
     Job job(long scanId) {
         Scan scan = Scan.findById(scanId);
-        return new Job(scan.id, scan.repository.id, scan.repository.url, scan.branch, scan.requestedCommit);
+        GitRepository repository = scan.repository;
+        Credentials credentials = repository.credentials == null ? null : cipher.decrypt(repository.credentials);
+        return new Job(scan.id, repository.id, repository.kind, repository.url, credentials, scan.branch,
+                scan.requestedCommit, scan.queuedAt);
     }
 
     /**
@@ -60,27 +75,19 @@ public class ScanRunner {
         String commit = null;
         try {
             Job job = job(scanId);
-            try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch());
+            if (job.kind() == GitRepository.Kind.archive) {
+                // An uploaded archive: its digest stands for the commit, its upload time for the commit time.
+                commit = job.requestedCommit();
+                Path root = archives.sourceRoot(job.repositoryId(), commit);
+                analyzeAndStore(scanId, new DirectorySourceTree(root, true), commit, job.queuedAt(), stop);
+                return;
+            }
+            try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch(), job.credentials());
                     RevWalk walk = new RevWalk(fetched.repository())) {
                 RevCommit head = job.requestedCommit() == null ? walk.parseCommit(fetched.head())
                         : commitOnBranch(walk, fetched, job);
                 commit = head.name();
-                GitCommitTree tree = new GitCommitTree(fetched.repository(), head);
-                String version = engine.catalogue().analyzerVersion();
-                FileResultStore.ScanCache cache = fileResults.load(tree.files().stream()
-                        .filter(file -> file.path().endsWith(".rs")).map(SourceFile::contentId).toList(), version);
-                long[] lastReport = {0};
-                AnalysisResult result = engine.analyzer().analyze(tree, cache, (done, total) -> {
-                    if (stop.getAsBoolean()) {
-                        throw new ScanStopped();
-                    }
-                    long now = System.nanoTime();
-                    if (done == total || now - lastReport[0] > PROGRESS_INTERVAL_NANOS) {
-                        lastReport[0] = now;
-                        queue.progress(scanId, done, total);
-                    }
-                });
-                store.succeed(scanId, commit, committedAt(head), result, cache, version);
+                analyzeAndStore(scanId, new GitCommitTree(fetched.repository(), head), commit, committedAt(head), stop);
             }
         } catch (GitFailure | ManifestException e) {
             store.fail(scanId, commit, e.getMessage());
@@ -94,6 +101,25 @@ public class ScanRunner {
             LOG.errorf(e, "scan %d failed unexpectedly", scanId);
             store.fail(scanId, commit, "internal error while scanning: " + e);
         }
+    }
+
+    private void analyzeAndStore(long scanId, SourceTree tree, String commit, OffsetDateTime committedAt,
+            BooleanSupplier stop) throws IOException, ManifestException {
+        String version = engine.catalogue().analyzerVersion();
+        FileResultStore.ScanCache cache = fileResults.load(tree.files().stream()
+                .filter(file -> file.path().endsWith(".rs")).map(SourceFile::contentId).toList(), version);
+        long[] lastReport = {0};
+        AnalysisResult result = engine.analyzer().analyze(tree, cache, (done, total) -> {
+            if (stop.getAsBoolean()) {
+                throw new ScanStopped();
+            }
+            long now = System.nanoTime();
+            if (done == total || now - lastReport[0] > PROGRESS_INTERVAL_NANOS) {
+                lastReport[0] = now;
+                queue.progress(scanId, done, total);
+            }
+        });
+        store.succeed(scanId, commit, committedAt, result, cache, version);
     }
 
     /** The requested commit, which must be on the branch (a backfill never scans other history). */

@@ -4,9 +4,12 @@ import dev.rustlens.gitrepo.BackfillCommits;
 import dev.rustlens.gitrepo.GitMirror;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.gitrepo.RepositoryUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,10 +23,12 @@ public class ScanService {
 
     private final ScanWorkers workers;
     private final GitMirror mirror;
+    private final RepositoryService repositories;
 
-    public ScanService(ScanWorkers workers, GitMirror mirror) {
+    public ScanService(ScanWorkers workers, GitMirror mirror, RepositoryService repositories) {
         this.workers = workers;
         this.mirror = mirror;
+        this.repositories = repositories;
     }
 
     /**
@@ -49,12 +54,14 @@ public class ScanService {
             return Optional.empty();
         }
         GitRepository repository = found.get();
+        requireGit(repository);
         String scannedBranch = branch == null || branch.isBlank() ? repository.defaultBranch : branch;
         if (!RepositoryUrls.isValidBranch(scannedBranch)) {
             throw new IllegalArgumentException("'" + scannedBranch + "' is not a valid branch name");
         }
         List<BackfillCommits.Commit> commits;
-        try (GitMirror.Fetched fetched = mirror.fetch(repository.id, repository.url, scannedBranch)) {
+        try (GitMirror.Fetched fetched = mirror.fetch(repository.id, repository.url, scannedBranch,
+                repositories.credentials(repository))) {
             commits = BackfillCommits.select(fetched.repository(), fetched.head(), selection);
         } catch (IOException e) {
             throw new GitFailure("cannot read the history of " + repository.url + ": " + e.getMessage(), e);
@@ -93,6 +100,30 @@ public class ScanService {
         return queued;
     }
 
+    /** Queues the scan of an archive just uploaded to an archive repository. */
+    @Transactional
+    public Scan enqueueArchive(long repositoryId, String sha256) {
+        GitRepository repository = GitRepository.findById(repositoryId);
+        Scan scan = new Scan();
+        scan.repository = repository;
+        scan.branch = repository.defaultBranch;
+        scan.requestedCommit = sha256;
+        scan.trigger = Scan.Trigger.api;
+        scan.status = Scan.Status.queued;
+        scan.queuedAt = OffsetDateTime.now();
+        scan.persist();
+        workers.signal();
+        return scan;
+    }
+
+    /** Archive repositories are scanned when an archive is uploaded; there is no branch to fetch. */
+    static void requireGit(GitRepository repository) {
+        if (repository.kind != GitRepository.Kind.git) {
+            throw new ClientErrorException("repository '" + repository.name + "' is fed by uploaded archives: upload"
+                    + " one to /api/v1/repositories/" + repository.id + "/archives to scan it", Response.Status.CONFLICT);
+        }
+    }
+
     /** What a cancel request found. */
     public enum CancelOutcome {
         CANCELLED, ALREADY_ENDED, NOT_FOUND
@@ -123,6 +154,7 @@ public class ScanService {
         if (repository == null) {
             return Optional.empty();
         }
+        requireGit(repository);
         Optional<Scan> active = Scan.findActive(repository, repository.defaultBranch);
         if (active.isPresent()) {
             return active;

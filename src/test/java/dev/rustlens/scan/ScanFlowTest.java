@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Registers real git repositories over REST, scans them, and checks what the scan stored. */
 @QuarkusTest
-class ScanFlowTest {
+public class ScanFlowTest {
 
     static final String WORKSPACE_MANIFEST = """
             [workspace]
@@ -110,7 +110,7 @@ class ScanFlowTest {
     }
 
     /** Polls until the scan ends; a scan that never ends fails the test. */
-    static JsonPath awaitScan(long scanId) throws InterruptedException {
+    public static JsonPath awaitScan(long scanId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             JsonPath scan = given().when().get("/api/v1/scans/{id}", scanId).then().statusCode(200).extract().jsonPath();

@@ -1,5 +1,6 @@
 package dev.rustlens.analysis.source;
 
+import dev.rustlens.analysis.Digests;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -21,10 +22,20 @@ public final class DirectorySourceTree implements SourceTree {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules");
 
     private final Path root;
+    private final boolean contentIds;
     private List<SourceFile> files;
 
     public DirectorySourceTree(Path root) {
+        this(root, false);
+    }
+
+    /**
+     * @param contentIds whether {@code .rs} files get their git blob id as content id, so that
+     *     their analysis results can be cached (this reads each of them once more)
+     */
+    public DirectorySourceTree(Path root, boolean contentIds) {
         this.root = root.toAbsolutePath().normalize();
+        this.contentIds = contentIds;
     }
 
     @Override
@@ -40,12 +51,14 @@ public final class DirectorySourceTree implements SourceTree {
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     // walkFileTree does not follow links by default: a link shows up here as
                     // a link, never as its target, and is left out.
                     if (attrs.isRegularFile()) {
                         String path = root.relativize(file).toString().replace('\\', '/');
-                        found.add(new SourceFile(path, attrs.size(), null));
+                        String contentId = contentIds && path.endsWith(".rs")
+                                ? Digests.gitBlobId(Files.readAllBytes(file)) : null;
+                        found.add(new SourceFile(path, attrs.size(), contentId));
                     }
                     return FileVisitResult.CONTINUE;
                 }
