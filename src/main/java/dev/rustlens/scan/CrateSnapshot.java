@@ -1,5 +1,6 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.scoring.Deduction;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -72,6 +73,18 @@ public class CrateSnapshot extends PanacheEntityBase {
     public Map<String, Long> metrics;
 
     /** The crates of a scan, by crate path. */
+    /** The safety score 0-100 (docs/scoring.md); null until scored. */
+    public Integer score;
+
+    public String grade;
+
+    @Column(name = "score_formula")
+    public Integer scoreFormula;
+
+    /** The deductions that explain the score. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Deduction> deductions;
+
     public static List<CrateSnapshot> listForScan(Scan scan) {
         return find("scan = ?1 order by path", scan).list();
     }

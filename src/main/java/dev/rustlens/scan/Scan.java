@@ -100,6 +100,11 @@ public class Scan extends PanacheEntityBase {
     @Column(name = "previous_scan_id")
     public Long previousScanId;
 
+    /** The repository's safety score: its crates' scores weighted by their non-test lines. */
+    public Integer score;
+
+    public String grade;
+
     @Column(name = "findings_new")
     public Integer findingsNew;
 

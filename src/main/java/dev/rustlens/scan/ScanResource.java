@@ -86,10 +86,11 @@ public class ScanResource {
                     .add(new ScanView.UnsafeSiteView((String) row[1], (String) row[2], ((Number) row[3]).intValue(),
                             ((Number) row[4]).intValue(), (Boolean) row[5]));
         }
-        List<ScanView.CrateView> crates = snapshots.stream().map(s -> new ScanView.CrateView(s.crate.name, s.path,
-                s.version, s.edition, s.files, s.codeLines, s.unsafeBlocks, s.unsafeFunctions, s.unsafeMethods,
-                s.unsafeImpls, s.unsafeTraits, s.externBlocks, s.unsafeInMacros, s.findings, s.metrics,
-                findings.getOrDefault(s.id, List.of()), sites.getOrDefault(s.id, List.of()))).toList();
+        List<ScanView.CrateView> crates = snapshots.stream().map(s -> new ScanView.CrateView(s.crate.id, s.crate.name,
+                s.path, s.version, s.edition, s.score, s.grade, s.deductions, s.files, s.codeLines, s.unsafeBlocks,
+                s.unsafeFunctions, s.unsafeMethods, s.unsafeImpls, s.unsafeTraits, s.externBlocks, s.unsafeInMacros,
+                s.findings, s.metrics, findings.getOrDefault(s.id, List.of()), sites.getOrDefault(s.id, List.of())))
+                .toList();
         return ScanView.of(scan, crates, fixed);
     }
 

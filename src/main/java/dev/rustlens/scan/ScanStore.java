@@ -29,10 +29,12 @@ public class ScanStore {
 
     private final EntityManager entityManager;
     private final FileResultStore fileResults;
+    private final SnapshotScores scores;
 
-    public ScanStore(EntityManager entityManager, FileResultStore fileResults) {
+    public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores) {
         this.entityManager = entityManager;
         this.fileResults = fileResults;
+        this.scores = scores;
     }
 
     /** Stores a succeeded scan's results, and the file results it computed for the cache. */
@@ -78,6 +80,8 @@ public class ScanStore {
         scan.filesTotal = result.filesAnalyzed() + result.filesReused();
         scan.filesDone = scan.filesTotal;
         scan.error = result.problems().isEmpty() ? null : truncate(String.join("\n", result.problems()));
+        entityManager.flush();
+        scores.score(scan);
     }
 
     /** Ends a scan as failed with a message for the user. */

@@ -1,5 +1,6 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.scoring.Deduction;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,15 +32,21 @@ public record ScanView(
         Long previousScanId,
         Integer findingsNew,
         Integer findingsFixed,
+        Integer score,
+        String grade,
         List<CrateView> crates,
         List<FindingView> fixedFindings) {
 
-    /** One crate of a scan. */
+    /** One crate of a scan, with its safety score and the deductions that explain it. */
     public record CrateView(
+            long crateId,
             String name,
             String path,
             String version,
             String edition,
+            Integer score,
+            String grade,
+            List<Deduction> deductions,
             int files,
             int codeLines,
             int unsafeBlocks,
@@ -81,6 +88,6 @@ public record ScanView(
         return new ScanView(scan.id, scan.repository.id, scan.branch, commit, scan.committedAt, scan.trigger.name(),
                 scan.status.name(), scan.error, scan.queuedAt, scan.startedAt, scan.finishedAt, duration,
                 scan.filesTotal, scan.filesDone, scan.filesAnalyzed, scan.filesReused, scan.analyzerVersion,
-                scan.previousScanId, scan.findingsNew, scan.findingsFixed, crates, fixedFindings);
+                scan.previousScanId, scan.findingsNew, scan.findingsFixed, scan.score, scan.grade, crates, fixedFindings);
     }
 }

@@ -1,0 +1,195 @@
+package dev.rustlens.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * Measures the scan pipeline end to end on the corpus: a git repository made of the corpus
+ * crates in 20 commits, scanned by the packaged rustlens started as its own process on a
+ * schema of its own. Prints the first scan, an unchanged rescan, and a backfill of 20 commits
+ * with an empty content cache. See docs/benchmarks.md for the command.
+ */
+public final class PipelineBenchmark {
+
+    private static final String SCHEMA = "rustlens_bench";
+    private static final int COMMITS = 20;
+    private static final int PORT = 18_080;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = Path.of(args.length > 0 ? args[0] : "/usr/share/cargo/registry");
+        Path jar = Path.of(args.length > 1 ? args[1] : "target/quarkus-app/quarkus-run.jar");
+        Path work = Files.createTempDirectory("rustlens-pipeline-bench");
+        Path repository = work.resolve("repo");
+        long started = System.nanoTime();
+        buildHistory(corpus, repository);
+        System.out.printf(Locale.ROOT, "history: %d commits of %s built in %.1f s%n", COMMITS, corpus, seconds(started));
+
+        sql("drop schema if exists " + SCHEMA + " cascade");
+        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Ddb.schema=" + SCHEMA, "-Dquarkus.http.port=" + PORT,
+                "-Drustlens.work-dir=" + work.resolve("app"), "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile()).start();
+        try {
+            awaitReady();
+            String url = repository.toUri().toString();
+            long repositoryId = post("/api/v1/repositories", Map.of("name", "corpus", "url", url)).get("id").asLong();
+
+            JsonNode first = timed("first scan", () -> List.of(post("/api/v1/repositories/" + repositoryId + "/scans", Map.of())));
+            JsonNode rescan = timed("unchanged rescan", () -> List.of(post("/api/v1/repositories/" + repositoryId + "/scans", Map.of())));
+            System.out.printf(Locale.ROOT, "rescan/first: %.1f%% (target under 10%%)%n",
+                    100.0 * rescan.get("wallMillis").asLong() / first.get("wallMillis").asLong());
+
+            // The backfill starts from an empty content cache, on a second registration of the
+            // same history: every file of the 20 commits is parsed once, as for a new repository.
+            sql("truncate " + SCHEMA + ".file_result");
+            long backfillId = post("/api/v1/repositories", Map.of("name", "corpus-backfill", "url", url)).get("id").asLong();
+            timed("backfill of " + COMMITS + " commits", () -> {
+                List<JsonNode> queued = new ArrayList<>();
+                post("/api/v1/repositories/" + backfillId + "/backfill", Map.of("last", COMMITS)).forEach(queued::add);
+                return queued;
+            });
+        } finally {
+            app.destroy();
+            app.waitFor();
+        }
+    }
+
+    /** The corpus crates, added in {@link #COMMITS} commits a day apart. */
+    private static void buildHistory(Path corpus, Path repository) throws Exception {
+        List<Path> crates;
+        try (Stream<Path> entries = Files.list(corpus)) {
+            crates = entries.filter(Files::isDirectory).sorted().toList();
+        }
+        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
+            for (int commit = 0; commit < COMMITS; commit++) {
+                for (int i = commit; i < crates.size(); i += COMMITS) {
+                    copyRegularFiles(crates.get(i), repository.resolve(crates.get(i).getFileName().toString()));
+                }
+                git.add().addFilepattern(".").call();
+                Instant time = Instant.parse("2026-01-01T12:00:00Z").plus(Duration.ofDays(commit));
+                PersonIdent ident = new PersonIdent("bench", "bench@rustlens.dev", time, ZoneOffset.UTC);
+                git.commit().setMessage("crates, batch " + commit).setAuthor(ident).setCommitter(ident).call();
+            }
+        }
+    }
+
+    private static void copyRegularFiles(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+    }
+
+    /** Something that queues scans over the API. */
+    private interface Trigger {
+        List<JsonNode> queue() throws Exception;
+    }
+
+    /** Queues scans, waits for all of them to end, prints the time and the files parsed and reused. */
+    private static JsonNode timed(String label, Trigger trigger) throws Exception {
+        long start = System.nanoTime();
+        List<JsonNode> queued = trigger.queue();
+        int parsed = 0;
+        int reused = 0;
+        for (JsonNode scan : queued) {
+            JsonNode done = awaitScan(scan.get("id").asLong());
+            if (!done.get("status").asText().equals("succeeded")) {
+                throw new IllegalStateException(label + ": scan " + done.get("id") + " " + done.get("status") + ": " + done.get("error"));
+            }
+            parsed += done.get("filesAnalyzed").asInt();
+            reused += done.get("filesReused").asInt();
+        }
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf(Locale.ROOT, "%s: %.2f s for %d scan(s), %d files parsed, %d reused%n", label, wall / 1000.0,
+                queued.size(), parsed, reused);
+        return JSON.createObjectNode().put("wallMillis", wall);
+    }
+
+    private static JsonNode awaitScan(long id) throws Exception {
+        while (true) {
+            JsonNode scan = get("/api/v1/scans/" + id);
+            String status = scan.get("status").asText();
+            if (!status.equals("queued") && !status.equals("running")) {
+                return scan;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("rustlens did not start within 2 minutes");
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static JsonNode post(String path, Map<String, Object> body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
+                System.getenv().getOrDefault("PGPASSWORD", ""));
+                Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + PORT;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
