@@ -106,6 +106,9 @@ public class ScanRunner {
     private void analyzeAndStore(long scanId, SourceTree tree, String commit, OffsetDateTime committedAt,
             BooleanSupplier stop) throws IOException, ManifestException {
         String version = engine.catalogue().analyzerVersion();
+        if (store.succeedAsPrevious(scanId, commit, committedAt, version)) {
+            return; // the same commit, analysed by the same analyzer: its results are already stored
+        }
         FileResultStore.ScanCache cache = fileResults.load(tree.files().stream()
                 .filter(file -> file.path().endsWith(".rs")).map(SourceFile::contentId).toList(), version);
         long[] lastReport = {0};

@@ -96,6 +96,71 @@ public class ScanStore {
         }
     }
 
+    /**
+     * Ends a scan by copying the results of the previous scan of its branch when that scan
+     * analysed the same commit with the same analyzer version (the analysis is deterministic):
+     * an unchanged rescan copies rows inside PostgreSQL instead of sending them again.
+     *
+     * @return false when there is no such previous scan, and the scan must analyse
+     */
+    @Transactional
+    public boolean succeedAsPrevious(long scanId, String commitSha, OffsetDateTime committedAt, String analyzerVersion) {
+        Scan scan = Scan.findById(scanId);
+        if (scan == null || scan.status != Scan.Status.running) {
+            return true; // failed or cancelled meanwhile: nothing to store
+        }
+        Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt)
+                .filter(p -> commitSha.equals(p.commitSha) && analyzerVersion.equals(p.analyzerVersion));
+        if (previous.isEmpty()) {
+            return false;
+        }
+        long from = previous.get().id;
+        entityManager.createNativeQuery("""
+                insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines, unsafe_blocks,
+                    unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros,
+                    findings, metrics, score, grade, score_formula, deductions)
+                select ?1, crate_id, path, version, edition, files, code_lines, unsafe_blocks, unsafe_functions,
+                    unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros, findings, metrics,
+                    score, grade, score_formula, deductions
+                from crate_snapshot where scan_id = ?2 order by id""")
+                .setParameter(1, scanId).setParameter(2, from).executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col,
+                    message, in_test_code, suppression, fingerprint, tracking)
+                select ?1, n.id, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col, f.message,
+                    f.in_test_code, f.suppression, f.fingerprint, 'unchanged'
+                from finding f
+                join crate_snapshot o on o.id = f.crate_snapshot_id
+                join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id
+                where f.scan_id = ?2 order by f.id""")
+                .setParameter(1, scanId).setParameter(2, from).executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into unsafe_site (crate_snapshot_id, kind, path, line, col, in_test_code)
+                select n.id, u.kind, u.path, u.line, u.col, u.in_test_code
+                from unsafe_site u
+                join crate_snapshot o on o.id = u.crate_snapshot_id and o.scan_id = ?2
+                join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id
+                order by u.id""")
+                .setParameter(1, scanId).setParameter(2, from).executeUpdate();
+        Scan source = previous.get();
+        scan.previousScanId = from;
+        scan.findingsNew = 0;
+        scan.findingsFixed = 0;
+        scan.commitSha = commitSha;
+        scan.committedAt = committedAt;
+        scan.analyzerVersion = analyzerVersion;
+        scan.score = source.score;
+        scan.grade = source.grade;
+        scan.error = source.error;
+        scan.filesTotal = source.filesTotal;
+        scan.filesDone = source.filesTotal;
+        scan.filesAnalyzed = 0;
+        scan.filesReused = source.filesTotal;
+        scan.status = Scan.Status.succeeded;
+        scan.finishedAt = OffsetDateTime.now();
+        return true;
+    }
+
     private static String truncate(String text) {
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "…";
     }
