@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,11 +32,15 @@ public class SnapshotScores {
         this.entityManager = entityManager;
     }
 
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+
     /** Scores every snapshot of a scan, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void score(Scan scan) {
         Map<Long, List<ScoredFinding>> findings = new HashMap<>();
-        for (Object[] row : entityManager.createNativeQuery("""
+        for (Object[] row : session().createNativeQuery("""
                 select f.crate_snapshot_id, f.check_id, f.fingerprint, f.suppression <> 'NONE', f.in_test_code
                 from finding f where f.scan_id = ?1""", Object[].class).setParameter(1, scan.id).getResultList()) {
             findings.computeIfAbsent(((Number) row[0]).longValue(), key -> new ArrayList<>()).add(new ScoredFinding(
@@ -58,7 +63,7 @@ public class SnapshotScores {
 
     /** Rescores, one scan per transaction, the succeeded scans scored by another formula version. */
     void rescoreStale(@Observes StartupEvent event) {
-        List<Long> stale = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+        List<Long> stale = QuarkusTransaction.requiringNew().call(() -> session().createNativeQuery("""
                 select distinct s.id from scan s join crate_snapshot c on c.scan_id = s.id
                 where s.status = 'succeeded' and (c.score_formula is null or c.score_formula <> ?1)
                 order by s.id""", Long.class).setParameter(1, ScoreFormula.VERSION).getResultList());
