@@ -34,13 +34,14 @@ public class ProblemMappers {
         if (status == null) {
             status = Response.Status.BAD_REQUEST;
         }
+        boolean ownMessage = e.getMessage() != null && !e.getMessage().startsWith("HTTP ");
         String detail = switch (status) {
-            case NOT_FOUND -> "no such resource";
+            case NOT_FOUND -> ownMessage ? e.getMessage() : "no such resource";
             case METHOD_NOT_ALLOWED -> "this method is not allowed here";
-            case UNSUPPORTED_MEDIA_TYPE -> "send a JSON body (Content-Type: application/json)";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported Content-Type: send JSON (application/json), or an archive"
+                    + " (application/gzip) to an archive upload";
             case NOT_ACCEPTABLE -> "this resource cannot produce the requested media type";
-            default -> e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? status.getReasonPhrase()
-                    : e.getMessage();
+            default -> ownMessage ? e.getMessage() : status.getReasonPhrase();
         };
         return Problem.response(status, e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
                 ? "the request body is not valid JSON: " + json.getOriginalMessage() : detail);

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -22,6 +21,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -75,25 +75,24 @@ public class GitMirror {
 
     private void transfer(Path directory, String url, String ref, CredentialsProvider credentials) throws GitFailure {
         int timeout = (int) Math.max(1, config.git().timeout().toSeconds());
+        boolean fresh = !Files.isDirectory(directory.resolve("objects"));
         for (int attempt = 0;; attempt++) {
             try {
                 if (!Files.isDirectory(directory.resolve("objects"))) {
+                    // A clone is an empty bare repository that fetches the branch, set up first so
+                    // that JGit never starts a background garbage collection in it.
                     deleteRecursively(directory);
                     Files.createDirectories(directory.getParent());
-                    // Closed at once: the clone is opened again by the caller, like an existing one.
-                    Git.cloneRepository().setURI(url).setBare(true).setDirectory(directory.toFile())
-                            .setBranchesToClone(List.of(ref)).setBranch(ref).setTimeout(timeout)
-                            .setCredentialsProvider(credentials).call().close();
-                } else {
-                    try (Git git = Git.open(directory.toFile())) {
-                        git.fetch().setRemote(url).setRefSpecs("+" + ref + ":" + ref).setTimeout(timeout)
-                                .setCredentialsProvider(credentials).call();
-                    }
+                    Git.init().setBare(true).setDirectory(directory.toFile()).call().close();
+                }
+                withoutAutoGc(directory);
+                try (Git git = Git.open(directory.toFile())) {
+                    git.fetch().setRemote(url).setRefSpecs("+" + ref + ":" + ref).setTimeout(timeout)
+                            .setCredentialsProvider(credentials).call();
                 }
                 checkSize(directory, url);
                 return;
             } catch (GitAPIException | IOException | RuntimeException e) {
-                boolean fresh = !Files.isDirectory(directory.resolve("objects"));
                 if (attempt < config.git().retries() && isTransient(e)) {
                     LOG.infof("fetching %s failed (%s); retrying", url, reason(e));
                     sleep(RETRY_BACKOFF.multipliedBy(1L << attempt));
@@ -103,6 +102,21 @@ public class GitMirror {
                     deleteQuietly(directory);
                 }
                 throw new GitFailure("cannot " + (fresh ? "clone " : "fetch ") + url + ": " + reason(e), e);
+            }
+        }
+    }
+
+    /**
+     * JGit may start a garbage collection in the background after a fetch, which then holds lock
+     * files while the next fetch of the same clone runs; rustlens's clones are never collected.
+     */
+    private static void withoutAutoGc(Path directory) throws IOException {
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).build()) {
+            StoredConfig config = repository.getConfig();
+            if (config.getInt("gc", null, "auto", -1) != 0 || config.getBoolean("gc", null, "autoDetach", true)) {
+                config.setInt("gc", null, "auto", 0);
+                config.setBoolean("gc", null, "autoDetach", false);
+                config.save();
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.Metrics;
 import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.gate.GateService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,8 +31,11 @@ public class ScanStore {
     private final EntityManager entityManager;
     private final FileResultStore fileResults;
     private final SnapshotScores scores;
+    private final GateService gates;
 
-    public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores) {
+    public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores,
+            GateService gates) {
+        this.gates = gates;
         this.entityManager = entityManager;
         this.fileResults = fileResults;
         this.scores = scores;
@@ -82,6 +86,8 @@ public class ScanStore {
         scan.error = result.problems().isEmpty() ? null : truncate(String.join("\n", result.problems()));
         entityManager.flush();
         scores.score(scan);
+        entityManager.flush();
+        gates.evaluate(scan);
     }
 
     /** Ends a scan as failed with a message for the user. */
@@ -122,7 +128,7 @@ public class ScanStore {
                 select ?1, crate_id, path, version, edition, files, code_lines, unsafe_blocks, unsafe_functions,
                     unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros, findings, metrics,
                     score, grade, score_formula, deductions
-                from crate_snapshot where scan_id = ?2 order by id""")
+                from crate_snapshot where scan_id = ?2""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         entityManager.createNativeQuery("""
                 insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col,
@@ -132,15 +138,14 @@ public class ScanStore {
                 from finding f
                 join crate_snapshot o on o.id = f.crate_snapshot_id
                 join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id
-                where f.scan_id = ?2 order by f.id""")
+                where f.scan_id = ?2""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         entityManager.createNativeQuery("""
                 insert into unsafe_site (crate_snapshot_id, kind, path, line, col, in_test_code)
                 select n.id, u.kind, u.path, u.line, u.col, u.in_test_code
                 from unsafe_site u
                 join crate_snapshot o on o.id = u.crate_snapshot_id and o.scan_id = ?2
-                join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id
-                order by u.id""")
+                join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         Scan source = previous.get();
         scan.previousScanId = from;
@@ -158,6 +163,8 @@ public class ScanStore {
         scan.filesReused = source.filesTotal;
         scan.status = Scan.Status.succeeded;
         scan.finishedAt = OffsetDateTime.now();
+        entityManager.flush();
+        gates.evaluate(scan);
         return true;
     }
 

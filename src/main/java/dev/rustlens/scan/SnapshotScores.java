@@ -36,15 +36,18 @@ public class SnapshotScores {
         return entityManager.unwrap(Session.class);
     }
 
-    /** Scores every snapshot of a scan, in the caller's transaction. */
+    /** Scores every snapshot of a scan, triage marks in force, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void score(Scan scan) {
         Map<Long, List<ScoredFinding>> findings = new HashMap<>();
         for (Object[] row : session().createNativeQuery("""
-                select f.crate_snapshot_id, f.check_id, f.fingerprint, f.suppression <> 'NONE', f.in_test_code
-                from finding f where f.scan_id = ?1""", Object[].class).setParameter(1, scan.id).getResultList()) {
+                select f.crate_snapshot_id, f.check_id, f.fingerprint, f.suppression <> 'NONE', f.in_test_code,
+                       exists (select 1 from finding_triage t where t.repository_id = ?2 and t.fingerprint = f.fingerprint
+                               and (t.expires_at is null or t.expires_at > now()))
+                from finding f where f.scan_id = ?1""", Object[].class)
+                .setParameter(1, scan.id).setParameter(2, scan.repository.id).getResultList()) {
             findings.computeIfAbsent(((Number) row[0]).longValue(), key -> new ArrayList<>()).add(new ScoredFinding(
-                    (String) row[1], (String) row[2], (Boolean) row[3], (Boolean) row[4], false));
+                    (String) row[1], (String) row[2], (Boolean) row[3], (Boolean) row[4], (Boolean) row[5]));
         }
         List<ScoreFormula.WeightedScore> crates = new ArrayList<>();
         for (CrateSnapshot snapshot : CrateSnapshot.listForScan(scan)) {

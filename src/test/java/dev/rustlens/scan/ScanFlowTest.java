@@ -94,7 +94,7 @@ public class ScanFlowTest {
                 "crates/ignored/src/lib.rs", "pub fn f() { unsafe {} }\n"));
     }
 
-    static long register(String url) {
+    public static long register(String url) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("name", "repo-" + UUID.randomUUID(), "url", url, "branch", "main"))
                 .when().post("/api/v1/repositories")
@@ -102,7 +102,7 @@ public class ScanFlowTest {
                 .extract().jsonPath().getLong("id");
     }
 
-    static long startScan(long repositoryId) {
+    public static long startScan(long repositoryId) {
         return given().when().post("/api/v1/repositories/{id}/scans", repositoryId)
                 .then().statusCode(202).header("Location", containsString("/api/v1/scans/"))
                 .body("status", equalTo("queued"))

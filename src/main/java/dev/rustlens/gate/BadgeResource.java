@@ -1,0 +1,116 @@
+package dev.rustlens.gate;
+
+import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.scan.Scan;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Shields-style SVG badges of a repository's grade and gate status, for READMEs. */
+@Path("/api/v1/repositories")
+@Produces("image/svg+xml")
+public class BadgeResource {
+
+    private static final String GREY = "#9f9f9f";
+    private static final Map<String, String> GRADE_COLOURS = Map.of("A", "#4c1", "B", "#97ca00", "C", "#dfb317",
+            "D", "#fe7d37", "E", "#e05d44");
+    private static final int MAX_AGE_SECONDS = 300;
+
+    private final GateService gates;
+
+    public BadgeResource(GateService gates) {
+        this.gates = gates;
+    }
+
+    @GET
+    @Path("/{id}/badge/grade.svg")
+    @Transactional
+    public Response grade(@PathParam("id") long id, @Context Request request) {
+        Optional<Scan> scan = newestScan(id);
+        if (scan.isEmpty()) {
+            return unknown(id, "safety", request);
+        }
+        String grade = scan.get().grade;
+        return badge("safety", grade + " (" + scan.get().score + ")", GRADE_COLOURS.getOrDefault(grade, GREY),
+                Response.Status.OK, request);
+    }
+
+    @GET
+    @Path("/{id}/badge/gate.svg")
+    @Transactional
+    public Response gate(@PathParam("id") long id, @Context Request request) {
+        Optional<Scan> scan = newestScan(id);
+        if (scan.isEmpty()) {
+            return unknown(id, "quality gate", request);
+        }
+        boolean passed = gates.verdict(scan.get()).orElseThrow().passed();
+        return badge("quality gate", passed ? "passed" : "failed", passed ? "#4c1" : "#e05d44", Response.Status.OK, request);
+    }
+
+    private Response unknown(long id, String label, Request request) {
+        boolean exists = GitRepository.findById(id) != null;
+        return badge(label, exists ? "not scanned" : "unknown", GREY,
+                exists ? Response.Status.OK : Response.Status.NOT_FOUND, request);
+    }
+
+    private static Optional<Scan> newestScan(long id) {
+        GitRepository repository = GitRepository.findById(id);
+        return repository == null ? Optional.empty()
+                : Scan.<Scan>find("repository = ?1 and branch = ?2 and status = ?3 order by committedAt desc, id desc",
+                        repository, repository.defaultBranch, Scan.Status.succeeded).firstResultOptional();
+    }
+
+    private static Response badge(String label, String value, String colour, Response.Status status, Request request) {
+        String svg = svg(label, value, colour);
+        EntityTag tag = new EntityTag(Integer.toHexString(svg.hashCode()));
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(MAX_AGE_SECONDS);
+        Response.ResponseBuilder unchanged = status == Response.Status.OK ? request.evaluatePreconditions(tag) : null;
+        return (unchanged != null ? unchanged : Response.status(status).entity(svg)).tag(tag).cacheControl(cache).build();
+    }
+
+    /** A flat two-part badge; widths estimated from Verdana 11px, as shields.io draws them. */
+    static String svg(String label, String value, String colour) {
+        int labelWidth = textWidth(label) + 10;
+        int valueWidth = textWidth(value) + 10;
+        int width = labelWidth + valueWidth;
+        String title = escape(label + ": " + value);
+        return String.format(Locale.ROOT, """
+                <svg xmlns="http://www.w3.org/2000/svg" width="%d" height="20" role="img" aria-label="%s">\
+                <title>%s</title>\
+                <linearGradient id="s" x2="0" y2="100%%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/>\
+                <stop offset="1" stop-opacity=".1"/></linearGradient>\
+                <clipPath id="r"><rect width="%d" height="20" rx="3" fill="#fff"/></clipPath>\
+                <g clip-path="url(#r)"><rect width="%d" height="20" fill="#555"/>\
+                <rect x="%d" width="%d" height="20" fill="%s"/><rect width="%d" height="20" fill="url(#s)"/></g>\
+                <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">\
+                <text x="%d" y="15" fill="#010101" fill-opacity=".3">%s</text><text x="%d" y="14">%s</text>\
+                <text x="%d" y="15" fill="#010101" fill-opacity=".3">%s</text><text x="%d" y="14">%s</text></g></svg>""",
+                width, title, title, width, labelWidth, labelWidth, valueWidth, colour, width,
+                labelWidth / 2, escape(label), labelWidth / 2, escape(label),
+                labelWidth + valueWidth / 2, escape(value), labelWidth + valueWidth / 2, escape(value));
+    }
+
+    private static int textWidth(String text) {
+        int width = 0;
+        for (char c : text.toCharArray()) {
+            width += Character.isUpperCase(c) || c == 'w' || c == 'm' ? 8 : c == ' ' || c == '(' || c == ')' ? 4 : 7;
+        }
+        return width;
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&apos;");
+    }
+}

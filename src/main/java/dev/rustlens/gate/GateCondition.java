@@ -1,0 +1,62 @@
+package dev.rustlens.gate;
+
+import dev.rustlens.scoring.Grade;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One condition of a quality gate. Types: {@code no_new_findings} of a {@code check};
+ * {@code max_new_findings} of a {@code severity} (at most {@code max}); {@code min_grade};
+ * {@code doc_coverage_not_lower} than at the baseline.
+ */
+public record GateCondition(String type, String check, String severity, Integer max, String grade) {
+
+    static final Set<String> SEVERITIES = Set.of("INFO", "MINOR", "MAJOR", "CRITICAL", "BLOCKER");
+
+    /** The gate of a repository that has not set its own. */
+    public static final List<GateCondition> DEFAULTS = List.of(
+            new GateCondition("no_new_findings", "undocumented_unsafe_block", null, null, null),
+            new GateCondition("no_new_findings", "unsafe_outside_core", null, null, null),
+            new GateCondition("max_new_findings", null, "CRITICAL", 0, null),
+            new GateCondition("min_grade", null, null, null, "C"));
+
+    /** Throws {@link IllegalArgumentException} saying what is wrong; {@code checks} are the known check ids. */
+    void validate(Set<String> checks) {
+        switch (type == null ? "" : type) {
+            case "no_new_findings" -> {
+                if (check == null || !checks.contains(check)) {
+                    throw new IllegalArgumentException("no_new_findings needs \"check\": one of the check ids (see /checks), not "
+                            + (check == null ? "nothing" : "'" + check + "'"));
+                }
+            }
+            case "max_new_findings" -> {
+                if (severity == null || !SEVERITIES.contains(severity) || max == null || max < 0) {
+                    throw new IllegalArgumentException("max_new_findings needs \"severity\" (one of " + SEVERITIES
+                            + ") and \"max\" >= 0");
+                }
+            }
+            case "min_grade" -> {
+                try {
+                    Grade.valueOf(grade == null ? "" : grade);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("min_grade needs \"grade\": A, B, C, D or E");
+                }
+            }
+            case "doc_coverage_not_lower" -> {
+                // nothing to configure
+            }
+            default -> throw new IllegalArgumentException("unknown condition type '" + type + "': use no_new_findings,"
+                    + " max_new_findings, min_grade or doc_coverage_not_lower");
+        }
+    }
+
+    /** The condition in words, for pages and CI logs. */
+    public String describe() {
+        return switch (type) {
+            case "no_new_findings" -> "no new " + check + " findings";
+            case "max_new_findings" -> "at most " + max + " new " + severity + " findings";
+            case "min_grade" -> "grade " + grade + " or better";
+            default -> "doc coverage not lower than at the baseline";
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package dev.rustlens.gate;
+
+import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.scan.Scan;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * A repository's quality gate: its conditions and baseline, and its verdict on a scan, a
+ * commit or a branch's newest scan (what CI asks before merging).
+ */
+@Path("/api/v1/repositories")
+@Produces(MediaType.APPLICATION_JSON)
+public class GateResource {
+
+    private final GateService gates;
+
+    public GateResource(GateService gates) {
+        this.gates = gates;
+    }
+
+    /** What a client sends to set a gate. */
+    public record GateRequest(List<GateCondition> conditions, String baseline, String baselineValue) {
+    }
+
+    /** The verdict for CI: {@code status} is {@code passed} or {@code failed}. */
+    public record GateStatus(long repositoryId, long scanId, String branch, String commit, String status,
+            GateVerdict verdict) {
+    }
+
+    @GET
+    @Path("/{id}/gate")
+    public GateService.GateSettings get(@PathParam("id") long id) {
+        repository(id);
+        return gates.settings(id);
+    }
+
+    @PUT
+    @Path("/{id}/gate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GateService.GateSettings put(@PathParam("id") long id, GateRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("a JSON body {\"conditions\": [...], \"baseline\": ...} is required");
+        }
+        return gates.save(repository(id), request.conditions(), request.baseline(), request.baselineValue());
+    }
+
+    /**
+     * The gate's verdict on the newest succeeded scan of a commit, or of a branch (the default
+     * branch when neither is given).
+     */
+    @GET
+    @Path("/{id}/gate/status")
+    @Transactional
+    public GateStatus status(@PathParam("id") long id, @QueryParam("commit") String commit,
+            @QueryParam("branch") String branch) {
+        GitRepository repository = repository(id);
+        if (commit != null && !commit.matches("[0-9a-f]{4,64}")) {
+            throw new IllegalArgumentException("commit must be a hexadecimal commit id");
+        }
+        Scan scan = (commit != null
+                ? Scan.<Scan>find("repository = ?1 and status = ?2 and commitSha like ?3 order by id desc",
+                        repository, Scan.Status.succeeded, commit + "%")
+                : Scan.<Scan>find("repository = ?1 and status = ?2 and branch = ?3 order by committedAt desc, id desc",
+                        repository, Scan.Status.succeeded, branch == null || branch.isBlank() ? repository.defaultBranch : branch))
+                .firstResultOptional().orElseThrow(() -> new NotFoundException("no succeeded scan of "
+                        + (commit != null ? "commit " + commit : "that branch") + " in repository " + repository.name));
+        GateVerdict verdict = gates.verdict(scan).orElseThrow();
+        return new GateStatus(repository.id, scan.id, scan.branch, scan.commitSha, verdict.passed() ? "passed" : "failed",
+                verdict);
+    }
+
+    static GitRepository repository(long id) {
+        return GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
+    }
+}

@@ -1,0 +1,277 @@
+package dev.rustlens.gate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.scan.AnalysisEngine;
+import dev.rustlens.scan.Scan;
+import dev.rustlens.scan.SnapshotScores;
+import dev.rustlens.scoring.Grade;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+
+/** Evaluates and stores quality gate verdicts, and keeps each repository's gate settings. */
+@ApplicationScoped
+public class GateService {
+
+    /** The counts whose change since the baseline is reported. */
+    private static final List<String> DELTA_COLUMNS = List.of("code_lines", "unsafe_blocks", "unsafe_functions",
+            "unsafe_methods", "unsafe_impls", "unsafe_traits", "extern_blocks", "findings");
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final AnalysisEngine engine;
+    private final SnapshotScores scores;
+
+    public GateService(EntityManager entityManager, ObjectMapper json, AnalysisEngine engine, SnapshotScores scores) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.engine = engine;
+        this.scores = scores;
+    }
+
+    /** A repository's gate: its own, or the default one. */
+    public record GateSettings(List<GateCondition> conditions, String baseline, String baselineValue, boolean isDefault) {
+    }
+
+    @Transactional
+    public GateSettings settings(long repositoryId) {
+        QualityGate gate = QualityGate.findById(repositoryId);
+        return gate == null ? new GateSettings(GateCondition.DEFAULTS, "previous_scan", null, true)
+                : new GateSettings(gate.conditions, gate.baseline, gate.baselineValue, false);
+    }
+
+    /** Validates and stores a repository's gate, then re-evaluates its newest scan of each branch. */
+    @Transactional
+    public GateSettings save(GitRepository repository, List<GateCondition> conditions, String baseline, String baselineValue) {
+        if (conditions == null) {
+            throw new IllegalArgumentException("\"conditions\" is required: a list, e.g. [{\"type\": \"min_grade\", \"grade\": \"B\"}]");
+        }
+        Set<String> checks = engine.catalogue().checks().stream().map(check -> check.id()).collect(Collectors.toSet());
+        conditions.forEach(condition -> condition.validate(checks));
+        String checkedBaseline = baseline == null ? "previous_scan" : baseline;
+        switch (checkedBaseline) {
+            case "previous_scan" -> {
+                if (baselineValue != null) {
+                    throw new IllegalArgumentException("baseline previous_scan takes no baselineValue");
+                }
+            }
+            case "date" -> parseDate(baselineValue);
+            case "branch" -> {
+                if (baselineValue == null || baselineValue.isBlank()) {
+                    throw new IllegalArgumentException("baseline branch needs baselineValue: the reference branch");
+                }
+            }
+            case "scan" -> {
+                Scan chosen = baselineValue == null || !baselineValue.matches("\\d{1,18}") ? null
+                        : Scan.findById(Long.parseLong(baselineValue));
+                if (chosen == null || !chosen.repository.id.equals(repository.id) || chosen.status != Scan.Status.succeeded) {
+                    throw new IllegalArgumentException("baseline scan needs baselineValue: the id of a succeeded scan"
+                            + " of this repository");
+                }
+            }
+            default -> throw new IllegalArgumentException("baseline must be previous_scan, date, branch or scan");
+        }
+        QualityGate gate = QualityGate.<QualityGate>findByIdOptional(repository.id).orElseGet(() -> {
+            QualityGate created = new QualityGate();
+            created.repositoryId = repository.id;
+            return created;
+        });
+        gate.conditions = List.copyOf(conditions);
+        gate.baseline = checkedBaseline;
+        gate.baselineValue = baselineValue;
+        gate.persist();
+        entityManager.flush();
+        refresh(repository);
+        return settings(repository.id);
+    }
+
+    /**
+     * Rescores and re-evaluates the newest succeeded scan of each branch of a repository, after
+     * its gate or a triage mark changed.
+     */
+    @Transactional
+    public void refresh(GitRepository repository) {
+        List<Long> newest = session().createNativeQuery("""
+                select distinct on (branch) id from scan where repository_id = ?1 and status = 'succeeded'
+                order by branch, committed_at desc, id desc""", Long.class).setParameter(1, repository.id).getResultList();
+        for (Long id : newest) {
+            Scan scan = Scan.findById(id);
+            scores.score(scan);
+            entityManager.flush();
+            evaluate(scan);
+        }
+    }
+
+    /** Evaluates the gate on a succeeded scan and stores the verdict, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GateVerdict evaluate(Scan scan) {
+        GateSettings gate = settings(scan.repository.id);
+        Long baseline = baseline(scan, gate).orElse(null);
+        GateVerdict.NewCode newCode = newCode(scan, baseline);
+        List<GateVerdict.ConditionResult> results = new ArrayList<>();
+        for (GateCondition condition : gate.conditions()) {
+            results.add(check(condition, scan, baseline, newCode));
+        }
+        boolean passed = results.stream().allMatch(GateVerdict.ConditionResult::passed);
+        GateVerdict verdict = new GateVerdict(scan.id, baseline, passed, results, newCode);
+        try {
+            session().createNativeMutationQuery("""
+                    insert into gate_result (scan_id, baseline_scan_id, passed, conditions, new_code)
+                    values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))
+                    on conflict (scan_id) do update set baseline_scan_id = excluded.baseline_scan_id,
+                        passed = excluded.passed, conditions = excluded.conditions, new_code = excluded.new_code,
+                        evaluated_at = now()""")
+                    .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, passed)
+                    .setParameter(4, json.writeValueAsString(results)).setParameter(5, json.writeValueAsString(newCode))
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a gate verdict as JSON", e);
+        }
+        return verdict;
+    }
+
+    /** The stored verdict of a scan, evaluated now if the scan has none yet. */
+    @Transactional
+    public Optional<GateVerdict> verdict(Scan scan) {
+        if (scan.status != Scan.Status.succeeded) {
+            return Optional.empty();
+        }
+        List<Object[]> rows = session().createNativeQuery(
+                "select baseline_scan_id, passed, cast(conditions as text), cast(new_code as text) from gate_result where scan_id = ?1",
+                Object[].class).setParameter(1, scan.id).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.of(evaluate(scan));
+        }
+        Object[] row = rows.getFirst();
+        try {
+            return Optional.of(new GateVerdict(scan.id, row[0] == null ? null : ((Number) row[0]).longValue(),
+                    (Boolean) row[1], List.of(json.readValue((String) row[2], GateVerdict.ConditionResult[].class)),
+                    json.readValue((String) row[3], GateVerdict.NewCode.class)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored gate verdict is not readable", e);
+        }
+    }
+
+    private GateVerdict.ConditionResult check(GateCondition condition, Scan scan, Long baseline, GateVerdict.NewCode newCode) {
+        String description = condition.describe();
+        return switch (condition.type()) {
+            case "no_new_findings" -> {
+                long count = newCode.byCheck().getOrDefault(condition.check(), 0L);
+                yield new GateVerdict.ConditionResult(condition, description, count == 0, Long.toString(count), "0");
+            }
+            case "max_new_findings" -> {
+                long count = newCode.bySeverity().getOrDefault(condition.severity(), 0L);
+                yield new GateVerdict.ConditionResult(condition, description, count <= condition.max(),
+                        Long.toString(count), "<= " + condition.max());
+            }
+            case "min_grade" -> new GateVerdict.ConditionResult(condition, description,
+                    scan.grade != null && Grade.valueOf(scan.grade).atLeast(Grade.valueOf(condition.grade())),
+                    String.valueOf(scan.grade), condition.grade() + " or better");
+            default -> {
+                double now = docCoverage(scan.id);
+                if (baseline == null) {
+                    yield new GateVerdict.ConditionResult(condition, description, true, percent(now), "no baseline yet");
+                }
+                double before = docCoverage(baseline);
+                yield new GateVerdict.ConditionResult(condition, description, now + 1e-9 >= before, percent(now),
+                        ">= " + percent(before));
+            }
+        };
+    }
+
+    private Optional<Long> baseline(Scan scan, GateSettings gate) {
+        List<Long> found = switch (gate.baseline()) {
+            case "date" -> session().createNativeQuery("""
+                    select id from scan where repository_id = ?1 and branch = ?2 and status = 'succeeded' and id <> ?3
+                      and committed_at < ?4 order by committed_at desc, id desc limit 1""", Long.class)
+                    .setParameter(1, scan.repository.id).setParameter(2, scan.branch).setParameter(3, scan.id)
+                    .setParameter(4, parseDate(gate.baselineValue()).atStartOfDay().atOffset(ZoneOffset.UTC)).getResultList();
+            case "branch" -> session().createNativeQuery("""
+                    select id from scan where repository_id = ?1 and branch = ?2 and status = 'succeeded' and id <> ?3
+                    order by committed_at desc, id desc limit 1""", Long.class)
+                    .setParameter(1, scan.repository.id).setParameter(2, gate.baselineValue()).setParameter(3, scan.id)
+                    .getResultList();
+            case "scan" -> scan.id.toString().equals(gate.baselineValue()) ? List.of()
+                    : List.of(Long.parseLong(gate.baselineValue()));
+            default -> scan.previousScanId == null ? List.of() : List.of(scan.previousScanId);
+        };
+        return found.stream().findFirst();
+    }
+
+    private GateVerdict.NewCode newCode(Scan scan, Long baseline) {
+        Map<String, Long> bySeverity = new TreeMap<>();
+        Map<String, Long> byCheck = new TreeMap<>();
+        long total = 0;
+        Map<String, Long> delta = new LinkedHashMap<>();
+        if (baseline != null) {
+            for (Object[] row : session().createNativeQuery("""
+                    select f.check_id, f.severity, count(*) from finding f
+                    where f.scan_id = ?1 and f.suppression = 'NONE' and not f.in_test_code
+                      and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)
+                      and not exists (select 1 from finding_triage t where t.repository_id = ?3
+                          and t.fingerprint = f.fingerprint and (t.expires_at is null or t.expires_at > now()))
+                    group by f.check_id, f.severity""", Object[].class)
+                    .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, scan.repository.id).getResultList()) {
+                long count = ((Number) row[2]).longValue();
+                byCheck.merge((String) row[0], count, Long::sum);
+                bySeverity.merge((String) row[1], count, Long::sum);
+                total += count;
+            }
+            Map<String, Long> now = totals(scan.id);
+            Map<String, Long> before = totals(baseline);
+            now.forEach((name, value) -> delta.put(name, value - before.getOrDefault(name, 0L)));
+        }
+        return new GateVerdict.NewCode(baseline, total, bySeverity, byCheck, delta);
+    }
+
+    private Map<String, Long> totals(long scanId) {
+        Object[] row = session().createNativeQuery("select " + DELTA_COLUMNS.stream()
+                .map(column -> "coalesce(sum(" + column + "), 0)").collect(Collectors.joining(", "))
+                + " from crate_snapshot where scan_id = ?1", Object[].class).setParameter(1, scanId).getSingleResult();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (int i = 0; i < DELTA_COLUMNS.size(); i++) {
+            totals.put(DELTA_COLUMNS.get(i), ((Number) row[i]).longValue());
+        }
+        return totals;
+    }
+
+    private double docCoverage(long scanId) {
+        Object[] row = session().createNativeQuery("""
+                select coalesce(sum((metrics->>'public_items')::bigint), 0),
+                       coalesce(sum((metrics->>'documented_public_items')::bigint), 0)
+                from crate_snapshot where scan_id = ?1""", Object[].class).setParameter(1, scanId).getSingleResult();
+        long items = ((Number) row[0]).longValue();
+        return items == 0 ? 100.0 : 100.0 * ((Number) row[1]).longValue() / items;
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.1f%%", value);
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(value == null ? "" : value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("baseline date needs baselineValue: a date like 2026-01-31");
+        }
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+}

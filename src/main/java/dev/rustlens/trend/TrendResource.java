@@ -1,0 +1,41 @@
+package dev.rustlens.trend;
+
+import dev.rustlens.gitrepo.GitRepository;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** A repository's trends and its current score with its crates'. */
+@Path("/api/v1/repositories")
+@Produces(MediaType.APPLICATION_JSON)
+public class TrendResource {
+
+    private final Trends trends;
+    private final Scores scores;
+
+    public TrendResource(Trends trends, Scores scores) {
+        this.trends = trends;
+        this.scores = scores;
+    }
+
+    /** Series by commit time; {@code metric} is a comma-separated subset, {@code from}/{@code to} are days. */
+    @GET
+    @Path("/{id}/trends")
+    @Transactional
+    public Trends.Trend trends(@PathParam("id") long id, @QueryParam("branch") String branch,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
+        GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
+        return trends.trend(repository, null, branch, from, to, metric);
+    }
+
+    @GET
+    @Path("/{id}/score")
+    public Scores.RepositoryScore score(@PathParam("id") long id) {
+        return scores.repository(id);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.rustlens.gate;
+
+import static dev.rustlens.scan.ScanFlowTest.awaitScan;
+import static dev.rustlens.scan.ScanFlowTest.register;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rustlens.gitrepo.TestRepositories;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trends, scores, the quality gate, triage and badges over a real three-commit history. */
+@QuarkusTest
+class QualityGateTest {
+
+    static final String UNDOCUMENTED_CONDITION =
+            "verdict.conditions.find { it.condition.check == 'undocumented_unsafe_block' }";
+
+    static final String MANIFEST = "[package]\nname = \"gated\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+    static String lib(int undocumented) {
+        return """
+                //! Reads bytes.
+
+                /// Reads a byte.
+                pub fn read(p: *const u8) -> u8 {
+                    // SAFETY: the caller passes a valid pointer.
+                    unsafe { *p }
+                }
+                """ + "\n/// Reads more.\npub fn more(p: *const u8) -> u8 {\n" + "    unsafe { *p };\n".repeat(undocumented)
+                + "    0\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() {}\n}\n";
+    }
+
+    /** A repository whose second and third commits add undocumented unsafe blocks; all three scanned. */
+    record History(long repositoryId, List<RevCommit> commits, List<JsonPath> scans) {
+    }
+
+    static History history(Path dir) throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            List<RevCommit> commits = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                commits.add(TestRepositories.commitAt(git, Map.of("Cargo.toml", MANIFEST, "Cargo.lock", "version = 3\n",
+                        "src/lib.rs", lib(i)), "commit " + i, Instant.parse("2026-03-0" + (i + 1) + "T10:00:00Z")));
+            }
+            long repositoryId = register(TestRepositories.url(git));
+            List<Long> ids = given().contentType(ContentType.JSON).body(Map.of("last", 3))
+                    .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
+                    .then().statusCode(202).extract().jsonPath().getList("id", Long.class);
+            List<JsonPath> scans = new ArrayList<>();
+            for (long id : ids) {
+                JsonPath scan = awaitScan(id);
+                assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+                scans.add(scan);
+            }
+            return new History(repositoryId, commits, scans);
+        }
+    }
+
+    @Test
+    void trendsFollowTheCommits(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        JsonPath trend = given().when().get("/api/v1/repositories/{id}/trends", history.repositoryId())
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(3, trend.getList("points").size());
+        assertEquals(List.of(1, 2, 3), trend.getList("points.metrics.unsafe_blocks", Integer.class));
+        assertEquals(history.commits().stream().map(RevCommit::name).toList(), trend.getList("points.commit"));
+        assertEquals(List.of(0, 1, 2), trend.getList("points.findingsBySeverity.CRITICAL", Integer.class)
+                .stream().map(n -> n == null ? 0 : n).toList());
+        List<Integer> scores = trend.getList("points.score", Integer.class);
+        assertTrue(scores.get(0) > scores.get(1) && scores.get(1) > scores.get(2), scores.toString());
+
+        long crateId = history.scans().getLast().getLong("crates[0].crateId");
+        given().queryParam("metric", "unsafe_blocks,doc_coverage").queryParam("from", "2026-03-02")
+                .when().get("/api/v1/crates/{id}/trends", crateId)
+                .then().statusCode(200).body("points", hasSize(2))
+                .body("points[0].metrics.unsafe_blocks", equalTo(2)).body("points[0].metrics.doc_coverage", equalTo(100.0f))
+                .body("points[0].metrics.code_lines", equalTo(null));
+        given().queryParam("metric", "bogus").when().get("/api/v1/repositories/{id}/trends", history.repositoryId())
+                .then().statusCode(400).body("detail", containsString("unknown metric"));
+        given().queryParam("from", "March").when().get("/api/v1/repositories/{id}/trends", history.repositoryId())
+                .then().statusCode(400).body("detail", containsString("from must be a date"));
+        given().when().get("/api/v1/repositories/{id}/trends", 999_999).then().statusCode(404);
+
+        given().when().get("/api/v1/repositories/{id}/score", history.repositoryId()).then().statusCode(200)
+                .body("score", equalTo(scores.get(2))).body("crates[0].name", equalTo("gated"));
+        given().when().get("/api/v1/crates/{id}", crateId).then().statusCode(200)
+                .body("deductions.find { it.rule == 'undocumented_unsafe' }.findings", hasSize(2))
+                .body("deductions.find { it.rule == 'undocumented_unsafe' }.findings[0].checkId",
+                        equalTo("undocumented_unsafe_block"));
+        given().when().get("/api/v1/crates/{id}", 999_999).then().statusCode(404);
+    }
+
+    @Test
+    void theDefaultGateFailsOnNewUndocumentedUnsafeUntilItIsTriaged(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        long id = history.repositoryId();
+        given().when().get("/api/v1/repositories/{id}/gate", id).then().statusCode(200).body("isDefault", equalTo(true));
+
+        String head = history.commits().getLast().name();
+        JsonPath status = given().queryParam("commit", head).when().get("/api/v1/repositories/{id}/gate/status", id)
+                .then().statusCode(200).body("status", equalTo("failed")).extract().jsonPath();
+        assertEquals(1, status.getInt("verdict.newCode.byCheck.undocumented_unsafe_block"));
+        assertEquals(1, status.getInt("verdict.newCode.metricsDelta.unsafe_blocks"));
+        assertEquals("1", status.getString(UNDOCUMENTED_CONDITION + ".actual"));
+        // The first commit has no baseline: nothing in it is new, and it passes.
+        given().queryParam("commit", history.commits().getFirst().name())
+                .when().get("/api/v1/repositories/{id}/gate/status", id).then().body("status", equalTo("passed"));
+
+        String fingerprint = given().when().get("/api/v1/scans/{id}", history.scans().getLast().getLong("id")).then()
+                .extract().jsonPath().getString("crates[0].findings.findAll { it.checkId == 'undocumented_unsafe_block'"
+                        + " && it.tracking == 'new' }[0].fingerprint");
+        int scoreBefore = history.scans().getLast().getInt("score");
+        given().contentType(ContentType.JSON).body(Map.of("fingerprint", fingerprint, "status", "accepted",
+                "reason", "the pointer comes from a slice we own", "by", "lead"))
+                .when().post("/api/v1/repositories/{id}/triage", id)
+                .then().statusCode(201).body("markedBy", equalTo("lead")).body("active", equalTo(true));
+        // The accepted finding is no longer new code; the crate's grade (D) still fails the gate.
+        given().when().get("/api/v1/repositories/{id}/gate/status", id).then()
+                .body(UNDOCUMENTED_CONDITION + ".passed", equalTo(true))
+                .body("verdict.conditions.find { it.condition.type == 'min_grade' }.actual", equalTo("D"));
+        int scoreAfter = given().when().get("/api/v1/repositories/{id}/score", id).then().extract().jsonPath().getInt("score");
+        assertTrue(scoreAfter > scoreBefore, scoreBefore + " -> " + scoreAfter);
+        given().when().get("/api/v1/repositories/{id}/triage", id).then().body("fingerprint", equalTo(List.of(fingerprint)));
+
+        given().when().delete("/api/v1/repositories/{id}/triage/{fp}", id, fingerprint).then().statusCode(204);
+        given().when().get("/api/v1/repositories/{id}/gate/status", id).then()
+                .body(UNDOCUMENTED_CONDITION + ".passed", equalTo(false));
+        given().when().delete("/api/v1/repositories/{id}/triage/{fp}", id, fingerprint).then().statusCode(404);
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("fingerprint", fingerprint, "status", "ok",
+                "reason", "r", "by", "b"), Map.of("fingerprint", fingerprint, "status", "accepted", "by", "b"),
+                Map.of("fingerprint", fingerprint, "status", "accepted", "reason", "r"))) {
+            given().contentType(ContentType.JSON).body(bad).when().post("/api/v1/repositories/{id}/triage", id)
+                    .then().statusCode(400);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("fingerprint", "nope", "status", "accepted", "reason", "r",
+                "by", "b")).when().post("/api/v1/repositories/{id}/triage", id).then().statusCode(404);
+    }
+
+    @Test
+    void aCustomGateWithAGradeAndADateBaseline(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        long id = history.repositoryId();
+        given().contentType(ContentType.JSON).body(Map.of("conditions", List.of(Map.of("type", "min_grade", "grade", "A"),
+                Map.of("type", "doc_coverage_not_lower")), "baseline", "date", "baselineValue", "2026-03-02"))
+                .when().put("/api/v1/repositories/{id}/gate", id)
+                .then().statusCode(200).body("isDefault", equalTo(false)).body("baseline", equalTo("date"));
+        JsonPath status = given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("failed", status.getString("status"));
+        assertEquals(history.scans().getFirst().getLong("id"), status.getLong("verdict.baselineScanId"));
+        assertEquals(List.of(false, true), status.getList("verdict.conditions.passed"));
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("conditions", List.of(Map.of("type", "min_grade", "grade", "Z"))),
+                Map.of("conditions", List.of(Map.of("type", "no_new_findings", "check", "no_such_check"))),
+                Map.of("conditions", List.of(Map.of("type", "sometimes"))),
+                Map.of("conditions", List.of(), "baseline", "scan", "baselineValue", "999999"),
+                Map.of("conditions", List.of(), "baseline", "date", "baselineValue", "soon"))) {
+            given().contentType(ContentType.JSON).body(bad).when().put("/api/v1/repositories/{id}/gate", id)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        given().queryParam("commit", "abcdef").when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(404);
+        given().queryParam("commit", "not-hex").when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(400);
+    }
+
+    @Test
+    void badgesShowTheGradeAndTheGate(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        long id = history.repositoryId();
+        String grade = history.scans().getLast().getString("grade");
+        var response = given().when().get("/api/v1/repositories/{id}/badge/grade.svg", id).then().statusCode(200)
+                .contentType("image/svg+xml").header("Cache-Control", containsString("max-age=300"))
+                .body(containsString(">" + grade + " (")).extract();
+        given().header("If-None-Match", response.header("ETag")).when().get("/api/v1/repositories/{id}/badge/grade.svg", id)
+                .then().statusCode(304);
+        given().when().get("/api/v1/repositories/{id}/badge/gate.svg", id).then().statusCode(200)
+                .body(containsString(">failed<")).body(containsString("#e05d44"));
+        given().when().get("/api/v1/repositories/{id}/badge/grade.svg", 999_999).then().statusCode(404)
+                .contentType("image/svg+xml").body(containsString("unknown"));
+        assertEquals("a &lt;b&gt; &amp; &quot;c&quot;", BadgeResource.escape("a <b> & \"c\""));
+    }
+}
