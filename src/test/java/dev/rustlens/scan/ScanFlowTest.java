@@ -299,7 +299,8 @@ public class ScanFlowTest {
             String html = given().when().get("/").then().statusCode(200).contentType(ContentType.HTML)
                     .extract().asString();
             assertTrue(html.contains("<h2 id=\"repo-" + repositoryId + "\">" + name + "</h2>"));
-            assertTrue(html.contains("<tr><th scope=\"row\">alpha</th><td>1</td>"), "alpha's row is shown");
+            assertTrue(html.contains("<tr><th scope=\"row\">alpha</th><td><span class=\"grade grade-"),
+                    "alpha's row is shown with its grade");
             assertTrue(html.contains("<td>3</td><td>1</td><td>0</td><td>1</td><td>0</td>"), "alpha's unsafe counts are shown");
             assertTrue(Files.exists(dir));
         }

@@ -1,5 +1,6 @@
 package dev.rustlens.scan;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,14 @@ class ScanQueueTest {
         for (long id : queued) {
             assertEquals(Scan.Status.running, QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(id).status));
         }
+    }
+
+    @Test
+    void theOverviewShowsALiveProgressBarForAQueuedScan() {
+        long scanId = queueScans(1).getFirst();
+        String html = given().when().get("/").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<progress data-scan-events=\"/api/v1/scans/" + scanId + "/events\""), html);
+        given().when().get("/static/scan-progress.js").then().statusCode(200);
     }
 
     @Test
