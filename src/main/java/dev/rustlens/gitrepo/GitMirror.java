@@ -136,7 +136,7 @@ public class GitMirror {
     }
 
     /** Network trouble that may pass: timeouts, refused or reset connections. */
-    private static boolean isTransient(Throwable e) {
+    static boolean isTransient(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SocketTimeoutException || cause instanceof ConnectException
                     || cause instanceof SocketException) {
