@@ -54,8 +54,9 @@ public class ScanStore {
                 .createNativeQuery("select fingerprint from finding where scan_id = ?1", String.class)
                 .setParameter(1, p.id).getResultList()).orElse(List.of()));
         Set<String> currentFingerprints = new HashSet<>();
+        Set<String> namesInScan = new HashSet<>();
         for (CrateResult crateResult : result.crates()) {
-            String name = crateResult.crate().name();
+            String name = uniqueName(crateResult, namesInScan);
             Crate crate = Crate.findByName(scan.repository, name).orElseGet(() -> {
                 Crate created = new Crate();
                 created.repository = scan.repository;
@@ -166,6 +167,22 @@ public class ScanStore {
         entityManager.flush();
         gates.evaluate(scan);
         return true;
+    }
+
+    /**
+     * The crate's identity in its repository: its package name, or, when another crate of the
+     * scan has that name (vendored copies, two major versions side by side), name@version, or
+     * name@directory.
+     */
+    private static String uniqueName(CrateResult crate, Set<String> taken) {
+        String name = crate.crate().name();
+        String versioned = name + "@" + crate.crate().version().orElse("unversioned");
+        for (String candidate : List.of(name, versioned, name + "@" + crate.crate().directory())) {
+            if (taken.add(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("two crates in " + crate.crate().directory() + " named " + name);
     }
 
     private static String truncate(String text) {

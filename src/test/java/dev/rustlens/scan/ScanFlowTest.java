@@ -334,4 +334,17 @@ public class ScanFlowTest {
                 .then().statusCode(409).body("detail", containsString(name));
         given().when().get("/api/v1/repositories").then().statusCode(200).body("name", hasItem(name));
     }
+
+    @Test
+    void twoCratesWithOnePackageNameAreToldApartByVersion(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of(
+                "vendor/dup-0.1/Cargo.toml", "[package]\nname = \"dup\"\nversion = \"0.1.0\"\n",
+                "vendor/dup-0.1/src/lib.rs", "pub fn old() {}\n",
+                "vendor/dup-1.0/Cargo.toml", "[package]\nname = \"dup\"\nversion = \"1.0.0\"\n",
+                "vendor/dup-1.0/src/lib.rs", "pub fn new() {}\n"))) {
+            JsonPath scan = awaitScan(startScan(register(TestRepositories.url(git))));
+            assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+            assertEquals(List.of("dup", "dup@1.0.0"), scan.getList("crates.name"));
+        }
+    }
 }
