@@ -218,7 +218,10 @@ public class GateService {
         Map<String, Long> byCheck = new TreeMap<>();
         long total = 0;
         Map<String, Long> delta = new LinkedHashMap<>();
-        if (baseline != null) {
+        // Against the previous scan, findingsNew already says whether anything is new.
+        boolean nothingNew = baseline != null && baseline.equals(scan.previousScanId)
+                && Integer.valueOf(0).equals(scan.findingsNew);
+        if (baseline != null && !nothingNew) {
             for (Object[] row : session().createNativeQuery("""
                     select f.check_id, f.severity, count(*) from finding f
                     where f.scan_id = ?1 and f.suppression = 'NONE' and not f.in_test_code
@@ -232,6 +235,8 @@ public class GateService {
                 bySeverity.merge((String) row[1], count, Long::sum);
                 total += count;
             }
+        }
+        if (baseline != null) {
             Map<String, Long> now = totals(scan.id);
             Map<String, Long> before = totals(baseline);
             now.forEach((name, value) -> delta.put(name, value - before.getOrDefault(name, 0L)));
