@@ -50,7 +50,7 @@ public class RepositoryBenchmarkResource {
 
     /** A {@code .tar.gz} of {@code target/criterion}. */
     @POST
-        @Consumes({"application/gzip", "application/x-gzip", "application/x-tar"})
+        @Consumes({"application/gzip", "application/x-gzip"})
     public IngestSummary ingestArchive(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
             @QueryParam("crate") String crate, InputStream body) {
