@@ -1,0 +1,158 @@
+package dev.rustlens.bench;
+
+import dev.rustlens.bench.detect.Detector;
+import dev.rustlens.bench.detect.Threshold;
+import dev.rustlens.bench.ingest.ParsedResult;
+import dev.rustlens.gitrepo.GitRepository;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read side of benchmarks: the repository's list, one measure's history, thresholds, alerts. */
+@ApplicationScoped
+public class BenchmarkQueries {
+
+    /** The most history points one request returns (the newest ones). */
+    static final int MAX_POINTS = 1000;
+
+    /**
+     * One measure of one benchmark in a repository's list: its latest result (on the branch and
+     * testbed asked for, else anywhere), the change from the result before it on the same branch
+     * and testbed, and status {@code regressed} (an open alert), {@code acknowledged} or {@code ok}.
+     */
+    public record MeasureSummary(long benchmarkId, String benchmark, String crate, String measure, String unit,
+            double latestValue, String commit, String branch, String testbed, OffsetDateTime measuredAt,
+            Double changePercent, String status, long openAlerts) {
+    }
+
+    /**
+     * One point of a history: the value with its interval, where it was measured, the threshold
+     * band its baseline window gave (null before the minimum sample size), and its alert if any.
+     */
+    public record HistoryPoint(long resultId, double value, Double lowerValue, Double upperValue, String commit,
+            String branch, String testbed, OffsetDateTime measuredAt, Double lowerLimit, Double upperLimit,
+            AlertView alert) {
+    }
+
+    /** A measure's history, oldest first, with the threshold in force and whether it is the default. */
+    public record History(long benchmarkId, String benchmark, String crate, String measure, String unit,
+            ThresholdView threshold, List<HistoryPoint> points) {
+    }
+
+    /** A threshold as the API shows it; {@code isDefault} when none was set for the measure. */
+    public record ThresholdView(String measure, String test, int windowSize, int minSampleSize, Double upperBoundary,
+            Double lowerBoundary, boolean isDefault) {
+        static ThresholdView of(String measure, Threshold threshold, boolean isDefault) {
+            return new ThresholdView(measure, threshold.test().wireName(), threshold.windowSize(),
+                    threshold.minSampleSize(), threshold.upperBoundary(), threshold.lowerBoundary(), isDefault);
+        }
+    }
+
+    @Transactional
+    public List<MeasureSummary> list(long repositoryId, String branch, String testbed) {
+        GitRepository repository = BenchmarkService.repository(repositoryId);
+        List<MeasureSummary> summaries = new ArrayList<>();
+        for (Benchmark benchmark : Benchmark.listOf(repository)) {
+            for (String measure : measures(benchmark)) {
+                BenchmarkResult latest = newestFirst(benchmark, measure, branch, testbed).firstResult();
+                if (latest == null) {
+                    continue;
+                }
+                List<BenchmarkResult> previous = BenchmarkResult.window(latest, 1);
+                Double change = previous.isEmpty() || previous.getFirst().value == 0 ? null
+                        : (latest.value - previous.getFirst().value) / Math.abs(previous.getFirst().value) * 100;
+                long open = alertCount(benchmark, measure, BenchmarkAlert.Status.open);
+                String status = open > 0 ? "regressed"
+                        : alertCount(benchmark, measure, BenchmarkAlert.Status.acknowledged) > 0 ? "acknowledged" : "ok";
+                summaries.add(new MeasureSummary(benchmark.id, benchmark.name, benchmark.crateName, measure,
+                        ParsedResult.unitOf(measure), latest.value, latest.commitSha, latest.branch, latest.testbed,
+                        latest.createdAt, change, status, open));
+            }
+        }
+        return summaries;
+    }
+
+    @Transactional
+    public History history(long benchmarkId, String measure, String branch, String testbed) {
+        Benchmark benchmark = BenchmarkService.benchmark(benchmarkId);
+        if (!measures(benchmark).contains(measure)) {
+            throw new IllegalArgumentException("benchmark " + benchmarkId + " has no measure \"" + measure
+                    + "\"; it has " + measures(benchmark));
+        }
+        Threshold threshold = BenchmarkThreshold.effective(benchmark, measure);
+        List<BenchmarkResult> newestFirst = newestFirst(benchmark, measure, branch, testbed).page(0, MAX_POINTS).list();
+        Map<Long, BenchmarkAlert> alerts = new HashMap<>();
+        BenchmarkAlert.<BenchmarkAlert>list("result.benchmark = ?1 and result.measure = ?2", benchmark, measure)
+                .forEach(alert -> alerts.put(alert.result.id, alert));
+        // Each point's band comes from the results before it on its own branch and testbed.
+        Map<String, List<Double>> seriesSoFar = new HashMap<>();
+        List<HistoryPoint> points = new ArrayList<>();
+        for (BenchmarkResult result : newestFirst.reversed()) {
+            List<Double> before = seriesSoFar.computeIfAbsent(result.branch + "\n" + result.testbed,
+                    key -> new ArrayList<>(BenchmarkResult.window(result, threshold.windowSize()).stream()
+                            .map(r -> r.value).toList()));
+            Detector.Evaluation band = Detector.evaluate(threshold, before, result.value);
+            BenchmarkAlert alert = alerts.get(result.id);
+            points.add(new HistoryPoint(result.id, result.value, result.lowerValue, result.upperValue,
+                    result.commitSha, result.branch, result.testbed, result.createdAt, band.lowerLimit(),
+                    band.upperLimit(), alert == null ? null : AlertView.of(alert)));
+            before.add(result.value);
+        }
+        return new History(benchmark.id, benchmark.name, benchmark.crateName, measure, ParsedResult.unitOf(measure),
+                thresholdView(benchmark, measure), points);
+    }
+
+    @Transactional
+    public List<ThresholdView> thresholds(long benchmarkId) {
+        Benchmark benchmark = BenchmarkService.benchmark(benchmarkId);
+        return measures(benchmark).stream().map(measure -> thresholdView(benchmark, measure)).toList();
+    }
+
+    @Transactional
+    public List<AlertView> alerts(long repositoryId, BenchmarkAlert.Status status) {
+        GitRepository repository = BenchmarkService.repository(repositoryId);
+        List<BenchmarkAlert> alerts = status == null
+                ? BenchmarkAlert.list("result.benchmark.repository = ?1 order by id desc", repository)
+                : BenchmarkAlert.list("result.benchmark.repository = ?1 and status = ?2 order by id desc", repository,
+                        status);
+        return alerts.stream().map(AlertView::of).toList();
+    }
+
+    private static ThresholdView thresholdView(Benchmark benchmark, String measure) {
+        boolean isDefault = BenchmarkThreshold.count("benchmark = ?1 and measure = ?2", benchmark, measure) == 0;
+        return ThresholdView.of(measure, BenchmarkThreshold.effective(benchmark, measure), isDefault);
+    }
+
+    /** A measure's results, newest first, on the branch and testbed given (null = any). */
+    private static PanacheQuery<BenchmarkResult> newestFirst(Benchmark benchmark, String measure, String branch,
+            String testbed) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("benchmark", benchmark, "measure", measure));
+        StringBuilder query = new StringBuilder("benchmark = :benchmark and measure = :measure");
+        if (branch != null) {
+            query.append(" and branch = :branch");
+            parameters.put("branch", branch);
+        }
+        if (testbed != null) {
+            query.append(" and testbed = :testbed");
+            parameters.put("testbed", testbed);
+        }
+        return BenchmarkResult.find(query.append(" order by id desc").toString(), parameters);
+    }
+
+    private static List<String> measures(Benchmark benchmark) {
+        return BenchmarkResult.getEntityManager()
+                .createQuery("select distinct r.measure from BenchmarkResult r where r.benchmark = ?1 order by r.measure",
+                        String.class)
+                .setParameter(1, benchmark).getResultList();
+    }
+
+    private static long alertCount(Benchmark benchmark, String measure, BenchmarkAlert.Status status) {
+        return BenchmarkAlert.count("result.benchmark = ?1 and result.measure = ?2 and status = ?3", benchmark, measure,
+                status);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.rustlens.bench;
+
+import dev.rustlens.bench.BenchmarkQueries.History;
+import dev.rustlens.bench.BenchmarkQueries.ThresholdView;
+import dev.rustlens.bench.detect.Threshold;
+import dev.rustlens.bench.detect.ThresholdTest;
+import dev.rustlens.bench.ingest.ParsedResult;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * One benchmark over REST: a measure's history, its thresholds, and the lifecycle of its alerts.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class BenchmarkResource {
+
+    private final BenchmarkService service;
+    private final BenchmarkQueries queries;
+
+    public BenchmarkResource(BenchmarkService service, BenchmarkQueries queries) {
+        this.service = service;
+        this.queries = queries;
+    }
+
+    /** What a client sends to set a threshold. */
+    public record ThresholdRequest(String test, Integer windowSize, Integer minSampleSize, Double upperBoundary,
+            Double lowerBoundary) {
+    }
+
+    /** One measure's history (default {@code latency}), oldest first, filtered by branch and testbed. */
+    @GET
+    @Path("/benchmarks/{id}/history")
+    public History history(@PathParam("id") long id, @QueryParam("measure") String measure,
+            @QueryParam("branch") String branch, @QueryParam("testbed") String testbed) {
+        return queries.history(id, measure == null ? ParsedResult.LATENCY : measure, branch, testbed);
+    }
+
+    /** The threshold in force for each measure of a benchmark. */
+    @GET
+    @Path("/benchmarks/{id}/thresholds")
+    public List<ThresholdView> thresholds(@PathParam("id") long id) {
+        return queries.thresholds(id);
+    }
+
+    /** Sets one measure's threshold; later results are judged by it. */
+    @PUT
+    @Path("/benchmarks/{id}/thresholds/{measure}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ThresholdView setThreshold(@PathParam("id") long id, @PathParam("measure") String measure,
+            ThresholdRequest request) {
+        if (request == null || request.test() == null || request.windowSize() == null
+                || request.minSampleSize() == null) {
+            throw new IllegalArgumentException(
+                    "a JSON body {\"test\", \"windowSize\", \"minSampleSize\", \"upperBoundary\", \"lowerBoundary\"} is required");
+        }
+        Threshold threshold = new Threshold(ThresholdTest.of(request.test()), request.windowSize(),
+                request.minSampleSize(), request.upperBoundary(), request.lowerBoundary());
+        return ThresholdView.of(measure, service.setThreshold(id, measure, threshold), false);
+    }
+
+    @POST
+    @Path("/benchmark-alerts/{id}/acknowledge")
+    public AlertView acknowledge(@PathParam("id") long id) {
+        return service.transition(id, BenchmarkAlert.Status.acknowledged);
+    }
+
+    @POST
+    @Path("/benchmark-alerts/{id}/resolve")
+    public AlertView resolve(@PathParam("id") long id) {
+        return service.transition(id, BenchmarkAlert.Status.resolved);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.rustlens.bench;
+
+import dev.rustlens.bench.BenchmarkQueries.MeasureSummary;
+import dev.rustlens.bench.BenchmarkService.IngestSummary;
+import dev.rustlens.bench.BenchmarkService.Origin;
+import dev.rustlens.bench.ingest.BencherMetricFormat;
+import dev.rustlens.bench.ingest.CargoCriterionMessages;
+import dev.rustlens.bench.ingest.CriterionArchive;
+import dev.rustlens.bench.ingest.CriterionFiles;
+import dev.rustlens.bench.ingest.LibtestOutput;
+import dev.rustlens.bench.ingest.MalformedResultsException;
+import dev.rustlens.bench.ingest.ParsedResult;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * A repository's benchmarks over REST: CI pushes results per commit, branch and testbed; the list
+ * shows each measure's latest value, change and status, and {@code alerts} the regressions.
+ */
+@Path("/api/v1/repositories/{id}/benchmarks")
+@Produces(MediaType.APPLICATION_JSON)
+public class RepositoryBenchmarkResource {
+
+    /** Limits of an uploaded criterion archive: entries read, bytes per result file, bytes kept. */
+    private static final CriterionArchive ARCHIVE = new CriterionArchive(200_000, 1 << 20, 64L << 20);
+    private static final long MAX_MULTIPART_FILE_BYTES = 1 << 20;
+
+    private final BenchmarkService service;
+    private final BenchmarkQueries queries;
+
+    public RepositoryBenchmarkResource(BenchmarkService service, BenchmarkQueries queries) {
+        this.service = service;
+        this.queries = queries;
+    }
+
+    /** A {@code .tar.gz} of {@code target/criterion}. */
+    @POST
+        @Consumes({"application/gzip", "application/x-gzip"})
+    public IngestSummary ingestArchive(@PathParam("id") long id, @QueryParam("commit") String commit,
+            @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
+            @QueryParam("crate") String crate, InputStream body) {
+        Origin origin = new Origin(commit, branch, testbed, crate);
+        BenchmarkService.repository(id);
+        return service.ingest(id, origin, CriterionFiles.parse(ARCHIVE.read(body)));
+    }
+
+    /**
+     * Criterion's {@code new/estimates.json} and {@code new/benchmark.json} as multipart files;
+     * each part's field name (or file name) is its path under {@code target/criterion}.
+     * Metadata may come as form fields or query parameters.
+     */
+    @POST
+        @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public IngestSummary ingestFiles(@PathParam("id") long id, @QueryParam("commit") String commit,
+            @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
+            @QueryParam("crate") String crate, @RestForm("commit") String formCommit,
+            @RestForm("branch") String formBranch, @RestForm("testbed") String formTestbed,
+            @RestForm("crate") String formCrate, @RestForm(FileUpload.ALL) List<FileUpload> files) {
+        Origin origin = new Origin(either(commit, formCommit), either(branch, formBranch),
+                either(testbed, formTestbed), either(crate, formCrate));
+        BenchmarkService.repository(id);
+        Map<String, byte[]> contents = new HashMap<>();
+        for (FileUpload file : files) {
+            String path = file.fileName() != null && file.fileName().contains("/new/") ? file.fileName() : file.name();
+            if (file.size() > MAX_MULTIPART_FILE_BYTES) {
+                throw new MalformedResultsException(path, "larger than " + MAX_MULTIPART_FILE_BYTES + " bytes");
+            }
+            try {
+                contents.put(path, Files.readAllBytes(file.uploadedFile()));
+            } catch (IOException e) {
+                throw new MalformedResultsException(path, "could not be read: " + e.getMessage());
+            }
+        }
+        List<ParsedResult> results = CriterionFiles.parse(contents);
+        if (results.isEmpty()) {
+            throw new MalformedResultsException("upload", "no part named <bench>/new/estimates.json");
+        }
+        return service.ingest(id, origin, results);
+    }
+
+    /**
+     * Text results: libtest's {@code cargo bench} output ({@code text/plain}), cargo-criterion's
+     * JSON lines ({@code application/x-ndjson}) or Bencher Metric Format ({@code application/json});
+     * {@code format} ({@code libtest}, {@code cargo-criterion}, {@code bmf}) overrides the media type.
+     */
+    @POST
+        @Consumes({MediaType.TEXT_PLAIN, "application/x-ndjson", MediaType.APPLICATION_JSON})
+    public IngestSummary ingestText(@PathParam("id") long id, @QueryParam("commit") String commit,
+            @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
+            @QueryParam("crate") String crate, @QueryParam("format") String format,
+            @HeaderParam("Content-Type") String contentType, String body) {
+        Origin origin = new Origin(commit, branch, testbed, crate);
+        BenchmarkService.repository(id);
+        String chosen = format != null ? format
+                : contentType.startsWith(MediaType.TEXT_PLAIN) ? "libtest"
+                : contentType.startsWith("application/x-ndjson") ? "cargo-criterion" : "bmf";
+        List<ParsedResult> results = switch (chosen) {
+            case "libtest" -> LibtestOutput.parse("libtest output", body);
+            case "cargo-criterion" -> CargoCriterionMessages.parse("cargo-criterion messages", body);
+            case "bmf" -> BencherMetricFormat.parse("Bencher Metric Format body", body);
+            default -> throw new IllegalArgumentException(
+                    "format must be libtest, cargo-criterion or bmf; got \"" + format + "\"");
+        };
+        return service.ingest(id, origin, results);
+    }
+
+    /** The repository's benchmarks, one row per measure, with latest value, change and status. */
+    @GET
+    public List<MeasureSummary> list(@PathParam("id") long id, @QueryParam("branch") String branch,
+            @QueryParam("testbed") String testbed) {
+        return queries.list(id, branch, testbed);
+    }
+
+    /** The repository's benchmark alerts, newest first, optionally of one status. */
+    @GET
+    @Path("/alerts")
+    public List<AlertView> alerts(@PathParam("id") long id, @QueryParam("status") String status) {
+        return queries.alerts(id, status == null ? null : alertStatus(status));
+    }
+
+    private static BenchmarkAlert.Status alertStatus(String name) {
+        try {
+            return BenchmarkAlert.Status.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status must be open, acknowledged or resolved; got \"" + name + "\"", e);
+        }
+    }
+
+    private static String either(String query, String form) {
+        return query != null ? query : form;
+    }
+}

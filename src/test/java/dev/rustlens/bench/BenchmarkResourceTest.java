@@ -1,0 +1,191 @@
+package dev.rustlens.bench;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.rustlens.bench.ingest.BenchFixtures;
+import dev.rustlens.gitrepo.TestRepositories;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark endpoints over HTTP against PostgreSQL, with the real fixtures. */
+@QuarkusTest
+class BenchmarkResourceTest {
+
+    private static final String INGEST = "/api/v1/repositories/{id}/benchmarks";
+
+    @Inject
+    BenchmarkService service;
+
+    @TempDir
+    Path dir;
+
+    private long repository() throws Exception {
+        try (Git git = TestRepositories.create(dir.resolve(UUID.randomUUID().toString()),
+                Map.of("Cargo.toml", "[package]\nname = \"b\"\nversion = \"0.1.0\"\n", "src/lib.rs", "pub fn f() {}\n"))) {
+            return given().contentType(ContentType.JSON)
+                    .body(Map.of("name", "bench-" + UUID.randomUUID(), "url", TestRepositories.url(git), "branch", "main"))
+                    .when().post("/api/v1/repositories").then().statusCode(201).extract().jsonPath().getLong("id");
+        }
+    }
+
+    private static RequestSpecification at(String commit) {
+        return given().queryParam("commit", commit).queryParam("branch", "main").queryParam("testbed", "ci-x86");
+    }
+
+    private static byte[] bytes(String fixture) {
+        return BenchFixtures.text(fixture).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String bmf(double latency) {
+        return "{\"parse\": {\"latency\": {\"value\": " + latency + "}}}";
+    }
+
+    @Test
+    void aCriterionArchiveIsStoredOnceAndListedWithLatestValue() throws Exception {
+        long id = repository();
+        byte[] archive = BenchFixtures.tarGz("criterion/", BenchFixtures.criterionFiles(), null);
+        at("c1").queryParam("crate", "fixture-bench").contentType("application/gzip").body(archive)
+                .when().post(INGEST, id).then().statusCode(200).body("stored", equalTo(3)).body("updated", equalTo(0));
+        at("c1").contentType("application/gzip").body(archive)
+                .when().post(INGEST, id).then().statusCode(200).body("stored", equalTo(0)).body("updated", equalTo(3));
+        JsonPath list = given().when().get(INGEST, id).then().statusCode(200).body("$", hasSize(3)).extract().jsonPath();
+        assertEquals(List.of("fibonacci 15", "fnv1a/4k", "fnv1a/4k"), list.getList("benchmark"));
+        assertEquals(List.of("latency", "latency", "throughput-bytes"), list.getList("measure"));
+        assertEquals("fixture-bench", list.getString("[0].crate"));
+        assertEquals("ok", list.getString("[0].status"));
+        assertEquals("ns", list.getString("[0].unit"));
+
+        // The same run as multipart files and as BMF, under other commits, stores the same values.
+        var multipart = at("c2").multiPart("fnv1a/4k/new/estimates.json", "estimates.json",
+                bytes("criterion/fnv1a/4k/new/estimates.json"))
+                .multiPart("fnv1a/4k/new/benchmark.json", "benchmark.json", bytes("criterion/fnv1a/4k/new/benchmark.json"));
+        multipart.when().post(INGEST, id).then().statusCode(200).body("stored", equalTo(2));
+        at("c3").contentType(ContentType.JSON).body(BenchFixtures.text("bmf.json"))
+                .when().post(INGEST, id).then().statusCode(200).body("stored", equalTo(3));
+        long fnv = list.getLong("[1].benchmarkId");
+        List<Float> values = given().when().get("/api/v1/benchmarks/{id}/history", fnv).then().statusCode(200)
+                .body("points", hasSize(3)).extract().jsonPath().getList("points.value", Float.class);
+        assertEquals(values.get(0), values.get(1));
+        assertEquals(values.get(0), values.get(2));
+    }
+
+    @Test
+    void libtestTextAndCargoCriterionLinesAreAccepted() throws Exception {
+        long id = repository();
+        at("c1").contentType(ContentType.TEXT).body(BenchFixtures.text("libtest.txt"))
+                .when().post(INGEST, id).then().statusCode(200).body("stored", equalTo(3));
+        at("c1").contentType("application/x-ndjson").body(bytes("cargo-criterion.ndjson"))
+                .when().post(INGEST, id).then().statusCode(200).body("stored", equalTo(3));
+        at("c2").queryParam("format", "libtest").contentType(ContentType.JSON).body("not libtest")
+                .when().post(INGEST, id).then().statusCode(400).body("detail", containsString("libtest output"));
+    }
+
+    @Test
+    void badUploadsAre400AndStoreNothing() throws Exception {
+        long id = repository();
+        given().queryParam("commit", "c1").queryParam("branch", "main").contentType(ContentType.JSON).body(bmf(1))
+                .when().post(INGEST, id).then().statusCode(400)
+                .body("detail", equalTo("the \"testbed\" parameter is required"));
+        at("c1").contentType(ContentType.JSON)
+                .body("{\"good\": {\"latency\": {\"value\": 5}}, \"bad\": {\"latency\": {\"value\": \"x\"}}}")
+                .when().post(INGEST, id).then().statusCode(400)
+                .body("detail", equalTo("Bencher Metric Format body: field \"bad.latency.value\" must be a finite number"));
+        at("c1").contentType("application/gzip").body(BenchFixtures.tarGz("../", BenchFixtures.criterionFiles(), null))
+                .when().post(INGEST, id).then().statusCode(400).body("detail", containsString("points outside"));
+        given().when().get(INGEST, id).then().statusCode(200).body("$", hasSize(0));
+        at("c1").contentType(ContentType.JSON).body(bmf(1)).when().post(INGEST, 999_999_999L).then().statusCode(404);
+        given().when().get(INGEST, 999_999_999L).then().statusCode(404);
+    }
+
+    @Test
+    void aPlantedRegressionRaisesAnAlertThatLivesAndFeedsTheGate() throws Exception {
+        long id = repository();
+        double[] stable = {100, 101, 99, 100, 100, 101, 99, 100};
+        for (int i = 0; i < stable.length; i++) {
+            at("s" + i).contentType(ContentType.JSON).body(bmf(stable[i])).when().post(INGEST, id)
+                    .then().statusCode(200).body("alerts", hasSize(0));
+        }
+        assertEquals(0, service.openAlertCount(id));
+        JsonPath raised = at("slow").contentType(ContentType.JSON).body(bmf(110)).when().post(INGEST, id)
+                .then().statusCode(200).body("alerts", hasSize(1)).extract().jsonPath();
+        assertEquals("t_test", raised.getString("alerts[0].test"));
+        assertEquals(100.0, raised.getDouble("alerts[0].baselineMean"), 1e-9);
+        assertEquals(0.755929, raised.getDouble("alerts[0].baselineSpread"), 1e-6);
+        assertEquals(10.0, raised.getDouble("alerts[0].changePercent"), 1e-9);
+        assertEquals(1, service.openAlertCount(id));
+        long alert = raised.getLong("alerts[0].id");
+
+        JsonPath list = given().when().get(INGEST, id).then().statusCode(200).extract().jsonPath();
+        assertEquals("regressed", list.getString("[0].status"));
+        long benchmark = list.getLong("[0].benchmarkId");
+        JsonPath history = given().queryParam("branch", "main").queryParam("testbed", "ci-x86")
+                .when().get("/api/v1/benchmarks/{id}/history", benchmark).then().statusCode(200)
+                .body("points", hasSize(9)).extract().jsonPath();
+        assertNull(history.get("points[0].upperLimit"));
+        assertEquals(102.403687, history.getDouble("points[8].upperLimit"), 1e-3);
+        assertEquals(alert, history.getLong("points[8].alert.id"));
+        assertNotNull(history.get("threshold"));
+        given().queryParam("testbed", "other").when().get("/api/v1/benchmarks/{id}/history", benchmark)
+                .then().statusCode(200).body("points", hasSize(0));
+        given().queryParam("measure", "nope").when().get("/api/v1/benchmarks/{id}/history", benchmark)
+                .then().statusCode(400);
+        given().when().get("/api/v1/benchmarks/{id}/history", 999_999_999L).then().statusCode(404);
+
+        given().queryParam("status", "open").when().get("/api/v1/repositories/{id}/benchmarks/alerts", id)
+                .then().statusCode(200).body("$", hasSize(1));
+        given().queryParam("status", "closed").when().get("/api/v1/repositories/{id}/benchmarks/alerts", id)
+                .then().statusCode(400);
+        given().when().post("/api/v1/benchmark-alerts/{id}/acknowledge", alert).then().statusCode(200)
+                .body("status", equalTo("acknowledged"));
+        assertEquals(0, service.openAlertCount(id));
+        given().when().post("/api/v1/benchmark-alerts/{id}/acknowledge", alert).then().statusCode(409);
+        given().when().post("/api/v1/benchmark-alerts/{id}/resolve", alert).then().statusCode(200)
+                .body("status", equalTo("resolved"));
+        given().when().post("/api/v1/benchmark-alerts/{id}/resolve", alert).then().statusCode(409);
+        given().when().post("/api/v1/benchmark-alerts/{id}/resolve", 999_999_999L).then().statusCode(404);
+
+        // Re-sending the regressed commit updates it in place and raises nothing new.
+        at("slow").contentType(ContentType.JSON).body(bmf(110)).when().post(INGEST, id)
+                .then().statusCode(200).body("updated", equalTo(1)).body("alerts", hasSize(0));
+    }
+
+    @Test
+    void thresholdsCanBeReadAndSet() throws Exception {
+        long id = repository();
+        at("c1").contentType(ContentType.JSON).body(bmf(100)).when().post(INGEST, id).then().statusCode(200);
+        long benchmark = given().when().get(INGEST, id).then().extract().jsonPath().getLong("[0].benchmarkId");
+        given().when().get("/api/v1/benchmarks/{id}/thresholds", benchmark).then().statusCode(200)
+                .body("[0].test", equalTo("t_test")).body("[0].isDefault", equalTo(true))
+                .body("[0].upperBoundary", equalTo(0.99f));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("test", "percentage", "windowSize", 10, "minSampleSize", 3, "upperBoundary", 0.1))
+                .when().put("/api/v1/benchmarks/{id}/thresholds/latency", benchmark).then().statusCode(200)
+                .body("test", equalTo("percentage"));
+        given().when().get("/api/v1/benchmarks/{id}/thresholds", benchmark).then().statusCode(200)
+                .body("[0].test", equalTo("percentage")).body("[0].isDefault", equalTo(false));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("test", "z_score", "windowSize", 10, "minSampleSize", 3, "upperBoundary", 3))
+                .when().put("/api/v1/benchmarks/{id}/thresholds/latency", benchmark).then().statusCode(400)
+                .body("detail", containsString("upperBoundary 3.0 is not valid for z_score"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("test", "percentage", "windowSize", 10, "minSampleSize", 3, "upperBoundary", 0.1))
+                .when().put("/api/v1/benchmarks/{id}/thresholds/latency", 999_999_999L).then().statusCode(404);
+        given().when().get("/api/v1/benchmarks/{id}/thresholds", 999_999_999L).then().statusCode(404);
+    }
+}
