@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * One condition of a quality gate. Types: {@code no_new_findings} of a {@code check};
  * {@code max_new_findings} of a {@code severity} (at most {@code max}); {@code min_grade};
- * {@code doc_coverage_not_lower} than at the baseline.
+ * {@code doc_coverage_not_lower} than at the baseline; {@code no_open_benchmark_regressions}.
  */
 public record GateCondition(String type, String check, String severity, Integer max, String grade) {
 
@@ -18,7 +18,8 @@ public record GateCondition(String type, String check, String severity, Integer 
             new GateCondition("no_new_findings", "undocumented_unsafe_block", null, null, null),
             new GateCondition("no_new_findings", "unsafe_outside_core", null, null, null),
             new GateCondition("max_new_findings", null, "CRITICAL", 0, null),
-            new GateCondition("min_grade", null, null, null, "C"));
+            new GateCondition("min_grade", null, null, null, "C"),
+            new GateCondition("no_open_benchmark_regressions", null, null, null, null));
 
     /** Throws {@link IllegalArgumentException} saying what is wrong; {@code checks} are the known check ids. */
     void validate(Set<String> checks) {
@@ -42,11 +43,11 @@ public record GateCondition(String type, String check, String severity, Integer 
                     throw new IllegalArgumentException("min_grade needs \"grade\": A, B, C, D or E");
                 }
             }
-            case "doc_coverage_not_lower" -> {
+            case "doc_coverage_not_lower", "no_open_benchmark_regressions" -> {
                 // nothing to configure
             }
             default -> throw new IllegalArgumentException("unknown condition type '" + type + "': use no_new_findings,"
-                    + " max_new_findings, min_grade or doc_coverage_not_lower");
+                    + " max_new_findings, min_grade, doc_coverage_not_lower or no_open_benchmark_regressions");
         }
     }
 
@@ -56,6 +57,7 @@ public record GateCondition(String type, String check, String severity, Integer 
             case "no_new_findings" -> "no new " + check + " findings";
             case "max_new_findings" -> "at most " + max + " new " + severity + " findings";
             case "min_grade" -> "grade " + grade + " or better";
+            case "no_open_benchmark_regressions" -> "no open benchmark regression alert";
             default -> "doc coverage not lower than at the baseline";
         };
     }

@@ -2,6 +2,7 @@ package dev.rustlens.gate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Scan;
@@ -36,8 +37,11 @@ public class GateService {
     private final ObjectMapper json;
     private final AnalysisEngine engine;
     private final SnapshotScores scores;
+    private final BenchmarkService benchmarks;
 
-    public GateService(EntityManager entityManager, ObjectMapper json, AnalysisEngine engine, SnapshotScores scores) {
+    public GateService(EntityManager entityManager, ObjectMapper json, AnalysisEngine engine, SnapshotScores scores,
+            BenchmarkService benchmarks) {
+        this.benchmarks = benchmarks;
         this.entityManager = entityManager;
         this.json = json;
         this.engine = engine;
@@ -145,26 +149,13 @@ public class GateService {
         return verdict;
     }
 
-    /** The stored verdict of a scan, evaluated now if the scan has none yet. */
+    /**
+     * The verdict on a scan as of now: evaluated again (and stored), since benchmark alerts and
+     * triage marks change after the scan was stored. Empty for a scan that has not succeeded.
+     */
     @Transactional
     public Optional<GateVerdict> verdict(Scan scan) {
-        if (scan.status != Scan.Status.succeeded) {
-            return Optional.empty();
-        }
-        List<Object[]> rows = session().createNativeQuery(
-                "select baseline_scan_id, passed, cast(conditions as text), cast(new_code as text) from gate_result where scan_id = ?1",
-                Object[].class).setParameter(1, scan.id).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.of(evaluate(scan));
-        }
-        Object[] row = rows.getFirst();
-        try {
-            return Optional.of(new GateVerdict(scan.id, row[0] == null ? null : ((Number) row[0]).longValue(),
-                    (Boolean) row[1], List.of(json.readValue((String) row[2], GateVerdict.ConditionResult[].class)),
-                    json.readValue((String) row[3], GateVerdict.NewCode.class)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored gate verdict is not readable", e);
-        }
+        return scan.status == Scan.Status.succeeded ? Optional.of(evaluate(scan)) : Optional.empty();
     }
 
     private GateVerdict.ConditionResult check(GateCondition condition, Scan scan, Long baseline, GateVerdict.NewCode newCode) {
@@ -178,6 +169,10 @@ public class GateService {
                 long count = newCode.bySeverity().getOrDefault(condition.severity(), 0L);
                 yield new GateVerdict.ConditionResult(condition, description, count <= condition.max(),
                         Long.toString(count), "<= " + condition.max());
+            }
+            case "no_open_benchmark_regressions" -> {
+                long open = benchmarks.openAlertCount(scan.repository.id);
+                yield new GateVerdict.ConditionResult(condition, description, open == 0, Long.toString(open), "0");
             }
             case "min_grade" -> new GateVerdict.ConditionResult(condition, description,
                     scan.grade != null && Grade.valueOf(scan.grade).atLeast(Grade.valueOf(condition.grade())),

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.rustlens.bench.ingest.BenchFixtures;
 import dev.rustlens.gitrepo.TestRepositories;
+import dev.rustlens.scan.ScanFlowTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -34,6 +35,9 @@ class BenchmarkResourceTest {
 
     @TempDir
     Path dir;
+
+    static final String GATE_CONDITION =
+            "verdict.conditions.find { it.condition.type == 'no_open_benchmark_regressions' }";
 
     private long repository() throws Exception {
         try (Git git = TestRepositories.create(dir.resolve(UUID.randomUUID().toString()),
@@ -116,6 +120,7 @@ class BenchmarkResourceTest {
     @Test
     void aPlantedRegressionRaisesAnAlertThatLivesAndFeedsTheGate() throws Exception {
         long id = repository();
+        ScanFlowTest.awaitScan(ScanFlowTest.startScan(id));
         double[] stable = {100, 101, 99, 100, 100, 101, 99, 100};
         for (int i = 0; i < stable.length; i++) {
             at("s" + i).contentType(ContentType.JSON).body(bmf(stable[i])).when().post(INGEST, id)
@@ -130,6 +135,9 @@ class BenchmarkResourceTest {
         assertEquals(10.0, raised.getDouble("alerts[0].changePercent"), 1e-9);
         assertEquals(1, service.openAlertCount(id));
         long alert = raised.getLong("alerts[0].id");
+        given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body(GATE_CONDITION + ".passed", equalTo(false)).body(GATE_CONDITION + ".actual", equalTo("1"));
 
         JsonPath list = given().when().get(INGEST, id).then().statusCode(200).extract().jsonPath();
         assertEquals("regressed", list.getString("[0].status"));
@@ -154,6 +162,7 @@ class BenchmarkResourceTest {
         given().when().post("/api/v1/benchmark-alerts/{id}/acknowledge", alert).then().statusCode(200)
                 .body("status", equalTo("acknowledged"));
         assertEquals(0, service.openAlertCount(id));
+        given().when().get("/api/v1/repositories/{id}/gate/status", id).then().body(GATE_CONDITION + ".passed", equalTo(true));
         given().when().post("/api/v1/benchmark-alerts/{id}/acknowledge", alert).then().statusCode(409);
         given().when().post("/api/v1/benchmark-alerts/{id}/resolve", alert).then().statusCode(200)
                 .body("status", equalTo("resolved"));
