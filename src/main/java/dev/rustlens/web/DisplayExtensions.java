@@ -4,12 +4,15 @@ import io.quarkus.qute.TemplateExtension;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Display-only formatting for templates, kept out of the entities. */
 @TemplateExtension
 public class DisplayExtensions {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.?0+$");
 
     private DisplayExtensions() {
     }
@@ -22,5 +25,15 @@ public class DisplayExtensions {
     /** A machine-readable UTC time for a time element; the browser shows it in local time. */
     static String iso(OffsetDateTime time) {
         return time == null ? "" : ISO.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /** A measured value with at most three decimals and no trailing zeros, grouped by thousands. */
+    static String measured(double value) {
+        return TRAILING_ZEROS.matcher(String.format(Locale.ROOT, "%,.3f", value)).replaceFirst("");
+    }
+
+    /** A relative change with its sign, e.g. +10.0%. */
+    static String signedPercent(Double percent) {
+        return percent == null ? "" : String.format(Locale.ROOT, "%+.1f%%", percent);
     }
 }

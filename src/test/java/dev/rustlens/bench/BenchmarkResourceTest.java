@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.bench.ingest.BenchFixtures;
 import dev.rustlens.gitrepo.TestRepositories;
@@ -135,6 +136,18 @@ class BenchmarkResourceTest {
         assertEquals(10.0, raised.getDouble("alerts[0].changePercent"), 1e-9);
         assertEquals(1, service.openAlertCount(id));
         long alert = raised.getLong("alerts[0].id");
+        String page = given().when().get("/repositories/{id}/benchmarks", id).then().statusCode(200)
+                .contentType(ContentType.HTML).extract().asString();
+        assertTrue(page.contains("<tr class=\"alert\">"), "the open alert is listed on the benchmarks page");
+        assertTrue(page.contains("bench-regressed"), page);
+        long benchmarkId = given().when().get(INGEST, id).then().extract().jsonPath().getLong("[0].benchmarkId");
+        String chart = given().queryParam("branch", "main").queryParam("testbed", "ci-x86")
+                .when().get("/benchmarks/{id}", benchmarkId).then().statusCode(200).extract().asString();
+        assertTrue(chart.contains("data-history=\"/api/v1/benchmarks/" + benchmarkId
+                + "/history?measure=latency&amp;branch=main&amp;testbed=ci-x86\""), chart);
+        assertTrue(chart.contains("open: +10.0% over a mean of 100<"), chart);
+        given().when().get("/benchmarks/{id}", 999_999_999L).then().statusCode(404);
+        given().when().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
         given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200)
                 .body("status", equalTo("failed"))
                 .body(GATE_CONDITION + ".passed", equalTo(false)).body(GATE_CONDITION + ".actual", equalTo("1"));

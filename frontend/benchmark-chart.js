@@ -1,0 +1,51 @@
+// Draws a benchmark's history with uPlot: the value, its confidence interval, the threshold band
+// each result was judged against, and the results that raised an alert. Hovering shows the commit.
+const element = document.getElementById('history-chart');
+if (element && window.uPlot) {
+  const response = await fetch(element.dataset.history, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    element.textContent = `The history could not be loaded (${response.status}).`;
+  } else {
+    const history = await response.json();
+    const points = history.points;
+    const x = points.map((point, index) => index);
+    const series = [
+      points.map((point) => point.value),
+      points.map((point) => point.lowerValue),
+      points.map((point) => point.upperValue),
+      points.map((point) => point.lowerLimit),
+      points.map((point) => point.upperLimit),
+      points.map((point) => (point.alert ? point.value : null)),
+    ];
+    const commit = document.getElementById('history-commit');
+    const width = Math.max(320, Math.min(element.clientWidth || 900, 1100));
+    const plot = new uPlot({
+      width,
+      height: 320,
+      scales: { x: { time: false } },
+      axes: [
+        { values: (u, ticks) => ticks.map((tick) => (points[tick] ? points[tick].commit.slice(0, 7) : '')) },
+        { label: history.unit },
+      ],
+      series: [
+        { label: 'result' },
+        { label: history.measure, stroke: '#1565c0', width: 2, points: { show: true } },
+        { label: 'interval low', stroke: '#9e9e9e' },
+        { label: 'interval high', stroke: '#9e9e9e' },
+        { label: 'threshold low', stroke: '#6d4c41', dash: [6, 4] },
+        { label: 'threshold high', stroke: '#6d4c41', dash: [6, 4] },
+        { label: 'alert', stroke: '#c62828', width: 0, points: { show: true, size: 10, fill: '#c62828' } },
+      ],
+      hooks: {
+        setCursor: [(u) => {
+          const point = points[u.cursor.idx];
+          if (commit) {
+            commit.textContent = point ? `${point.commit} (${point.branch}, ${point.testbed})` : '';
+          }
+        }],
+      },
+    }, [x, ...series], element);
+    // Tests read how many points were drawn.
+    element.dataset.points = String(plot.data[0].length);
+  }
+}
