@@ -72,7 +72,6 @@ public class CrateSnapshot extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Long> metrics;
 
-    /** The crates of a scan, by crate path. */
     /** The safety score 0-100 (docs/scoring.md); null until scored. */
     public Integer score;
 
@@ -85,6 +84,7 @@ public class CrateSnapshot extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Deduction> deductions;
 
+    /** The crates of a scan, by crate path. */
     public static List<CrateSnapshot> listForScan(Scan scan) {
         return find("scan = ?1 order by path", scan).list();
     }
