@@ -1,0 +1,161 @@
+package dev.rustlens.finding;
+
+import dev.rustlens.scan.Scan;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * A scan's findings, filtered: as JSON pages (limit and cursor, with the total and a Link to the
+ * next page), or all of them as CSV, streamed from a database cursor so that the heap stays flat
+ * however many there are.
+ */
+@Path("/api/v1/scans")
+public class FindingResource {
+
+    private static final int MAX_LIMIT = 500;
+    private static final int FETCH_SIZE = 1000;
+    private static final String COLUMNS = """
+            f.id, c.name, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col, f.message,
+            f.in_test_code, f.suppression, f.fingerprint, f.tracking
+            from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id""";
+
+    private final DataSource dataSource;
+
+    public FindingResource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One finding. */
+    public record FindingRow(long id, String crate, String checkId, String severity, String path, int line, int column,
+            int endLine, int endColumn, String message, boolean inTestCode, String suppression, String fingerprint,
+            String tracking) {
+        static FindingRow of(ResultSet row) throws SQLException {
+            return new FindingRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                    row.getInt(6), row.getInt(7), row.getInt(8), row.getInt(9), row.getString(10), row.getBoolean(11),
+                    row.getString(12), row.getString(13), row.getString(14));
+        }
+    }
+
+    /** A page of findings; {@code nextCursor} is null on the last page. */
+    public record FindingPage(long scanId, long total, int limit, Long nextCursor, List<FindingRow> findings) {
+    }
+
+    @GET
+    @Path("/{id}/findings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response page(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("cursor") Long cursor, @QueryParam("crate") String crate, @QueryParam("check") String check,
+            @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
+            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @Context UriInfo uri) throws SQLException {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        requireScan(id);
+        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest).sql(id);
+        long total;
+        List<FindingRow> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement count = prepare(connection, "select count(*) from finding f"
+                    + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id where "
+                    + where.where(), where.parameters()); ResultSet result = count.executeQuery()) {
+                result.next();
+                total = result.getLong(1);
+            }
+            List<Object> parameters = new ArrayList<>(where.parameters());
+            parameters.add(cursor == null ? 0L : cursor);
+            parameters.add(limit + 1);
+            try (PreparedStatement select = prepare(connection, "select " + COLUMNS + " where " + where.where()
+                    + " and f.id > ? order by f.id limit ?", parameters); ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(FindingRow.of(result));
+                }
+            }
+        }
+        Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+        List<FindingRow> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
+        Response.ResponseBuilder response = Response.ok(new FindingPage(id, total, limit, next, shown));
+        if (next != null) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+        }
+        return response.build();
+    }
+
+    /** Every finding of the scan that the filter keeps, as RFC 4180 CSV with formulas neutralised. */
+    @GET
+    @Path("/{id}/findings.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("id") long id, @QueryParam("crate") String crate, @QueryParam("check") String check,
+            @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
+            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest) {
+        requireScan(id);
+        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest).sql(id);
+        StreamingOutput body = output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            writer.write(CsvCells.row("id", "crate", "check", "severity", "path", "line", "column", "end_line",
+                    "end_column", "message", "in_test_code", "suppression", "fingerprint", "tracking"));
+            try (Connection connection = dataSource.getConnection()) {
+                // A cursor only streams inside a transaction; the export only reads.
+                connection.setAutoCommit(false);
+                try (PreparedStatement select = prepare(connection, "select " + COLUMNS + " where " + where.where()
+                        + " order by f.id", where.parameters())) {
+                    select.setFetchSize(FETCH_SIZE);
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            FindingRow row = FindingRow.of(result);
+                            writer.write(CsvCells.row(Long.toString(row.id()), row.crate(), row.checkId(), row.severity(),
+                                    row.path(), Integer.toString(row.line()), Integer.toString(row.column()),
+                                    Integer.toString(row.endLine()), Integer.toString(row.endColumn()), row.message(),
+                                    Boolean.toString(row.inTestCode()), row.suppression(), row.fingerprint(),
+                                    row.tracking()));
+                        }
+                    }
+                } finally {
+                    connection.rollback();
+                }
+            } catch (SQLException e) {
+                throw new UncheckedIOException(new IOException("reading the findings failed", e));
+            }
+            writer.flush();
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"scan-" + id + "-findings.csv\"")
+                .build();
+    }
+
+    private static void requireScan(long id) {
+        if (Scan.findById(id) == null) {
+            throw new NotFoundException("no scan " + id);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+        return statement;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.rustlens.finding;
+
+import static dev.rustlens.scan.ScanFlowTest.awaitScan;
+import static dev.rustlens.scan.ScanFlowTest.register;
+import static dev.rustlens.scan.ScanFlowTest.startScan;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rustlens.gitrepo.TestRepositories;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@QuarkusTest
+class FindingExportTest {
+
+    /** A crate in a directory whose name a spreadsheet would take for a formula, with a few findings. */
+    static long scannedFixture(Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of(
+                "=calc/Cargo.toml", "[package]\nname = \"calc\"\nversion = \"0.1.0\"\n",
+                "=calc/src/lib.rs", """
+                        pub fn a(p: *const u8) -> u8 { unsafe { *p } }
+                        pub fn b(s: &str) -> u32 { s.parse().unwrap() }
+                        pub fn c(s: &str) -> u32 { s.parse().expect("a number") }
+                        """))) {
+            JsonPath scan = awaitScan(startScan(register(TestRepositories.url(git))));
+            assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+            return scan.getLong("id");
+        }
+    }
+
+    @Test
+    void pagesCoverEveryFindingOnceAndFiltersNarrowThem(@TempDir Path dir) throws Exception {
+        long scanId = scannedFixture(dir);
+        JsonPath first = given().queryParam("limit", 2).when().get("/api/v1/scans/{id}/findings", scanId)
+                .then().statusCode(200).header("Link", containsString("rel=\"next\"")).extract().jsonPath();
+        long total = first.getLong("total");
+        assertTrue(total > 4, "the fixture has several findings: " + total);
+        List<Long> ids = new ArrayList<>(first.getList("findings.id", Long.class));
+        Long cursor = first.getLong("nextCursor");
+        while (cursor != null) {
+            JsonPath page = given().queryParam("limit", 2).queryParam("cursor", cursor)
+                    .when().get("/api/v1/scans/{id}/findings", scanId).then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("findings.id", Long.class));
+            cursor = page.get("nextCursor") == null ? null : page.getLong("nextCursor");
+        }
+        assertEquals(total, ids.size());
+        assertEquals(ids.size(), new HashSet<>(ids).size());
+
+        JsonPath unwraps = given().queryParam("check", "unwrap_used").queryParam("crate", "calc")
+                .when().get("/api/v1/scans/{id}/findings", scanId).then().statusCode(200).extract().jsonPath();
+        assertEquals(1, unwraps.getLong("total"));
+        assertNull(unwraps.get("nextCursor"));
+        assertEquals("=calc/src/lib.rs", unwraps.getString("findings[0].path"));
+        assertEquals(0, given().queryParam("path", "src/").when().get("/api/v1/scans/{id}/findings", scanId)
+                .then().extract().jsonPath().getLong("total"));
+
+        given().queryParam("limit", 0).when().get("/api/v1/scans/{id}/findings", scanId).then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("severity", "HUGE").when().get("/api/v1/scans/{id}/findings", scanId).then().statusCode(400);
+        given().queryParam("tracking", "fixed").when().get("/api/v1/scans/{id}/findings", scanId).then().statusCode(400);
+        given().when().get("/api/v1/scans/{id}/findings", 999_999).then().statusCode(404);
+    }
+
+    @Test
+    void theCsvExportHasEveryFindingWithFormulasNeutralised(@TempDir Path dir) throws Exception {
+        long scanId = scannedFixture(dir);
+        long total = given().when().get("/api/v1/scans/{id}/findings", scanId).then().extract().jsonPath().getLong("total");
+        String csv = given().when().get("/api/v1/scans/{id}/findings.csv", scanId).then().statusCode(200)
+                .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals("id,crate,check,severity,path,line,column,end_line,end_column,message,in_test_code,suppression,"
+                + "fingerprint,tracking", lines[0]);
+        assertEquals(total + 1, lines.length);
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(lines[i].contains(",calc,") && lines[i].contains(",'=calc/"), lines[i]);
+        }
+        String unwrapOnly = given().queryParam("check", "unwrap_used").when().get("/api/v1/scans/{id}/findings.csv", scanId)
+                .then().statusCode(200).extract().asString();
+        assertEquals(2, unwrapOnly.split("\r\n").length);
+        given().when().get("/api/v1/scans/{id}/findings.csv", 999_999).then().statusCode(404);
+    }
+}
