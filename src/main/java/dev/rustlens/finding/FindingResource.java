@@ -1,5 +1,6 @@
 package dev.rustlens.finding;
 
+import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Scan;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -43,9 +43,11 @@ public class FindingResource {
             from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id""";
 
     private final DataSource dataSource;
+    private final AnalysisEngine engine;
 
-    public FindingResource(DataSource dataSource) {
+    public FindingResource(DataSource dataSource, AnalysisEngine engine) {
         this.dataSource = dataSource;
+        this.engine = engine;
     }
 
     /** One finding. */
@@ -116,38 +118,74 @@ public class FindingResource {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             writer.write(CsvCells.row("id", "crate", "check", "severity", "path", "line", "column", "end_line",
                     "end_column", "message", "in_test_code", "suppression", "fingerprint", "tracking"));
-            try (Connection connection = dataSource.getConnection()) {
-                // A cursor only streams inside a transaction; the export only reads.
-                connection.setAutoCommit(false);
-                try (PreparedStatement select = prepare(connection, "select " + COLUMNS + " where " + where.where()
-                        + " order by f.id", where.parameters())) {
-                    select.setFetchSize(FETCH_SIZE);
-                    try (ResultSet result = select.executeQuery()) {
-                        while (result.next()) {
-                            FindingRow row = FindingRow.of(result);
-                            writer.write(CsvCells.row(Long.toString(row.id()), row.crate(), row.checkId(), row.severity(),
-                                    row.path(), Integer.toString(row.line()), Integer.toString(row.column()),
-                                    Integer.toString(row.endLine()), Integer.toString(row.endColumn()), row.message(),
-                                    Boolean.toString(row.inTestCode()), row.suppression(), row.fingerprint(),
-                                    row.tracking()));
-                        }
-                    }
-                } finally {
-                    connection.rollback();
-                }
-            } catch (SQLException e) {
-                throw new UncheckedIOException(new IOException("reading the findings failed", e));
-            }
+            stream(where, result -> {
+                FindingRow row = FindingRow.of(result);
+                writer.write(CsvCells.row(Long.toString(row.id()), row.crate(), row.checkId(), row.severity(),
+                        row.path(), Integer.toString(row.line()), Integer.toString(row.column()),
+                        Integer.toString(row.endLine()), Integer.toString(row.endColumn()), row.message(),
+                        Boolean.toString(row.inTestCode()), row.suppression(), row.fingerprint(), row.tracking()));
+            });
             writer.flush();
         };
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"scan-" + id + "-findings.csv\"")
                 .build();
     }
 
-    private static void requireScan(long id) {
-        if (Scan.findById(id) == null) {
+    /**
+     * Every finding of the scan that the filter keeps, as SARIF 2.1.0 for GitHub code scanning
+     * and IDEs, with the check catalogue as the tool's rules.
+     */
+    @GET
+    @Path("/{id}/findings.sarif")
+    @Produces({"application/sarif+json", MediaType.APPLICATION_JSON})
+    public Response sarif(@PathParam("id") long id, @QueryParam("crate") String crate, @QueryParam("check") String check,
+            @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
+            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest) {
+        Scan scan = requireScan(id);
+        String repositoryUri = scan.repository.url;
+        String revision = scan.commitSha;
+        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest).sql(id);
+        StreamingOutput body = output -> {
+            try (SarifExport sarif = new SarifExport(output, engine.catalogue().checks(), repositoryUri, revision)) {
+                stream(where, sarif::result);
+            }
+        };
+        return Response.ok(body, "application/sarif+json")
+                .header("Content-Disposition", "attachment; filename=\"scan-" + id + ".sarif\"").build();
+    }
+
+    /** Something done with each selected row. */
+    private interface RowWriter {
+        void write(ResultSet row) throws IOException, SQLException;
+    }
+
+    /** Streams the selected findings in id order through a database cursor, so memory stays flat. */
+    private void stream(FindingFilter.Sql where, RowWriter writer) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            // A cursor only streams inside a transaction; the export only reads.
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = prepare(connection, "select " + COLUMNS + " where " + where.where()
+                    + " order by f.id", where.parameters())) {
+                select.setFetchSize(FETCH_SIZE);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        writer.write(result);
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IOException("reading the findings failed", e);
+        }
+    }
+
+    private static Scan requireScan(long id) {
+        Scan scan = Scan.findById(id);
+        if (scan == null) {
             throw new NotFoundException("no scan " + id);
         }
+        return scan;
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)

@@ -9,9 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +25,7 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 @QuarkusTest
 class FindingExportTest {
@@ -90,5 +96,42 @@ class FindingExportTest {
                 .then().statusCode(200).extract().asString();
         assertEquals(2, unwrapOnly.split("\r\n").length);
         given().when().get("/api/v1/scans/{id}/findings.csv", 999_999).then().statusCode(404);
+    }
+
+    @Test
+    void theSarifExportValidatesAgainstTheSarifSchema(@TempDir Path dir) throws Exception {
+        long scanId = scannedFixture(dir);
+        long total = given().when().get("/api/v1/scans/{id}/findings", scanId).then().extract().jsonPath().getLong("total");
+        String sarif = given().when().get("/api/v1/scans/{id}/findings.sarif", scanId).then().statusCode(200)
+                .contentType(containsString("application/sarif+json")).extract().asString();
+
+        Schema schema;
+        try (InputStream schemaText = getClass().getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(schemaText);
+        }
+        List<Error> errors = schema.validate(JsonMapper.builder().build().readTree(sarif));
+        assertEquals(List.of(), errors, sarif);
+
+        JsonPath document = JsonPath.from(sarif);
+        assertEquals(total, document.getList("runs[0].results").size());
+        assertEquals("rustlens", document.getString("runs[0].tool.driver.name"));
+        int index = document.getInt("runs[0].results.find { it.ruleId == 'unwrap_used' }.ruleIndex");
+        assertEquals("unwrap_used", document.getString("runs[0].tool.driver.rules[" + index + "].id"));
+        assertTrue(document.getString("runs[0].tool.driver.rules[" + index + "].help.markdown").startsWith("# unwrap_used"));
+        assertEquals("=calc/src/lib.rs", document.getString(
+                "runs[0].results.find { it.ruleId == 'unwrap_used' }.locations[0].physicalLocation.artifactLocation.uri"));
+        assertEquals(32, document.getString("runs[0].results[0].partialFingerprints.'rustlens/v1'").length());
+        assertTrue(document.getString("runs[0].tool.driver.rules.find { it.id == 'undocumented_unsafe_block' }"
+                + ".properties.'security-severity'").startsWith("8"));
+        given().when().get("/api/v1/scans/{id}/findings.sarif", 999_999).then().statusCode(404);
+
+        long repositoryId = given().when().get("/api/v1/scans/{id}", scanId).then().extract().jsonPath().getLong("repositoryId");
+        given().redirects().follow(false).queryParam("check", "unwrap_used")
+                .when().get("/api/v1/repositories/{id}/findings.sarif", repositoryId)
+                .then().statusCode(303).header("Location", containsString("/api/v1/scans/" + scanId
+                        + "/findings.sarif?check=unwrap_used"));
+        given().when().get("/api/v1/repositories/{id}/findings.csv", repositoryId).then().statusCode(200)
+                .contentType(containsString("text/csv"));
+        given().when().get("/api/v1/repositories/{id}/findings.sarif", 999_999).then().statusCode(404);
     }
 }

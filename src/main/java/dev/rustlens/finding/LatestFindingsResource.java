@@ -1,0 +1,41 @@
+package dev.rustlens.finding;
+
+import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.scan.Scan;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * A repository's findings at its newest succeeded scan of the default branch: a redirect (303)
+ * to that scan's findings, keeping the query's filters, so scripts need not look the scan up.
+ */
+@Path("/api/v1/repositories")
+public class LatestFindingsResource {
+
+    private static final Set<String> FORMATS = Set.of("findings", "findings.csv", "findings.sarif");
+
+    @GET
+    @Path("/{id}/{format:findings(\\.csv|\\.sarif)?}")
+    @Transactional
+    public Response latest(@PathParam("id") long id, @PathParam("format") String format, @Context UriInfo uri) {
+        if (!FORMATS.contains(format)) {
+            throw new NotFoundException();
+        }
+        GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
+        Scan scan = Scan.<Scan>find("repository = ?1 and branch = ?2 and status = ?3 order by committedAt desc, id desc",
+                repository, repository.defaultBranch, Scan.Status.succeeded).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("repository " + repository.name + " has no succeeded scan of "
+                        + repository.defaultBranch + " yet"));
+        URI target = uri.getRequestUriBuilder().replacePath(uri.getBaseUri().getPath())
+                .path("api/v1/scans/{scan}/" + format).build(scan.id);
+        return Response.seeOther(target).build();
+    }
+}

@@ -1,0 +1,213 @@
+package dev.rustlens.finding;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rustlens.analysis.check.Check;
+import dev.rustlens.analysis.check.CheckInfo;
+import dev.rustlens.analysis.check.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes findings as SARIF 2.1.0, as GitHub code scanning accepts it: the tool with its rules
+ * (from the check catalogue and each check's documentation), results with a repository-relative
+ * location, a level, a message and partial fingerprints, at most {@value #MAX_RESULTS_PER_RUN}
+ * results per run. Written as a stream, one finding at a time.
+ */
+final class SarifExport implements AutoCloseable {
+
+    /** GitHub code scanning accepts at most this many results in one run. */
+    static final int MAX_RESULTS_PER_RUN = 25_000;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final JsonGenerator json;
+    private final List<Check> checks;
+    private final Map<String, Integer> ruleIndex = new HashMap<>();
+    private final String repositoryUri;
+    private final String revision;
+    private int resultsInRun;
+    private boolean runOpen;
+
+    /** {@code repositoryUri} and {@code revision} may be null (an uploaded archive has no URL). */
+    SarifExport(OutputStream output, List<Check> checks, String repositoryUri, String revision) throws IOException {
+        this.json = JSON.createGenerator(output);
+        this.checks = checks;
+        this.repositoryUri = repositoryUri;
+        this.revision = revision;
+        for (int i = 0; i < checks.size(); i++) {
+            ruleIndex.put(checks.get(i).id(), i);
+        }
+        json.writeStartObject();
+        json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        json.writeStringField("version", "2.1.0");
+        json.writeArrayFieldStart("runs");
+    }
+
+    /** Writes the finding at the result set's current row (columns as FindingResource selects them). */
+    void result(ResultSet row) throws IOException, SQLException {
+        if (!runOpen || resultsInRun == MAX_RESULTS_PER_RUN) {
+            closeRun();
+            openRun();
+        }
+        String checkId = row.getString(3);
+        json.writeStartObject();
+        json.writeStringField("ruleId", checkId);
+        Integer index = ruleIndex.get(checkId);
+        if (index != null) {
+            json.writeNumberField("ruleIndex", index);
+        }
+        json.writeStringField("level", Severity.valueOf(row.getString(4)).sarifLevel());
+        json.writeObjectFieldStart("message");
+        json.writeStringField("text", row.getString(10));
+        json.writeEndObject();
+        json.writeArrayFieldStart("locations");
+        json.writeStartObject();
+        json.writeObjectFieldStart("physicalLocation");
+        json.writeObjectFieldStart("artifactLocation");
+        json.writeStringField("uri", row.getString(5));
+        json.writeStringField("uriBaseId", "%SRCROOT%");
+        json.writeEndObject();
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", Math.max(1, row.getInt(6)));
+        json.writeNumberField("startColumn", Math.max(1, row.getInt(7)));
+        json.writeNumberField("endLine", Math.max(1, row.getInt(8)));
+        json.writeNumberField("endColumn", Math.max(1, row.getInt(9)));
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeObjectFieldStart("partialFingerprints");
+        json.writeStringField("rustlens/v1", row.getString(13));
+        json.writeEndObject();
+        if (!"NONE".equals(row.getString(12))) {
+            json.writeArrayFieldStart("suppressions");
+            json.writeStartObject();
+            json.writeStringField("kind", "inSource");
+            json.writeStringField("justification", "suppressed in the code (" + row.getString(12).toLowerCase(Locale.ROOT) + ")");
+            json.writeEndObject();
+            json.writeEndArray();
+        }
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("crate", row.getString(2));
+        json.writeStringField("tracking", row.getString(14));
+        json.writeBooleanField("inTestCode", row.getBoolean(11));
+        json.writeEndObject();
+        json.writeEndObject();
+        resultsInRun++;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!runOpen) {
+            openRun(); // a scan without findings still names the tool and its rules
+        }
+        closeRun();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.close();
+    }
+
+    private void openRun() throws IOException {
+        json.writeStartObject();
+        json.writeObjectFieldStart("tool");
+        json.writeObjectFieldStart("driver");
+        json.writeStringField("name", "rustlens");
+        json.writeStringField("semanticVersion", "0.1.0");
+        json.writeArrayFieldStart("rules");
+        for (Check check : checks) {
+            rule(check.info());
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
+        if (repositoryUri != null && revision != null) {
+            json.writeArrayFieldStart("versionControlProvenance");
+            json.writeStartObject();
+            json.writeStringField("repositoryUri", repositoryUri);
+            json.writeStringField("revisionId", revision);
+            json.writeEndObject();
+            json.writeEndArray();
+        }
+        json.writeArrayFieldStart("results");
+        runOpen = true;
+        resultsInRun = 0;
+    }
+
+    private void closeRun() throws IOException {
+        if (runOpen) {
+            json.writeEndArray();
+            json.writeEndObject();
+            runOpen = false;
+        }
+    }
+
+    private void rule(CheckInfo info) throws IOException {
+        String doc = documentation(info.id());
+        json.writeStartObject();
+        json.writeStringField("id", info.id());
+        json.writeStringField("name", camelCase(info.id()));
+        json.writeObjectFieldStart("shortDescription");
+        json.writeStringField("text", info.title());
+        json.writeEndObject();
+        json.writeObjectFieldStart("fullDescription");
+        json.writeStringField("text", info.title() + " (category " + info.category().name().toLowerCase(Locale.ROOT) + ").");
+        json.writeEndObject();
+        json.writeObjectFieldStart("help");
+        json.writeStringField("text", doc == null ? info.title() : doc);
+        if (doc != null) {
+            json.writeStringField("markdown", doc);
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("defaultConfiguration");
+        json.writeStringField("level", info.severity().sarifLevel());
+        json.writeEndObject();
+        json.writeObjectFieldStart("properties");
+        json.writeArrayFieldStart("tags");
+        json.writeString("rust");
+        json.writeString(info.category().name().toLowerCase(Locale.ROOT));
+        if (info.category().name().equals("UNSAFE") || info.category().name().equals("MEMORY")) {
+            json.writeString("security");
+        }
+        json.writeEndArray();
+        json.writeStringField("security-severity", securitySeverity(info.severity()));
+        json.writeStringField("precision", "high");
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** GitHub's scale: critical from 9.0, high from 7.0, medium from 4.0, low below. */
+    private static String securitySeverity(Severity severity) {
+        return switch (severity) {
+            case BLOCKER -> "9.5";
+            case CRITICAL -> "8.0";
+            case MAJOR -> "5.5";
+            case MINOR -> "3.0";
+            case INFO -> "1.0";
+        };
+    }
+
+    private static String camelCase(String id) {
+        StringBuilder name = new StringBuilder();
+        for (String part : id.split("_")) {
+            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return name.toString();
+    }
+
+    private static String documentation(String id) {
+        try (InputStream doc = SarifExport.class.getClassLoader().getResourceAsStream("check-docs/" + id + ".md")) {
+            return doc == null ? null : new String(doc.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
