@@ -298,7 +298,20 @@ public class ScanFlowTest {
             awaitScan(startScan(repositoryId));
             String html = given().when().get("/").then().statusCode(200).contentType(ContentType.HTML)
                     .extract().asString();
-            assertTrue(html.contains("<h2 id=\"repo-" + repositoryId + "\">" + name + "</h2>"));
+            assertTrue(html.contains("<h2 id=\"repo-" + repositoryId + "\"><a href=\"/repositories/" + repositoryId + "\">"
+                    + name + "</a></h2>"));
+            String page = given().when().get("/repositories/{id}", repositoryId).then().statusCode(200)
+                    .contentType(ContentType.HTML).extract().asString();
+            assertTrue(page.contains("<tr><th scope=\"row\">alpha</th><td><span class=\"grade grade-"), "alpha's row");
+            assertTrue(page.contains("Quality gate: <span"), "the gate verdict is shown");
+            assertTrue(page.contains("data-trends=\"/api/v1/repositories/" + repositoryId + "/trends\""), "the trend chart");
+            String afterScanNow = given().redirects().follow(false).when().post("/repositories/{id}/scan", repositoryId)
+                    .then().statusCode(303).extract().header("Location");
+            assertTrue(afterScanNow.contains("/repositories/" + repositoryId + "?message=Scan"), afterScanNow);
+            given().contentType("application/x-www-form-urlencoded").formParam("last", "0").redirects().follow(false)
+                    .when().post("/repositories/{id}/backfill", repositoryId).then().statusCode(303)
+                    .header("Location", containsString("Backfill+failed"));
+            given().when().get("/repositories/{id}", 999_999).then().statusCode(404);
             assertTrue(html.contains("<tr><th scope=\"row\">alpha</th><td><span class=\"grade grade-"),
                     "alpha's row is shown with its grade");
             assertTrue(html.contains("<td>3</td><td>1</td><td>0</td><td>1</td><td>0</td>"), "alpha's unsafe counts are shown");
