@@ -33,7 +33,7 @@ import org.hibernate.Session;
  * A repository's page: grade, gate verdict, crates, trend chart, findings by check, scans with
  * live progress, and buttons to scan now and to backfill history.
  */
-@Path("/repositories")
+@Path("/")
 public class RepositoryPage {
 
     private final GateService gates;
@@ -60,7 +60,7 @@ public class RepositoryPage {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("repositories/{id}")
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance page(@PathParam("id") long id, @QueryParam("message") String message) {
@@ -83,7 +83,7 @@ public class RepositoryPage {
 
     /** The "Scan now" button: queues a scan of the default branch and comes back to the page. */
     @POST
-    @Path("/{id}/scan")
+    @Path("repositories/{id}/scan")
     public Response scanNow(@PathParam("id") long id) {
         String message;
         try {
@@ -97,7 +97,7 @@ public class RepositoryPage {
 
     /** The "Backfill history" button: queues scans of the branch's last commits. */
     @POST
-    @Path("/{id}/backfill")
+    @Path("repositories/{id}/backfill")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response backfill(@PathParam("id") long id, @FormParam("last") int last) {
         String message;
