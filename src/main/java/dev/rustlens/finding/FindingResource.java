@@ -147,7 +147,7 @@ public class FindingResource {
         FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest).sql(id);
         StreamingOutput body = output -> {
             try (SarifExport sarif = new SarifExport(output, engine.catalogue().checks(), repositoryUri, revision)) {
-                stream(where, sarif::result);
+                stream(where, result -> sarif.result(FindingRow.of(result)));
             }
         };
         return Response.ok(body, "application/sarif+json")

@@ -10,8 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,54 +50,54 @@ final class SarifExport implements AutoCloseable {
         json.writeArrayFieldStart("runs");
     }
 
-    /** Writes the finding at the result set's current row (columns as FindingResource selects them). */
-    void result(ResultSet row) throws IOException, SQLException {
+    /** Writes one finding as a result. */
+    void result(FindingResource.FindingRow finding) throws IOException {
         if (!runOpen || resultsInRun == MAX_RESULTS_PER_RUN) {
             closeRun();
             openRun();
         }
-        String checkId = row.getString(3);
+        String checkId = finding.checkId();
         json.writeStartObject();
         json.writeStringField("ruleId", checkId);
         Integer index = ruleIndex.get(checkId);
         if (index != null) {
             json.writeNumberField("ruleIndex", index);
         }
-        json.writeStringField("level", Severity.valueOf(row.getString(4)).sarifLevel());
+        json.writeStringField("level", Severity.valueOf(finding.severity()).sarifLevel());
         json.writeObjectFieldStart("message");
-        json.writeStringField("text", row.getString(10));
+        json.writeStringField("text", finding.message());
         json.writeEndObject();
         json.writeArrayFieldStart("locations");
         json.writeStartObject();
         json.writeObjectFieldStart("physicalLocation");
         json.writeObjectFieldStart("artifactLocation");
-        json.writeStringField("uri", row.getString(5));
+        json.writeStringField("uri", finding.path());
         json.writeStringField("uriBaseId", "%SRCROOT%");
         json.writeEndObject();
         json.writeObjectFieldStart("region");
-        json.writeNumberField("startLine", Math.max(1, row.getInt(6)));
-        json.writeNumberField("startColumn", Math.max(1, row.getInt(7)));
-        json.writeNumberField("endLine", Math.max(1, row.getInt(8)));
-        json.writeNumberField("endColumn", Math.max(1, row.getInt(9)));
+        json.writeNumberField("startLine", Math.max(1, finding.line()));
+        json.writeNumberField("startColumn", Math.max(1, finding.column()));
+        json.writeNumberField("endLine", Math.max(1, finding.endLine()));
+        json.writeNumberField("endColumn", Math.max(1, finding.endColumn()));
         json.writeEndObject();
         json.writeEndObject();
         json.writeEndObject();
         json.writeEndArray();
         json.writeObjectFieldStart("partialFingerprints");
-        json.writeStringField("rustlens/v1", row.getString(13));
+        json.writeStringField("rustlens/v1", finding.fingerprint());
         json.writeEndObject();
-        if (!"NONE".equals(row.getString(12))) {
+        if (!"NONE".equals(finding.suppression())) {
             json.writeArrayFieldStart("suppressions");
             json.writeStartObject();
             json.writeStringField("kind", "inSource");
-            json.writeStringField("justification", "suppressed in the code (" + row.getString(12).toLowerCase(Locale.ROOT) + ")");
+            json.writeStringField("justification", "suppressed in the code (" + finding.suppression().toLowerCase(Locale.ROOT) + ")");
             json.writeEndObject();
             json.writeEndArray();
         }
         json.writeObjectFieldStart("properties");
-        json.writeStringField("crate", row.getString(2));
-        json.writeStringField("tracking", row.getString(14));
-        json.writeBooleanField("inTestCode", row.getBoolean(11));
+        json.writeStringField("crate", finding.crate());
+        json.writeStringField("tracking", finding.tracking());
+        json.writeBooleanField("inTestCode", finding.inTestCode());
         json.writeEndObject();
         json.writeEndObject();
         resultsInRun++;
