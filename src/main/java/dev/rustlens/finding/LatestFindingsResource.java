@@ -30,9 +30,7 @@ public class LatestFindingsResource {
             throw new NotFoundException();
         }
         GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        Scan scan = Scan.<Scan>find("repository = ?1 and branch = ?2 and status = ?3 order by committedAt desc, id desc",
-                repository, repository.defaultBranch, Scan.Status.succeeded).firstResultOptional()
-                .orElseThrow(() -> new NotFoundException("repository " + repository.name + " has no succeeded scan of "
+        Scan scan = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElseThrow(() -> new NotFoundException("repository " + repository.name + " has no succeeded scan of "
                         + repository.defaultBranch + " yet"));
         URI target = uri.getRequestUriBuilder().replacePath(uri.getBaseUri().getPath())
                 .path("api/v1/scans/{scan}/" + format).build(scan.id);

@@ -66,8 +66,7 @@ public class BadgeResource {
     private static Optional<Scan> newestScan(long id) {
         GitRepository repository = GitRepository.findById(id);
         return repository == null ? Optional.empty()
-                : Scan.<Scan>find("repository = ?1 and branch = ?2 and status = ?3 order by committedAt desc, id desc",
-                        repository, repository.defaultBranch, Scan.Status.succeeded).firstResultOptional();
+                : Scan.findNewestSucceeded(repository, repository.defaultBranch);
     }
 
     private static Response badge(String label, String value, String colour, Response.Status status, Request request) {

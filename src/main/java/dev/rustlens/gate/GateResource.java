@@ -70,9 +70,9 @@ public class GateResource {
         Scan scan = (commit != null
                 ? Scan.<Scan>find("repository = ?1 and status = ?2 and commitSha like ?3 order by id desc",
                         repository, Scan.Status.succeeded, commit + "%")
-                : Scan.<Scan>find("repository = ?1 and status = ?2 and branch = ?3 order by committedAt desc, id desc",
-                        repository, Scan.Status.succeeded, branch == null || branch.isBlank() ? repository.defaultBranch : branch))
-                .firstResultOptional().orElseThrow(() -> new NotFoundException("no succeeded scan of "
+                        .firstResultOptional()
+                : Scan.findNewestSucceeded(repository, branch == null || branch.isBlank() ? repository.defaultBranch : branch))
+                .orElseThrow(() -> new NotFoundException("no succeeded scan of "
                         + (commit != null ? "commit " + commit : "that branch") + " in repository " + repository.name));
         GateVerdict verdict = gates.verdict(scan).orElseThrow();
         return new GateStatus(repository.id, scan.id, scan.branch, scan.commitSha, verdict.passed() ? "passed" : "failed",

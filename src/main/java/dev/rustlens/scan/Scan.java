@@ -152,6 +152,12 @@ public class Scan extends PanacheEntityBase {
         return commits;
     }
 
+    /** The succeeded scan of a repository's branch whose commit is the newest (by commit time). */
+    public static Optional<Scan> findNewestSucceeded(GitRepository repository, String branch) {
+        return find("repository = ?1 and branch = ?2 and status = ?3 order by committedAt desc, id desc",
+                repository, branch, Status.succeeded).firstResultOptional();
+    }
+
     /** The newest succeeded scan of a repository. */
     public static Optional<Scan> findLatestSucceeded(GitRepository repository) {
         return find("repository = ?1 and status = ?2 order by id desc", repository, Status.succeeded)

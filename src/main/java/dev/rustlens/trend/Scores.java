@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hibernate.Session;
 
 /**
@@ -58,7 +57,7 @@ public class Scores {
     @Transactional
     public RepositoryScore repository(long id) {
         GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        Scan scan = latest(repository).orElseThrow(() -> new NotFoundException(
+        Scan scan = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElseThrow(() -> new NotFoundException(
                 "repository " + id + " has no succeeded scan of branch " + repository.defaultBranch + " yet"));
         List<CrateScore> crates = CrateSnapshot.listForScan(scan).stream().map(s -> new CrateScore(s.crate.id,
                 s.crate.name, s.score, s.grade, s.metrics.getOrDefault("library_code_lines", 0L))).toList();
@@ -69,7 +68,7 @@ public class Scores {
     @Transactional
     public CrateDetail crate(long id) {
         Crate crate = Crate.<Crate>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        CrateSnapshot snapshot = latest(crate.repository)
+        CrateSnapshot snapshot = Scan.findNewestSucceeded(crate.repository, crate.repository.defaultBranch)
                 .flatMap(scan -> CrateSnapshot.listForScan(scan).stream().filter(s -> s.crate.id.equals(crate.id)).findFirst())
                 .orElseThrow(() -> new NotFoundException("crate " + crate.name + " is not in the newest scan of "
                         + crate.repository.name));
@@ -89,11 +88,5 @@ public class Scores {
         Scan scan = snapshot.scan;
         return new CrateDetail(crate.id, crate.name, crate.repository.id, scan.id, scan.commitSha, scan.committedAt,
                 snapshot.path, snapshot.version, snapshot.score, snapshot.grade, deductions, snapshot.metrics);
-    }
-
-    /** The newest succeeded scan of the repository's default branch, by commit time. */
-    static Optional<Scan> latest(GitRepository repository) {
-        return Scan.find("repository = ?1 and branch = ?2 and status = ?3 order by committedAt desc, id desc",
-                repository, repository.defaultBranch, Scan.Status.succeeded).firstResultOptional();
     }
 }

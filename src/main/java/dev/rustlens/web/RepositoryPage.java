@@ -66,8 +66,7 @@ public class RepositoryPage {
     public TemplateInstance page(@PathParam("id") long id, @QueryParam("message") String message) {
         GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id)
                 .orElseThrow(() -> new NotFoundException("no repository " + id));
-        Scan latest = Scan.<Scan>find("repository = ?1 and branch = ?2 and status = ?3 order by committedAt desc, id desc",
-                repository, repository.defaultBranch, Scan.Status.succeeded).firstResult();
+        Scan latest = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElse(null);
         List<CrateSnapshot> crates = latest == null ? List.of() : CrateSnapshot.listForScan(latest);
         crates.forEach(snapshot -> snapshot.crate.name.length()); // load names inside the transaction
         List<CheckCount> findings = latest == null ? List.of() : entityManager.unwrap(Session.class).createNativeQuery("""
