@@ -2,34 +2,64 @@ package dev.rustlens.api;
 
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
+import dev.rustlens.web.ErrorPage;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns exceptions into problem details: a clear 4xx for bad requests, never a stack trace. */
+/**
+ * Turns exceptions into a clear 4xx, never a stack trace: problem details for the API, a page with
+ * the message for the pages (and the sign-in form when a page action needs a signed-in user).
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response badInput(IllegalArgumentException e) {
-        return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+    public Response badInput(IllegalArgumentException e, UriInfo uri) {
+        return respond(uri, Response.Status.BAD_REQUEST, e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response duplicate(DuplicateNameException e) {
-        return Problem.response(Response.Status.CONFLICT, e.getMessage());
+    public Response duplicate(DuplicateNameException e, UriInfo uri) {
+        return respond(uri, Response.Status.CONFLICT, e.getMessage());
     }
 
     /** A repository that cannot be fetched now: the upstream server's fault or the URL's, not the request's. */
     @ServerExceptionMapper
-    public Response git(GitFailure e) {
-        return Problem.response(Response.Status.BAD_GATEWAY, e.getMessage());
+    public Response git(GitFailure e, UriInfo uri) {
+        return respond(uri, Response.Status.BAD_GATEWAY, e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response unauthorized(UnauthorizedException e, ContainerRequestContext request) {
+        return unauthenticated(request, "this needs a signed-in user or an API token (Authorization: Bearer <token>)");
+    }
+
+    @ServerExceptionMapper
+    public Response badCredentials(AuthenticationFailedException e, ContainerRequestContext request) {
+        return unauthenticated(request, e.getMessage() == null ? "the credentials were not accepted" : e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, Response.Status.FORBIDDEN, "your role does not allow this: it needs a maintainer"
+                + " (scans, uploads, settings of repositories) or an admin (users, tokens)");
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         if (status == null) {
             status = Response.Status.BAD_REQUEST;
@@ -43,13 +73,53 @@ public class ProblemMappers {
             case NOT_ACCEPTABLE -> "this resource cannot produce the requested media type";
             default -> ownMessage ? e.getMessage() : status.getReasonPhrase();
         };
-        return Problem.response(status, e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
+        return respond(uri, status, e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
                 ? "the request body is not valid JSON: " + json.getOriginalMessage() : detail);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(RuntimeException e, UriInfo uri) {
         LOG.error("unexpected error while serving a request", e);
-        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+        return respond(uri, Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+    }
+
+    /** Whether a request path is part of the JSON API rather than the pages. */
+    public static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.startsWith("api/");
+    }
+
+    /**
+     * The answer to a caller who must authenticate: 401 with problem details for the API, the
+     * sign-in form for a page, coming back afterwards to the page (or, for a form's action, to the
+     * page the form was on).
+     */
+    public static Response unauthenticated(ContainerRequestContext request, String detail) {
+        UriInfo uri = request.getUriInfo();
+        if (isApi(uri.getPath())) {
+            Response problem = Problem.response(Response.Status.UNAUTHORIZED, detail);
+            return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rustlens\"").build();
+        }
+        URI back = uri.getRequestUri();
+        if (!HttpMethod.GET.equals(request.getMethod())) {
+            String referer = request.getHeaderString("Referer");
+            back = referer == null ? URI.create("/") : parseOrRoot(referer);
+        }
+        String next = back.getRawPath() == null || back.getRawPath().isEmpty() ? "/" : back.getRawPath();
+        if (back.getRawQuery() != null) {
+            next += "?" + back.getRawQuery();
+        }
+        return Response.seeOther(UriBuilder.fromPath("/login").queryParam("next", next).build()).build();
+    }
+
+    private static URI parseOrRoot(String uri) {
+        try {
+            return new URI(uri);
+        } catch (URISyntaxException e) {
+            return URI.create("/");
+        }
+    }
+
+    private static Response respond(UriInfo uri, Response.Status status, String detail) {
+        return isApi(uri.getPath()) ? Problem.response(status, detail) : ErrorPage.response(status, detail);
     }
 }

@@ -1,5 +1,7 @@
 package dev.rustlens.bench;
 
+import dev.rustlens.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.bench.BenchmarkQueries.History;
 import dev.rustlens.bench.BenchmarkQueries.ThresholdView;
 import dev.rustlens.bench.detect.Threshold;
@@ -53,6 +55,8 @@ public class BenchmarkResource {
 
     /** Sets one measure's threshold; later results are judged by it. */
     @PUT
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmarks/{id}/thresholds/{measure}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ThresholdView setThreshold(@PathParam("id") long id, @PathParam("measure") String measure,
@@ -68,12 +72,16 @@ public class BenchmarkResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmark-alerts/{id}/acknowledge")
     public AlertView acknowledge(@PathParam("id") long id) {
         return service.transition(id, BenchmarkAlert.Status.acknowledged);
     }
 
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmark-alerts/{id}/resolve")
     public AlertView resolve(@PathParam("id") long id) {
         return service.transition(id, BenchmarkAlert.Status.resolved);

@@ -1,5 +1,7 @@
 package dev.rustlens.bench;
 
+import dev.rustlens.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.bench.BenchmarkQueries.MeasureSummary;
 import dev.rustlens.bench.BenchmarkService.IngestSummary;
 import dev.rustlens.bench.BenchmarkService.Origin;
@@ -50,6 +52,8 @@ public class RepositoryBenchmarkResource {
 
     /** A {@code .tar.gz} of {@code target/criterion}. */
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
         @Consumes({"application/gzip", "application/x-gzip"})
     public IngestSummary ingestArchive(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
@@ -65,6 +69,8 @@ public class RepositoryBenchmarkResource {
      * Metadata may come as form fields or query parameters.
      */
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
         @Consumes(MediaType.MULTIPART_FORM_DATA)
     public IngestSummary ingestFiles(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
@@ -99,6 +105,8 @@ public class RepositoryBenchmarkResource {
      * {@code format} ({@code libtest}, {@code cargo-criterion}, {@code bmf}) overrides the media type.
      */
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
         @Consumes({MediaType.TEXT_PLAIN, "application/x-ndjson", MediaType.APPLICATION_JSON})
     public IngestSummary ingestText(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,

@@ -31,6 +31,39 @@ public interface RustlensConfig {
     /** Limits of one analysis. */
     Analysis analysis();
 
+    /** Who may read and write. */
+    Auth auth();
+
+    /** The first administrator, set up on first start. */
+    Admin admin();
+
+    /** Who may read and write. */
+    interface Auth {
+        /** Whether pages and read endpoints need a signed-in user or a token; writes always do. */
+        @WithDefault("false")
+        boolean readsNeedLogin();
+
+        /** How long a page sign-in lasts. */
+        @WithDefault("7d")
+        Duration sessionLifetime();
+    }
+
+    /**
+     * The administrator created when no user exists yet, and an optional admin API token, so that a
+     * script can start a fresh instance and use the API at once.
+     */
+    interface Admin {
+        /** The administrator's user name. */
+        @WithDefault("admin")
+        String username();
+
+        /** The administrator's password; when unset, one is generated and written to the log once. */
+        Optional<String> password();
+
+        /** An admin API token to accept (at least 24 characters); kept as a digest like any other. */
+        Optional<String> token();
+    }
+
     /** Scan workers and their liveness. */
     interface Scan {
         /** Scans run at once by this instance. */

@@ -1,5 +1,7 @@
 package dev.rustlens.gate;
 
+import dev.rustlens.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.Scan;
 import jakarta.transaction.Transactional;
@@ -45,6 +47,8 @@ public class GateResource {
     }
 
     @PUT
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/gate")
     @Consumes(MediaType.APPLICATION_JSON)
     public GateService.GateSettings put(@PathParam("id") long id, GateRequest request) {

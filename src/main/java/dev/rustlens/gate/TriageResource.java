@@ -1,5 +1,7 @@
 package dev.rustlens.gate;
 
+import dev.rustlens.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.gitrepo.GitRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -47,6 +49,8 @@ public class TriageResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/triage")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
@@ -109,6 +113,8 @@ public class TriageResource {
 
     /** Removes a mark: the finding counts again. */
     @DELETE
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/triage/{fingerprint}")
     @Transactional
     public Response unmark(@PathParam("id") long id, @PathParam("fingerprint") String fingerprint) {

@@ -1,5 +1,7 @@
 package dev.rustlens.gitrepo;
 
+import dev.rustlens.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanSchedules;
 import dev.rustlens.scan.ScanService;
@@ -86,6 +88,8 @@ public class RepositoryResource {
     }
 
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(NewRepository request, UriInfo uri) {
         if (request == null) {
@@ -104,6 +108,8 @@ public class RepositoryResource {
 
     /** Scans the default branch on a cron schedule, e.g. {@code {"cron": "0 0 3 * * ?"}} for 3:00 every night. */
     @PUT
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
     public RepositoryView schedule(@PathParam("id") long id, ScheduleRequest request) {
@@ -115,6 +121,8 @@ public class RepositoryResource {
 
     /** Stops scheduled scans of the repository. */
     @DELETE
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule")
     public RepositoryView unschedule(@PathParam("id") long id) {
         return changeSchedule(id, null);
@@ -122,6 +130,8 @@ public class RepositoryResource {
 
     /** Changes a repository's name, URL, branch or credentials. */
     @PATCH
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public RepositoryView change(@PathParam("id") long id, RepositoryChanges request) {
@@ -140,6 +150,8 @@ public class RepositoryResource {
      * its new snapshot, and queues its scan: 202 with what was unpacked and the scan.
      */
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/archives")
     @Consumes({"application/gzip", "application/x-gzip", "application/x-tar", MediaType.APPLICATION_OCTET_STREAM})
     public Response upload(@PathParam("id") long id, InputStream body, UriInfo uri) throws IOException {
@@ -200,6 +212,8 @@ public class RepositoryResource {
 
     /** Queues a scan of the default branch; answers 202 with the scan and its Location. */
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/scans")
     public Response scan(@PathParam("id") long id, UriInfo uri) {
         Scan scan = scans.enqueue(id, Scan.Trigger.api).orElseThrow(NotFoundException::new);
@@ -240,6 +254,8 @@ public class RepositoryResource {
 
     /** Queues scans of past commits (history backfill); answers 202 with the queued scans, oldest first. */
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/backfill")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response backfill(@PathParam("id") long id, BackfillRequest request) throws GitFailure {

@@ -1,5 +1,7 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
@@ -32,6 +34,8 @@ public class ScanResource {
 
     /** Cancels a queued or running scan: 200 with the scan, 409 when it has already ended. */
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/cancel")
     @Transactional
     public ScanView cancel(@PathParam("id") long id) {

@@ -1,5 +1,7 @@
 package dev.rustlens.web;
 
+import dev.rustlens.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.gate.GateService;
 import dev.rustlens.gate.GateVerdict;
@@ -82,6 +84,8 @@ public class RepositoryPage {
 
     /** The "Scan now" button: queues a scan of the default branch and comes back to the page. */
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("repositories/{id}/scan")
     public Response scanNow(@PathParam("id") long id) {
         String message;
@@ -96,6 +100,8 @@ public class RepositoryPage {
 
     /** The "Backfill history" button: queues scans of the branch's last commits. */
     @POST
+
+    @RolesAllowed(Role.MAINTAINER)
     @Path("repositories/{id}/backfill")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response backfill(@PathParam("id") long id, @FormParam("last") int last) {

@@ -13,6 +13,7 @@ import dev.rustlens.bench.ingest.BenchFixtures;
 import dev.rustlens.gitrepo.TestRepositories;
 import dev.rustlens.scan.ScanFlowTest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark endpoints over HTTP against PostgreSQL, with the real fixtures. */
 @QuarkusTest
+@TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 class BenchmarkResourceTest {
 
     private static final String INGEST = "/api/v1/repositories/{id}/benchmarks";

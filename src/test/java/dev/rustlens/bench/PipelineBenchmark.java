@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -35,6 +36,8 @@ public final class PipelineBenchmark {
     private static final String SCHEMA = "rustlens_bench";
     private static final int COMMITS = 20;
     private static final int PORT = 18_080;
+    /** The admin token this run starts rustlens with: writes need one. */
+    private static final String TOKEN = "rlt_" + UUID.randomUUID();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -53,7 +56,7 @@ public final class PipelineBenchmark {
         sql("drop schema if exists " + SCHEMA + " cascade");
         Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Ddb.schema=" + SCHEMA, "-Dquarkus.http.port=" + PORT,
-                "-Drustlens.work-dir=" + work.resolve("app"), "-jar", jar.toString())
+                "-Drustlens.work-dir=" + work.resolve("app"), "-Drustlens.admin.token=" + TOKEN, "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile()).start();
         try {
             awaitReady();
@@ -172,7 +175,7 @@ public final class PipelineBenchmark {
 
     private static JsonNode post(String path, Map<String, Object> body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {

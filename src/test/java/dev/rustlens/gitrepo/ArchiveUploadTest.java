@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rustlens.gitrepo.TestArchives.Entry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 class ArchiveUploadTest {
 
     static final Path MEMCHR = Path.of("/usr/share/cargo/registry/memchr-2.5.0");

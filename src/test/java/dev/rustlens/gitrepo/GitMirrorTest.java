@@ -76,6 +76,16 @@ class GitMirrorTest {
             public Analysis analysis() {
                 throw new UnsupportedOperationException("not used by GitMirror");
             }
+
+            @Override
+            public Auth auth() {
+                throw new UnsupportedOperationException("not used by GitMirror");
+            }
+
+            @Override
+            public Admin admin() {
+                throw new UnsupportedOperationException("not used by GitMirror");
+            }
         };
     }
 

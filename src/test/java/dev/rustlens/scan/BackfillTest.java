@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.rustlens.gitrepo.BackfillCommitsTest;
 import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusTest
+@TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 class BackfillTest {
 
     @Test

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustlens.auth.TestTokens;
 import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,11 +23,26 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Registers real git repositories over REST, scans them, and checks what the scan stored. */
+/**
+ * Registers real git repositories over REST, scans them, and checks what the scan stored. It sends
+ * the test profile's admin token, as a script would, so that it runs against the packaged jar too.
+ */
 @QuarkusTest
 public class ScanFlowTest {
+
+    @BeforeAll
+    static void sendToken() {
+        TestTokens.sendAdminToken();
+    }
+
+    @AfterAll
+    static void forgetToken() {
+        TestTokens.forget();
+    }
 
     static final String WORKSPACE_MANIFEST = """
             [workspace]
