@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rustlens.gitrepo.ArchiveUploadTest;
+import dev.rustlens.gitrepo.TestArchives;
 import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,20 @@ class FindingsPageTest {
                     .then().statusCode(200).body(containsString("3 findings in scan #" + firstScan),
                             containsString("<span class=\"tracking\">new</span>"));
         }
+    }
+
+    @Test
+    void readsExcerptsOfAnArchiveRepositoryFromItsUpload() throws Exception {
+        long repository = ArchiveUploadTest.registerArchiveRepository();
+        JsonPath scan = ArchiveUploadTest.upload(repository, TestArchives.tarGz(List.of(
+                TestArchives.Entry.file("parsing-0.1.0/Cargo.toml", MANIFEST),
+                TestArchives.Entry.file("parsing-0.1.0/src/lib.rs", library(1)))));
+        assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+        given().queryParam("repository", repository).queryParam("check", "unwrap_used").when().get("/findings")
+                .then().statusCode(200)
+                .body(containsString("1 finding in scan #" + scan.getLong("id")),
+                        containsString("<code class=\"location\">src/lib.rs:5:"),
+                        containsString("<mark>    let _v0 = s.parse::&lt;u32&gt;().unwrap();</mark>"));
     }
 
     @Test
