@@ -43,7 +43,7 @@ class CratePageTest {
                             containsString("Undocumented unsafe blocks</th><td>−"),
                             containsString("<a href=\"" + findings + "&amp;check=undocumented_unsafe_block\">3 undocumented_unsafe_block</a>"),
                             containsString("<a href=\"" + findings + "&amp;check=miri_missing_in_ci\">1 miri_missing_in_ci</a>"),
-                            containsString("Public fns without examples</th><td>−2.5</td><td>5.0</td>"),
+                            containsString("Public fns without examples</th><td>−2.5</td><td>5</td>"),
                             containsString("from the metrics"),
                             containsString("data-trends=\"/api/v1/crates/" + crate + "/trends\""),
                             containsString("<th scope=\"row\">unsafe blocks outside test code</th><td>3</td>"),
