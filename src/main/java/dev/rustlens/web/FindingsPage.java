@@ -229,7 +229,7 @@ public class FindingsPage {
     }
 
     /** The finding's lines (at most {@value #MAX_HIGHLIGHTED_LINES}) and two lines either side. */
-    static List<ExcerptLine> excerpt(List<String> lines, FindingRow finding) {
+    private static List<ExcerptLine> excerpt(List<String> lines, FindingRow finding) {
         if (finding.line() < 1 || finding.line() > lines.size()) {
             return List.of();
         }
