@@ -75,6 +75,11 @@ class FindingsPageTest {
                     .then().statusCode(200).body(containsString("0 findings"), containsString("No finding matches"));
             given().queryParam("repository", repository).queryParam("path", "src/other").when().get("/findings")
                     .then().statusCode(200).body(containsString("0 findings"));
+            long other = register(TestRepositories.url(git));
+            given().queryParam("repository", other).queryParam("scan", scan.getLong("id")).when().get("/findings")
+                    .then().statusCode(400).body(containsString("Scan " + scan.getLong("id") + " is not a scan of repo-"));
+            given().queryParam("repository", other).when().get("/findings").then().statusCode(200)
+                    .body(containsString("No succeeded scan of <code>main</code> yet."));
         }
     }
 
