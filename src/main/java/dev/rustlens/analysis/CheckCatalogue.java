@@ -109,6 +109,18 @@ public final class CheckCatalogue implements AutoCloseable {
         return resource("checks/" + check.id() + "/query.scm");
     }
 
+    /**
+     * A check's documentation (CommonMark), packed into the jar from {@code docs/checks/<id>.md};
+     * empty for an id without one.
+     */
+    public static Optional<String> documentation(String id) {
+        try (InputStream doc = CheckCatalogue.class.getClassLoader().getResourceAsStream("check-docs/" + id + ".md")) {
+            return doc == null ? Optional.empty() : Optional.of(new String(doc.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the documentation of check " + id, e);
+        }
+    }
+
     private static void validate(FileCheck check, String query) {
         try (Query compiled = new Query(RustGrammar.language(), query)) {
             for (String name : compiled.getCaptureNames()) {

@@ -24,10 +24,11 @@ public record FindingFilter(String crate, String check, String severity, String 
     }
 
     /** The SQL condition on {@code f} (finding) and {@code c} (crate) and its parameters, in order. */
-    record Sql(String where, List<Object> parameters) {
+    public record Sql(String where, List<Object> parameters) {
     }
 
-    Sql sql(long scanId) {
+    /** The condition selecting this filter's findings of one scan. */
+    public Sql sql(long scanId) {
         StringBuilder where = new StringBuilder("f.scan_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(scanId));
         condition(where, parameters, "c.name = ?", crate);

@@ -37,7 +37,8 @@ public class FindingResource {
 
     private static final int MAX_LIMIT = 500;
     private static final int FETCH_SIZE = 1000;
-    private static final String COLUMNS = """
+    /** The columns that {@link FindingRow#of} reads, from finding {@code f} joined to its crate {@code c}. */
+    public static final String COLUMNS = """
             f.id, c.name, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col, f.message,
             f.in_test_code, f.suppression, f.fingerprint, f.tracking
             from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id""";
@@ -54,7 +55,8 @@ public class FindingResource {
     public record FindingRow(long id, String crate, String checkId, String severity, String path, int line, int column,
             int endLine, int endColumn, String message, boolean inTestCode, String suppression, String fingerprint,
             String tracking) {
-        static FindingRow of(ResultSet row) throws SQLException {
+        /** The finding in the current row of a result set selecting {@link FindingResource#COLUMNS}. */
+        public static FindingRow of(ResultSet row) throws SQLException {
             return new FindingRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                     row.getInt(6), row.getInt(7), row.getInt(8), row.getInt(9), row.getString(10), row.getBoolean(11),
                     row.getString(12), row.getString(13), row.getString(14));
@@ -188,7 +190,8 @@ public class FindingResource {
         return scan;
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
+    /** A statement for {@code sql} with its {@code ?} parameters bound in order. */
+    public static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.size(); i++) {

@@ -2,14 +2,12 @@ package dev.rustlens.finding;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rustlens.analysis.CheckCatalogue;
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.Severity;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +147,7 @@ final class SarifExport implements AutoCloseable {
     }
 
     private void rule(CheckInfo info) throws IOException {
-        String doc = documentation(info.id());
+        String doc = CheckCatalogue.documentation(info.id()).orElse(null);
         json.writeStartObject();
         json.writeStringField("id", info.id());
         json.writeStringField("name", camelCase(info.id()));
@@ -199,13 +197,5 @@ final class SarifExport implements AutoCloseable {
             name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
         return name.toString();
-    }
-
-    private static String documentation(String id) {
-        try (InputStream doc = SarifExport.class.getClassLoader().getResourceAsStream("check-docs/" + id + ".md")) {
-            return doc == null ? null : new String(doc.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

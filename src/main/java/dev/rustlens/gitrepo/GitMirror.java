@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,9 +52,7 @@ public class GitMirror {
      * transient network failure is retried a few times; the clone may not outgrow its size limit.
      */
     public Fetched fetch(long repositoryId, String url, String branch, Credentials credentials) throws GitFailure {
-        // The URL is part of the name: a clone is never reused for another source, even when
-        // the database was reset and repository ids start again.
-        Path directory = config.workDir().resolve("repos").resolve(repositoryId + "-" + Digests.sha256Hex(url, 6) + ".git");
+        Path directory = cloneDirectory(repositoryId, url);
         String ref = "refs/heads/" + branch;
         // One fetch per clone at a time: a scan and a backfill request may both want one.
         synchronized (locks.computeIfAbsent(directory, key -> new Object())) {
@@ -71,6 +70,24 @@ public class GitMirror {
                 throw new GitFailure("cannot read the local clone of " + url + ": " + reason(e), e);
             }
         }
+    }
+
+    /**
+     * The local clone as it is, without fetching (to read commits that were scanned); empty when
+     * this instance has no clone of the repository.
+     */
+    public Optional<Repository> open(long repositoryId, String url) throws IOException {
+        Path directory = cloneDirectory(repositoryId, url);
+        if (!Files.isDirectory(directory.resolve("objects"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).build());
+    }
+
+    private Path cloneDirectory(long repositoryId, String url) {
+        // The URL is part of the name: a clone is never reused for another source, even when
+        // the database was reset and repository ids start again.
+        return config.workDir().resolve("repos").resolve(repositoryId + "-" + Digests.sha256Hex(url, 6) + ".git");
     }
 
     private void transfer(Path directory, String url, String ref, CredentialsProvider credentials) throws GitFailure {

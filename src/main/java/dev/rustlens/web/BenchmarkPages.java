@@ -1,5 +1,7 @@
 package dev.rustlens.web;
 
+import static dev.rustlens.web.QueryParams.blankToNull;
+
 import dev.rustlens.bench.AlertView;
 import dev.rustlens.bench.BenchmarkAlert;
 import dev.rustlens.bench.BenchmarkQueries;
@@ -66,9 +68,5 @@ public class BenchmarkPages {
             url.append("&testbed=").append(URLEncoder.encode(testbed, StandardCharsets.UTF_8));
         }
         return Templates.benchmark(history, blankToNull(branch), blankToNull(testbed), url.toString());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,6 +1,8 @@
 package dev.rustlens.web;
 
 import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +22,11 @@ public class DisplayExtensions {
     /** The first 10 characters of a commit id. */
     static String shortSha(String sha) {
         return sha == null ? "" : sha.substring(0, Math.min(10, sha.length()));
+    }
+
+    /** A value for a URL query parameter, escaped as a form would send it. */
+    static String urlEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** A machine-readable UTC time for a time element; the browser shows it in local time. */

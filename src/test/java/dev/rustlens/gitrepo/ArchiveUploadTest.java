@@ -22,21 +22,23 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
-class ArchiveUploadTest {
+public class ArchiveUploadTest {
 
     static final Path MEMCHR = Path.of("/usr/share/cargo/registry/memchr-2.5.0");
 
     @ConfigProperty(name = "rustlens.work-dir")
     Path workDir;
 
-    static long registerArchiveRepository() {
+    /** Registers a repository fed by archive uploads and returns its id. */
+    public static long registerArchiveRepository() {
         return given().contentType(ContentType.JSON).body(Map.of("name", "upload-" + UUID.randomUUID(), "kind", "archive"))
                 .when().post("/api/v1/repositories")
                 .then().statusCode(201).body("kind", equalTo("archive")).body("branch", equalTo("upload"))
                 .extract().jsonPath().getLong("id");
     }
 
-    static JsonPath upload(long repositoryId, byte[] archive) throws InterruptedException {
+    /** Uploads an archive and waits for the end of the scan it queued. */
+    public static JsonPath upload(long repositoryId, byte[] archive) throws InterruptedException {
         long scanId = given().contentType("application/gzip").body(archive)
                 .when().post("/api/v1/repositories/{id}/archives", repositoryId)
                 .then().statusCode(202).body("scan.status", equalTo("queued"))

@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.AfterAll;
@@ -318,7 +319,8 @@ public class ScanFlowTest {
                     + name + "</a></h2>"));
             String page = given().when().get("/repositories/{id}", repositoryId).then().statusCode(200)
                     .contentType(ContentType.HTML).extract().asString();
-            assertTrue(page.contains("<tr><th scope=\"row\">alpha</th><td><span class=\"grade grade-"), "alpha's row");
+            assertTrue(Pattern.compile("<tr><th scope=\"row\"><a href=\"/crates/\\d+\">alpha</a></th><td><span class=\"grade grade-")
+                    .matcher(page).find(), "alpha's row, linking its crate page");
             assertTrue(page.contains("Quality gate: <span"), "the gate verdict is shown");
             assertTrue(page.contains("data-trends=\"/api/v1/repositories/" + repositoryId + "/trends\""), "the trend chart");
             String afterScanNow = given().redirects().follow(false).when().post("/repositories/{id}/scan", repositoryId)

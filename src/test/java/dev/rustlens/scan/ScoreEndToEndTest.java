@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** A fixture crate scanned over REST, with its exact score and deductions (worked out in docs/scoring.md). */
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
-class ScoreEndToEndTest {
+public class ScoreEndToEndTest {
 
-    static final String LIB = """
+    /** The fixture crate's lib.rs; the crate page test shows the same score explained. */
+    public static final String LIB = """
             //! Reads bytes.
             #![warn(clippy::pedantic)]
 

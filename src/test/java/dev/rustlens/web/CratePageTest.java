@@ -1,0 +1,68 @@
+package dev.rustlens.web;
+
+import static dev.rustlens.scan.ScanFlowTest.awaitScan;
+import static dev.rustlens.scan.ScanFlowTest.register;
+import static dev.rustlens.scan.ScanFlowTest.startScan;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rustlens.gitrepo.TestRepositories;
+import dev.rustlens.scan.ScoreEndToEndTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The crate page of the scored fixture crate (its score is worked out in docs/scoring.md). */
+@QuarkusTest
+@TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
+class CratePageTest {
+
+    @Test
+    void explainsTheScoreAndShowsMetricsUnsafeFilesAndFindings(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of(
+                "Cargo.toml", "[package]\nname = \"scored\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+                "Cargo.lock", "version = 3\n",
+                "src/lib.rs", ScoreEndToEndTest.LIB + "\nmod raw;\n",
+                "src/raw.rs", "pub(crate) fn two(p: *const u8) -> u8 {\n    unsafe { *p } + unsafe { *p }\n}\n"))) {
+            long repository = register(TestRepositories.url(git));
+            JsonPath scan = awaitScan(startScan(repository));
+            assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+            long crate = scan.getLong("crates[0].crateId");
+            String findings = "/findings?repository=" + repository + "&amp;crate=scored";
+
+            given().when().get("/repositories/{id}", repository).then().statusCode(200)
+                    .body(containsString("<a href=\"/crates/" + crate + "\">scored</a>"));
+            given().when().get("/crates/{id}", crate).then().statusCode(200)
+                    .body(containsString("<h1>scored <small>0.1.0</small>"),
+                            containsString("<span class=\"grade grade-"),
+                            containsString("Undocumented unsafe blocks</th><td>−"),
+                            containsString("<a href=\"" + findings + "&amp;check=undocumented_unsafe_block\">3 undocumented_unsafe_block</a>"),
+                            containsString("<a href=\"" + findings + "&amp;check=miri_missing_in_ci\">1 miri_missing_in_ci</a>"),
+                            containsString("Public fns without examples</th><td>−2.5</td><td>5</td>"),
+                            containsString("from the metrics"),
+                            containsString("data-trends=\"/api/v1/crates/" + crate + "/trends\""),
+                            containsString("<th scope=\"row\">unsafe blocks outside test code</th><td>3</td>"),
+                            containsString("<th scope=\"row\">doc coverage: documented share of the pub items</th><td>100.0%</td>"),
+                            // The file with more unsafe code comes first.
+                            containsString("<tr><th scope=\"row\"><code>src/raw.rs</code></th><td>2</td><td>2</td>"),
+                            containsString("<tr><th scope=\"row\"><code>src/lib.rs</code></th><td>1</td><td>1</td>"),
+                            containsString("<a href=\"" + findings + "\">Browse every finding of scored</a>"),
+                            containsString("<a href=\"" + findings + "&amp;check=unwrap_used\">1</a>"));
+            String page = given().when().get("/crates/{id}", crate).then().extract().asString();
+            assertTrue(page.indexOf("src/raw.rs") < page.indexOf("<code>src/lib.rs</code>"), "largest file first");
+        }
+    }
+
+    @Test
+    void anUnknownCrateIsA404Page() {
+        given().when().get("/crates/{id}", Long.MAX_VALUE).then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("There is no crate " + Long.MAX_VALUE + "."));
+    }
+}

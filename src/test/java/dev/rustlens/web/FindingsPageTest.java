@@ -1,0 +1,149 @@
+package dev.rustlens.web;
+
+import static dev.rustlens.scan.ScanFlowTest.awaitScan;
+import static dev.rustlens.scan.ScanFlowTest.register;
+import static dev.rustlens.scan.ScanFlowTest.startScan;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rustlens.gitrepo.ArchiveUploadTest;
+import dev.rustlens.gitrepo.TestArchives;
+import dev.rustlens.gitrepo.TestRepositories;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The findings browser over a scanned repository: filters, pages, code excerpts, fixed findings and bad requests. */
+@QuarkusTest
+@TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
+class FindingsPageTest {
+
+    private static final String MANIFEST = "[package]\nname = \"parsing\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+    /** A library whose line 4 holds markup and whose lines 5 on each unwrap once. */
+    static String library(int unwraps) {
+        StringBuilder lib = new StringBuilder("//! Parses.\n/// Parses.\npub fn parse(s: &str) -> u32 {\n"
+                + "    let _tag = \"<b>bold</b>\";\n");
+        for (int i = 0; i < unwraps; i++) {
+            lib.append("    let _v").append(i).append(" = s.parse::<u32>().unwrap();\n");
+        }
+        return lib.append("    0\n}\n").toString();
+    }
+
+    @Test
+    void browsesPagesOfFindingsWithEscapedExcerpts(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of("Cargo.toml", MANIFEST, "src/lib.rs", library(60)))) {
+            long repository = register(TestRepositories.url(git));
+            JsonPath scan = awaitScan(startScan(repository));
+            assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+
+            String first = given().queryParam("repository", repository).queryParam("check", "unwrap_used")
+                    .when().get("/findings").then().statusCode(200)
+                    .body(containsString("60 findings in scan #" + scan.getLong("id")),
+                            containsString("page 1 of 2"),
+                            containsString("<code class=\"location\">src/lib.rs:5:"),
+                            containsString("<a href=\"/checks/unwrap_used\"><code>unwrap_used</code></a>"),
+                            containsString("<option selected>unwrap_used</option>"),
+                            containsString("<label>Severity"),
+                            // The finding's line is highlighted between its neighbours, all escaped.
+                            containsString("<span class=\"ln\" aria-hidden=\"true\">4</span>    let _tag = &quot;&lt;b&gt;bold&lt;/b&gt;&quot;;\n"
+                                    + "<span class=\"ln\" aria-hidden=\"true\">5</span><mark>    let _v0 = s.parse::&lt;u32&gt;().unwrap();</mark>\n"
+                                    + "<span class=\"ln\" aria-hidden=\"true\">6</span>    let _v1"),
+                            not(containsString("<b>bold</b>")),
+                            containsString("<a href=\"/findings?repository=" + repository
+                                    + "&amp;check=unwrap_used&amp;page=2\" rel=\"next\">"),
+                            not(containsString("rel=\"prev\"")))
+                    .extract().asString();
+            assertEquals(50, first.split("<li class=\"finding\">", -1).length - 1);
+
+            String second = given().queryParam("repository", repository).queryParam("check", "unwrap_used")
+                    .queryParam("page", 2).when().get("/findings").then().statusCode(200)
+                    .body(containsString("page 2 of 2"), containsString("src/lib.rs:64:"),
+                            containsString("<a href=\"/findings?repository=" + repository
+                                    + "&amp;check=unwrap_used\" rel=\"prev\">"),
+                            not(containsString("rel=\"next\"")))
+                    .extract().asString();
+            assertEquals(10, second.split("<li class=\"finding\">", -1).length - 1);
+
+            given().queryParam("repository", repository).queryParam("severity", "BLOCKER").when().get("/findings")
+                    .then().statusCode(200).body(containsString("0 findings"), containsString("No finding matches"));
+            given().queryParam("repository", repository).queryParam("path", "src/other").when().get("/findings")
+                    .then().statusCode(200).body(containsString("0 findings"));
+            long other = register(TestRepositories.url(git));
+            given().queryParam("repository", other).queryParam("scan", scan.getLong("id")).when().get("/findings")
+                    .then().statusCode(400).body(containsString("Scan " + scan.getLong("id") + " is not a scan of repo-"));
+            given().queryParam("repository", other).when().get("/findings").then().statusCode(200)
+                    .body(containsString("No succeeded scan of <code>main</code> yet."));
+        }
+    }
+
+    @Test
+    void showsFixedFindingsWithTheirOldCode(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of("Cargo.toml", MANIFEST, "src/lib.rs", library(3)))) {
+            long repository = register(TestRepositories.url(git));
+            long firstScan = awaitScan(startScan(repository)).getLong("id");
+            TestRepositories.commit(git, Map.of("src/lib.rs", library(2)), "one unwrap less");
+            JsonPath second = awaitScan(startScan(repository));
+            assertEquals("succeeded", second.getString("status"), second.getString("error"));
+
+            given().queryParam("repository", repository).queryParam("check", "unwrap_used")
+                    .queryParam("tracking", "fixed").when().get("/findings").then().statusCode(200)
+                    .body(containsString("1 finding in scan #" + second.getLong("id")),
+                            containsString("<span class=\"tracking\">fixed</span>"),
+                            containsString("<mark>    let _v2 = s.parse::&lt;u32&gt;().unwrap();</mark>"));
+            given().queryParam("repository", repository).queryParam("check", "unwrap_used")
+                    .queryParam("tracking", "unchanged").when().get("/findings").then().statusCode(200)
+                    .body(containsString("2 findings"));
+            // An older scan by its id: all three unwraps, new then.
+            given().queryParam("scan", firstScan).queryParam("check", "unwrap_used").when().get("/findings")
+                    .then().statusCode(200).body(containsString("3 findings in scan #" + firstScan),
+                            containsString("<span class=\"tracking\">new</span>"));
+        }
+    }
+
+    @Test
+    void readsExcerptsOfAnArchiveRepositoryFromItsUpload() throws Exception {
+        long repository = ArchiveUploadTest.registerArchiveRepository();
+        JsonPath scan = ArchiveUploadTest.upload(repository, TestArchives.tarGz(List.of(
+                TestArchives.Entry.file("parsing-0.1.0/Cargo.toml", MANIFEST),
+                TestArchives.Entry.file("parsing-0.1.0/src/lib.rs", library(1)))));
+        assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+        given().queryParam("repository", repository).queryParam("check", "unwrap_used").when().get("/findings")
+                .then().statusCode(200)
+                .body(containsString("1 finding in scan #" + scan.getLong("id")),
+                        containsString("<code class=\"location\">src/lib.rs:5:"),
+                        containsString("<mark>    let _v0 = s.parse::&lt;u32&gt;().unwrap();</mark>"));
+    }
+
+    @Test
+    void withoutARepositoryAsksForOne() {
+        given().when().get("/findings").then().statusCode(200)
+                .body(containsString("Choose a repository"), containsString("<label>Repository"));
+    }
+
+    @Test
+    void refusesBadFilterValuesAndUnknownIds() {
+        given().queryParam("severity", "HUGE").when().get("/findings").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("severity must be one of"));
+        given().queryParam("tracking", "gone").when().get("/findings").then().statusCode(400)
+                .body(containsString("tracking must be one of [new, unchanged, fixed]"));
+        given().queryParam("check", "no_such_check").when().get("/findings").then().statusCode(400)
+                .body(containsString("There is no check no_such_check."));
+        given().queryParam("repository", "abc").when().get("/findings").then().statusCode(400)
+                .body(containsString("repository must be a number, not &quot;abc&quot;"));
+        given().queryParam("page", "0").when().get("/findings").then().statusCode(400)
+                .body(containsString("page must be 1 or more"));
+        given().queryParam("repository", Long.MAX_VALUE).when().get("/findings").then().statusCode(404)
+                .body(containsString("There is no repository " + Long.MAX_VALUE + "."));
+        given().queryParam("scan", Long.MAX_VALUE).when().get("/findings").then().statusCode(404)
+                .body(containsString("There is no scan " + Long.MAX_VALUE + "."));
+    }
+}
