@@ -64,6 +64,10 @@ public class ProblemMappers {
         if (status == null) {
             status = Response.Status.BAD_REQUEST;
         }
+        if (status == Response.Status.NOT_FOUND && e.getCause() instanceof IllegalArgumentException conversion) {
+            // JAX-RS answers a query or path parameter that is not a number with 404; it is bad input.
+            return respond(uri, Response.Status.BAD_REQUEST, "a parameter has the wrong form: " + conversion.getMessage());
+        }
         boolean ownMessage = e.getMessage() != null && !e.getMessage().startsWith("HTTP ");
         String detail = switch (status) {
             case NOT_FOUND -> ownMessage ? e.getMessage() : "no such resource";

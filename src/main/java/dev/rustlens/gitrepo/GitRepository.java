@@ -10,7 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** A Rust repository registered for review. */
@@ -57,5 +60,27 @@ public class GitRepository extends PanacheEntityBase {
 
     public static List<GitRepository> listByName() {
         return list("order by name");
+    }
+
+    /** One page of repositories by name and how many match in all. */
+    public record Listing(List<GitRepository> repositories, long total) {
+    }
+
+    /** Repositories whose name contains {@code nameContains} (any case) and of {@code kind}, when given. */
+    public static Listing listPage(String nameContains, Kind kind, int page, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (nameContains != null && !nameContains.isBlank()) {
+            query.append(" and lower(name) like :name escape '\\'");
+            parameters.put("name", "%" + nameContains.strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            parameters.put("kind", kind);
+        }
+        long total = count(query.toString(), parameters);
+        List<GitRepository> repositories = find(query + " order by name", parameters).page(page - 1, limit).list();
+        return new Listing(repositories, total);
     }
 }

@@ -101,9 +101,41 @@ public class RepositoryResource {
         return Response.created(location).entity(RepositoryView.of(GitRepository.findById(repository.id))).build();
     }
 
+    /**
+     * Repositories by name, {@code limit} a page (at most 500), optionally only those whose name
+     * contains {@code q} or of one {@code kind}; the total is in {@code X-Total-Count}, the other
+     * pages in {@code Link} (next, prev).
+     */
     @GET
-    public List<RepositoryView> list() {
-        return GitRepository.listByName().stream().map(RepositoryView::of).toList();
+    @Transactional
+    public Response list(@QueryParam("q") String q, @QueryParam("kind") String kind,
+            @QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("100") int limit,
+            UriInfo uri) {
+        if (limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("limit must be between 1 and 500");
+        }
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be 1 or more");
+        }
+        GitRepository.Kind wanted = kind == null || kind.isBlank() ? null : parseKind(kind);
+        GitRepository.Listing listing = GitRepository.listPage(q, wanted, page, limit);
+        Response.ResponseBuilder response = Response.ok(listing.repositories().stream().map(RepositoryView::of).toList())
+                .header("X-Total-Count", listing.total());
+        if ((long) page * limit < listing.total()) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build(), "next");
+        }
+        if (page > 1) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("page", page - 1).build(), "prev");
+        }
+        return response.build();
+    }
+
+    private static GitRepository.Kind parseKind(String kind) {
+        try {
+            return GitRepository.Kind.valueOf(kind.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kind must be git or archive, not '" + kind + "'", e);
+        }
     }
 
     /** Scans the default branch on a cron schedule, e.g. {@code {"cron": "0 0 3 * * ?"}} for 3:00 every night. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** A crate: its score explained, and its trends. */
 @Path("/api/v1/crates")
@@ -36,5 +37,14 @@ public class CrateResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
         Crate crate = Crate.<Crate>findByIdOptional(id).orElseThrow(NotFoundException::new);
         return trends.trend(crate.repository, crate.id, branch, from, to, metric);
+    }
+
+    /** The same series as CSV, one record per commit. */
+    @GET
+    @Path("/{id}/trends.csv")
+    @Produces(TrendCsv.MEDIA_TYPE)
+    public Response trendsCsv(@PathParam("id") long id, @QueryParam("branch") String branch,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
+        return TrendCsv.response(trends(id, branch, from, to, metric), "crate-" + id + "-trends.csv");
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** A repository's trends and its current score with its crates'. */
 @Path("/api/v1/repositories")
@@ -31,6 +32,15 @@ public class TrendResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
         GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
         return trends.trend(repository, null, branch, from, to, metric);
+    }
+
+    /** The same series as CSV (RFC 4180, spreadsheet formulas neutralised), one record per commit. */
+    @GET
+    @Path("/{id}/trends.csv")
+    @Produces(TrendCsv.MEDIA_TYPE)
+    public Response trendsCsv(@PathParam("id") long id, @QueryParam("branch") String branch,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
+        return TrendCsv.response(trends(id, branch, from, to, metric), "repository-" + id + "-trends.csv");
     }
 
     @GET

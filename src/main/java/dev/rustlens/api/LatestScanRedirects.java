@@ -1,4 +1,4 @@
-package dev.rustlens.finding;
+package dev.rustlens.api;
 
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.Scan;
@@ -14,24 +14,25 @@ import java.net.URI;
 import java.util.Set;
 
 /**
- * A repository's findings at its newest succeeded scan of the default branch: a redirect (303)
- * to that scan's findings, keeping the query's filters, so scripts need not look the scan up.
+ * A repository's findings or crate metrics at its newest succeeded scan of the default branch: a
+ * redirect (303) to that scan's export, keeping the query's filters, so scripts need not look the
+ * scan up.
  */
 @Path("/api/v1/repositories")
-public class LatestFindingsResource {
+public class LatestScanRedirects {
 
-    private static final Set<String> FORMATS = Set.of("findings", "findings.csv", "findings.sarif");
+    private static final Set<String> FORMATS = Set.of("findings", "findings.csv", "findings.sarif", "crates", "crates.csv");
 
     @GET
-    @Path("/{id}/{format:findings(\\.csv|\\.sarif)?}")
+    @Path("/{id}/{format:findings(\\.csv|\\.sarif)?|crates(\\.csv)?}")
     @Transactional
     public Response latest(@PathParam("id") long id, @PathParam("format") String format, @Context UriInfo uri) {
         if (!FORMATS.contains(format)) {
             throw new NotFoundException();
         }
         GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        Scan scan = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElseThrow(() -> new NotFoundException("repository " + repository.name + " has no succeeded scan of "
-                        + repository.defaultBranch + " yet"));
+        Scan scan = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElseThrow(() -> new NotFoundException(
+                "repository " + repository.name + " has no succeeded scan of " + repository.defaultBranch + " yet"));
         URI target = uri.getRequestUriBuilder().replacePath(uri.getBaseUri().getPath())
                 .path("api/v1/scans/{scan}/" + format).build(scan.id);
         return Response.seeOther(target).build();

@@ -1,0 +1,85 @@
+package dev.rustlens.trend;
+
+import dev.rustlens.finding.CsvCells;
+import dev.rustlens.scan.CrateSnapshot;
+import dev.rustlens.scan.Scan;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The crates of a scan with their scores and metrics, as JSON and as CSV. */
+@Path("/api/v1/scans")
+@Tag(name = "Scores and trends")
+public class ScanCratesResource {
+
+    /** One crate of a scan: where it is, its score, its unsafe counts and every metric. */
+    public record CrateMetrics(long crateId, String name, String version, String path, String edition, Integer score,
+            String grade, int files, int codeLines, int unsafeBlocks, int unsafeFunctions, int unsafeMethods,
+            int unsafeImpls, int unsafeTraits, int externBlocks, int unsafeInMacros, int findings,
+            Map<String, Long> metrics) {
+
+        static CrateMetrics of(CrateSnapshot snapshot) {
+            return new CrateMetrics(snapshot.crate.id, snapshot.crate.name, snapshot.version, snapshot.path,
+                    snapshot.edition, snapshot.score, snapshot.grade, snapshot.files, snapshot.codeLines,
+                    snapshot.unsafeBlocks, snapshot.unsafeFunctions, snapshot.unsafeMethods, snapshot.unsafeImpls,
+                    snapshot.unsafeTraits, snapshot.externBlocks, snapshot.unsafeInMacros, snapshot.findings,
+                    snapshot.metrics);
+        }
+    }
+
+    @GET
+    @Path("/{id}/crates")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "The crates of a scan with their scores, unsafe counts and metrics")
+    public List<CrateMetrics> crates(@PathParam("id") long id) {
+        Scan scan = Scan.<Scan>findByIdOptional(id).orElseThrow(() -> new NotFoundException("no scan " + id));
+        return CrateSnapshot.listForScan(scan).stream().map(CrateMetrics::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/crates.csv")
+    @Produces(TrendCsv.MEDIA_TYPE)
+    @Transactional
+    @Operation(summary = "The same as CSV: one record per crate, every metric a column")
+    public Response cratesCsv(@PathParam("id") long id) {
+        List<CrateMetrics> crates = crates(id);
+        // Every metric any crate has, in name order, so the columns do not depend on the crates' order.
+        TreeSet<String> metricNames = new TreeSet<>();
+        crates.forEach(crate -> metricNames.addAll(crate.metrics().keySet()));
+        List<String> header = new ArrayList<>(List.of("crate_id", "name", "version", "path", "edition", "score", "grade",
+                "files", "code_lines", "unsafe_blocks", "unsafe_functions", "unsafe_methods", "unsafe_impls",
+                "unsafe_traits", "extern_blocks", "unsafe_in_macros", "findings"));
+        header.addAll(metricNames);
+        StringBuilder csv = new StringBuilder(CsvCells.row(header.toArray(String[]::new)));
+        for (CrateMetrics crate : crates) {
+            List<String> cells = new ArrayList<>(List.of(Long.toString(crate.crateId()), crate.name(),
+                    nullToEmpty(crate.version()), crate.path(), nullToEmpty(crate.edition()),
+                    crate.score() == null ? "" : crate.score().toString(), nullToEmpty(crate.grade())));
+            for (int value : new int[] {crate.files(), crate.codeLines(), crate.unsafeBlocks(), crate.unsafeFunctions(),
+                    crate.unsafeMethods(), crate.unsafeImpls(), crate.unsafeTraits(), crate.externBlocks(),
+                    crate.unsafeInMacros(), crate.findings()}) {
+                cells.add(Integer.toString(value));
+            }
+            metricNames.forEach(name -> cells.add(crate.metrics().containsKey(name) ? crate.metrics().get(name).toString() : ""));
+            csv.append(CsvCells.row(cells.toArray(String[]::new)));
+        }
+        return Response.ok(csv.toString())
+                .header("Content-Disposition", "attachment; filename=\"scan-" + id + "-crates.csv\"").build();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
