@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A repository's findings or crate metrics at its newest succeeded scan of the default branch: a
@@ -19,6 +21,7 @@ import java.util.Set;
  * scan up.
  */
 @Path("/api/v1/repositories")
+@Tag(name = "Findings")
 public class LatestScanRedirects {
 
     private static final Set<String> FORMATS = Set.of("findings", "findings.csv", "findings.sarif", "crates", "crates.csv");
@@ -26,6 +29,7 @@ public class LatestScanRedirects {
     @GET
     @Path("/{id}/{format:findings(\\.csv|\\.sarif)?|crates(\\.csv)?}")
     @Transactional
+    @Operation(summary = "Redirect (303) to the findings or crates export of the repository's newest succeeded scan")
     public Response latest(@PathParam("id") long id, @PathParam("format") String format, @Context UriInfo uri) {
         if (!FORMATS.contains(format)) {
             throw new NotFoundException();

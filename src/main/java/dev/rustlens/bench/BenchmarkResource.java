@@ -17,11 +17,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * One benchmark over REST: a measure's history, its thresholds, and the lifecycle of its alerts.
  */
 @Path("/api/v1")
+@Tag(name = "Benchmarks")
 @Produces(MediaType.APPLICATION_JSON)
 public class BenchmarkResource {
 
@@ -41,6 +44,7 @@ public class BenchmarkResource {
     /** One measure's history (default {@code latency}), oldest first, filtered by branch and testbed. */
     @GET
     @Path("/benchmarks/{id}/history")
+    @Operation(summary = "A benchmark's results over commits")
     public History history(@PathParam("id") long id, @QueryParam("measure") String measure,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed) {
         return queries.history(id, measure == null ? ParsedResult.LATENCY : measure, branch, testbed);
@@ -49,6 +53,7 @@ public class BenchmarkResource {
     /** The threshold in force for each measure of a benchmark. */
     @GET
     @Path("/benchmarks/{id}/thresholds")
+    @Operation(summary = "A benchmark's regression thresholds")
     public List<ThresholdView> thresholds(@PathParam("id") long id) {
         return queries.thresholds(id);
     }
@@ -59,6 +64,7 @@ public class BenchmarkResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmarks/{id}/thresholds/{measure}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a regression threshold of a benchmark measure")
     public ThresholdView setThreshold(@PathParam("id") long id, @PathParam("measure") String measure,
             ThresholdRequest request) {
         if (request == null || request.test() == null || request.windowSize() == null
@@ -75,6 +81,7 @@ public class BenchmarkResource {
 
     @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmark-alerts/{id}/acknowledge")
+    @Operation(summary = "Acknowledge a benchmark alert")
     public AlertView acknowledge(@PathParam("id") long id) {
         return service.transition(id, BenchmarkAlert.Status.acknowledged);
     }
@@ -83,6 +90,7 @@ public class BenchmarkResource {
 
     @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmark-alerts/{id}/resolve")
+    @Operation(summary = "Resolve a benchmark alert")
     public AlertView resolve(@PathParam("id") long id) {
         return service.transition(id, BenchmarkAlert.Status.resolved);
     }

@@ -29,12 +29,15 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A repository's benchmarks over REST: CI pushes results per commit, branch and testbed; the list
  * shows each measure's latest value, change and status, and {@code alerts} the regressions.
  */
 @Path("/api/v1/repositories/{id}/benchmarks")
+@Tag(name = "Benchmarks")
 @Produces(MediaType.APPLICATION_JSON)
 public class RepositoryBenchmarkResource {
 
@@ -55,6 +58,7 @@ public class RepositoryBenchmarkResource {
 
     @RolesAllowed(Role.MAINTAINER)
         @Consumes({"application/gzip", "application/x-gzip"})
+    @Operation(summary = "Upload criterion results as a tar.gz of target/criterion")
     public IngestSummary ingestArchive(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
             @QueryParam("crate") String crate, InputStream body) {
@@ -72,6 +76,7 @@ public class RepositoryBenchmarkResource {
 
     @RolesAllowed(Role.MAINTAINER)
         @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload benchmark results as JSON (criterion, bencher metric format)")
     public IngestSummary ingestFiles(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
             @QueryParam("crate") String crate, @RestForm("commit") String formCommit,
@@ -108,6 +113,7 @@ public class RepositoryBenchmarkResource {
 
     @RolesAllowed(Role.MAINTAINER)
         @Consumes({MediaType.TEXT_PLAIN, "application/x-ndjson", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Upload libtest bench or cargo-criterion output")
     public IngestSummary ingestText(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
             @QueryParam("crate") String crate, @QueryParam("format") String format,
@@ -129,6 +135,7 @@ public class RepositoryBenchmarkResource {
 
     /** The repository's benchmarks, one row per measure, with latest value, change and status. */
     @GET
+    @Operation(summary = "A repository's benchmarks with their newest results")
     public List<MeasureSummary> list(@PathParam("id") long id, @QueryParam("branch") String branch,
             @QueryParam("testbed") String testbed) {
         return queries.list(id, branch, testbed);
@@ -137,6 +144,7 @@ public class RepositoryBenchmarkResource {
     /** The repository's benchmark alerts, newest first, optionally of one status. */
     @GET
     @Path("/alerts")
+    @Operation(summary = "A repository's benchmark alerts")
     public List<AlertView> alerts(@PathParam("id") long id, @QueryParam("status") String status) {
         return queries.alerts(id, status == null ? null : alertStatus(status));
     }

@@ -26,6 +26,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A scan's findings, filtered: as JSON pages (limit and cursor, with the total and a Link to the
@@ -33,6 +35,7 @@ import javax.sql.DataSource;
  * however many there are.
  */
 @Path("/api/v1/scans")
+@Tag(name = "Findings")
 public class FindingResource {
 
     private static final int MAX_LIMIT = 500;
@@ -70,6 +73,7 @@ public class FindingResource {
     @GET
     @Path("/{id}/findings")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A scan's findings as JSON pages (limit, cursor, total, Link), filtered")
     public Response page(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") Long cursor, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
@@ -111,6 +115,7 @@ public class FindingResource {
     @GET
     @Path("/{id}/findings.csv")
     @Produces("text/csv")
+    @Operation(summary = "A scan's findings as CSV (RFC 4180, formulas neutralised), streamed")
     public Response csv(@PathParam("id") long id, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest) {
@@ -140,6 +145,7 @@ public class FindingResource {
     @GET
     @Path("/{id}/findings.sarif")
     @Produces({"application/sarif+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "A scan's findings as SARIF 2.1.0 (for GitHub code scanning), streamed")
     public Response sarif(@PathParam("id") long id, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest) {

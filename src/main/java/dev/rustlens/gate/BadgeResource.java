@@ -15,9 +15,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Shields-style SVG badges of a repository's grade and gate status, for READMEs. */
 @Path("/api/v1/repositories")
+@Tag(name = "Quality gate")
 @Produces("image/svg+xml")
 public class BadgeResource {
 
@@ -35,6 +38,7 @@ public class BadgeResource {
     @GET
     @Path("/{id}/badge/grade.svg")
     @Transactional
+    @Operation(summary = "An SVG badge with the grade")
     public Response grade(@PathParam("id") long id, @Context Request request) {
         Optional<Scan> scan = newestScan(id);
         if (scan.isEmpty()) {
@@ -48,6 +52,7 @@ public class BadgeResource {
     @GET
     @Path("/{id}/badge/gate.svg")
     @Transactional
+    @Operation(summary = "An SVG badge with the gate status")
     public Response gate(@PathParam("id") long id, @Context Request request) {
         Optional<Scan> scan = newestScan(id);
         if (scan.isEmpty()) {

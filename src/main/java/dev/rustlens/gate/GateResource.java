@@ -15,12 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A repository's quality gate: its conditions and baseline, and its verdict on a scan, a
  * commit or a branch's newest scan (what CI asks before merging).
  */
 @Path("/api/v1/repositories")
+@Tag(name = "Quality gate")
 @Produces(MediaType.APPLICATION_JSON)
 public class GateResource {
 
@@ -41,6 +44,7 @@ public class GateResource {
 
     @GET
     @Path("/{id}/gate")
+    @Operation(summary = "A repository's gate conditions and baseline")
     public GateService.GateSettings get(@PathParam("id") long id) {
         repository(id);
         return gates.settings(id);
@@ -51,6 +55,7 @@ public class GateResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/gate")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a repository's gate conditions and baseline")
     public GateService.GateSettings put(@PathParam("id") long id, GateRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body {\"conditions\": [...], \"baseline\": ...} is required");
@@ -65,6 +70,7 @@ public class GateResource {
     @GET
     @Path("/{id}/gate/status")
     @Transactional
+    @Operation(summary = "The gate verdict of a commit or of the newest scan")
     public GateStatus status(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch) {
         GitRepository repository = repository(id);

@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.hibernate.Session;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Triage: findings marked accepted or false positive, with a reason, who and when, and an
@@ -28,6 +30,7 @@ import org.hibernate.Session;
  * the score and the gate (the repository's newest scans are rescored at once).
  */
 @Path("/api/v1/repositories")
+@Tag(name = "Quality gate")
 @Produces(MediaType.APPLICATION_JSON)
 public class TriageResource {
 
@@ -54,6 +57,7 @@ public class TriageResource {
     @Path("/{id}/triage")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(summary = "Mark a finding as accepted or a false positive")
     public Response mark(@PathParam("id") long id, TriageRequest request) {
         GitRepository repository = GateResource.repository(id);
         if (request == null || request.fingerprint() == null) {
@@ -100,6 +104,7 @@ public class TriageResource {
     @GET
     @Path("/{id}/triage")
     @Transactional
+    @Operation(summary = "A repository's triaged findings")
     public List<TriageMark> list(@PathParam("id") long id) {
         GateResource.repository(id);
         return session().createNativeQuery("""
@@ -117,6 +122,7 @@ public class TriageResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/triage/{fingerprint}")
     @Transactional
+    @Operation(summary = "Remove a triage mark")
     public Response unmark(@PathParam("id") long id, @PathParam("fingerprint") String fingerprint) {
         GitRepository repository = GateResource.repository(id);
         int removed = session().createNativeMutationQuery(

@@ -32,9 +32,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Registers repositories and starts their scans. */
 @Path("/api/v1/repositories")
+@Tag(name = "Repositories")
 @Produces(MediaType.APPLICATION_JSON)
 public class RepositoryResource {
 
@@ -91,6 +94,7 @@ public class RepositoryResource {
 
     @RolesAllowed(Role.MAINTAINER)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a git repository (https or file URL, optional credentials) or an archive repository")
     public Response register(NewRepository request, UriInfo uri) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body {\"name\", \"url\", \"branch\"} is required");
@@ -108,6 +112,7 @@ public class RepositoryResource {
      */
     @GET
     @Transactional
+    @Operation(summary = "List repositories by name, paged (X-Total-Count, Link) and filtered by name (q) and kind")
     public Response list(@QueryParam("q") String q, @QueryParam("kind") String kind,
             @QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("100") int limit,
             UriInfo uri) {
@@ -144,6 +149,7 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scan the default branch on a cron schedule")
     public RepositoryView schedule(@PathParam("id") long id, ScheduleRequest request) {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
             throw new IllegalArgumentException("a JSON body {\"cron\": \"<Quartz cron expression>\"} is required");
@@ -156,6 +162,7 @@ public class RepositoryResource {
 
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule")
+    @Operation(summary = "Stop scheduled scans")
     public RepositoryView unschedule(@PathParam("id") long id) {
         return changeSchedule(id, null);
     }
@@ -166,6 +173,7 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a repository: name, URL, branch, credentials")
     public RepositoryView change(@PathParam("id") long id, RepositoryChanges request) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body with the fields to change is required");
@@ -186,6 +194,7 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/archives")
     @Consumes({"application/gzip", "application/x-gzip", "application/x-tar", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Upload a source archive (.tar.gz, .crate) and scan it")
     public Response upload(@PathParam("id") long id, InputStream body, UriInfo uri) throws IOException {
         GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
         if (repository.kind != GitRepository.Kind.archive) {
@@ -215,6 +224,7 @@ public class RepositoryResource {
     @GET
     @Path("/{id}")
     @Transactional
+    @Operation(summary = "A repository (never its credentials)")
     public RepositoryView get(@PathParam("id") long id) {
         GitRepository repository = GitRepository.findById(id);
         if (repository == null) {
@@ -230,6 +240,7 @@ public class RepositoryResource {
     @GET
     @Path("/{id}/scans")
     @Transactional
+    @Operation(summary = "A repository's scans, newest first, paged by cursor")
     public List<ScanView> scans(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("20") int limit,
             @QueryParam("before") Long before) {
         GitRepository repository = GitRepository.findById(id);
@@ -247,6 +258,7 @@ public class RepositoryResource {
 
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/scans")
+    @Operation(summary = "Queue a scan of the default branch (202 with the scan)")
     public Response scan(@PathParam("id") long id, UriInfo uri) {
         Scan scan = scans.enqueue(id, Scan.Trigger.api).orElseThrow(NotFoundException::new);
         URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id);
@@ -290,6 +302,7 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/backfill")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue scans of past commits (last N, or one a week or month)")
     public Response backfill(@PathParam("id") long id, BackfillRequest request) throws GitFailure {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body {\"last\": N} or {\"every\": \"week\", \"since\": \"YYYY-MM-DD\"} is required");

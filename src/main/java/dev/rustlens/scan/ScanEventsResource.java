@@ -13,12 +13,15 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.Objects;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A scan's progress as Server-Sent Events: {@code progress} events while it is queued or running,
  * then one {@code end} event with its final status, after which the stream closes.
  */
 @Path("/api/v1/scans")
+@Tag(name = "Scans")
 public class ScanEventsResource {
 
     private static final Logger LOG = Logger.getLogger(ScanEventsResource.class);
@@ -40,6 +43,7 @@ public class ScanEventsResource {
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Progress of a scan as server-sent events until it ends")
     public void events(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
         if (read(id) == null) {
             throw new NotFoundException();

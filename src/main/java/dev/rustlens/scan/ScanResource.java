@@ -18,9 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A scan with everything it found. */
 @Path("/api/v1/scans")
+@Tag(name = "Scans")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScanResource {
 
@@ -38,6 +41,7 @@ public class ScanResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/cancel")
     @Transactional
+    @Operation(summary = "Cancel a queued or running scan")
     public ScanView cancel(@PathParam("id") long id) {
         return switch (scans.cancel(id)) {
             case NOT_FOUND -> throw new NotFoundException();
@@ -54,6 +58,7 @@ public class ScanResource {
     @GET
     @Path("/{id}")
     @Transactional
+    @Operation(summary = "A scan: status, commit, crates with scores, metrics and findings")
     public ScanView get(@PathParam("id") long id) {
         Scan scan = Scan.findById(id);
         if (scan == null) {

@@ -10,9 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A crate: its score explained, and its trends. */
 @Path("/api/v1/crates")
+@Tag(name = "Scores and trends")
 @Produces(MediaType.APPLICATION_JSON)
 public class CrateResource {
 
@@ -26,6 +29,7 @@ public class CrateResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "A crate's current score explained deduction by deduction")
     public Scores.CrateDetail crate(@PathParam("id") long id) {
         return scores.crate(id);
     }
@@ -33,6 +37,7 @@ public class CrateResource {
     @GET
     @Path("/{id}/trends")
     @Transactional
+    @Operation(summary = "A crate's score and metric series by commit")
     public Trends.Trend trends(@PathParam("id") long id, @QueryParam("branch") String branch,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
         Crate crate = Crate.<Crate>findByIdOptional(id).orElseThrow(NotFoundException::new);
@@ -43,6 +48,7 @@ public class CrateResource {
     @GET
     @Path("/{id}/trends.csv")
     @Produces(TrendCsv.MEDIA_TYPE)
+    @Operation(summary = "A crate's series as CSV")
     public Response trendsCsv(@PathParam("id") long id, @QueryParam("branch") String branch,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
         return TrendCsv.response(trends(id, branch, from, to, metric), "crate-" + id + "-trends.csv");

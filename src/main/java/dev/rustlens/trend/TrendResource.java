@@ -10,9 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A repository's trends and its current score with its crates'. */
 @Path("/api/v1/repositories")
+@Tag(name = "Scores and trends")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrendResource {
 
@@ -28,6 +31,7 @@ public class TrendResource {
     @GET
     @Path("/{id}/trends")
     @Transactional
+    @Operation(summary = "A repository's score and metric series by commit")
     public Trends.Trend trends(@PathParam("id") long id, @QueryParam("branch") String branch,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
         GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
@@ -38,6 +42,7 @@ public class TrendResource {
     @GET
     @Path("/{id}/trends.csv")
     @Produces(TrendCsv.MEDIA_TYPE)
+    @Operation(summary = "A repository's series as CSV")
     public Response trendsCsv(@PathParam("id") long id, @QueryParam("branch") String branch,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
         return TrendCsv.response(trends(id, branch, from, to, metric), "repository-" + id + "-trends.csv");
@@ -45,6 +50,7 @@ public class TrendResource {
 
     @GET
     @Path("/{id}/score")
+    @Operation(summary = "A repository's current score and its crates'")
     public Scores.RepositoryScore score(@PathParam("id") long id) {
         return scores.repository(id);
     }
