@@ -18,7 +18,6 @@ import dev.rustlens.parser.SyntaxNode;
 import dev.rustlens.parser.SyntaxTree;
 import dev.rustlens.parser.SyntaxMatch.Capture;
 import dev.rustlens.parser.SyntaxMatch;
-import io.github.treesitter.jtreesitter.Tree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,12 +69,12 @@ public final class FileAnalyzer implements AutoCloseable {
     /** Analyses a file given by its text. */
     public FileResult analyze(String path, SourceText source) {
         ParseBudget budget = ParseBudget.of(settings.parseBudget());
-        Optional<Tree> parsed = parser.parse(source.text(), budget);
+        Optional<SyntaxTree> parsed = parser.parse(source.text(), budget);
         if (parsed.isEmpty()) {
             return skipped(path, source, "parsing took longer than " + seconds(settings.parseBudget())
                     + "; not analysed");
         }
-        try (Tree parsedTree = parsed.get(); SyntaxTree tree = new SyntaxTree(parsedTree)) {
+        try (SyntaxTree tree = parsed.get()) {
             // Nodes live in the tree's arena: everything is read before it closes.
             List<SyntaxMatch> matches = catalogue.combinedQuery().matches(tree.getRootNode(), budget::exhausted)
                     .stream().filter(match -> catalogue.predicates().hold(match, source)).toList();

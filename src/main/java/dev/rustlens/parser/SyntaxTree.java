@@ -21,6 +21,7 @@ public final class SyntaxTree implements AutoCloseable {
     private static final long SLAB_BYTES = 64 * 1024;
 
     private final MemorySegment treePointer;
+    private final Runnable deleteTree;
     private final Arena arena = Arena.ofConfined();
     private SegmentAllocator slab;
     private long slabLeft;
@@ -33,9 +34,22 @@ public final class SyntaxTree implements AutoCloseable {
         return slab.allocate(byteSize, byteAlignment);
     };
 
-    /** Wraps a jtreesitter tree; the caller still owns and closes {@code tree} after this. */
-    public SyntaxTree(Tree tree) {
+    /** Takes over a jtreesitter tree: closing this closes it. */
+    SyntaxTree(Tree tree) {
         this.treePointer = TreeSitterNative.pointer(tree);
+        this.deleteTree = tree::close;
+    }
+
+    /** Takes over a {@code TSTree*} made by a direct parse: closing this deletes it. */
+    SyntaxTree(MemorySegment treePointer) {
+        this.treePointer = treePointer;
+        this.deleteTree = () -> {
+            try {
+                TreeSitterNative.TREE_DELETE.invokeExact(treePointer);
+            } catch (Throwable e) {
+                throw TreeSitterNative.rethrow(e);
+            }
+        };
     }
 
     /** The root node. */
@@ -76,5 +90,6 @@ public final class SyntaxTree implements AutoCloseable {
     @Override
     public void close() {
         arena.close();
+        deleteTree.run();
     }
 }

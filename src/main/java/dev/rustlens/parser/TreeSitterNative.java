@@ -1,5 +1,6 @@
 package dev.rustlens.parser;
 
+import io.github.treesitter.jtreesitter.Language;
 import io.github.treesitter.jtreesitter.Query;
 import io.github.treesitter.jtreesitter.Tree;
 import java.lang.foreign.Arena;
@@ -16,13 +17,13 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 
 /**
- * Direct calls into the tree-sitter C API for the hot path: query matches and node navigation.
+ * Direct calls into the tree-sitter C API for the hot path: parsing, query matches and node navigation.
  *
  * <p>jtreesitter gives every {@code Node} its own automatic arena with a cleaner, which costs
  * more than the parse itself when a file yields thousands of captures. Here a node is 32 bytes
- * in the file's confined arena, freed at once when the file is done. Parsing, query compilation
- * and language metadata stay with jtreesitter; its trees' and queries' native pointers are read
- * through its (package-private) {@code segment()} accessors.
+ * in the file's confined arena, freed at once when the file is done. Parsing with callbacks, query
+ * compilation and language metadata stay with jtreesitter; its trees', queries' and languages'
+ * native pointers are read through its (package-private) {@code segment()} accessors.
  */
 final class TreeSitterNative {
 
@@ -61,9 +62,17 @@ final class TreeSitterNative {
     static final MethodHandle CURSOR_EXEC;
     static final MethodHandle CURSOR_SET_BYTE_RANGE;
     static final MethodHandle CURSOR_NEXT_MATCH;
+    static final MethodHandle PARSER_NEW;
+    static final MethodHandle PARSER_DELETE;
+    static final MethodHandle PARSER_SET_LANGUAGE;
+    static final MethodHandle PARSER_PARSE_STRING_ENCODING;
+    static final MethodHandle TREE_DELETE;
+    /** {@code TSInputEncodingUTF16LE}. */
+    static final int UTF16_LE = 1;
 
     private static final MethodHandle TREE_SEGMENT;
     private static final MethodHandle QUERY_SEGMENT;
+    private static final MethodHandle LANGUAGE_SEGMENT;
 
     static {
         Linker linker = Linker.nativeLinker();
@@ -95,9 +104,17 @@ final class TreeSitterNative {
                 FunctionDescriptor.of(bool, ValueLayout.ADDRESS, u32, u32));
         CURSOR_NEXT_MATCH = handle(linker, library, "ts_query_cursor_next_match",
                 FunctionDescriptor.of(bool, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        PARSER_NEW = handle(linker, library, "ts_parser_new", FunctionDescriptor.of(ValueLayout.ADDRESS));
+        PARSER_DELETE = handle(linker, library, "ts_parser_delete", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+        PARSER_SET_LANGUAGE = handle(linker, library, "ts_parser_set_language",
+                FunctionDescriptor.of(bool, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        PARSER_PARSE_STRING_ENCODING = handle(linker, library, "ts_parser_parse_string_encoding",
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, u32, u32));
+        TREE_DELETE = handle(linker, library, "ts_tree_delete", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
         try {
             TREE_SEGMENT = accessor(Tree.class);
             QUERY_SEGMENT = accessor(Query.class);
+            LANGUAGE_SEGMENT = accessor(Language.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError("this jtreesitter has no segment() accessor: " + e);
         }
@@ -109,8 +126,8 @@ final class TreeSitterNative {
     @SuppressWarnings("restricted") // native access is this class's job; the JVM runs with it enabled
     private static MethodHandle handle(Linker linker, SymbolLookup library, String name, FunctionDescriptor descriptor) {
         // Node functions return at once: call them as critical (no thread-state switch).
-        // Query cursor calls can run long on big files and stay ordinary calls.
-        return name.startsWith("ts_query_cursor")
+        // Query cursor and parser calls can run long on big files and stay ordinary calls.
+        return name.startsWith("ts_query_cursor") || name.startsWith("ts_parser")
                 ? linker.downcallHandle(library.findOrThrow(name), descriptor)
                 : linker.downcallHandle(library.findOrThrow(name), descriptor, Linker.Option.critical(false));
     }
@@ -125,6 +142,15 @@ final class TreeSitterNative {
     static MemorySegment pointer(Tree tree) {
         try {
             return (MemorySegment) TREE_SEGMENT.invokeExact((Object) tree);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** The {@code TSLanguage*} behind a jtreesitter language. */
+    static MemorySegment pointer(Language language) {
+        try {
+            return (MemorySegment) LANGUAGE_SEGMENT.invokeExact((Object) language);
         } catch (Throwable e) {
             throw rethrow(e);
         }
