@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A Rust repository registered for review. */
 @Entity
@@ -43,6 +45,11 @@ public class GitRepository extends PanacheEntityBase {
 
     /** A Quartz cron expression saying when to scan the default branch; null when unscheduled. */
     public String schedule;
+
+    /** Modules (e.g. {@code raw::ffi}) where unsafe code is expected in every crate of the repository. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "core_modules")
+    public List<String> coreModules = List.of();
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
