@@ -209,7 +209,7 @@ class BrowserTest {
             assertChartDrawn();
         }
         Long shown = (Long) driver.executeScript("return document.documentElement.clientWidth");
-        assertEquals(PHONE_WIDTH, shown, page + " is laid out " + shown + " px wide on a phone");
+        assertEquals(PHONE_WIDTH, shown.intValue(), page + " is laid out " + shown + " px wide on a phone");
         Files.write(SCREENSHOTS.resolve(page + "-" + PHONE_WIDTH + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
