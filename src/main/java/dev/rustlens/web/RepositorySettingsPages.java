@@ -58,6 +58,12 @@ public class RepositorySettingsPages {
 
     /** One input of the repository form, its value as shown and its validation message, if any. */
     public record FormField(String id, String label, String type, String value, String hint, String error) {
+
+        /** The ids of the error and hint that describe the input, for aria-describedby; null for none. */
+        public String describedBy() {
+            String ids = ((error == null ? "" : id + "-error ") + (hint == null ? "" : id + "-hint")).strip();
+            return ids.isEmpty() ? null : ids;
+        }
     }
 
     /** What the repository form shows: a new repository (null id) or an existing one. */
