@@ -103,6 +103,15 @@ public final class Analyzer implements AutoCloseable {
     /** Analyses a source tree, reusing cached file results where the content is unchanged. */
     public AnalysisResult analyze(SourceTree tree, ResultCache cache, Progress progress)
             throws IOException, ManifestException {
+        return analyze(tree, List.of(), cache, progress);
+    }
+
+    /**
+     * Analyses a source tree with more core modules than the settings name (a repository's own),
+     * reusing cached file results where the content is unchanged.
+     */
+    public AnalysisResult analyze(SourceTree tree, List<String> extraCoreModules, ResultCache cache, Progress progress)
+            throws IOException, ManifestException {
         List<SourceFile> files = tree.files();
         CrateDiscovery.Layout layout = CrateDiscovery.discover(files,
                 file -> CargoManifest.parse(file.path(), tree.read(file)));
@@ -117,8 +126,8 @@ public final class Analyzer implements AutoCloseable {
 
         List<CrateResult> crates = new ArrayList<>();
         for (CrateInfo crate : layout.crates()) {
-            crates.add(aggregate(tree, crate, filesByCrate.getOrDefault(crate, List.of()), results, filesByPath,
-                    ciConfigurations));
+            crates.add(aggregate(tree, crate, extraCoreModules, filesByCrate.getOrDefault(crate, List.of()), results,
+                    filesByPath, ciConfigurations));
         }
         int reused = (int) outcomes.values().stream().filter(FileOutcome::reused).count();
         return new AnalysisResult(List.copyOf(crates), layout.problems(), outcomes.size() - reused, reused);
@@ -207,12 +216,14 @@ public final class Analyzer implements AutoCloseable {
         }
     }
 
-    private CrateResult aggregate(SourceTree tree, CrateInfo crate, List<CrateFile> crateFiles, Map<String, FileResult> results,
+    private CrateResult aggregate(SourceTree tree, CrateInfo crate, List<String> extraCoreModules,
+            List<CrateFile> crateFiles, Map<String, FileResult> results,
             Map<String, SourceFile> repositoryFiles, Map<String, String> ciConfigurations) {
         Metrics metrics = new Metrics();
         List<Finding> findings = new ArrayList<>();
         List<UnsafeSite> sites = new ArrayList<>();
         List<String> coreModules = new ArrayList<>(settings.coreModules());
+        coreModules.addAll(extraCoreModules);
         coreModules.addAll(crate.manifest().coreModules());
         String root = crate.rootFiles().isEmpty() ? null : crate.rootFiles().getFirst();
 

@@ -11,6 +11,10 @@ import java.util.Set;
  */
 public record GateCondition(String type, String check, String severity, Integer max, String grade) {
 
+    /** The condition types, in the order forms offer them. */
+    public static final List<String> TYPES = List.of("no_new_findings", "max_new_findings", "min_grade",
+            "doc_coverage_not_lower", "no_open_benchmark_regressions");
+
     static final Set<String> SEVERITIES = Set.of("INFO", "MINOR", "MAJOR", "CRITICAL", "BLOCKER");
 
     /** The gate of a repository that has not set its own. */

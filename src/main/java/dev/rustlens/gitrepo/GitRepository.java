@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A Rust repository registered for review. */
 @Entity
@@ -46,6 +48,11 @@ public class GitRepository extends PanacheEntityBase {
 
     /** A Quartz cron expression saying when to scan the default branch; null when unscheduled. */
     public String schedule;
+
+    /** Modules (e.g. {@code raw::ffi}) where unsafe code is expected in every crate of the repository. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "core_modules")
+    public List<String> coreModules = List.of();
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;

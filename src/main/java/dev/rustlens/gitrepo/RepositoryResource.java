@@ -62,23 +62,25 @@ public class RepositoryResource {
      * {@code "kind": "archive"} and no URL for a repository fed by uploaded archives.
      */
     public record NewRepository(String name, GitRepository.Kind kind, String url, String branch,
-            Credentials credentials) {
+            Credentials credentials, List<String> coreModules) {
     }
 
     /** What a client sends to change a repository; absent fields stay as they are. */
     public record RepositoryChanges(String name, String url, String branch, Credentials credentials,
-            Boolean removeCredentials) {
+            Boolean removeCredentials, List<String> coreModules) {
     }
 
     /**
-     * A registered repository; {@code schedule} is its cron expression, or null. Credentials are
-     * never shown, only whether there are some.
+     * A registered repository; {@code schedule} is its cron expression, or null; {@code coreModules}
+     * are where unsafe code is expected in each of its crates. Credentials are never shown, only
+     * whether there are some.
      */
     public record RepositoryView(long id, String name, GitRepository.Kind kind, String url, String branch,
-            boolean hasCredentials, String schedule, OffsetDateTime createdAt) {
+            boolean hasCredentials, String schedule, List<String> coreModules, OffsetDateTime createdAt) {
         static RepositoryView of(GitRepository repository) {
             return new RepositoryView(repository.id, repository.name, repository.kind, repository.url,
-                    repository.defaultBranch, repository.credentials != null, repository.schedule, repository.createdAt);
+                    repository.defaultBranch, repository.credentials != null, repository.schedule,
+                    repository.coreModules, repository.createdAt);
         }
     }
 
@@ -100,7 +102,7 @@ public class RepositoryResource {
             throw new IllegalArgumentException("a JSON body {\"name\", \"url\", \"branch\"} is required");
         }
         GitRepository repository = repositories.register(request.name(), request.kind(), request.url(),
-                request.branch(), request.credentials());
+                request.branch(), request.credentials(), request.coreModules(), null);
         URI location = uri.getBaseUriBuilder().path("api/v1/repositories/{id}").build(repository.id);
         return Response.created(location).entity(RepositoryView.of(GitRepository.findById(repository.id))).build();
     }
@@ -167,7 +169,7 @@ public class RepositoryResource {
         return changeSchedule(id, null);
     }
 
-    /** Changes a repository's name, URL, branch or credentials. */
+    /** Changes a repository's name, URL, branch, credentials or core modules. */
     @PATCH
 
     @RolesAllowed(Role.MAINTAINER)
@@ -179,7 +181,7 @@ public class RepositoryResource {
             throw new IllegalArgumentException("a JSON body with the fields to change is required");
         }
         if (!repositories.change(id, new RepositoryService.Changes(request.name(), request.url(), request.branch(),
-                request.credentials(), request.removeCredentials()))) {
+                request.credentials(), request.removeCredentials(), request.coreModules(), null))) {
             throw new NotFoundException();
         }
         return get(id);
@@ -211,8 +213,7 @@ public class RepositoryResource {
     private RepositoryView changeSchedule(long id, String cron) {
         GitRepository.<GitRepository>findByIdOptional(id).filter(found -> found.kind == GitRepository.Kind.archive)
                 .ifPresent(archive -> {
-                    throw new ClientErrorException("an archive repository is scanned when an archive is uploaded;"
-                            + " it has no schedule", Response.Status.CONFLICT);
+                    throw new ClientErrorException(RepositoryService.ARCHIVE_HAS_NO_SCHEDULE, Response.Status.CONFLICT);
                 });
         if (!repositories.schedule(id, cron)) {
             throw new NotFoundException();

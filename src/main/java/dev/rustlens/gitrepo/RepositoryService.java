@@ -7,6 +7,13 @@ import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** Registers repositories after checking what will be fetched. */
 @ApplicationScoped
@@ -14,6 +21,12 @@ import jakarta.transaction.Transactional;
 public class RepositoryService {
 
     private static final CronParser QUARTZ_CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+
+    static final String ARCHIVE_HAS_NO_SCHEDULE =
+            "an archive repository is scanned when an archive is uploaded; it has no schedule";
+    private static final Pattern CORE_MODULE = Pattern.compile(
+            "(crate::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*");
+    private static final int MAX_CORE_MODULES = 100;
 
     /** The branch name the scans of an archive repository carry. */
     public static final String ARCHIVE_BRANCH = "upload";
@@ -28,35 +41,50 @@ public class RepositoryService {
 
     /**
      * Registers a git repository (with credentials when it is private) or, with a null URL and
-     * kind {@code archive}, a repository fed by uploaded archives. Throws
-     * {@link IllegalArgumentException} with a message for bad input.
+     * kind {@code archive}, a repository fed by uploaded archives; {@code schedule} is a Quartz
+     * cron expression or null. Throws {@link InvalidRepository} naming each bad field.
      */
     public GitRepository register(String name, GitRepository.Kind kind, String url, String branch,
-            Credentials credentials) {
+            Credentials credentials, List<String> coreModules, String schedule) {
+        Fields fields = new Fields();
         GitRepository repository = new GitRepository();
         repository.kind = kind == null ? GitRepository.Kind.git : kind;
+        Credentials valid = null;
         if (repository.kind == GitRepository.Kind.archive) {
             if (url != null || credentials != null) {
-                throw new IllegalArgumentException("an archive repository has no url or credentials: upload archives"
+                fields.reject("url", "an archive repository has no url or credentials: upload archives"
                         + " to /api/v1/repositories/{id}/archives");
+            }
+            if (schedule != null) {
+                fields.reject("schedule", ARCHIVE_HAS_NO_SCHEDULE);
             }
             repository.defaultBranch = ARCHIVE_BRANCH;
         } else {
-            repository.url = RepositoryUrls.validate(url, config.git().allowFileUrls());
-            repository.defaultBranch = validBranch(branch);
-            repository.credentials = credentials == null ? null : cipher.encrypt(validCredentials(credentials));
+            repository.url = fields.check("url", () -> RepositoryUrls.validate(url, config.git().allowFileUrls()));
+            repository.defaultBranch = fields.check("branch", () -> validBranch(branch));
+            valid = credentials == null ? null : fields.check("credentials", () -> validCredentials(credentials));
+            repository.schedule = schedule == null ? null : fields.check("schedule", () -> validCron(schedule));
         }
-        repository.name = validName(name, null);
+        repository.name = fields.check("name", () -> validName(name));
+        repository.coreModules = coreModules == null ? List.of() : fields.check("coreModules", () -> validCoreModules(coreModules));
+        fields.throwIfAny();
+        requireUnique(repository.name, null);
+        repository.credentials = valid == null ? null : cipher.encrypt(valid);
         repository.persist();
         return repository;
     }
 
-    /** What a PATCH may change; null fields stay as they are. */
-    public record Changes(String name, String url, String branch, Credentials credentials, Boolean removeCredentials) {
+    /**
+     * What a PATCH or the settings form may change; null fields stay as they are. A blank
+     * {@code schedule} stops scheduled scans.
+     */
+    public record Changes(String name, String url, String branch, Credentials credentials, Boolean removeCredentials,
+            List<String> coreModules, String schedule) {
     }
 
     /**
-     * Changes a repository's name, URL, branch or credentials.
+     * Changes a repository's name, URL, branch, credentials, core modules or schedule; throws
+     * {@link InvalidRepository} naming each bad field, and changes nothing then.
      *
      * @return false when the repository does not exist
      */
@@ -65,26 +93,48 @@ public class RepositoryService {
         if (repository == null) {
             return false;
         }
+        Fields fields = new Fields();
         boolean archive = repository.kind == GitRepository.Kind.archive;
         if (archive && (changes.url() != null || changes.branch() != null || changes.credentials() != null)) {
-            throw new IllegalArgumentException("an archive repository has only a name to change");
+            fields.reject("url", "an archive repository has only a name and core modules to change");
+        }
+        if (archive && changes.schedule() != null) {
+            fields.reject("schedule", ARCHIVE_HAS_NO_SCHEDULE);
         }
         if (changes.credentials() != null && Boolean.TRUE.equals(changes.removeCredentials())) {
-            throw new IllegalArgumentException("give credentials or removeCredentials, not both");
+            fields.reject("credentials", "give credentials or removeCredentials, not both");
         }
-        if (changes.name() != null) {
-            repository.name = validName(changes.name(), repository.id);
+        String name = changes.name() == null ? null : fields.check("name", () -> validName(changes.name()));
+        String url = changes.url() == null ? null
+                : fields.check("url", () -> RepositoryUrls.validate(changes.url(), config.git().allowFileUrls()));
+        String branch = changes.branch() == null ? null : fields.check("branch", () -> validBranch(changes.branch()));
+        Credentials credentials = changes.credentials() == null ? null
+                : fields.check("credentials", () -> validCredentials(changes.credentials()));
+        List<String> coreModules = changes.coreModules() == null ? null
+                : fields.check("coreModules", () -> validCoreModules(changes.coreModules()));
+        String schedule = changes.schedule() == null || changes.schedule().isBlank() ? null
+                : fields.check("schedule", () -> validCron(changes.schedule()));
+        fields.throwIfAny();
+        if (name != null) {
+            requireUnique(name, repository.id);
+            repository.name = name;
         }
-        if (changes.url() != null) {
-            repository.url = RepositoryUrls.validate(changes.url(), config.git().allowFileUrls());
+        if (url != null) {
+            repository.url = url;
         }
-        if (changes.branch() != null) {
-            repository.defaultBranch = validBranch(changes.branch());
+        if (branch != null) {
+            repository.defaultBranch = branch;
         }
-        if (changes.credentials() != null) {
-            repository.credentials = cipher.encrypt(validCredentials(changes.credentials()));
+        if (credentials != null) {
+            repository.credentials = cipher.encrypt(credentials);
         } else if (Boolean.TRUE.equals(changes.removeCredentials())) {
             repository.credentials = null;
+        }
+        if (coreModules != null) {
+            repository.coreModules = coreModules;
+        }
+        if (changes.schedule() != null) {
+            repository.schedule = schedule;
         }
         return true;
     }
@@ -94,15 +144,36 @@ public class RepositoryService {
         return repository.credentials == null ? null : cipher.decrypt(repository.credentials);
     }
 
-    private static String validName(String name, Long self) {
+    private static String validName(String name) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw new IllegalArgumentException(
                     "name is required: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
+        return name;
+    }
+
+    private static void requireUnique(String name, Long self) {
         GitRepository.findByName(name).filter(other -> !other.id.equals(self)).ifPresent(other -> {
             throw new DuplicateNameException("a repository named '" + name + "' is already registered");
         });
-        return name;
+    }
+
+    private static List<String> validCoreModules(List<String> modules) {
+        if (modules.size() > MAX_CORE_MODULES) {
+            throw new IllegalArgumentException("at most " + MAX_CORE_MODULES + " core modules");
+        }
+        List<String> valid = new ArrayList<>();
+        for (String module : modules) {
+            String stripped = module == null ? "" : module.strip();
+            if (!CORE_MODULE.matcher(stripped).matches()) {
+                throw new IllegalArgumentException("core module '" + stripped + "' is not a module path like"
+                        + " raw::ffi or crate::sys");
+            }
+            if (!valid.contains(stripped)) {
+                valid.add(stripped);
+            }
+        }
+        return List.copyOf(valid);
     }
 
     private static String validBranch(String branch) {
@@ -148,6 +219,51 @@ public class RepositoryService {
                     + " day-of-month month day-of-week [year], e.g. \"0 0 3 * * ?\"): " + e.getMessage());
         }
         return trimmed;
+    }
+
+    /**
+     * Bad input for a repository, field by field ({@code name}, {@code url}, {@code branch},
+     * {@code credentials}, {@code schedule}, {@code coreModules}), so that a form shows each
+     * message next to its field; the message joins them all for the API.
+     */
+    public static final class InvalidRepository extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        private final Map<String, String> errors;
+
+        InvalidRepository(Map<String, String> errors) {
+            super(String.join("; ", errors.values()));
+            this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        }
+
+        /** The message of each bad field, by field name, in the order they were checked. */
+        public Map<String, String> errors() {
+            return errors;
+        }
+    }
+
+    /** Collects the validation message of each field, so that one answer names every bad field. */
+    private static final class Fields {
+        private final Map<String, String> errors = new LinkedHashMap<>();
+
+        <T> T check(String field, Supplier<T> validation) {
+            try {
+                return validation.get();
+            } catch (IllegalArgumentException e) {
+                reject(field, e.getMessage());
+                return null;
+            }
+        }
+
+        void reject(String field, String message) {
+            errors.putIfAbsent(field, message);
+        }
+
+        void throwIfAny() {
+            if (!errors.isEmpty()) {
+                throw new InvalidRepository(errors);
+            }
+        }
     }
 
     /** A second repository with a name already taken. */

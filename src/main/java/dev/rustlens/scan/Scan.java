@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One analysis of one commit of a repository, from queued to its end. */
 @Entity
@@ -83,6 +85,11 @@ public class Scan extends PanacheEntityBase {
 
     @Column(name = "analyzer_version")
     public String analyzerVersion;
+
+    /** The repository's core modules this scan was analysed with. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "core_modules")
+    public List<String> coreModules = List.of();
 
     @Column(name = "files_total")
     public Integer filesTotal;

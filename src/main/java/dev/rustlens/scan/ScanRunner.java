@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -55,7 +56,7 @@ public class ScanRunner {
 
     /** What a scan needs to know of its repository, read before any slow work starts. */
     record Job(long scanId, long repositoryId, GitRepository.Kind kind, String url, Credentials credentials,
-            String branch, String requestedCommit, OffsetDateTime queuedAt) {
+            String branch, String requestedCommit, OffsetDateTime queuedAt, List<String> coreModules) {
     }
 
     @Transactional
@@ -64,7 +65,7 @@ public class ScanRunner {
         GitRepository repository = scan.repository;
         Credentials credentials = repository.credentials == null ? null : cipher.decrypt(repository.credentials);
         return new Job(scan.id, repository.id, repository.kind, repository.url, credentials, scan.branch,
-                scan.requestedCommit, scan.queuedAt);
+                scan.requestedCommit, scan.queuedAt, List.copyOf(repository.coreModules));
     }
 
     /**
@@ -79,7 +80,8 @@ public class ScanRunner {
                 // An uploaded archive: its digest stands for the commit, its upload time for the commit time.
                 commit = job.requestedCommit();
                 Path root = archives.sourceRoot(job.repositoryId(), commit);
-                analyzeAndStore(scanId, new DirectorySourceTree(root, true), commit, job.queuedAt(), stop);
+                analyzeAndStore(scanId, new DirectorySourceTree(root, true), commit, job.queuedAt(), job.coreModules(),
+                        stop);
                 return;
             }
             try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch(), job.credentials());
@@ -87,7 +89,8 @@ public class ScanRunner {
                 RevCommit head = job.requestedCommit() == null ? walk.parseCommit(fetched.head())
                         : commitOnBranch(walk, fetched, job);
                 commit = head.name();
-                analyzeAndStore(scanId, new GitCommitTree(fetched.repository(), head), commit, committedAt(head), stop);
+                analyzeAndStore(scanId, new GitCommitTree(fetched.repository(), head), commit, committedAt(head),
+                        job.coreModules(), stop);
             }
         } catch (GitFailure | ManifestException e) {
             store.fail(scanId, commit, e.getMessage());
@@ -104,15 +107,15 @@ public class ScanRunner {
     }
 
     private void analyzeAndStore(long scanId, SourceTree tree, String commit, OffsetDateTime committedAt,
-            BooleanSupplier stop) throws IOException, ManifestException {
+            List<String> coreModules, BooleanSupplier stop) throws IOException, ManifestException {
         String version = engine.catalogue().analyzerVersion();
-        if (store.succeedAsPrevious(scanId, commit, committedAt, version)) {
+        if (store.succeedAsPrevious(scanId, commit, committedAt, version, coreModules)) {
             return; // the same commit, analysed by the same analyzer: its results are already stored
         }
         FileResultStore.ScanCache cache = fileResults.load(tree.files().stream()
                 .filter(file -> file.path().endsWith(".rs")).map(SourceFile::contentId).toList(), version);
         long[] lastReport = {0};
-        AnalysisResult result = engine.analyzer().analyze(tree, cache, (done, total) -> {
+        AnalysisResult result = engine.analyzer().analyze(tree, coreModules, cache, (done, total) -> {
             if (stop.getAsBoolean()) {
                 throw new ScanStopped();
             }
@@ -122,7 +125,7 @@ public class ScanRunner {
                 queue.progress(scanId, done, total);
             }
         });
-        store.succeed(scanId, commit, committedAt, result, cache, version);
+        store.succeed(scanId, commit, committedAt, result, cache, version, coreModules);
     }
 
     /** The requested commit, which must be on the branch (a backfill never scans other history). */

@@ -44,7 +44,7 @@ public class ScanStore {
     /** Stores a succeeded scan's results, and the file results it computed for the cache. */
     @Transactional
     public void succeed(long scanId, String commitSha, OffsetDateTime committedAt, AnalysisResult result,
-            FileResultStore.ScanCache cache, String analyzerVersion) {
+            FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules) {
         Scan scan = Scan.findById(scanId);
         if (scan == null || scan.status != Scan.Status.running) {
             return; // failed meanwhile (time limit, stale heartbeat): its results are not wanted
@@ -80,6 +80,7 @@ public class ScanStore {
         scan.finishedAt = OffsetDateTime.now();
         fileResults.save(cache, analyzerVersion);
         scan.analyzerVersion = analyzerVersion;
+        scan.coreModules = coreModules;
         scan.filesAnalyzed = result.filesAnalyzed();
         scan.filesReused = result.filesReused();
         scan.filesTotal = result.filesAnalyzed() + result.filesReused();
@@ -105,19 +106,21 @@ public class ScanStore {
 
     /**
      * Ends a scan by copying the results of the previous scan of its branch when that scan
-     * analysed the same commit with the same analyzer version (the analysis is deterministic):
+     * analysed the same commit with the same analyzer version and core modules (the analysis is deterministic):
      * an unchanged rescan copies rows inside PostgreSQL instead of sending them again.
      *
      * @return false when there is no such previous scan, and the scan must analyse
      */
     @Transactional
-    public boolean succeedAsPrevious(long scanId, String commitSha, OffsetDateTime committedAt, String analyzerVersion) {
+    public boolean succeedAsPrevious(long scanId, String commitSha, OffsetDateTime committedAt, String analyzerVersion,
+            List<String> coreModules) {
         Scan scan = Scan.findById(scanId);
         if (scan == null || scan.status != Scan.Status.running) {
             return true; // failed or cancelled meanwhile: nothing to store
         }
         Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt)
-                .filter(p -> commitSha.equals(p.commitSha) && analyzerVersion.equals(p.analyzerVersion));
+                .filter(p -> commitSha.equals(p.commitSha) && analyzerVersion.equals(p.analyzerVersion)
+                        && coreModules.equals(p.coreModules));
         if (previous.isEmpty()) {
             return false;
         }
@@ -155,6 +158,7 @@ public class ScanStore {
         scan.commitSha = commitSha;
         scan.committedAt = committedAt;
         scan.analyzerVersion = analyzerVersion;
+        scan.coreModules = coreModules;
         scan.score = source.score;
         scan.grade = source.grade;
         scan.error = source.error;

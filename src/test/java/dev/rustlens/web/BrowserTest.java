@@ -1,0 +1,216 @@
+package dev.rustlens.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rustlens.gitrepo.TestRepositories;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages in a real headless Chromium: sign in, add a repository through the form (a bad URL
+ * first), scan it with live progress, follow a crate and a deduction to the findings browser,
+ * filter findings, check that each trend chart drew its points, and save screenshots of the main
+ * pages at desktop and phone width to target/screenshots/.
+ */
+@QuarkusTest
+class BrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final int DESKTOP_WIDTH = 1280;
+    private static final int PHONE_WIDTH = 390;
+
+    /** A crate with findings of two severities: an undocumented unsafe block (MAJOR) and expect (INFO). */
+    private static final String LIB = """
+            //! Browser test crate.
+
+            /// Reads the first byte.
+            pub fn first(p: *const u8) -> u8 {
+                unsafe { *p }
+            }
+
+            /// Parses a number.
+            pub fn number(text: &str) -> u32 {
+                text.parse().expect("a number")
+            }
+            """;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                "--window-size=" + DESKTOP_WIDTH + ",900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        driver.quit();
+    }
+
+    @Test
+    void aMaintainerAddsScansAndBrowsesARepository(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of(
+                "Cargo.toml", "[package]\nname = \"browser-demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+                "Cargo.lock", "version = 3\n",
+                "src/lib.rs", LIB))) {
+            signIn();
+
+            String name = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+            open("admin/repositories/new");
+            driver.findElement(By.id("name")).sendKeys(name);
+            driver.findElement(By.id("url")).sendKeys("ftp://x");
+            submit(By.cssSelector("form.settings button[type=submit]"));
+            WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("url-error")));
+            assertTrue(error.getText().contains("unsupported URL scheme 'ftp'"), error.getText());
+            WebElement url = driver.findElement(By.id("url"));
+            assertEquals("true", url.getDomAttribute("aria-invalid"));
+            assertTrue(url.getDomAttribute("aria-describedby").contains("url-error"));
+            assertEquals(name, driver.findElement(By.id("name")).getDomProperty("value"), "the form keeps what was entered");
+
+            url.clear();
+            url.sendKeys(TestRepositories.url(git));
+            submit(By.cssSelector("form.settings button[type=submit]"));
+            wait.until(ExpectedConditions.urlMatches("/repositories/[0-9]+\\?"));
+
+            submit(By.xpath("//button[normalize-space()='Scan now']"));
+            // scan-progress.js follows the scan's events and reloads the page when it ends; without
+            // it the progress bar would stay.
+            wait.until(page -> page.findElements(By.cssSelector("progress[data-scan-events]")).isEmpty()
+                    && !page.findElements(By.cssSelector("#scans + table .status-succeeded")).isEmpty());
+            assertChartDrawn();
+            screenshots("repository");
+
+            submit(By.cssSelector("section[aria-labelledby=crates] a[href^='/crates/']"));
+            wait.until(ExpectedConditions.urlContains("/crates/"));
+            assertChartDrawn();
+            screenshots("crate");
+
+            submit(By.cssSelector("section[aria-labelledby=score] a[href^='/findings?']"));
+            wait.until(ExpectedConditions.urlContains("/findings?"));
+            List<String> byCheck = listed();
+            assertFalse(byCheck.isEmpty(), "the deduction's findings are listed");
+            screenshots("findings");
+
+            new Select(driver.findElement(By.name("check"))).selectByValue("");
+            submit(By.xpath("//button[normalize-space()='Show findings']"));
+            List<String> all = listed();
+            assertTrue(all.size() > byCheck.size(), all + " vs " + byCheck);
+
+            // The rarest severity listed: filtering by it must shorten the list.
+            String severity = driver.findElements(By.cssSelector("li.finding .severity")).stream()
+                    .map(WebElement::getText).collect(Collectors.groupingBy(text -> text, Collectors.counting()))
+                    .entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            new Select(driver.findElement(By.name("severity"))).selectByVisibleText(severity);
+            submit(By.xpath("//button[normalize-space()='Show findings']"));
+            List<String> filtered = listed();
+            assertFalse(filtered.isEmpty());
+            assertTrue(filtered.size() < all.size(), filtered + " vs " + all);
+            driver.findElements(By.cssSelector("li.finding .severity"))
+                    .forEach(shown -> assertEquals(severity, shown.getText()));
+
+            submit(By.cssSelector("li.finding a[href^='/checks/']"));
+            wait.until(ExpectedConditions.urlContains("/checks/"));
+            screenshots("check");
+
+            open("");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
+            screenshots("overview");
+            open("admin");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
+            screenshots("admin");
+        }
+    }
+
+    private void signIn() {
+        open("login");
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys("test-admin-password");
+        submit(By.cssSelector("form.sign-in button[type=submit]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Administration")));
+    }
+
+    private void open(String path) {
+        driver.get(base.toString() + path);
+    }
+
+    /** Clicks and waits for the next page to replace this one. */
+    private void submit(By target) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
+        WebElement html = driver.findElement(By.tagName("html"));
+        element.click();
+        wait.until(ExpectedConditions.stalenessOf(html));
+    }
+
+    /** The listed findings, as location and check. */
+    private List<String> listed() {
+        return driver.findElements(By.cssSelector("li.finding p:first-child")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** uPlot draws into a canvas; trend-chart.js records how many points it drew. */
+    private void assertChartDrawn() {
+        WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trend-chart[data-points]")));
+        assertTrue(Integer.parseInt(chart.getDomAttribute("data-points")) >= 1, "no points drawn");
+        assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), "no canvas");
+    }
+
+    /**
+     * Saves the page at desktop width, then loads it again as a phone shows it (so that charts
+     * are drawn for that width) and saves it again.
+     */
+    private void screenshots(String page) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(page + "-" + DESKTOP_WIDTH + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        WebElement html = driver.findElement(By.tagName("html"));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.stalenessOf(html));
+        wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
+        if (!driver.findElements(By.id("trend-chart")).isEmpty()) {
+            assertChartDrawn();
+        }
+        Long shown = (Long) driver.executeScript("return document.documentElement.clientWidth");
+        assertEquals(PHONE_WIDTH, shown.intValue(), page + " is laid out " + shown + " px wide on a phone");
+        Files.write(SCREENSHOTS.resolve(page + "-" + PHONE_WIDTH + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+}
