@@ -1,0 +1,64 @@
+package dev.rustlens.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A score trend drawn as a small inline SVG line on the server: scores 0-100, oldest first, in a
+ * {@value #WIDTH} x {@value #HEIGHT} box, so the overview needs no chart script per row.
+ */
+public record Sparkline(List<Integer> scores) {
+
+    static final int WIDTH = 100;
+    static final int HEIGHT = 24;
+    /** Keeps the stroke inside the box at scores 0 and 100. */
+    private static final double MARGIN = 2;
+
+    public Sparkline {
+        scores = List.copyOf(scores);
+    }
+
+    /** Whether there is a line to draw: two scores or more. */
+    public boolean drawable() {
+        return scores.size() > 1;
+    }
+
+    /** The polyline's points, "x,y x,y ...". */
+    public String points() {
+        return IntStream.range(0, scores.size()).mapToObj(i -> format(x(i)) + "," + format(y(scores.get(i))))
+                .collect(Collectors.joining(" "));
+    }
+
+    public String lastX() {
+        return format(x(scores.size() - 1));
+    }
+
+    public String lastY() {
+        return format(y(scores.getLast()));
+    }
+
+    /** The change from the first to the last score, for sorting by trend. */
+    public int change() {
+        return scores.isEmpty() ? 0 : scores.getLast() - scores.getFirst();
+    }
+
+    /** What the line shows, for screen readers and the tooltip. */
+    public String description() {
+        return String.format(Locale.ROOT, "Score over the last %d scans: from %d to %d", scores.size(),
+                scores.getFirst(), scores.getLast());
+    }
+
+    private double x(int index) {
+        return MARGIN + index * (WIDTH - 2 * MARGIN) / (scores.size() - 1);
+    }
+
+    private static double y(int score) {
+        return HEIGHT - MARGIN - score * (HEIGHT - 2 * MARGIN) / 100.0;
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}
