@@ -58,7 +58,9 @@ public record Sparkline(List<Integer> scores) {
         return HEIGHT - MARGIN - score * (HEIGHT - 2 * MARGIN) / 100.0;
     }
 
+    /** One decimal, without String.format: a page draws thousands of these. */
     private static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        long tenths = Math.round(value * 10);
+        return tenths / 10 + "." + tenths % 10;
     }
 }
