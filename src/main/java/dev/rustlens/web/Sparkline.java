@@ -7,14 +7,17 @@ import java.util.stream.IntStream;
 
 /**
  * A score trend drawn as a small inline SVG line on the server: scores 0-100, oldest first, in a
- * {@value #WIDTH} x {@value #HEIGHT} box, so the overview needs no chart script per row.
+ * {@value #WIDTH} x {@value #HEIGHT} box, so the overview needs no chart script per row. The box
+ * spans the scores' own range, at least {@value #MIN_RANGE} points, so that a change of a few
+ * points shows while a wobble of one point does not look like a cliff.
  */
 public record Sparkline(List<Integer> scores) {
 
     static final int WIDTH = 100;
     static final int HEIGHT = 24;
-    /** Keeps the stroke inside the box at scores 0 and 100. */
+    /** Keeps the stroke inside the box at the lowest and the highest score. */
     private static final double MARGIN = 2;
+    private static final int MIN_RANGE = 10;
 
     public Sparkline {
         scores = List.copyOf(scores);
@@ -27,7 +30,8 @@ public record Sparkline(List<Integer> scores) {
 
     /** The polyline's points, "x,y x,y ...". */
     public String points() {
-        return IntStream.range(0, scores.size()).mapToObj(i -> format(x(i)) + "," + format(y(scores.get(i))))
+        double[] scale = scale();
+        return IntStream.range(0, scores.size()).mapToObj(i -> format(x(i)) + "," + format(y(scores.get(i), scale)))
                 .collect(Collectors.joining(" "));
     }
 
@@ -36,7 +40,7 @@ public record Sparkline(List<Integer> scores) {
     }
 
     public String lastY() {
-        return format(y(scores.getLast()));
+        return format(y(scores.getLast(), scale()));
     }
 
     /** The change from the first to the last score, for sorting by trend. */
@@ -54,8 +58,18 @@ public record Sparkline(List<Integer> scores) {
         return MARGIN + index * (WIDTH - 2 * MARGIN) / (scores.size() - 1);
     }
 
-    private static double y(int score) {
-        return HEIGHT - MARGIN - score * (HEIGHT - 2 * MARGIN) / 100.0;
+    /** The score at the bottom of the box and the range the box spans. */
+    private double[] scale() {
+        int low = scores.stream().mapToInt(Integer::intValue).min().orElse(0);
+        int high = scores.stream().mapToInt(Integer::intValue).max().orElse(100);
+        if (high - low >= MIN_RANGE) {
+            return new double[] {low, high - low};
+        }
+        return new double[] {Math.clamp((low + high - MIN_RANGE) / 2.0, 0, 100 - MIN_RANGE), MIN_RANGE};
+    }
+
+    private static double y(int score, double[] scale) {
+        return HEIGHT - MARGIN - (score - scale[0]) * (HEIGHT - 2 * MARGIN) / scale[1];
     }
 
     /** One decimal, without String.format: a page draws thousands of these. */

@@ -21,6 +21,13 @@ class SparklineTest {
     }
 
     @Test
+    void aSmallChangeIsDrawnOverTenPointsAroundIt() {
+        assertEquals("2.0,16.0 98.0,8.0", new Sparkline(List.of(80, 84)).points());
+        assertEquals("2.0,12.0 98.0,12.0", new Sparkline(List.of(70, 70)).points());
+        assertEquals("2.0,2.0 98.0,4.0", new Sparkline(List.of(100, 99)).points());
+    }
+
+    @Test
     void oneScoreIsNoLine() {
         assertFalse(new Sparkline(List.of(80)).drawable());
         assertFalse(new Sparkline(List.of()).drawable());
