@@ -13,8 +13,10 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -139,6 +141,19 @@ public class BenchmarkService {
     public long openAlertCount(long repositoryId) {
         return BenchmarkAlert.count("result.benchmark.repository.id = ?1 and status = ?2", repositoryId,
                 BenchmarkAlert.Status.open);
+    }
+
+    /** The number of open benchmark alerts of every repository that has any, by repository id, in one query. */
+    @Transactional
+    public Map<Long, Long> openAlertCounts() {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : BenchmarkAlert.getEntityManager().createQuery("""
+                select a.result.benchmark.repository.id, count(a) from BenchmarkAlert a where a.status = ?1
+                group by a.result.benchmark.repository.id""", Object[].class)
+                .setParameter(1, BenchmarkAlert.Status.open).getResultList()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     /** Moves an alert to {@code target}: open → acknowledged → resolved (or open → resolved). */

@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -156,6 +158,34 @@ public class GateService {
     @Transactional
     public Optional<GateVerdict> verdict(Scan scan) {
         return scan.status == Scan.Status.succeeded ? Optional.of(evaluate(scan)) : Optional.empty();
+    }
+
+    /**
+     * Whether each of the given succeeded scans passes its gate as of now, for many scans at once:
+     * the stored verdict, with the benchmark condition judged on the alerts open now (alerts open
+     * and close after a verdict is stored, while triage changes re-evaluate the verdicts at once).
+     * Scans without a stored verdict are left out.
+     */
+    @Transactional
+    public Map<Long, Boolean> passedNow(Collection<Long> scanIds) {
+        Map<Long, Boolean> passed = new HashMap<>();
+        if (scanIds.isEmpty()) {
+            return passed;
+        }
+        Map<Long, Long> openAlerts = benchmarks.openAlertCounts();
+        for (Object[] row : session().createNativeQuery("""
+                select g.scan_id, s.repository_id,
+                       coalesce(bool_and((c.value->>'passed')::boolean)
+                           filter (where c.value->'condition'->>'type' <> 'no_open_benchmark_regressions'), true),
+                       coalesce(bool_or(c.value->'condition'->>'type' = 'no_open_benchmark_regressions'), false)
+                from gate_result g join scan s on s.id = g.scan_id
+                left join lateral jsonb_array_elements(g.conditions) c on true
+                where g.scan_id in (?1) group by g.scan_id, s.repository_id""", Object[].class)
+                .setParameter(1, scanIds).getResultList()) {
+            boolean regressed = (Boolean) row[3] && openAlerts.getOrDefault(((Number) row[1]).longValue(), 0L) > 0;
+            passed.put(((Number) row[0]).longValue(), (Boolean) row[2] && !regressed);
+        }
+        return passed;
     }
 
     private GateVerdict.ConditionResult check(GateCondition condition, Scan scan, Long baseline, GateVerdict.NewCode newCode) {

@@ -84,8 +84,8 @@ public class CrateSnapshot extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Deduction> deductions;
 
-    /** The crates of a scan, by crate path. */
+    /** The crates of a scan, by crate path, with their crates loaded in the same query (callers show their names). */
     public static List<CrateSnapshot> listForScan(Scan scan) {
-        return find("scan = ?1 order by path", scan).list();
+        return find("from CrateSnapshot s join fetch s.crate where s.scan = ?1 order by s.path", scan).list();
     }
 }

@@ -74,8 +74,9 @@ public class Scores {
                         + crate.repository.name));
         Map<String, FindingRef> findings = new HashMap<>();
         for (Object[] row : entityManager.unwrap(Session.class).createNativeQuery("""
-                select fingerprint, check_id, path, line, col, message from finding where crate_snapshot_id = ?1""",
-                Object[].class).setParameter(1, snapshot.id).getResultList()) {
+                select fingerprint, check_id, path, line, col, message from finding
+                where scan_id = ?1 and crate_snapshot_id = ?2""", Object[].class)
+                .setParameter(1, snapshot.scan.id).setParameter(2, snapshot.id).getResultList()) {
             findings.put((String) row[0], new FindingRef((String) row[0], (String) row[1], (String) row[2],
                     ((Number) row[3]).intValue(), ((Number) row[4]).intValue(), (String) row[5]));
         }

@@ -110,8 +110,8 @@ public class Trends {
                 .collect(Collectors.toMap(Check::id, check -> check.info().category().name()));
         for (Object[] row : session().createNativeQuery("""
                 select f.scan_id, f.severity, f.check_id, count(*) from finding f
-                join crate_snapshot c on c.id = f.crate_snapshot_id
-                where f.scan_id in (?1) and f.suppression = 'NONE' and not f.in_test_code and (?2 = 0 or c.crate_id = ?2)
+                where f.scan_id in (?1) and f.suppression = 'NONE' and not f.in_test_code
+                  and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))
                 group by f.scan_id, f.severity, f.check_id""", Object[].class)
                 .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId).getResultList()) {
             long scanId = ((Number) row[0]).longValue();

@@ -2,6 +2,7 @@ package dev.rustlens.web;
 
 import dev.rustlens.auth.Role;
 import jakarta.annotation.security.RolesAllowed;
+import dev.rustlens.bench.Benchmark;
 import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.gate.GateService;
 import dev.rustlens.gate.GateVerdict;
@@ -32,8 +33,8 @@ import java.util.List;
 import org.hibernate.Session;
 
 /**
- * A repository's page: grade, gate verdict, crates, trend chart, findings by check, scans with
- * live progress, and buttons to scan now and to backfill history.
+ * A repository's page: grade, gate verdict, crates, trend chart, findings by check, benchmarks,
+ * scans with live progress, and buttons to scan now and to backfill history.
  */
 @Path("/")
 public class RepositoryPage {
@@ -58,7 +59,7 @@ public class RepositoryPage {
     static class Templates {
         static native TemplateInstance repository(GitRepository repository, Scan latest, GateVerdict verdict,
                 List<CrateSnapshot> crates, List<CheckCount> findings, List<Scan> recentScans, long openAlerts,
-                String message);
+                long benchmarkCount, String message);
     }
 
     @GET
@@ -70,7 +71,6 @@ public class RepositoryPage {
                 .orElseThrow(() -> new NotFoundException("no repository " + id));
         Scan latest = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElse(null);
         List<CrateSnapshot> crates = latest == null ? List.of() : CrateSnapshot.listForScan(latest);
-        crates.forEach(snapshot -> snapshot.crate.name.length()); // load names inside the transaction
         List<CheckCount> findings = latest == null ? List.of() : entityManager.unwrap(Session.class).createNativeQuery("""
                 select check_id, severity, count(*) from finding
                 where scan_id = ?1 and suppression = 'NONE' and not in_test_code
@@ -79,7 +79,8 @@ public class RepositoryPage {
                 .map(row -> new CheckCount((String) row[0], (String) row[1], ((Number) row[2]).longValue())).toList();
         GateVerdict verdict = latest == null ? null : gates.verdict(latest).orElse(null);
         return Templates.repository(repository, latest, verdict, crates, findings,
-                Scan.listNewestFirst(repository, null, 20), benchmarks.openAlertCount(id), message);
+                Scan.listNewestFirst(repository, null, 20), benchmarks.openAlertCount(id), Benchmark.count("repository", repository),
+                message);
     }
 
     /** The "Scan now" button: queues a scan of the default branch and comes back to the page. */

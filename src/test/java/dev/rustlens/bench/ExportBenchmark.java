@@ -1,6 +1,5 @@
 package dev.rustlens.bench;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -10,10 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,18 +32,14 @@ public final class ExportBenchmark {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar");
         Path work = Files.createTempDirectory("rustlens-export-bench");
-        sql("drop schema if exists " + SCHEMA + " cascade");
-        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "--enable-native-access=ALL-UNNAMED", "-Ddb.schema=" + SCHEMA, "-Dquarkus.http.port=" + PORT,
-                "-Drustlens.work-dir=" + work, "-Drustlens.scan.workers=0", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile()).start();
-        try {
-            awaitReady();
+        BenchServer.sql("drop schema if exists " + SCHEMA + " cascade");
+        try (BenchServer app = BenchServer.start(jar, SCHEMA, PORT, work.resolve("app.log"), List.of("-Xmx128m",
+                "-Drustlens.work-dir=" + work, "-Drustlens.scan.workers=0"))) {
             long scanId = seed();
             for (String format : new String[] {"csv", "sarif"}) {
                 long start = System.nanoTime();
                 HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + PORT + "/api/v1/scans/" + scanId + "/findings." + format)).build(),
+                        URI.create(app.base() + "/api/v1/scans/" + scanId + "/findings." + format)).build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 long bytes;
                 try (InputStream body = response.body()) {
@@ -55,15 +49,12 @@ public final class ExportBenchmark {
                         response.statusCode(), FINDINGS, bytes / 1e6, (System.nanoTime() - start) / 1e9);
             }
             System.out.printf(Locale.ROOT, "rustlens process with -Xmx128m: peak RSS %s%n", peakRss(app.pid()));
-        } finally {
-            app.destroy();
-            app.waitFor();
         }
     }
 
     /** One repository, scan and crate snapshot with {@link #FINDINGS} findings, written by SQL. */
     private static long seed() throws Exception {
-        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+        try (Connection connection = BenchServer.connect(); Statement sql = connection.createStatement()) {
             sql.execute("set search_path = " + SCHEMA);
             sql.execute("insert into repository (name, url, default_branch) values ('export', 'https://example.com/x.git', 'main')");
             sql.execute("insert into scan (repository_id, branch, commit_sha, trigger, status, committed_at)"
@@ -93,32 +84,5 @@ public final class ExportBenchmark {
             }
         }
         return "unknown";
-    }
-
-    private static void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("rustlens did not start within 2 minutes");
-    }
-
-    private static void sql(String statement) throws Exception {
-        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
-    }
-
-    private static Connection connect() throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
-                System.getenv().getOrDefault("PGPASSWORD", ""));
     }
 }

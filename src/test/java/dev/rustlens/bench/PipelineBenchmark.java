@@ -9,9 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,13 +50,10 @@ public final class PipelineBenchmark {
         buildHistory(corpus, repository);
         System.out.printf(Locale.ROOT, "history: %d commits of %s built in %.1f s%n", COMMITS, corpus, seconds(started));
 
-        sql("drop schema if exists " + SCHEMA + " cascade");
-        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Ddb.schema=" + SCHEMA, "-Dquarkus.http.port=" + PORT,
-                "-Drustlens.work-dir=" + work.resolve("app"), "-Drustlens.admin.token=" + TOKEN, "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile()).start();
-        try {
-            awaitReady();
+        BenchServer.sql("drop schema if exists " + SCHEMA + " cascade");
+        try (BenchServer app = BenchServer.start(jar, SCHEMA, PORT, work.resolve("app.log"), List.of(
+                "-Drustlens.work-dir=" + work.resolve("app"), "-Drustlens.admin.token=" + TOKEN))) {
+            System.out.printf(Locale.ROOT, "rustlens (pid %d) on %s, log in %s%n", app.pid(), app.base(), work.resolve("app.log"));
             String url = repository.toUri().toString();
             long repositoryId = post("/api/v1/repositories", Map.of("name", "corpus", "url", url)).get("id").asLong();
 
@@ -70,16 +64,13 @@ public final class PipelineBenchmark {
 
             // The backfill starts from an empty content cache, on a second registration of the
             // same history: every file of the 20 commits is parsed once, as for a new repository.
-            sql("truncate " + SCHEMA + ".file_result");
+            BenchServer.sql("truncate " + SCHEMA + ".file_result");
             long backfillId = post("/api/v1/repositories", Map.of("name", "corpus-backfill", "url", url)).get("id").asLong();
             timed("backfill of " + COMMITS + " commits", () -> {
                 List<JsonNode> queued = new ArrayList<>();
                 post("/api/v1/repositories/" + backfillId + "/backfill", Map.of("last", COMMITS)).forEach(queued::add);
                 return queued;
             });
-        } finally {
-            app.destroy();
-            app.waitFor();
         }
     }
 
@@ -152,22 +143,6 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("rustlens did not start within 2 minutes");
-    }
-
     private static JsonNode get(String path) throws Exception {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
@@ -182,14 +157,6 @@ public final class PipelineBenchmark {
             throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
-    }
-
-    private static void sql(String statement) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
-                System.getenv().getOrDefault("PGPASSWORD", ""));
-                Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
     }
 
     private static String base() {

@@ -306,7 +306,7 @@ public class ScanFlowTest {
     }
 
     @Test
-    void theHomePageListsRepositoriesWithTheirCounts(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void theOverviewAndTheRepositoryPageShowTheScannedRepository(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         try (Git git = workspace(dir)) {
             String name = "page-" + UUID.randomUUID();
             long repositoryId = given().contentType(ContentType.JSON)
@@ -315,14 +315,28 @@ public class ScanFlowTest {
             awaitScan(startScan(repositoryId));
             String html = given().when().get("/").then().statusCode(200).contentType(ContentType.HTML)
                     .extract().asString();
-            assertTrue(html.contains("<h2 id=\"repo-" + repositoryId + "\"><a href=\"/repositories/" + repositoryId + "\">"
-                    + name + "</a></h2>"));
+            assertTrue(html.contains("<table class=\"overview\" data-sortable>"), "the sortable overview table");
+            int rowStart = html.indexOf("<tr id=\"repository-" + repositoryId + "\">");
+            assertTrue(rowStart >= 0, "the repository's row");
+            String row = html.substring(rowStart, html.indexOf("</tr>", rowStart));
+            assertTrue(row.contains("<th scope=\"row\"><a href=\"/repositories/" + repositoryId + "\">" + name + "</a></th>"), row);
+            assertTrue(row.contains("<span class=\"grade grade-"), "the grade: " + row);
+            assertTrue(row.contains("<span class=\"status status-succeeded\""), "the last scan's status: " + row);
+            assertTrue(Pattern.compile("<time datetime=\"\\d{4}-").matcher(row).find(), "the last scan's time: " + row);
+            assertTrue(row.contains("/findings?repository=" + repositoryId + "&amp;tracking=new"), "the new findings: " + row);
+            assertTrue(row.contains(">passed</span>") || row.contains(">failed</span>"), "the gate status: " + row);
+            given().when().get("/static/sortable-table.js").then().statusCode(200);
             String page = given().when().get("/repositories/{id}", repositoryId).then().statusCode(200)
                     .contentType(ContentType.HTML).extract().asString();
             assertTrue(Pattern.compile("<tr><th scope=\"row\"><a href=\"/crates/\\d+\">alpha</a></th><td><span class=\"grade grade-")
                     .matcher(page).find(), "alpha's row, linking its crate page");
             assertTrue(page.contains("Quality gate: <span"), "the gate verdict is shown");
             assertTrue(page.contains("data-trends=\"/api/v1/repositories/" + repositoryId + "/trends\""), "the trend chart");
+            assertTrue(page.contains("<table data-sortable>"), "the sortable crates table");
+            assertTrue(page.contains("<a href=\"/findings?repository=" + repositoryId + "&amp;check="), "findings by check link the browser");
+            assertTrue(page.contains("No benchmark results yet") && page.contains("/repositories/" + repositoryId + "/benchmarks"),
+                    "the benchmarks summary");
+            assertTrue(page.contains("<td>3</td><td>1</td><td>0</td><td>1</td>"), "alpha's unsafe counts are shown");
             String afterScanNow = given().redirects().follow(false).when().post("/repositories/{id}/scan", repositoryId)
                     .then().statusCode(303).extract().header("Location");
             assertTrue(afterScanNow.contains("/repositories/" + repositoryId + "?message=Scan"), afterScanNow);
@@ -330,9 +344,6 @@ public class ScanFlowTest {
                     .when().post("/repositories/{id}/backfill", repositoryId).then().statusCode(303)
                     .header("Location", containsString("Backfill+failed"));
             given().when().get("/repositories/{id}", 999_999).then().statusCode(404);
-            assertTrue(html.contains("<tr><th scope=\"row\">alpha</th><td><span class=\"grade grade-"),
-                    "alpha's row is shown with its grade");
-            assertTrue(html.contains("<td>3</td><td>1</td><td>0</td><td>1</td><td>0</td>"), "alpha's unsafe counts are shown");
             assertTrue(Files.exists(dir));
         }
     }

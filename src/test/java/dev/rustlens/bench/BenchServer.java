@@ -1,0 +1,97 @@
+package dev.rustlens.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged rustlens started as its own process for a benchmark: on a schema of its own, on its
+ * own port, logging to a file; plus the JDBC connection benchmarks seed it through.
+ */
+final class BenchServer implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final int port;
+
+    private BenchServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts {@code jar} with the given extra JVM options (-D...) and waits until it is ready. */
+    static BenchServer start(Path jar, String schema, int port, Path log, List<String> options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Ddb.schema=" + schema, "-Dquarkus.http.port=" + port));
+        command.addAll(options);
+        command.addAll(List.of("-jar", jar.toString()));
+        BenchServer server = new BenchServer(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start(), port);
+        try {
+            server.awaitReady();
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("rustlens exited with status " + process.exitValue() + "; see its log");
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("rustlens did not start within 2 minutes");
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A connection to the local PostgreSQL that the started rustlens uses. */
+    static Connection connect() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
+                System.getenv().getOrDefault("PGPASSWORD", ""));
+    }
+
+    static void sql(String statement) throws Exception {
+        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+}
