@@ -3,7 +3,6 @@ package dev.rustlens.parser;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -141,21 +140,11 @@ public final class SyntaxNode {
     }
 
     public List<SyntaxNode> getChildren() {
-        int count = getChildCount();
-        List<SyntaxNode> children = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            getChild(i).ifPresent(children::add);
-        }
-        return children;
+        return getTree().children(this, false);
     }
 
     public List<SyntaxNode> getNamedChildren() {
-        int count = getNamedChildCount();
-        List<SyntaxNode> children = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            getNamedChild(i).ifPresent(children::add);
-        }
-        return children;
+        return getTree().children(this, true);
     }
 
     public Optional<SyntaxNode> getChildByFieldName(String field) {

@@ -1,8 +1,14 @@
 package dev.rustlens.parser;
 
 import io.github.treesitter.jtreesitter.Query;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -12,6 +18,12 @@ public final class SyntaxQuery {
 
     private final MemorySegment query;
     private final String[] captureNames;
+
+    /** Nodes larger than this (1M chars) are matched with a progress callback that can stop the query. */
+    private static final int LARGE_NODE_BYTES = 1 << 21;
+    /** The stop condition of the query running on this thread, for the progress callback. */
+    private static final ThreadLocal<BooleanSupplier> CURRENT_STOP = new ThreadLocal<>();
+    private static final MemorySegment PROGRESS = progressCallback();
 
     /** Wraps a compiled jtreesitter query, which must outlive this. */
     public SyntaxQuery(Query query) {
@@ -38,7 +50,17 @@ public final class SyntaxQuery {
                 if (startByte >= 0) {
                     boolean ignored = (boolean) TreeSitterNative.CURSOR_SET_BYTE_RANGE.invokeExact(cursor, startByte, endByte);
                 }
-                TreeSitterNative.CURSOR_EXEC.invokeExact(cursor, query, node.segment());
+                if (node.getEndByte() - node.getStartByte() > LARGE_NODE_BYTES) {
+                    // A query over a huge node can run for minutes inside one next_match call
+                    // (e.g. a 10 MB array literal): tree-sitter asks the progress callback every
+                    // hundred steps whether to stop. Small nodes skip the upcalls' cost.
+                    MemorySegment options = tree.allocator().allocate(TreeSitterNative.QUERY_OPTIONS);
+                    options.set(ValueLayout.ADDRESS, 8, PROGRESS);
+                    CURRENT_STOP.set(stop);
+                    TreeSitterNative.CURSOR_EXEC_WITH_OPTIONS.invokeExact(cursor, query, node.segment(), options);
+                } else {
+                    TreeSitterNative.CURSOR_EXEC.invokeExact(cursor, query, node.segment());
+                }
                 MemorySegment match = tree.allocator().allocate(TreeSitterNative.MATCH);
                 while ((boolean) TreeSitterNative.CURSOR_NEXT_MATCH.invokeExact(cursor, match)) {
                     int pattern = Short.toUnsignedInt(match.get(ValueLayout.JAVA_SHORT, 4));
@@ -60,10 +82,29 @@ public final class SyntaxQuery {
                 }
             } finally {
                 TreeSitterNative.CURSOR_DELETE.invokeExact(cursor);
+                CURRENT_STOP.remove();
             }
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
         return matches;
+    }
+
+    /** tree-sitter's progress callback: true stops the query. Must not throw (an upcall cannot). */
+    private static boolean progress(MemorySegment state) {
+        BooleanSupplier stop = CURRENT_STOP.get();
+        return stop != null && stop.getAsBoolean();
+    }
+
+    @SuppressWarnings("restricted") // an upcall stub is native access, which the JVM runs with
+    private static MemorySegment progressCallback() {
+        try {
+            MethodHandle progress = MethodHandles.lookup().findStatic(SyntaxQuery.class, "progress",
+                    MethodType.methodType(boolean.class, MemorySegment.class));
+            return Linker.nativeLinker().upcallStub(progress,
+                    FunctionDescriptor.of(ValueLayout.JAVA_BOOLEAN, ValueLayout.ADDRESS), Arena.global());
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }

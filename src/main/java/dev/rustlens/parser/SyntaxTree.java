@@ -5,6 +5,8 @@ import io.github.treesitter.jtreesitter.Tree;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +24,8 @@ public final class SyntaxTree implements AutoCloseable {
 
     private final MemorySegment treePointer;
     private final Runnable deleteTree;
+    /** One tree cursor for listing children, made on first use and reset for each node. */
+    private MemorySegment cursor;
     private final Arena arena = Arena.ofConfined();
     private SegmentAllocator slab;
     private long slabLeft;
@@ -62,6 +66,33 @@ public final class SyntaxTree implements AutoCloseable {
         }
     }
 
+    /**
+     * The children of {@code node} (only the named ones when {@code named}), read with a tree
+     * cursor: {@code ts_node_child(i)} walks from the first child each time, which made listing
+     * the items of a long module quadratic.
+     */
+    List<SyntaxNode> children(SyntaxNode node, boolean named) {
+        try {
+            if (cursor == null) {
+                cursor = (MemorySegment) TreeSitterNative.TREE_CURSOR_NEW.invokeExact((SegmentAllocator) arena, node.segment());
+            } else {
+                TreeSitterNative.TREE_CURSOR_RESET.invokeExact(cursor, node.segment());
+            }
+            List<SyntaxNode> children = new ArrayList<>();
+            if ((boolean) TreeSitterNative.TREE_CURSOR_GOTO_FIRST_CHILD.invokeExact(cursor)) {
+                do {
+                    MemorySegment child = (MemorySegment) TreeSitterNative.TREE_CURSOR_CURRENT_NODE.invokeExact(nodes, cursor);
+                    if (!named || (boolean) TreeSitterNative.NODE_IS_NAMED.invokeExact(child)) {
+                        children.add(new SyntaxNode(this, child));
+                    }
+                } while ((boolean) TreeSitterNative.TREE_CURSOR_GOTO_NEXT_SIBLING.invokeExact(cursor));
+            }
+            return children;
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        }
+    }
+
     /** Allocates nodes (and other small structs) that live as long as this tree. */
     SegmentAllocator allocator() {
         return nodes;
@@ -89,7 +120,15 @@ public final class SyntaxTree implements AutoCloseable {
 
     @Override
     public void close() {
-        arena.close();
-        deleteTree.run();
+        try {
+            if (cursor != null) {
+                TreeSitterNative.TREE_CURSOR_DELETE.invokeExact(cursor);
+            }
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        } finally {
+            arena.close();
+            deleteTree.run();
+        }
     }
 }

@@ -32,6 +32,12 @@ final class TreeSitterNative {
             MemoryLayout.sequenceLayout(4, ValueLayout.JAVA_INT).withName("context"),
             ValueLayout.ADDRESS.withName("id"),
             ValueLayout.ADDRESS.withName("tree"));
+    /** {@code TSTreeCursor}: const void *tree; const void *id; uint32_t context[3] (padded to 32 bytes). */
+    static final StructLayout CURSOR = MemoryLayout.structLayout(
+            ValueLayout.ADDRESS.withName("tree"),
+            ValueLayout.ADDRESS.withName("id"),
+            MemoryLayout.sequenceLayout(3, ValueLayout.JAVA_INT).withName("context"),
+            MemoryLayout.paddingLayout(4));
     /** {@code TSQueryCapture}: TSNode node; uint32_t index (padded to 40 bytes). */
     static final long CAPTURE_SIZE = 40;
     static final long CAPTURE_INDEX_OFFSET = 32;
@@ -62,6 +68,17 @@ final class TreeSitterNative {
     static final MethodHandle CURSOR_EXEC;
     static final MethodHandle CURSOR_SET_BYTE_RANGE;
     static final MethodHandle CURSOR_NEXT_MATCH;
+    static final MethodHandle CURSOR_EXEC_WITH_OPTIONS;
+    /** {@code TSQueryCursorOptions}: void *payload; bool (*progress_callback)(TSQueryCursorState *). */
+    static final StructLayout QUERY_OPTIONS = MemoryLayout.structLayout(
+            ValueLayout.ADDRESS.withName("payload"),
+            ValueLayout.ADDRESS.withName("progress_callback"));
+    static final MethodHandle TREE_CURSOR_NEW;
+    static final MethodHandle TREE_CURSOR_DELETE;
+    static final MethodHandle TREE_CURSOR_RESET;
+    static final MethodHandle TREE_CURSOR_CURRENT_NODE;
+    static final MethodHandle TREE_CURSOR_GOTO_FIRST_CHILD;
+    static final MethodHandle TREE_CURSOR_GOTO_NEXT_SIBLING;
     static final MethodHandle PARSER_NEW;
     static final MethodHandle PARSER_DELETE;
     static final MethodHandle PARSER_SET_LANGUAGE;
@@ -104,6 +121,18 @@ final class TreeSitterNative {
                 FunctionDescriptor.of(bool, ValueLayout.ADDRESS, u32, u32));
         CURSOR_NEXT_MATCH = handle(linker, library, "ts_query_cursor_next_match",
                 FunctionDescriptor.of(bool, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        CURSOR_EXEC_WITH_OPTIONS = handle(linker, library, "ts_query_cursor_exec_with_options",
+                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, NODE, ValueLayout.ADDRESS));
+        TREE_CURSOR_NEW = handle(linker, library, "ts_tree_cursor_new", FunctionDescriptor.of(CURSOR, NODE));
+        TREE_CURSOR_DELETE = handle(linker, library, "ts_tree_cursor_delete", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+        TREE_CURSOR_RESET = handle(linker, library, "ts_tree_cursor_reset",
+                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, NODE));
+        TREE_CURSOR_CURRENT_NODE = handle(linker, library, "ts_tree_cursor_current_node",
+                FunctionDescriptor.of(NODE, ValueLayout.ADDRESS));
+        TREE_CURSOR_GOTO_FIRST_CHILD = handle(linker, library, "ts_tree_cursor_goto_first_child",
+                FunctionDescriptor.of(bool, ValueLayout.ADDRESS));
+        TREE_CURSOR_GOTO_NEXT_SIBLING = handle(linker, library, "ts_tree_cursor_goto_next_sibling",
+                FunctionDescriptor.of(bool, ValueLayout.ADDRESS));
         PARSER_NEW = handle(linker, library, "ts_parser_new", FunctionDescriptor.of(ValueLayout.ADDRESS));
         PARSER_DELETE = handle(linker, library, "ts_parser_delete", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
         PARSER_SET_LANGUAGE = handle(linker, library, "ts_parser_set_language",

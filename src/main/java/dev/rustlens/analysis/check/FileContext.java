@@ -3,7 +3,9 @@ package dev.rustlens.analysis.check;
 import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.parser.SyntaxNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,14 +13,16 @@ import java.util.Set;
 public final class FileContext {
 
     private static final Set<String> TRIVIA = Set.of("attribute_item", "line_comment", "block_comment");
+    private static final LeadingTrivia NO_TRIVIA = new LeadingTrivia(List.of(), List.of());
 
     private final SourceText source;
     private final String path;
     private final RegionSet testRegions;
     private final List<Finding> findings = new ArrayList<>();
     /** Several checks ask for the same item's trivia: compute it once per item. */
-    private final java.util.Map<Long, LeadingTrivia> triviaByNode = new java.util.HashMap<>();
-    private final java.util.Map<String, Boolean> mentions = new java.util.HashMap<>();
+    private final Map<Long, LeadingTrivia> triviaByNode = new HashMap<>();
+    private final Map<Long, Siblings> siblingsByParent = new HashMap<>();
+    private final Map<String, Boolean> mentions = new HashMap<>();
 
     public FileContext(SourceText source, String path, RegionSet testRegions) {
         this.source = source;
@@ -59,7 +63,36 @@ public final class FileContext {
      * trails code on the line above (e.g. {@code let a = 1; // note}) belongs to that code, not here.
      */
     public LeadingTrivia leadingTrivia(SyntaxNode item) {
-        return triviaByNode.computeIfAbsent(item.getId(), id -> readLeadingTrivia(item));
+        LeadingTrivia trivia = triviaByNode.get(item.getId());
+        if (trivia == null) {
+            Siblings siblings = siblingsOf(item);
+            Integer index = siblings.indexById().get(item.getId());
+            trivia = index == null ? NO_TRIVIA : triviaBefore(siblings.nodes(), index);
+            triviaByNode.put(item.getId(), trivia);
+        }
+        return trivia;
+    }
+
+    /** The named children of one parent, and where each one is among them. */
+    private record Siblings(List<SyntaxNode> nodes, Map<Long, Integer> indexById) {
+    }
+
+    /**
+     * The item's named siblings, listed once per parent: walking back with
+     * {@code getPrevNamedSibling} costs tree-sitter a walk from the first child every step,
+     * quadratic in a long module.
+     */
+    private Siblings siblingsOf(SyntaxNode item) {
+        Optional<SyntaxNode> parent = item.getParent();
+        long parentId = parent.map(SyntaxNode::getId).orElse(item.getId());
+        return siblingsByParent.computeIfAbsent(parentId, id -> {
+            List<SyntaxNode> nodes = parent.map(SyntaxNode::getNamedChildren).orElse(List.of(item));
+            Map<Long, Integer> indexById = new HashMap<>(nodes.size() * 2);
+            for (int i = 0; i < nodes.size(); i++) {
+                indexById.put(nodes.get(i).getId(), i);
+            }
+            return new Siblings(nodes, indexById);
+        });
     }
 
     /** Whether the file's text contains {@code word} anywhere: a cheap test before costlier ones. */
@@ -67,25 +100,26 @@ public final class FileContext {
         return mentions.computeIfAbsent(word, key -> source.text().contains(key));
     }
 
-    private LeadingTrivia readLeadingTrivia(SyntaxNode item) {
+    private LeadingTrivia triviaBefore(List<SyntaxNode> siblings, int index) {
+        if (index == 0 || !TRIVIA.contains(siblings.get(index - 1).getType())) {
+            return NO_TRIVIA; // most items: nothing to read, nothing to allocate
+        }
         List<String> attributes = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
-        Optional<SyntaxNode> previous = item.getPrevNamedSibling();
-        while (previous.isPresent() && TRIVIA.contains(previous.get().getType())) {
-            SyntaxNode node = previous.get();
-            Optional<SyntaxNode> before = node.getPrevNamedSibling();
+        for (int i = index - 1; i >= 0 && TRIVIA.contains(siblings.get(i).getType()); i--) {
+            SyntaxNode node = siblings.get(i);
             if (node.getType().equals("attribute_item")) {
                 attributes.addFirst(text(node));
             } else {
                 int line = source.line(start(node));
-                boolean trailing = before.isPresent() && !TRIVIA.contains(before.get().getType())
-                        && source.line(end(before.get()) - 1) == line;
+                SyntaxNode before = i > 0 ? siblings.get(i - 1) : null;
+                boolean trailing = before != null && !TRIVIA.contains(before.getType())
+                        && source.line(end(before) - 1) == line;
                 if (trailing) {
                     break;
                 }
                 comments.addFirst(new Comment(text(node), start(node), line, source.line(Math.max(start(node), end(node) - 1))));
             }
-            previous = before;
         }
         return new LeadingTrivia(attributes, comments);
     }
