@@ -99,14 +99,6 @@ public final class SyntaxNode {
         }
     }
 
-    public Optional<SyntaxNode> getPrevNamedSibling() {
-        try {
-            return wrap((MemorySegment) TreeSitterNative.NODE_PREV_NAMED_SIBLING.invokeExact(allocator(), self));
-        } catch (Throwable e) {
-            throw TreeSitterNative.rethrow(e);
-        }
-    }
-
     public int getChildCount() {
         try {
             return (int) TreeSitterNative.NODE_CHILD_COUNT.invokeExact(self);
@@ -126,14 +118,6 @@ public final class SyntaxNode {
     public Optional<SyntaxNode> getChild(int index) {
         try {
             return wrap((MemorySegment) TreeSitterNative.NODE_CHILD.invokeExact(allocator(), self, index));
-        } catch (Throwable e) {
-            throw TreeSitterNative.rethrow(e);
-        }
-    }
-
-    public Optional<SyntaxNode> getNamedChild(int index) {
-        try {
-            return wrap((MemorySegment) TreeSitterNative.NODE_NAMED_CHILD.invokeExact(allocator(), self, index));
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }

@@ -57,11 +57,9 @@ final class TreeSitterNative {
     static final MethodHandle NODE_PARENT;
     static final MethodHandle NODE_CHILD;
     static final MethodHandle NODE_CHILD_COUNT;
-    static final MethodHandle NODE_NAMED_CHILD;
     static final MethodHandle NODE_NAMED_CHILD_COUNT;
     static final MethodHandle NODE_CHILD_BY_FIELD_ID;
     static final MethodHandle NODE_NEXT_NAMED_SIBLING;
-    static final MethodHandle NODE_PREV_NAMED_SIBLING;
     static final MethodHandle NODE_DESCENDANT_FOR_BYTE_RANGE;
     static final MethodHandle CURSOR_NEW;
     static final MethodHandle CURSOR_DELETE;
@@ -105,12 +103,10 @@ final class TreeSitterNative {
         NODE_PARENT = handle(linker, library, "ts_node_parent", FunctionDescriptor.of(NODE, NODE));
         NODE_CHILD = handle(linker, library, "ts_node_child", FunctionDescriptor.of(NODE, NODE, u32));
         NODE_CHILD_COUNT = handle(linker, library, "ts_node_child_count", FunctionDescriptor.of(u32, NODE));
-        NODE_NAMED_CHILD = handle(linker, library, "ts_node_named_child", FunctionDescriptor.of(NODE, NODE, u32));
         NODE_NAMED_CHILD_COUNT = handle(linker, library, "ts_node_named_child_count", FunctionDescriptor.of(u32, NODE));
         NODE_CHILD_BY_FIELD_ID = handle(linker, library, "ts_node_child_by_field_id",
                 FunctionDescriptor.of(NODE, NODE, ValueLayout.JAVA_SHORT));
         NODE_NEXT_NAMED_SIBLING = handle(linker, library, "ts_node_next_named_sibling", FunctionDescriptor.of(NODE, NODE));
-        NODE_PREV_NAMED_SIBLING = handle(linker, library, "ts_node_prev_named_sibling", FunctionDescriptor.of(NODE, NODE));
         NODE_DESCENDANT_FOR_BYTE_RANGE = handle(linker, library, "ts_node_descendant_for_byte_range",
                 FunctionDescriptor.of(NODE, NODE, u32, u32));
         CURSOR_NEW = handle(linker, library, "ts_query_cursor_new", FunctionDescriptor.of(ValueLayout.ADDRESS));

@@ -132,11 +132,6 @@ public class Scan extends PanacheEntityBase {
                 : find("repository = ?1 and id < ?2 order by id desc", repository, beforeId)).page(0, limit).list();
     }
 
-    /** The newest scan of a repository. */
-    public static Optional<Scan> findLatest(GitRepository repository) {
-        return find("repository = ?1 order by id desc", repository).firstResultOptional();
-    }
-
     /**
      * The succeeded scan of this scan's repository and branch whose commit comes last before the
      * given commit time (an earlier scan of the same commit included): what new and fixed are
@@ -163,11 +158,5 @@ public class Scan extends PanacheEntityBase {
     public static Optional<Scan> findNewestSucceeded(GitRepository repository, String branch) {
         return find("repository = ?1 and branch = ?2 and status = ?3 order by committedAt desc, id desc",
                 repository, branch, Status.succeeded).firstResultOptional();
-    }
-
-    /** The newest succeeded scan of a repository. */
-    public static Optional<Scan> findLatestSucceeded(GitRepository repository) {
-        return find("repository = ?1 and status = ?2 order by id desc", repository, Status.succeeded)
-                .firstResultOptional();
     }
 }
