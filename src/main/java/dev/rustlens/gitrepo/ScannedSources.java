@@ -2,10 +2,10 @@ package dev.rustlens.gitrepo;
 
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
+import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.config.RustlensConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -38,8 +38,11 @@ public class ScannedSources {
 
     /** The files of one scanned commit (or archive digest); close it after reading. */
     public interface Snapshot extends AutoCloseable {
-        /** A file's text by its repository-relative path; empty when it cannot be read here. */
-        Optional<String> read(String path) throws IOException;
+        /**
+         * A file's text by its repository-relative path, decoded as the analysis decoded it (so
+         * findings' lines and columns match); empty when it cannot be read here.
+         */
+        Optional<SourceText> read(String path) throws IOException;
 
         @Override
         void close();
@@ -58,10 +61,10 @@ public class ScannedSources {
             DirectorySourceTree tree = new DirectorySourceTree(root);
             return new Snapshot() {
                 @Override
-                public Optional<String> read(String path) {
+                public Optional<SourceText> read(String path) {
                     try {
                         byte[] bytes = tree.read(new SourceFile(path, 0, null));
-                        return bytes.length > limit ? Optional.empty() : Optional.of(text(bytes));
+                        return bytes.length > limit ? Optional.empty() : Optional.of(SourceText.decode(bytes));
                     } catch (IOException e) {
                         return Optional.empty(); // not a regular file inside the upload
                     }
@@ -88,14 +91,14 @@ public class ScannedSources {
         }
         return new Snapshot() {
             @Override
-            public Optional<String> read(String path) throws IOException {
+            public Optional<SourceText> read(String path) throws IOException {
                 try (TreeWalk walk = TreeWalk.forPath(git, path, revision.getTree())) {
                     if (walk == null || !(walk.getFileMode(0) == FileMode.REGULAR_FILE
                             || walk.getFileMode(0) == FileMode.EXECUTABLE_FILE)) {
                         return Optional.empty();
                     }
                     ObjectLoader blob = git.open(walk.getObjectId(0), Constants.OBJ_BLOB);
-                    return blob.getSize() > limit ? Optional.empty() : Optional.of(text(blob.getBytes()));
+                    return blob.getSize() > limit ? Optional.empty() : Optional.of(SourceText.decode(blob.getBytes()));
                 }
             }
 
@@ -106,14 +109,10 @@ public class ScannedSources {
         };
     }
 
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
     /** A source this instance cannot read. */
     private static final class Missing implements Snapshot {
         @Override
-        public Optional<String> read(String path) {
+        public Optional<SourceText> read(String path) {
             return Optional.empty();
         }
 

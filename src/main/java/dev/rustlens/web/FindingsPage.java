@@ -5,6 +5,7 @@ import static dev.rustlens.web.QueryParams.number;
 
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.Severity;
+import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.finding.FindingResource;
 import dev.rustlens.finding.FindingResource.FindingRow;
@@ -207,11 +208,11 @@ public class FindingsPage {
         }
         List<FindingView> views = new ArrayList<>();
         try (ScannedSources.Snapshot source = sources.open(from.repository, from.commitSha)) {
-            Map<String, Optional<List<String>>> files = new HashMap<>();
+            Map<String, Optional<SourceText>> files = new HashMap<>();
             for (FindingRow row : rows) {
-                Optional<List<String>> lines = files.computeIfAbsent(row.path(), path -> lines(source, path));
+                Optional<SourceText> text = files.computeIfAbsent(row.path(), path -> read(source, path));
                 views.add(new FindingView(row, fixed ? "fixed" : row.tracking(),
-                        lines.map(text -> excerpt(text, row)).orElse(List.of())));
+                        text.map(lines -> excerpt(lines, row)).orElse(List.of())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the source of scan " + from.id + " failed", e);
@@ -220,26 +221,26 @@ public class FindingsPage {
         return new Results(total, page, pages, views);
     }
 
-    private static Optional<List<String>> lines(ScannedSources.Snapshot source, String path) {
+    private static Optional<SourceText> read(ScannedSources.Snapshot source, String path) {
         try {
-            return source.read(path).map(text -> List.of(text.split("\r?\n", -1)));
+            return source.read(path);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + path + " failed", e);
         }
     }
 
     /** The finding's lines (at most {@value #MAX_HIGHLIGHTED_LINES}) and two lines either side. */
-    private static List<ExcerptLine> excerpt(List<String> lines, FindingRow finding) {
-        if (finding.line() < 1 || finding.line() > lines.size()) {
+    private static List<ExcerptLine> excerpt(SourceText lines, FindingRow finding) {
+        if (finding.line() < 1 || finding.line() > lines.lineCount()) {
             return List.of();
         }
         int lastHighlighted = Math.min(Math.max(finding.endLine(), finding.line()),
                 finding.line() + MAX_HIGHLIGHTED_LINES - 1);
         int first = Math.max(1, finding.line() - CONTEXT_LINES);
-        int last = Math.min(lines.size(), lastHighlighted + CONTEXT_LINES);
+        int last = Math.min(lines.lineCount(), lastHighlighted + CONTEXT_LINES);
         List<ExcerptLine> excerpt = new ArrayList<>();
         for (int number = first; number <= last; number++) {
-            excerpt.add(new ExcerptLine(number, lines.get(number - 1),
+            excerpt.add(new ExcerptLine(number, lines.lineText(number),
                     number >= finding.line() && number <= lastHighlighted));
         }
         return excerpt;
