@@ -120,7 +120,8 @@ public class RepositoryPage {
         return back(id, message);
     }
 
-    private static Response back(long id, String message) {
+    /** Back to a repository's page, showing {@code message}. */
+    static Response back(long id, String message) {
         return Response.seeOther(UriBuilder.fromPath("/repositories/{id}").queryParam("message", message).build(id)).build();
     }
 }

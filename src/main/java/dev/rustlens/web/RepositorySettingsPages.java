@@ -105,7 +105,7 @@ public class RepositorySettingsPages {
             GitRepository repository = repositories.register(name, GitRepository.Kind.git, url, branch,
                     credentials(username, token), modules(coreModules), blankToNull(schedule));
             schedules.sync();
-            return toRepository(repository.id, "Repository " + repository.name + " is registered.");
+            return RepositoryPage.back(repository.id, "Repository " + repository.name + " is registered.");
         } catch (InvalidRepository e) {
             return rejected(gitForm(null, name, false, entered, e.errors()), Response.Status.BAD_REQUEST);
         } catch (DuplicateNameException e) {
@@ -143,7 +143,7 @@ public class RepositorySettingsPages {
                     archive ? null : credentials(username, token), removeCredentials, modules(coreModules),
                     archive ? null : (schedule == null ? "" : schedule)));
             schedules.sync();
-            return toRepository(id, "The settings are saved.");
+            return RepositoryPage.back(id, "The settings are saved.");
         } catch (InvalidRepository e) {
             return rejected(form(repository, entered, e.errors()), Response.Status.BAD_REQUEST);
         } catch (DuplicateNameException e) {
@@ -254,11 +254,6 @@ public class RepositorySettingsPages {
 
     private static Response rejected(RepositoryForm form, Response.Status status) {
         return Response.status(status).type(MediaType.TEXT_HTML).entity(Templates.form(form, true)).build();
-    }
-
-    private static Response toRepository(long id, String message) {
-        return Response.seeOther(UriBuilder.fromPath("/repositories/{id}").queryParam("message", message).build(id))
-                .build();
     }
 
     /** Credentials when either field is filled in; the service says what is missing. */
