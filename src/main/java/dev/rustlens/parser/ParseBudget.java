@@ -2,7 +2,7 @@ package dev.rustlens.parser;
 
 import java.time.Duration;
 
-/** A deadline for one file's parse and queries; tree-sitter itself has no timeout setting. */
+/** A deadline for one file's parse and queries. */
 public final class ParseBudget {
 
     private final long deadlineNanos;
@@ -14,6 +14,11 @@ public final class ParseBudget {
     /** A budget that ends {@code duration} from now. */
     public static ParseBudget of(Duration duration) {
         return new ParseBudget(System.nanoTime() + duration.toNanos());
+    }
+
+    /** Microseconds left before the deadline; zero or less once it has passed. */
+    public long remainingMicros() {
+        return (deadlineNanos - System.nanoTime()) / 1000;
     }
 
     /** True once the deadline has passed. */

@@ -1,7 +1,6 @@
 package dev.rustlens.parser;
 
 import io.github.treesitter.jtreesitter.Language;
-import io.github.treesitter.jtreesitter.Tree;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -23,7 +22,6 @@ public final class SyntaxTree implements AutoCloseable {
     private static final long SLAB_BYTES = 64 * 1024;
 
     private final MemorySegment treePointer;
-    private final Runnable deleteTree;
     /** One tree cursor for listing children, made on first use and reset for each node. */
     private MemorySegment cursor;
     private final Arena arena = Arena.ofConfined();
@@ -38,22 +36,9 @@ public final class SyntaxTree implements AutoCloseable {
         return slab.allocate(byteSize, byteAlignment);
     };
 
-    /** Takes over a jtreesitter tree: closing this closes it. */
-    SyntaxTree(Tree tree) {
-        this.treePointer = TreeSitterNative.pointer(tree);
-        this.deleteTree = tree::close;
-    }
-
-    /** Takes over a {@code TSTree*} made by a direct parse: closing this deletes it. */
+    /** Takes over a {@code TSTree*} made by a parse: closing this deletes it. */
     SyntaxTree(MemorySegment treePointer) {
         this.treePointer = treePointer;
-        this.deleteTree = () -> {
-            try {
-                TreeSitterNative.TREE_DELETE.invokeExact(treePointer);
-            } catch (Throwable e) {
-                throw TreeSitterNative.rethrow(e);
-            }
-        };
     }
 
     /** The root node. */
@@ -128,7 +113,15 @@ public final class SyntaxTree implements AutoCloseable {
             throw TreeSitterNative.rethrow(e);
         } finally {
             arena.close();
-            deleteTree.run();
+            deleteTree();
+        }
+    }
+
+    private void deleteTree() {
+        try {
+            TreeSitterNative.TREE_DELETE.invokeExact(treePointer);
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
         }
     }
 }

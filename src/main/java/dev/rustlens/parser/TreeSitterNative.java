@@ -2,7 +2,6 @@ package dev.rustlens.parser;
 
 import io.github.treesitter.jtreesitter.Language;
 import io.github.treesitter.jtreesitter.Query;
-import io.github.treesitter.jtreesitter.Tree;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -21,9 +20,9 @@ import java.lang.reflect.Method;
  *
  * <p>jtreesitter gives every {@code Node} its own automatic arena with a cleaner, which costs
  * more than the parse itself when a file yields thousands of captures. Here a node is 32 bytes
- * in the file's confined arena, freed at once when the file is done. Parsing with callbacks, query
- * compilation and language metadata stay with jtreesitter; its trees', queries' and languages'
- * native pointers are read through its (package-private) {@code segment()} accessors.
+ * in the file's confined arena, freed at once when the file is done. Query compilation and
+ * language metadata stay with jtreesitter; its queries' and languages' native pointers are read
+ * through its (package-private) {@code segment()} accessors.
  */
 final class TreeSitterNative {
 
@@ -80,12 +79,13 @@ final class TreeSitterNative {
     static final MethodHandle PARSER_NEW;
     static final MethodHandle PARSER_DELETE;
     static final MethodHandle PARSER_SET_LANGUAGE;
+    static final MethodHandle PARSER_SET_TIMEOUT_MICROS;
+    static final MethodHandle PARSER_RESET;
     static final MethodHandle PARSER_PARSE_STRING_ENCODING;
     static final MethodHandle TREE_DELETE;
     /** {@code TSInputEncodingUTF16LE}. */
     static final int UTF16_LE = 1;
 
-    private static final MethodHandle TREE_SEGMENT;
     private static final MethodHandle QUERY_SEGMENT;
     private static final MethodHandle LANGUAGE_SEGMENT;
 
@@ -133,11 +133,13 @@ final class TreeSitterNative {
         PARSER_DELETE = handle(linker, library, "ts_parser_delete", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
         PARSER_SET_LANGUAGE = handle(linker, library, "ts_parser_set_language",
                 FunctionDescriptor.of(bool, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        PARSER_SET_TIMEOUT_MICROS = handle(linker, library, "ts_parser_set_timeout_micros",
+                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+        PARSER_RESET = handle(linker, library, "ts_parser_reset", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
         PARSER_PARSE_STRING_ENCODING = handle(linker, library, "ts_parser_parse_string_encoding",
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, u32, u32));
         TREE_DELETE = handle(linker, library, "ts_tree_delete", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
         try {
-            TREE_SEGMENT = accessor(Tree.class);
             QUERY_SEGMENT = accessor(Query.class);
             LANGUAGE_SEGMENT = accessor(Language.class);
         } catch (ReflectiveOperationException e) {
@@ -161,15 +163,6 @@ final class TreeSitterNative {
         Method segment = owner.getDeclaredMethod("segment");
         segment.setAccessible(true);
         return MethodHandles.lookup().unreflect(segment).asType(MethodType.methodType(MemorySegment.class, Object.class));
-    }
-
-    /** The {@code TSTree*} behind a jtreesitter tree. */
-    static MemorySegment pointer(Tree tree) {
-        try {
-            return (MemorySegment) TREE_SEGMENT.invokeExact((Object) tree);
-        } catch (Throwable e) {
-            throw rethrow(e);
-        }
     }
 
     /** The {@code TSLanguage*} behind a jtreesitter language. */
