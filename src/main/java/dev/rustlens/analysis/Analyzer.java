@@ -27,12 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -137,38 +136,62 @@ public final class Analyzer implements AutoCloseable {
     private record FileOutcome(FileResult result, boolean reused) {
     }
 
+    /** A file analysed by a worker, or the failure that stopped it. */
+    private record Done(String path, FileOutcome outcome, Throwable failure) {
+    }
+
     private Map<String, FileOutcome> analyzeFiles(SourceTree tree, CrateDiscovery.Layout layout, ResultCache cache,
             Progress progress) throws IOException {
         List<CrateFile> work = new ArrayList<>(layout.files().values());
         int total = work.size();
-        CompletionService<Map.Entry<String, FileOutcome>> completion = new ExecutorCompletionService<>(pool);
-        List<Future<Map.Entry<String, FileOutcome>>> futures = new ArrayList<>();
-        for (CrateFile file : work) {
-            futures.add(completion.submit(() -> Map.entry(file.file().path(), analyzeFile(tree, file.file(), cache))));
+        FileSchedule schedule = new FileSchedule(work, settings.maxFileBytes());
+        BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < Math.min(settings.threads(), total); i++) {
+            workers.add(pool.submit(() -> analyzeScheduled(tree, schedule, cache, done)));
         }
         Map<String, FileOutcome> results = new java.util.TreeMap<>();
         try {
-            for (int done = 1; done <= total; done++) {
-                Map.Entry<String, FileOutcome> entry = completion.take().get();
-                results.put(entry.getKey(), entry.getValue());
-                progress.filesDone(done, total);
+            for (int count = 1; count <= total; count++) {
+                Done next = done.take();
+                if (next.failure() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                if (next.failure() != null) {
+                    throw new IllegalStateException("analysis of " + next.path() + " failed: " + next.failure(),
+                            next.failure());
+                }
+                results.put(next.path(), next.outcome());
+                progress.filesDone(count, total);
             }
-        } catch (RuntimeException e) {
-            // The progress listener may stop the analysis (a cancelled or overdue scan).
-            futures.forEach(future -> future.cancel(true));
-            throw e;
         } catch (InterruptedException e) {
-            futures.forEach(future -> future.cancel(true));
             Thread.currentThread().interrupt();
             throw new IOException("analysis interrupted", e);
-        } catch (ExecutionException e) {
-            futures.forEach(future -> future.cancel(true));
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw new IllegalStateException("analysis of a file failed: " + e.getCause(), e.getCause());
+        } finally {
+            // Stops the workers when the analysis ends early: a failure, or a progress listener
+            // stopping a cancelled or overdue scan.
+            workers.forEach(worker -> worker.cancel(true));
         }
         return results;
+    }
+
+    /** One analysis thread's loop: takes files from the schedule until none is left. */
+    private void analyzeScheduled(SourceTree tree, FileSchedule schedule, ResultCache cache, BlockingQueue<Done> done) {
+        try {
+            for (Optional<CrateFile> next = schedule.next(); next.isPresent(); next = schedule.next()) {
+                CrateFile file = next.get();
+                try {
+                    done.add(new Done(file.file().path(), analyzeFile(tree, file.file(), cache), null));
+                } catch (RuntimeException | Error e) {
+                    done.add(new Done(file.file().path(), null, e));
+                    return;
+                } finally {
+                    schedule.done(file);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private FileOutcome analyzeFile(SourceTree tree, SourceFile file, ResultCache cache) {
