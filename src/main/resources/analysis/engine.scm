@@ -31,7 +31,7 @@
 
 (trait_item) @item.trait
 
-; Public API: items whose visibility is exactly `pub` (the item is the visibility's parent)
+; Public API: items whose visibility is exactly `pub`
 [
   (function_item
     (visibility_modifier) @item.visibility)
@@ -53,7 +53,7 @@
     (visibility_modifier) @item.visibility)
   (mod_item
     (visibility_modifier) @item.visibility)
-]
+] @item.public
 
 ; Attributes (comments are found by a lexer, CommentScanner: far cheaper than captures)
 (attribute_item) @attribute

@@ -83,7 +83,12 @@ public final class SyntaxNode {
         }
     }
 
+    /** The parent; asked of the tree, which remembers the answer (tree-sitter walks down from the root for it). */
     public Optional<SyntaxNode> getParent() {
+        return tree.parentOf(this);
+    }
+
+    Optional<SyntaxNode> findParent() {
         try {
             return wrap((MemorySegment) TreeSitterNative.NODE_PARENT.invokeExact(allocator(), self));
         } catch (Throwable e) {

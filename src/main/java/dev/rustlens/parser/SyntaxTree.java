@@ -5,8 +5,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,6 +24,7 @@ public final class SyntaxTree implements AutoCloseable {
     private static final long SLAB_BYTES = 64 * 1024;
 
     private final MemorySegment treePointer;
+    private final Map<Long, Optional<SyntaxNode>> parents = new HashMap<>();
     /** One tree cursor for listing children, made on first use and reset for each node. */
     private MemorySegment cursor;
     private final Arena arena = Arena.ofConfined();
@@ -76,6 +79,20 @@ public final class SyntaxTree implements AutoCloseable {
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
+    }
+
+    /**
+     * The parent of {@code node}. {@code ts_node_parent} walks down from the root, through every
+     * earlier sibling at each level, so each answer is kept: the checks ask for the same
+     * enclosing modules and impls again and again.
+     */
+    Optional<SyntaxNode> parentOf(SyntaxNode node) {
+        Optional<SyntaxNode> parent = parents.get(node.getId());
+        if (parent == null) {
+            parent = node.findParent();
+            parents.put(node.getId(), parent);
+        }
+        return parent;
     }
 
     /** Allocates nodes (and other small structs) that live as long as this tree. */

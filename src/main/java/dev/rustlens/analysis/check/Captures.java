@@ -26,13 +26,14 @@ public final class Captures {
     public static final String ITEM_IMPL = "item.impl";
     public static final String ITEM_TRAIT = "item.trait";
     public static final String ITEM_VISIBILITY = "item.visibility";
+    public static final String ITEM_PUBLIC = "item.public";
     public static final String ATTRIBUTE = "attribute";
     public static final String INNER_ATTRIBUTE = "attribute.inner";
     public static final String EXPRESSION = "expression";
 
     /** Every name the engine's own queries use. */
     public static final Set<String> ENGINE = Set.of(UNSAFE_BLOCK, UNSAFE_FN, UNSAFE_IMPL, UNSAFE_TRAIT,
-            UNSAFE_EXTERN, UNSAFE_MACRO, ITEM_FN, ITEM_IMPL, ITEM_TRAIT, ITEM_VISIBILITY,
+            UNSAFE_EXTERN, UNSAFE_MACRO, ITEM_FN, ITEM_IMPL, ITEM_TRAIT, ITEM_VISIBILITY, ITEM_PUBLIC,
             ATTRIBUTE, INNER_ATTRIBUTE, EXPRESSION);
 
     private Captures() {
