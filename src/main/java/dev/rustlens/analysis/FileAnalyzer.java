@@ -90,8 +90,8 @@ public final class FileAnalyzer implements AutoCloseable {
         }
         try (SyntaxTree tree = parsed.get()) {
             // Nodes live in the tree's arena: everything is read before it closes.
-            List<SyntaxMatch> matches = catalogue.combinedQuery().matches(tree.getRootNode(), budget::exhausted)
-                    .stream().filter(match -> catalogue.predicates().hold(match, source)).toList();
+            List<SyntaxMatch> matches = catalogue.combinedQuery().matches(tree.getRootNode(),
+                    (pattern, captures) -> catalogue.predicates().hold(pattern, captures, source), budget::exhausted);
             if (budget.exhausted()) {
                 return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
                         + "; not analysed");
@@ -176,7 +176,7 @@ public final class FileAnalyzer implements AutoCloseable {
                     continue;
                 }
                 for (Capture capture : match.captures()) {
-                    engineCapture(capture, context, sites, unsafeScopes);
+                    engineCapture(capture, match, context, sites, unsafeScopes);
                 }
             }
             countUnsafeExpressions(unsafeScopes.build());
@@ -390,7 +390,7 @@ public final class FileAnalyzer implements AutoCloseable {
             return offset;
         }
 
-        private void engineCapture(Capture capture, FileContext context, List<UnsafeSite> sites,
+        private void engineCapture(Capture capture, SyntaxMatch match, FileContext context, List<UnsafeSite> sites,
                 RegionSet.Builder unsafeScopes) {
             SyntaxNode node = capture.node();
             int start = FileContext.start(node);
@@ -425,7 +425,8 @@ public final class FileAnalyzer implements AutoCloseable {
                         metrics.increment(unsafe ? Metric.GEIGER_TRAITS_UNSAFE : Metric.GEIGER_TRAITS_SAFE);
                     }
                 }
-                case Captures.ITEM_VISIBILITY -> publicItem(node, context, inTest);
+                case Captures.ITEM_PUBLIC -> publicItem(node, match.findNodes(Captures.ITEM_VISIBILITY).getFirst(),
+                        context, inTest);
                 default -> {
                 }
             }
@@ -475,11 +476,10 @@ public final class FileAnalyzer implements AutoCloseable {
             }
         }
 
-        private void publicItem(SyntaxNode visibility, FileContext context, boolean inTest) {
+        private void publicItem(SyntaxNode item, SyntaxNode visibility, FileContext context, boolean inTest) {
             if (inTest || !source.slice(FileContext.start(visibility), FileContext.end(visibility)).equals("pub")) {
                 return;
             }
-            SyntaxNode item = visibility.getParent().orElseThrow();
             LeadingTrivia trivia = context.leadingTrivia(item);
             if (trivia.isDocHidden()) {
                 return;

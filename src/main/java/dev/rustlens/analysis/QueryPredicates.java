@@ -1,10 +1,9 @@
 package dev.rustlens.analysis;
 
-import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.source.SourceText;
-import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxQuery.RawCaptures;
 import io.github.treesitter.jtreesitter.Query;
-import dev.rustlens.parser.SyntaxMatch;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The text predicates of a query's patterns ({@code #eq?}, {@code #match?}, {@code #any-of?} and
- * their {@code not-} forms), evaluated against the source text we hold. jtreesitter evaluates
- * them only for trees parsed from a String; ours are parsed through a callback (so that parsing
- * can be cancelled), and without this every predicate would be ignored.
+ * their {@code not-} forms), evaluated against the source text we hold. tree-sitter's C core
+ * leaves text predicates to its client, and our matches come straight from the C cursor, not
+ * through jtreesitter: without this every predicate would be ignored.
  */
 final class QueryPredicates {
 
@@ -28,19 +27,24 @@ final class QueryPredicates {
     /** Reads the predicates of every pattern of {@code query}, compiled from {@code source}. */
     static QueryPredicates of(Query query, String source) {
         byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
+        List<String> captureNames = query.getCaptureNames();
         List<List<Predicate>> byPattern = new ArrayList<>();
         for (int pattern = 0; pattern < query.getPatternCount(); pattern++) {
             int start = query.startByteForPattern(pattern);
             int end = query.endByteForPattern(pattern);
-            byPattern.add(parse(new String(bytes, start, end - start, StandardCharsets.UTF_8)));
+            byPattern.add(parse(new String(bytes, start, end - start, StandardCharsets.UTF_8), captureNames));
         }
         return new QueryPredicates(byPattern);
     }
 
-    /** Whether every predicate of the match's pattern holds for the captured text. */
-    boolean hold(SyntaxMatch match, SourceText source) {
-        for (Predicate predicate : byPattern.get(match.patternIndex())) {
-            if (!predicate.holds(match, source)) {
+    /**
+     * Whether every predicate of the pattern holds for the captured text, tested on the match
+     * still in tree-sitter's memory: most candidate calls (any {@code x.f()} for {@code unwrap})
+     * fail here and are never copied out.
+     */
+    boolean hold(int pattern, RawCaptures captures, SourceText source) {
+        for (Predicate predicate : byPattern.get(pattern)) {
+            if (!predicate.holds(captures, source.text())) {
                 return false;
             }
         }
@@ -48,19 +52,25 @@ final class QueryPredicates {
     }
 
     /**
-     * One predicate: its name without {@code not-} and {@code ?}, the capture it tests, and its
-     * other arguments (a leading {@code @} marks a capture).
+     * One predicate: its name without {@code not-} and {@code ?}, the index of the capture it
+     * tests, and its other arguments; {@code operandCapture} is the index of a capture given as
+     * {@code #eq?}'s second argument, else -1.
      */
-    private record Predicate(String name, boolean negated, String capture, List<String> arguments, Pattern regex) {
+    private record Predicate(String name, boolean negated, int capture, List<String> arguments, int operandCapture,
+            Pattern regex) {
 
-        boolean holds(SyntaxMatch match, SourceText source) {
+        boolean holds(RawCaptures captures, String text) {
             // As in tree-sitter: every node of the capture must pass; an absent capture passes.
-            for (SyntaxNode node : match.findNodes(capture)) {
-                String text = source.slice(FileContext.start(node), FileContext.end(node));
+            for (int i = 0; i < captures.count(); i++) {
+                if (captures.nameIndex(i) != capture) {
+                    continue;
+                }
+                int start = captures.startByte(i) >>> 1;
+                int end = captures.endByte(i) >>> 1;
                 boolean result = switch (name) {
-                    case "eq" -> text.equals(operand(match, source));
-                    case "match" -> regex.matcher(text).find();
-                    default -> arguments.contains(text);
+                    case "eq" -> equalsOperand(text, start, end, captures);
+                    case "match" -> regex.matcher(CharBuffer.wrap(text, start, end)).find();
+                    default -> anyOf(text, start, end);
                 };
                 if (result == negated) {
                     return false;
@@ -69,19 +79,34 @@ final class QueryPredicates {
             return true;
         }
 
-        private String operand(SyntaxMatch match, SourceText source) {
-            String argument = arguments.getFirst();
-            if (!argument.startsWith("@")) {
-                return argument;
+        private boolean anyOf(String text, int start, int end) {
+            for (String argument : arguments) {
+                if (argument.length() == end - start && text.startsWith(argument, start)) {
+                    return true;
+                }
             }
-            List<SyntaxNode> nodes = match.findNodes(argument.substring(1));
-            return nodes.isEmpty() ? null
-                    : source.slice(FileContext.start(nodes.getFirst()), FileContext.end(nodes.getFirst()));
+            return false;
+        }
+
+        private boolean equalsOperand(String text, int start, int end, RawCaptures captures) {
+            if (operandCapture < 0) {
+                String argument = arguments.getFirst();
+                return argument.length() == end - start && text.startsWith(argument, start);
+            }
+            for (int i = 0; i < captures.count(); i++) {
+                if (captures.nameIndex(i) == operandCapture) {
+                    int otherStart = captures.startByte(i) >>> 1;
+                    int otherEnd = captures.endByte(i) >>> 1;
+                    return otherEnd - otherStart == end - start
+                            && text.regionMatches(start, text, otherStart, end - start);
+                }
+            }
+            return false;
         }
     }
 
     /** The text predicates in one pattern's source; other predicates and directives are not ours. */
-    private static List<Predicate> parse(String pattern) {
+    private static List<Predicate> parse(String pattern, List<String> captureNames) {
         List<Predicate> predicates = new ArrayList<>();
         int i = 0;
         while (i < pattern.length()) {
@@ -93,7 +118,7 @@ final class QueryPredicates {
             } else if (pattern.startsWith("(#", i)) {
                 List<String> tokens = new ArrayList<>();
                 i = predicateTokens(pattern, i + 1, tokens);
-                predicate(tokens).ifPresent(predicates::add);
+                predicate(tokens, captureNames).ifPresent(predicates::add);
             } else {
                 i++;
             }
@@ -101,7 +126,7 @@ final class QueryPredicates {
         return List.copyOf(predicates);
     }
 
-    private static Optional<Predicate> predicate(List<String> tokens) {
+    private static Optional<Predicate> predicate(List<String> tokens, List<String> captureNames) {
         if (tokens.size() < 3 || !tokens.get(1).startsWith("@")) {
             return Optional.empty();
         }
@@ -113,7 +138,13 @@ final class QueryPredicates {
         }
         List<String> arguments = List.copyOf(tokens.subList(2, tokens.size()));
         Pattern regex = name.equals("match") ? Pattern.compile(arguments.getFirst()) : null;
-        return Optional.of(new Predicate(name, negated, tokens.get(1).substring(1), arguments, regex));
+        int operand = arguments.getFirst().startsWith("@") ? captureNames.indexOf(arguments.getFirst().substring(1)) : -1;
+        if (name.equals("eq") && arguments.getFirst().startsWith("@") && operand < 0) {
+            throw new IllegalStateException("#eq? compares with @" + arguments.getFirst().substring(1)
+                    + ", which no pattern captures");
+        }
+        return Optional.of(new Predicate(name, negated, captureNames.indexOf(tokens.get(1).substring(1)), arguments,
+                operand, regex));
     }
 
     /** Reads the tokens of a predicate starting at {@code #} up to its closing parenthesis. */

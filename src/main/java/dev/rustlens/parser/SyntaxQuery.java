@@ -31,17 +31,54 @@ public final class SyntaxQuery {
         this.captureNames = query.getCaptureNames().toArray(String[]::new);
     }
 
+    /**
+     * The captures of a match still in tree-sitter's memory: enough to test a match's text
+     * before anything is copied out.
+     */
+    public interface RawCaptures {
+        int count();
+
+        /** The index of capture {@code i}'s name in the query's capture names. */
+        int nameIndex(int i);
+
+        int startByte(int i);
+
+        int endByte(int i);
+    }
+
+    /** Decides from a match's pattern and raw captures whether the match is kept. */
+    @FunctionalInterface
+    public interface MatchFilter {
+        boolean keep(int patternIndex, RawCaptures captures);
+
+        /** Keeps every match. */
+        MatchFilter ALL = (patternIndex, captures) -> true;
+    }
+
     /** Every match under {@code node}, in order; stops early once {@code stop} says so. */
     public List<SyntaxMatch> matches(SyntaxNode node, BooleanSupplier stop) {
-        return matches(node, -1, -1, stop);
+        return matches(node, MatchFilter.ALL, stop);
+    }
+
+    /**
+     * The matches under {@code node} that {@code filter} keeps, in order; the others are never
+     * copied out of native memory. Stops early once {@code stop} says so.
+     */
+    public List<SyntaxMatch> matches(SyntaxNode node, MatchFilter filter, BooleanSupplier stop) {
+        return matches(node, -1, -1, filter, stop);
     }
 
     /**
      * The matches of nodes that intersect the byte range [{@code startByte}, {@code endByte});
      * a negative start means the whole node.
      */
-    @SuppressWarnings("restricted") // native access is this class's job; the JVM runs with it enabled
     public List<SyntaxMatch> matches(SyntaxNode node, int startByte, int endByte, BooleanSupplier stop) {
+        return matches(node, startByte, endByte, MatchFilter.ALL, stop);
+    }
+
+    @SuppressWarnings("restricted") // native access is this class's job; the JVM runs with it enabled
+    private List<SyntaxMatch> matches(SyntaxNode node, int startByte, int endByte, MatchFilter filter,
+            BooleanSupplier stop) {
         SyntaxTree tree = node.getTree();
         List<SyntaxMatch> matches = new ArrayList<>();
         try {
@@ -62,11 +99,16 @@ public final class SyntaxQuery {
                     TreeSitterNative.CURSOR_EXEC.invokeExact(cursor, query, node.segment());
                 }
                 MemorySegment match = tree.allocator().allocate(TreeSitterNative.MATCH);
+                NativeCaptures raw = new NativeCaptures();
                 while ((boolean) TreeSitterNative.CURSOR_NEXT_MATCH.invokeExact(cursor, match)) {
                     int pattern = Short.toUnsignedInt(match.get(ValueLayout.JAVA_SHORT, 4));
                     int count = Short.toUnsignedInt(match.get(ValueLayout.JAVA_SHORT, 6));
                     MemorySegment captures = match.get(ValueLayout.ADDRESS, 8)
                             .reinterpret(count * TreeSitterNative.CAPTURE_SIZE);
+                    raw.point(captures, count);
+                    if (!filter.keep(pattern, raw)) {
+                        continue;
+                    }
                     List<SyntaxMatch.Capture> list = new ArrayList<>(count);
                     for (int i = 0; i < count; i++) {
                         long base = i * TreeSitterNative.CAPTURE_SIZE;
@@ -88,6 +130,43 @@ public final class SyntaxQuery {
             throw TreeSitterNative.rethrow(e);
         }
         return matches;
+    }
+
+    /** A view of one match's capture array in native memory, pointed at each match in turn. */
+    private static final class NativeCaptures implements RawCaptures {
+        private MemorySegment captures;
+        private int count;
+
+        void point(MemorySegment matchCaptures, int captureCount) {
+            this.captures = matchCaptures;
+            this.count = captureCount;
+        }
+
+        @Override
+        public int count() {
+            return count;
+        }
+
+        @Override
+        public int nameIndex(int i) {
+            return captures.get(ValueLayout.JAVA_INT, i * TreeSitterNative.CAPTURE_SIZE + TreeSitterNative.CAPTURE_INDEX_OFFSET);
+        }
+
+        @Override
+        public int startByte(int i) {
+            // TSNode.context[0] is the start byte.
+            return captures.get(ValueLayout.JAVA_INT, i * TreeSitterNative.CAPTURE_SIZE);
+        }
+
+        @Override
+        public int endByte(int i) {
+            try {
+                return (int) TreeSitterNative.NODE_END_BYTE.invokeExact(
+                        captures.asSlice(i * TreeSitterNative.CAPTURE_SIZE, TreeSitterNative.NODE.byteSize()));
+            } catch (Throwable e) {
+                throw TreeSitterNative.rethrow(e);
+            }
+        }
     }
 
     /** tree-sitter's progress callback: true stops the query. Must not throw (an upcall cannot). */
