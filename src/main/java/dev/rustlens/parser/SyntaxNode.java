@@ -28,7 +28,8 @@ public final class SyntaxNode {
 
     /** The node's identity: the same node reached twice has the same id. */
     public long getId() {
-        return self.get(ValueLayout.ADDRESS, 16).address();
+        // Read as a long: reading an ADDRESS makes a MemorySegment only to take its address.
+        return self.get(ValueLayout.JAVA_LONG, 16);
     }
 
     public String getType() {
@@ -168,7 +169,7 @@ public final class SyntaxNode {
 
     private Optional<SyntaxNode> wrap(MemorySegment node) {
         // A null TSNode has a null id.
-        return node.get(ValueLayout.ADDRESS, 16).address() == 0 ? Optional.empty() : Optional.of(new SyntaxNode(tree, node));
+        return node.get(ValueLayout.JAVA_LONG, 16) == 0 ? Optional.empty() : Optional.of(new SyntaxNode(tree, node));
     }
 
     @Override
