@@ -90,7 +90,8 @@ public final class FileAnalyzer implements AutoCloseable {
         }
         try (SyntaxTree tree = parsed.get()) {
             // Nodes live in the tree's arena: everything is read before it closes.
-            List<SyntaxMatch> matches = catalogue.combinedQuery().matches(tree.getRootNode(),
+            SyntaxNode root = tree.getRootNode();
+            List<SyntaxMatch> matches = catalogue.combinedQuery(root.hasError()).matches(root,
                     (pattern, captures) -> catalogue.predicates().hold(pattern, captures, source), budget::exhausted);
             if (budget.exhausted()) {
                 return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
