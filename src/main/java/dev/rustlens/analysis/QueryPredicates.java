@@ -65,8 +65,8 @@ final class QueryPredicates {
                 if (captures.nameIndex(i) != capture) {
                     continue;
                 }
-                int start = captures.startByte(i) >>> 1;
-                int end = captures.endByte(i) >>> 1;
+                int start = captures.startChar(i);
+                int end = captures.endChar(i);
                 boolean result = switch (name) {
                     case "eq" -> equalsOperand(text, start, end, captures);
                     case "match" -> regex.matcher(CharBuffer.wrap(text, start, end)).find();
@@ -81,7 +81,7 @@ final class QueryPredicates {
 
         private boolean anyOf(String text, int start, int end) {
             for (String argument : arguments) {
-                if (argument.length() == end - start && text.startsWith(argument, start)) {
+                if (spells(text, start, end, argument)) {
                     return true;
                 }
             }
@@ -90,18 +90,21 @@ final class QueryPredicates {
 
         private boolean equalsOperand(String text, int start, int end, RawCaptures captures) {
             if (operandCapture < 0) {
-                String argument = arguments.getFirst();
-                return argument.length() == end - start && text.startsWith(argument, start);
+                return spells(text, start, end, arguments.getFirst());
             }
             for (int i = 0; i < captures.count(); i++) {
                 if (captures.nameIndex(i) == operandCapture) {
-                    int otherStart = captures.startByte(i) >>> 1;
-                    int otherEnd = captures.endByte(i) >>> 1;
-                    return otherEnd - otherStart == end - start
+                    int otherStart = captures.startChar(i);
+                    return captures.endChar(i) - otherStart == end - start
                             && text.regionMatches(start, text, otherStart, end - start);
                 }
             }
             return false;
+        }
+
+        /** Whether the text between {@code start} and {@code end} is exactly {@code word}, read in place. */
+        private static boolean spells(String text, int start, int end, String word) {
+            return word.length() == end - start && text.startsWith(word, start);
         }
     }
 

@@ -41,9 +41,11 @@ public final class SyntaxQuery {
         /** The index of capture {@code i}'s name in the query's capture names. */
         int nameIndex(int i);
 
-        int startByte(int i);
+        /** Offset of capture {@code i}'s start in the source string's chars. */
+        int startChar(int i);
 
-        int endByte(int i);
+        /** Offset of capture {@code i}'s end in the source string's chars. */
+        int endChar(int i);
     }
 
     /** Decides from a match's pattern and raw captures whether the match is kept. */
@@ -152,17 +154,19 @@ public final class SyntaxQuery {
             return captures.get(ValueLayout.JAVA_INT, i * TreeSitterNative.CAPTURE_SIZE + TreeSitterNative.CAPTURE_INDEX_OFFSET);
         }
 
+        // The tree was parsed as UTF-16 (RustParser): a byte offset is twice the char offset.
+
         @Override
-        public int startByte(int i) {
+        public int startChar(int i) {
             // TSNode.context[0] is the start byte.
-            return captures.get(ValueLayout.JAVA_INT, i * TreeSitterNative.CAPTURE_SIZE);
+            return captures.get(ValueLayout.JAVA_INT, i * TreeSitterNative.CAPTURE_SIZE) >>> 1;
         }
 
         @Override
-        public int endByte(int i) {
+        public int endChar(int i) {
             try {
                 return (int) TreeSitterNative.NODE_END_BYTE.invokeExact(
-                        captures.asSlice(i * TreeSitterNative.CAPTURE_SIZE, TreeSitterNative.NODE.byteSize()));
+                        captures.asSlice(i * TreeSitterNative.CAPTURE_SIZE, TreeSitterNative.NODE.byteSize())) >>> 1;
             } catch (Throwable e) {
                 throw TreeSitterNative.rethrow(e);
             }

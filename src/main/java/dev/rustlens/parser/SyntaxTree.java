@@ -87,12 +87,7 @@ public final class SyntaxTree implements AutoCloseable {
      * enclosing modules and impls again and again.
      */
     Optional<SyntaxNode> parentOf(SyntaxNode node) {
-        Optional<SyntaxNode> parent = parents.get(node.getId());
-        if (parent == null) {
-            parent = node.findParent();
-            parents.put(node.getId(), parent);
-        }
-        return parent;
+        return parents.computeIfAbsent(node.getId(), id -> node.findParent());
     }
 
     /** Allocates nodes (and other small structs) that live as long as this tree. */
