@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds libtree-sitter-rust.so, the tree-sitter core plus the Rust grammar in one shared library,
-# from the npm sources pinned (with integrity hashes) in package-lock.json beside this script.
+# from the npm sources pinned (with integrity hashes) in package-lock.json beside this script,
+# with rustlens's own entry points (rustlens_nodes.c) beside them.
 # Run by the Maven build (generate-resources); nothing from npm is ever executed.
 # Usage: build-native.sh OUT_DIR   (the library lands in OUT_DIR/dev/rustlens/parser/native/)
 set -euo pipefail
@@ -17,8 +18,8 @@ for tool in gcc npm; do
   }
 done
 
-# Up to date when the library is newer than the pins and this script.
-if [[ -f $lib && $lib -nt $here/package-lock.json && $lib -nt $here/build-native.sh ]]; then
+# Up to date when the library is newer than the pins, this script and our C source.
+if [[ -f $lib && $lib -nt $here/package-lock.json && $lib -nt $here/build-native.sh && $lib -nt $here/rustlens_nodes.c ]]; then
   exit 0
 fi
 
@@ -33,7 +34,7 @@ rust="$work/node_modules/tree-sitter-rust/src"
 gcc -O2 -fPIC -fno-semantic-interposition -shared -std=c11 \
   -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200112L \
   -I "$core/include" -I "$core/src" -I "$rust" \
-  "$core/src/lib.c" "$rust/parser.c" "$rust/scanner.c" \
+  "$core/src/lib.c" "$rust/parser.c" "$rust/scanner.c" "$here/rustlens_nodes.c" \
   -o "$lib.tmp"
 mv "$lib.tmp" "$lib"
 echo "rustlens native build: built $lib"

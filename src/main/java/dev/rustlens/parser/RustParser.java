@@ -78,7 +78,7 @@ public final class RustParser implements AutoCloseable {
                 TreeSitterNative.PARSER_RESET.invokeExact(parser);
                 return Optional.empty();
             }
-            return Optional.of(new SyntaxTree(tree));
+            return Optional.of(new SyntaxTree(tree.address()));
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }

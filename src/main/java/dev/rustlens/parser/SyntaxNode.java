@@ -1,25 +1,35 @@
 package dev.rustlens.parser;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SegmentAllocator;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A node of a {@link SyntaxTree}: a copy of tree-sitter's 32-byte {@code TSNode} in the tree's
- * arena. Method names follow jtreesitter's {@code Node}.
+ * A node of a {@link SyntaxTree}: tree-sitter's {@code TSNode} words held in Java, with its end
+ * byte, symbol and flags read once when the node was handed over (see rustlens_nodes.c). Method
+ * names follow jtreesitter's {@code Node}.
  */
 public final class SyntaxNode {
 
-    private final SyntaxTree tree;
-    private final MemorySegment self;
-    /** The node's symbol, read once; -1 until then. */
-    private int symbol = -1;
+    private static final int NAMED = 1 << 16;
+    private static final int MISSING = 1 << 17;
+    private static final int HAS_ERROR = 1 << 18;
 
-    SyntaxNode(SyntaxTree tree, MemorySegment self) {
+    private final SyntaxTree tree;
+    /** {@code context[0] | context[1] << 32}; context[0] is the start byte. */
+    private final long context01;
+    private final long context23;
+    private final long id;
+    private final int endByte;
+    /** The symbol in the low 16 bits, then the named, missing and has-error flags. */
+    private final int info;
+
+    SyntaxNode(SyntaxTree tree, long context01, long context23, long id, int endByte, int info) {
         this.tree = tree;
-        this.self = self;
+        this.context01 = context01;
+        this.context23 = context23;
+        this.id = id;
+        this.endByte = endByte;
+        this.info = info;
     }
 
     public SyntaxTree getTree() {
@@ -28,60 +38,31 @@ public final class SyntaxNode {
 
     /** The node's identity: the same node reached twice has the same id. */
     public long getId() {
-        // Read as a long: reading an ADDRESS makes a MemorySegment only to take its address.
-        return self.get(ValueLayout.JAVA_LONG, 16);
+        return id;
     }
 
     public String getType() {
-        return SyntaxTree.symbolName(symbol());
+        return SyntaxTree.symbolName((short) info);
     }
 
-    private short symbol() {
-        if (symbol < 0) {
-            try {
-                symbol = Short.toUnsignedInt((short) TreeSitterNative.NODE_SYMBOL.invokeExact(self));
-            } catch (Throwable e) {
-                throw TreeSitterNative.rethrow(e);
-            }
-        }
-        return (short) symbol;
-    }
-
-    /** Byte offset of the start, read from the node itself (tree-sitter keeps it in context[0]). */
     public int getStartByte() {
-        return self.get(ValueLayout.JAVA_INT, 0);
+        return (int) context01;
     }
 
     public int getEndByte() {
-        try {
-            return (int) TreeSitterNative.NODE_END_BYTE.invokeExact(self);
-        } catch (Throwable e) {
-            throw TreeSitterNative.rethrow(e);
-        }
+        return endByte;
     }
 
     public boolean isNamed() {
-        try {
-            return (boolean) TreeSitterNative.NODE_IS_NAMED.invokeExact(self);
-        } catch (Throwable e) {
-            throw TreeSitterNative.rethrow(e);
-        }
+        return (info & NAMED) != 0;
     }
 
     public boolean isMissing() {
-        try {
-            return (boolean) TreeSitterNative.NODE_IS_MISSING.invokeExact(self);
-        } catch (Throwable e) {
-            throw TreeSitterNative.rethrow(e);
-        }
+        return (info & MISSING) != 0;
     }
 
     public boolean hasError() {
-        try {
-            return (boolean) TreeSitterNative.NODE_HAS_ERROR.invokeExact(self);
-        } catch (Throwable e) {
-            throw TreeSitterNative.rethrow(e);
-        }
+        return (info & HAS_ERROR) != 0;
     }
 
     /** The parent; asked of the tree, which remembers the answer (tree-sitter walks down from the root for it). */
@@ -91,31 +72,33 @@ public final class SyntaxNode {
 
     Optional<SyntaxNode> findParent() {
         try {
-            return wrap((MemorySegment) TreeSitterNative.NODE_PARENT.invokeExact(allocator(), self));
+            TreeSitterNative.PARENT.invokeExact(context01, context23, id, tree.address(), tree.scratch());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
+        return tree.readNode();
     }
 
     public Optional<SyntaxNode> getNextNamedSibling() {
         try {
-            return wrap((MemorySegment) TreeSitterNative.NODE_NEXT_NAMED_SIBLING.invokeExact(allocator(), self));
+            TreeSitterNative.NEXT_NAMED_SIBLING.invokeExact(context01, context23, id, tree.address(), tree.scratch());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
+        return tree.readNode();
     }
 
     public int getChildCount() {
-        try {
-            return (int) TreeSitterNative.NODE_CHILD_COUNT.invokeExact(self);
-        } catch (Throwable e) {
-            throw TreeSitterNative.rethrow(e);
-        }
+        return childCount(false);
     }
 
     public int getNamedChildCount() {
+        return childCount(true);
+    }
+
+    private int childCount(boolean named) {
         try {
-            return (int) TreeSitterNative.NODE_NAMED_CHILD_COUNT.invokeExact(self);
+            return (int) TreeSitterNative.CHILD_COUNT.invokeExact(context01, context23, id, tree.address(), named);
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -123,63 +106,62 @@ public final class SyntaxNode {
 
     public Optional<SyntaxNode> getChild(int index) {
         try {
-            return wrap((MemorySegment) TreeSitterNative.NODE_CHILD.invokeExact(allocator(), self, index));
+            TreeSitterNative.CHILD.invokeExact(context01, context23, id, tree.address(), index, tree.scratch());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
+        return tree.readNode();
     }
 
     public List<SyntaxNode> getChildren() {
-        return getTree().children(this, false);
+        return tree.children(this, false);
     }
 
     public List<SyntaxNode> getNamedChildren() {
-        return getTree().children(this, true);
+        return tree.children(this, true);
     }
 
     public Optional<SyntaxNode> getChildByFieldName(String field) {
-        short id = SyntaxTree.fieldId(field);
-        if (id == 0) {
+        short fieldId = SyntaxTree.fieldId(field);
+        if (fieldId == 0) {
             return Optional.empty();
         }
         try {
-            return wrap((MemorySegment) TreeSitterNative.NODE_CHILD_BY_FIELD_ID.invokeExact(allocator(), self, id));
+            TreeSitterNative.CHILD_BY_FIELD_ID.invokeExact(context01, context23, id, tree.address(), fieldId,
+                    tree.scratch());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
+        return tree.readNode();
     }
 
     /** The smallest node that spans the byte range. */
     public Optional<SyntaxNode> getDescendant(int startByte, int endByte) {
         try {
-            return wrap((MemorySegment) TreeSitterNative.NODE_DESCENDANT_FOR_BYTE_RANGE.invokeExact(allocator(), self,
-                    startByte, endByte));
+            TreeSitterNative.DESCENDANT_FOR_BYTE_RANGE.invokeExact(context01, context23, id, tree.address(), startByte,
+                    endByte, tree.scratch());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
+        return tree.readNode();
     }
 
-    MemorySegment segment() {
-        return self;
+    long context01() {
+        return context01;
     }
 
-    private SegmentAllocator allocator() {
-        return tree.allocator();
-    }
-
-    private Optional<SyntaxNode> wrap(MemorySegment node) {
-        // A null TSNode has a null id.
-        return node.get(ValueLayout.JAVA_LONG, 16) == 0 ? Optional.empty() : Optional.of(new SyntaxNode(tree, node));
+    long context23() {
+        return context23;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SyntaxNode node && node.getId() == getId();
+        return other instanceof SyntaxNode node && node.id == id;
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(getId());
+        return Long.hashCode(id);
     }
 
     @Override

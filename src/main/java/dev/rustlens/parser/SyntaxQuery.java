@@ -16,8 +16,13 @@ import java.util.function.BooleanSupplier;
 /** Runs a compiled query over a node and collects its matches into the node's tree. */
 public final class SyntaxQuery {
 
-    private final MemorySegment query;
+    private final long query;
     private final String[] captureNames;
+
+    /** Matches taken from tree-sitter per call. */
+    private static final int BATCH = 256;
+    /** A capture in a batch: its name index, then its node's words. */
+    private static final int CAPTURE_WORDS = 1 + TreeSitterNative.NODE_WORDS;
 
     /** Nodes larger than this (1M chars) are matched with a progress callback that can stop the query. */
     private static final int LARGE_NODE_BYTES = 1 << 21;
@@ -27,7 +32,7 @@ public final class SyntaxQuery {
 
     /** Wraps a compiled jtreesitter query, which must outlive this. */
     public SyntaxQuery(Query query) {
-        this.query = TreeSitterNative.pointer(query);
+        this.query = TreeSitterNative.pointer(query).address();
         this.captureNames = query.getCaptureNames().toArray(String[]::new);
     }
 
@@ -78,52 +83,29 @@ public final class SyntaxQuery {
         return matches(node, startByte, endByte, MatchFilter.ALL, stop);
     }
 
-    @SuppressWarnings("restricted") // native access is this class's job; the JVM runs with it enabled
     private List<SyntaxMatch> matches(SyntaxNode node, int startByte, int endByte, MatchFilter filter,
             BooleanSupplier stop) {
         SyntaxTree tree = node.getTree();
         List<SyntaxMatch> matches = new ArrayList<>();
         try {
-            MemorySegment cursor = (MemorySegment) TreeSitterNative.CURSOR_NEW.invokeExact();
+            long cursor = (long) TreeSitterNative.CURSOR_NEW.invokeExact();
             try {
                 if (startByte >= 0) {
                     boolean ignored = (boolean) TreeSitterNative.CURSOR_SET_BYTE_RANGE.invokeExact(cursor, startByte, endByte);
                 }
+                long options = 0;
                 if (node.getEndByte() - node.getStartByte() > LARGE_NODE_BYTES) {
                     // A query over a huge node can run for minutes inside one next_match call
                     // (e.g. a 10 MB array literal): tree-sitter asks the progress callback every
                     // hundred steps whether to stop. Small nodes skip the upcalls' cost.
-                    MemorySegment options = tree.allocator().allocate(TreeSitterNative.QUERY_OPTIONS);
-                    options.set(ValueLayout.ADDRESS, 8, PROGRESS);
+                    MemorySegment optionsStruct = tree.allocate(TreeSitterNative.QUERY_OPTIONS);
+                    optionsStruct.set(ValueLayout.ADDRESS, 8, PROGRESS);
                     CURRENT_STOP.set(stop);
-                    TreeSitterNative.CURSOR_EXEC_WITH_OPTIONS.invokeExact(cursor, query, node.segment(), options);
-                } else {
-                    TreeSitterNative.CURSOR_EXEC.invokeExact(cursor, query, node.segment());
+                    options = optionsStruct.address();
                 }
-                MemorySegment match = tree.allocator().allocate(TreeSitterNative.MATCH);
-                NativeCaptures raw = new NativeCaptures();
-                while ((boolean) TreeSitterNative.CURSOR_NEXT_MATCH.invokeExact(cursor, match)) {
-                    int pattern = Short.toUnsignedInt(match.get(ValueLayout.JAVA_SHORT, 4));
-                    int count = Short.toUnsignedInt(match.get(ValueLayout.JAVA_SHORT, 6));
-                    MemorySegment captures = match.get(ValueLayout.ADDRESS, 8)
-                            .reinterpret(count * TreeSitterNative.CAPTURE_SIZE);
-                    raw.point(captures, count);
-                    if (!filter.keep(pattern, raw)) {
-                        continue;
-                    }
-                    List<SyntaxMatch.Capture> list = new ArrayList<>(count);
-                    for (int i = 0; i < count; i++) {
-                        long base = i * TreeSitterNative.CAPTURE_SIZE;
-                        MemorySegment copy = tree.allocator().allocate(TreeSitterNative.NODE);
-                        MemorySegment.copy(captures, base, copy, 0, TreeSitterNative.NODE.byteSize());
-                        int index = captures.get(ValueLayout.JAVA_INT, base + TreeSitterNative.CAPTURE_INDEX_OFFSET);
-                        list.add(new SyntaxMatch.Capture(captureNames[index], new SyntaxNode(tree, copy)));
-                    }
-                    matches.add(new SyntaxMatch(pattern, list));
-                    if (stop.getAsBoolean()) {
-                        break;
-                    }
-                }
+                TreeSitterNative.QUERY_EXEC.invokeExact(cursor, query, node.context01(), node.context23(), node.getId(),
+                        tree.address(), options);
+                collect(tree, cursor, filter, stop, matches);
             } finally {
                 TreeSitterNative.CURSOR_DELETE.invokeExact(cursor);
                 CURRENT_STOP.remove();
@@ -134,13 +116,60 @@ public final class SyntaxQuery {
         return matches;
     }
 
-    /** A view of one match's capture array in native memory, pointed at each match in turn. */
-    private static final class NativeCaptures implements RawCaptures {
-        private MemorySegment captures;
+    /**
+     * Takes the cursor's matches in batches: one call fills a native buffer with up to
+     * {@link #BATCH} matches, copied out at once; only the matches the filter keeps become objects.
+     */
+    @SuppressWarnings("restricted") // reads the batch where C wrote it; the JVM runs with native access
+    private void collect(SyntaxTree tree, long cursor, MatchFilter filter, BooleanSupplier stop,
+            List<SyntaxMatch> matches) throws Throwable {
+        MemorySegment buffer = tree.matchBuffer();
+        BatchCaptures raw = new BatchCaptures();
+        long[] words = new long[0];
+        int batch;
+        do {
+            batch = (int) TreeSitterNative.NEXT_MATCHES.invokeExact(cursor, buffer.address(), BATCH);
+            if (batch == TreeSitterNative.NO_MEMORY) {
+                throw new OutOfMemoryError("no native memory for the query's matches");
+            }
+            int length = buffer.get(ValueLayout.JAVA_INT, 8);
+            if (words.length < length) {
+                words = new long[Math.max(length, 2 * words.length)];
+            }
+            MemorySegment data = buffer.get(ValueLayout.ADDRESS, 0).reinterpret(length * (long) Long.BYTES);
+            MemorySegment.copy(data, ValueLayout.JAVA_LONG, 0, words, 0, length);
+            int offset = 0;
+            for (int i = 0; i < batch; i++) {
+                long header = words[offset];
+                int pattern = (int) header;
+                int count = (int) (header >>> 32);
+                raw.point(words, offset + 1, count);
+                offset += 1 + count * CAPTURE_WORDS;
+                if (!filter.keep(pattern, raw)) {
+                    continue;
+                }
+                List<SyntaxMatch.Capture> list = new ArrayList<>(count);
+                for (int capture = 0; capture < count; capture++) {
+                    int at = raw.first + capture * CAPTURE_WORDS;
+                    list.add(new SyntaxMatch.Capture(captureNames[(int) words[at]], tree.node(words, at + 1)));
+                }
+                matches.add(new SyntaxMatch(pattern, list));
+                if (stop.getAsBoolean()) {
+                    return;
+                }
+            }
+        } while (batch == BATCH);
+    }
+
+    /** One match's captures in a batch's words: per capture its name index, then its node's four words. */
+    private static final class BatchCaptures implements RawCaptures {
+        private long[] words;
+        private int first;
         private int count;
 
-        void point(MemorySegment matchCaptures, int captureCount) {
-            this.captures = matchCaptures;
+        void point(long[] batchWords, int firstCapture, int captureCount) {
+            this.words = batchWords;
+            this.first = firstCapture;
             this.count = captureCount;
         }
 
@@ -151,25 +180,21 @@ public final class SyntaxQuery {
 
         @Override
         public int nameIndex(int i) {
-            return captures.get(ValueLayout.JAVA_INT, i * TreeSitterNative.CAPTURE_SIZE + TreeSitterNative.CAPTURE_INDEX_OFFSET);
+            return (int) words[first + i * CAPTURE_WORDS];
         }
 
         // The tree was parsed as UTF-16 (RustParser): a byte offset is twice the char offset.
 
         @Override
         public int startChar(int i) {
-            // TSNode.context[0] is the start byte.
-            return captures.get(ValueLayout.JAVA_INT, i * TreeSitterNative.CAPTURE_SIZE) >>> 1;
+            // The node's first word holds context[0], the start byte.
+            return ((int) words[first + i * CAPTURE_WORDS + 1]) >>> 1;
         }
 
         @Override
         public int endChar(int i) {
-            try {
-                return (int) TreeSitterNative.NODE_END_BYTE.invokeExact(
-                        captures.asSlice(i * TreeSitterNative.CAPTURE_SIZE, TreeSitterNative.NODE.byteSize())) >>> 1;
-            } catch (Throwable e) {
-                throw TreeSitterNative.rethrow(e);
-            }
+            // The node's last word holds the end byte in its low half.
+            return ((int) words[first + i * CAPTURE_WORDS + 4]) >>> 1;
         }
     }
 

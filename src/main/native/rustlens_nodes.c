@@ -1,0 +1,204 @@
+/*
+ * rustlens's own entry points into tree-sitter, built into the same library.
+ *
+ * Java passes a TSNode by value through the FFM linker as a struct, which it reads field by field
+ * from a memory segment with bounds, alignment and liveness checks; a node returned by value
+ * needs a segment allocator too. On C1-compiled code (a one-shot scan) that machinery cost ten
+ * times the tree-sitter call behind it. Here a node travels as plain integers: its context packed
+ * in two 64-bit words, its id and its tree. A node handed back is written as an RlNode, which
+ * also carries what Java asks of every node (end byte, symbol, flags), so those need no call.
+ * Query matches are collected in batches into one buffer that Java copies out at once.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tree_sitter/api.h"
+
+/* A node as Java reads it: four 64-bit words. */
+typedef struct {
+  uint64_t context01;   /* context[0] | context[1] << 32; context[0] is the start byte */
+  uint64_t context23;   /* context[2] | context[3] << 32 */
+  uint64_t id;          /* 0 for the null node */
+  uint32_t end_byte;
+  uint32_t info;        /* symbol | named << 16 | missing << 17 | has_error << 18 */
+} RlNode;
+
+/* A growable array of 64-bit words, owned by C; Java reads data and length after each fill. */
+typedef struct {
+  uint64_t *data;
+  uint32_t length;
+  uint32_t capacity;
+} RlBuffer;
+
+#define RL_NAMED (1u << 16)
+#define RL_MISSING (1u << 17)
+#define RL_HAS_ERROR (1u << 18)
+/* What rl_next_matches returns when memory ran out. */
+#define RL_NO_MEMORY UINT32_MAX
+
+static TSNode rl_node(uint64_t context01, uint64_t context23, uint64_t id, const TSTree *tree) {
+  TSNode node;
+  node.context[0] = (uint32_t) context01;
+  node.context[1] = (uint32_t) (context01 >> 32);
+  node.context[2] = (uint32_t) context23;
+  node.context[3] = (uint32_t) (context23 >> 32);
+  node.id = (const void *) (uintptr_t) id;
+  node.tree = tree;
+  return node;
+}
+
+/* Writes a node; the null node is written with id 0 and nothing else read from it. */
+static void rl_put(RlNode *out, TSNode node) {
+  out->context01 = (uint64_t) node.context[0] | (uint64_t) node.context[1] << 32;
+  out->context23 = (uint64_t) node.context[2] | (uint64_t) node.context[3] << 32;
+  out->id = (uint64_t) (uintptr_t) node.id;
+  if (ts_node_is_null(node)) {
+    out->end_byte = 0;
+    out->info = 0;
+    return;
+  }
+  out->end_byte = ts_node_end_byte(node);
+  out->info = (uint32_t) ts_node_symbol(node)
+      | (ts_node_is_named(node) ? RL_NAMED : 0)
+      | (ts_node_is_missing(node) ? RL_MISSING : 0)
+      | (ts_node_has_error(node) ? RL_HAS_ERROR : 0);
+}
+
+static int rl_reserve(RlBuffer *buffer, uint64_t words) {
+  if (words <= buffer->capacity) {
+    return 1;
+  }
+  if (words > UINT32_MAX / 2) {
+    return 0;
+  }
+  uint32_t capacity = buffer->capacity < 1024 ? 1024 : buffer->capacity;
+  while (capacity < words) {
+    capacity *= 2;
+  }
+  uint64_t *data = realloc(buffer->data, (size_t) capacity * sizeof(uint64_t));
+  if (data == NULL) {
+    return 0;
+  }
+  buffer->data = data;
+  buffer->capacity = capacity;
+  return 1;
+}
+
+RlBuffer *rl_buffer_new(void) {
+  return calloc(1, sizeof(RlBuffer));
+}
+
+void rl_buffer_delete(RlBuffer *buffer) {
+  if (buffer != NULL) {
+    free(buffer->data);
+    free(buffer);
+  }
+}
+
+void rl_root_node(const TSTree *tree, RlNode *out) {
+  rl_put(out, ts_tree_root_node(tree));
+}
+
+void rl_parent(uint64_t c01, uint64_t c23, uint64_t id, const TSTree *tree, RlNode *out) {
+  rl_put(out, ts_node_parent(rl_node(c01, c23, id, tree)));
+}
+
+void rl_next_named_sibling(uint64_t c01, uint64_t c23, uint64_t id, const TSTree *tree, RlNode *out) {
+  rl_put(out, ts_node_next_named_sibling(rl_node(c01, c23, id, tree)));
+}
+
+void rl_child(uint64_t c01, uint64_t c23, uint64_t id, const TSTree *tree, uint32_t index, RlNode *out) {
+  rl_put(out, ts_node_child(rl_node(c01, c23, id, tree), index));
+}
+
+void rl_child_by_field_id(uint64_t c01, uint64_t c23, uint64_t id, const TSTree *tree, uint16_t field, RlNode *out) {
+  rl_put(out, ts_node_child_by_field_id(rl_node(c01, c23, id, tree), field));
+}
+
+void rl_descendant_for_byte_range(uint64_t c01, uint64_t c23, uint64_t id, const TSTree *tree,
+                                  uint32_t start, uint32_t end, RlNode *out) {
+  rl_put(out, ts_node_descendant_for_byte_range(rl_node(c01, c23, id, tree), start, end));
+}
+
+uint32_t rl_child_count(uint64_t c01, uint64_t c23, uint64_t id, const TSTree *tree, bool named) {
+  TSNode node = rl_node(c01, c23, id, tree);
+  return named ? ts_node_named_child_count(node) : ts_node_child_count(node);
+}
+
+/* A tree cursor on the heap, for rl_children; made once per tree. */
+TSTreeCursor *rl_tree_cursor_new(const TSTree *tree) {
+  TSTreeCursor *cursor = malloc(sizeof(TSTreeCursor));
+  if (cursor != NULL) {
+    *cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+  }
+  return cursor;
+}
+
+void rl_tree_cursor_delete(TSTreeCursor *cursor) {
+  if (cursor != NULL) {
+    ts_tree_cursor_delete(cursor);
+    free(cursor);
+  }
+}
+
+/*
+ * Writes the node's children (only the named ones when asked) to out, at most capacity of them,
+ * and returns how many there are. A tree cursor goes from one child to the next in constant
+ * time; ts_node_child(i) starts again from the first child each time.
+ */
+uint32_t rl_children(TSTreeCursor *cursor, uint64_t c01, uint64_t c23, uint64_t id, const TSTree *tree,
+                     bool named, RlNode *out, uint32_t capacity) {
+  ts_tree_cursor_reset(cursor, rl_node(c01, c23, id, tree));
+  uint32_t count = 0;
+  if (ts_tree_cursor_goto_first_child(cursor)) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(cursor);
+      if (!named || ts_node_is_named(child)) {
+        if (count < capacity) {
+          rl_put(&out[count], child);
+        }
+        count++;
+      }
+    } while (ts_tree_cursor_goto_next_sibling(cursor));
+  }
+  return count;
+}
+
+void rl_query_exec(TSQueryCursor *cursor, const TSQuery *query, uint64_t c01, uint64_t c23, uint64_t id,
+                   const TSTree *tree, const TSQueryCursorOptions *options) {
+  TSNode node = rl_node(c01, c23, id, tree);
+  if (options == NULL) {
+    ts_query_cursor_exec(cursor, query, node);
+  } else {
+    ts_query_cursor_exec_with_options(cursor, query, node, options);
+  }
+}
+
+/*
+ * Replaces the buffer's content with up to max_matches next matches of the cursor and returns
+ * how many it wrote; fewer than max_matches means the cursor has no more. Each match is one word
+ * (pattern index | capture count << 32), then per capture one word with the capture's index and
+ * the four words of its RlNode.
+ */
+uint32_t rl_next_matches(TSQueryCursor *cursor, RlBuffer *buffer, uint32_t max_matches) {
+  TSQueryMatch match;
+  uint32_t written = 0;
+  uint64_t length = 0;
+  buffer->length = 0;
+  while (written < max_matches && ts_query_cursor_next_match(cursor, &match)) {
+    if (!rl_reserve(buffer, length + 1 + 5 * (uint64_t) match.capture_count)) {
+      return RL_NO_MEMORY;
+    }
+    uint64_t *word = buffer->data + length;
+    *word++ = (uint64_t) match.pattern_index | (uint64_t) match.capture_count << 32;
+    for (uint16_t i = 0; i < match.capture_count; i++) {
+      *word++ = match.captures[i].index;
+      rl_put((RlNode *) word, match.captures[i].node);
+      word += 4;
+    }
+    length = (uint64_t) (word - buffer->data);
+    buffer->length = (uint32_t) length;
+    written++;
+  }
+  return written;
+}
