@@ -18,13 +18,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Every check with its compiled query. All file checks' patterns and the engine's own are
  * compiled into one query, so a file is matched in a single pass; the pattern index says whose
  * pattern matched. Built once at start-up and closed on shutdown.
+ *
+ * <p>The queries compile on threads of their own while the caller goes on (a scan lists its
+ * files and reads its manifests meanwhile): compiling is about a third of a second, all of it
+ * before the first file could be analysed. The first use of a query waits for them, and
+ * {@link #awaitQueries()} waits on purpose, to fail at start-up when one does not compile.
  */
 public final class CheckCatalogue implements AutoCloseable {
+
+    /** Compiling a query recurses on the native stack: the threads get more than the default. */
+    private static final long COMPILER_STACK = 16L << 20;
 
     private final List<Check> checks;
     private final java.util.Map<String, Check> checksById = new java.util.HashMap<>();
@@ -37,19 +47,13 @@ public final class CheckCatalogue implements AutoCloseable {
      */
     static final String ONLY_WITH_SYNTAX_ERRORS = "only-with-syntax-errors";
 
-    private final Query combined;
-    /** The same patterns, with those only matching in trees with syntax errors disabled; the indices are the same. */
-    private final Query combinedForCleanTrees;
     private final String analyzerVersion;
-    private final QueryPredicates predicates;
-    private final Query expressions;
-    private final SyntaxQuery combinedRunner;
-    private final SyntaxQuery cleanTreeRunner;
-    private final SyntaxQuery expressionRunner;
-    /** For each pattern of {@link #combined}: its check, or null for an engine pattern. */
-    private final FileCheck[] ownerByPattern;
+    private final CompletableFuture<CompiledQueries> queries;
 
-    /** Builds the catalogue of the given checks; a query that does not compile names its check. */
+    /**
+     * Builds the catalogue of the given checks and starts compiling their queries; a query that
+     * does not compile names its check when the queries are first used.
+     */
     public CheckCatalogue(List<Check> checks) {
         List<Check> sorted = new ArrayList<>(checks);
         sorted.sort(Comparator.comparing(Check::id));
@@ -72,29 +76,83 @@ public final class CheckCatalogue implements AutoCloseable {
             segmentStarts.add(source.toString().getBytes(StandardCharsets.UTF_8).length);
             source.append(query);
         }
-        this.combined = compileCombined(source.toString(), fileChecks);
-        this.combinedForCleanTrees = compileCombined(source.toString(), fileChecks);
-        for (int pattern = 0; pattern < combined.getPatternCount(); pattern++) {
-            if (combined.getPatternAssertions(pattern, true).containsKey(ONLY_WITH_SYNTAX_ERRORS)) {
-                combinedForCleanTrees.disablePattern(pattern);
-            }
-        }
-        this.analyzerVersion = versionOf(source.toString(), sorted);
-        this.predicates = QueryPredicates.of(combined, source.toString());
-        this.expressions = compile("analysis/expressions.scm", resource("analysis/expressions.scm"));
-        this.combinedRunner = new SyntaxQuery(combined);
-        this.cleanTreeRunner = new SyntaxQuery(combinedForCleanTrees);
-        this.expressionRunner = new SyntaxQuery(expressions);
-        this.ownerByPattern = new FileCheck[combined.getPatternCount()];
-        for (int pattern = 0; pattern < ownerByPattern.length; pattern++) {
-            int start = combined.startByteForPattern(pattern);
-            for (int i = segmentStarts.size() - 1; i >= 0; i--) {
-                if (start >= segmentStarts.get(i)) {
-                    ownerByPattern[pattern] = fileChecks.get(i);
-                    break;
+        String combined = source.toString();
+        this.analyzerVersion = versionOf(combined, sorted);
+        String expressions = resource("analysis/expressions.scm");
+        this.queries = CompletableFuture.supplyAsync(
+                () -> CompiledQueries.compileAll(combined, segmentStarts, fileChecks, expressions), CheckCatalogue::compilerThread);
+    }
+
+    /** The patterns compiled: the combined query twice (for trees with and without syntax errors) and the expression query. */
+    private record CompiledQueries(Query combined, Query combinedForCleanTrees, Query expressions,
+            SyntaxQuery combinedRunner, SyntaxQuery cleanTreeRunner, SyntaxQuery expressionRunner,
+            QueryPredicates predicates, FileCheck[] ownerByPattern) {
+
+        static CompiledQueries compileAll(String source, List<Integer> segmentStarts, List<FileCheck> fileChecks,
+                String expressionSource) {
+            // The copy for clean trees compiles beside the first: the compilations are independent.
+            CompletableFuture<Query> forCleanTrees = CompletableFuture.supplyAsync(
+                    () -> compileCombined(source, fileChecks), CheckCatalogue::compilerThread);
+            Query combined = compileCombined(source, fileChecks);
+            Query combinedForCleanTrees = join(forCleanTrees);
+            for (int pattern = 0; pattern < combined.getPatternCount(); pattern++) {
+                if (combined.getPatternAssertions(pattern, true).containsKey(ONLY_WITH_SYNTAX_ERRORS)) {
+                    combinedForCleanTrees.disablePattern(pattern);
                 }
             }
+            Query expressions = compile("analysis/expressions.scm", expressionSource);
+            FileCheck[] ownerByPattern = new FileCheck[combined.getPatternCount()];
+            for (int pattern = 0; pattern < ownerByPattern.length; pattern++) {
+                int start = combined.startByteForPattern(pattern);
+                for (int i = segmentStarts.size() - 1; i >= 0; i--) {
+                    if (start >= segmentStarts.get(i)) {
+                        ownerByPattern[pattern] = fileChecks.get(i);
+                        break;
+                    }
+                }
+            }
+            return new CompiledQueries(combined, combinedForCleanTrees, expressions, new SyntaxQuery(combined),
+                    new SyntaxQuery(combinedForCleanTrees), new SyntaxQuery(expressions),
+                    QueryPredicates.of(combined, source), ownerByPattern);
         }
+
+        void close() {
+            combined.close();
+            combinedForCleanTrees.close();
+            expressions.close();
+        }
+    }
+
+    private static void compilerThread(Runnable task) {
+        Thread thread = new Thread(null, task, "rustlens-query-compiler", COMPILER_STACK);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The result of a compilation, or the exception that stopped it as it was thrown. */
+    private static <T> T join(CompletableFuture<T> compilation) {
+        try {
+            return compilation.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until the queries are compiled.
+     *
+     * @return this catalogue
+     * @throws IllegalStateException naming the check whose query does not compile
+     */
+    public CheckCatalogue awaitQueries() {
+        join(queries);
+        return this;
     }
 
     /**
@@ -194,27 +252,30 @@ public final class CheckCatalogue implements AutoCloseable {
 
     /** The combined query for a tree: with or without the patterns that need syntax errors to match. */
     SyntaxQuery combinedQuery(boolean treeHasErrors) {
-        return treeHasErrors ? combinedRunner : cleanTreeRunner;
+        CompiledQueries compiled = join(queries);
+        return treeHasErrors ? compiled.combinedRunner() : compiled.cleanTreeRunner();
     }
 
     /** The text predicates of the combined query's patterns. */
     QueryPredicates predicates() {
-        return predicates;
+        return join(queries).predicates();
     }
 
     SyntaxQuery expressionQuery() {
-        return expressionRunner;
+        return join(queries).expressionRunner();
     }
 
-    /** The check owning a pattern of the combined query, or null for the engine's own. */
-    FileCheck ownerOf(int patternIndex) {
-        return ownerByPattern[patternIndex];
+    /** For each pattern of the combined query: its check, or null for an engine pattern. */
+    FileCheck[] ownersByPattern() {
+        return join(queries).ownerByPattern();
     }
 
     @Override
     public void close() {
-        combined.close();
-        combinedForCleanTrees.close();
-        expressions.close();
+        try {
+            join(queries).close();
+        } catch (RuntimeException e) {
+            // Nothing was compiled, so nothing is left to close.
+        }
     }
 }

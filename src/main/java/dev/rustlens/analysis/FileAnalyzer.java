@@ -91,8 +91,9 @@ public final class FileAnalyzer implements AutoCloseable {
         try (SyntaxTree tree = parsed.get()) {
             // Nodes live in the tree's arena: everything is read before it closes.
             SyntaxNode root = tree.getRootNode();
+            QueryPredicates predicates = catalogue.predicates();
             List<SyntaxMatch> matches = catalogue.combinedQuery(root.hasError()).matches(root,
-                    (pattern, captures) -> catalogue.predicates().hold(pattern, captures, source), budget::exhausted);
+                    (pattern, captures) -> predicates.hold(pattern, captures, source), budget::exhausted);
             if (budget.exhausted()) {
                 return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
                         + "; not analysed");
@@ -141,9 +142,10 @@ public final class FileAnalyzer implements AutoCloseable {
         }
 
         FileResult run() {
+            FileCheck[] owners = catalogue.ownersByPattern();
             // Phase 1: attributes and comments decide what is test code and what is suppressed.
             for (SyntaxMatch match : matches) {
-                if (catalogue.ownerOf(match.patternIndex()) != null) {
+                if (owners[match.patternIndex()] != null) {
                     continue;
                 }
                 for (Capture capture : match.captures()) {
@@ -171,7 +173,7 @@ public final class FileAnalyzer implements AutoCloseable {
             List<UnsafeSite> sites = new ArrayList<>();
             RegionSet.Builder unsafeScopes = RegionSet.builder();
             for (SyntaxMatch match : matches) {
-                FileCheck owner = catalogue.ownerOf(match.patternIndex());
+                FileCheck owner = owners[match.patternIndex()];
                 if (owner != null) {
                     owner.onMatch(match, context);
                     continue;

@@ -21,7 +21,7 @@ public class AnalysisEngine {
     private final Analyzer analyzer;
 
     public AnalysisEngine(RustlensConfig config) {
-        this.catalogue = CheckCatalogue.load();
+        this.catalogue = CheckCatalogue.load().awaitQueries();
         AnalyzerSettings settings = AnalyzerSettings.defaults()
                 .withLimits(config.analysis().maxFileBytes(), config.analysis().parseBudget());
         if (config.analysis().threads().isPresent()) {

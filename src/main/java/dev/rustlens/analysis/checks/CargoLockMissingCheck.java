@@ -18,7 +18,10 @@ public final class CargoLockMissingCheck extends CrateCheck {
     private static final CheckInfo INFO = CheckInfo.of("cargo_lock_missing",
             "Cargo.lock is not committed or does not parse", Category.BUILD, Severity.MAJOR);
 
-    private static final TomlMapper TOML = new TomlMapper();
+    /** Made on first use: loading the checks stays quick, and most scans read no lock file. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
 
     @Override
     public CheckInfo info() {
@@ -47,7 +50,7 @@ public final class CargoLockMissingCheck extends CrateCheck {
     private static Optional<String> problemOf(String text) {
         JsonNode root;
         try {
-            root = TOML.readTree(text);
+            root = Toml.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             return Optional.of("does not parse as TOML" + line + " (" + e.getOriginalMessage()
