@@ -31,6 +31,7 @@ public final class RustParser implements AutoCloseable {
     private final Arena bufferArena = Arena.ofShared();
     private final MemorySegment buffer = bufferArena.allocate(2L * REUSED_BUFFER_CHARS, 2);
     private final char[] chars = new char[REUSED_BUFFER_CHARS];
+    private final NodeScratch scratch = new NodeScratch();
 
     public RustParser() {
         try {
@@ -78,7 +79,7 @@ public final class RustParser implements AutoCloseable {
                 TreeSitterNative.PARSER_RESET.invokeExact(parser);
                 return Optional.empty();
             }
-            return Optional.of(new SyntaxTree(tree.address()));
+            return Optional.of(new SyntaxTree(tree.address(), scratch));
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -91,7 +92,11 @@ public final class RustParser implements AutoCloseable {
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         } finally {
-            bufferArena.close();
+            try {
+                scratch.close();
+            } finally {
+                bufferArena.close();
+            }
         }
     }
 }

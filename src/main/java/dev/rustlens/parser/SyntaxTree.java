@@ -4,7 +4,6 @@ import io.github.treesitter.jtreesitter.Language;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,37 +13,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A parsed file seen through {@link SyntaxNode}s: nodes are only valid on the analysing thread
- * and until the tree is closed.
+ * and until the tree is closed. Nodes come over from C through the parser's {@link NodeScratch}.
  */
 public final class SyntaxTree implements AutoCloseable {
 
     private static final String[] SYMBOL_NAMES = symbolNames(RustGrammar.language());
     private static final Map<String, Short> FIELD_IDS = new ConcurrentHashMap<>();
-    /** Children listed at once before the scratch area grows. */
-    private static final int SCRATCH_NODES = 256;
-    private static final long NODE_BYTES = TreeSitterNative.NODE_WORDS * Long.BYTES;
 
     private final long treePointer;
+    private final NodeScratch scratch;
     private final Map<Long, Optional<SyntaxNode>> parents = new HashMap<>();
-    private final Arena arena = Arena.ofConfined();
-    /** Where C writes the nodes it hands over: one, or a node's children. */
-    private MemorySegment scratch = arena.allocate(SCRATCH_NODES * NODE_BYTES, 8);
-    /** The scratch area's words, copied out at once. */
-    private long[] words = new long[SCRATCH_NODES * TreeSitterNative.NODE_WORDS];
-    /** One tree cursor for listing children, made on first use. */
-    private long cursor;
-    /** tree-sitter's matches land here in batches (rustlens_nodes.c's RlBuffer), made on first use. */
-    private MemorySegment matchBuffer;
+    /** Made on first use, for the rare query over a huge node that needs options. */
+    private Arena arena;
 
     /** Takes over a {@code TSTree*} made by a parse: closing this deletes it. */
-    SyntaxTree(long treePointer) {
+    SyntaxTree(long treePointer, NodeScratch scratch) {
         this.treePointer = treePointer;
+        this.scratch = scratch;
     }
 
     /** The root node. */
     public SyntaxNode getRootNode() {
         try {
-            TreeSitterNative.ROOT_NODE.invokeExact(treePointer, scratch());
+            TreeSitterNative.ROOT_NODE.invokeExact(treePointer, scratch.address());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -57,21 +48,21 @@ public final class SyntaxTree implements AutoCloseable {
      */
     List<SyntaxNode> children(SyntaxNode node, boolean named) {
         try {
-            if (cursor == 0) {
-                cursor = (long) TreeSitterNative.TREE_CURSOR_NEW.invokeExact(treePointer);
-                if (cursor == 0) {
-                    throw new OutOfMemoryError("no native memory for a tree cursor");
-                }
-            }
-            int capacity = (int) (scratch.byteSize() / NODE_BYTES);
+            long cursor = scratch.treeCursor(treePointer);
+            int capacity = scratch.capacity();
             int count = (int) TreeSitterNative.CHILDREN.invokeExact(cursor, node.context01(), node.context23(),
-                    node.getId(), treePointer, named, scratch(), capacity);
+                    node.getId(), treePointer, named, scratch.address(), capacity);
             if (count > capacity) {
-                scratch = arena.allocate(count * NODE_BYTES, 8);
+                scratch.grow(count);
                 count = (int) TreeSitterNative.CHILDREN.invokeExact(cursor, node.context01(), node.context23(),
-                        node.getId(), treePointer, named, scratch(), count);
+                        node.getId(), treePointer, named, scratch.address(), count);
             }
-            return readNodes(scratch, count);
+            long[] words = scratch.read(count);
+            List<SyntaxNode> children = new ArrayList<>(count);
+            for (int offset = 0; offset < count * TreeSitterNative.NODE_WORDS; offset += TreeSitterNative.NODE_WORDS) {
+                children.add(node(words, offset));
+            }
+            return children;
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -97,22 +88,8 @@ public final class SyntaxTree implements AutoCloseable {
 
     /** The node written to the scratch area, or empty for tree-sitter's null node. */
     Optional<SyntaxNode> readNode() {
-        MemorySegment.copy(scratch, ValueLayout.JAVA_LONG, 0, words, 0, TreeSitterNative.NODE_WORDS);
+        long[] words = scratch.read(1);
         return words[2] == 0 ? Optional.empty() : Optional.of(node(words, 0));
-    }
-
-    /** The {@code count} nodes written one after another from the start of {@code area}. */
-    List<SyntaxNode> readNodes(MemorySegment area, int count) {
-        int length = count * TreeSitterNative.NODE_WORDS;
-        if (words.length < length) {
-            words = new long[length];
-        }
-        MemorySegment.copy(area, ValueLayout.JAVA_LONG, 0, words, 0, length);
-        List<SyntaxNode> nodes = new ArrayList<>(count);
-        for (int offset = 0; offset < length; offset += TreeSitterNative.NODE_WORDS) {
-            nodes.add(node(words, offset));
-        }
-        return nodes;
     }
 
     /** The node whose four words start at {@code offset}: context 0-1, context 2-3, id, end byte and info. */
@@ -122,26 +99,16 @@ public final class SyntaxTree implements AutoCloseable {
                 (int) (last >>> 32));
     }
 
-    /** The native buffer query matches are collected in; freed with the tree. */
-    @SuppressWarnings("restricted") // a struct made by rustlens_nodes.c; the JVM runs with native access
+    /** The native buffer query matches are collected in. */
     MemorySegment matchBuffer() {
-        if (matchBuffer == null) {
-            try {
-                long buffer = (long) TreeSitterNative.BUFFER_NEW.invokeExact();
-                if (buffer == 0) {
-                    throw new OutOfMemoryError("no native memory for query matches");
-                }
-                // RlBuffer: uint64_t *data; uint32_t length; uint32_t capacity.
-                matchBuffer = MemorySegment.ofAddress(buffer).reinterpret(16);
-            } catch (Throwable e) {
-                throw TreeSitterNative.rethrow(e);
-            }
-        }
-        return matchBuffer;
+        return scratch.matchBuffer();
     }
 
     /** Allocates a small struct that lives as long as this tree. */
     MemorySegment allocate(MemoryLayout layout) {
+        if (arena == null) {
+            arena = Arena.ofConfined();
+        }
         return arena.allocate(layout);
     }
 
@@ -168,16 +135,10 @@ public final class SyntaxTree implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (cursor != 0) {
-                TreeSitterNative.TREE_CURSOR_DELETE.invokeExact(cursor);
+            if (arena != null) {
+                arena.close();
             }
-            if (matchBuffer != null) {
-                TreeSitterNative.BUFFER_DELETE.invokeExact(matchBuffer.address());
-            }
-        } catch (Throwable e) {
-            throw TreeSitterNative.rethrow(e);
         } finally {
-            arena.close();
             deleteTree();
         }
     }

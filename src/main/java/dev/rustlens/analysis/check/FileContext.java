@@ -3,6 +3,7 @@ package dev.rustlens.analysis.check;
 import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.parser.SyntaxNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +67,41 @@ public final class FileContext {
         LeadingTrivia trivia = triviaByNode.get(item.getId());
         if (trivia == null) {
             Siblings siblings = siblingsOf(item);
-            Integer index = siblings.indexById().get(item.getId());
-            trivia = index == null ? NO_TRIVIA : triviaBefore(siblings.nodes(), index);
+            int index = siblings.indexOf(item);
+            trivia = index < 0 ? NO_TRIVIA : triviaBefore(siblings.nodes(), index);
             triviaByNode.put(item.getId(), trivia);
         }
         return trivia;
     }
 
-    /** The named children of one parent, and where each one is among them. */
-    private record Siblings(List<SyntaxNode> nodes, Map<Long, Integer> indexById) {
+    /** The named children of one parent, with their start bytes in order, to find one by binary search. */
+    private record Siblings(List<SyntaxNode> nodes, int[] startBytes) {
+
+        static Siblings of(List<SyntaxNode> nodes) {
+            int[] startBytes = new int[nodes.size()];
+            for (int i = 0; i < startBytes.length; i++) {
+                startBytes[i] = nodes.get(i).getStartByte();
+            }
+            return new Siblings(nodes, startBytes);
+        }
+
+        /** The index of {@code node} among the siblings, or -1. */
+        int indexOf(SyntaxNode node) {
+            int at = Arrays.binarySearch(startBytes, node.getStartByte());
+            if (at < 0) {
+                return -1;
+            }
+            // Zero-width siblings (a MISSING token) can share a start: look at each.
+            while (at > 0 && startBytes[at - 1] == startBytes[at]) {
+                at--;
+            }
+            for (int i = at; i < startBytes.length && startBytes[i] == node.getStartByte(); i++) {
+                if (nodes.get(i).getId() == node.getId()) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     /**
@@ -86,12 +113,7 @@ public final class FileContext {
         Optional<SyntaxNode> parent = item.getParent();
         long parentId = parent.map(SyntaxNode::getId).orElse(item.getId());
         return siblingsByParent.computeIfAbsent(parentId, id -> {
-            List<SyntaxNode> nodes = parent.map(SyntaxNode::getNamedChildren).orElse(List.of(item));
-            Map<Long, Integer> indexById = new HashMap<>(nodes.size() * 2);
-            for (int i = 0; i < nodes.size(); i++) {
-                indexById.put(nodes.get(i).getId(), i);
-            }
-            return new Siblings(nodes, indexById);
+            return Siblings.of(parent.map(SyntaxNode::getNamedChildren).orElse(List.of(item)));
         });
     }
 
@@ -150,12 +172,34 @@ public final class FileContext {
 
     /** The line without leading and trailing blanks, inner runs of blanks as one space. */
     private static String normaliseWhitespace(String line) {
-        StringBuilder out = new StringBuilder(line.length());
+        int first = 0;
+        int last = line.length();
+        while (first < last && Character.isWhitespace(line.charAt(first))) {
+            first++;
+        }
+        while (last > first && Character.isWhitespace(line.charAt(last - 1))) {
+            last--;
+        }
+        // Most lines only need their indentation cut: inner blanks are single spaces already.
+        boolean afterSpace = false;
+        for (int i = first; i < last; i++) {
+            char c = line.charAt(i);
+            boolean space = c == ' ';
+            if ((space && afterSpace) || (!space && Character.isWhitespace(c))) {
+                return collapseBlanks(line, first, last);
+            }
+            afterSpace = space;
+        }
+        return line.substring(first, last);
+    }
+
+    private static String collapseBlanks(String line, int first, int last) {
+        StringBuilder out = new StringBuilder(last - first);
         boolean blank = false;
-        for (int i = 0; i < line.length(); i++) {
+        for (int i = first; i < last; i++) {
             char c = line.charAt(i);
             if (Character.isWhitespace(c)) {
-                blank = out.length() > 0;
+                blank = true;
             } else {
                 if (blank) {
                     out.append(' ');

@@ -16,6 +16,7 @@ public final class LeadingTrivia {
     private final List<String> attributes;
     private final List<Comment> comments;
     private final String docText;
+    private final boolean docHidden;
 
     /**
      * @param attributes attribute texts ({@code #[...]})
@@ -25,6 +26,9 @@ public final class LeadingTrivia {
         this.attributes = List.copyOf(attributes);
         this.comments = List.copyOf(comments);
         this.docText = readDocText();
+        // Asked of every public item, several times: read once.
+        this.docHidden = !this.attributes.isEmpty() && this.attributes.stream().map(Attributes::body)
+                .anyMatch(body -> body.replace(" ", "").equals("doc(hidden)"));
     }
 
     /** Attribute texts ({@code #[...]}). */
@@ -65,8 +69,7 @@ public final class LeadingTrivia {
 
     /** Whether the item carries {@code #[doc(hidden)]}. */
     public boolean isDocHidden() {
-        return attributes.stream().map(Attributes::body)
-                .anyMatch(body -> body.replace(" ", "").equals("doc(hidden)"));
+        return docHidden;
     }
 
     /** Whether an attribute with this path ({@code no_mangle}, {@code test}) is present. */

@@ -1,0 +1,101 @@
+package dev.rustlens.parser;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The native memory one parser's trees share for handing nodes and matches from C to Java: an
+ * area C writes nodes to, a tree cursor and a match buffer. Made once per parser (so once per
+ * analysis thread) rather than once per file, and only ever used by one call at a time.
+ */
+final class NodeScratch implements AutoCloseable {
+
+    /** Nodes written at once before the area grows. */
+    private static final int INITIAL_NODES = 256;
+    private static final long NODE_BYTES = TreeSitterNative.NODE_WORDS * Long.BYTES;
+
+    /** Shared: the parser is closed by whoever closes the analyzer, not by its thread. */
+    private final Arena arena = Arena.ofShared();
+    private MemorySegment nodes = arena.allocate(INITIAL_NODES * NODE_BYTES, 8);
+    /** The nodes' words, copied out of {@link #nodes} at once. */
+    private long[] words = new long[INITIAL_NODES * TreeSitterNative.NODE_WORDS];
+    private long treeCursor;
+    private MemorySegment matchBuffer;
+
+    /** Where C writes nodes: room for {@link #capacity()} of them. */
+    long address() {
+        return nodes.address();
+    }
+
+    int capacity() {
+        return (int) (nodes.byteSize() / NODE_BYTES);
+    }
+
+    /** Makes room for {@code count} nodes, dropping what the area held. */
+    void grow(int count) {
+        if (count > capacity()) {
+            nodes = arena.allocate(count * NODE_BYTES, 8);
+        }
+    }
+
+    /** Copies the first {@code count} nodes' words out; valid until the next call. */
+    long[] read(int count) {
+        int length = count * TreeSitterNative.NODE_WORDS;
+        if (words.length < length) {
+            words = new long[length];
+        }
+        MemorySegment.copy(nodes, ValueLayout.JAVA_LONG, 0, words, 0, length);
+        return words;
+    }
+
+    /** A tree cursor for listing children, reset to each node it lists; made on first use. */
+    long treeCursor(long anyTree) {
+        if (treeCursor == 0) {
+            try {
+                treeCursor = (long) TreeSitterNative.TREE_CURSOR_NEW.invokeExact(anyTree);
+            } catch (Throwable e) {
+                throw TreeSitterNative.rethrow(e);
+            }
+            if (treeCursor == 0) {
+                throw new OutOfMemoryError("no native memory for a tree cursor");
+            }
+        }
+        return treeCursor;
+    }
+
+    /** The native buffer query matches are collected in (rustlens_nodes.c's RlBuffer); made on first use. */
+    @SuppressWarnings("restricted") // a struct made by rustlens_nodes.c; the JVM runs with native access
+    MemorySegment matchBuffer() {
+        if (matchBuffer == null) {
+            long buffer;
+            try {
+                buffer = (long) TreeSitterNative.BUFFER_NEW.invokeExact();
+            } catch (Throwable e) {
+                throw TreeSitterNative.rethrow(e);
+            }
+            if (buffer == 0) {
+                throw new OutOfMemoryError("no native memory for query matches");
+            }
+            // RlBuffer: uint64_t *data; uint32_t length; uint32_t capacity.
+            matchBuffer = MemorySegment.ofAddress(buffer).reinterpret(16);
+        }
+        return matchBuffer;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (treeCursor != 0) {
+                TreeSitterNative.TREE_CURSOR_DELETE.invokeExact(treeCursor);
+            }
+            if (matchBuffer != null) {
+                TreeSitterNative.BUFFER_DELETE.invokeExact(matchBuffer.address());
+            }
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        } finally {
+            arena.close();
+        }
+    }
+}
