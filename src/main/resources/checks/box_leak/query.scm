@@ -1,4 +1,5 @@
-; Calls of an associated function by path; the Java keeps `Box::leak`, reading the whole path.
+; Calls of an associated function `leak` by path; the Java keeps `Box::leak`, reading the whole path.
 (call_expression
   function: (scoped_identifier
-    name: (identifier))) @finding
+    name: (identifier) @_name)
+  (#eq? @_name "leak")) @finding

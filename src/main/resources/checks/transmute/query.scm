@@ -1,8 +1,16 @@
-; Calls of a path or a bare name, with or without turbofish; the Java keeps
-; `transmute`/`transmute_copy` from `mem`, reading the whole path.
+; Calls of `transmute`/`transmute_copy` by a path or a bare name, with or without turbofish;
+; the Java keeps those from `mem`, reading the whole path. The name is tested here so that the
+; other path calls are never copied out of the matcher.
 (call_expression
   function: [
-    (identifier)
-    (scoped_identifier)
-    (generic_function)
-  ]) @finding
+    (identifier) @_name
+    (scoped_identifier
+      name: (identifier) @_name)
+    (generic_function
+      function: [
+        (identifier) @_name
+        (scoped_identifier
+          name: (identifier) @_name)
+      ])
+  ]
+  (#any-of? @_name "transmute" "transmute_copy")) @finding

@@ -75,13 +75,17 @@ public final class FfiBoundaryCheck extends FileCheck {
     }
 
     private void function(SyntaxNode function, FileContext file) {
+        // Most files have no extern fn and export nothing: look for the modifier and the
+        // attributes only where the words occur at all.
+        boolean mayExport = file.mentions("no_mangle") || file.mentions("export_name");
+        if (!mayExport && !file.mentions("extern")) {
+            return;
+        }
         Optional<SyntaxNode> external = function.getChildren().stream()
                 .filter(child -> child.getType().equals("function_modifiers"))
                 .flatMap(modifiers -> modifiers.getNamedChildren().stream())
                 .filter(modifier -> modifier.getType().equals("extern_modifier"))
                 .findFirst();
-        // Most files export nothing: look for the attributes only where the words occur at all.
-        boolean mayExport = file.mentions("no_mangle") || file.mentions("export_name");
         LeadingTrivia trivia = mayExport ? file.leadingTrivia(function) : null;
         String export = trivia == null ? ""
                 : trivia.hasAttribute("no_mangle") ? "#[no_mangle]"
