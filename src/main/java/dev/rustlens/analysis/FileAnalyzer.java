@@ -103,7 +103,7 @@ public final class FileAnalyzer implements AutoCloseable {
     }
 
     private FileResult skipped(String path, SourceText source, String reason) {
-        FileContext context = new FileContext(source, path, RegionSet.builder().build());
+        FileContext context = new FileContext(source, path, RegionSet.builder().build(), Set.of());
         context.report(parseErrorCheck, 0, 0, reason);
         return new FileResult(new Metrics().asMap(), 0, List.of(), context.findings(), false);
     }
@@ -128,6 +128,8 @@ public final class FileAnalyzer implements AutoCloseable {
         /** Regions cargo-geiger leaves out: exactly {@code #[test]} fns and {@code #[cfg(test)]} modules. */
         private final RegionSet.Builder geigerSkippedBuilder = RegionSet.builder();
         private final Set<Long> noMangleFunctions = new HashSet<>();
+        /** The paths of the file's outer attributes, for checks that look for one only where it occurs. */
+        private final Set<String> outerAttributePaths = new HashSet<>();
         private final List<Suppressed> lintSuppressions = new ArrayList<>();
         private final Map<Integer, Set<String>> commentSuppressions = new HashMap<>();
         private final List<int[]> commentRanges = new ArrayList<>();
@@ -165,7 +167,7 @@ public final class FileAnalyzer implements AutoCloseable {
             long testCodeLines = countLines();
 
             // Phase 2: the engine's items and unsafe sites, then every check's matches.
-            FileContext context = new FileContext(source, path, testRegions);
+            FileContext context = new FileContext(source, path, testRegions, outerAttributePaths);
             if (!source.validUtf8()) {
                 context.report(parseErrorCheck, 0, 0,
                         "the file is not valid UTF-8, which rustc rejects; invalid bytes were read as U+FFFD");
@@ -190,6 +192,7 @@ public final class FileAnalyzer implements AutoCloseable {
         private void outerAttribute(SyntaxNode attribute) {
             String text = source.slice(FileContext.start(attribute), FileContext.end(attribute));
             String attributePath = Attributes.path(text);
+            outerAttributePaths.add(attributePath);
             boolean testMarker = Attributes.isTestMarker(text);
             boolean cfgTest = Attributes.isCfgTest(text);
             boolean allow = attributePath.equals("allow") || attributePath.equals("expect");

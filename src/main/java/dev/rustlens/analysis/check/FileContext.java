@@ -19,16 +19,22 @@ public final class FileContext {
     private final SourceText source;
     private final String path;
     private final RegionSet testRegions;
+    private final Set<String> outerAttributePaths;
     private final List<Finding> findings = new ArrayList<>();
     /** Several checks ask for the same item's trivia: compute it once per item. */
     private final Map<Long, LeadingTrivia> triviaByNode = new HashMap<>();
     private final Map<Long, Siblings> siblingsByParent = new HashMap<>();
     private final Map<String, Boolean> mentions = new HashMap<>();
 
-    public FileContext(SourceText source, String path, RegionSet testRegions) {
+    /**
+     * @param outerAttributePaths the paths of the file's outer attributes ({@code no_mangle},
+     *     {@code derive}), wherever they stand
+     */
+    public FileContext(SourceText source, String path, RegionSet testRegions, Set<String> outerAttributePaths) {
         this.source = source;
         this.path = path;
         this.testRegions = testRegions;
+        this.outerAttributePaths = outerAttributePaths;
     }
 
     public SourceText source() {
@@ -115,6 +121,11 @@ public final class FileContext {
         return siblingsByParent.computeIfAbsent(parentId, id -> {
             return Siblings.of(parent.map(SyntaxNode::getNamedChildren).orElse(List.of(item)));
         });
+    }
+
+    /** Whether an outer attribute with this path stands anywhere in the file: a cheap test before costlier ones. */
+    public boolean hasOuterAttribute(String attributePath) {
+        return outerAttributePaths.contains(attributePath);
     }
 
     /** Whether the file's text contains {@code word} anywhere: a cheap test before costlier ones. */

@@ -77,7 +77,7 @@ public final class FfiBoundaryCheck extends FileCheck {
     private void function(SyntaxNode function, FileContext file) {
         // Most files have no extern fn and export nothing: look for the modifier and the
         // attributes only where the words occur at all.
-        boolean mayExport = file.mentions("no_mangle") || file.mentions("export_name");
+        boolean mayExport = file.hasOuterAttribute("no_mangle") || file.hasOuterAttribute("export_name");
         if (!mayExport && !file.mentions("extern")) {
             return;
         }
