@@ -7,6 +7,7 @@ import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.gitrepo.RepositoryUrls;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;
@@ -131,11 +132,12 @@ public class ScanService {
 
     /**
      * Cancels a queued or running scan. A running scan's worker sees the status at its next
-     * heartbeat and stops; whatever it had computed is not stored.
+     * heartbeat and stops; whatever it had computed is not stored. The scan's row is locked, as
+     * the worker's store locks it: a cancel and a store never both see the scan running.
      */
     @Transactional
     public CancelOutcome cancel(long scanId) {
-        Scan scan = Scan.findById(scanId);
+        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
         if (scan == null) {
             return CancelOutcome.NOT_FOUND;
         }

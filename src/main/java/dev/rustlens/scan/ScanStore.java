@@ -9,6 +9,7 @@ import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.gate.GateService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -45,9 +46,10 @@ public class ScanStore {
     @Transactional
     public void succeed(long scanId, String commitSha, OffsetDateTime committedAt, AnalysisResult result,
             FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules) {
-        Scan scan = Scan.findById(scanId);
+        // Locked until the results are stored: a cancel waits, then finds the scan ended.
+        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
         if (scan == null || scan.status != Scan.Status.running) {
-            return; // failed meanwhile (time limit, stale heartbeat): its results are not wanted
+            return; // failed or cancelled meanwhile (time limit, stale heartbeat): its results are not wanted
         }
         Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt);
         Set<String> previousFingerprints = new HashSet<>(previous.map(p -> entityManager.unwrap(Session.class)
@@ -95,7 +97,7 @@ public class ScanStore {
     /** Ends a scan as failed with a message for the user. */
     @Transactional
     public void fail(long scanId, String commitSha, String error) {
-        Scan scan = Scan.findById(scanId);
+        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
         if (scan != null && scan.status.active()) {
             scan.status = Scan.Status.failed;
             scan.commitSha = commitSha == null ? scan.commitSha : commitSha;
@@ -114,7 +116,7 @@ public class ScanStore {
     @Transactional
     public boolean succeedAsPrevious(long scanId, String commitSha, OffsetDateTime committedAt, String analyzerVersion,
             List<String> coreModules) {
-        Scan scan = Scan.findById(scanId);
+        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
         if (scan == null || scan.status != Scan.Status.running) {
             return true; // failed or cancelled meanwhile: nothing to store
         }
