@@ -14,6 +14,8 @@ final class NodeScratch implements AutoCloseable {
     /** Nodes written at once before the area grows. */
     private static final int INITIAL_NODES = 256;
     private static final long NODE_BYTES = TreeSitterNative.NODE_WORDS * Long.BYTES;
+    /** The most words {@link #read} keeps for reuse: 4,096 nodes. */
+    private static final int MAX_KEPT_WORDS = 4096 * TreeSitterNative.NODE_WORDS;
 
     /** Shared: the parser is closed by whoever closes the analyzer, not by its thread. */
     private final Arena arena = Arena.ofShared();
@@ -42,11 +44,17 @@ final class NodeScratch implements AutoCloseable {
     /** Copies the first {@code count} nodes' words out; valid until the next call. */
     long[] read(int count) {
         int length = count * TreeSitterNative.NODE_WORDS;
-        if (words.length < length) {
-            words = new long[length];
+        long[] target = words;
+        if (target.length < length) {
+            // A node with a huge number of children (a table of numbers) gets an array of its
+            // own, rather than one the thread would keep for good.
+            target = new long[length];
+            if (length <= MAX_KEPT_WORDS) {
+                words = target;
+            }
         }
-        MemorySegment.copy(nodes, ValueLayout.JAVA_LONG, 0, words, 0, length);
-        return words;
+        MemorySegment.copy(nodes, ValueLayout.JAVA_LONG, 0, target, 0, length);
+        return target;
     }
 
     /** A tree cursor for listing children, reset to each node it lists; made on first use. */
