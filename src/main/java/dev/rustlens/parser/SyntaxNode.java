@@ -72,7 +72,7 @@ public final class SyntaxNode {
 
     Optional<SyntaxNode> findParent() {
         try {
-            TreeSitterNative.PARENT.invokeExact(context01, context23, id, tree.address(), tree.scratch());
+            TreeSitterNative.PARENT.invokeExact(context01, context23, id, tree.address(), tree.scratchAddress());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -81,7 +81,7 @@ public final class SyntaxNode {
 
     public Optional<SyntaxNode> getNextNamedSibling() {
         try {
-            TreeSitterNative.NEXT_NAMED_SIBLING.invokeExact(context01, context23, id, tree.address(), tree.scratch());
+            TreeSitterNative.NEXT_NAMED_SIBLING.invokeExact(context01, context23, id, tree.address(), tree.scratchAddress());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -106,7 +106,7 @@ public final class SyntaxNode {
 
     public Optional<SyntaxNode> getChild(int index) {
         try {
-            TreeSitterNative.CHILD.invokeExact(context01, context23, id, tree.address(), index, tree.scratch());
+            TreeSitterNative.CHILD.invokeExact(context01, context23, id, tree.address(), index, tree.scratchAddress());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -128,7 +128,7 @@ public final class SyntaxNode {
         }
         try {
             TreeSitterNative.CHILD_BY_FIELD_ID.invokeExact(context01, context23, id, tree.address(), fieldId,
-                    tree.scratch());
+                    tree.scratchAddress());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -139,7 +139,7 @@ public final class SyntaxNode {
     public Optional<SyntaxNode> getDescendant(int startByte, int endByte) {
         try {
             TreeSitterNative.DESCENDANT_FOR_BYTE_RANGE.invokeExact(context01, context23, id, tree.address(), startByte,
-                    endByte, tree.scratch());
+                    endByte, tree.scratchAddress());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }

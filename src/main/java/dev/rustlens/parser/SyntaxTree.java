@@ -35,7 +35,7 @@ public final class SyntaxTree implements AutoCloseable {
     /** The root node. */
     public SyntaxNode getRootNode() {
         try {
-            TreeSitterNative.ROOT_NODE.invokeExact(treePointer, scratch.address());
+            TreeSitterNative.ROOT_NODE.invokeExact(treePointer, scratchAddress());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -47,22 +47,24 @@ public final class SyntaxTree implements AutoCloseable {
      * that walks them with a tree cursor.
      */
     List<SyntaxNode> children(SyntaxNode node, boolean named) {
+        int count = writeChildren(node, named);
+        if (count > scratch.capacity()) {
+            scratch.grow(count);
+            writeChildren(node, named);
+        }
+        long[] words = scratch.read(count);
+        List<SyntaxNode> children = new ArrayList<>(count);
+        for (int offset = 0; offset < count * TreeSitterNative.NODE_WORDS; offset += TreeSitterNative.NODE_WORDS) {
+            children.add(node(words, offset));
+        }
+        return children;
+    }
+
+    /** Writes as many of the node's children as the scratch area holds; returns how many there are. */
+    private int writeChildren(SyntaxNode node, boolean named) {
         try {
-            long cursor = scratch.treeCursor(treePointer);
-            int capacity = scratch.capacity();
-            int count = (int) TreeSitterNative.CHILDREN.invokeExact(cursor, node.context01(), node.context23(),
-                    node.getId(), treePointer, named, scratch.address(), capacity);
-            if (count > capacity) {
-                scratch.grow(count);
-                count = (int) TreeSitterNative.CHILDREN.invokeExact(cursor, node.context01(), node.context23(),
-                        node.getId(), treePointer, named, scratch.address(), count);
-            }
-            long[] words = scratch.read(count);
-            List<SyntaxNode> children = new ArrayList<>(count);
-            for (int offset = 0; offset < count * TreeSitterNative.NODE_WORDS; offset += TreeSitterNative.NODE_WORDS) {
-                children.add(node(words, offset));
-            }
-            return children;
+            return (int) TreeSitterNative.CHILDREN.invokeExact(scratch.treeCursor(treePointer), node.context01(),
+                    node.context23(), node.getId(), treePointer, named, scratch.address(), scratch.capacity());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -82,7 +84,7 @@ public final class SyntaxTree implements AutoCloseable {
     }
 
     /** The address C writes a node to; {@link #readNode()} reads it. */
-    long scratch() {
+    long scratchAddress() {
         return scratch.address();
     }
 
