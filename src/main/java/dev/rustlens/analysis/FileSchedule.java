@@ -9,26 +9,27 @@ import java.util.Optional;
 
 /**
  * Hands files to the analysis threads, largest first, so that no big file is left for the end
- * while the other threads idle. The files in flight together stay within a size budget unless
- * one runs alone: a parse tree takes up to 70 times its file's size in native memory (a 2.5 MB
- * table of numbers makes a 170 MB tree), so two big files parsed at once would double the peak.
- * A thread that finds only files over the budget takes the next smaller one that fits.
+ * while the other threads idle. At most one large file is in flight at a time: a parse tree
+ * takes up to 70 times its file's size in native memory (a 2.5 MB table of numbers makes a
+ * 170 MB tree), so two large files parsed at once would double the peak, and large files share
+ * one thread (see {@link Analyzer}). A thread that finds only large files left while one is in
+ * flight takes the next smaller one.
  */
 final class FileSchedule {
 
     private final LinkedList<CrateFile> pending;
-    private final long budgetBytes;
-    private long bytesInFlight;
-    private int filesInFlight;
+    private final long largeFileBytes;
+    private boolean largeFileInFlight;
+    private boolean hadLargeFiles;
 
-    FileSchedule(List<CrateFile> files, long budgetBytes) {
+    FileSchedule(List<CrateFile> files, long largeFileBytes) {
         this.pending = new LinkedList<>(files);
         this.pending.sort(Comparator.comparingLong((CrateFile file) -> file.file().size()).reversed()
                 .thenComparing(file -> file.file().path()));
-        this.budgetBytes = budgetBytes;
+        this.largeFileBytes = largeFileBytes;
     }
 
-    /** The next file to analyse, waiting while every one left is over the budget; empty when none is left. */
+    /** The next file to analyse, waiting while every one left is large and a large one is in flight; empty when none is left. */
     synchronized Optional<CrateFile> next() throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("the analysis was stopped");
@@ -36,11 +37,11 @@ final class FileSchedule {
         while (!pending.isEmpty()) {
             for (Iterator<CrateFile> it = pending.iterator(); it.hasNext();) {
                 CrateFile file = it.next();
-                long size = file.file().size();
-                if (filesInFlight == 0 || bytesInFlight + size <= budgetBytes) {
+                boolean large = isLarge(file);
+                if (!large || !largeFileInFlight) {
                     it.remove();
-                    bytesInFlight += size;
-                    filesInFlight++;
+                    largeFileInFlight |= large;
+                    hadLargeFiles |= large;
                     return Optional.of(file);
                 }
             }
@@ -51,8 +52,18 @@ final class FileSchedule {
 
     /** Marks a file handed out by {@link #next()} as analysed. */
     synchronized void done(CrateFile file) {
-        bytesInFlight -= file.file().size();
-        filesInFlight--;
-        notifyAll();
+        if (isLarge(file)) {
+            largeFileInFlight = false;
+            notifyAll();
+        }
+    }
+
+    /** Whether a large file has been handed out. */
+    synchronized boolean hadLargeFiles() {
+        return hadLargeFiles;
+    }
+
+    private boolean isLarge(CrateFile file) {
+        return file.file().size() >= largeFileBytes;
     }
 }

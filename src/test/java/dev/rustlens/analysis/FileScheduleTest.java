@@ -2,6 +2,7 @@ package dev.rustlens.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.analysis.cargo.CrateDiscovery.CrateFile;
 import dev.rustlens.analysis.cargo.FileRole;
@@ -35,12 +36,13 @@ class FileScheduleTest {
     }
 
     @Test
-    void twoFilesOverTheBudgetTogetherAreNeverInFlightAtOnce() throws Exception {
+    void twoLargeFilesAreNeverInFlightAtOnce() throws Exception {
         FileSchedule schedule = new FileSchedule(
-                List.of(file("huge.rs", 900), file("big.rs", 800), file("small.rs", 50)), 1000);
+                List.of(file("huge.rs", 900), file("big.rs", 800), file("small.rs", 50)), 500);
         CrateFile huge = schedule.next().orElseThrow();
         assertEquals("huge.rs", huge.file().path());
-        // big.rs does not fit beside huge.rs: the next thread gets the small file instead.
+        assertTrue(schedule.hadLargeFiles());
+        // big.rs is large too: the next thread gets the small file instead.
         assertEquals("small.rs", take(schedule));
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
             try {
@@ -56,8 +58,12 @@ class FileScheduleTest {
     }
 
     @Test
-    void aFileOverTheWholeBudgetStillRunsAlone() throws InterruptedException {
-        FileSchedule schedule = new FileSchedule(List.of(file("enormous.rs", 5000)), 1000);
-        assertEquals("enormous.rs", take(schedule));
+    void smallFilesNeverWaitForEachOther() throws InterruptedException {
+        FileSchedule schedule = new FileSchedule(List.of(file("a.rs", 400), file("b.rs", 300), file("c.rs", 200)), 500);
+        assertEquals("a.rs", take(schedule));
+        assertEquals("b.rs", take(schedule));
+        assertEquals("c.rs", take(schedule));
+        assertEquals("none", take(schedule));
+        assertFalse(schedule.hadLargeFiles());
     }
 }
