@@ -71,6 +71,8 @@ public final class Analyzer implements AutoCloseable {
         this.settings = settings;
         this.pool = Executors.newFixedThreadPool(settings.threads(), analysisThreads("rustlens-analysis-"));
         this.largeFileThread = Executors.newSingleThreadExecutor(analysisThreads("rustlens-analysis-large-"));
+        // The TOML parser gets ready while the queries compile and the first files are listed.
+        Thread.ofPlatform().daemon().name("rustlens-manifest-parser-setup").start(CargoManifest::prepare);
         this.threadAnalyzer = ThreadLocal.withInitial(() -> {
             FileAnalyzer analyzer = new FileAnalyzer(catalogue, settings);
             fileAnalyzers.add(analyzer);
