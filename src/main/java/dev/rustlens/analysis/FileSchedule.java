@@ -20,7 +20,6 @@ final class FileSchedule {
     private final LinkedList<CrateFile> pending;
     private final long largeFileBytes;
     private boolean largeFileInFlight;
-    private boolean hadLargeFiles;
 
     FileSchedule(List<CrateFile> files, long largeFileBytes) {
         this.pending = new LinkedList<>(files);
@@ -41,7 +40,6 @@ final class FileSchedule {
                 if (!large || !largeFileInFlight) {
                     it.remove();
                     largeFileInFlight |= large;
-                    hadLargeFiles |= large;
                     return Optional.of(file);
                 }
             }
@@ -50,17 +48,18 @@ final class FileSchedule {
         return Optional.empty();
     }
 
-    /** Marks a file handed out by {@link #next()} as analysed. */
-    synchronized void done(CrateFile file) {
-        if (isLarge(file)) {
-            largeFileInFlight = false;
-            notifyAll();
+    /**
+     * Marks a file handed out by {@link #next()} as analysed.
+     *
+     * @return whether it was the last large file: none is pending or in flight any more
+     */
+    synchronized boolean done(CrateFile file) {
+        if (!isLarge(file)) {
+            return false;
         }
-    }
-
-    /** Whether a large file has been handed out. */
-    synchronized boolean hadLargeFiles() {
-        return hadLargeFiles;
+        largeFileInFlight = false;
+        notifyAll();
+        return pending.stream().noneMatch(this::isLarge);
     }
 
     private boolean isLarge(CrateFile file) {

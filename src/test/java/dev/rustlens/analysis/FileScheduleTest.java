@@ -41,20 +41,21 @@ class FileScheduleTest {
                 List.of(file("huge.rs", 900), file("big.rs", 800), file("small.rs", 50)), 500);
         CrateFile huge = schedule.next().orElseThrow();
         assertEquals("huge.rs", huge.file().path());
-        assertTrue(schedule.hadLargeFiles());
         // big.rs is large too: the next thread gets the small file instead.
         assertEquals("small.rs", take(schedule));
-        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<CrateFile> waiting = CompletableFuture.supplyAsync(() -> {
             try {
-                return take(schedule);
+                return schedule.next().orElseThrow();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
         Thread.sleep(200);
         assertFalse(waiting.isDone(), "big.rs must wait while huge.rs is in flight");
-        schedule.done(huge);
-        assertEquals("big.rs", waiting.get(5, TimeUnit.SECONDS));
+        assertFalse(schedule.done(huge), "big.rs is still to come");
+        CrateFile big = waiting.get(5, TimeUnit.SECONDS);
+        assertEquals("big.rs", big.file().path());
+        assertTrue(schedule.done(big), "big.rs was the last large file");
     }
 
     @Test
@@ -64,6 +65,5 @@ class FileScheduleTest {
         assertEquals("b.rs", take(schedule));
         assertEquals("c.rs", take(schedule));
         assertEquals("none", take(schedule));
-        assertFalse(schedule.hadLargeFiles());
     }
 }

@@ -1,13 +1,16 @@
 package dev.rustlens.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.source.DirectorySourceTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +131,27 @@ class RobustnessTest {
         CrateResult result = analyzer.analyze(crate).crates().getFirst();
         assertEquals(1, result.metrics().get(Metric.FILES));
         assertEquals(0, result.metrics().get(Metric.UNSAFE_BLOCKS));
+    }
+
+    @Test
+    void progressCountsUpToEveryFileAndAListenerThatThrowsStopsTheAnalysis() throws Exception {
+        Path crate = TestCrates.libCrate(work, "mod a;\nmod b;\nmod c;\n");
+        for (String module : List.of("a", "b", "c")) {
+            Files.writeString(crate.resolve("src/" + module + ".rs"), "pub fn f() {}\n");
+        }
+        List<Integer> reported = new ArrayList<>();
+        analyzer.analyze(new DirectorySourceTree(crate), Analyzer.ResultCache.NONE, (done, total) -> {
+            assertEquals(4, total);
+            reported.add(done);
+        });
+        assertEquals(4, reported.getLast());
+        assertEquals(reported.stream().sorted().distinct().toList(), reported, "counts only grow");
+
+        IllegalStateException stopped = assertThrows(IllegalStateException.class,
+                () -> analyzer.analyze(new DirectorySourceTree(crate), Analyzer.ResultCache.NONE, (done, total) -> {
+                    throw new IllegalStateException("stop");
+                }));
+        assertEquals("stop", stopped.getMessage());
     }
 
     @Test
