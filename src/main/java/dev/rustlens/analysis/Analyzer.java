@@ -15,7 +15,6 @@ import dev.rustlens.analysis.check.Placement;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
 import dev.rustlens.analysis.source.SourceTree;
-import dev.rustlens.parser.NativeMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,26 +49,17 @@ public final class Analyzer implements AutoCloseable {
     private static final long ANALYSIS_THREAD_STACK = 256L << 20;
     private static final long MAX_CI_CONFIG_BYTES = 1L << 20;
     private static final long COLLECT_INTERVAL_NANOS = 50_000_000;
-    /**
-     * A file this large is analysed on the large-file thread, one at a time: its tree takes up
-     * to 70 times its size in native memory, and glibc keeps what a thread freed in that
-     * thread's arena. On one thread of their own, every large tree reuses the same memory, and
-     * the analysis threads' arenas stay small and warm.
-     */
-    static final long LARGE_FILE_BYTES = 256L << 10;
 
     private final CheckCatalogue catalogue;
     private final AnalyzerSettings settings;
     private final ExecutorService pool;
-    private final ExecutorService largeFileThread;
     private final List<FileAnalyzer> fileAnalyzers = Collections.synchronizedList(new ArrayList<>());
     private final ThreadLocal<FileAnalyzer> threadAnalyzer;
 
     public Analyzer(CheckCatalogue catalogue, AnalyzerSettings settings) {
         this.catalogue = catalogue;
         this.settings = settings;
-        this.pool = Executors.newFixedThreadPool(settings.threads(), analysisThreads("rustlens-analysis-"));
-        this.largeFileThread = Executors.newSingleThreadExecutor(analysisThreads("rustlens-analysis-large-"));
+        this.pool = Executors.newFixedThreadPool(settings.threads(), analysisThreads());
         // The TOML parser gets ready while the queries compile and the first files are listed.
         Thread.ofPlatform().daemon().name("rustlens-manifest-parser-setup").start(CargoManifest::prepare);
         this.threadAnalyzer = ThreadLocal.withInitial(() -> {
@@ -201,7 +188,7 @@ public final class Analyzer implements AutoCloseable {
             Progress progress) throws IOException {
         List<CrateFile> work = new ArrayList<>(layout.files().values());
         int total = work.size();
-        FileSchedule schedule = new FileSchedule(work, LARGE_FILE_BYTES);
+        FileSchedule schedule = new FileSchedule(work, settings.maxFileBytes());
         Outbox outbox = new Outbox(total);
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < Math.min(settings.threads(), total); i++) {
@@ -250,13 +237,7 @@ public final class Analyzer implements AutoCloseable {
                     done.add(new Done(file.file().path(), null, e));
                     return;
                 } finally {
-                    if (schedule.done(file)) {
-                        // The large trees' memory goes back to the system after the last of them.
-                        // Trimmed after every large file, it took the analysis threads' free memory
-                        // too, which they then faulted back in page by page: 350,000 page faults in
-                        // four passes of the corpus, now 270,000.
-                        largeFileThread.execute(NativeMemory::release);
-                    }
+                    schedule.done(file);
                 }
             }
         } catch (InterruptedException e) {
@@ -272,39 +253,16 @@ public final class Analyzer implements AutoCloseable {
             }
         }
         try {
-            FileResult result;
-            if (file.size() > settings.maxFileBytes()) {
-                result = threadAnalyzer.get().oversized(file.path(), file.size());
-            } else if (file.size() >= LARGE_FILE_BYTES) {
-                result = onLargeFileThread(() -> threadAnalyzer.get().analyze(file.path(), tree.read(file)));
-            } else {
-                result = threadAnalyzer.get().analyze(file.path(), tree.read(file));
-            }
+            FileAnalyzer analyzer = threadAnalyzer.get();
+            FileResult result = file.size() > settings.maxFileBytes()
+                    ? analyzer.oversized(file.path(), file.size())
+                    : analyzer.analyze(file.path(), tree.read(file));
             if (file.contentId() != null) {
                 cache.put(file.contentId(), result);
             }
             return new FileOutcome(result, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Runs a large file's analysis on the large-file thread while the calling worker waits for it. */
-    private FileResult onLargeFileThread(Callable<FileResult> analysis) throws IOException {
-        Future<FileResult> result = largeFileThread.submit(analysis);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            result.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("the analysis was stopped");
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case IOException io -> throw io;
-                case RuntimeException runtime -> throw runtime;
-                case Error error -> throw error;
-                default -> throw new IllegalStateException(e.getCause());
-            }
         }
     }
 
@@ -483,10 +441,10 @@ public final class Analyzer implements AutoCloseable {
         return relative.replace("/", "::");
     }
 
-    private static ThreadFactory analysisThreads(String namePrefix) {
+    private static ThreadFactory analysisThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(null, task, namePrefix + count.incrementAndGet(), ANALYSIS_THREAD_STACK);
+            Thread thread = new Thread(null, task, "rustlens-analysis-" + count.incrementAndGet(), ANALYSIS_THREAD_STACK);
             thread.setDaemon(true);
             return thread;
         };
@@ -495,10 +453,8 @@ public final class Analyzer implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
-        largeFileThread.shutdownNow();
         try {
-            if (!pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)
-                    || !largeFileThread.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 throw new IllegalStateException("analysis threads did not stop within 30 s");
             }
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import dev.rustlens.analysis.check.RegionSet;
 import dev.rustlens.analysis.check.Suppression;
 import dev.rustlens.analysis.source.CommentScanner;
 import dev.rustlens.analysis.source.SourceText;
+import dev.rustlens.parser.NativeMemory;
 import dev.rustlens.parser.ParseBudget;
 import dev.rustlens.parser.RustParser;
 import dev.rustlens.parser.SyntaxNode;
@@ -36,6 +37,9 @@ public final class FileAnalyzer implements AutoCloseable {
 
     /** The check id the engine reports unparsable or skipped files under. */
     public static final String PARSE_ERROR = "parse_error";
+
+    /** After a file this large its tree's native memory is handed back to the system at once. */
+    private static final int LARGE_FILE_CHARS = 1 << 18;
 
     private static final Set<String> TRIVIA = Set.of("attribute_item", "line_comment", "block_comment");
     private static final Set<String> IMPL_OR_TRAIT = Set.of("impl_item", "trait_item", "foreign_mod_item");
@@ -68,6 +72,16 @@ public final class FileAnalyzer implements AutoCloseable {
 
     /** Analyses a file given by its text. */
     public FileResult analyze(String path, SourceText source) {
+        try {
+            return parseAndScan(path, source);
+        } finally {
+            if (source.length() >= LARGE_FILE_CHARS) {
+                NativeMemory.release();
+            }
+        }
+    }
+
+    private FileResult parseAndScan(String path, SourceText source) {
         ParseBudget budget = ParseBudget.of(settings.parseBudget());
         Optional<SyntaxTree> parsed = parser.parse(source.text(), budget);
         if (parsed.isEmpty()) {

@@ -9,26 +9,26 @@ import java.util.Optional;
 
 /**
  * Hands files to the analysis threads, largest first, so that no big file is left for the end
- * while the other threads idle. At most one large file is in flight at a time: a parse tree
- * takes up to 70 times its file's size in native memory (a 2.5 MB table of numbers makes a
- * 170 MB tree), so two large files parsed at once would double the peak, and large files share
- * one thread (see {@link Analyzer}). A thread that finds only large files left while one is in
- * flight takes the next smaller one.
+ * while the other threads idle. The files in flight together stay within a size budget unless
+ * one runs alone: a parse tree takes up to 70 times its file's size in native memory (a 2.5 MB
+ * table of numbers makes a 170 MB tree), so two big files parsed at once would double the peak.
+ * A thread that finds only files over the budget takes the next smaller one that fits.
  */
 final class FileSchedule {
 
     private final LinkedList<CrateFile> pending;
-    private final long largeFileBytes;
-    private boolean largeFileInFlight;
+    private final long budgetBytes;
+    private long bytesInFlight;
+    private int filesInFlight;
 
-    FileSchedule(List<CrateFile> files, long largeFileBytes) {
+    FileSchedule(List<CrateFile> files, long budgetBytes) {
         this.pending = new LinkedList<>(files);
         this.pending.sort(Comparator.comparingLong((CrateFile file) -> file.file().size()).reversed()
                 .thenComparing(file -> file.file().path()));
-        this.largeFileBytes = largeFileBytes;
+        this.budgetBytes = budgetBytes;
     }
 
-    /** The next file to analyse, waiting while every one left is large and a large one is in flight; empty when none is left. */
+    /** The next file to analyse, waiting while every one left is over the budget; empty when none is left. */
     synchronized Optional<CrateFile> next() throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("the analysis was stopped");
@@ -36,10 +36,11 @@ final class FileSchedule {
         while (!pending.isEmpty()) {
             for (Iterator<CrateFile> it = pending.iterator(); it.hasNext();) {
                 CrateFile file = it.next();
-                boolean large = isLarge(file);
-                if (!large || !largeFileInFlight) {
+                long size = file.file().size();
+                if (filesInFlight == 0 || bytesInFlight + size <= budgetBytes) {
                     it.remove();
-                    largeFileInFlight |= large;
+                    bytesInFlight += size;
+                    filesInFlight++;
                     return Optional.of(file);
                 }
             }
@@ -48,21 +49,10 @@ final class FileSchedule {
         return Optional.empty();
     }
 
-    /**
-     * Marks a file handed out by {@link #next()} as analysed.
-     *
-     * @return whether it was the last large file: none is pending or in flight any more
-     */
-    synchronized boolean done(CrateFile file) {
-        if (!isLarge(file)) {
-            return false;
-        }
-        largeFileInFlight = false;
+    /** Marks a file handed out by {@link #next()} as analysed. */
+    synchronized void done(CrateFile file) {
+        bytesInFlight -= file.file().size();
+        filesInFlight--;
         notifyAll();
-        return pending.stream().noneMatch(this::isLarge);
-    }
-
-    private boolean isLarge(CrateFile file) {
-        return file.file().size() >= largeFileBytes;
     }
 }

@@ -2,7 +2,6 @@ package dev.rustlens.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.analysis.cargo.CrateDiscovery.CrateFile;
 import dev.rustlens.analysis.cargo.FileRole;
@@ -36,34 +35,29 @@ class FileScheduleTest {
     }
 
     @Test
-    void twoLargeFilesAreNeverInFlightAtOnce() throws Exception {
+    void twoFilesOverTheBudgetTogetherAreNeverInFlightAtOnce() throws Exception {
         FileSchedule schedule = new FileSchedule(
-                List.of(file("huge.rs", 900), file("big.rs", 800), file("small.rs", 50)), 500);
+                List.of(file("huge.rs", 900), file("big.rs", 800), file("small.rs", 50)), 1000);
         CrateFile huge = schedule.next().orElseThrow();
         assertEquals("huge.rs", huge.file().path());
-        // big.rs is large too: the next thread gets the small file instead.
+        // big.rs does not fit beside huge.rs: the next thread gets the small file instead.
         assertEquals("small.rs", take(schedule));
-        CompletableFuture<CrateFile> waiting = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
             try {
-                return schedule.next().orElseThrow();
+                return take(schedule);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
         Thread.sleep(200);
         assertFalse(waiting.isDone(), "big.rs must wait while huge.rs is in flight");
-        assertFalse(schedule.done(huge), "big.rs is still to come");
-        CrateFile big = waiting.get(5, TimeUnit.SECONDS);
-        assertEquals("big.rs", big.file().path());
-        assertTrue(schedule.done(big), "big.rs was the last large file");
+        schedule.done(huge);
+        assertEquals("big.rs", waiting.get(5, TimeUnit.SECONDS));
     }
 
     @Test
-    void smallFilesNeverWaitForEachOther() throws InterruptedException {
-        FileSchedule schedule = new FileSchedule(List.of(file("a.rs", 400), file("b.rs", 300), file("c.rs", 200)), 500);
-        assertEquals("a.rs", take(schedule));
-        assertEquals("b.rs", take(schedule));
-        assertEquals("c.rs", take(schedule));
-        assertEquals("none", take(schedule));
+    void aFileOverTheWholeBudgetStillRunsAlone() throws InterruptedException {
+        FileSchedule schedule = new FileSchedule(List.of(file("enormous.rs", 5000)), 1000);
+        assertEquals("enormous.rs", take(schedule));
     }
 }

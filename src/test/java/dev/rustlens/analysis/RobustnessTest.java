@@ -72,16 +72,16 @@ class RobustnessTest {
     }
 
     @Test
-    void largeFilesDeeplyNestedAreAnalysedOneAfterAnotherOnTheirOwnThread() throws Exception {
+    void largeFilesDeeplyNestedAreAnalysed() throws Exception {
         int depth = 5000;
         String nested = "pub fn g() { " + "{ ".repeat(depth) + "unsafe { }" + " }".repeat(depth) + " }\n";
-        String padding = "// padding to make the file large\n".repeat((int) (Analyzer.LARGE_FILE_BYTES / 30));
+        // Over 256K chars: native memory is handed back after each such file (NativeMemory).
+        String padding = "// padding to make the file large\n".repeat(10_000);
         Path crate = TestCrates.libCrate(work, "mod a;\nmod b;\n");
         Files.writeString(crate.resolve("src/a.rs"), padding + "pub fn f() { unsafe { } }\n" + nested);
         Files.writeString(crate.resolve("src/b.rs"), padding + "pub fn h() { unsafe { } }\n");
         CrateResult result = analyzer.analyze(crate).crates().getFirst();
         assertEquals(3, result.metrics().get(Metric.FILES));
-        assertTrue(Files.size(crate.resolve("src/b.rs")) >= Analyzer.LARGE_FILE_BYTES);
         // The nested block is deeper than tree-sitter's parse stack lets it report; the others count.
         assertTrue(result.metrics().get(Metric.UNSAFE_BLOCKS) >= 2, result.metrics().asMap().toString());
     }
