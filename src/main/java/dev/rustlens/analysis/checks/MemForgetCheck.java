@@ -23,7 +23,7 @@ public final class MemForgetCheck extends FileCheck {
 
     @Override
     public void onMatch(SyntaxMatch match, FileContext file) {
-        // One pattern for every path call; the called path decides.
+        // The query matched the called name; the whole path decides whether it is mem's.
         for (SyntaxNode call : match.findNodes(Captures.FINDING)) {
             CalledPath path = CalledPath.of(call, file);
             if (path.name().equals("forget") && (path.bare() || path.in("mem"))) {
