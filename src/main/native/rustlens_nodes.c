@@ -174,6 +174,23 @@ void rl_query_exec(TSQueryCursor *cursor, const TSQuery *query, uint64_t c01, ui
   }
 }
 
+/* Appends one match to the buffer at *length; 0 when memory ran out. */
+static int rl_write_match(RlBuffer *buffer, uint64_t *length, const TSQueryMatch *match) {
+  if (!rl_reserve(buffer, *length + 1 + 5 * (uint64_t) match->capture_count)) {
+    return 0;
+  }
+  uint64_t *word = buffer->data + *length;
+  *word++ = (uint64_t) match->pattern_index | (uint64_t) match->capture_count << 32;
+  for (uint16_t i = 0; i < match->capture_count; i++) {
+    *word++ = match->captures[i].index;
+    rl_put((RlNode *) word, match->captures[i].node);
+    word += 4;
+  }
+  *length = (uint64_t) (word - buffer->data);
+  buffer->length = (uint32_t) *length;
+  return 1;
+}
+
 /*
  * Replaces the buffer's content with up to max_matches next matches of the cursor and returns
  * how many it wrote; fewer than max_matches means the cursor has no more. Each match is one word
@@ -186,19 +203,101 @@ uint32_t rl_next_matches(TSQueryCursor *cursor, RlBuffer *buffer, uint32_t max_m
   uint64_t length = 0;
   buffer->length = 0;
   while (written < max_matches && ts_query_cursor_next_match(cursor, &match)) {
-    if (!rl_reserve(buffer, length + 1 + 5 * (uint64_t) match.capture_count)) {
+    if (!rl_write_match(buffer, &length, &match)) {
       return RL_NO_MEMORY;
     }
-    uint64_t *word = buffer->data + length;
-    *word++ = (uint64_t) match.pattern_index | (uint64_t) match.capture_count << 32;
-    for (uint16_t i = 0; i < match.capture_count; i++) {
-      *word++ = match.captures[i].index;
-      rl_put((RlNode *) word, match.captures[i].node);
-      word += 4;
-    }
-    length = (uint64_t) (word - buffer->data);
-    buffer->length = (uint32_t) length;
     written++;
   }
   return written;
+}
+
+/*
+ * A query run only at the nodes where one of its patterns can start. tree-sitter's query cursor
+ * does costly work at every node it visits (its parent, field and sibling status, range tests),
+ * about twice what a tree cursor's step costs, and most nodes start no pattern. Here a tree
+ * cursor walks the tree, and the query cursor runs at each node whose symbol is the root of a
+ * pattern, with matches allowed to start at that node only (max start depth 0): it descends only
+ * as far as that node's patterns reach. The matches are the same as one run over the whole
+ * tree; they come grouped by the node they start at, in the walk's order.
+ */
+typedef struct {
+  TSQueryCursor *cursor;
+  const TSQuery *query;
+  const uint8_t *roots;   /* one bit per symbol (by ts_node_symbol) that starts a pattern */
+  TSTreeCursor walk;
+  bool done;
+} RlRootedRun;
+
+static bool rl_is_root(const uint8_t *roots, TSSymbol symbol) {
+  return (roots[symbol >> 3] >> (symbol & 7)) & 1;
+}
+
+/* Moves the walk to its next node in pre-order; false after the last. */
+static bool rl_walk_next(TSTreeCursor *walk) {
+  if (ts_tree_cursor_goto_first_child(walk)) {
+    return true;
+  }
+  while (!ts_tree_cursor_goto_next_sibling(walk)) {
+    if (!ts_tree_cursor_goto_parent(walk)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Runs the query at the walk's next pattern root, starting with its current node if first. */
+static void rl_rooted_advance(RlRootedRun *run, bool include_current) {
+  if (include_current || rl_walk_next(&run->walk)) {
+    do {
+      TSNode node = ts_tree_cursor_current_node(&run->walk);
+      if (rl_is_root(run->roots, ts_node_symbol(node))) {
+        ts_query_cursor_exec(run->cursor, run->query, node);
+        return;
+      }
+    } while (rl_walk_next(&run->walk));
+  }
+  run->done = true;
+}
+
+/* Starts a rooted run of the query over the node; NULL when memory ran out. */
+RlRootedRun *rl_rooted_exec(TSQueryCursor *cursor, const TSQuery *query, const uint8_t *roots,
+                            uint64_t c01, uint64_t c23, uint64_t id, const TSTree *tree) {
+  RlRootedRun *run = malloc(sizeof(RlRootedRun));
+  if (run == NULL) {
+    return NULL;
+  }
+  run->cursor = cursor;
+  run->query = query;
+  run->roots = roots;
+  run->walk = ts_tree_cursor_new(rl_node(c01, c23, id, tree));
+  run->done = false;
+  ts_query_cursor_set_max_start_depth(cursor, 0);
+  rl_rooted_advance(run, true);
+  return run;
+}
+
+/* As rl_next_matches, for a rooted run. */
+uint32_t rl_rooted_next_matches(RlRootedRun *run, RlBuffer *buffer, uint32_t max_matches) {
+  TSQueryMatch match;
+  uint32_t written = 0;
+  uint64_t length = 0;
+  buffer->length = 0;
+  while (written < max_matches && !run->done) {
+    if (!ts_query_cursor_next_match(run->cursor, &match)) {
+      rl_rooted_advance(run, false);
+      continue;
+    }
+    if (!rl_write_match(buffer, &length, &match)) {
+      return RL_NO_MEMORY;
+    }
+    written++;
+  }
+  return written;
+}
+
+void rl_rooted_delete(RlRootedRun *run) {
+  if (run != NULL) {
+    ts_tree_cursor_delete(&run->walk);
+    free(run);
+  }
 }

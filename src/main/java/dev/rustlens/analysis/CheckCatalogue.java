@@ -95,9 +95,11 @@ public final class CheckCatalogue implements AutoCloseable {
                     () -> compileCombined(source, fileChecks), CheckCatalogue::compilerThread);
             Query combined = compileCombined(source, fileChecks);
             Query combinedForCleanTrees = join(forCleanTrees);
-            for (int pattern = 0; pattern < combined.getPatternCount(); pattern++) {
+            boolean[] needsErrors = new boolean[combined.getPatternCount()];
+            for (int pattern = 0; pattern < needsErrors.length; pattern++) {
                 if (combined.getPatternAssertions(pattern, true).containsKey(ONLY_WITH_SYNTAX_ERRORS)) {
                     combinedForCleanTrees.disablePattern(pattern);
+                    needsErrors[pattern] = true;
                 }
             }
             Query expressions = compile("analysis/expressions.scm", expressionSource);
@@ -111,8 +113,10 @@ public final class CheckCatalogue implements AutoCloseable {
                     }
                 }
             }
-            return new CompiledQueries(combined, combinedForCleanTrees, expressions, new SyntaxQuery(combined),
-                    new SyntaxQuery(combinedForCleanTrees), new SyntaxQuery(expressions),
+            return new CompiledQueries(combined, combinedForCleanTrees, expressions,
+                    new SyntaxQuery(combined, source, pattern -> true),
+                    new SyntaxQuery(combinedForCleanTrees, source, pattern -> !needsErrors[pattern]),
+                    new SyntaxQuery(expressions, expressionSource, pattern -> true),
                     QueryPredicates.of(combined, source), ownerByPattern);
         }
 

@@ -12,12 +12,15 @@ import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 /** Runs a compiled query over a node and collects its matches into the node's tree. */
 public final class SyntaxQuery {
 
     private final long query;
     private final String[] captureNames;
+    /** The bitmap of symbols the patterns start at ({@link PatternRoots}), or null to run at every node. */
+    private final MemorySegment roots;
 
     /** Matches taken from tree-sitter per call. */
     private static final int BATCH = 256;
@@ -30,10 +33,18 @@ public final class SyntaxQuery {
     private static final ThreadLocal<BooleanSupplier> CURRENT_STOP = new ThreadLocal<>();
     private static final MemorySegment PROGRESS = progressCallback();
 
-    /** Wraps a compiled jtreesitter query, which must outlive this. */
-    public SyntaxQuery(Query query) {
+    /**
+     * Wraps a compiled jtreesitter query, which must outlive this.
+     *
+     * @param source the text the query was compiled from
+     * @param patternEnabled which patterns are enabled (tree-sitter cannot say which were disabled)
+     */
+    public SyntaxQuery(Query query, String source, IntPredicate patternEnabled) {
         this.query = TreeSitterNative.pointer(query).address();
         this.captureNames = query.getCaptureNames().toArray(String[]::new);
+        this.roots = PatternRoots.of(query, source, RustGrammar.language(), patternEnabled)
+                .map(bitmap -> Arena.ofAuto().allocate(bitmap.length).copyFrom(MemorySegment.ofArray(bitmap)))
+                .orElse(null);
     }
 
     /**
@@ -93,8 +104,22 @@ public final class SyntaxQuery {
                 if (startByte >= 0) {
                     boolean ignored = (boolean) TreeSitterNative.CURSOR_SET_BYTE_RANGE.invokeExact(cursor, startByte, endByte);
                 }
+                boolean large = node.getEndByte() - node.getStartByte() > LARGE_NODE_BYTES;
+                if (roots != null && startByte < 0 && !large) {
+                    long run = (long) TreeSitterNative.ROOTED_EXEC.invokeExact(cursor, query, roots.address(),
+                            node.context01(), node.context23(), node.getId(), tree.address());
+                    if (run == 0) {
+                        throw new OutOfMemoryError("no native memory to run a query");
+                    }
+                    try {
+                        collect(tree, run, true, filter, stop, matches);
+                    } finally {
+                        TreeSitterNative.ROOTED_DELETE.invokeExact(run);
+                    }
+                    return matches;
+                }
                 long options = 0;
-                if (node.getEndByte() - node.getStartByte() > LARGE_NODE_BYTES) {
+                if (large) {
                     // A query over a huge node can run for minutes inside one next_match call
                     // (e.g. a 10 MB array literal): tree-sitter asks the progress callback every
                     // hundred steps whether to stop. Small nodes skip the upcalls' cost.
@@ -105,7 +130,7 @@ public final class SyntaxQuery {
                 }
                 TreeSitterNative.QUERY_EXEC.invokeExact(cursor, query, node.context01(), node.context23(), node.getId(),
                         tree.address(), options);
-                collect(tree, cursor, filter, stop, matches);
+                collect(tree, cursor, false, filter, stop, matches);
             } finally {
                 TreeSitterNative.CURSOR_DELETE.invokeExact(cursor);
                 CURRENT_STOP.remove();
@@ -117,18 +142,20 @@ public final class SyntaxQuery {
     }
 
     /**
-     * Takes the cursor's matches in batches: one call fills a native buffer with up to
-     * {@link #BATCH} matches, copied out at once; only the matches the filter keeps become objects.
+     * Takes the matches of a query cursor, or of a rooted run, in batches: one call fills a
+     * native buffer with up to {@link #BATCH} matches, copied out at once; only the matches the
+     * filter keeps become objects.
      */
     @SuppressWarnings("restricted") // reads the batch where C wrote it; the JVM runs with native access
-    private void collect(SyntaxTree tree, long cursor, MatchFilter filter, BooleanSupplier stop,
+    private void collect(SyntaxTree tree, long source, boolean rooted, MatchFilter filter, BooleanSupplier stop,
             List<SyntaxMatch> matches) throws Throwable {
         MemorySegment buffer = tree.matchBuffer();
         BatchCaptures raw = new BatchCaptures();
         long[] words = new long[0];
         int batch;
         do {
-            batch = (int) TreeSitterNative.NEXT_MATCHES.invokeExact(cursor, buffer.address(), BATCH);
+            batch = rooted ? (int) TreeSitterNative.ROOTED_NEXT_MATCHES.invokeExact(source, buffer.address(), BATCH)
+                    : (int) TreeSitterNative.NEXT_MATCHES.invokeExact(source, buffer.address(), BATCH);
             if (batch == TreeSitterNative.NO_MEMORY) {
                 throw new OutOfMemoryError("no native memory for the query's matches");
             }

@@ -53,6 +53,9 @@ final class TreeSitterNative {
     static final MethodHandle BUFFER_DELETE;
     static final MethodHandle QUERY_EXEC;
     static final MethodHandle NEXT_MATCHES;
+    static final MethodHandle ROOTED_EXEC;
+    static final MethodHandle ROOTED_NEXT_MATCHES;
+    static final MethodHandle ROOTED_DELETE;
     static final MethodHandle CURSOR_NEW;
     static final MethodHandle CURSOR_DELETE;
     static final MethodHandle CURSOR_SET_BYTE_RANGE;
@@ -95,6 +98,11 @@ final class TreeSitterNative {
         QUERY_EXEC = handle(linker, library, "rl_query_exec",
                 FunctionDescriptor.ofVoid(pointer, pointer, word, word, word, pointer, pointer));
         NEXT_MATCHES = handle(linker, library, "rl_next_matches", FunctionDescriptor.of(u32, pointer, pointer, u32));
+        ROOTED_EXEC = handle(linker, library, "rl_rooted_exec",
+                FunctionDescriptor.of(pointer, pointer, pointer, pointer, word, word, word, pointer));
+        ROOTED_NEXT_MATCHES = handle(linker, library, "rl_rooted_next_matches",
+                FunctionDescriptor.of(u32, pointer, pointer, u32));
+        ROOTED_DELETE = handle(linker, library, "rl_rooted_delete", FunctionDescriptor.ofVoid(pointer));
         CURSOR_NEW = handle(linker, library, "ts_query_cursor_new", FunctionDescriptor.of(pointer));
         CURSOR_DELETE = handle(linker, library, "ts_query_cursor_delete", FunctionDescriptor.ofVoid(pointer));
         CURSOR_SET_BYTE_RANGE = handle(linker, library, "ts_query_cursor_set_byte_range",
@@ -126,7 +134,7 @@ final class TreeSitterNative {
         // Matching and parsing can run long on big files, and matching may call the progress
         // callback back (which a critical call must not): they stay ordinary calls.
         return name.startsWith("ts_query_cursor") || name.startsWith("ts_parser") || name.equals("rl_query_exec")
-                || name.equals("rl_next_matches")
+                || name.equals("rl_next_matches") || name.equals("rl_rooted_exec") || name.equals("rl_rooted_next_matches")
                 ? linker.downcallHandle(library.findOrThrow(name), descriptor)
                 : linker.downcallHandle(library.findOrThrow(name), descriptor, Linker.Option.critical(false));
     }
