@@ -42,12 +42,14 @@ public final class CheckCatalogue implements AutoCloseable {
     private final List<CrateCheck> crateChecks;
     /**
      * A pattern asserting this property ({@code (#is? only-with-syntax-errors)}) can only match
-     * in a tree with syntax errors, and is left out for the others: {@code (MISSING)} is tried
-     * on every node, and cost a quarter of all the patterns' matching time.
+     * in a tree with syntax errors, and is not searched for in the others: {@code (MISSING)} can
+     * start at any node, so with it the query would run at every node of every tree.
      */
     static final String ONLY_WITH_SYNTAX_ERRORS = "only-with-syntax-errors";
 
-    private final String analyzerVersion;
+    private final String combinedSource;
+    /** Worked out on first use: SHA-256's first use cost a one-shot scan 50 ms before its first file. */
+    private volatile String analyzerVersion;
     private final CompletableFuture<CompiledQueries> queries;
 
     /**
@@ -77,32 +79,31 @@ public final class CheckCatalogue implements AutoCloseable {
             source.append(query);
         }
         String combined = source.toString();
-        this.analyzerVersion = versionOf(combined, sorted);
+        this.combinedSource = combined;
         String expressions = resource("analysis/expressions.scm");
         this.queries = CompletableFuture.supplyAsync(
                 () -> CompiledQueries.compileAll(combined, segmentStarts, fileChecks, expressions), CheckCatalogue::compilerThread);
     }
 
-    /** The patterns compiled: the combined query twice (for trees with and without syntax errors) and the expression query. */
-    private record CompiledQueries(Query combined, Query combinedForCleanTrees, Query expressions,
+    /**
+     * The patterns compiled: the combined query, with a runner for trees with syntax errors and
+     * one for clean trees, and the expression query.
+     */
+    private record CompiledQueries(Query combined, Query expressions,
             SyntaxQuery combinedRunner, SyntaxQuery cleanTreeRunner, SyntaxQuery expressionRunner,
             QueryPredicates predicates, FileCheck[] ownerByPattern) {
 
         static CompiledQueries compileAll(String source, List<Integer> segmentStarts, List<FileCheck> fileChecks,
                 String expressionSource) {
-            // The copy for clean trees compiles beside the first: the compilations are independent.
-            CompletableFuture<Query> forCleanTrees = CompletableFuture.supplyAsync(
-                    () -> compileCombined(source, fileChecks), CheckCatalogue::compilerThread);
+            // The expression query compiles beside the combined one: the compilations are independent.
+            CompletableFuture<Query> expressionCompilation = CompletableFuture.supplyAsync(
+                    () -> compile("analysis/expressions.scm", expressionSource), CheckCatalogue::compilerThread);
             Query combined = compileCombined(source, fileChecks);
-            Query combinedForCleanTrees = join(forCleanTrees);
+            Query expressions = join(expressionCompilation);
             boolean[] needsErrors = new boolean[combined.getPatternCount()];
             for (int pattern = 0; pattern < needsErrors.length; pattern++) {
-                if (combined.getPatternAssertions(pattern, true).containsKey(ONLY_WITH_SYNTAX_ERRORS)) {
-                    combinedForCleanTrees.disablePattern(pattern);
-                    needsErrors[pattern] = true;
-                }
+                needsErrors[pattern] = combined.getPatternAssertions(pattern, true).containsKey(ONLY_WITH_SYNTAX_ERRORS);
             }
-            Query expressions = compile("analysis/expressions.scm", expressionSource);
             FileCheck[] ownerByPattern = new FileCheck[combined.getPatternCount()];
             for (int pattern = 0; pattern < ownerByPattern.length; pattern++) {
                 int start = combined.startByteForPattern(pattern);
@@ -113,16 +114,17 @@ public final class CheckCatalogue implements AutoCloseable {
                     }
                 }
             }
-            return new CompiledQueries(combined, combinedForCleanTrees, expressions,
+            // In a clean tree the patterns that need syntax errors cannot match, so its runner
+            // leaves their roots out and runs only where the other patterns start.
+            return new CompiledQueries(combined, expressions,
                     new SyntaxQuery(combined, source, pattern -> true),
-                    new SyntaxQuery(combinedForCleanTrees, source, pattern -> !needsErrors[pattern]),
+                    new SyntaxQuery(combined, source, pattern -> !needsErrors[pattern]),
                     new SyntaxQuery(expressions, expressionSource, pattern -> true),
                     QueryPredicates.of(combined, source), ownerByPattern);
         }
 
         void close() {
             combined.close();
-            combinedForCleanTrees.close();
             expressions.close();
         }
     }
@@ -171,7 +173,13 @@ public final class CheckCatalogue implements AutoCloseable {
 
     /** The version under which this catalogue's file results are cached. */
     public String analyzerVersion() {
-        return analyzerVersion;
+        String version = analyzerVersion;
+        if (version == null) {
+            // Threads racing here work out the same value.
+            version = versionOf(combinedSource, checks);
+            analyzerVersion = version;
+        }
+        return version;
     }
 
     /** The checks registered as services of {@link Check}. */
