@@ -127,11 +127,13 @@ public final class Analyzer implements AutoCloseable {
         Map<CrateInfo, List<CrateFile>> filesByCrate = new HashMap<>();
         layout.files().values().forEach(file -> filesByCrate.computeIfAbsent(file.crate(), key -> new ArrayList<>()).add(file));
 
-        List<CrateResult> crates = new ArrayList<>();
-        for (CrateInfo crate : layout.crates()) {
-            crates.add(aggregate(tree, crate, extraCoreModules, filesByCrate.getOrDefault(crate, List.of()), results,
-                    filesByPath, ciConfigurations));
-        }
+        // Crates are aggregated in parallel, this thread taking part: sorting and filtering a large
+        // repository's findings on one thread left a core idle. (Not on the analysis pool, where
+        // they would queue behind the files of another scan.)
+        List<CrateResult> crates = layout.crates().parallelStream()
+                .map(crate -> aggregate(tree, crate, extraCoreModules, filesByCrate.getOrDefault(crate, List.of()), results,
+                        filesByPath, ciConfigurations))
+                .toList();
         int reused = (int) outcomes.values().stream().filter(FileOutcome::reused).count();
         return new AnalysisResult(List.copyOf(crates), layout.problems(), outcomes.size() - reused, reused);
     }
