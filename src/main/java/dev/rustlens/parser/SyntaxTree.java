@@ -54,8 +54,13 @@ public final class SyntaxTree implements AutoCloseable {
         }
         long[] words = scratch.read(count);
         List<SyntaxNode> children = new ArrayList<>(count);
+        // Each child's parent is known now, for free: later asking a child for its parent would
+        // walk down from the root again (the checks ask it of item after item in a module).
+        Optional<SyntaxNode> parent = Optional.of(node);
         for (int offset = 0; offset < count * TreeSitterNative.NODE_WORDS; offset += TreeSitterNative.NODE_WORDS) {
-            children.add(node(words, offset));
+            SyntaxNode child = node(words, offset);
+            children.add(child);
+            parents.putIfAbsent(child.getId(), parent);
         }
         return children;
     }
