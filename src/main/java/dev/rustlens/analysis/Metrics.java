@@ -1,20 +1,22 @@
 package dev.rustlens.analysis;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A mutable bag of metric values, summed over files and crates. */
 public final class Metrics {
 
-    private final EnumMap<Metric, Long> values = new EnumMap<>(Metric.class);
+    private static final Metric[] METRICS = Metric.values();
+
+    /** By ordinal: every file keeps a set of metrics, so no boxed values and no map. */
+    private final long[] values = new long[METRICS.length];
 
     public long get(Metric metric) {
-        return values.getOrDefault(metric, 0L);
+        return values[metric.ordinal()];
     }
 
     public void add(Metric metric, long amount) {
-        values.merge(metric, amount, Long::sum);
+        values[metric.ordinal()] += amount;
     }
 
     public void increment(Metric metric) {
@@ -22,21 +24,23 @@ public final class Metrics {
     }
 
     public void set(Metric metric, long value) {
-        values.put(metric, value);
+        values[metric.ordinal()] = value;
     }
 
     public void set(Metric metric, boolean flag) {
-        values.put(metric, flag ? 1L : 0L);
+        set(metric, flag ? 1L : 0L);
     }
 
     public void addAll(Metrics other) {
-        other.values.forEach(this::add);
+        for (int i = 0; i < values.length; i++) {
+            values[i] += other.values[i];
+        }
     }
 
     /** All metrics by key, zeros included, in declaration order. */
     public Map<String, Long> asMap() {
-        Map<String, Long> map = new LinkedHashMap<>();
-        for (Metric metric : Metric.values()) {
+        Map<String, Long> map = LinkedHashMap.newLinkedHashMap(METRICS.length);
+        for (Metric metric : METRICS) {
             map.put(metric.key(), get(metric));
         }
         return map;
@@ -45,7 +49,7 @@ public final class Metrics {
     /** Reads back a map written by {@link #asMap()}; unknown keys are ignored. */
     public static Metrics fromMap(Map<String, Long> map) {
         Metrics metrics = new Metrics();
-        for (Metric metric : Metric.values()) {
+        for (Metric metric : METRICS) {
             Long value = map.get(metric.key());
             if (value != null) {
                 metrics.set(metric, value);
