@@ -30,33 +30,40 @@ public final class CommentScanner {
         int depth = 0;
         int i = 0;
         while (i < length) {
-            char c = text.charAt(i);
-            char next = i + 1 < length ? text.charAt(i + 1) : '\0';
-            if (c == '/' && next == '/') {
-                int end = text.indexOf('\n', i);
-                end = end < 0 ? length : end;
-                if (end > i && text.charAt(end - 1) == '\r') {
-                    end--;
+            // Most characters are none of these: one switch, and the next one is read only after a slash.
+            switch (text.charAt(i)) {
+                case '/' -> {
+                    char next = i + 1 < length ? text.charAt(i + 1) : '\0';
+                    if (next == '/') {
+                        int end = text.indexOf('\n', i);
+                        end = end < 0 ? length : end;
+                        if (end > i && text.charAt(end - 1) == '\r') {
+                            end--;
+                        }
+                        spans.add(new Span(i, end, depth));
+                        i = end;
+                    } else if (next == '*') {
+                        int end = blockCommentEnd(text, i);
+                        spans.add(new Span(i, end, depth));
+                        i = end;
+                    } else {
+                        i++;
+                    }
                 }
-                spans.add(new Span(i, end, depth));
-                i = end;
-            } else if (c == '/' && next == '*') {
-                int end = blockCommentEnd(text, i);
-                spans.add(new Span(i, end, depth));
-                i = end;
-            } else if (c == '"') {
-                i = stringEnd(text, i + 1);
-            } else if (c == 'r' && startsRawString(text, i)) {
-                i = rawStringEnd(text, i + 1);
-            } else if (c == '\'') {
-                i = charLiteralEnd(text, i);
-            } else {
-                if (c == '{') {
+                case '"' -> i = stringEnd(text, i + 1);
+                case 'r' -> i = startsRawString(text, i) ? rawStringEnd(text, i + 1) : i + 1;
+                case '\'' -> i = charLiteralEnd(text, i);
+                case '{' -> {
                     depth++;
-                } else if (c == '}' && depth > 0) {
-                    depth--;
+                    i++;
                 }
-                i++;
+                case '}' -> {
+                    if (depth > 0) {
+                        depth--;
+                    }
+                    i++;
+                }
+                default -> i++;
             }
         }
         return spans;
