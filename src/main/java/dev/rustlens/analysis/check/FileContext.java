@@ -175,40 +175,44 @@ public final class FileContext {
     public void report(Check check, int start, int end, String message) {
         int line = source.line(start);
         int endOffset = Math.max(start, end);
-        String context = normaliseWhitespace(source.lineText(line));
+        String context = normalisedLine(line);
         findings.add(new Finding(check.id(), check.info().severity(), path, line, source.column(start),
                 source.line(endOffset), source.column(endOffset), message, inTestCode(start),
                 Suppression.NONE, context));
     }
 
-    /** The line without leading and trailing blanks, inner runs of blanks as one space. */
-    private static String normaliseWhitespace(String line) {
-        int first = 0;
-        int last = line.length();
-        while (first < last && Character.isWhitespace(line.charAt(first))) {
+    /**
+     * A line of the source without leading and trailing blanks, inner runs of blanks as one space,
+     * cut from the text once (every finding keeps one).
+     */
+    private String normalisedLine(int lineNumber) {
+        String text = source.text();
+        int first = source.lineStart(lineNumber);
+        int last = source.lineEnd(lineNumber);
+        while (first < last && Character.isWhitespace(text.charAt(first))) {
             first++;
         }
-        while (last > first && Character.isWhitespace(line.charAt(last - 1))) {
+        while (last > first && Character.isWhitespace(text.charAt(last - 1))) {
             last--;
         }
         // Most lines only need their indentation cut: inner blanks are single spaces already.
         boolean afterSpace = false;
         for (int i = first; i < last; i++) {
-            char c = line.charAt(i);
+            char c = text.charAt(i);
             boolean space = c == ' ';
             if ((space && afterSpace) || (!space && Character.isWhitespace(c))) {
-                return collapseBlanks(line, first, last);
+                return collapseBlanks(text, first, last);
             }
             afterSpace = space;
         }
-        return line.substring(first, last);
+        return text.substring(first, last);
     }
 
-    private static String collapseBlanks(String line, int first, int last) {
+    private static String collapseBlanks(String text, int first, int last) {
         StringBuilder out = new StringBuilder(last - first);
         boolean blank = false;
         for (int i = first; i < last; i++) {
-            char c = line.charAt(i);
+            char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 blank = true;
             } else {
