@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 
-/** Runs a compiled query over a node and collects its matches into the node's tree. */
+/**
+ * Runs a compiled query over a node and collects its matches into the node's tree. Where the
+ * query's patterns all start at known node kinds ({@link PatternRoots}), it runs only at the
+ * nodes of those kinds (rustlens_nodes.c, {@code rl_rooted_exec}): the same matches, grouped by
+ * the node they start at.
+ */
 public final class SyntaxQuery {
 
     private final long query;
@@ -73,14 +78,17 @@ public final class SyntaxQuery {
         MatchFilter ALL = (patternIndex, captures) -> true;
     }
 
-    /** Every match under {@code node}, in order; stops early once {@code stop} says so. */
+    /**
+     * Every match under {@code node}, in a fixed order for the same tree; stops early once
+     * {@code stop} says so.
+     */
     public List<SyntaxMatch> matches(SyntaxNode node, BooleanSupplier stop) {
         return matches(node, MatchFilter.ALL, stop);
     }
 
     /**
-     * The matches under {@code node} that {@code filter} keeps, in order; the others are never
-     * copied out of native memory. Stops early once {@code stop} says so.
+     * The matches under {@code node} that {@code filter} keeps, in a fixed order for the same
+     * tree; the others are never copied out of native memory. Stops early once {@code stop} says so.
      */
     public List<SyntaxMatch> matches(SyntaxNode node, MatchFilter filter, BooleanSupplier stop) {
         return matches(node, -1, -1, filter, stop);
