@@ -6,7 +6,7 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * The native memory one parser's trees share for handing nodes and matches from C to Java: an
- * area C writes nodes to, a tree cursor and a match buffer. Made once per parser (so once per
+ * area C writes nodes to and a match buffer. Made once per parser (so once per
  * analysis thread) rather than once per file, and only ever used by one call at a time.
  */
 final class NodeScratch implements AutoCloseable {
@@ -22,7 +22,6 @@ final class NodeScratch implements AutoCloseable {
     private MemorySegment nodes = arena.allocate(INITIAL_NODES * NODE_BYTES, 8);
     /** The nodes' words, copied out of {@link #nodes} at once. */
     private long[] words = new long[INITIAL_NODES * TreeSitterNative.NODE_WORDS];
-    private long treeCursor;
     private MemorySegment matchBuffer;
 
     /** Where C writes nodes: room for {@link #capacity()} of them. */
@@ -57,21 +56,6 @@ final class NodeScratch implements AutoCloseable {
         return target;
     }
 
-    /** A tree cursor for listing children, reset to each node it lists; made on first use. */
-    long treeCursor(long anyTree) {
-        if (treeCursor == 0) {
-            try {
-                treeCursor = (long) TreeSitterNative.TREE_CURSOR_NEW.invokeExact(anyTree);
-            } catch (Throwable e) {
-                throw TreeSitterNative.rethrow(e);
-            }
-            if (treeCursor == 0) {
-                throw new OutOfMemoryError("no native memory for a tree cursor");
-            }
-        }
-        return treeCursor;
-    }
-
     /** The native buffer query matches are collected in (rustlens_nodes.c's RlBuffer); made on first use. */
     @SuppressWarnings("restricted") // a struct made by rustlens_nodes.c; the JVM runs with native access
     MemorySegment matchBuffer() {
@@ -94,9 +78,6 @@ final class NodeScratch implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (treeCursor != 0) {
-                TreeSitterNative.TREE_CURSOR_DELETE.invokeExact(treeCursor);
-            }
             if (matchBuffer != null) {
                 TreeSitterNative.BUFFER_DELETE.invokeExact(matchBuffer.address());
             }

@@ -44,7 +44,7 @@ public final class SyntaxTree implements AutoCloseable {
 
     /**
      * The children of {@code node} (only the named ones when {@code named}), listed by one call
-     * that walks them with a tree cursor.
+     * that walks them in C.
      */
     List<SyntaxNode> children(SyntaxNode node, boolean named) {
         int count = writeChildren(node, named);
@@ -68,8 +68,12 @@ public final class SyntaxTree implements AutoCloseable {
     /** Writes as many of the node's children as the scratch area holds; returns how many there are. */
     private int writeChildren(SyntaxNode node, boolean named) {
         try {
-            return (int) TreeSitterNative.CHILDREN.invokeExact(scratch.treeCursor(treePointer), node.context01(),
-                    node.context23(), node.getId(), treePointer, named, scratch.address(), scratch.capacity());
+            int count = (int) TreeSitterNative.CHILDREN.invokeExact(node.context01(), node.context23(), node.getId(),
+                    treePointer, named, scratch.address(), scratch.capacity());
+            if (count == TreeSitterNative.NO_MEMORY) {
+                throw new OutOfMemoryError("no native memory to list a node's children");
+            }
+            return count;
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }

@@ -34,7 +34,7 @@ final class TreeSitterNative {
             ValueLayout.ADDRESS.withName("progress_callback"));
     /** An {@code RlNode} (rustlens_nodes.c): four 64-bit words. */
     static final int NODE_WORDS = 4;
-    /** What {@code rl_next_matches} returns when memory ran out. */
+    /** What {@code rl_next_matches} and {@code rl_children} return when memory ran out. */
     static final int NO_MEMORY = -1;
 
     // rustlens_nodes.c: a node goes in as four longs (context 0-1, context 2-3, id, tree) and
@@ -47,8 +47,6 @@ final class TreeSitterNative {
     static final MethodHandle DESCENDANT_FOR_BYTE_RANGE;
     static final MethodHandle CHILD_COUNT;
     static final MethodHandle CHILDREN;
-    static final MethodHandle TREE_CURSOR_NEW;
-    static final MethodHandle TREE_CURSOR_DELETE;
     static final MethodHandle BUFFER_NEW;
     static final MethodHandle BUFFER_DELETE;
     static final MethodHandle QUERY_EXEC;
@@ -90,9 +88,7 @@ final class TreeSitterNative {
                 FunctionDescriptor.ofVoid(word, word, word, pointer, u32, u32, pointer));
         CHILD_COUNT = handle(linker, library, "rl_child_count", FunctionDescriptor.of(u32, word, word, word, pointer, bool));
         CHILDREN = handle(linker, library, "rl_children",
-                FunctionDescriptor.of(u32, pointer, word, word, word, pointer, bool, pointer, u32));
-        TREE_CURSOR_NEW = handle(linker, library, "rl_tree_cursor_new", FunctionDescriptor.of(pointer, pointer));
-        TREE_CURSOR_DELETE = handle(linker, library, "rl_tree_cursor_delete", FunctionDescriptor.ofVoid(pointer));
+                FunctionDescriptor.of(u32, word, word, word, pointer, bool, pointer, u32));
         BUFFER_NEW = handle(linker, library, "rl_buffer_new", FunctionDescriptor.of(pointer));
         BUFFER_DELETE = handle(linker, library, "rl_buffer_delete", FunctionDescriptor.ofVoid(pointer));
         QUERY_EXEC = handle(linker, library, "rl_query_exec",
