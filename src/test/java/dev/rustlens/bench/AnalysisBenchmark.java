@@ -8,7 +8,10 @@ import dev.rustlens.analysis.CrateResult;
 import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,16 +27,18 @@ import java.util.regex.Pattern;
  * Measures the whole analysis (every check and metric) over the corpus against the C reference
  * scanner, in the same run, and prints the figures. See docs/benchmarks.md for the command.
  *
- * <p>Usage: {@code AnalysisBenchmark [--threads N] [--warmup W] [--passes P] [--cold-rounds R] [--reference DIR]
+ * <p>Usage: {@code AnalysisBenchmark [--threads N] [--warmup W] [--rounds R] [--cold-rounds R] [--reference DIR]
  * CORPUS}, or
  * {@code --cold CORPUS}: one analysis in a fresh process, as the cold measurement runs it, or
- * {@code --warm CORPUS}: the warm passes, as the warm measurement runs them.
+ * {@code --warm CORPUS}: the warm-up passes, then one pass for each line read from standard input,
+ * as the warm measurement runs them.
  */
 public final class AnalysisBenchmark {
 
     /** A one-shot process is over before C2's compilations pay off: it runs on C1 alone. */
     private static final String COLD_JIT_OPTION = "-XX:TieredStopAtLevel=1";
-    private static final Pattern WARM_RESULT = Pattern.compile("warm: best_MB_s=([0-9.]+) peak_rss_MiB=([0-9]+)");
+    private static final Pattern WARM_PASS = Pattern.compile("rustlens pass=[0-9]+ [0-9.]+ s ([0-9.]+) MB/s");
+    private static final Pattern WARM_RESULT = Pattern.compile("warm: peak_rss_MiB=([0-9]+)");
     private static final Pattern REFERENCE_PASS = Pattern.compile("parse_s=([0-9.]+).*MB_s=([0-9.]+)");
     /**
      * The jars the analysis core (dev.rustlens.analysis, dev.rustlens.parser) uses, by their
@@ -48,10 +53,10 @@ public final class AnalysisBenchmark {
 
     public static void main(String[] args) throws Exception {
         int threads = 2;
-        int passes = 3;
+        int warmRounds = 5;
         // C2 keeps compiling the analysis for three passes of the corpus on two busy cores.
         int warmupPasses = 3;
-        int coldRounds = 3;
+        int coldRounds = 5;
         Path referenceDir = Path.of("target/tsscan");
         boolean cold = false;
         boolean warm = false;
@@ -59,7 +64,7 @@ public final class AnalysisBenchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--passes" -> passes = Integer.parseInt(args[++i]);
+                case "--rounds" -> warmRounds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmupPasses = Integer.parseInt(args[++i]);
                 case "--cold-rounds" -> coldRounds = Integer.parseInt(args[++i]);
                 case "--reference" -> referenceDir = Path.of(args[++i]);
@@ -70,7 +75,7 @@ public final class AnalysisBenchmark {
         }
         if (corpus == null) {
             throw new IllegalArgumentException(
-                    "usage: AnalysisBenchmark [--threads N] [--warmup W] [--passes P] [--cold-rounds R] [--cold|--warm] CORPUS");
+                    "usage: AnalysisBenchmark [--threads N] [--warmup W] [--rounds R] [--cold-rounds R] [--cold|--warm] CORPUS");
         }
         if (cold) {
             runCold(corpus, threads);
@@ -78,7 +83,7 @@ public final class AnalysisBenchmark {
         }
         long bytes = corpusBytes(corpus);
         if (warm) {
-            runWarm(corpus, threads, warmupPasses, passes, bytes);
+            runWarm(corpus, threads, warmupPasses, bytes);
             return;
         }
         System.out.printf(Locale.ROOT, "corpus=%s rs_bytes=%d threads=%d machine=%s cores=%d%n", corpus, bytes, threads,
@@ -91,26 +96,47 @@ public final class AnalysisBenchmark {
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        List<String> options = List.of("--threads", String.valueOf(threads), "--warmup", String.valueOf(warmupPasses),
-                "--passes", String.valueOf(passes));
         String classPath = analysisCoreClassPath();
 
-        // The reference runs before and after rustlens, and its best pass counts: a slow spell of
-        // the machine cannot flatter the ratio.
-        double referenceMbs = referenceWarm(tsscan, corpus, threads, passes);
+        // Warm: rounds of one reference pass and then one pass of rustlens's warm process, back
+        // to back, and the median round's ratio. This machine's speed drifts by a third within
+        // minutes; a slow spell then hits both sides of a round, not one side of the comparison.
         List<String> warmCommand = new ArrayList<>(java);
-        warmCommand.addAll(List.of("-cp", classPath, AnalysisBenchmark.class.getName(), "--warm"));
-        warmCommand.addAll(options);
-        warmCommand.add(corpus.toString());
-        String warmOutput = run(warmCommand);
-        warmOutput.lines().filter(line -> line.startsWith("rustlens pass")).forEach(System.out::println);
-        Matcher warmResult = WARM_RESULT.matcher(warmOutput);
-        if (!warmResult.find()) {
-            throw new IllegalStateException("the warm process printed no result:\n" + warmOutput);
+        warmCommand.addAll(List.of("-cp", classPath, AnalysisBenchmark.class.getName(), "--warm", "--threads",
+                String.valueOf(threads), "--warmup", String.valueOf(warmupPasses), corpus.toString()));
+        Process warmProcess = new ProcessBuilder(warmCommand).redirectErrorStream(true).start();
+        List<double[]> warmRoundResults = new ArrayList<>();
+        long oursPeakRssMib;
+        try (BufferedReader fromWarm = warmProcess.inputReader(StandardCharsets.UTF_8);
+                Writer toWarm = warmProcess.outputWriter(StandardCharsets.UTF_8)) {
+            printUntil(fromWarm, "ready", warmCommand);
+            for (int round = 1; round <= warmRounds; round++) {
+                double referenceMbs = referenceWarm(tsscan, corpus, threads);
+                toWarm.write("pass\n");
+                toWarm.flush();
+                Matcher pass = WARM_PASS.matcher(printUntil(fromWarm, "rustlens pass=", warmCommand));
+                if (!pass.find()) {
+                    throw new IllegalStateException("the warm process printed no pass");
+                }
+                double oursMbs = Double.parseDouble(pass.group(1));
+                warmRoundResults.add(new double[] {referenceMbs, oursMbs, oursMbs / referenceMbs});
+                System.out.printf(Locale.ROOT, "warm round %d: reference %.1f MB/s, rustlens %.1f MB/s, ratio %.2f%n", round,
+                        referenceMbs, oursMbs, oursMbs / referenceMbs);
+            }
+            toWarm.close();
+            Matcher result = WARM_RESULT.matcher(printUntil(fromWarm, "warm:", warmCommand));
+            if (!result.find()) {
+                throw new IllegalStateException("the warm process printed no peak RSS");
+            }
+            oursPeakRssMib = Long.parseLong(result.group(1));
+        } catch (IOException | RuntimeException e) {
+            warmProcess.destroy();
+            throw e;
         }
-        double oursMbs = Double.parseDouble(warmResult.group(1));
-        long oursPeakRssMib = Long.parseLong(warmResult.group(2));
-        referenceMbs = Math.max(referenceMbs, referenceWarm(tsscan, corpus, threads, passes));
+        if (warmProcess.waitFor() != 0) {
+            throw new IllegalStateException("the warm process failed");
+        }
+        double[] warmMedian = median(warmRoundResults);
 
         // The cold process runs on C1 alone: C2 compiles the hot methods for longer than one
         // scan of the corpus takes.
@@ -129,11 +155,10 @@ public final class AnalysisBenchmark {
             System.out.printf(Locale.ROOT, "cold round %d: reference %.2f s, rustlens %.2f s, ratio %.2f%n", round,
                     referenceSeconds, oursSeconds, oursSeconds / referenceSeconds);
         }
-        rounds.sort(Comparator.comparingDouble(round -> round[2]));
-        double[] median = rounds.get(rounds.size() / 2);
+        double[] median = median(rounds);
 
-        System.out.printf(Locale.ROOT, "reference warm: %.1f MB/s; rustlens warm: %.1f MB/s; ratio %.2f (target >= 0.6)%n",
-                referenceMbs, oursMbs, oursMbs / referenceMbs);
+        System.out.printf(Locale.ROOT, "reference warm: %.1f MB/s; rustlens warm: %.1f MB/s; ratio %.2f, the median of %d"
+                + " rounds (target >= 0.6)%n", warmMedian[0], warmMedian[1], warmMedian[2], warmRounds);
         System.out.printf(Locale.ROOT, "reference cold process: %.2f s; rustlens cold process (%s): %.2f s; ratio %.2f,"
                 + " the median of %d rounds (target <= 2)%n", median[0], COLD_JIT_OPTION, median[1], median[2], coldRounds);
         System.out.printf(Locale.ROOT, "rustlens warm process peak RSS: %d MiB (target < 512; JVM options %s)%n",
@@ -172,24 +197,50 @@ public final class AnalysisBenchmark {
         }
     }
 
-    /** The warm passes, in a process of their own: prints each pass, then the best one and the peak RSS. */
-    private static void runWarm(Path corpus, int threads, int warmupPasses, int passes, long bytes) throws Exception {
+    /**
+     * The warm process: the warm-up passes, then "ready", then one pass for each line read from
+     * standard input, each printed; at the end of the input, the peak RSS.
+     */
+    private static void runWarm(Path corpus, int threads, int warmupPasses, long bytes) throws Exception {
         try (CheckCatalogue catalogue = CheckCatalogue.load();
-                Analyzer analyzer = new Analyzer(catalogue, AnalyzerSettings.defaults().withThreads(threads))) {
-            double best = 0;
-            for (int pass = 1 - warmupPasses; pass <= passes; pass++) {
-                long start = System.nanoTime();
-                String summary = timedPass(analyzer, corpus);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double mbs = bytes / 1e6 / seconds;
-                System.out.printf(Locale.ROOT, "rustlens pass=%d%s %.2f s %.1f MB/s %s%n", pass,
-                        pass <= 0 ? " (warm-up)" : "", seconds, mbs, summary);
-                if (pass > 0) {
-                    best = Math.max(best, mbs);
-                }
+                Analyzer analyzer = new Analyzer(catalogue, AnalyzerSettings.defaults().withThreads(threads));
+                BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (int pass = 1 - warmupPasses; pass <= 0; pass++) {
+                warmPass(analyzer, corpus, pass, bytes);
             }
-            System.out.printf(Locale.ROOT, "warm: best_MB_s=%.3f peak_rss_MiB=%d%n", best, peakRssMib());
+            System.out.println("ready");
+            for (int pass = 1; commands.readLine() != null; pass++) {
+                warmPass(analyzer, corpus, pass, bytes);
+            }
+            System.out.printf(Locale.ROOT, "warm: peak_rss_MiB=%d%n", peakRssMib());
         }
+    }
+
+    private static void warmPass(Analyzer analyzer, Path corpus, int pass, long bytes) throws Exception {
+        long start = System.nanoTime();
+        String summary = timedPass(analyzer, corpus);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "rustlens pass=%d%s %.2f s %.1f MB/s %s%n", pass, pass <= 0 ? " (warm-up)" : "",
+                seconds, bytes / 1e6 / seconds, summary);
+        System.out.flush();
+    }
+
+    /** Prints the process's lines up to the first that starts with {@code prefix}, and returns that one. */
+    private static String printUntil(BufferedReader lines, String prefix, List<String> command) throws IOException {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            System.out.println("  " + line);
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new IllegalStateException(String.join(" ", command) + " ended before printing " + prefix);
+    }
+
+    /** The round (reference, rustlens, ratio) whose ratio is the median. */
+    private static double[] median(List<double[]> rounds) {
+        List<double[]> sorted = new ArrayList<>(rounds);
+        sorted.sort(Comparator.comparingDouble(round -> round[2]));
+        return sorted.get(sorted.size() / 2);
     }
 
     /**
@@ -233,23 +284,30 @@ public final class AnalysisBenchmark {
         return binary;
     }
 
-    /** The reference's best warm pass over pre-read files (its parse timer excludes I/O). */
-    private static double referenceWarm(Path tsscan, Path corpus, int threads, int passes) throws Exception {
+    /**
+     * One warm pass of the reference over pre-read files (its parse timer excludes I/O): it runs
+     * two, and the second counts, after the first has warmed its caches.
+     */
+    private static double referenceWarm(Path tsscan, Path corpus, int threads) throws Exception {
         String output = run(List.of(tsscan.toString(), "--preread", "--threads", String.valueOf(threads),
-                "--passes", String.valueOf(passes + 1), corpus.toString()));
-        double best = 0;
+                "--passes", "2", corpus.toString()));
+        double second = 0;
         int pass = 0;
         for (String line : output.lines().toList()) {
             Matcher matcher = REFERENCE_PASS.matcher(line);
             if (matcher.find()) {
                 System.out.println("reference " + line);
-                if (pass++ > 0) {
-                    best = Math.max(best, Double.parseDouble(matcher.group(2)));
+                if (pass++ == 1) {
+                    second = Double.parseDouble(matcher.group(2));
                 }
             }
         }
-        return best;
+        if (second == 0) {
+            throw new IllegalStateException("the reference printed no second pass:\n" + output);
+        }
+        return second;
     }
+
 
     private static double timeProcess(List<String> command) throws Exception {
         long start = System.nanoTime();
