@@ -107,8 +107,9 @@ public final class AnalysisBenchmark {
         Process warmProcess = new ProcessBuilder(warmCommand).redirectErrorStream(true).start();
         List<double[]> warmRoundResults = new ArrayList<>();
         long oursPeakRssMib;
-        try (BufferedReader fromWarm = warmProcess.inputReader(StandardCharsets.UTF_8);
-                Writer toWarm = warmProcess.outputWriter(StandardCharsets.UTF_8)) {
+        // The process prints its peak RSS once its input ends: the writer is closed by hand, in the middle.
+        Writer toWarm = warmProcess.outputWriter(StandardCharsets.UTF_8);
+        try (BufferedReader fromWarm = warmProcess.inputReader(StandardCharsets.UTF_8)) {
             printUntil(fromWarm, "ready", warmCommand);
             for (int round = 1; round <= warmRounds; round++) {
                 double referenceMbs = referenceWarm(tsscan, corpus, threads);
