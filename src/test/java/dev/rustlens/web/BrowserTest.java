@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -171,11 +172,27 @@ class BrowserTest {
         driver.get(base.toString() + path);
     }
 
-    /** Clicks and waits for the next page to replace this one. */
+    /**
+     * Clicks and waits for the next page to replace this one. ChromeDriver sometimes cannot
+     * resolve an element it has just found ("Node with given id does not belong to the
+     * document"), and then sends no click: the element is found and clicked again.
+     */
     private void submit(By target) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
+        wait.until(ExpectedConditions.elementToBeClickable(target));
         WebElement html = driver.findElement(By.tagName("html"));
-        element.click();
+        wait.until(current -> {
+            try {
+                current.findElement(target).click();
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
         wait.until(ExpectedConditions.stalenessOf(html));
     }
 
