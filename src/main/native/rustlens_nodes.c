@@ -234,8 +234,49 @@ static const Subtree *rl_next_child(RlWalkFrame *frame, TSSymbol *alias, Length 
   return child;
 }
 
-/* Frames kept on the stack while listing children; a long list of items nests its hidden repetition nodes deeper. */
-#define RL_CHILD_FRAMES 8
+/*
+ * The frames of a walk: the first RL_LOCAL_FRAMES in the struct itself, more on the heap. A
+ * long list of items nests its hidden repetition nodes up to 17 deep in the corpus, so both
+ * kinds of storage are used.
+ */
+#define RL_LOCAL_FRAMES 8
+
+typedef struct {
+  RlWalkFrame *frames;
+  uint32_t depth;
+  uint32_t capacity;
+  RlWalkFrame local[RL_LOCAL_FRAMES];
+} RlWalkStack;
+
+static void rl_stack_init(RlWalkStack *stack) {
+  stack->frames = stack->local;
+  stack->depth = 0;
+  stack->capacity = RL_LOCAL_FRAMES;
+}
+
+/* Pushes a frame; false when memory ran out. */
+static bool rl_stack_push(RlWalkStack *stack, RlWalkFrame frame) {
+  if (stack->depth == stack->capacity) {
+    size_t bytes = 2 * (size_t) stack->capacity * sizeof(RlWalkFrame);
+    RlWalkFrame *grown = stack->frames == stack->local ? malloc(bytes) : realloc(stack->frames, bytes);
+    if (grown == NULL) {
+      return false;
+    }
+    if (stack->frames == stack->local) {
+      memcpy(grown, stack->local, sizeof(stack->local));
+    }
+    stack->frames = grown;
+    stack->capacity *= 2;
+  }
+  stack->frames[stack->depth++] = frame;
+  return true;
+}
+
+static void rl_stack_free(RlWalkStack *stack) {
+  if (stack->frames != stack->local) {
+    free(stack->frames);
+  }
+}
 
 /*
  * Writes the node's children (only the named ones when asked) to out, at most capacity of them,
@@ -249,18 +290,16 @@ uint32_t rl_children(uint64_t c01, uint64_t c23, uint64_t id, const TSTree *tree
   if (ts_subtree_child_count(subtree) == 0) {
     return 0;
   }
-  RlWalkFrame local[RL_CHILD_FRAMES];
-  RlWalkFrame *frames = local;
-  uint32_t limit = RL_CHILD_FRAMES;
-  uint32_t depth = 0;
-  frames[depth++] = rl_frame(tree->language, subtree, (Length) {node.context[0], {node.context[1], node.context[2]}});
+  RlWalkStack stack;
+  rl_stack_init(&stack);
+  rl_stack_push(&stack, rl_frame(tree->language, subtree, (Length) {node.context[0], {node.context[1], node.context[2]}}));
   uint32_t count = 0;
-  while (depth > 0) {
+  while (stack.depth > 0) {
     TSSymbol alias;
     Length start;
-    const Subtree *child = rl_next_child(&frames[depth - 1], &alias, &start);
+    const Subtree *child = rl_next_child(&stack.frames[stack.depth - 1], &alias, &start);
     if (child == NULL) {
-      depth--;
+      stack.depth--;
     } else if (ts_subtree_visible(*child) || alias != 0) {
       TSNode visible = ts_node_new(tree, child, start, alias);
       if (!named || ts_node_is_named(visible)) {
@@ -269,26 +308,13 @@ uint32_t rl_children(uint64_t c01, uint64_t c23, uint64_t id, const TSTree *tree
         }
         count++;
       }
-    } else if (ts_subtree_child_count(*child) > 0 && ts_subtree_visible_child_count(*child) > 0) {
-      if (depth == limit) {
-        RlWalkFrame *grown = malloc(2 * (size_t) limit * sizeof(RlWalkFrame));
-        if (grown == NULL) {
-          count = RL_NO_MEMORY;
-          break;
-        }
-        memcpy(grown, frames, depth * sizeof(RlWalkFrame));
-        if (frames != local) {
-          free(frames);
-        }
-        frames = grown;
-        limit *= 2;
-      }
-      frames[depth++] = rl_frame(tree->language, *child, start);
+    } else if (ts_subtree_child_count(*child) > 0 && ts_subtree_visible_child_count(*child) > 0
+               && !rl_stack_push(&stack, rl_frame(tree->language, *child, start))) {
+      count = RL_NO_MEMORY;
+      break;
     }
   }
-  if (frames != local) {
-    free(frames);
-  }
+  rl_stack_free(&stack);
   return count;
 }
 
@@ -306,9 +332,7 @@ typedef struct {
   const TSQuery *query;
   const uint8_t *roots;   /* one bit per symbol (by ts_node_symbol) that starts a pattern */
   const TSTree *tree;
-  RlWalkFrame *frames;
-  uint32_t depth;
-  uint32_t capacity;
+  RlWalkStack stack;
   bool done;
   bool out_of_memory;
 } RlRootedRun;
@@ -317,32 +341,25 @@ static bool rl_is_root(const uint8_t *roots, TSSymbol symbol) {
   return (roots[symbol >> 3] >> (symbol & 7)) & 1;
 }
 
-/* Starts walking a subtree's children from its start; false when memory ran out. */
+/* Starts walking a subtree's children from its start; false (and the run is over) when memory ran out. */
 static bool rl_walk_push(RlRootedRun *run, Subtree subtree, Length start) {
-  if (run->depth == run->capacity) {
-    uint32_t capacity = run->capacity * 2;
-    RlWalkFrame *frames = realloc(run->frames, (size_t) capacity * sizeof(RlWalkFrame));
-    if (frames == NULL) {
-      run->out_of_memory = true;
-      run->done = true;
-      return false;
-    }
-    run->frames = frames;
-    run->capacity = capacity;
+  if (!rl_stack_push(&run->stack, rl_frame(run->tree->language, subtree, start))) {
+    run->out_of_memory = true;
+    run->done = true;
+    return false;
   }
-  run->frames[run->depth++] = rl_frame(run->tree->language, subtree, start);
   return true;
 }
 
 /* Walks on to the next node where a pattern can start and runs the query there. */
 static void rl_rooted_advance(RlRootedRun *run) {
   const TSLanguage *language = run->tree->language;
-  while (run->depth > 0) {
+  while (run->stack.depth > 0) {
     TSSymbol alias;
     Length start;
-    const Subtree *child = rl_next_child(&run->frames[run->depth - 1], &alias, &start);
+    const Subtree *child = rl_next_child(&run->stack.frames[run->stack.depth - 1], &alias, &start);
     if (child == NULL) {
-      run->depth--;
+      run->stack.depth--;
       continue;
     }
     bool visible = ts_subtree_visible(*child) || alias != 0;
@@ -368,12 +385,7 @@ RlRootedRun *rl_rooted_exec(TSQueryCursor *cursor, const TSQuery *query, const u
   if (run == NULL) {
     return NULL;
   }
-  run->capacity = 64;
-  run->frames = malloc(run->capacity * sizeof(RlWalkFrame));
-  if (run->frames == NULL) {
-    free(run);
-    return NULL;
-  }
+  rl_stack_init(&run->stack);
   run->cursor = cursor;
   run->query = query;
   run->roots = roots;
@@ -414,7 +426,7 @@ uint32_t rl_rooted_next_matches(RlRootedRun *run, RlBuffer *buffer, uint32_t max
 
 void rl_rooted_delete(RlRootedRun *run) {
   if (run != NULL) {
-    free(run->frames);
+    rl_stack_free(&run->stack);
     free(run);
   }
 }
