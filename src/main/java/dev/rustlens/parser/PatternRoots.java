@@ -105,9 +105,7 @@ public final class PatternRoots {
             return first;
         }
         int start = position;
-        while (!atEnd() && !Character.isWhitespace(source[position]) && !at(')') && !at('(')) {
-            position++;
-        }
+        skipToken();
         String name = new String(source, start, position - start, StandardCharsets.UTF_8);
         if (name.isEmpty() || name.startsWith("_") || name.startsWith("\"") || name.equals("MISSING")) {
             return Optional.empty();
@@ -125,10 +123,16 @@ public final class PatternRoots {
     private void skipCaptures() {
         skipSpace();
         while (at('@')) {
-            while (!atEnd() && !Character.isWhitespace(source[position]) && !at(')') && !at(']')) {
-                position++;
-            }
+            skipToken();
             skipSpace();
+        }
+    }
+
+    /** Skips a node name or a capture: up to the next blank or bracket. */
+    private void skipToken() {
+        while (!atEnd() && !Character.isWhitespace(source[position]) && !at('(') && !at(')') && !at('[')
+                && !at(']')) {
+            position++;
         }
     }
 
@@ -147,9 +151,7 @@ public final class PatternRoots {
                 }
                 position++;
             } else if (c == ';') {
-                while (!atEnd() && source[position] != '\n') {
-                    position++;
-                }
+                skipComment();
             } else if (c == '(' || c == '[') {
                 depth++;
             } else if ((c == ')' || c == ']') && --depth == 0) {
@@ -163,12 +165,17 @@ public final class PatternRoots {
             if (Character.isWhitespace(source[position])) {
                 position++;
             } else if (source[position] == ';') {
-                while (!atEnd() && source[position] != '\n') {
-                    position++;
-                }
+                skipComment();
             } else {
                 return;
             }
+        }
+    }
+
+    /** Skips a {@code ;} comment up to its line's end. */
+    private void skipComment() {
+        while (!atEnd() && source[position] != '\n') {
+            position++;
         }
     }
 
