@@ -16,6 +16,7 @@ import dev.rustlens.parser.NativeMemory;
 import dev.rustlens.parser.ParseBudget;
 import dev.rustlens.parser.RustParser;
 import dev.rustlens.parser.SyntaxNode;
+import dev.rustlens.parser.SyntaxRecovery;
 import dev.rustlens.parser.SyntaxTree;
 import dev.rustlens.parser.SyntaxMatch.Capture;
 import dev.rustlens.parser.SyntaxMatch;
@@ -37,6 +38,9 @@ public final class FileAnalyzer implements AutoCloseable {
 
     /** The check id the engine reports unparsable or skipped files under. */
     public static final String PARSE_ERROR = "parse_error";
+
+    /** Syntax errors reported for one file at most: past a few, more say nothing new. */
+    private static final int MAX_PARSE_ERRORS = 20;
 
     /** After a file this large its tree's native memory is handed back to the system at once. */
     private static final int LARGE_FILE_CHARS = 1 << 18;
@@ -88,7 +92,7 @@ public final class FileAnalyzer implements AutoCloseable {
             return skipped(path, source, "parsing took longer than " + seconds(settings.parseBudget())
                     + "; not analysed");
         }
-        try (SyntaxTree tree = parsed.get()) {
+        try (SyntaxTree tree = recover(parsed.get(), source.text(), budget)) {
             // Nodes live in the tree's arena: everything is read before it closes.
             SyntaxNode root = tree.getRootNode();
             QueryPredicates predicates = catalogue.predicates();
@@ -100,6 +104,35 @@ public final class FileAnalyzer implements AutoCloseable {
             }
             return new FileScan(path, source, tree, matches).run();
         }
+    }
+
+    /**
+     * The tree of the text with {@link SyntaxRecovery}'s rewrites where the first parse failed,
+     * when that reads more of the file; otherwise the first tree. Either way the other is closed.
+     */
+    private SyntaxTree recover(SyntaxTree tree, String text, ParseBudget budget) {
+        SyntaxTree best = tree;
+        // A rewrite can uncover an error the first one hid: a second round reads that too.
+        for (int round = 0; round < 2 && best.getRootNode().hasError(); round++) {
+            SyntaxNode root = best.getRootNode();
+            String rewritten = SyntaxRecovery.rewrite(text, SyntaxRecovery.errorLines(root, text));
+            if (rewritten == null) {
+                break;
+            }
+            Optional<SyntaxTree> second = parser.parse(rewritten, budget);
+            if (second.isEmpty()) {
+                break;
+            }
+            if (SyntaxRecovery.errorCount(second.get().getRootNode()) < SyntaxRecovery.errorCount(root)) {
+                best.close();
+                best = second.get();
+                text = rewritten;
+            } else {
+                second.get().close();
+                break;
+            }
+        }
+        return best;
     }
 
     private FileResult skipped(String path, SourceText source, String reason) {
@@ -185,6 +218,7 @@ public final class FileAnalyzer implements AutoCloseable {
                 }
             }
             countUnsafeExpressions(unsafeScopes.build());
+            context.keepOutermost(PARSE_ERROR, MAX_PARSE_ERRORS);
             return new FileResult(metrics.asMap(), testCodeLines, List.copyOf(sites),
                     suppress(context.findings()), true);
         }

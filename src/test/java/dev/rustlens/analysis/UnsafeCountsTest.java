@@ -160,6 +160,25 @@ class UnsafeCountsTest {
     }
 
     @Test
+    void rust2024UnsafeExternBlocksCountTheirUnsafeItemsOnly() throws Exception {
+        Metrics metrics = metricsOf("""
+                unsafe extern "C" {
+                    pub safe fn abs(x: i32) -> i32;
+                    pub unsafe fn strlen(s: *const u8) -> usize;
+                    pub safe static ERRNO: i32;
+                }
+                #[unsafe(no_mangle)]
+                pub extern "C" fn exported() -> i32 { abs(-1) }
+                """);
+        assertEquals(1, metrics.get(Metric.EXTERN_BLOCKS));
+        // `safe fn` is safe to call: only `strlen` is an unsafe fn.
+        assertEquals(1, metrics.get(Metric.UNSAFE_FUNCTIONS));
+        assertEquals(0, metrics.get(Metric.PARSE_ERRORS));
+        // #[unsafe(no_mangle)] exports the fn as #[no_mangle] does: unsafe for cargo-geiger.
+        assertEquals(1, metrics.get(Metric.GEIGER_FUNCTIONS_UNSAFE));
+    }
+
+    @Test
     void everySiteKeepsItsPlace() throws Exception {
         AnalysisResult result = analyzer.analyze(TestCrates.libCrate(work, """
                 pub fn f(p: *const u8) -> u8 {

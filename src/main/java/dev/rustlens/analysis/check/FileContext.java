@@ -4,6 +4,7 @@ import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.parser.SyntaxNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,6 +225,41 @@ public final class FileContext {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Keeps, of the findings of {@code checkId}, only those not inside another one, and at most
+     * {@code limit} of them (a file of random bytes has thousands of syntax errors, nested and
+     * side by side, that say one thing: this is not Rust).
+     */
+    public void keepOutermost(String checkId, int limit) {
+        List<Finding> own = new ArrayList<>();
+        findings.removeIf(finding -> finding.checkId().equals(checkId) && own.add(finding));
+        own.sort(Comparator.comparingLong(FileContext::startOf)
+                .thenComparing(Comparator.comparingLong(FileContext::endOf).reversed()));
+        long keptStart = -1;
+        long keptEnd = -1;
+        int kept = 0;
+        for (Finding finding : own) {
+            // Sorted by start, the longest first: one starting where a kept one starts, or
+            // before a kept one ends, lies inside it.
+            boolean inside = startOf(finding) == keptStart || startOf(finding) < keptEnd;
+            if (inside || kept == limit) {
+                continue;
+            }
+            findings.add(finding);
+            kept++;
+            keptStart = startOf(finding);
+            keptEnd = Math.max(keptEnd, endOf(finding));
+        }
+    }
+
+    private static long startOf(Finding finding) {
+        return (long) finding.line() << 32 | finding.column();
+    }
+
+    private static long endOf(Finding finding) {
+        return (long) finding.endLine() << 32 | finding.endColumn();
     }
 
     /** What was reported so far. */

@@ -1,0 +1,1 @@
+"this crate requires either `std` (default) or `alloc` to be enabled"
