@@ -31,29 +31,13 @@
 
 (trait_item) @item.trait
 
-; Public API: items whose visibility is exactly `pub`
-[
-  (function_item
-    (visibility_modifier) @item.visibility)
-  (function_signature_item
-    (visibility_modifier) @item.visibility)
-  (struct_item
-    (visibility_modifier) @item.visibility)
-  (enum_item
-    (visibility_modifier) @item.visibility)
-  (union_item
-    (visibility_modifier) @item.visibility)
-  (trait_item
-    (visibility_modifier) @item.visibility)
-  (type_item
-    (visibility_modifier) @item.visibility)
-  (const_item
-    (visibility_modifier) @item.visibility)
-  (static_item
-    (visibility_modifier) @item.visibility)
-  (mod_item
-    (visibility_modifier) @item.visibility)
-] @item.public
+; Modules: the outline reads those of module bodies itself, this finds those in function bodies
+(mod_item) @outline.module
+
+; `include!("file.rs")`, wherever it stands: the file is part of this one
+(macro_invocation
+  macro: (identifier) @_macro
+  (#eq? @_macro "include")) @outline.include
 
 ; Attributes (comments are found by a lexer, CommentScanner: far cheaper than captures)
 (attribute_item) @attribute

@@ -1,5 +1,7 @@
-; Items whose visibility is exactly `pub` (not `pub(crate)`): the finding is the item, @name
-; its name. Java decides whether the item is documented API and has docs.
+; Items rustdoc documents: the finding is the item, @name its name. Java skips those with docs;
+; the crate's module tree keeps the ones the crate exports (rustc's missing_docs does the same).
+
+; Items whose own visibility decides: exactly `pub` (not `pub(crate)`)
 ([
   (function_item
     (visibility_modifier) @_visibility
@@ -28,10 +30,37 @@
   (static_item
     (visibility_modifier) @_visibility
     name: (_) @name)
-  ; Only a module with its body here: `pub mod name;` is usually documented by `//!` in its file.
   (mod_item
     (visibility_modifier) @_visibility
-    name: (_) @name
-    body: (declaration_list))
+    name: (_) @name)
+  (field_declaration
+    (visibility_modifier) @_visibility
+    name: (_) @name)
 ] @finding
   (#eq? @_visibility "pub"))
+
+; Items as visible as what holds them: a trait's items, an enum's variants and their fields
+(trait_item
+  body: (declaration_list
+    [
+      (function_item
+        name: (_) @name)
+      (function_signature_item
+        name: (_) @name)
+      (associated_type
+        name: (_) @name)
+      (const_item
+        name: (_) @name)
+    ] @finding))
+
+(enum_variant
+  name: (_) @name) @finding
+
+(enum_variant
+  body: (field_declaration_list
+    (field_declaration
+      name: (_) @name) @finding))
+
+; Macros: the outline knows which are #[macro_export]ed
+(macro_definition
+  name: (_) @name) @finding

@@ -1,16 +1,16 @@
-; Unsafe items with a visibility; the Java keeps the `pub` ones and reads their docs for a
-; `# Safety` section.
+; Unsafe fns and traits that can be part of the public API; the Java reads their docs for a
+; `# Safety` section, and the crate's module tree keeps the ones the crate exports.
 
 ; `pub unsafe fn`, free or in an inherent impl (trait impls cannot say `pub`)
 (function_item
-  (visibility_modifier) @ctx.visibility
+  (visibility_modifier) @_visibility
   (function_modifiers
     "unsafe")
-  name: (identifier) @name) @finding
+  name: (identifier) @name
+  (#eq? @_visibility "pub")) @finding
 
-; unsafe methods of a trait with a visibility, declared or with a default body
+; unsafe methods of a trait, declared or with a default body: as public as the trait
 (trait_item
-  (visibility_modifier) @ctx.visibility
   body: (declaration_list
     [
       (function_item
@@ -23,8 +23,9 @@
         name: (identifier) @name)
     ] @finding))
 
-; `unsafe trait` with a visibility
+; `pub unsafe trait`
 (trait_item
-  (visibility_modifier) @ctx.visibility
+  (visibility_modifier) @_visibility
   "unsafe"
-  name: (type_identifier) @name) @finding
+  name: (type_identifier) @name
+  (#eq? @_visibility "pub")) @finding

@@ -8,6 +8,7 @@ pub struct Block;
 
 #[doc = "Documented by an attribute."]
 pub enum ByAttribute {
+    /// Variants need docs too.
     A,
 }
 

@@ -3,19 +3,30 @@
 pub fn undocumented() {} // ~ finding: missing_docs
 
 pub struct Point { // ~ finding: missing_docs
-    pub x: i32,
+    pub x: i32, // ~ finding: missing_docs
+    hidden_field: i32,
 }
 
+/// Tuple fields need no docs, as rustc sees it.
+pub struct Pair(pub u8, pub u8);
+
 pub enum Mode { // ~ finding: missing_docs
-    Fast,
+    Fast, // ~ finding: missing_docs
+    Custom { // ~ finding: missing_docs
+        level: u8, // ~ finding: missing_docs
+    },
 }
 
 pub union Bits { // ~ finding: missing_docs
-    pub int: u32,
-    pub float: f32,
+    pub int: u32, // ~ finding: missing_docs
+    pub float: f32, // ~ finding: missing_docs
 }
 
-pub trait Shape {} // ~ finding: missing_docs
+pub trait Shape { // ~ finding: missing_docs
+    fn area(&self) -> f64; // ~ finding: missing_docs
+    type Unit; // ~ finding: missing_docs
+    const SIDES: u8; // ~ finding: missing_docs
+}
 
 pub type Id = u32; // ~ finding: missing_docs
 
@@ -32,6 +43,23 @@ pub struct Documented;
 
 impl Documented {
     pub fn method(&self) {} // ~ finding: missing_docs
+    pub const LIMIT: u8 = 1; // ~ finding: missing_docs
+    fn private_method(&self) {}
+}
+
+impl Clone for Documented {
+    fn clone(&self) -> Self {
+        Documented
+    }
+}
+
+#[macro_export]
+macro_rules! exported { // ~ finding: missing_docs
+    () => {};
+}
+
+macro_rules! local {
+    () => {};
 }
 
 extern "C" {

@@ -1,17 +1,11 @@
 package dev.rustlens.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rustlens.analysis.cargo.CargoManifest;
 import dev.rustlens.analysis.cargo.CrateDiscovery;
 import dev.rustlens.analysis.cargo.CrateDiscovery.CrateFile;
 import dev.rustlens.analysis.cargo.CrateInfo;
-import dev.rustlens.analysis.cargo.FileRole;
 import dev.rustlens.analysis.cargo.ManifestException;
-import dev.rustlens.analysis.check.CrateCheck;
 import dev.rustlens.analysis.check.CrateContext;
-import dev.rustlens.analysis.check.FileCheck;
-import dev.rustlens.analysis.check.Finding;
-import dev.rustlens.analysis.check.Placement;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
 import dev.rustlens.analysis.source.SourceTree;
@@ -21,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -295,152 +288,12 @@ public final class Analyzer implements AutoCloseable {
     private CrateResult aggregate(SourceTree tree, CrateInfo crate, List<String> extraCoreModules,
             List<CrateFile> crateFiles, Map<String, FileResult> results,
             Map<String, SourceFile> repositoryFiles, Map<String, String> ciConfigurations) {
-        Metrics metrics = new Metrics();
-        List<Finding> findings = new ArrayList<>();
-        List<UnsafeSite> sites = new ArrayList<>();
         List<String> coreModules = new ArrayList<>(settings.coreModules());
         coreModules.addAll(extraCoreModules);
         coreModules.addAll(crate.manifest().coreModules());
-        String root = crate.rootFiles().isEmpty() ? null : crate.rootFiles().getFirst();
-
-        for (CrateFile crateFile : crateFiles) {
-            String path = crateFile.file().path();
-            FileResult result = results.get(path);
-            FileRole role = crateFile.role();
-            Metrics file = Metrics.fromMap(result.metrics());
-            metrics.increment(Metric.FILES);
-            for (Metric metric : List.of(Metric.CODE_LINES, Metric.COMMENT_LINES, Metric.BLANK_LINES,
-                    Metric.TEST_FNS, Metric.ALLOW_ATTRIBUTES, Metric.CLIPPY_ALLOWS, Metric.ALLOWS_WITHOUT_REASON)) {
-                metrics.add(metric, file.get(metric));
-            }
-            if (result.findings().stream().anyMatch(f -> f.checkId().equals(FileAnalyzer.PARSE_ERROR))) {
-                metrics.increment(Metric.PARSE_ERRORS);
-            }
-            metrics.add(Metric.TEST_CODE_LINES, role.isTestLike() ? file.get(Metric.CODE_LINES) : result.testCodeLines());
-            if (!role.isTestLike()) {
-                for (Metric metric : List.of(Metric.UNSAFE_EXPRESSIONS, Metric.GEIGER_FUNCTIONS_SAFE,
-                        Metric.GEIGER_FUNCTIONS_UNSAFE, Metric.GEIGER_METHODS_SAFE, Metric.GEIGER_METHODS_UNSAFE,
-                        Metric.GEIGER_IMPLS_SAFE, Metric.GEIGER_IMPLS_UNSAFE, Metric.GEIGER_TRAITS_SAFE,
-                        Metric.GEIGER_TRAITS_UNSAFE)) {
-                    metrics.add(metric, file.get(metric));
-                }
-            }
-            if (role == FileRole.LIBRARY) {
-                for (Metric metric : List.of(Metric.PUBLIC_ITEMS, Metric.DOCUMENTED_PUBLIC_ITEMS, Metric.PUBLIC_FNS,
-                        Metric.PUBLIC_FNS_WITH_EXAMPLE, Metric.DOCTESTS)) {
-                    metrics.add(metric, file.get(metric));
-                }
-            }
-            if (role == FileRole.TEST) {
-                metrics.increment(Metric.INTEGRATION_TEST_FILES);
-            }
-            if (role == FileRole.BENCH && isBenchTarget(crate, path)) {
-                metrics.increment(Metric.BENCH_TARGETS);
-            }
-            if (path.equals(root)) {
-                metrics.set(Metric.FORBIDS_UNSAFE, file.get(Metric.FORBIDS_UNSAFE));
-                metrics.set(Metric.PEDANTIC_ENABLED, file.get(Metric.PEDANTIC_ENABLED));
-                metrics.set(Metric.CRATE_DOCS, file.get(Metric.CRATE_DOCS));
-            }
-            for (UnsafeSite site : result.unsafeSites()) {
-                UnsafeSite placed = role.isTestLike() && !site.inTestCode()
-                        ? new UnsafeSite(site.kind(), site.path(), site.line(), site.column(), true) : site;
-                sites.add(placed);
-                countSite(metrics, placed);
-            }
-            Placement placement = new Placement(role, modulePath(crate, path), coreModules);
-            for (Finding finding : result.findings()) {
-                if (catalogue.byId(finding.checkId()).filter(FileCheck.class::isInstance).map(FileCheck.class::cast)
-                        .map(check -> check.keep(finding, placement)).orElse(true)) {
-                    findings.add(role.isTestLike() && !finding.inTestCode() ? inTest(finding) : finding);
-                }
-            }
-        }
-        metrics.set(Metric.LIBRARY_CODE_LINES, metrics.get(Metric.CODE_LINES) - metrics.get(Metric.TEST_CODE_LINES));
-        applyManifestLints(crate, metrics);
-        metrics.set(Metric.CRITERION, crate.manifest().hasDevDependency("criterion"));
-        metrics.add(Metric.BENCH_TARGETS, declaredBenchesOutsideBenchesDir(crate));
-
-        CrateContext context = new CrateContext(crate, metrics, repositoryFiles.keySet(), ciConfigurations,
-                path -> readSmallText(tree, repositoryFiles, path));
-        for (CrateCheck check : catalogue.crateChecks()) {
-            check.check(context);
-        }
-        findings.addAll(context.findings());
-        findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
-                .thenComparingInt(Finding::column).thenComparing(Finding::checkId));
-        sites.sort(Comparator.comparing(UnsafeSite::path).thenComparingInt(UnsafeSite::line)
-                .thenComparingInt(UnsafeSite::column));
-        long active = findings.stream().filter(Finding::active).count();
-        metrics.set(Metric.FINDINGS, active);
-        metrics.set(Metric.SUPPRESSED_FINDINGS, findings.size() - active);
-        return new CrateResult(crate, metrics, List.copyOf(findings), List.copyOf(sites));
-    }
-
-    private static Finding inTest(Finding finding) {
-        return new Finding(finding.checkId(), finding.severity(), finding.path(), finding.line(), finding.column(),
-                finding.endLine(), finding.endColumn(), finding.message(), true, finding.suppression(),
-                finding.context());
-    }
-
-    private static void countSite(Metrics metrics, UnsafeSite site) {
-        if (site.inTestCode()) {
-            metrics.increment(Metric.UNSAFE_IN_TESTS);
-            return;
-        }
-        metrics.increment(switch (site.kind()) {
-            case BLOCK -> Metric.UNSAFE_BLOCKS;
-            case FUNCTION -> Metric.UNSAFE_FUNCTIONS;
-            case METHOD -> Metric.UNSAFE_METHODS;
-            case IMPL -> Metric.UNSAFE_IMPLS;
-            case TRAIT -> Metric.UNSAFE_TRAITS;
-            case EXTERN_BLOCK -> Metric.EXTERN_BLOCKS;
-            case IN_MACRO -> Metric.UNSAFE_IN_MACROS;
-        });
-    }
-
-    /** Lints configured in Cargo.toml ({@code [lints]} or the workspace's) count like crate attributes. */
-    private static void applyManifestLints(CrateInfo crate, Metrics metrics) {
-        JsonNode lints = crate.manifest().lints(crate.workspace());
-        String unsafeCode = lintLevel(lints.path("rust").path("unsafe_code"));
-        if (unsafeCode.equals("forbid") || unsafeCode.equals("deny")) {
-            metrics.set(Metric.FORBIDS_UNSAFE, true);
-        }
-        String pedantic = lintLevel(lints.path("clippy").path("pedantic"));
-        if (pedantic.equals("warn") || pedantic.equals("deny") || pedantic.equals("forbid")) {
-            metrics.set(Metric.PEDANTIC_ENABLED, true);
-        }
-    }
-
-    private static String lintLevel(JsonNode lint) {
-        return lint.isTextual() ? lint.asText() : lint.path("level").asText("");
-    }
-
-    private static boolean isBenchTarget(CrateInfo crate, String path) {
-        String relative = crate.relativize(path);
-        return (relative.startsWith("benches/") && relative.indexOf('/', "benches/".length()) < 0)
-                || crate.manifest().targetPaths("bench").contains(relative);
-    }
-
-    private static int declaredBenchesOutsideBenchesDir(CrateInfo crate) {
-        return (int) crate.manifest().targetPaths("bench").stream().filter(p -> !p.startsWith("benches/")).count();
-    }
-
-    /** The module path of a file: {@code src/raw/ffi.rs} is {@code raw::ffi}, a crate root is empty. */
-    static String modulePath(CrateInfo crate, String path) {
-        String relative = crate.relativize(path);
-        if (crate.rootFiles().contains(path)) {
-            return "";
-        }
-        if (relative.startsWith("src/")) {
-            relative = relative.substring(4);
-        }
-        if (relative.endsWith("/mod.rs")) {
-            relative = relative.substring(0, relative.length() - "/mod.rs".length());
-        } else if (relative.endsWith(".rs")) {
-            relative = relative.substring(0, relative.length() - 3);
-        }
-        return relative.replace("/", "::");
+        return new CrateAggregator(catalogue, crate, coreModules).aggregate(crateFiles, results,
+                (metrics, unlinkedFiles) -> new CrateContext(crate, metrics, repositoryFiles.keySet(), ciConfigurations,
+                        path -> readSmallText(tree, repositoryFiles, path), unlinkedFiles));
     }
 
     private static ThreadFactory analysisThreads() {

@@ -7,9 +7,12 @@ import dev.rustlens.analysis.check.Comment;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Finding;
-import dev.rustlens.analysis.check.LeadingTrivia;
 import dev.rustlens.analysis.check.RegionSet;
 import dev.rustlens.analysis.check.Suppression;
+import dev.rustlens.analysis.module.OutlineReader;
+import dev.rustlens.analysis.outline.FileOutline;
+import dev.rustlens.analysis.outline.LintLevel;
+import dev.rustlens.analysis.outline.LintSetting;
 import dev.rustlens.analysis.source.CommentScanner;
 import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.parser.NativeMemory;
@@ -138,7 +141,7 @@ public final class FileAnalyzer implements AutoCloseable {
     private FileResult skipped(String path, SourceText source, String reason) {
         FileContext context = new FileContext(source, path, RegionSet.builder().build(), Set.of());
         context.report(parseErrorCheck, 0, 0, reason);
-        return new FileResult(new Metrics().asMap(), 0, List.of(), context.findings(), false);
+        return new FileResult(new Metrics().asMap(), 0, List.of(), context.findings(), false, FileOutline.EMPTY);
     }
 
     private static String seconds(Duration duration) {
@@ -163,7 +166,10 @@ public final class FileAnalyzer implements AutoCloseable {
         private final Set<Long> noMangleFunctions = new HashSet<>();
         /** The paths of the file's outer attributes, for checks that look for one only where it occurs. */
         private final Set<String> outerAttributePaths = new HashSet<>();
-        private final List<Suppressed> lintSuppressions = new ArrayList<>();
+        private final List<LintSetting> lintSettings = new ArrayList<>();
+        private boolean fileTestOnly;
+        private boolean fileDocHidden;
+        private boolean allowsUnsafeCode;
         private final Map<Integer, Set<String>> commentSuppressions = new HashMap<>();
         private final List<int[]> commentRanges = new ArrayList<>();
         private RegionSet testRegions;
@@ -201,6 +207,8 @@ public final class FileAnalyzer implements AutoCloseable {
 
             // Phase 2: the engine's items and unsafe sites, then every check's matches.
             FileContext context = new FileContext(source, path, testRegions, outerAttributePaths);
+            OutlineReader outline = OutlineReader.read(tree.getRootNode(), context);
+            context.useOutline(outline::itemAt);
             if (!source.validUtf8()) {
                 context.report(parseErrorCheck, 0, 0,
                         "the file is not valid UTF-8, which rustc rejects; invalid bytes were read as U+FFFD");
@@ -214,13 +222,16 @@ public final class FileAnalyzer implements AutoCloseable {
                     continue;
                 }
                 for (Capture capture : match.captures()) {
-                    engineCapture(capture, match, context, sites, unsafeScopes);
+                    engineCapture(capture, sites, unsafeScopes, outline);
                 }
             }
             countUnsafeExpressions(unsafeScopes.build());
             context.keepOutermost(PARSE_ERROR, MAX_PARSE_ERRORS);
+            FileOutline fileOutline = new FileOutline(outline.items(), outline.modules(), outline.uses(),
+                    outline.includes(), lintSettings, metrics.get(Metric.CRATE_DOCS) > 0, fileDocHidden, fileTestOnly,
+                    allowsUnsafeCode);
             return new FileResult(metrics.asMap(), testCodeLines, List.copyOf(sites),
-                    suppress(context.findings()), true);
+                    suppress(context.findings()), true, fileOutline);
         }
 
         private void outerAttribute(SyntaxNode attribute) {
@@ -229,9 +240,9 @@ public final class FileAnalyzer implements AutoCloseable {
             outerAttributePaths.add(attributePath);
             boolean testMarker = Attributes.isTestMarker(text);
             boolean cfgTest = Attributes.isCfgTest(text);
-            boolean allow = attributePath.equals("allow") || attributePath.equals("expect");
+            Optional<LintLevel> level = LintLevel.named(attributePath);
             boolean noMangle = attributePath.equals("no_mangle") || attributePath.equals("export_name");
-            if (!testMarker && !cfgTest && !allow && !noMangle) {
+            if (!testMarker && !cfgTest && level.isEmpty() && !noMangle) {
                 return;
             }
             Optional<SyntaxNode> item = followingItem(attribute);
@@ -253,9 +264,7 @@ public final class FileAnalyzer implements AutoCloseable {
                     metrics.increment(Metric.TEST_FNS);
                 }
             }
-            if (allow) {
-                allowAttribute(text, start, end);
-            }
+            level.ifPresent(lintLevel -> lintAttribute(lintLevel, text, start, end, false));
             if (noMangle && target.getType().equals("function_item")) {
                 noMangleFunctions.add(target.getId());
             }
@@ -267,19 +276,18 @@ public final class FileAnalyzer implements AutoCloseable {
             List<String> arguments = Attributes.arguments(text);
             Optional<SyntaxNode> parent = attribute.getParent();
             boolean fileLevel = parent.isEmpty() || parent.get().getType().equals("source_file");
-            if (!fileLevel && !attributePath.equals("allow") && !attributePath.equals("expect")) {
-                return; // an inline module's own attributes say nothing about the crate
+            Optional<LintLevel> level = LintLevel.named(attributePath);
+            if (level.isPresent()) {
+                // An inner attribute covers what encloses it: the file, an inline module, a block.
+                int start = fileLevel ? 0 : FileContext.start(parent.get());
+                int end = fileLevel ? source.length() : FileContext.end(parent.get());
+                lintAttribute(level.get(), text, start, end, fileLevel);
+            }
+            if (!fileLevel) {
+                return; // an inline module's own attributes say nothing about the file
             }
             switch (attributePath) {
-                case "forbid", "deny" -> {
-                    if (arguments.contains("unsafe_code")) {
-                        metrics.set(Metric.FORBIDS_UNSAFE, true);
-                    }
-                    if (arguments.contains("clippy::pedantic")) {
-                        metrics.set(Metric.PEDANTIC_ENABLED, true);
-                    }
-                }
-                case "warn" -> {
+                case "forbid", "deny", "warn" -> {
                     if (arguments.contains("clippy::pedantic")) {
                         metrics.set(Metric.PEDANTIC_ENABLED, true);
                     }
@@ -287,36 +295,34 @@ public final class FileAnalyzer implements AutoCloseable {
                 case "doc" -> {
                     if (Attributes.body(text).substring(3).stripLeading().startsWith("=")) {
                         metrics.set(Metric.CRATE_DOCS, true);
+                    } else if (arguments.contains("hidden")) {
+                        fileDocHidden = true;
                     }
                 }
-                case "allow", "expect" -> {
-                    // An inner allow covers what encloses it: the file, or the inline module.
-                    int start = fileLevel ? 0 : FileContext.start(parent.get());
-                    int end = fileLevel ? source.length() : FileContext.end(parent.get());
-                    allowAttribute(text, start, end);
-                }
+                case "cfg" -> fileTestOnly |= Attributes.isCfgTest(text);
                 default -> {
                 }
             }
         }
 
-        private void allowAttribute(String text, int start, int end) {
+        /** A lint-level attribute: the setting it makes over its region, and the allow metrics. */
+        private void lintAttribute(LintLevel level, String text, int start, int end, boolean fileLevel) {
             List<String> arguments = Attributes.arguments(text);
-            metrics.increment(Metric.ALLOW_ATTRIBUTES);
-            if (arguments.stream().noneMatch(argument -> argument.startsWith("reason"))) {
-                metrics.increment(Metric.ALLOWS_WITHOUT_REASON);
+            List<String> lints = arguments.stream().filter(argument -> !argument.startsWith("reason")).toList();
+            if (level.silences()) {
+                metrics.increment(Metric.ALLOW_ATTRIBUTES);
+                if (lints.size() == arguments.size()) {
+                    metrics.increment(Metric.ALLOWS_WITHOUT_REASON);
+                }
+                metrics.add(Metric.CLIPPY_ALLOWS, lints.stream().filter(lint -> lint.startsWith("clippy::")).count());
             }
-            Set<String> lints = new HashSet<>();
-            for (String argument : arguments) {
-                if (argument.startsWith("clippy::")) {
-                    metrics.increment(Metric.CLIPPY_ALLOWS);
-                }
-                if (!argument.startsWith("reason")) {
-                    lints.add(argument);
-                }
+            if (level != LintLevel.DENY && level != LintLevel.FORBID && lints.contains("unsafe_code")) {
+                allowsUnsafeCode = true;
             }
             if (!lints.isEmpty()) {
-                lintSuppressions.add(new Suppressed(start, end, lints));
+                int last = Math.max(start, end);
+                lintSettings.add(new LintSetting(level, lints, fileLevel, source.line(start), source.column(start),
+                        fileLevel ? source.lineCount() + 1 : source.line(last), fileLevel ? 1 : source.column(last)));
             }
         }
 
@@ -430,8 +436,8 @@ public final class FileAnalyzer implements AutoCloseable {
             return offset;
         }
 
-        private void engineCapture(Capture capture, SyntaxMatch match, FileContext context, List<UnsafeSite> sites,
-                RegionSet.Builder unsafeScopes) {
+        private void engineCapture(Capture capture, List<UnsafeSite> sites, RegionSet.Builder unsafeScopes,
+                OutlineReader outline) {
             SyntaxNode node = capture.node();
             int start = FileContext.start(node);
             boolean inTest = testRegions.contains(start);
@@ -465,8 +471,8 @@ public final class FileAnalyzer implements AutoCloseable {
                         metrics.increment(unsafe ? Metric.GEIGER_TRAITS_UNSAFE : Metric.GEIGER_TRAITS_SAFE);
                     }
                 }
-                case Captures.ITEM_PUBLIC -> publicItem(node, match.findNodes(Captures.ITEM_VISIBILITY).getFirst(),
-                        context, inTest);
+                case Captures.OUTLINE_MODULE -> outline.moduleInFunction(node);
+                case Captures.OUTLINE_INCLUDE -> outline.include(node);
                 default -> {
                 }
             }
@@ -516,28 +522,6 @@ public final class FileAnalyzer implements AutoCloseable {
             }
         }
 
-        private void publicItem(SyntaxNode item, SyntaxNode visibility, FileContext context, boolean inTest) {
-            if (inTest || !source.slice(FileContext.start(visibility), FileContext.end(visibility)).equals("pub")) {
-                return;
-            }
-            LeadingTrivia trivia = context.leadingTrivia(item);
-            if (trivia.isDocHidden()) {
-                return;
-            }
-            metrics.increment(Metric.PUBLIC_ITEMS);
-            String doc = trivia.docText();
-            boolean documented = !doc.isBlank();
-            if (documented) {
-                metrics.increment(Metric.DOCUMENTED_PUBLIC_ITEMS);
-            }
-            if (item.getType().equals("function_item") || item.getType().equals("function_signature_item")) {
-                metrics.increment(Metric.PUBLIC_FNS);
-                if (documented && (doc.contains("```") || doc.contains("~~~"))) {
-                    metrics.increment(Metric.PUBLIC_FNS_WITH_EXAMPLE);
-                }
-            }
-        }
-
         /** Counts cargo-geiger's unsafe expressions: those inside unsafe blocks and unsafe fn bodies. */
         private void countUnsafeExpressions(RegionSet scopes) {
             if (scopes.isEmpty()) {
@@ -574,34 +558,15 @@ public final class FileAnalyzer implements AutoCloseable {
             List<Finding> result = new ArrayList<>(findings.size());
             for (Finding finding : findings) {
                 Suppression suppression = suppressionOf(finding);
-                result.add(suppression == Suppression.NONE ? finding
-                        : new Finding(finding.checkId(), finding.severity(), finding.path(), finding.line(),
-                                finding.column(), finding.endLine(), finding.endColumn(), finding.message(),
-                                finding.inTestCode(), suppression, finding.context()));
+                result.add(suppression == Suppression.NONE ? finding : finding.withSuppression(suppression));
             }
             return result;
         }
 
         private Suppression suppressionOf(Finding finding) {
+            // Lint attributes are weighed once the file is placed: the modules above it have their say.
             Set<String> byComment = commentSuppressions.get(finding.line());
-            if (byComment != null && byComment.contains(finding.checkId())) {
-                return Suppression.COMMENT;
-            }
-            List<String> lints = catalogue.byId(finding.checkId()).map(check -> check.info().lints()).orElse(List.of());
-            if (!lints.isEmpty()) {
-                int offset = source.lineStart(finding.line()) + finding.column() - 1;
-                for (Suppressed suppressed : lintSuppressions) {
-                    if (offset >= suppressed.start && offset < suppressed.end
-                            && lints.stream().anyMatch(suppressed.lints::contains)) {
-                        return Suppression.LINT_ATTRIBUTE;
-                    }
-                }
-            }
-            return Suppression.NONE;
+            return byComment != null && byComment.contains(finding.checkId()) ? Suppression.COMMENT : Suppression.NONE;
         }
-    }
-
-    /** An allow/expect attribute's lints and the char range it covers. */
-    private record Suppressed(int start, int end, Set<String> lints) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.rustlens.analysis;
 
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.outline.FileOutline;
 import java.util.List;
 import java.util.Map;
 
@@ -13,18 +14,20 @@ import java.util.Map;
  * @param unsafeSites every unsafe site
  * @param findings every finding, suppressed ones and ones in test code included
  * @param parsed false when the file was skipped (too large, too slow to parse)
+ * @param outline the file's declarations, from which the crate's module tree is built
  */
 public record FileResult(
         Map<String, Long> metrics,
         long testCodeLines,
         List<UnsafeSite> unsafeSites,
         List<Finding> findings,
-        boolean parsed) {
+        boolean parsed,
+        FileOutline outline) {
 
     /** The same result for the file at another path. */
     public FileResult atPath(String path) {
         return new FileResult(metrics, testCodeLines,
                 unsafeSites.stream().map(site -> site.atPath(path)).toList(),
-                findings.stream().map(finding -> finding.atPath(path)).toList(), parsed);
+                findings.stream().map(finding -> finding.atPath(path)).toList(), parsed, outline);
     }
 }

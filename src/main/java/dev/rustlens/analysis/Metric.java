@@ -6,6 +6,7 @@ package dev.rustlens.analysis;
  */
 public enum Metric {
     FILES("files", "Rust source files"),
+    UNLINKED_FILES("unlinked_files", "Rust source files that no target's module tree reaches (rustc never reads them)"),
     CODE_LINES("code_lines", "lines of code, as tokei counts them"),
     COMMENT_LINES("comment_lines", "comment-only lines"),
     BLANK_LINES("blank_lines", "blank lines"),
@@ -29,12 +30,12 @@ public enum Metric {
     GEIGER_IMPLS_UNSAFE("geiger_impls_unsafe", "unsafe impl blocks (cargo-geiger)"),
     GEIGER_TRAITS_SAFE("geiger_traits_safe", "safe traits (cargo-geiger)"),
     GEIGER_TRAITS_UNSAFE("geiger_traits_unsafe", "unsafe traits (cargo-geiger)"),
-    FORBIDS_UNSAFE("forbids_unsafe", "1 when the crate root forbids or denies unsafe_code"),
+    FORBIDS_UNSAFE("forbids_unsafe", "1 when the crate forbids unsafe_code: forbid, or deny with no module allowing it again"),
 
-    PUBLIC_ITEMS("public_items", "pub items in library code"),
-    DOCUMENTED_PUBLIC_ITEMS("documented_public_items", "pub items with a doc comment"),
-    PUBLIC_FNS("public_fns", "pub fns in library code"),
-    PUBLIC_FNS_WITH_EXAMPLE("public_fns_with_example", "pub fns whose docs hold a code example"),
+    PUBLIC_ITEMS("public_items", "items the library exports and rustdoc shows (fields, variants, methods included)"),
+    DOCUMENTED_PUBLIC_ITEMS("documented_public_items", "exported items with docs"),
+    PUBLIC_FNS("public_fns", "exported fns and methods"),
+    PUBLIC_FNS_WITH_EXAMPLE("public_fns_with_example", "exported fns and methods whose docs hold a code example"),
     CRATE_DOCS("crate_docs", "1 when the crate root has //! or #![doc] docs"),
 
     TEST_FNS("test_fns", "#[test] fns, and #[tokio::test] and other ...::test fns"),

@@ -35,11 +35,14 @@ class RealCrateTest {
             // `grep 'unsafe fn'` finds 64 lines: one is the fn-pointer type PrefilterFnTy; of the
             // 63 unsafe fns, 37 are free functions (34 at the top level, 3 nested in avx.rs) and 26
             // are methods (21 in impls, 5 declared in the Vector trait), 3 of those in tests.
+            // src/memchr/x86/sse42.rs holds one of the free functions, but no `mod` declares it:
+            // rustc never compiles it, so it is an unlinked file and its fn is not counted.
             assertEquals(37, crate.metrics().get(Metric.FILES));
-            assertEquals(Map.of("BLOCK", 18L, "BLOCK/test", 7L, "FUNCTION", 37L, "METHOD", 23L, "METHOD/test", 3L,
+            assertEquals(1, crate.metrics().get(Metric.UNLINKED_FILES));
+            assertEquals(Map.of("BLOCK", 18L, "BLOCK/test", 7L, "FUNCTION", 36L, "METHOD", 23L, "METHOD/test", 3L,
                     "IN_MACRO", 3L), counts);
             assertEquals(18, crate.metrics().get(Metric.UNSAFE_BLOCKS));
-            assertEquals(37, crate.metrics().get(Metric.UNSAFE_FUNCTIONS));
+            assertEquals(36, crate.metrics().get(Metric.UNSAFE_FUNCTIONS));
             assertEquals(23, crate.metrics().get(Metric.UNSAFE_METHODS));
             assertEquals(3, crate.metrics().get(Metric.UNSAFE_IN_MACROS));
             assertEquals(10, crate.metrics().get(Metric.UNSAFE_IN_TESTS));

@@ -126,6 +126,25 @@ public final class CargoManifest {
         return paths;
     }
 
+    /** Names of the {@code [[bin]]}, {@code [[test]]}, .. targets that give no path: Cargo finds them by name. */
+    public List<String> targetNamesWithoutPath(String kind) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode target : root.path(kind)) {
+            if (target.path("path").isMissingNode()) {
+                text(target.path("name")).ifPresent(names::add);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether Cargo finds targets of a kind ({@code bin}, {@code test}, {@code bench},
+     * {@code example}) by their place in the tree: {@code autobins = false} and the like turn it off.
+     */
+    public boolean autoDiscovers(String kind) {
+        return root.path("package").path("auto" + kind + "s").asBoolean(true);
+    }
+
     public boolean hasDevDependency(String name) {
         return hasDependency(root.path("dev-dependencies"), name);
     }

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * The closed vocabulary of capture names in queries. Check queries use {@link #FINDING},
  * {@link #NAME} and names starting with {@link #CONTEXT_PREFIX}; names starting with {@code _}
- * are for predicates only. The engine's own names are the rest.
+ * are for predicates only, in check and engine queries alike. The engine's own names are the rest.
  */
 public final class Captures {
 
@@ -25,15 +25,15 @@ public final class Captures {
     public static final String ITEM_FN = "item.fn";
     public static final String ITEM_IMPL = "item.impl";
     public static final String ITEM_TRAIT = "item.trait";
-    public static final String ITEM_VISIBILITY = "item.visibility";
-    public static final String ITEM_PUBLIC = "item.public";
+    public static final String OUTLINE_MODULE = "outline.module";
+    public static final String OUTLINE_INCLUDE = "outline.include";
     public static final String ATTRIBUTE = "attribute";
     public static final String INNER_ATTRIBUTE = "attribute.inner";
     public static final String EXPRESSION = "expression";
 
     /** Every name the engine's own queries use. */
     public static final Set<String> ENGINE = Set.of(UNSAFE_BLOCK, UNSAFE_FN, UNSAFE_IMPL, UNSAFE_TRAIT,
-            UNSAFE_EXTERN, UNSAFE_MACRO, ITEM_FN, ITEM_IMPL, ITEM_TRAIT, ITEM_VISIBILITY, ITEM_PUBLIC,
+            UNSAFE_EXTERN, UNSAFE_MACRO, ITEM_FN, ITEM_IMPL, ITEM_TRAIT, OUTLINE_MODULE, OUTLINE_INCLUDE,
             ATTRIBUTE, INNER_ATTRIBUTE, EXPRESSION);
 
     private Captures() {

@@ -17,6 +17,7 @@ public final class CrateContext {
     private final Set<String> repositoryPaths;
     private final Map<String, String> ciConfigurations;
     private final TextReader reader;
+    private final List<String> unlinkedFiles;
     private final List<Finding> findings = new ArrayList<>();
 
     /** Reads a repository file's text, when it exists and is small enough. */
@@ -29,10 +30,12 @@ public final class CrateContext {
      * @param repositoryPaths the paths of every file of the repository
      * @param ciConfigurations CI configuration files of the repository (path to text)
      * @param reader reads other repository files
+     * @param unlinkedFiles the crate's {@code .rs} files that no target's module tree reaches
      */
     public CrateContext(CrateInfo crate, Metrics metrics, Set<String> repositoryPaths,
-            Map<String, String> ciConfigurations, TextReader reader) {
+            Map<String, String> ciConfigurations, TextReader reader, List<String> unlinkedFiles) {
         this.reader = reader;
+        this.unlinkedFiles = List.copyOf(unlinkedFiles);
         this.crate = crate;
         this.metrics = metrics;
         this.repositoryPaths = repositoryPaths;
@@ -52,6 +55,11 @@ public final class CrateContext {
         return metric(Metric.UNSAFE_BLOCKS) + metric(Metric.UNSAFE_FUNCTIONS) + metric(Metric.UNSAFE_METHODS)
                 + metric(Metric.UNSAFE_IMPLS) + metric(Metric.UNSAFE_TRAITS) + metric(Metric.EXTERN_BLOCKS)
                 + metric(Metric.UNSAFE_IN_MACROS) > 0;
+    }
+
+    /** The crate's {@code .rs} files that no target's module tree reaches, which rustc never reads. */
+    public List<String> unlinkedFiles() {
+        return unlinkedFiles;
     }
 
     /** Whether the repository has a file at this exact path. */

@@ -1,5 +1,6 @@
 package dev.rustlens.analysis.check;
 
+import dev.rustlens.analysis.outline.ApiItem;
 import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.parser.SyntaxNode;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** What a file check sees of the file being analysed, and where it reports. */
 public final class FileContext {
@@ -26,6 +28,7 @@ public final class FileContext {
     private final Map<Long, LeadingTrivia> triviaByNode = new HashMap<>();
     private final Map<Long, Siblings> siblingsByParent = new HashMap<>();
     private final Map<String, Boolean> mentions = new HashMap<>();
+    private Function<SyntaxNode, Optional<ApiItem>> outlineItems = node -> Optional.empty();
 
     /**
      * @param outerAttributePaths the paths of the file's outer attributes ({@code no_mangle},
@@ -36,6 +39,19 @@ public final class FileContext {
         this.path = path;
         this.testRegions = testRegions;
         this.outerAttributePaths = outerAttributePaths;
+    }
+
+    /** Lets checks look items up in the file's outline, once it is read. */
+    public void useOutline(Function<SyntaxNode, Optional<ApiItem>> items) {
+        this.outlineItems = items;
+    }
+
+    /**
+     * The file's outline entry for the item that starts at {@code node}: empty for an item
+     * that cannot be part of the crate's API (in a function body, in a trait impl).
+     */
+    public Optional<ApiItem> apiItem(SyntaxNode node) {
+        return outlineItems.apply(node);
     }
 
     public SourceText source() {

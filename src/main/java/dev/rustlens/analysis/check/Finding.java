@@ -34,6 +34,18 @@ public record Finding(
         return suppression == Suppression.NONE;
     }
 
+    /** The same finding, suppressed as said. */
+    public Finding withSuppression(Suppression newSuppression) {
+        return new Finding(checkId, severity, path, line, column, endLine, endColumn, message, inTestCode,
+                newSuppression, context);
+    }
+
+    /** The same finding, in test code. */
+    public Finding inTest() {
+        return new Finding(checkId, severity, path, line, column, endLine, endColumn, message, true, suppression,
+                context);
+    }
+
     /** The same finding at another path (a cached file result reused at a new path). */
     public Finding atPath(String newPath) {
         return new Finding(checkId, severity, newPath, line, column, endLine, endColumn, message,

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Public library functions whose signature uses anyhow's {@code Result} or {@code Error}. */
-public final class AnyhowInLibraryApiCheck extends LibraryCodeCheck {
+public final class AnyhowInLibraryApiCheck extends PublicApiCheck {
 
     private static final CheckInfo INFO = CheckInfo.of("anyhow_in_library_api",
             "Public library function with `anyhow::Result` or `anyhow::Error` in its signature",

@@ -1,6 +1,7 @@
 package dev.rustlens.analysis.checks;
 
 import dev.rustlens.analysis.check.FileContext;
+import dev.rustlens.analysis.check.RustPaths;
 import dev.rustlens.parser.SyntaxNode;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ record CalledPath(String qualifier, String name) {
                 || callee.get().getType().equals("scoped_identifier"))) {
             return new CalledPath("", "");
         }
-        String path = withoutGenerics(file.text(callee.get()));
+        String path = RustPaths.withoutGenerics(file.text(callee.get()));
         int last = path.lastIndexOf("::");
         return last < 0 ? new CalledPath("", path) : new CalledPath(path.substring(0, last), path.substring(last + 2));
     }
@@ -42,22 +43,5 @@ record CalledPath(String qualifier, String name) {
     @Override
     public String toString() {
         return qualifier.isEmpty() ? name : qualifier + "::" + name;
-    }
-
-    /** {@code Box::<u8>::leak} becomes {@code Box::leak}; whitespace goes too. */
-    private static String withoutGenerics(String path) {
-        StringBuilder plain = new StringBuilder();
-        int depth = 0;
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '<') {
-                depth++;
-            } else if (c == '>') {
-                depth--;
-            } else if (depth == 0 && !Character.isWhitespace(c)) {
-                plain.append(c);
-            }
-        }
-        return plain.toString().replace("::::", "::");
     }
 }

@@ -4,14 +4,15 @@ import dev.rustlens.analysis.check.Captures;
 import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileContext;
-import dev.rustlens.analysis.check.LeadingTrivia;
+
 import dev.rustlens.analysis.check.Severity;
+import dev.rustlens.analysis.outline.ApiItem;
 import dev.rustlens.parser.SyntaxNode;
 import dev.rustlens.parser.SyntaxMatch;
 import java.util.Optional;
 
 /** Documented public functions whose docs hold no fenced code example. */
-public final class MissingDocExampleCheck extends LibraryCodeCheck {
+public final class MissingDocExampleCheck extends PublicApiCheck {
 
     private static final CheckInfo INFO = CheckInfo.of("missing_doc_example",
             "Documented public function without a code example", Category.DOCUMENTATION, Severity.INFO)
@@ -27,14 +28,9 @@ public final class MissingDocExampleCheck extends LibraryCodeCheck {
     public void onMatch(SyntaxMatch match, FileContext file) {
         SyntaxNode function = match.findNodes(Captures.FINDING).getFirst();
         SyntaxNode name = match.findNodes(Captures.NAME).getFirst();
-        Optional<LeadingTrivia> trivia = PublicItems.documentedApi(function, file);
+        Optional<ApiItem> api = file.apiItem(function);
         // Undocumented functions are missing_docs' business.
-        if (trivia.isEmpty() || !trivia.get().hasDoc()) {
-            return;
-        }
-        String doc = trivia.get().docText();
-        // The same test as the engine's count of public fns with an example.
-        if (!doc.contains("```") && !doc.contains("~~~")) {
+        if (api.isPresent() && api.get().documented() && !api.get().hasExample()) {
             file.report(this, FileContext.start(function), FileContext.end(name),
                     "public fn `" + file.text(name) + "` is documented without a code example");
         }

@@ -1,0 +1,1 @@
+pub fn behind_a_crate_visible_module() {}

@@ -1,0 +1,1 @@
+pub fn in_documented() {} // ~ finding: missing_docs

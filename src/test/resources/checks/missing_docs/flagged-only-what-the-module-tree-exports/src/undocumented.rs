@@ -1,0 +1,2 @@
+/// Documented.
+pub fn documented() {}

@@ -1,0 +1,3 @@
+//! Quiet.
+
+pub unsafe fn quiet() {} // ~ suppressed: missing_safety_doc

@@ -1,0 +1,3 @@
+pub unsafe fn reexported() {} // ~ finding: missing_safety_doc
+
+pub unsafe fn not_reexported() {}

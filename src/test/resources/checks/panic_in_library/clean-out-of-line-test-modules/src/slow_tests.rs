@@ -1,0 +1,3 @@
+pub fn slow() -> u8 {
+    todo!("one day: {}", Some(3).unwrap())
+}

@@ -1,0 +1,3 @@
+pub fn deeper() -> u8 {
+    Some(2).unwrap()
+}

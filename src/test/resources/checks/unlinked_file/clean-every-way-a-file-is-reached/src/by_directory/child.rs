@@ -1,0 +1,1 @@
+//! A child of a mod.rs.

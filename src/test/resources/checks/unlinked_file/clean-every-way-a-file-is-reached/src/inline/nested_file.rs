@@ -1,0 +1,1 @@
+//! Below an inline module.

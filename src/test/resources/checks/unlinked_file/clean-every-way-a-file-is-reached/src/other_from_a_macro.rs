@@ -1,0 +1,1 @@
+//! Declared in the macro, for other platforms.

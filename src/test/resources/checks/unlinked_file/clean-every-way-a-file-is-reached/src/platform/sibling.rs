@@ -1,0 +1,1 @@
+//! Next to the file its #[path] names.

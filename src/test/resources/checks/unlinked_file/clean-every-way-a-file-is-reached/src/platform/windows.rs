@@ -1,0 +1,1 @@
+//! Chosen on Windows.

@@ -1,0 +1,3 @@
+//! Declares `parser` but not `old_parser`.
+
+mod parser;

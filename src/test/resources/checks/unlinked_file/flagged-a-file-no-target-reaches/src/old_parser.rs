@@ -1,0 +1,1 @@
+pub fn parse() {} // ~ finding: unlinked_file
