@@ -20,8 +20,12 @@
 
 (foreign_mod_item) @unsafe.extern
 
-; `unsafe` inside a macro invocation or a macro_rules! body is only a token to the parser
+; `unsafe` inside a macro_rules! body, or a macro input that does not parse as code, is only a
+; token to the parser; `$( .. )*` repetitions included
 (token_tree
+  "unsafe" @unsafe.macro)
+
+(token_repetition
   "unsafe" @unsafe.macro)
 
 ; Items cargo-geiger counts
@@ -33,6 +37,9 @@
 
 ; Modules: the outline reads those of module bodies itself, this finds those in function bodies
 (mod_item) @outline.module
+
+; Macro invocations, whose input the engine reads as code where it parses as code
+(macro_invocation) @macro.invocation
 
 ; `include!("file.rs")`, wherever it stands: the file is part of this one
 (macro_invocation

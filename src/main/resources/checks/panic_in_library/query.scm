@@ -11,7 +11,8 @@
   (#any-of? @_crate "std" "core")
   (#any-of? @name "panic" "todo" "unimplemented" "unreachable"))
 
-; The same macros inside another macro's arguments or a macro_rules! body, which the parser
+; The same macros inside a macro input that does not parse as code, or a macro_rules! body (the
+; Java leaves out the latter, as clippy does), which the parser
 ; sees only as tokens: the name followed by `!`.
 (token_tree
   (identifier) @name @finding

@@ -43,8 +43,10 @@ pub fn nested(n: Option<u8>) -> String {
     format!("{}", n.unwrap_or_else(|| unreachable!("always set"))) // ~ finding: panic_in_library
 }
 
+// A macro_rules! body is code only where it is expanded: clippy reports nothing at the
+// definition, and neither does rustlens.
 macro_rules! fail {
     ($message:expr) => {
-        panic!("failed: {}", $message) // ~ finding: panic_in_library
+        panic!("failed: {}", $message)
     };
 }

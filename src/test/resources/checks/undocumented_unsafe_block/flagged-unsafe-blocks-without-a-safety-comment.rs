@@ -34,8 +34,8 @@ pub fn trailing_comment_belongs_to_its_own_line(p: *const u8) -> u8 {
 
 pub fn nested(p: *const u8) -> u8 {
     unsafe { // ~ finding: undocumented_unsafe_block
-        // The inner block is covered by the outer one: only the outer is reported.
-        let inner = unsafe { *p };
+        // An unjustified outer block justifies nothing inside it: both are reported, as by clippy.
+        let inner = unsafe { *p }; // ~ finding: undocumented_unsafe_block
         inner
     }
 }

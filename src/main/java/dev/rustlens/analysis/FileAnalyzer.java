@@ -105,7 +105,13 @@ public final class FileAnalyzer implements AutoCloseable {
                 return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
                         + "; not analysed");
             }
-            return new FileScan(path, source, tree, matches).run();
+            try (MacroInputPass macros = MacroInputPass.run(parser, catalogue, source, matches, budget)) {
+                if (budget.exhausted()) {
+                    return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
+                            + "; not analysed");
+                }
+                return new FileScan(path, source, tree, macros).run();
+            }
         }
     }
 
@@ -158,6 +164,7 @@ public final class FileAnalyzer implements AutoCloseable {
         private final String path;
         private final SourceText source;
         private final SyntaxTree tree;
+        private final MacroInputPass macros;
         private final List<SyntaxMatch> matches;
         private final Metrics metrics = new Metrics();
         private final RegionSet.Builder testRegionBuilder = RegionSet.builder();
@@ -175,11 +182,12 @@ public final class FileAnalyzer implements AutoCloseable {
         private RegionSet testRegions;
         private RegionSet geigerSkipped;
 
-        FileScan(String path, SourceText source, SyntaxTree tree, List<SyntaxMatch> matches) {
+        FileScan(String path, SourceText source, SyntaxTree tree, MacroInputPass macros) {
             this.path = path;
             this.source = source;
             this.tree = tree;
-            this.matches = matches;
+            this.macros = macros;
+            this.matches = macros.matches();
         }
 
         FileResult run() {
@@ -198,7 +206,8 @@ public final class FileAnalyzer implements AutoCloseable {
                     }
                 }
             }
-            for (CommentScanner.Span span : CommentScanner.scan(source.text())) {
+            List<CommentScanner.Span> comments = CommentScanner.scan(source.text());
+            for (CommentScanner.Span span : comments) {
                 comment(span);
             }
             testRegions = testRegionBuilder.build();
@@ -207,8 +216,10 @@ public final class FileAnalyzer implements AutoCloseable {
 
             // Phase 2: the engine's items and unsafe sites, then every check's matches.
             FileContext context = new FileContext(source, path, testRegions, outerAttributePaths);
-            OutlineReader outline = OutlineReader.read(tree.getRootNode(), context);
+            OutlineReader outline = OutlineReader.read(tree.getRootNode(), context, macros::input);
             context.useOutline(outline::itemAt);
+            context.useMacroInputs(macros::regionOf);
+            context.useComments(comments);
             if (!source.validUtf8()) {
                 context.report(parseErrorCheck, 0, 0,
                         "the file is not valid UTF-8, which rustc rejects; invalid bytes were read as U+FFFD");
@@ -441,10 +452,12 @@ public final class FileAnalyzer implements AutoCloseable {
             SyntaxNode node = capture.node();
             int start = FileContext.start(node);
             boolean inTest = testRegions.contains(start);
+            // cargo-geiger's syn visitor does not look inside macro invocations: nor do its figures here.
+            boolean geiger = node.getTree() == tree && !geigerSkipped.contains(start);
             switch (capture.name()) {
                 case Captures.UNSAFE_BLOCK -> {
                     sites.add(site(UnsafeSite.Kind.BLOCK, start, inTest));
-                    if (!geigerSkipped.contains(start)) {
+                    if (geiger) {
                         unsafeScopes.add(start, FileContext.end(node));
                     }
                 }
@@ -458,15 +471,19 @@ public final class FileAnalyzer implements AutoCloseable {
                 case Captures.UNSAFE_TRAIT -> sites.add(site(UnsafeSite.Kind.TRAIT, start, inTest));
                 case Captures.UNSAFE_EXTERN -> sites.add(site(UnsafeSite.Kind.EXTERN_BLOCK, start, inTest));
                 case Captures.UNSAFE_MACRO -> sites.add(site(UnsafeSite.Kind.IN_MACRO, start, inTest));
-                case Captures.ITEM_FN -> geigerFunction(node, start, unsafeScopes);
+                case Captures.ITEM_FN -> {
+                    if (geiger) {
+                        geigerFunction(node, unsafeScopes);
+                    }
+                }
                 case Captures.ITEM_IMPL -> {
-                    if (!geigerSkipped.contains(start)) {
+                    if (geiger) {
                         boolean unsafe = hasUnsafeKeyword(node);
                         metrics.increment(unsafe ? Metric.GEIGER_IMPLS_UNSAFE : Metric.GEIGER_IMPLS_SAFE);
                     }
                 }
                 case Captures.ITEM_TRAIT -> {
-                    if (!geigerSkipped.contains(start)) {
+                    if (geiger) {
                         boolean unsafe = hasUnsafeKeyword(node);
                         metrics.increment(unsafe ? Metric.GEIGER_TRAITS_UNSAFE : Metric.GEIGER_TRAITS_SAFE);
                     }
@@ -495,10 +512,7 @@ public final class FileAnalyzer implements AutoCloseable {
             return false;
         }
 
-        private void geigerFunction(SyntaxNode function, int start, RegionSet.Builder unsafeScopes) {
-            if (geigerSkipped.contains(start)) {
-                return;
-            }
+        private void geigerFunction(SyntaxNode function, RegionSet.Builder unsafeScopes) {
             Optional<SyntaxNode> owner = function.getParent()
                     .filter(parent -> parent.getType().equals("declaration_list"))
                     .flatMap(SyntaxNode::getParent);

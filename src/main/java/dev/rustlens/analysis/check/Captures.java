@@ -27,13 +27,14 @@ public final class Captures {
     public static final String ITEM_TRAIT = "item.trait";
     public static final String OUTLINE_MODULE = "outline.module";
     public static final String OUTLINE_INCLUDE = "outline.include";
+    public static final String MACRO_INVOCATION = "macro.invocation";
     public static final String ATTRIBUTE = "attribute";
     public static final String INNER_ATTRIBUTE = "attribute.inner";
     public static final String EXPRESSION = "expression";
 
     /** Every name the engine's own queries use. */
     public static final Set<String> ENGINE = Set.of(UNSAFE_BLOCK, UNSAFE_FN, UNSAFE_IMPL, UNSAFE_TRAIT,
-            UNSAFE_EXTERN, UNSAFE_MACRO, ITEM_FN, ITEM_IMPL, ITEM_TRAIT, OUTLINE_MODULE, OUTLINE_INCLUDE,
+            UNSAFE_EXTERN, UNSAFE_MACRO, ITEM_FN, ITEM_IMPL, ITEM_TRAIT, OUTLINE_MODULE, OUTLINE_INCLUDE, MACRO_INVOCATION,
             ATTRIBUTE, INNER_ATTRIBUTE, EXPRESSION);
 
     private Captures() {

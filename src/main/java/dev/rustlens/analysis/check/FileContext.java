@@ -1,7 +1,9 @@
 package dev.rustlens.analysis.check;
 
 import dev.rustlens.analysis.outline.ApiItem;
+import dev.rustlens.analysis.source.CommentScanner;
 import dev.rustlens.analysis.source.SourceText;
+import dev.rustlens.parser.MacroInputs;
 import dev.rustlens.parser.SyntaxNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +31,9 @@ public final class FileContext {
     private final Map<Long, Siblings> siblingsByParent = new HashMap<>();
     private final Map<String, Boolean> mentions = new HashMap<>();
     private Function<SyntaxNode, Optional<ApiItem>> outlineItems = node -> Optional.empty();
+    private Function<SyntaxNode, Optional<MacroInputs.Region>> macroRegions = node -> Optional.empty();
+    private List<CommentScanner.Span> comments = List.of();
+    private int[] commentStarts = new int[0];
 
     /**
      * @param outerAttributePaths the paths of the file's outer attributes ({@code no_mangle},
@@ -52,6 +57,52 @@ public final class FileContext {
      */
     public Optional<ApiItem> apiItem(SyntaxNode node) {
         return outlineItems.apply(node);
+    }
+
+    /** Lets checks cross from a macro input read as code to the invocation it came from. */
+    public void useMacroInputs(Function<SyntaxNode, Optional<MacroInputs.Region>> regions) {
+        this.macroRegions = regions;
+    }
+
+    /** Lets checks find the file's comments by offset. */
+    public void useComments(List<CommentScanner.Span> spans) {
+        this.comments = List.copyOf(spans);
+        this.commentStarts = new int[comments.size()];
+        for (int i = 0; i < commentStarts.length; i++) {
+            commentStarts[i] = comments.get(i).start();
+        }
+    }
+
+    /** The comment that holds a char offset, if any. */
+    public Optional<CommentScanner.Span> commentAt(int offset) {
+        int index = Arrays.binarySearch(commentStarts, offset);
+        int candidate = index >= 0 ? index : -index - 2;
+        return candidate >= 0 && offset < comments.get(candidate).end()
+                ? Optional.of(comments.get(candidate)) : Optional.empty();
+    }
+
+    /** The comments that start between two char offsets, in order. */
+    public List<CommentScanner.Span> commentsStartingIn(int start, int end) {
+        int from = Arrays.binarySearch(commentStarts, start);
+        from = from >= 0 ? from : -from - 1;
+        int to = Arrays.binarySearch(commentStarts, end);
+        to = to >= 0 ? to : -to - 1;
+        return comments.subList(from, Math.max(from, to));
+    }
+
+    /**
+     * The node's parent as rustc sees the code: inside a macro input read as code, the node
+     * around the input is the macro invocation in the file, not the statement the input was
+     * wrapped in to be parsed.
+     */
+    public Optional<SyntaxNode> logicalParent(SyntaxNode node) {
+        Optional<SyntaxNode> parent = node.getParent();
+        Optional<MacroInputs.Region> region = macroRegions.apply(node);
+        if (region.isPresent() && (parent.isEmpty() || start(parent.get()) < region.get().start()
+                || end(parent.get()) > region.get().end())) {
+            return Optional.of(region.get().invocation());
+        }
+        return parent;
     }
 
     public SourceText source() {
@@ -138,6 +189,18 @@ public final class FileContext {
         return siblingsByParent.computeIfAbsent(parentId, id -> {
             return Siblings.of(parent.map(SyntaxNode::getNamedChildren).orElse(List.of(item)));
         });
+    }
+
+    /** Where an item or statement starts with the outer attributes written on it (comments may stand between). */
+    public int startWithAttributes(SyntaxNode item) {
+        Siblings siblings = siblingsOf(item);
+        int start = start(item);
+        for (int i = siblings.indexOf(item) - 1; i >= 0 && TRIVIA.contains(siblings.nodes().get(i).getType()); i--) {
+            if (siblings.nodes().get(i).getType().equals("attribute_item")) {
+                start = start(siblings.nodes().get(i));
+            }
+        }
+        return start;
     }
 
     /** Whether an outer attribute with this path stands anywhere in the file: a cheap test before costlier ones. */

@@ -6,22 +6,37 @@ import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
-import dev.rustlens.analysis.source.SourceText;
-import dev.rustlens.parser.SyntaxNode;
 import dev.rustlens.parser.SyntaxMatch;
+import dev.rustlens.parser.SyntaxNode;
 import java.util.Optional;
 import java.util.Set;
 
-/** Unsafe blocks without a {@code // SAFETY:} comment saying why they are sound. */
+/**
+ * Unsafe blocks without a {@code // SAFETY:} comment saying why they are sound. A comment counts
+ * where clippy's {@code undocumented_unsafe_blocks} looks for one (above the block, first inside
+ * it, above the statement, {@code let} or item that holds it) and where a reader would take it as
+ * the block's justification though clippy does not: above that statement's attributes, before the
+ * {@code unsafe} keyword on its line, above the statement that holds the block deeper down (an arm,
+ * a field, a closure), or on an unsafe block around it.
+ */
 public final class UndocumentedUnsafeBlockCheck extends FileCheck {
 
     private static final CheckInfo INFO = CheckInfo.of("undocumented_unsafe_block",
             "Unsafe block without a `// SAFETY:` comment", Category.UNSAFE, Severity.CRITICAL)
             .suppressedBy("clippy::undocumented_unsafe_blocks");
 
+    /** What a block's parent can be instead of an expression: a statement-holder, an arm, a field. */
+    private static final Set<String> NOT_EXPRESSIONS = Set.of("block", "source_file", "declaration_list",
+            "match_arm", "match_block", "field_initializer", "function_item", "else_clause", "token_tree",
+            "arguments_list");
+    /** Nodes rustc's HIR has no counterpart of: an argument list, parentheses. */
+    private static final Set<String> TRANSPARENT = Set.of("arguments", "parenthesized_expression");
+    private static final Set<String> STATEMENTS = Set.of("expression_statement", "let_declaration", "static_item",
+            "const_item");
+    private static final Set<String> DECLARATIONS = Set.of("let_declaration", "static_item", "const_item");
+    private static final Set<String> BRANCHES = Set.of("if_expression", "match_expression");
     /** Nodes whose children are statements or items. */
     private static final Set<String> CONTAINERS = Set.of("block", "declaration_list", "source_file");
-    private static final Set<String> COMMENTS = Set.of("line_comment", "block_comment");
     private static final Set<String> TRIVIA = Set.of("line_comment", "block_comment", "attribute_item");
 
     @Override
@@ -32,76 +47,78 @@ public final class UndocumentedUnsafeBlockCheck extends FileCheck {
     @Override
     public void onMatch(SyntaxMatch match, FileContext file) {
         for (SyntaxNode block : match.findNodes(Captures.FINDING)) {
-            // An unsafe block inside another is covered by the outer one's justification.
-            boolean nested = FileContext.ancestor(block, Set.of("unsafe_block")).isPresent();
-            if (!nested && !commentedAtKeyword(block, file) && !commentedAboveStatement(block, file)) {
-                file.report(this, block, "unsafe block without a `// SAFETY:` comment saying why it is sound");
+            boolean inMacroRules = block.getType().equals("unsafe");
+            if (inMacroRules && FileContext.ancestor(block, Set.of("macro_definition", "macro_invocation"))
+                    .filter(owner -> owner.getType().equals("macro_definition")).isEmpty()) {
+                continue; // tokens of a macro's input that did not parse as code: not this crate's code
+            }
+            SyntaxNode body = inMacroRules ? match.findNodes(Captures.CONTEXT_PREFIX + "body").getFirst() : block;
+            if (!justified(block, body, file)) {
+                file.report(this, FileContext.start(block), FileContext.end(body),
+                        "unsafe block without a `// SAFETY:` comment saying why it is sound");
             }
         }
     }
 
-    /**
-     * Clippy's rule, by lines: a comment earlier on the {@code unsafe} keyword's line, or the run
-     * of comment lines directly above it (blank lines skipped).
-     */
-    private static boolean commentedAtKeyword(SyntaxNode block, FileContext file) {
-        SourceText source = file.source();
-        SyntaxNode root = block.getTree().getRootNode();
-        int keyword = FileContext.start(block);
-        int line = source.line(keyword);
-        int at = firstNonBlank(source, line);
-        while (at >= 0 && at < keyword) {
-            Optional<SyntaxNode> comment = commentAt(root, at);
-            if (comment.isPresent() && SafetyComments.justifies(file.text(comment.get()))) {
-                return true;
-            }
-            at = source.text().indexOf("/*", at + 1);
+    private static boolean justified(SyntaxNode keyword, SyntaxNode body, FileContext file) {
+        int line = file.source().line(FileContext.start(keyword));
+        int bound = SafetyComments.bodyStartLine(file, keyword);
+        if (SafetyComments.above(file, line, bound) || SafetyComments.beforeOnLine(file, FileContext.start(keyword))
+                || SafetyComments.inside(file, body)) {
+            return true;
         }
-        for (int above = line - 1; above >= 1; above--) {
-            int first = firstNonBlank(source, above);
-            if (first < 0) {
-                continue;
-            }
-            Optional<SyntaxNode> comment = commentAt(root, first);
-            if (comment.isEmpty()) {
-                return false;
-            }
-            if (SafetyComments.justifies(file.text(comment.get()))) {
-                return true;
-            }
-            above = source.line(FileContext.start(comment.get()));
+        if (keyword.getType().equals("unsafe")) {
+            return false; // tokens of a macro body: no statements to look above
         }
-        return false;
+        Optional<SyntaxNode> statement = statementOf(keyword, file);
+        if (statement.isPresent() && aboveWithAttributes(statement.get(), bound, file)) {
+            return true;
+        }
+        return aboveEnclosingStatement(keyword, file) || insideJustifiedBlock(keyword, file);
     }
 
     /**
-     * The rule clippy misses: a comment above the statement or item that holds the block, with
-     * attributes or other comments in between, however deep in the statement the block sits.
-     * A closure's or nested block's first statement is covered by the comment above the
-     * statement around it; a function body is not covered by a comment above the function.
+     * Where clippy does not look: the comment above the statement that holds the block however
+     * deep (a match arm, a struct field, a closure), when the block is that statement's first
+     * code, through nested blocks and closure bodies but not out of a function body.
      */
-    private static boolean commentedAboveStatement(SyntaxNode block, FileContext file) {
-        SyntaxNode statement = statementOf(block);
+    private static boolean aboveEnclosingStatement(SyntaxNode block, FileContext file) {
+        SyntaxNode statement = statementAround(block, file);
         while (true) {
             if (SafetyComments.justify(file.leadingTrivia(statement))) {
                 return true;
             }
-            Optional<SyntaxNode> container = statement.getParent();
+            Optional<SyntaxNode> container = file.logicalParent(statement);
             boolean expressionBlock = container.isPresent() && container.get().getType().equals("block")
-                    && container.get().getParent().filter(p -> !p.getType().equals("function_item")).isPresent();
+                    && file.logicalParent(container.get()).filter(p -> !p.getType().equals("function_item")).isPresent();
             if (!expressionBlock || !statement.equals(firstStatement(container.get()))) {
                 return false;
             }
-            statement = statementOf(container.get());
+            statement = statementAround(container.get(), file);
         }
     }
 
-    private static SyntaxNode statementOf(SyntaxNode node) {
+    /** An unsafe block inside a justified one is covered by its justification (clippy asks each for its own). */
+    private static boolean insideJustifiedBlock(SyntaxNode block, FileContext file) {
+        for (Optional<SyntaxNode> current = file.logicalParent(block); current.isPresent();
+                current = file.logicalParent(current.get())) {
+            if (current.get().getType().equals("unsafe_block")) {
+                return justified(current.get(), current.get(), file);
+            }
+            if (current.get().getType().equals("function_item")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The statement or item whose children a block's ancestors are: the node just below a block, module or file. */
+    private static SyntaxNode statementAround(SyntaxNode node, FileContext file) {
         SyntaxNode current = node;
-        Optional<SyntaxNode> parent = current.getParent();
+        Optional<SyntaxNode> parent = file.logicalParent(current);
         while (parent.isPresent() && !CONTAINERS.contains(parent.get().getType())) {
             current = parent.get();
-            parent = current.getParent();
+            parent = file.logicalParent(current);
         }
         return current;
     }
@@ -111,26 +128,41 @@ public final class UndocumentedUnsafeBlockCheck extends FileCheck {
                 .findFirst().orElse(null);
     }
 
-    /** The comment covering a char offset, if any. */
-    private static Optional<SyntaxNode> commentAt(SyntaxNode root, int offset) {
-        Optional<SyntaxNode> node = root.getDescendant(offset * 2, offset * 2 + 2);
-        // The smallest node there may be a comment's marker or doc text, one or two levels down.
-        for (int level = 0; level < 3 && node.isPresent(); level++) {
-            if (COMMENTS.contains(node.get().getType())) {
-                return node;
-            }
-            node = node.get().getParent();
+    /**
+     * The statement whose comment clippy accepts: the statement, {@code let} or constant the
+     * block is; else, when the block is part of an expression, the {@code let} or constant
+     * holding that expression, or the expression itself unless it branches ({@code if}, {@code match}).
+     */
+    private static Optional<SyntaxNode> statementOf(SyntaxNode block, FileContext file) {
+        Optional<SyntaxNode> parent = parentSkipping(block, file);
+        if (parent.isEmpty() || NOT_EXPRESSIONS.contains(parent.get().getType())) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        if (STATEMENTS.contains(parent.get().getType())) {
+            return parent;
+        }
+        Optional<SyntaxNode> grandparent = parentSkipping(parent.get(), file);
+        if (grandparent.isPresent() && DECLARATIONS.contains(grandparent.get().getType())) {
+            return grandparent;
+        }
+        return BRANCHES.contains(parent.get().getType()) ? Optional.empty() : parent;
     }
 
-    private static int firstNonBlank(SourceText source, int line) {
-        String text = source.text();
-        for (int at = source.lineStart(line); at < source.lineEnd(line); at++) {
-            if (!Character.isWhitespace(text.charAt(at))) {
-                return at;
-            }
+    private static Optional<SyntaxNode> parentSkipping(SyntaxNode node, FileContext file) {
+        Optional<SyntaxNode> parent = file.logicalParent(node);
+        while (parent.isPresent() && TRANSPARENT.contains(parent.get().getType())) {
+            parent = file.logicalParent(parent.get());
         }
-        return -1;
+        return parent;
+    }
+
+    /** A justification above the statement, or above the attributes written on it. */
+    private static boolean aboveWithAttributes(SyntaxNode statement, int bound, FileContext file) {
+        int line = file.source().line(FileContext.start(statement));
+        if (SafetyComments.above(file, line, bound)) {
+            return true;
+        }
+        int first = file.source().line(file.startWithAttributes(statement));
+        return first < line && SafetyComments.above(file, first, bound);
     }
 }

@@ -1,9 +1,13 @@
 package dev.rustlens.analysis.checks;
 
+import dev.rustlens.analysis.check.Captures;
 import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
+import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
+import dev.rustlens.parser.SyntaxMatch;
+import dev.rustlens.parser.SyntaxNode;
 
 /** {@code .unwrap()} and {@code .unwrap_err()} calls, which panic instead of handling the other variant. */
 public final class UnwrapUsedCheck extends FileCheck {
@@ -17,5 +21,14 @@ public final class UnwrapUsedCheck extends FileCheck {
     @Override
     public CheckInfo info() {
         return INFO;
+    }
+
+    @Override
+    public void onMatch(SyntaxMatch match, FileContext file) {
+        for (SyntaxNode node : match.findNodes(Captures.FINDING)) {
+            if (!MacroTokens.inMacroDefinition(node)) {
+                file.report(this, node, info().title());
+            }
+        }
     }
 }

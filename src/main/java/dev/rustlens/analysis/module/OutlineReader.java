@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,7 @@ public final class OutlineReader {
     private enum Owner { MODULE, TRAIT, IMPL, EXTERN }
 
     private final FileContext file;
+    private final Function<SyntaxNode, Optional<SyntaxNode>> macroInputs;
     private final List<ApiItem> items = new ArrayList<>();
     private final List<ModuleDeclaration> modules = new ArrayList<>();
     private final List<UseDeclaration> uses = new ArrayList<>();
@@ -44,13 +46,19 @@ public final class OutlineReader {
     /** Each item's index by the char offset it starts at, for the checks that report on items. */
     private final Map<Integer, Integer> itemsByStart = new HashMap<>();
 
-    private OutlineReader(FileContext file) {
+    private OutlineReader(FileContext file, Function<SyntaxNode, Optional<SyntaxNode>> macroInputs) {
         this.file = file;
+        this.macroInputs = macroInputs;
     }
 
-    /** Reads the declarations of the file whose tree's root is {@code root}. */
-    public static OutlineReader read(SyntaxNode root, FileContext file) {
-        OutlineReader reader = new OutlineReader(file);
+    /**
+     * Reads the declarations of the file whose tree's root is {@code root}.
+     *
+     * @param macroInputs for a macro invocation, the node its input became when it was read as code
+     */
+    public static OutlineReader read(SyntaxNode root, FileContext file,
+            Function<SyntaxNode, Optional<SyntaxNode>> macroInputs) {
+        OutlineReader reader = new OutlineReader(file, macroInputs);
         reader.declarations(root, -1, -1, Owner.MODULE);
         return reader;
     }
@@ -153,8 +161,11 @@ public final class OutlineReader {
                 case "use_declaration" -> use(child, scope);
                 case "macro_invocation" -> macroInvocation(child, scope);
                 case "expression_statement" -> child.getNamedChildren().stream()
-                        .filter(expression -> expression.getType().equals("macro_invocation"))
-                        .forEach(invocation -> macroInvocation(invocation, scope));
+                        .filter(expression -> expression.getType().equals("macro_invocation")
+                                || expression.getType().equals("block"))
+                        .forEach(expression -> declarations(List.of(expression), scope, parent, owner));
+                // A macro input read as code, or one branch of a `cfg_if!` in it
+                case "block" -> declarations(child, scope, parent, owner);
                 default -> {
                     // attributes, comments, and what holds no declaration
                 }
@@ -261,11 +272,26 @@ public final class OutlineReader {
                 uses.add(new UseDeclaration(scope, visibility, RustPaths.normaliseUseTree(file.text(tree)), file.inTestCode(FileContext.start(use)))));
     }
 
+    private void declarations(List<SyntaxNode> nodes, int scope, int parent, Owner owner) {
+        for (SyntaxNode node : nodes) {
+            if (node.getType().equals("macro_invocation")) {
+                macroInvocation(node, scope);
+            } else {
+                declarations(node, scope, parent, owner);
+            }
+        }
+    }
+
     /**
-     * Item macros such as {@code cfg_if!} declare modules and re-exports in their input, read
-     * here from its text.
+     * Item macros such as {@code cfg_if!} declare modules, items and re-exports in their input:
+     * read from the input parsed as code, or, where it did not parse, from its text.
      */
     private void macroInvocation(SyntaxNode invocation, int scope) {
+        Optional<SyntaxNode> input = macroInputs.apply(invocation);
+        if (input.isPresent()) {
+            declarations(input.get(), scope, -1, Owner.MODULE);
+            return;
+        }
         String macro = invocation.getChildByFieldName("macro").map(file::text).orElse("");
         Optional<SyntaxNode> arguments = invocation.getNamedChildren().stream()
                 .filter(child -> child.getType().equals("token_tree")).findFirst();

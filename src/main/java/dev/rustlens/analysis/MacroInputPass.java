@@ -1,0 +1,149 @@
+package dev.rustlens.analysis;
+
+import dev.rustlens.analysis.check.Captures;
+import dev.rustlens.analysis.source.SourceText;
+import dev.rustlens.parser.MacroInputs;
+import dev.rustlens.parser.MacroInputs.Reading;
+import dev.rustlens.parser.MacroInputs.Region;
+import dev.rustlens.parser.ParseBudget;
+import dev.rustlens.parser.RustParser;
+import dev.rustlens.parser.SyntaxMatch;
+import dev.rustlens.parser.SyntaxMatch.Capture;
+import dev.rustlens.parser.SyntaxNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The file's matches with those inside macro inputs added: the inputs of its macro invocations
+ * are read as code ({@link MacroInputs}), and the combined query runs over them, round after
+ * round for macros inside macros. Where an input was read, the token-level matches of the tree
+ * it came from (an {@code unsafe} or {@code .unwrap()} seen as tokens) give way to the code's.
+ * Closing the pass deletes the trees it made.
+ */
+final class MacroInputPass implements AutoCloseable {
+
+    /** Macros in macros in macros: deeper inputs stay tokens. */
+    private static final int MAX_ROUNDS = 3;
+    /**
+     * An input is read when it may hold something a check or the outline looks for; most
+     * invocations ({@code println!("{}", x)}, {@code vec![1, 2]}) hold nothing of the kind.
+     */
+    private static final Pattern WORTH_READING = Pattern.compile("\\b(?:unsafe|unwrap|unwrap_err|expect|expect_err"
+            + "|panic|todo|unimplemented|unreachable|forget|transmute|transmute_copy|leak|sleep|fs|File"
+            + "|mod|fn|impl|struct|enum|union|trait|static|const|type|use|extern|macro_rules)\\b");
+    private static final java.util.Set<String> TOKEN_CONTAINERS = java.util.Set.of("token_tree", "token_repetition");
+
+    private final List<Reading> readings = new ArrayList<>();
+    private final List<SyntaxMatch> matches;
+    /** The node holding each read input, by its invocation's char range. */
+    private final Map<Long, SyntaxNode> inputs = new HashMap<>();
+
+    private MacroInputPass(List<SyntaxMatch> matches) {
+        this.matches = matches;
+    }
+
+    /** Reads the macro inputs of a file whose combined-query matches are {@code matches}. */
+    static MacroInputPass run(RustParser parser, CheckCatalogue catalogue, SourceText source, List<SyntaxMatch> matches,
+            ParseBudget budget) {
+        MacroInputPass pass = new MacroInputPass(new ArrayList<>(matches));
+        List<SyntaxMatch> round = matches;
+        for (int depth = 0; depth < MAX_ROUNDS && !budget.exhausted(); depth++) {
+            List<SyntaxNode> invocations = worthReading(round, source);
+            if (invocations.isEmpty()) {
+                break;
+            }
+            Optional<Reading> reading = MacroInputs.read(parser, source.text(), invocations, budget);
+            if (reading.isEmpty()) {
+                break;
+            }
+            pass.readings.add(reading.get());
+            if (reading.get().regions().isEmpty()) {
+                break;
+            }
+            SyntaxNode root = reading.get().tree().getRootNode();
+            QueryPredicates predicates = catalogue.predicates();
+            List<SyntaxMatch> found = catalogue.combinedQuery(root.hasError()).matches(root,
+                    (pattern, captures) -> predicates.hold(pattern, captures, source), budget::exhausted);
+            round = found.stream().filter(match -> inside(match, reading.get())).toList();
+            pass.matches.removeIf(match -> tokenLevel(match) && inside(match, reading.get()));
+            pass.matches.addAll(round);
+            for (Region region : reading.get().regions()) {
+                inputNode(root, region).ifPresent(input -> pass.inputs.put(key(region.invocation()), input));
+            }
+        }
+        return pass;
+    }
+
+    /** Every match: the file's own, and those in the macro inputs read as code. */
+    List<SyntaxMatch> matches() {
+        return matches;
+    }
+
+    /** The node holding an invocation's input read as code (a block, an array, a call): empty when it stayed tokens. */
+    Optional<SyntaxNode> input(SyntaxNode invocation) {
+        return Optional.ofNullable(inputs.get(key(invocation)));
+    }
+
+    /**
+     * For a node of a tree this pass made, the macro input it lies in; empty for a node of the
+     * file's own tree.
+     */
+    Optional<Region> regionOf(SyntaxNode node) {
+        for (Reading reading : readings) {
+            if (reading.tree() == node.getTree()) {
+                return reading.regionAt(node.getStartByte() >>> 1);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<SyntaxNode> worthReading(List<SyntaxMatch> matches, SourceText source) {
+        List<SyntaxNode> invocations = new ArrayList<>();
+        for (SyntaxMatch match : matches) {
+            for (Capture capture : match.captures()) {
+                if (capture.name().equals(Captures.MACRO_INVOCATION)) {
+                    SyntaxNode node = capture.node();
+                    if (WORTH_READING.matcher(source.text()).region(node.getStartByte() >>> 1, node.getEndByte() >>> 1).find()) {
+                        invocations.add(node);
+                    }
+                }
+            }
+        }
+        return invocations;
+    }
+
+    /** Whether every node of a match lies in one of the inputs read. */
+    private static boolean inside(SyntaxMatch match, Reading reading) {
+        for (Capture capture : match.captures()) {
+            if (reading.regionAt(capture.node().getStartByte() >>> 1).isEmpty()) {
+                return false;
+            }
+        }
+        return !match.captures().isEmpty();
+    }
+
+    /** A match of tokens: {@code unsafe} or {@code .unwrap()} inside a token tree, before it was read as code. */
+    private static boolean tokenLevel(SyntaxMatch match) {
+        return match.captures().stream().anyMatch(capture -> capture.node().getParent()
+                .map(parent -> TOKEN_CONTAINERS.contains(parent.getType())).orElse(false));
+    }
+
+    /** The statement the input became: a block, the array, or the call {@code _(..)}. */
+    private static Optional<SyntaxNode> inputNode(SyntaxNode root, Region region) {
+        Optional<SyntaxNode> node = root.getDescendant((region.start() - 1) * 2, (region.end() + 1) * 2);
+        return node.filter(found -> !found.getType().equals("source_file"));
+    }
+
+    private static long key(SyntaxNode invocation) {
+        return (long) invocation.getStartByte() << 32 | invocation.getEndByte();
+    }
+
+    @Override
+    public void close() {
+        readings.forEach(Reading::close);
+    }
+}
