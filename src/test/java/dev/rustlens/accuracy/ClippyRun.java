@@ -91,15 +91,16 @@ record ClippyRun(String command, Set<String> files, List<LintHit> hits, List<Lin
 
     /**
      * The dep-info file beside a unit's artifact, named by its hash: {@code deps/libx-<hash>.rmeta}
-     * (or {@code .rlib}, {@code .so}) has {@code deps/x-<hash>.d}; a build script
+     * (or {@code examples/libx-<hash>.rmeta}, {@code .rlib}, {@code .so}) has {@code x-<hash>.d}
+     * beside it; a build script
      * {@code build/x-<hash>/build-script-build} has
      * {@code build/x-<hash>/build_script_build-<hash>.d}.
      */
     static Path depInfoOf(CompiledUnit unit) throws IOException {
         Path artifact = Path.of(unit.artifact());
         String name = artifact.getFileName().toString();
-        String directory = artifact.getParent().getFileName().toString();
-        String hashed = directory.equals("deps") ? name.substring(0, name.lastIndexOf('.')) : directory;
+        String hashed = unit.kind().equals("custom-build") ? artifact.getParent().getFileName().toString()
+                : name.substring(0, name.lastIndexOf('.'));
         String suffix = hashed.substring(hashed.lastIndexOf('-')) + ".d";
         try (Stream<Path> siblings = Files.list(artifact.getParent())) {
             return siblings.filter(path -> path.getFileName().toString().endsWith(suffix)).findFirst()
