@@ -6,6 +6,8 @@ import dev.rustlens.analysis.AnalyzerSettings;
 import dev.rustlens.analysis.CheckCatalogue;
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.source.DirectorySourceTree;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,18 +77,25 @@ public final class AccuracyComparison {
             edits.put(crate.directory(), copy.edits());
         }
 
+        GeigerOracle oracle = GeigerOracle.build(work.resolve("cargo-target"), work.resolve("geiger"));
         List<CrateComparison> comparisons = new ArrayList<>();
+        List<GeigerComparison> geiger = new ArrayList<>();
         try (CheckCatalogue catalogue = CheckCatalogue.load();
                 Analyzer analyzer = new Analyzer(catalogue, AnalyzerSettings.defaults())) {
             Set<String> checks = catalogue.checks().stream().map(Check::id).collect(Collectors.toSet());
             for (CorpusCrate crate : crates) {
-                AnalysisResult result = analyzer.analyze(copies.get(crate).directory());
+                Path copy = copies.get(crate).directory();
+                CapturedFileResults files = new CapturedFileResults();
+                DirectorySourceTree tree = new DirectorySourceTree(copy, true);
+                AnalysisResult result = analyzer.analyze(tree, files, Analyzer.Progress.NONE);
                 List<Finding> findings = result.crates().stream().flatMap(c -> c.findings().stream()).toList();
-                comparisons.add(CrateComparison.compare(crate.directory(), copies.get(crate).directory(), runs.get(crate),
-                        findings, checks));
+                comparisons.add(CrateComparison.compare(crate.directory(), copy, runs.get(crate), findings, checks));
+                List<String> unparsed = new ArrayList<>();
+                Map<String, GeigerCounts> expected = GeigerCounts.parseOracle(oracle.run(copy), unparsed);
+                geiger.add(GeigerComparison.compare(crate.directory(), files.geigerCounts(tree), expected, unparsed));
             }
         }
-        Report report = new Report(comparisons, edits);
+        Report report = new Report(comparisons, geiger, edits);
         String header = String.format("Measured on %s: %d crates, %s, rustlens analyzer at this commit.", LocalDate.now(),
                 crates.size(), clippyVersion());
         report.write(work.resolve("report"), header);
@@ -96,12 +105,13 @@ public final class AccuracyComparison {
         System.out.println(report.checkTable());
         System.out.println(report.crateTable());
         System.out.println(report.leftOut());
+        System.out.println(report.geigerTable());
         System.out.println("Disagreements: " + work.resolve("report/summary.md") + " and " + work.resolve("report/disagreements.json"));
     }
 
     private static String clippyVersion() throws Exception {
         Process process = new ProcessBuilder("cargo", "clippy", "--version").redirectErrorStream(true).start();
-        String version = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         process.waitFor();
         return version;
     }

@@ -21,11 +21,13 @@ import java.util.TreeMap;
 final class Report {
 
     private final List<CrateComparison> crates;
+    private final List<GeigerComparison> geiger;
     private final Map<String, List<String>> edits;
 
-    /** The comparisons, and per crate the edits made to its copy. */
-    Report(List<CrateComparison> crates, Map<String, List<String>> edits) {
+    /** The comparisons of the checks and of the geiger figures, and per crate the edits made to its copy. */
+    Report(List<CrateComparison> crates, List<GeigerComparison> geiger, Map<String, List<String>> edits) {
         this.crates = List.copyOf(crates);
+        this.geiger = List.copyOf(geiger);
         this.edits = edits;
     }
 
@@ -82,7 +84,7 @@ final class Report {
         Files.createDirectories(directory);
         List<Disagreement> all = crates.stream().flatMap(crate -> crate.disagreements().stream()).toList();
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(directory.resolve("disagreements.json").toFile(), Map.of("crates", crates, "edits", edits));
+                .writeValue(directory.resolve("disagreements.json").toFile(), Map.of("crates", crates, "geiger", geiger, "edits", edits));
         StringBuilder summary = new StringBuilder("# rustlens against clippy and rustc\n\n").append(header).append("\n\n")
                 .append(checkTable()).append('\n').append(crateTable()).append('\n').append(leftOut());
         summary.append("\n## Edits to the copies\n\n");
@@ -102,7 +104,32 @@ final class Report {
                         .append("  \n  `").append(d.source().replace("`", "'")).append("`\n"));
             });
         }
+        summary.append("\n## Geiger figures per file\n\n").append(geigerTable()).append('\n');
+        geiger.stream().flatMap(crate -> crate.differences().stream()).forEach(d -> summary.append("- ").append(d.crate())
+                .append('/').append(d.file()).append(": ").append(d.figure()).append(" rustlens ").append(d.rustlens())
+                .append(", oracle ").append(d.oracle()).append('\n'));
+        geiger.forEach(crate -> crate.unparsed().forEach(file -> summary.append("- ").append(crate.crate()).append('/')
+                .append(file).append(": syn could not parse it (left out)\n")));
         Files.writeString(directory.resolve("summary.md"), summary, StandardCharsets.UTF_8);
+    }
+
+    /** rustlens's geiger figures against the oracle's, summed over the files both read, and the files that differ. */
+    String geigerTable() {
+        StringBuilder table = new StringBuilder("| figure | rustlens | cargo-geiger rules | files that differ |\n|---|---:|---:|---:|\n");
+        for (int i = 0; i < GeigerCounts.METRICS.size(); i++) {
+            int figure = i;
+            long ours = geiger.stream().mapToLong(crate -> crate.rustlens().get(figure)).sum();
+            long theirs = geiger.stream().mapToLong(crate -> crate.oracle().get(figure)).sum();
+            String key = GeigerCounts.METRICS.get(i).key();
+            long files = geiger.stream().flatMap(crate -> crate.differences().stream()).filter(d -> d.figure().equals(key)).count();
+            table.append("| `").append(key).append("` | ").append(ours).append(" | ").append(theirs).append(" | ").append(files)
+                    .append(" |\n");
+        }
+        int files = geiger.stream().mapToInt(GeigerComparison::files).sum();
+        long differing = geiger.stream().mapToLong(GeigerComparison::differingFiles).sum();
+        long unparsed = geiger.stream().mapToLong(crate -> crate.unparsed().size()).sum();
+        return table.append("\n").append(files).append(" files compared, ").append(files - differing).append(" agree on every figure; ")
+                .append(unparsed).append(" files `syn` could not parse were left out.\n").toString();
     }
 
     /** What was left out of the counts, per check over all crates. */
