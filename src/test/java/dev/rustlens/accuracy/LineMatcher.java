@@ -47,32 +47,33 @@ final class LineMatcher {
                     .computeIfAbsent(point.line(), line -> new ArrayList<>()).add(finding);
         }
         List<Pair<H, F>> pairs = new ArrayList<>();
-        List<H> open = new ArrayList<>();
-        for (H hit : hits) {
-            Span span = spanOf.apply(hit);
-            F finding = take(free.get(span.file()), span.line(), span.line());
-            if (finding != null) {
-                pairs.add(new Pair<>(hit, finding));
-            } else {
-                open.add(hit);
-            }
-        }
+        List<H> open = pairUp(hits, spanOf, free, false, pairs);
         open.sort(Comparator.comparing((H hit) -> spanOf.apply(hit).endLine()).thenComparing(hit -> spanOf.apply(hit).line()));
-        List<H> unmatchedHits = new ArrayList<>();
-        for (H hit : open) {
-            Span span = spanOf.apply(hit);
-            F finding = take(free.get(span.file()), span.line(), span.endLine());
-            if (finding != null) {
-                pairs.add(new Pair<>(hit, finding));
-            } else {
-                unmatchedHits.add(hit);
-            }
-        }
+        List<H> unmatchedHits = pairUp(open, spanOf, free, true, pairs);
         // Equal findings (two on one line and column) are told apart by identity.
         Set<F> paired = Collections.newSetFromMap(new IdentityHashMap<>());
         pairs.forEach(pair -> paired.add(pair.finding()));
         List<F> unmatchedFindings = findings.stream().filter(finding -> !paired.contains(finding)).toList();
         return new Matching<>(pairs, unmatchedHits, unmatchedFindings);
+    }
+
+    /**
+     * Pairs each hit, in order, with the earliest free finding on its span's first line (or, with
+     * {@code wholeSpan}, anywhere in its span); returns the hits left unpaired.
+     */
+    private static <H, F> List<H> pairUp(List<H> hits, Function<H, Span> spanOf, Map<String, TreeMap<Integer, List<F>>> free,
+            boolean wholeSpan, List<Pair<H, F>> pairs) {
+        List<H> unpaired = new ArrayList<>();
+        for (H hit : hits) {
+            Span span = spanOf.apply(hit);
+            F finding = take(free.get(span.file()), span.line(), wholeSpan ? span.endLine() : span.line());
+            if (finding != null) {
+                pairs.add(new Pair<>(hit, finding));
+            } else {
+                unpaired.add(hit);
+            }
+        }
+        return unpaired;
     }
 
     /** Removes and returns the first free finding on a line from {@code from} to {@code to}, or null. */
