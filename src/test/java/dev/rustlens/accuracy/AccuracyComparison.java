@@ -80,9 +80,11 @@ public final class AccuracyComparison {
         GeigerOracle oracle = GeigerOracle.build(work.resolve("cargo-target"), work.resolve("geiger"));
         List<CrateComparison> comparisons = new ArrayList<>();
         List<GeigerComparison> geiger = new ArrayList<>();
+        String analyzerVersion;
         try (CheckCatalogue catalogue = CheckCatalogue.load();
                 Analyzer analyzer = new Analyzer(catalogue, AnalyzerSettings.defaults())) {
             Set<String> checks = catalogue.checks().stream().map(Check::id).collect(Collectors.toSet());
+            analyzerVersion = catalogue.analyzerVersion();
             for (CorpusCrate crate : crates) {
                 Path copy = copies.get(crate).directory();
                 CapturedFileResults files = new CapturedFileResults();
@@ -96,8 +98,8 @@ public final class AccuracyComparison {
             }
         }
         Report report = new Report(comparisons, geiger, edits);
-        String header = String.format("Measured on %s: %d crates, %s, rustlens analyzer at this commit.", LocalDate.now(),
-                crates.size(), clippyVersion());
+        String header = String.format("Measured on %s: %d crates, %s, rustlens analyzer version %s.", LocalDate.now(),
+                crates.size(), clippyVersion(), analyzerVersion);
         report.write(work.resolve("report"), header);
         System.out.println();
         System.out.println(header);

@@ -128,8 +128,9 @@ final class Report {
         int files = geiger.stream().mapToInt(GeigerComparison::files).sum();
         long differing = geiger.stream().mapToLong(GeigerComparison::differingFiles).sum();
         long unparsed = geiger.stream().mapToLong(crate -> crate.unparsed().size()).sum();
-        return table.append("\n").append(files).append(" files compared, ").append(files - differing).append(" agree on every figure; ")
-                .append(unparsed).append(" files `syn` could not parse were left out.\n").toString();
+        return table.append("\n").append(files).append(" files compared, ").append(files - differing)
+                .append(" agree on every figure; left out because `syn` could not parse them: ").append(unparsed).append(".\n")
+                .toString();
     }
 
     /** What was left out of the counts, per check over all crates. */
