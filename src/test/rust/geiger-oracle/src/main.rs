@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use syn::visit::{self, Visit};
-use syn::{Attribute, Expr, ImplItemMethod, ItemFn, ItemImpl, ItemMod, ItemTrait, Meta, NestedMeta};
+use syn::{
+    Attribute, Expr, ImplItemMethod, ItemFn, ItemImpl, ItemMod, ItemTrait, Meta, NestedMeta,
+};
 
 /// A safe and an unsafe count.
 #[derive(Default)]
@@ -131,7 +133,10 @@ impl<'ast> Visit<'ast> for Geiger {
 fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        let name = path.file_name().and_then(|name| name.to_str()).unwrap_or("");
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or("");
         if path.is_dir() {
             if !name.starts_with('.') && name != "target" {
                 rust_files(&path, found)?;
@@ -155,16 +160,29 @@ fn main() -> ExitCode {
     }
     files.sort();
     for file in files {
-        let relative = file.strip_prefix(&root).unwrap_or(&file).display().to_string();
-        let parsed = fs::read_to_string(&file).map_err(|e| e.to_string())
+        let relative = file
+            .strip_prefix(&root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        let parsed = fs::read_to_string(&file)
+            .map_err(|e| e.to_string())
             .and_then(|text| syn::parse_file(&text).map_err(|e| e.to_string()));
         match parsed {
             Ok(ast) => {
                 let mut geiger = Geiger::default();
                 geiger.visit_file(&ast);
-                let counts = [&geiger.functions, &geiger.methods, &geiger.impls, &geiger.traits, &geiger.exprs];
-                let numbers: Vec<String> =
-                    counts.iter().flat_map(|pair| [pair.safe.to_string(), pair.unsafe_.to_string()]).collect();
+                let counts = [
+                    &geiger.functions,
+                    &geiger.methods,
+                    &geiger.impls,
+                    &geiger.traits,
+                    &geiger.exprs,
+                ];
+                let numbers: Vec<String> = counts
+                    .iter()
+                    .flat_map(|pair| [pair.safe.to_string(), pair.unsafe_.to_string()])
+                    .collect();
                 println!("{relative}\t{}", numbers.join("\t"));
             }
             Err(_) => println!("{relative}\tparse-error"),
