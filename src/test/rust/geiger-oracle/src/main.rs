@@ -4,7 +4,8 @@
 //!
 //! Usage: `geiger-oracle DIR`. Prints one line per file, tab-separated: the path relative to DIR,
 //! then functions safe/unsafe, methods safe/unsafe, impls safe/unsafe, traits safe/unsafe,
-//! expressions safe/unsafe; or the path and `parse-error` when `syn` rejects the file.
+//! expressions safe/unsafe; or the path and `parse-error` when the file cannot be read as UTF-8
+//! text or `syn` rejects it.
 
 use std::env;
 use std::fs;

@@ -58,8 +58,10 @@ public final class AccuracyComparison {
         Set<String> selected = only;
         List<CorpusCrate> crates = CorpusCrate.listed().stream()
                 .filter(crate -> selected.isEmpty() || selected.contains(crate.directory())).toList();
+        // The registry serves every listed crate, so that a run on a few crates does not remake it.
         Path registry = PrivateRegistry.prepare(work.resolve("registry"), work.resolve("debs"), systemRegistry,
-                crates.stream().flatMap(crate -> crate.debianPackages().stream()).collect(Collectors.toCollection(TreeSet::new)));
+                CorpusCrate.listed().stream().flatMap(crate -> crate.debianPackages().stream())
+                        .collect(Collectors.toCollection(TreeSet::new)));
 
         Map<String, List<String>> edits = new LinkedHashMap<>();
         Map<CorpusCrate, CrateCopy> copies = new LinkedHashMap<>();
