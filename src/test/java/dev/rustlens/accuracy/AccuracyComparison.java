@@ -74,6 +74,7 @@ public final class AccuracyComparison {
                 byView.put(view, ClippyRun.of(crate, copy, view, cached, work.resolve("cargo-target"), force));
             }
             System.out.printf("%s: %s%n", crate.directory(), byView.get(View.ALL_TARGETS).command());
+            copy.edits().forEach(edit -> System.out.printf("%s: %s%n", crate.directory(), edit));
             copies.put(crate, copy);
             runs.put(crate, byView);
             edits.put(crate.directory(), copy.edits());
