@@ -81,6 +81,7 @@ public final class AccuracyComparison {
         }
 
         GeigerOracle oracle = GeigerOracle.build(work.resolve("cargo-target"), work.resolve("geiger"));
+        Set<String> targetOptions = BuildOptions.target();
         List<CrateComparison> comparisons = new ArrayList<>();
         List<GeigerComparison> geiger = new ArrayList<>();
         String analyzerVersion;
@@ -94,7 +95,9 @@ public final class AccuracyComparison {
                 DirectorySourceTree tree = new DirectorySourceTree(copy, true);
                 AnalysisResult result = analyzer.analyze(tree, files, Analyzer.Progress.NONE);
                 List<Finding> findings = result.crates().stream().flatMap(c -> c.findings().stream()).toList();
-                comparisons.add(CrateComparison.compare(crate.directory(), copy, runs.get(crate), findings, checks));
+                try (CfgFilter compiled = new CfgFilter(copy, targetOptions)) {
+                    comparisons.add(CrateComparison.compare(crate.directory(), copy, runs.get(crate), findings, checks, compiled));
+                }
                 List<String> unparsed = new ArrayList<>();
                 Map<String, GeigerCounts> expected = GeigerCounts.parseOracle(oracle.run(copy), unparsed);
                 geiger.add(GeigerComparison.compare(crate.directory(), files.geigerCounts(tree), expected, unparsed));

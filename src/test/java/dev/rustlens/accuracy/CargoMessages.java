@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,8 +20,11 @@ import java.util.Set;
  * @param hits the lints whose primary span lies in the crate's files
  * @param outside the lints whose primary span lies outside the crate (in an external crate's
  *     macro): they have no place in the crate, and are only counted
+ * @param features the crate's features in this run
+ * @param buildScriptCfgs the cfg options the crate's build script set ({@code cargo:rustc-cfg})
  */
-record CargoMessages(List<CompiledUnit> units, List<LintHit> hits, List<LintHit> outside) {
+record CargoMessages(List<CompiledUnit> units, List<LintHit> hits, List<LintHit> outside, List<String> features,
+        List<String> buildScriptCfgs) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,14 +38,24 @@ record CargoMessages(List<CompiledUnit> units, List<LintHit> hits, List<LintHit>
         List<CompiledUnit> units = new ArrayList<>();
         List<LintHit> hits = new ArrayList<>();
         List<LintHit> outside = new ArrayList<>();
+        Set<String> features = new LinkedHashSet<>();
+        List<String> buildScriptCfgs = new ArrayList<>();
+        Set<String> packageIds = new HashSet<>();
         for (String line : jsonLines.lines().toList()) {
             if (!line.startsWith("{")) {
                 continue;
             }
             JsonNode message = read(line);
+            // A build script's output names its package only by id, known from the crate's artifacts.
+            if (message.path("reason").asText().equals("build-script-executed")
+                    && packageIds.contains(message.path("package_id").asText())) {
+                message.path("cfgs").forEach(cfg -> buildScriptCfgs.add(cfg.asText()));
+            }
             if (!manifest.equals(message.path("manifest_path").asText())) {
                 continue;
             }
+            packageIds.add(message.path("package_id").asText());
+            message.path("features").forEach(feature -> features.add(feature.asText()));
             JsonNode target = message.path("target");
             String kind = target.path("kind").path(0).asText();
             switch (message.path("reason").asText()) {
@@ -57,11 +72,12 @@ record CargoMessages(List<CompiledUnit> units, List<LintHit> hits, List<LintHit>
                     }
                 }
                 default -> {
-                    // build-script-executed, build-finished: nothing about files or lints
+                    // build-finished: nothing about files or lints
                 }
             }
         }
-        return new CargoMessages(List.copyOf(units), List.copyOf(hits), List.copyOf(outside));
+        return new CargoMessages(List.copyOf(units), List.copyOf(hits), List.copyOf(outside), List.copyOf(features),
+                List.copyOf(buildScriptCfgs));
     }
 
     private static Optional<JsonNode> primarySpan(JsonNode diagnostic) {

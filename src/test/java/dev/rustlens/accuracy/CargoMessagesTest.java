@@ -50,6 +50,14 @@ class CargoMessagesTest {
     }
 
     @Test
+    void theFeaturesAndTheBuildScriptsCfgs() throws IOException {
+        CargoMessages messages = CargoMessages.parse(recorded(), CRATE, Set.copyOf(CheckMapping.LINTS));
+        assertEquals(List.of("default", "std"), messages.features());
+        assertEquals(List.of("memchr_runtime_simd", "memchr_runtime_sse2", "memchr_runtime_sse42", "memchr_runtime_avx"),
+                messages.buildScriptCfgs());
+    }
+
+    @Test
     void aHitInAnExternalCratesMacroIsOutside() throws IOException {
         CargoMessages messages = CargoMessages.parse(recorded(), CRATE, Set.copyOf(CheckMapping.LINTS));
         assertEquals(1, messages.outside().size());

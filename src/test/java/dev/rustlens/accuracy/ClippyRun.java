@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,18 @@ import java.util.stream.Stream;
  * is unchanged.
  *
  * @param command the cargo command
- * @param files the crate's files the view's units compiled, relative to the copy
+ * @param files the crate's files the view's units compiled (relative to the copy), each with those units
  * @param hits the view's lint hits in the crate's files
  * @param outside the view's lint hits whose span lies outside the crate
+ * @param features the crate's features in the run
+ * @param buildScriptCfgs the cfg options the crate's build script set
  */
-record ClippyRun(String command, Set<String> files, List<LintHit> hits, List<LintHit> outside) {
+record ClippyRun(String command, Map<String, Set<Unit>> files, List<LintHit> hits, List<LintHit> outside,
+        List<String> features, List<String> buildScriptCfgs) {
+
+    /** A compilation unit as far as cfg options go: its target kind and whether it is a test harness. */
+    record Unit(String kind, boolean test) {
+    }
 
     private static final Set<String> LINTS = Set.copyOf(CheckMapping.LINTS);
 
@@ -49,16 +57,18 @@ record ClippyRun(String command, Set<String> files, List<LintHit> hits, List<Lin
         }
         CargoMessages parsed = CargoMessages.parse(Files.readString(messages, StandardCharsets.UTF_8),
                 copy.directory().toAbsolutePath(), LINTS);
-        Set<String> files = new LinkedHashSet<>();
+        Map<String, Set<Unit>> files = new LinkedHashMap<>();
         for (String line : Files.readAllLines(units, StandardCharsets.UTF_8)) {
             String[] fields = line.split("\t");
-            if (view.includes(fields[0], Boolean.parseBoolean(fields[1]))) {
-                files.add(fields[2]);
+            Unit unit = new Unit(fields[0], Boolean.parseBoolean(fields[1]));
+            if (view.includes(unit.kind(), unit.test())) {
+                files.computeIfAbsent(fields[2], file -> new LinkedHashSet<>()).add(unit);
             }
         }
         return new ClippyRun(commandLine, files,
                 parsed.hits().stream().filter(hit -> view.includes(hit.targetKind(), false)).toList(),
-                parsed.outside().stream().filter(hit -> view.includes(hit.targetKind(), false)).toList());
+                parsed.outside().stream().filter(hit -> view.includes(hit.targetKind(), false)).toList(),
+                parsed.features(), parsed.buildScriptCfgs());
     }
 
     /** {@code cargo clippy} with exactly the compared lints: clippy's default groups silenced first, lint levels capped at warn. */

@@ -24,18 +24,27 @@ import java.util.Set;
  * @param outside per check, lint hits whose span lies in an external crate's macro (left out)
  * @param uncompiled per check, rustlens findings in files no unit of the view compiled (left out:
  *     no clippy answer there)
+ * @param cfgOff rustlens's unmatched findings under a {@code #[cfg(..)]} that is off in every unit
+ *     of the view that read the file (left out, for the same reason, and listed to be checked)
  * @param uncompared hits for checks the catalogue does not have, per check
  */
 record CrateComparison(String crate, Map<String, Tally> tallies, List<Disagreement> disagreements,
-        Map<String, Integer> outside, Map<String, Integer> uncompiled, Map<String, Integer> uncompared) {
+        Map<String, Integer> outside, Map<String, Integer> uncompiled, List<Disagreement> cfgOff,
+        Map<String, Integer> uncompared) {
+
+    /** Whether the build of a run compiles the place of a finding. */
+    interface Compiled {
+        boolean at(ClippyRun run, Finding finding);
+    }
 
     static CrateComparison compare(String crate, Path copy, Map<View, ClippyRun> runs, List<Finding> findings,
-            Set<String> catalogue) {
+            Set<String> catalogue, Compiled compiledPlace) {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         List<Disagreement> disagreements = new ArrayList<>();
         Map<String, Integer> outside = new LinkedHashMap<>();
         Map<String, Integer> uncompiled = new LinkedHashMap<>();
         Map<String, Integer> uncompared = new LinkedHashMap<>();
+        List<Disagreement> cfgOff = new ArrayList<>();
         SourceLines lines = new SourceLines(copy);
         CheckMapping.CHECKS.forEach((check, compared) -> {
             ClippyRun run = runs.get(compared.view());
@@ -48,23 +57,30 @@ record CrateComparison(String crate, Map<String, Tally> tallies, List<Disagreeme
             outside.put(check, outsideHits);
             List<Finding> active = findings.stream()
                     .filter(finding -> finding.checkId().equals(check) && finding.active()).toList();
-            List<Finding> compiled = active.stream().filter(finding -> run.files().contains(finding.path())).toList();
+            List<Finding> compiled = active.stream().filter(finding -> run.files().containsKey(finding.path())).toList();
             uncompiled.put(check, active.size() - compiled.size());
             LineMatcher.Matching<LintHit, Finding> matching = LineMatcher.match(
                     hits, hit -> new LineMatcher.Span(hit.file(), hit.line(), hit.endLine()),
                     compiled, finding -> new LineMatcher.Point(finding.path(), finding.line()));
-            tallies.put(check, new Tally(matching.pairs().size(), matching.unmatchedFindings().size(),
-                    matching.unmatchedHits().size()));
+            int falsePositives = 0;
             for (Finding finding : matching.unmatchedFindings()) {
-                disagreements.add(new Disagreement(crate, check, "rustlens", finding.path(), finding.line(),
-                        finding.message(), lines.line(finding.path(), finding.line())));
+                Disagreement disagreement = new Disagreement(crate, check, "rustlens", finding.path(), finding.line(),
+                        finding.message(), lines.line(finding.path(), finding.line()));
+                if (compiledPlace.at(run, finding)) {
+                    disagreements.add(disagreement);
+                    falsePositives++;
+                } else {
+                    cfgOff.add(disagreement);
+                }
             }
+            tallies.put(check, new Tally(matching.pairs().size(), falsePositives, matching.unmatchedHits().size()));
             for (LintHit hit : matching.unmatchedHits()) {
                 disagreements.add(new Disagreement(crate, check, "clippy", hit.file(), hit.line(),
                         hit.lint() + ": " + hit.message(), lines.line(hit.file(), hit.line())));
             }
         });
-        return new CrateComparison(crate, tallies, List.copyOf(disagreements), outside, uncompiled, uncompared);
+        return new CrateComparison(crate, tallies, List.copyOf(disagreements), outside, uncompiled, List.copyOf(cfgOff),
+                uncompared);
     }
 
     private static boolean isOf(LintHit hit, String check) {

@@ -104,6 +104,10 @@ final class Report {
                         .append("  \n  `").append(d.source().replace("`", "'")).append("`\n"));
             });
         }
+        summary.append("\n## rustlens findings under a cfg that is off (left out)\n\n");
+        crates.stream().flatMap(crate -> crate.cfgOff().stream()).forEach(d -> summary.append("- ").append(d.check())
+                .append(' ').append(d.crate()).append('/').append(d.file()).append(':').append(d.line()).append(" `")
+                .append(d.source().replace("`", "'")).append("`\n"));
         summary.append("\n## Geiger figures per file\n\n").append(geigerTable()).append('\n');
         geiger.stream().flatMap(crate -> crate.differences().stream()).forEach(d -> summary.append("- ").append(d.crate())
                 .append('/').append(d.file()).append(": ").append(d.figure()).append(" rustlens ").append(d.rustlens())
@@ -137,14 +141,16 @@ final class Report {
     String leftOut() {
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (CrateComparison crate : crates) {
-            crate.outside().forEach((check, n) -> counts.computeIfAbsent(check, c -> new int[3])[0] += n);
-            crate.uncompiled().forEach((check, n) -> counts.computeIfAbsent(check, c -> new int[3])[1] += n);
-            crate.uncompared().forEach((check, n) -> counts.computeIfAbsent(check, c -> new int[3])[2] += n);
+            crate.outside().forEach((check, n) -> counts.computeIfAbsent(check, c -> new int[4])[0] += n);
+            crate.uncompiled().forEach((check, n) -> counts.computeIfAbsent(check, c -> new int[4])[1] += n);
+            crate.cfgOff().forEach(d -> counts.computeIfAbsent(d.check(), c -> new int[4])[2]++);
+            crate.uncompared().forEach((check, n) -> counts.computeIfAbsent(check, c -> new int[4])[3] += n);
         }
         StringBuilder text = new StringBuilder("| check | lint hits in external macros | rustlens findings in files not compiled "
-                + "| lint hits of a check rustlens lacks |\n|---|---:|---:|---:|\n");
+                + "| rustlens findings under a cfg that is off | lint hits of a check rustlens lacks |\n"
+                + "|---|---:|---:|---:|---:|\n");
         counts.forEach((check, n) -> text.append("| `").append(check).append("` | ").append(n[0]).append(" | ").append(n[1])
-                .append(" | ").append(n[2]).append(" |\n"));
+                .append(" | ").append(n[2]).append(" | ").append(n[3]).append(" |\n"));
         return text.toString();
     }
 }

@@ -11,7 +11,7 @@ class ReportTest {
 
     private static CrateComparison crate(String name, Tally unsafeBlocks, Tally unwraps) {
         return new CrateComparison(name, Map.of("undocumented_unsafe_block", unsafeBlocks, "unwrap_used", unwraps), List.of(),
-                Map.of(), Map.of(), Map.of());
+                Map.of(), Map.of(), List.of(), Map.of());
     }
 
     @Test
