@@ -1,7 +1,6 @@
 package dev.rustlens.accuracy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,12 +17,8 @@ final class BuildOptions {
 
     /** The target's options, as {@code rustc --print cfg} prints them ({@code unix}, {@code target_os="linux"}). */
     static Set<String> target() throws IOException, InterruptedException {
-        Process rustc = new ProcessBuilder("rustc", "--print", "cfg").redirectErrorStream(true).start();
-        String output = new String(rustc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (rustc.waitFor() != 0) {
-            throw new IOException("rustc --print cfg failed: " + output);
-        }
-        return Set.copyOf(output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
+        return Set.copyOf(Commands.output(List.of("rustc", "--print", "cfg")).lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).toList());
     }
 
     /** One option set per unit of the run that compiled {@code file}. */

@@ -27,6 +27,16 @@ final class Commands {
         }
     }
 
+    /** Runs a command and returns what it printed (standard output and error together). */
+    static String output(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+
     /** Runs a command whose output only matters when it fails. */
     static void run(List<String> command, Path directory) throws IOException, InterruptedException {
         Path log = Files.createTempFile("accuracy", ".log");
