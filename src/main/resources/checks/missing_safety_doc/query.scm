@@ -1,5 +1,5 @@
-; Unsafe fns and traits that can be part of the public API; the Java reads their docs for a
-; `# Safety` section, and the crate's module tree keeps the ones the crate exports.
+; Unsafe fns that can be part of the public API, and unsafe traits; the Java reads their docs
+; for a `# Safety` section, and the crate's module tree keeps the fns the crate exports.
 
 ; `pub unsafe fn`, free or in an inherent impl (trait impls cannot say `pub`)
 (function_item
@@ -23,9 +23,7 @@
         name: (identifier) @name)
     ] @finding))
 
-; `pub unsafe trait`
+; `unsafe trait`, whatever its visibility: its implementations must know what to uphold
 (trait_item
-  (visibility_modifier) @_visibility
   "unsafe"
-  name: (type_identifier) @name
-  (#eq? @_visibility "pub")) @finding
+  name: (type_identifier) @name) @finding

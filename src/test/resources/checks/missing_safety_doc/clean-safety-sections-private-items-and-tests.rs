@@ -66,6 +66,10 @@ trait PrivateSource {
 /// Every bit pattern must be a valid value.
 pub unsafe trait Pod {}
 
+/// A private unsafe trait still binds its implementations.
+///
+/// # Safety
+/// Implementations must be plain old data.
 unsafe trait PrivatePod {}
 
 pub struct Buffer(Vec<u8>);

@@ -56,26 +56,37 @@ final class MacroInputPass implements AutoCloseable {
             if (invocations.isEmpty()) {
                 break;
             }
+            List<SyntaxMatch> next = new ArrayList<>();
             Optional<Reading> reading = MacroInputs.read(parser, source.text(), invocations, budget);
-            if (reading.isEmpty()) {
-                break;
+            reading.ifPresent(read -> next.addAll(pass.add(read, catalogue, source, budget)));
+            // An input that did not parse in its likely shape may in the other ({ T, a, { .. } }).
+            List<SyntaxNode> unread = invocations.stream().filter(invocation -> pass.input(invocation).isEmpty()).toList();
+            if (!unread.isEmpty() && !budget.exhausted()) {
+                MacroInputs.readOtherwise(parser, source.text(), unread, budget)
+                        .ifPresent(read -> next.addAll(pass.add(read, catalogue, source, budget)));
             }
-            pass.readings.add(reading.get());
-            if (reading.get().regions().isEmpty()) {
-                break;
-            }
-            SyntaxNode root = reading.get().tree().getRootNode();
-            QueryPredicates predicates = catalogue.predicates();
-            List<SyntaxMatch> found = catalogue.combinedQuery(root.hasError()).matches(root,
-                    (pattern, captures) -> predicates.hold(pattern, captures, source), budget::exhausted);
-            round = found.stream().filter(match -> inside(match, reading.get())).toList();
-            pass.matches.removeIf(match -> tokenLevel(match) && inside(match, reading.get()));
-            pass.matches.addAll(round);
-            for (Region region : reading.get().regions()) {
-                inputNode(root, region).ifPresent(input -> pass.inputs.put(key(region.invocation()), input));
-            }
+            round = next;
         }
         return pass;
+    }
+
+    /** Keeps a reading: its matches inside the inputs it read replace the tokens' matches there. */
+    private List<SyntaxMatch> add(Reading reading, CheckCatalogue catalogue, SourceText source, ParseBudget budget) {
+        readings.add(reading);
+        if (reading.regions().isEmpty()) {
+            return List.of();
+        }
+        SyntaxNode root = reading.tree().getRootNode();
+        QueryPredicates predicates = catalogue.predicates();
+        List<SyntaxMatch> found = catalogue.combinedQuery(root.hasError()).matches(root,
+                (pattern, captures) -> predicates.hold(pattern, captures, source), budget::exhausted);
+        List<SyntaxMatch> inInputs = found.stream().filter(match -> inside(match, reading)).toList();
+        matches.removeIf(match -> tokenLevel(match) && inside(match, reading));
+        matches.addAll(inInputs);
+        for (Region region : reading.regions()) {
+            inputNode(root, region).ifPresent(input -> inputs.put(key(region.invocation()), input));
+        }
+        return inInputs;
     }
 
     /** Every match: the file's own, and those in the macro inputs read as code. */

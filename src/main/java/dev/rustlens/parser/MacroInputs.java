@@ -78,6 +78,20 @@ public final class MacroInputs {
      */
     public static Optional<Reading> read(RustParser parser, String text, List<SyntaxNode> invocations,
             ParseBudget budget) {
+        return read(parser, text, invocations, budget, false);
+    }
+
+    /**
+     * Parses the inputs again in their other shape: braces as arguments ({@code atomic! { T, a,
+     * { .. } }}), parentheses as statements or arguments, whichever was not tried.
+     */
+    public static Optional<Reading> readOtherwise(RustParser parser, String text, List<SyntaxNode> invocations,
+            ParseBudget budget) {
+        return read(parser, text, invocations, budget, true);
+    }
+
+    private static Optional<Reading> read(RustParser parser, String text, List<SyntaxNode> invocations,
+            ParseBudget budget, boolean otherShape) {
         char[] second = new char[text.length() + 2];
         Arrays.fill(second, ' ');
         WRAPPER_START.getChars(0, WRAPPER_START.length(), second, 0);
@@ -94,11 +108,16 @@ public final class MacroInputs {
             if (open - 1 < WRAPPER_START.length() || close <= open) {
                 continue;
             }
-            Shape shape = shapeOf(text, open, close);
+            Shape shape = otherShape ? otherShapeOf(text, open, close) : shapeOf(text, open, close);
+            if (shape == null) {
+                continue;
+            }
             text.getChars(open, close + 1, second, open);
             switch (shape) {
                 case ARGUMENTS -> {
                     second[open - 1] = '_';
+                    second[open] = '(';
+                    second[close] = ')';
                     second[close + 1] = ';';
                 }
                 case ELEMENTS -> second[close + 1] = ';';
@@ -150,6 +169,15 @@ public final class MacroInputs {
             case '{' -> Shape.STATEMENTS;
             case '[' -> Shape.ELEMENTS;
             default -> topLevelSemicolon(text, open + 1, close) ? Shape.STATEMENTS : Shape.ARGUMENTS;
+        };
+    }
+
+    /** The shape not tried first; none for brackets, which hold elements either way. */
+    static Shape otherShapeOf(String text, int open, int close) {
+        return switch (shapeOf(text, open, close)) {
+            case STATEMENTS -> Shape.ARGUMENTS;
+            case ARGUMENTS -> Shape.STATEMENTS;
+            case ELEMENTS -> null;
         };
     }
 

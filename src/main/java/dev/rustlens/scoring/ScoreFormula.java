@@ -25,10 +25,6 @@ public final class ScoreFormula {
     record Density(Map<String, Double> weights) implements Measure {
     }
 
-    /** Points per finding, whatever the size of the crate. */
-    record PerFinding(String checkId, double weight) implements Measure {
-    }
-
     /** Fixed points when the check found something. */
     record Present(String checkId, double points) implements Measure {
     }
@@ -46,9 +42,9 @@ public final class ScoreFormula {
     }
 
     static final List<Rule> RULES = List.of(
-            new Rule("undocumented_unsafe", "Undocumented unsafe blocks",
-                    new Density(Map.of("undocumented_unsafe_block", 10.0)), 25,
-                    "unsafe blocks without a // SAFETY: comment"),
+            new Rule("undocumented_unsafe", "Undocumented unsafe blocks and impls",
+                    new Density(Map.of("undocumented_unsafe_block", 10.0, "undocumented_unsafe_impl", 10.0)), 25,
+                    "unsafe blocks and unsafe impls without a // SAFETY: comment"),
             new Rule("unsafe_outside_core", "Unsafe code outside the core modules",
                     new Density(Map.of("unsafe_outside_core", 5.0)), 15,
                     "unsafe code outside the modules declared as core"),
@@ -89,9 +85,7 @@ public final class ScoreFormula {
                     "no parseable Cargo.lock, so builds are not reproducible"),
             new Rule("other_hazards", "Blocking in async, anyhow in a library API",
                     new Density(Map.of("blocking_in_async", 1.0, "anyhow_in_library_api", 1.0)), 5,
-                    "blocking calls in async code and anyhow types in public signatures"),
-            new Rule("parse_errors", "Code rustlens could not read", new PerFinding("parse_error", 2), 10,
-                    "files that did not parse or were skipped: their risks are unknown"));
+                    "blocking calls in async code and anyhow types in public signatures"));
 
     private ScoreFormula() {
     }
@@ -115,11 +109,6 @@ public final class ScoreFormula {
                         }
                     }
                     yield sum / kloc;
-                }
-                case PerFinding perFinding -> {
-                    counted.stream().filter(f -> f.checkId().equals(perFinding.checkId()))
-                            .forEach(f -> behind.add(f.fingerprint()));
-                    yield behind.size() * perFinding.weight();
                 }
                 case Present present -> {
                     counted.stream().filter(f -> f.checkId().equals(present.checkId()))

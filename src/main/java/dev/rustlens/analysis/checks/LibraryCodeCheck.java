@@ -13,6 +13,11 @@ abstract class LibraryCodeCheck extends FileCheck {
 
     @Override
     public boolean keep(Finding finding, Placement placement) {
+        return libraryCode(finding, placement);
+    }
+
+    /** Whether the finding is in the library's shipped code, not in a binary, a test or test code. */
+    static boolean libraryCode(Finding finding, Placement placement) {
         return placement.role() == FileRole.LIBRARY && !finding.inTestCode();
     }
 }
