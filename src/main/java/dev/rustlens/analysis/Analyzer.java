@@ -41,6 +41,9 @@ public final class Analyzer implements AutoCloseable {
     /** tree-sitter recurses on the native stack: deeply nested code needs far more than 1 MiB. */
     private static final long ANALYSIS_THREAD_STACK = 256L << 20;
     private static final long MAX_CI_CONFIG_BYTES = 1L << 20;
+    /** CI configurations at fixed places, besides GitHub's workflows. */
+    private static final java.util.Set<String> CI_CONFIGURATIONS = java.util.Set.of(".gitlab-ci.yml", ".travis.yml",
+            ".cirrus.yml", ".circleci/config.yml", "azure-pipelines.yml", ".buildkite/pipeline.yml", "appveyor.yml");
     private static final long COLLECT_INTERVAL_NANOS = 50_000_000;
 
     private final CheckCatalogue catalogue;
@@ -266,7 +269,7 @@ public final class Analyzer implements AutoCloseable {
         for (SourceFile file : files) {
             String path = file.path();
             boolean workflow = path.startsWith(".github/workflows/") && (path.endsWith(".yml") || path.endsWith(".yaml"));
-            if ((workflow || path.equals(".gitlab-ci.yml")) && file.size() <= MAX_CI_CONFIG_BYTES) {
+            if ((workflow || CI_CONFIGURATIONS.contains(path)) && file.size() <= MAX_CI_CONFIG_BYTES) {
                 configurations.put(path, new String(tree.read(file), StandardCharsets.UTF_8));
             }
         }

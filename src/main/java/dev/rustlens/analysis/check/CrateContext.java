@@ -18,6 +18,7 @@ public final class CrateContext {
     private final Map<String, String> ciConfigurations;
     private final TextReader reader;
     private final List<String> unlinkedFiles;
+    private Map<String, String> ciCommands;
     private final List<Finding> findings = new ArrayList<>();
 
     /** Reads a repository file's text, when it exists and is small enough. */
@@ -72,9 +73,20 @@ public final class CrateContext {
         return reader.read(path);
     }
 
-    /** CI configuration files (GitHub workflows, GitLab CI), path to text. */
+    /** CI configuration files (GitHub workflows, GitLab CI, ..), path to text. */
     public Map<String, String> ciConfigurations() {
         return ciConfigurations;
+    }
+
+    /**
+     * What CI runs: the configurations and the repository's scripts, Makefile and justfile
+     * recipes, xtask sources and local actions they call ({@link CiCommands}), path to text.
+     */
+    public Map<String, String> ciCommands() {
+        if (ciCommands == null) {
+            ciCommands = CiCommands.reachable(ciConfigurations, repositoryPaths, reader::read);
+        }
+        return ciCommands;
     }
 
     /** The crate's lib root, else its first binary root. */

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+cargo test
+./ci/miri

@@ -1,0 +1,3 @@
+#!/bin/sh
+cargo test
+# cargo miri test  (not yet)
