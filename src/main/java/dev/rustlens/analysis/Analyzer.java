@@ -35,9 +35,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Analyzer implements AutoCloseable {
 
-    /** Bumped whenever a change alters results, so cached file results are not reused across it. */
-    public static final String VERSION = "1";
-
     /** tree-sitter recurses on the native stack: deeply nested code needs far more than 1 MiB. */
     private static final long ANALYSIS_THREAD_STACK = 256L << 20;
     private static final long MAX_CI_CONFIG_BYTES = 1L << 20;

@@ -47,8 +47,7 @@ public final class CheckCatalogue implements AutoCloseable {
      */
     static final String ONLY_WITH_SYNTAX_ERRORS = "only-with-syntax-errors";
 
-    private final String combinedSource;
-    /** Worked out on first use: SHA-256's first use cost a one-shot scan 50 ms before its first file. */
+    /** Read on first use: a one-shot scan reads it after its first file. */
     private volatile String analyzerVersion;
     private final CompletableFuture<CompiledQueries> queries;
 
@@ -79,7 +78,6 @@ public final class CheckCatalogue implements AutoCloseable {
             source.append(query);
         }
         String combined = source.toString();
-        this.combinedSource = combined;
         String expressions = resource("analysis/expressions.scm");
         this.queries = CompletableFuture.supplyAsync(
                 () -> CompiledQueries.compileAll(combined, segmentStarts, fileChecks, expressions), CheckCatalogue::compilerThread);
@@ -161,22 +159,12 @@ public final class CheckCatalogue implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Analyzer.VERSION plus a digest of every query and check's metadata: cached file results
-     * are reused only by the same analyzer, so a changed query never serves stale results.
-     */
-    private static String versionOf(String queries, List<Check> checks) {
-        StringBuilder input = new StringBuilder(queries);
-        checks.forEach(check -> input.append('\n').append(check.info()));
-        return Analyzer.VERSION + "-" + Digests.sha256Hex(input.toString(), 6);
-    }
-
-    /** The version under which this catalogue's file results are cached. */
+    /** The version under which this catalogue's file results are cached ({@link AnalyzerVersion}). */
     public String analyzerVersion() {
         String version = analyzerVersion;
         if (version == null) {
-            // Threads racing here work out the same value.
-            version = versionOf(combinedSource, checks);
+            // Threads racing here read the same value.
+            version = AnalyzerVersion.current();
             analyzerVersion = version;
         }
         return version;

@@ -20,6 +20,11 @@ final class QueryPredicates {
 
     private final List<List<Predicate>> byPattern;
 
+    /** The text predicates this class evaluates (each with a {@code not-} form). */
+    private static final java.util.Set<String> TEXT_PREDICATES = java.util.Set.of("eq?", "match?", "any-of?");
+    /** Property assertions and directives that tree-sitter's query itself handles. */
+    private static final java.util.Set<String> TREE_SITTER_OWN = java.util.Set.of("is?", "is-not?", "set!");
+
     private QueryPredicates(List<List<Predicate>> byPattern) {
         this.byPattern = byPattern;
     }
@@ -130,15 +135,21 @@ final class QueryPredicates {
     }
 
     private static Optional<Predicate> predicate(List<String> tokens, List<String> captureNames) {
-        if (tokens.size() < 3 || !tokens.get(1).startsWith("@")) {
-            return Optional.empty();
+        String full = tokens.isEmpty() ? "" : tokens.getFirst().substring(1);
+        if (TREE_SITTER_OWN.contains(full)) {
+            return Optional.empty(); // tree-sitter evaluates these itself
         }
-        String full = tokens.getFirst().substring(1);
         boolean negated = full.startsWith("not-");
-        String name = full.substring(negated ? 4 : 0).replace("?", "");
-        if (!List.of("eq", "match", "any-of").contains(name)) {
-            return Optional.empty();
+        String name = full.substring(negated ? 4 : 0);
+        if (!TEXT_PREDICATES.contains(name)) {
+            // An unknown predicate would be ignored and the pattern match everything it shapes.
+            throw new IllegalStateException("unknown query predicate #" + full + " (known: #eq?, #match?, #any-of?, "
+                    + "their #not- forms, #is?, #is-not?, #set!)");
         }
+        if (tokens.size() < 3 || !tokens.get(1).startsWith("@")) {
+            throw new IllegalStateException("#" + full + " needs a capture and an argument: " + String.join(" ", tokens));
+        }
+        name = name.replace("?", "");
         List<String> arguments = List.copyOf(tokens.subList(2, tokens.size()));
         Pattern regex = name.equals("match") ? Pattern.compile(arguments.getFirst()) : null;
         int operand = arguments.getFirst().startsWith("@") ? captureNames.indexOf(arguments.getFirst().substring(1)) : -1;
