@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * The {@code #[cfg(..)]} predicates that enclose a place in a file: those of every enclosing item,
  * statement, field, variant or match arm, and the inner {@code #![cfg(..)]} of every enclosing
- * file, module or block. Macro bodies are token trees here, so a {@code cfg} inside a macro
- * ({@code cfg_if!}) is not seen.
+ * file, module or block, and the condition of the {@code cfg_if!} branch that holds it. Other
+ * macros' inputs are token trees here, so a {@code cfg} inside them is not seen.
  */
 final class CfgScopes implements AutoCloseable {
 
@@ -50,6 +50,9 @@ final class CfgScopes implements AutoCloseable {
                 current.getChildren().stream().filter(child -> child.getType().equals("attribute_item"))
                         .forEach(attribute -> cfgOf(attribute).ifPresent(predicates::add));
             }
+            if (current.getType().equals("token_tree") && parent.filter(this::isCfgIf).isPresent()) {
+                cfgIfBranch(current, offset).ifPresent(predicates::add);
+            }
             if (INNER_SCOPES.contains(current.getType())) {
                 current.getChildren().stream().filter(child -> child.getType().equals("inner_attribute_item"))
                         .forEach(attribute -> cfgOf(attribute).ifPresent(predicates::add));
@@ -58,6 +61,45 @@ final class CfgScopes implements AutoCloseable {
             node = parent;
         }
         return predicates;
+    }
+
+    private boolean isCfgIf(SyntaxNode invocation) {
+        return invocation.getType().equals("macro_invocation") && invocation.getChildByFieldName("macro")
+                .map(name -> source.substring(name.getStartByte() / 2, name.getEndByte() / 2).replaceAll("\\s+", ""))
+                .filter(name -> name.equals("cfg_if") || name.endsWith("::cfg_if")).isPresent();
+    }
+
+    /**
+     * The condition of the {@code cfg_if!} branch ({@code if #[cfg(a)] { .. } else if #[cfg(b)]
+     * { .. } else { .. }}) that holds the offset: its own predicate, and none of the earlier ones.
+     */
+    private Optional<String> cfgIfBranch(SyntaxNode input, int offset) {
+        List<String> earlier = new ArrayList<>();
+        String pending = null;
+        for (SyntaxNode child : input.getChildren()) {
+            String text = source.substring(child.getStartByte() / 2, child.getEndByte() / 2);
+            if (child.getType().equals("token_tree") && text.startsWith("[")) {
+                String body = text.substring(1, text.length() - 1).strip();
+                pending = body.startsWith("cfg") ? body.substring(body.indexOf('(') + 1, body.lastIndexOf(')')) : null;
+            } else if (child.getType().equals("token_tree") && text.startsWith("{")) {
+                boolean holds = offset >= child.getStartByte() / 2 && offset < child.getEndByte() / 2;
+                if (holds) {
+                    List<String> parts = new ArrayList<>();
+                    if (pending != null) {
+                        parts.add(pending);
+                    }
+                    if (!earlier.isEmpty()) {
+                        parts.add("not(any(" + String.join(", ", earlier) + "))");
+                    }
+                    return parts.isEmpty() ? Optional.empty() : Optional.of("all(" + String.join(", ", parts) + ")");
+                }
+                if (pending != null) {
+                    earlier.add(pending);
+                }
+                pending = null;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The attributes written just before {@code child} among its parent's children (comments between skipped). */

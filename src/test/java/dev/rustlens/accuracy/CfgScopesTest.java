@@ -48,4 +48,24 @@ class CfgScopesTest {
     void onlyTheFilesInnerCfgOutsideTheModule() {
         assertEquals(List.of("feature = \"std\""), around("unsafe { read() } }"));
     }
+
+    @Test
+    void aCfgIfBranchHoldsItsConditionAndNoneOfTheEarlierOnes() {
+        String source = """
+                cfg_if::cfg_if! {
+                    if #[cfg(unix)] {
+                        fn first() {}
+                    } else if #[cfg(windows)] {
+                        fn second() {}
+                    } else {
+                        fn third() {}
+                    }
+                }
+                """;
+        try (CfgScopes scopes = new CfgScopes(source)) {
+            assertEquals(List.of("all(unix)"), scopes.around(source.indexOf("first")));
+            assertEquals(List.of("all(windows, not(any(unix)))"), scopes.around(source.indexOf("second")));
+            assertEquals(List.of("all(not(any(unix, windows)))"), scopes.around(source.indexOf("third")));
+        }
+    }
 }
