@@ -89,6 +89,9 @@ final class CrateAggregator {
         for (CrateCheck check : catalogue.crateChecks()) {
             check.check(crateContext);
         }
+        crate.manifest().readError().ifPresent(error -> crateContext.report(
+                catalogue.byId(FileAnalyzer.PARSE_ERROR).orElseThrow(), crate.manifest().path(),
+                error + ": Cargo rejects this manifest; rustlens read the crate with Cargo's defaults"));
         findings.addAll(crateContext.findings());
         findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
                 .thenComparingInt(Finding::column).thenComparing(Finding::checkId));

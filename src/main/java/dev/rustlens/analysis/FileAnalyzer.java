@@ -110,7 +110,10 @@ public final class FileAnalyzer implements AutoCloseable {
                     return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
                             + "; not analysed");
                 }
-                return new FileScan(path, source, tree, macros).run();
+                return new FileScan(path, source, tree, macros, budget).run();
+            } catch (BudgetExhausted e) {
+                return skipped(path, source, "analysis took longer than " + seconds(settings.parseBudget())
+                        + "; not analysed");
             }
         }
     }
@@ -124,7 +127,7 @@ public final class FileAnalyzer implements AutoCloseable {
         // A rewrite can uncover an error the first one hid: a second round reads that too.
         for (int round = 0; round < 2 && best.getRootNode().hasError(); round++) {
             SyntaxNode root = best.getRootNode();
-            String rewritten = SyntaxRecovery.rewrite(text, SyntaxRecovery.errorLines(root, text));
+            String rewritten = SyntaxRecovery.rewrite(text, SyntaxRecovery.errorLines(root, text), budget::exhausted);
             if (rewritten == null) {
                 break;
             }
@@ -165,6 +168,8 @@ public final class FileAnalyzer implements AutoCloseable {
         private final SourceText source;
         private final SyntaxTree tree;
         private final MacroInputPass macros;
+        private final ParseBudget budget;
+        private int steps;
         private final List<SyntaxMatch> matches;
         private final Metrics metrics = new Metrics();
         private final RegionSet.Builder testRegionBuilder = RegionSet.builder();
@@ -182,7 +187,8 @@ public final class FileAnalyzer implements AutoCloseable {
         private RegionSet testRegions;
         private RegionSet geigerSkipped;
 
-        FileScan(String path, SourceText source, SyntaxTree tree, MacroInputPass macros) {
+        FileScan(String path, SourceText source, SyntaxTree tree, MacroInputPass macros, ParseBudget budget) {
+            this.budget = budget;
             this.path = path;
             this.source = source;
             this.tree = tree;
@@ -194,6 +200,7 @@ public final class FileAnalyzer implements AutoCloseable {
             FileCheck[] owners = catalogue.ownersByPattern();
             // Phase 1: attributes and comments decide what is test code and what is suppressed.
             for (SyntaxMatch match : matches) {
+                checkBudget();
                 if (owners[match.patternIndex()] != null) {
                     continue;
                 }
@@ -220,13 +227,17 @@ public final class FileAnalyzer implements AutoCloseable {
             context.useOutline(outline::itemAt);
             context.useMacroInputs(macros::regionOf);
             context.useComments(comments);
-            if (!source.validUtf8()) {
+            if (source.otherEncoding().isPresent()) {
+                context.report(parseErrorCheck, 0, 0, "the file is " + source.otherEncoding().get()
+                        + ", not UTF-8, which rustc rejects; it was read as " + source.otherEncoding().get());
+            } else if (!source.validUtf8()) {
                 context.report(parseErrorCheck, 0, 0,
                         "the file is not valid UTF-8, which rustc rejects; invalid bytes were read as U+FFFD");
             }
             List<UnsafeSite> sites = new ArrayList<>();
             RegionSet.Builder unsafeScopes = RegionSet.builder();
             for (SyntaxMatch match : matches) {
+                checkBudget();
                 FileCheck owner = owners[match.patternIndex()];
                 if (owner != null) {
                     owner.onMatch(match, context);
@@ -243,6 +254,13 @@ public final class FileAnalyzer implements AutoCloseable {
                     allowsUnsafeCode);
             return new FileResult(metrics.asMap(), testCodeLines, List.copyOf(sites),
                     suppress(context.findings()), true, fileOutline);
+        }
+
+        /** Every so often, whether the file's time is up: the Java passes hold the budget too. */
+        private void checkBudget() {
+            if ((++steps & 0x3FF) == 0 && budget.exhausted()) {
+                throw new BudgetExhausted();
+            }
         }
 
         private void outerAttribute(SyntaxNode attribute) {
@@ -545,7 +563,7 @@ public final class FileAnalyzer implements AutoCloseable {
             for (int i = 0; i < scopes.size(); i++) {
                 int start = scopes.start(i);
                 int end = scopes.end(i);
-                long inside = catalogue.expressionQuery().matches(root, start * 2, end * 2, () -> false).stream()
+                long inside = catalogue.expressionQuery().matches(root, start * 2, end * 2, budget::exhausted).stream()
                         .map(match -> match.captures().getFirst().node())
                         .filter(node -> FileContext.start(node) >= start && FileContext.end(node) <= end
                                 && !geigerSkipped.contains(FileContext.start(node)) && !isMethodCallee(node))
@@ -581,6 +599,15 @@ public final class FileAnalyzer implements AutoCloseable {
             // Lint attributes are weighed once the file is placed: the modules above it have their say.
             Set<String> byComment = commentSuppressions.get(finding.line());
             return byComment != null && byComment.contains(finding.checkId()) ? Suppression.COMMENT : Suppression.NONE;
+        }
+    }
+
+    /** The file's time budget ran out in a Java pass. */
+    private static final class BudgetExhausted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BudgetExhausted() {
+            super(null, null, false, false);
         }
     }
 }

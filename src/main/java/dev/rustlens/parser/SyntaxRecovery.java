@@ -2,6 +2,7 @@ package dev.rustlens.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,18 +70,31 @@ public final class SyntaxRecovery {
                     Pattern.compile("(?<=\\bstruct\\s{1,4}[A-Za-z_]\\w{0,200})(\\s+where)(\\s\\s)(?=[^;{]{0,2000};)"),
                     match -> "()" + match.substring(0, match.length() - 2)));
 
+    /** Past this many chars of lines with errors, a file is not Rust with a few misread constructs. */
+    static final int MAX_REWRITTEN_CHARS = 1 << 16;
+    /** Past this many errors the same holds. */
+    static final int MAX_ERRORS = 1000;
+
     private SyntaxRecovery() {
     }
 
     /**
      * The text with every rule applied where it matches a line in {@code errorLines}, or null
-     * when no rule matched there.
+     * when no rule matched there, when errors cover more than {@link #MAX_REWRITTEN_CHARS}, or
+     * when {@code stop} says the time is up.
      *
      * @param errorLines pairs of first and last char offsets of the lines around each error (the lines before and after included)
      */
-    public static String rewrite(String text, List<int[]> errorLines) {
+    public static String rewrite(String text, List<int[]> errorLines, BooleanSupplier stop) {
+        int covered = errorLines.stream().mapToInt(range -> range[1] - range[0]).sum();
+        if (covered > MAX_REWRITTEN_CHARS || errorLines.size() > MAX_ERRORS) {
+            return null; // not code with a few misread constructs: bytes that are not Rust at all
+        }
         char[] rewritten = null;
         for (Rule rule : RULES) {
+            if (stop.getAsBoolean()) {
+                return null;
+            }
             Matcher matcher = rule.pattern().matcher(text);
             for (int[] range : errorLines) {
                 matcher.region(range[0], range[1]);
@@ -129,8 +143,14 @@ public final class SyntaxRecovery {
         return errors.size();
     }
 
-    /** Descends only into subtrees that hold an error, so a clean tree costs one call. */
+    /**
+     * Descends only into subtrees that hold an error, so a clean tree costs one call; stops past
+     * {@link #MAX_ERRORS}, more than any file of Rust with a few misread constructs has.
+     */
     private static void collectErrors(SyntaxNode node, List<int[]> errors) {
+        if (errors.size() > MAX_ERRORS) {
+            return;
+        }
         if (node.getType().equals("ERROR") || node.isMissing()) {
             errors.add(new int[] {node.getStartByte() >>> 1, node.getEndByte() >>> 1});
             return;

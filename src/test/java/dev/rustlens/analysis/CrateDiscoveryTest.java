@@ -11,6 +11,7 @@ import dev.rustlens.analysis.cargo.FileRole;
 import dev.rustlens.analysis.cargo.ManifestException;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,26 @@ class CrateDiscoveryTest {
         ManifestException error = assertThrows(ManifestException.class,
                 () -> discover(Map.of("Cargo.toml", "[package]\nname = \"x\"\nversion = ", "src/lib.rs", "")));
         assertTrue(error.getMessage().startsWith("Cargo.toml: invalid TOML"), error.getMessage());
+    }
+
+    @Test
+    void aBrokenMemberManifestIsAFindingAndTheRestOfTheWorkspaceIsScanned(@TempDir Path repository) throws Exception {
+        TestCrates.repository(repository, Map.of(
+                "Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n",
+                "crates/good/Cargo.toml", "[package]\nname = \"good\"\nversion = \"0.1.0\"\n",
+                "crates/good/src/lib.rs", "//! Good.\npub fn f(x: Option<u8>) -> u8 { x.unwrap() }\n",
+                "crates/broken/Cargo.toml", "[package]\nname = \"broken\"\nversion = ",
+                "crates/broken/src/lib.rs", "//! Broken manifest, readable code.\npub fn g(x: Option<u8>) -> u8 { x.unwrap() }\n"));
+        try (Analyzer analyzer = TestAnalyzers.create(AnalyzerSettings.defaults())) {
+            AnalysisResult result = analyzer.analyze(repository);
+            assertEquals(List.of("broken", "good"), result.crates().stream().map(c -> c.crate().name()).toList());
+            CrateResult broken = result.crates().getFirst();
+            assertTrue(broken.findings().stream().anyMatch(f -> f.checkId().equals("parse_error")
+                    && f.path().equals("crates/broken/Cargo.toml") && f.message().contains("invalid TOML")));
+            assertTrue(broken.findings().stream().anyMatch(f -> f.checkId().equals("unwrap_used")),
+                    "the code of the member with the broken manifest is still analysed");
+            assertTrue(result.problems().stream().anyMatch(p -> p.startsWith("crates/broken/Cargo.toml")));
+        }
     }
 
     @Test

@@ -62,6 +62,42 @@ class RobustnessTest {
     }
 
     @Test
+    void utf16AndUtf32FilesAreReadAndReported() throws Exception {
+        String code = "pub fn f(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n";
+        for (var encoding : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16,
+                java.nio.charset.Charset.forName("UTF-32LE"))) {
+            byte[] bytes = code.getBytes(encoding);
+            if (encoding.name().equals("UTF-32LE")) {
+                // UTF-32 is told by its byte order mark only.
+                byte[] withBom = new byte[bytes.length + 4];
+                withBom[0] = (byte) 0xFF;
+                withBom[1] = (byte) 0xFE;
+                System.arraycopy(bytes, 0, withBom, 4, bytes.length);
+                bytes = withBom;
+            }
+            CrateResult crate = analyzeBytes(bytes);
+            assertEquals(1, crate.metrics().get(Metric.UNSAFE_BLOCKS), encoding + " is read as code");
+            assertTrue(parseErrors(crate).stream().anyMatch(f -> f.message().contains("not UTF-8")),
+                    encoding + " is reported: rustc reads UTF-8 only");
+        }
+    }
+
+    @Test
+    void randomBytesGiveAFindingAndControlCharactersAreEscaped() throws Exception {
+        byte[] random = new byte[300_000];
+        new java.util.Random(42).nextBytes(random);
+        CrateResult crate = analyzeBytes(random);
+        assertEquals(1, crate.metrics().get(Metric.PARSE_ERRORS));
+        assertTrue(parseErrors(crate).size() <= 20, "a file of random bytes reports a few syntax errors, not thousands");
+        for (Finding finding : crate.findings()) {
+            assertTrue(finding.context().chars().noneMatch(c -> c < 0x20 && c != '\t'),
+                    "no control character is stored: " + finding.context());
+            // 400 chars, the last one maybe an escape, and an ellipsis.
+            assertTrue(finding.context().length() <= 410, "contexts are cut");
+        }
+    }
+
+    @Test
     void deepNestingDoesNotOverflowTheStack() throws Exception {
         int depth = 5000;
         String source = "pub fn f() -> i32 { " + "(".repeat(depth) + "1" + ")".repeat(depth) + " }\n"

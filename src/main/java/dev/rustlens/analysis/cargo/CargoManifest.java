@@ -16,10 +16,31 @@ public final class CargoManifest {
 
     private final String path;
     private final JsonNode root;
+    /** Why the file itself could not be read, for a stand-in; null for a manifest read from its file. */
+    private final String readError;
 
-    private CargoManifest(String path, JsonNode root) {
+    private CargoManifest(String path, JsonNode root, String readError) {
         this.path = path;
         this.root = root;
+        this.readError = readError;
+    }
+
+    /**
+     * A stand-in for a member's manifest that does not parse: a package named after its
+     * directory with Cargo's defaults, so that the rest of the workspace, and this crate's code,
+     * are still read.
+     */
+    public static CargoManifest standIn(String path, String readError) {
+        String directory = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        String name = directory.substring(directory.lastIndexOf('/') + 1);
+        com.fasterxml.jackson.databind.node.ObjectNode root = TOML.createObjectNode();
+        root.putObject("package").put("name", name.isEmpty() ? "unnamed" : name);
+        return new CargoManifest(path, root, readError);
+    }
+
+    /** Why the manifest's own file could not be read, for a stand-in. */
+    public Optional<String> readError() {
+        return Optional.ofNullable(readError);
     }
 
     /**
@@ -41,7 +62,7 @@ public final class CargoManifest {
             if (root == null || !root.isObject()) {
                 throw new ManifestException(path, path + ": not a TOML table");
             }
-            CargoManifest manifest = new CargoManifest(path, root);
+            CargoManifest manifest = new CargoManifest(path, root, null);
             if (manifest.isPackage() && manifest.packageName().isEmpty()) {
                 throw new ManifestException(path, path + ": [package] has no name");
             }

@@ -32,9 +32,10 @@ public final class CrateDiscovery {
     }
 
     /**
-     * Discovers crates from parsed manifests. {@code read} gives a manifest's bytes; a manifest
-     * that does not parse fails the discovery when it is a workspace or one of its members, and is
-     * reported as a problem otherwise.
+     * Discovers crates from parsed manifests. {@code read} gives a manifest's bytes; a root
+     * manifest that does not parse fails the discovery; a workspace member's is replaced by a
+     * stand-in with Cargo's defaults ({@link CargoManifest#standIn}); any other is reported as a
+     * problem and left out.
      */
     public static Layout discover(List<SourceFile> files, ManifestReader read)
             throws ManifestException, java.io.IOException {
@@ -54,10 +55,16 @@ public final class CrateDiscovery {
         for (ManifestException e : broken) {
             String path = e.manifestPath();
             String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-            if (dir.isEmpty() || enclosingWorkspace(dir, manifests).isPresent()) {
-                throw e;
+            if (dir.isEmpty()) {
+                throw e; // without the root manifest there is no telling what the repository holds
             }
-            problems.add(e.getMessage());
+            if (enclosingWorkspace(dir, manifests).isPresent()) {
+                // One broken member does not hide the others: it is read with Cargo's defaults.
+                manifests.put(dir, CargoManifest.standIn(path, e.getMessage()));
+                problems.add(e.getMessage() + "; the crate was read with Cargo's defaults");
+            } else {
+                problems.add(e.getMessage());
+            }
         }
         if (manifests.isEmpty()) {
             throw new ManifestException("Cargo.toml", "no Cargo.toml found: this is not a Rust repository");

@@ -20,6 +20,9 @@ public final class FileContext {
 
     private static final Set<String> TRIVIA = Set.of("attribute_item", "line_comment", "block_comment");
     private static final LeadingTrivia NO_TRIVIA = new LeadingTrivia(List.of(), List.of());
+    /** A finding's context line is cut here: it is stored with every finding and makes its fingerprint. */
+    private static final int MAX_CONTEXT = 400;
+    private static final int MAX_MESSAGE = 1000;
 
     private final SourceText source;
     private final String path;
@@ -257,7 +260,7 @@ public final class FileContext {
         int endOffset = Math.max(start, end);
         String context = normalisedLine(line);
         findings.add(new Finding(check.id(), check.info().severity(), path, line, source.column(start),
-                source.line(endOffset), source.column(endOffset), message, inTestCode(start),
+                source.line(endOffset), source.column(endOffset), PrintableText.of(message, MAX_MESSAGE), inTestCode(start),
                 Suppression.NONE, context));
     }
 
@@ -275,13 +278,15 @@ public final class FileContext {
         while (last > first && Character.isWhitespace(text.charAt(last - 1))) {
             last--;
         }
+        // A generated file's line can be megabytes long: the context keeps its start.
+        last = Math.min(last, first + MAX_CONTEXT);
         // Most lines only need their indentation cut: inner blanks are single spaces already.
         boolean afterSpace = false;
         for (int i = first; i < last; i++) {
             char c = text.charAt(i);
             boolean space = c == ' ';
-            if ((space && afterSpace) || (!space && Character.isWhitespace(c))) {
-                return collapseBlanks(text, first, last);
+            if ((space && afterSpace) || (!space && Character.isWhitespace(c)) || PrintableText.invisible(c)) {
+                return PrintableText.of(collapseBlanks(text, first, last), MAX_CONTEXT);
             }
             afterSpace = space;
         }

@@ -2,6 +2,7 @@ package dev.rustlens.analysis.source;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,13 @@ public final class SourceText {
     private final String text;
     private final int[] lineStarts;
     private final boolean validUtf8;
+    /** The encoding the bytes were read in when it was not UTF-8 (a UTF-16 or UTF-32 file), else null. */
+    private final String otherEncoding;
 
-    private SourceText(String text, boolean validUtf8) {
+    private SourceText(String text, boolean validUtf8, String otherEncoding) {
         this.text = text;
         this.validUtf8 = validUtf8;
+        this.otherEncoding = otherEncoding;
         int[] starts = new int[64];
         int count = 0;
         starts[count++] = 0;
@@ -38,12 +42,67 @@ public final class SourceText {
      * leading byte order mark is dropped, so any file yields text.
      */
     public static SourceText decode(byte[] bytes) {
+        Charset wide = wideEncoding(bytes);
+        if (wide != null) {
+            // rustc reads UTF-8 only; the text is still read, so that the reviewer sees what it holds.
+            String text = new String(bytes, wide);
+            return new SourceText(text.startsWith("\uFEFF") ? text.substring(1) : text, false, wide.name());
+        }
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         // The JDK's own decoding is the fast path; the strict decoder runs only when a
         // replacement character shows up, to tell bad bytes from a U+FFFD written in the file.
         String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-        return new SourceText(text, text.indexOf('\uFFFD') < 0 || strictlyValid(bytes, start));
+        return new SourceText(text, text.indexOf('\uFFFD') < 0 || strictlyValid(bytes, start), null);
+    }
+
+    /**
+     * UTF-32 or UTF-16 by its byte order mark, or UTF-16 without one when NUL bytes fill the
+     * even or the odd places of the file's start, as ASCII text encoded so does; null otherwise.
+     */
+    private static Charset wideEncoding(byte[] bytes) {
+        if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+            return Charset.forName("UTF-32LE");
+        }
+        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+            return Charset.forName("UTF-32BE");
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return StandardCharsets.UTF_16BE;
+        }
+        int sample = Math.min(bytes.length, 4096) & ~1;
+        if (sample < 8) {
+            return null;
+        }
+        int evenNuls = 0;
+        int oddNuls = 0;
+        for (int i = 0; i < sample; i += 2) {
+            evenNuls += bytes[i] == 0 ? 1 : 0;
+            oddNuls += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        int pairs = sample / 2;
+        if (oddNuls > pairs * 9 / 10 && evenNuls < pairs / 10) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (evenNuls > pairs * 9 / 10 && oddNuls < pairs / 10) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean strictlyValid(byte[] bytes, int start) {
@@ -60,7 +119,7 @@ public final class SourceText {
 
     /** Text already in memory (tests, fixtures). */
     public static SourceText of(String text) {
-        return new SourceText(text, true);
+        return new SourceText(text, true, null);
     }
 
     public String text() {
@@ -74,6 +133,11 @@ public final class SourceText {
     /** Whether the bytes were valid UTF-8. */
     public boolean validUtf8() {
         return validUtf8;
+    }
+
+    /** The encoding the bytes were read in when they were UTF-16 or UTF-32, which rustc rejects. */
+    public java.util.Optional<String> otherEncoding() {
+        return java.util.Optional.ofNullable(otherEncoding);
     }
 
     public int lineCount() {
