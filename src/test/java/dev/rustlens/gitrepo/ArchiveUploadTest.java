@@ -62,7 +62,7 @@ public class ArchiveUploadTest {
         assertEquals("memchr", first.getString("crates[0].name"));
         // memchr's figures, verified by hand (RealCrateTest).
         assertEquals(18, first.getInt("crates[0].unsafeBlocks"));
-        assertEquals(37, first.getInt("crates[0].unsafeFunctions"));
+        assertEquals(36, first.getInt("crates[0].unsafeFunctions")); // sse42.rs is unlinked
         assertEquals(23, first.getInt("crates[0].unsafeMethods"));
         int rustFiles = first.getInt("filesAnalyzed") + first.getInt("filesReused");
 

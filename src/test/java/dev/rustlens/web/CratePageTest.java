@@ -42,7 +42,7 @@ class CratePageTest {
             given().when().get("/crates/{id}", crate).then().statusCode(200)
                     .body(containsString("<h1>scored <small>0.1.0</small>"),
                             containsString("<span class=\"grade grade-"),
-                            containsString("Undocumented unsafe blocks</th><td>−"),
+                            containsString("Undocumented unsafe blocks and impls</th><td>−"),
                             containsString("<a href=\"" + findings + "&amp;check=undocumented_unsafe_block\">3 undocumented_unsafe_block</a>"),
                             containsString("<a href=\"" + findings + "&amp;check=miri_missing_in_ci\">1 miri_missing_in_ci</a>"),
                             containsString("Public fns without examples</th><td>−2.5</td><td>5</td>"),
