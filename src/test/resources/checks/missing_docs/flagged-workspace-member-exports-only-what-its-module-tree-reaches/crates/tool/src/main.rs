@@ -1,0 +1,7 @@
+//! A binary: nothing of it is public API.
+
+pub fn helper() {}
+
+fn main() {
+    helper();
+}
