@@ -2,6 +2,7 @@ package dev.rustlens.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -79,13 +80,47 @@ public final class SyntaxRecovery {
     }
 
     /**
+     * Parses the text; where the parse fails, parses it again with the rules applied around the
+     * errors (twice at most: a rewrite can uncover an error the first one hid), and keeps the tree
+     * that reads more of the file. Empty when the budget ran out before a first tree.
+     */
+    public static Optional<SyntaxTree> parse(RustParser parser, String text, ParseBudget budget) {
+        Optional<SyntaxTree> first = parser.parse(text, budget);
+        if (first.isEmpty()) {
+            return first;
+        }
+        SyntaxTree best = first.get();
+        String current = text;
+        for (int round = 0; round < 2 && best.getRootNode().hasError(); round++) {
+            SyntaxNode root = best.getRootNode();
+            String rewritten = rewrite(current, errorLines(root, current), budget::exhausted);
+            if (rewritten == null) {
+                break;
+            }
+            Optional<SyntaxTree> second = parser.parse(rewritten, budget);
+            if (second.isEmpty()) {
+                break;
+            }
+            if (errorCount(second.get().getRootNode()) < errorCount(root)) {
+                best.close();
+                best = second.get();
+                current = rewritten;
+            } else {
+                second.get().close();
+                break;
+            }
+        }
+        return Optional.of(best);
+    }
+
+    /**
      * The text with every rule applied where it matches a line in {@code errorLines}, or null
      * when no rule matched there, when errors cover more than {@link #MAX_REWRITTEN_CHARS}, or
      * when {@code stop} says the time is up.
      *
      * @param errorLines pairs of first and last char offsets of the lines around each error (the lines before and after included)
      */
-    public static String rewrite(String text, List<int[]> errorLines, BooleanSupplier stop) {
+    static String rewrite(String text, List<int[]> errorLines, BooleanSupplier stop) {
         int covered = errorLines.stream().mapToInt(range -> range[1] - range[0]).sum();
         if (covered > MAX_REWRITTEN_CHARS || errorLines.size() > MAX_ERRORS) {
             return null; // not code with a few misread constructs: bytes that are not Rust at all
@@ -115,7 +150,7 @@ public final class SyntaxRecovery {
     }
 
     /** The offsets of the lines that the outermost error nodes of a tree cover, merged. */
-    public static List<int[]> errorLines(SyntaxNode root, String text) {
+    static List<int[]> errorLines(SyntaxNode root, String text) {
         List<int[]> errors = new ArrayList<>();
         collectErrors(root, errors);
         List<int[]> lines = new ArrayList<>();
@@ -137,7 +172,7 @@ public final class SyntaxRecovery {
     }
 
     /** The number of outermost error nodes (ERROR or MISSING) in a tree. */
-    public static int errorCount(SyntaxNode root) {
+    static int errorCount(SyntaxNode root) {
         List<int[]> errors = new ArrayList<>();
         collectErrors(root, errors);
         return errors.size();
