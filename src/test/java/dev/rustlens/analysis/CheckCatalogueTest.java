@@ -91,6 +91,9 @@ class CheckCatalogueTest {
             List<String> lines = Files.readAllLines(DOCS.resolve(check.id() + ".md"));
             assertEquals("# " + check.id(), lines.get(0), check.id());
             assertEquals(check.info().title(), lines.get(1), check.id() + ": the doc's second line is the title");
+            assertEquals("Category: " + check.info().category() + " · Default severity: " + check.info().severity()
+                    + " · Test code: " + (check.info().exemptInTests() ? "exempt" : "checked"), lines.get(3),
+                    check.id() + ": the doc's fourth line is the check's metadata");
             String text = String.join("\n", lines);
             for (String heading : DOC_HEADINGS) {
                 assertTrue(text.contains(heading), check.id() + " doc has " + heading);
@@ -121,5 +124,32 @@ class CheckCatalogueTest {
                 }
             }
         }
+    }
+
+    /** The catalogue's table in docs/checks.md, as the checks' metadata makes it. */
+    static String catalogueTable(List<Check> checks) {
+        StringBuilder table = new StringBuilder("| id | category | severity | test code |\n|---|---|---|---|\n");
+        for (Check check : checks) {
+            table.append("| [`").append(check.id()).append("`](checks/").append(check.id()).append(".md): ")
+                    .append(check.info().title()).append(" | ").append(check.info().category()).append(" | ")
+                    .append(check.info().severity()).append(" | ")
+                    .append(check.info().exemptInTests() ? "exempt" : "checked").append(" |\n");
+        }
+        return table.toString();
+    }
+
+    @Test
+    void theCatalogueTableListsEveryCheckAsItsMetadataSays() throws IOException {
+        // Rewrite the table on purpose with -Drustlens.bless=true (as clippy's UI tests bless).
+        Path doc = Path.of("docs/checks.md");
+        String text = Files.readString(doc);
+        int start = text.indexOf("| id | category | severity | test code |");
+        int end = text.indexOf("\n\n", start) + 1;
+        String table = catalogueTable(catalogue.checks());
+        if (Boolean.getBoolean("rustlens.bless")) {
+            Files.writeString(doc, text.substring(0, start) + table + text.substring(end));
+            return;
+        }
+        assertEquals(table, text.substring(start, end), "docs/checks.md's table (regenerate: -Drustlens.bless=true)");
     }
 }

@@ -1,11 +1,19 @@
 package dev.rustlens.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustlens.analysis.CheckCatalogue;
+import dev.rustlens.analysis.Metric;
+import dev.rustlens.analysis.check.Check;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The score of synthetic crate snapshots, each expectation computed by hand from docs/scoring.md. */
@@ -136,5 +144,28 @@ class ScoreFormulaTest {
         assertEquals(83, ScoreFormula.aggregate(List.of(new ScoreFormula.WeightedScore(90, 3_000),
                 new ScoreFormula.WeightedScore(60, 1_000))));
         assertEquals(100, ScoreFormula.aggregate(List.of()));
+    }
+
+    @Test
+    void everyCheckAndMetricTheFormulaNamesExists() {
+        Set<String> checks = new TreeSet<>();
+        Set<String> metrics = new TreeSet<>();
+        for (ScoreFormula.Rule rule : ScoreFormula.RULES) {
+            switch (rule.measure()) {
+                case ScoreFormula.Density density -> checks.addAll(density.weights().keySet());
+                case ScoreFormula.Present present -> checks.add(present.checkId());
+                case ScoreFormula.Shortfall shortfall -> metrics.addAll(List.of(shortfall.part(), shortfall.total()));
+                case ScoreFormula.Missing missing -> metrics.addAll(List.of(missing.metric(), missing.whenPositive()));
+            }
+        }
+        Set<String> knownChecks;
+        try (dev.rustlens.analysis.CheckCatalogue catalogue = CheckCatalogue.load()) {
+            knownChecks = catalogue.checks().stream().map(Check::id)
+                    .collect(Collectors.toSet());
+        }
+        Set<String> knownMetrics = Arrays.stream(Metric.values())
+                .map(Metric::key).collect(Collectors.toSet());
+        assertTrue(knownChecks.containsAll(checks), "checks the formula names: " + checks);
+        assertTrue(knownMetrics.containsAll(metrics), "metrics the formula names: " + metrics);
     }
 }
