@@ -2,6 +2,7 @@ package dev.rustlens.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.analysis.check.Finding;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code clean-*.rs} is analysed as the {@code src/lib.rs} of a one-file crate; a fixture
  * directory is analysed as a whole repository. Lines marked {@code ~ finding: <id>} must get an
  * active finding of that check, lines marked {@code ~ suppressed: <id>} a suppressed one, and no
- * other line may get a finding of the check under test.
+ * other line may get a finding of the check under test. Beside each fixture, {@code <fixture>.expected}
+ * pins every finding of the check under test with its column span and message, as clippy's UI
+ * tests pin their output: rewrite them on purpose with {@code -Drustlens.bless=true}.
  */
 class CheckFixturesTest {
 
@@ -54,7 +57,7 @@ class CheckFixturesTest {
             for (Path checkDir : checks.sorted().toList()) {
                 String checkId = checkDir.getFileName().toString();
                 try (Stream<Path> fixtures = Files.list(checkDir)) {
-                    for (Path fixture : fixtures.sorted().toList()) {
+                    for (Path fixture : fixtures.filter(path -> !path.toString().endsWith(".expected")).sorted().toList()) {
                         tests.add(DynamicTest.dynamicTest(checkId + "/" + fixture.getFileName(),
                                 () -> verify(checkId, fixture)));
                     }
@@ -98,11 +101,41 @@ class CheckFixturesTest {
             }
         }
         String name = fixture.getFileName().toString();
+        verifyExpectedOutput(checkId, fixture, result);
         if (name.startsWith("flagged-")) {
             assertFalse(expected.isEmpty(), "a flagged fixture must mark at least one finding");
         } else if (name.startsWith("clean-")) {
             assertFalse(expected.stream().anyMatch(e -> e.endsWith(" finding")), "a clean fixture marks no active finding");
         }
         assertEquals(String.join("\n", expected), String.join("\n", actual), "findings of " + checkId + " in " + fixture);
+    }
+
+    /** The file beside a fixture that pins its findings: {@code flagged-x.rs} has {@code flagged-x.expected}. */
+    static Path expectedOutput(Path fixture) {
+        String name = fixture.getFileName().toString();
+        return fixture.resolveSibling((name.endsWith(".rs") ? name.substring(0, name.length() - 3) : name) + ".expected");
+    }
+
+    private static void verifyExpectedOutput(String checkId, Path fixture, AnalysisResult result) throws IOException {
+        StringBuilder actual = new StringBuilder();
+        for (CrateResult crate : result.crates()) {
+            for (Finding finding : crate.findings()) {
+                if (finding.checkId().equals(checkId)) {
+                    actual.append(finding.path()).append(':').append(finding.line()).append(':').append(finding.column())
+                            .append('-').append(finding.endLine()).append(':').append(finding.endColumn())
+                            .append(finding.active() ? "" : " [" + finding.suppression() + "]")
+                            .append(finding.inTestCode() ? " [test]" : "").append(' ').append(finding.message())
+                            .append('\n');
+                }
+            }
+        }
+        Path expected = expectedOutput(fixture);
+        if (Boolean.getBoolean("rustlens.bless")) {
+            Files.writeString(expected, actual.toString());
+            return;
+        }
+        assertTrue(Files.exists(expected), expected + " pins the fixture's findings (write it with -Drustlens.bless=true)");
+        assertEquals(Files.readString(expected), actual.toString(), "findings of " + checkId + " in " + fixture
+                + ", with their columns and messages (bless on purpose with -Drustlens.bless=true)");
     }
 }
