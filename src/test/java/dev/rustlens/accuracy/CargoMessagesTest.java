@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** cargo's JSON messages, recorded from clippy runs on memchr, bytes, itoa and arrayvec (paths rewritten). */
+@Tag("fast")
 class CargoMessagesTest {
 
     static final Path CRATE = Path.of("/tmp/accuracy/crate");

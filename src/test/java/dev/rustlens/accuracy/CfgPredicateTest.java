@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class CfgPredicateTest {
 
     private static final Set<String> LINUX_STD = Set.of("unix", "target_os=\"linux\"", "feature=\"std\"", "debug_assertions");

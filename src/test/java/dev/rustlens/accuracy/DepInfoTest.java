@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** rustc's dep-info files, as recorded from a clippy run on memchr (shortened). */
+@Tag("fast")
 class DepInfoTest {
 
     private static final Path CRATE = Path.of("/tmp/accuracy/crate");

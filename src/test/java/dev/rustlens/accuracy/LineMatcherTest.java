@@ -3,8 +3,10 @@ package dev.rustlens.accuracy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class LineMatcherTest {
 
     /** A hit (span) or a finding (point) of the test: file, first and last line, and a name to tell them apart. */

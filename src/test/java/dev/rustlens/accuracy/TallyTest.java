@@ -3,8 +3,10 @@ package dev.rustlens.accuracy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.OptionalDouble;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class TallyTest {
 
     @Test

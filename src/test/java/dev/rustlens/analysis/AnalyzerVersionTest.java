@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The analyzer version changes with every source that decides the analysis's output, and only the build writes it. */
+@Tag("fast")
 class AnalyzerVersionTest {
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();

@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every check is complete: registered, with its query, its documentation and both kinds of fixture. */
+@Tag("fast")
 class CheckCatalogueTest {
 
     private static final Path QUERIES = Path.of("src/main/resources/checks");

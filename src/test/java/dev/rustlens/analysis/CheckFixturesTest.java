@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pins every finding of the check under test with its column span and message, as clippy's UI
  * tests pin their output: rewrite them on purpose with {@code -Drustlens.bless=true}.
  */
+@Tag("fast")
 class CheckFixturesTest {
 
     static final Path FIXTURES = Path.of("src/test/resources/checks");

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.parser.RustGrammar;
 import io.github.treesitter.jtreesitter.Query;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A predicate the engine does not evaluate stops the catalogue instead of matching everything. */
+@Tag("fast")
 class QueryPredicatesTest {
 
     @Test

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A real crate as Debian packages it (librust-memchr-dev, installed by .ci/run). The expected
  * figures were checked by hand against the sources; see the comments.
  */
+@Tag("fast")
 class RealCrateTest {
 
     static final Path MEMCHR = Path.of("/usr/share/cargo/registry/memchr-2.5.0");

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * of tree-sitter's query cursor over the whole tree matches (a byte range covering the tree takes
  * that path), on every check fixture and on a real crate's sources.
  */
+@Tag("fast")
 class RootedQueryTest {
 
     @Test

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exact unsafe counts on hand-made files, covering cargo-geiger's edge cases. */
+@Tag("fast")
 class UnsafeCountsTest {
 
     private static Analyzer analyzer;

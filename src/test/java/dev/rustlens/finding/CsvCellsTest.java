@@ -2,8 +2,10 @@ package dev.rustlens.finding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class CsvCellsTest {
 
     @Test

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** History backfill's choice of commits, on real JGit histories. */
+@Tag("fast")
 public class BackfillCommitsTest {
 
     /** Five commits: two in the week of Monday 5 January 2026, one a week later, two in February. */

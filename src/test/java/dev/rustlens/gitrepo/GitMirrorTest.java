@@ -17,10 +17,12 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local clones: size limit, what counts as a transient failure, and fetching real repositories. */
+@Tag("fast")
 class GitMirrorTest {
 
     /** Settings with a work directory and a clone size limit; the rest at their defaults. */

@@ -6,8 +6,10 @@ import io.github.treesitter.jtreesitter.Query;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class SyntaxQueryTest {
 
     /**

@@ -7,8 +7,10 @@ import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.analysis.check.Suppression;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class FingerprintsTest {
 
     private static Finding at(int line, String context) {

@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The score of synthetic crate snapshots, each expectation computed by hand from docs/scoring.md. */
+@Tag("fast")
 class ScoreFormulaTest {
 
     private static ScoredFinding finding(String checkId, int n) {

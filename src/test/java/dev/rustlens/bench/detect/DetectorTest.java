@@ -9,12 +9,14 @@ import dev.rustlens.bench.detect.Detector.Evaluation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each test type against hand-computed limits. The stable window has mean 100 and sample
  * standard deviation sqrt(4/7) = 0.755929; sorted it is 99 99 100 100 100 100 101 101.
  */
+@Tag("fast")
 class DetectorTest {
 
     private static final List<Double> STABLE = List.of(100.0, 101.0, 99.0, 100.0, 100.0, 101.0, 99.0, 100.0);

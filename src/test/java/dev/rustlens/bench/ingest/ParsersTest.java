@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every upload format read from the real fixtures, and the errors of bad ones. */
+@Tag("fast")
 class ParsersTest {
 
     private static final Comparator<ParsedResult> ORDER = Comparator.comparing(ParsedResult::benchmark)
