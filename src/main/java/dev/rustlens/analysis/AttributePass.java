@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a file's attributes say, read before anything else: which regions are test code (and
@@ -22,6 +23,7 @@ import java.util.Set;
 final class AttributePass {
 
     private static final Set<String> TRIVIA = Set.of("attribute_item", "line_comment", "block_comment");
+    private static final Pattern LOOM = Pattern.compile("\\bloom\\b");
 
     private final SourceText source;
     private final Metrics metrics;
@@ -46,6 +48,9 @@ final class AttributePass {
         String text = source.slice(FileContext.start(attribute), FileContext.end(attribute));
         String attributePath = Attributes.path(text);
         outerAttributePaths.add(attributePath);
+        if (attributePath.equals("cfg") && LOOM.matcher(text).find()) {
+            metrics.increment(Metric.LOOM_ITEMS);
+        }
         boolean testMarker = Attributes.isTestMarker(text);
         boolean cfgTest = Attributes.isCfgTest(text);
         Optional<LintLevel> level = LintLevel.named(attributePath);

@@ -36,7 +36,8 @@ final class CrateAggregator {
 
     /** Summed over every file the crate's targets reach. */
     private static final List<Metric> FILE_SUMS = List.of(Metric.CODE_LINES, Metric.COMMENT_LINES, Metric.BLANK_LINES,
-            Metric.TEST_FNS, Metric.ALLOW_ATTRIBUTES, Metric.CLIPPY_ALLOWS, Metric.ALLOWS_WITHOUT_REASON);
+            Metric.TEST_FNS, Metric.ALLOW_ATTRIBUTES, Metric.CLIPPY_ALLOWS, Metric.ALLOWS_WITHOUT_REASON,
+            Metric.LOOM_ITEMS);
     /** Summed over the files a non-test build compiles, as cargo-geiger counts. */
     private static final List<Metric> GEIGER_SUMS = List.of(Metric.UNSAFE_EXPRESSIONS, Metric.GEIGER_FUNCTIONS_SAFE,
             Metric.GEIGER_FUNCTIONS_UNSAFE, Metric.GEIGER_METHODS_SAFE, Metric.GEIGER_METHODS_UNSAFE,
@@ -100,7 +101,7 @@ final class CrateAggregator {
         long active = findings.stream().filter(Finding::active).count();
         metrics.set(Metric.FINDINGS, active);
         metrics.set(Metric.SUPPRESSED_FINDINGS, findings.size() - active);
-        return new CrateResult(crate, metrics, List.copyOf(findings), List.copyOf(sites));
+        return new CrateResult(crate, metrics, List.copyOf(findings), List.copyOf(sites), crateContext.evidence());
     }
 
     /** Makes the crate checks' context once the crate's metrics are summed. */

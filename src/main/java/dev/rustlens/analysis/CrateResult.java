@@ -2,11 +2,13 @@ package dev.rustlens.analysis;
 
 import dev.rustlens.analysis.cargo.CrateInfo;
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.check.VerificationEvidence;
 import java.util.List;
 
 /**
- * One crate's analysis: its metrics, its findings (suppressed ones included) and where its
- * unsafe code is.
+ * One crate's analysis: its metrics, its findings (suppressed ones included), where its unsafe
+ * code is, and the evidence that it is verified beyond its unit tests.
  */
-public record CrateResult(CrateInfo crate, Metrics metrics, List<Finding> findings, List<UnsafeSite> unsafeSites) {
+public record CrateResult(CrateInfo crate, Metrics metrics, List<Finding> findings, List<UnsafeSite> unsafeSites,
+        List<VerificationEvidence> evidence) {
 }

@@ -43,6 +43,7 @@ public enum Metric {
     INTEGRATION_TEST_FILES("integration_test_files", "files under tests/ and [[test]] targets"),
     BENCH_TARGETS("bench_targets", "bench files and [[bench]] targets"),
     CRITERION("criterion", "1 when criterion is a dev-dependency"),
+    LOOM_ITEMS("loom_items", "items compiled for loom's model checker only (#[cfg(loom)])"),
 
     ALLOW_ATTRIBUTES("allow_attributes", "#[allow] and #[expect] attributes"),
     CLIPPY_ALLOWS("clippy_allows", "clippy lints allowed or expected"),

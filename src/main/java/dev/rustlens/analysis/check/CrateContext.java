@@ -19,6 +19,7 @@ public final class CrateContext {
     private final TextReader reader;
     private final List<String> unlinkedFiles;
     private Map<String, String> ciCommands;
+    private List<VerificationEvidence> evidence;
     private final List<Finding> findings = new ArrayList<>();
 
     /** Reads a repository file's text, when it exists and is small enough. */
@@ -61,6 +62,19 @@ public final class CrateContext {
     /** The crate's {@code .rs} files that no target's module tree reaches, which rustc never reads. */
     public List<String> unlinkedFiles() {
         return unlinkedFiles;
+    }
+
+    /** The evidence that the crate is verified beyond its unit tests ({@link VerificationEvidence}). */
+    public List<VerificationEvidence> evidence() {
+        if (evidence == null) {
+            evidence = List.copyOf(VerificationEvidence.find(this, metric(Metric.LOOM_ITEMS) > 0));
+        }
+        return evidence;
+    }
+
+    /** The paths of every file of the repository. */
+    public Set<String> repositoryPaths() {
+        return repositoryPaths;
     }
 
     /** Whether the repository has a file at this exact path. */
