@@ -291,7 +291,7 @@ public final class Analyzer implements AutoCloseable {
         List<String> coreModules = new ArrayList<>(settings.coreModules());
         coreModules.addAll(extraCoreModules);
         coreModules.addAll(crate.manifest().coreModules());
-        return new CrateAggregator(catalogue, crate, coreModules).aggregate(crateFiles, results,
+        return new CrateAggregator(catalogue, crate, coreModules, tree.holdsRepositoryFiles()).aggregate(crateFiles, results,
                 (metrics, unlinkedFiles) -> new CrateContext(crate, metrics, repositoryFiles.keySet(), ciConfigurations,
                         path -> readSmallText(tree, repositoryFiles, path), unlinkedFiles));
     }

@@ -10,6 +10,7 @@ import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.Placement;
 import dev.rustlens.analysis.check.Suppression;
+import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.analysis.module.LintLevels;
 import dev.rustlens.analysis.module.ModuleTree;
 import dev.rustlens.analysis.module.ModuleTree.FilePlacement;
@@ -43,17 +44,29 @@ final class CrateAggregator {
             Metric.GEIGER_FUNCTIONS_UNSAFE, Metric.GEIGER_METHODS_SAFE, Metric.GEIGER_METHODS_UNSAFE,
             Metric.GEIGER_IMPLS_SAFE, Metric.GEIGER_IMPLS_UNSAFE, Metric.GEIGER_TRAITS_SAFE, Metric.GEIGER_TRAITS_UNSAFE);
 
+    private static final Map<VerificationEvidence.Kind, Metric> EVIDENCE_METRICS = Map.of(
+            VerificationEvidence.Kind.MIRI, Metric.EVIDENCE_MIRI, VerificationEvidence.Kind.FUZZING, Metric.EVIDENCE_FUZZING,
+            VerificationEvidence.Kind.PROPERTY_TESTS, Metric.EVIDENCE_PROPERTY_TESTS,
+            VerificationEvidence.Kind.LOOM, Metric.EVIDENCE_LOOM,
+            VerificationEvidence.Kind.COMPILE_FAIL_TESTS, Metric.EVIDENCE_COMPILE_FAIL_TESTS,
+            VerificationEvidence.Kind.SANITIZERS, Metric.EVIDENCE_SANITIZERS,
+            VerificationEvidence.Kind.PLATFORMS, Metric.EVIDENCE_PLATFORMS,
+            VerificationEvidence.Kind.COVERAGE, Metric.EVIDENCE_COVERAGE);
+
     private final CheckCatalogue catalogue;
     private final CrateInfo crate;
     private final List<String> coreModules;
+    /** Whether the source is a repository (CI, Cargo.lock there to read), not a package archive. */
+    private final boolean repositoryFiles;
     private final Metrics metrics = new Metrics();
     private final List<Finding> findings = new ArrayList<>();
     private final List<UnsafeSite> sites = new ArrayList<>();
 
-    CrateAggregator(CheckCatalogue catalogue, CrateInfo crate, List<String> coreModules) {
+    CrateAggregator(CheckCatalogue catalogue, CrateInfo crate, List<String> coreModules, boolean repositoryFiles) {
         this.catalogue = catalogue;
         this.crate = crate;
         this.coreModules = List.copyOf(coreModules);
+        this.repositoryFiles = repositoryFiles;
     }
 
     /**
@@ -87,8 +100,16 @@ final class CrateAggregator {
         applyManifestPedantic(manifestLints);
 
         CrateContext crateContext = context.create(metrics, tree.unlinkedFiles());
+        metrics.set(Metric.REPOSITORY_FILES, repositoryFiles);
+        metrics.set(Metric.CORE_MODULES, coreModules.stream().distinct().count());
+        metrics.set(Metric.CI_CONFIGURATIONS, crateContext.ciConfigurations().size());
+        for (VerificationEvidence evidence : crateContext.evidence()) {
+            metrics.set(EVIDENCE_METRICS.get(evidence.kind()), true);
+        }
         for (CrateCheck check : catalogue.crateChecks()) {
-            check.check(crateContext);
+            if (repositoryFiles || !check.needsRepositoryFiles(crateContext)) {
+                check.check(crateContext);
+            }
         }
         crate.manifest().readError().ifPresent(error -> crateContext.report(
                 catalogue.byId(FileAnalyzer.PARSE_ERROR).orElseThrow(), crate.manifest().path(),
@@ -189,10 +210,17 @@ final class CrateAggregator {
     private void countPublicApi(String path, FileOutline outline, PublicApi api) {
         for (int index = 0; index < outline.items().size(); index++) {
             ApiItem item = outline.items().get(index);
+            // An unsafe trait binds its implementations whether or not the crate exports it.
+            if (item.kind() == ApiKind.TRAIT && item.unsafe() && !item.testOnly() && !item.docHidden()) {
+                metrics.increment(Metric.UNSAFE_API);
+            }
             if (item.kind() == ApiKind.IMPL || !api.shown(path, index)) {
                 continue;
             }
             boolean documented = api.documented(path, index);
+            if (item.unsafe() && item.kind().isFunction()) {
+                metrics.increment(Metric.UNSAFE_API);
+            }
             metrics.increment(Metric.PUBLIC_ITEMS);
             if (documented) {
                 metrics.increment(Metric.DOCUMENTED_PUBLIC_ITEMS);

@@ -5,4 +5,13 @@ public abstract non-sealed class CrateCheck implements Check {
 
     /** Examines the crate and reports through the context. */
     public abstract void check(CrateContext crate);
+
+    /**
+     * Whether the check needs files a package archive does not hold (CI configuration,
+     * Cargo.lock): then it runs on repositories only, as it would otherwise report what an
+     * archive cannot contain.
+     */
+    public boolean needsRepositoryFiles(CrateContext crate) {
+        return false;
+    }
 }

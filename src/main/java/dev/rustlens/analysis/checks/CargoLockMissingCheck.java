@@ -29,6 +29,11 @@ public final class CargoLockMissingCheck extends CrateCheck {
     }
 
     @Override
+    public boolean needsRepositoryFiles(CrateContext crate) {
+        return true; // a published crate's archive never holds its lock file
+    }
+
+    @Override
     public void check(CrateContext crate) {
         CrateInfo info = crate.crate();
         // Cargo keeps one lock for a whole workspace, beside the workspace's manifest.

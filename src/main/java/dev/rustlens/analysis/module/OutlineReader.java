@@ -192,7 +192,7 @@ public final class OutlineReader {
         int index = items.size();
         items.add(new ApiItem(kind, name, path, scope, parent, visibility, documented,
                 documented && (doc.contains("```") || doc.contains("~~~")), trivia.isDocHidden(),
-                file.inTestCode(start), file.source().line(start), file.source().column(start)));
+                file.inTestCode(start), declaredUnsafe(node), file.source().line(start), file.source().column(start)));
         itemsByStart.put(start, index);
         return index;
     }
@@ -309,7 +309,7 @@ public final class OutlineReader {
             int start = base + module.start(3) - "mod ".length();
             int item = items.size();
             items.add(new ApiItem(ApiKind.MODULE, module.group(3), "", scope, -1, Visibility.of(module.group(2)), false,
-                    false, false, testOnly || cfgTest, file.source().line(start), file.source().column(start)));
+                    false, false, testOnly || cfgTest, false, file.source().line(start), file.source().column(start)));
             List<String> paths = new ArrayList<>();
             while (path.find()) {
                 paths.add(path.group(1));
@@ -321,6 +321,19 @@ public final class OutlineReader {
         while (use.find()) {
             uses.add(new UseDeclaration(scope, Visibility.of(use.group(1)), RustPaths.normaliseUseTree(use.group(2)), testOnly));
         }
+    }
+
+    /** Whether a fn's modifiers or a trait's keywords say {@code unsafe}. */
+    private static boolean declaredUnsafe(SyntaxNode node) {
+        for (SyntaxNode child : node.getChildren()) {
+            if (child.getType().equals("unsafe")) {
+                return true;
+            }
+            if (child.getType().equals("function_modifiers")) {
+                return child.getChildren().stream().anyMatch(modifier -> modifier.getType().equals("unsafe"));
+            }
+        }
+        return false;
     }
 
     private String name(SyntaxNode node) {

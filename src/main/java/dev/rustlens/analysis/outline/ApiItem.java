@@ -19,9 +19,11 @@ package dev.rustlens.analysis.outline;
  * @param hasExample whether its docs hold a fenced code example
  * @param docHidden whether it carries {@code #[doc(hidden)]} itself
  * @param testOnly whether it is compiled for tests only ({@code #[cfg(test)]} on it or around it)
+ * @param unsafe whether it is an {@code unsafe fn} or an {@code unsafe trait}
  * @param line 1-based line where it starts (after its attributes)
  * @param column 1-based column where it starts
  */
 public record ApiItem(ApiKind kind, String name, String path, int scope, int parent, Visibility visibility,
-        boolean documented, boolean hasExample, boolean docHidden, boolean testOnly, int line, int column) {
+        boolean documented, boolean hasExample, boolean docHidden, boolean testOnly, boolean unsafe, int line,
+        int column) {
 }

@@ -20,6 +20,12 @@ import java.util.Set;
 public final class DirectorySourceTree implements SourceTree {
 
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules");
+    /**
+     * Files that {@code cargo package} (the first two) or {@code cargo vendor} and Debian (the
+     * last) write at a package's root, and a repository never holds there.
+     */
+    private static final List<String> PACKAGE_MARKERS = List.of("Cargo.toml.orig", ".cargo_vcs_info.json",
+            ".cargo-checksum.json");
 
     private final Path root;
     private final boolean contentIds;
@@ -82,5 +88,12 @@ public final class DirectorySourceTree implements SourceTree {
             throw new IOException("not a regular file inside the tree: " + file.path());
         }
         return Files.readAllBytes(path);
+    }
+
+    /** A tree is a package archive, not a repository, when its root holds what packaging writes. */
+    @Override
+    public boolean holdsRepositoryFiles() {
+        return PACKAGE_MARKERS.stream().noneMatch(marker -> Files.isRegularFile(root.resolve(marker),
+                LinkOption.NOFOLLOW_LINKS));
     }
 }

@@ -11,4 +11,12 @@ public interface SourceTree {
 
     /** The content of a listed file. */
     byte[] read(SourceFile file) throws IOException;
+
+    /**
+     * Whether this is a repository's tree, which holds its CI configuration and Cargo.lock; a
+     * package archive (a {@code .crate}) is not, and is never asked for what it cannot hold.
+     */
+    default boolean holdsRepositoryFiles() {
+        return true;
+    }
 }
