@@ -2,7 +2,7 @@ package dev.rustlens.scoring;
 
 /** A letter for a score, A best; the boundaries are in docs/scoring.md. */
 public enum Grade {
-    A(90), B(80), C(70), D(55), E(0);
+    A(85), B(70), C(55), D(40), E(0);
 
     private final int minimum;
 
@@ -13,6 +13,16 @@ public enum Grade {
     /** The lowest score with this grade. */
     public int minimum() {
         return minimum;
+    }
+
+    /** The highest score with this grade. */
+    public int maximum() {
+        return this == A ? 100 : values()[ordinal() - 1].minimum - 1;
+    }
+
+    /** The grade one better than this one (A stays A). */
+    public Grade better() {
+        return this == A ? A : values()[ordinal() - 1];
     }
 
     public static Grade of(int score) {

@@ -1,158 +1,339 @@
 package dev.rustlens.scoring;
 
+import static dev.rustlens.analysis.Metric.ALLOW_ATTRIBUTES;
+import static dev.rustlens.analysis.Metric.BENCH_TARGETS;
+import static dev.rustlens.analysis.Metric.CI_CONFIGURATIONS;
+import static dev.rustlens.analysis.Metric.CORE_MODULES;
+import static dev.rustlens.analysis.Metric.CRITERION;
+import static dev.rustlens.analysis.Metric.DOCTESTS;
+import static dev.rustlens.analysis.Metric.EVIDENCE_COMPILE_FAIL_TESTS;
+import static dev.rustlens.analysis.Metric.EVIDENCE_COVERAGE;
+import static dev.rustlens.analysis.Metric.EVIDENCE_FUZZING;
+import static dev.rustlens.analysis.Metric.EVIDENCE_LOOM;
+import static dev.rustlens.analysis.Metric.EVIDENCE_MIRI;
+import static dev.rustlens.analysis.Metric.EVIDENCE_PLATFORMS;
+import static dev.rustlens.analysis.Metric.EVIDENCE_PROPERTY_TESTS;
+import static dev.rustlens.analysis.Metric.EVIDENCE_SANITIZERS;
+import static dev.rustlens.analysis.Metric.EXTERN_BLOCKS;
+import static dev.rustlens.analysis.Metric.FORBIDS_UNSAFE;
+import static dev.rustlens.analysis.Metric.INTEGRATION_TEST_FILES;
+import static dev.rustlens.analysis.Metric.LIBRARY_CODE_LINES;
+import static dev.rustlens.analysis.Metric.PUBLIC_FNS;
+import static dev.rustlens.analysis.Metric.PUBLIC_FNS_WITH_EXAMPLE;
+import static dev.rustlens.analysis.Metric.PUBLIC_ITEMS;
+import static dev.rustlens.analysis.Metric.REPOSITORY_FILES;
+import static dev.rustlens.analysis.Metric.TEST_FNS;
+import static dev.rustlens.analysis.Metric.UNSAFE_API;
+import static dev.rustlens.analysis.Metric.UNSAFE_BLOCKS;
+import static dev.rustlens.analysis.Metric.UNSAFE_FUNCTIONS;
+import static dev.rustlens.analysis.Metric.UNSAFE_IMPLS;
+import static dev.rustlens.analysis.Metric.UNSAFE_IN_MACROS;
+import static dev.rustlens.analysis.Metric.UNSAFE_METHODS;
+import static dev.rustlens.analysis.Metric.UNSAFE_TRAITS;
+
+import dev.rustlens.analysis.Metric;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The safety score formula, all of it: 100 points less a named deduction per rule below, each
- * capped. Finding densities are per 1,000 lines of non-test code (at least {@value #MIN_DENSITY_LINES}
- * lines, so that one finding in a ten-line crate does not sink it). docs/scoring.md explains it
- * with a worked example; change {@link #VERSION} with any change here, so stored scores are recomputed.
+ * The safety score formula, all of it. A crate gets five sub-ratings after the review standard,
+ * each 0 to 100 (the points its parts earn as a share of the points they can earn), and its score
+ * is their weighted mean ({@link RatingKind#weight()}). Every part is a share or a smooth curve of
+ * a density, so fixing any finding raises the score and nothing saturates. docs/scoring.md explains
+ * each part, weight and curve; change {@link #VERSION} with any change here, so stored scores are
+ * recomputed.
  */
 public final class ScoreFormula {
 
     /** The version of the rules below; stored with every score. */
-    public static final int VERSION = 1;
-    /** The smallest density base, in lines. */
-    public static final int MIN_DENSITY_LINES = 500;
+    public static final int VERSION = 2;
+    /** The smallest density base, in lines, so that one finding in a ten-line crate does not weigh like a hundred. */
+    public static final int MIN_DENSITY_LINES = 200;
 
-    /** How a rule turns metrics and findings into points. */
-    sealed interface Measure {
-    }
+    /** Weighted panicking calls per 1,000 lines at which Panics is 50 (the corpus median is about half of it). */
+    static final double PANICS_AT_HALF = 6;
+    /** Tests per 1,000 lines at which the tests part earns half its points. */
+    static final double TESTS_AT_HALF = 10;
+    /** Memory hazards per 1,000 lines at which the hazards part earns half its points. */
+    static final double HAZARDS_AT_HALF = 2;
+    /** Blocking calls in async code and anyhow types in the API per 1,000 lines at which that part earns half. */
+    static final double API_HAZARDS_AT_HALF = 1;
+    /** Doctests per exported fn at which the doctests part earns half its points. */
+    static final double DOCTESTS_AT_HALF = 0.25;
 
-    /** Points per finding per 1,000 lines, each check with its own weight. */
-    record Density(Map<String, Double> weights) implements Measure {
-    }
+    static final String UNDOCUMENTED_UNSAFE_BLOCK = "undocumented_unsafe_block";
+    static final String UNDOCUMENTED_UNSAFE_IMPL = "undocumented_unsafe_impl";
+    static final String UNSAFE_IMPL_SEND_SYNC = "unsafe_impl_send_sync";
+    static final String MISSING_SAFETY_DOC = "missing_safety_doc";
+    static final String UNSAFE_OUTSIDE_CORE = "unsafe_outside_core";
+    static final String FORBID_UNSAFE_MISSING = "forbid_unsafe_missing";
+    static final List<String> MEMORY_HAZARDS = List.of("static_mut", "transmute", "mem_forget", "box_leak");
+    static final String PANIC_IN_LIBRARY = "panic_in_library";
+    static final String UNWRAP_USED = "unwrap_used";
+    static final String EXPECT_USED = "expect_used";
+    static final String MISSING_DOCS = "missing_docs";
+    static final String MISSING_DOC_EXAMPLE = "missing_doc_example";
+    static final String MISSING_CRATE_DOCS = "missing_crate_docs";
+    static final String NO_TESTS = "no_tests";
+    static final String MIRI_MISSING_IN_CI = "miri_missing_in_ci";
+    static final String CLIPPY_PEDANTIC_DISABLED = "clippy_pedantic_disabled";
+    static final String ALLOW_WITHOUT_REASON = "allow_without_reason";
+    static final String CARGO_LOCK_MISSING = "cargo_lock_missing";
+    static final List<String> API_HAZARDS = List.of("blocking_in_async", "anyhow_in_library_api");
 
-    /** Fixed points when the check found something. */
-    record Present(String checkId, double points) implements Measure {
-    }
-
-    /** Points times the share of {@code total} that is not {@code part} (e.g. undocumented items). */
-    record Shortfall(String part, String total, double points) implements Measure {
-    }
-
-    /** Fixed points when {@code metric} is zero while {@code whenPositive} is not. */
-    record Missing(String metric, String whenPositive, double points) implements Measure {
-    }
-
-    /** One named deduction of the score. */
-    record Rule(String id, String title, Measure measure, double cap, String cause) {
-    }
-
-    static final List<Rule> RULES = List.of(
-            new Rule("undocumented_unsafe", "Undocumented unsafe blocks and impls",
-                    new Density(Map.of("undocumented_unsafe_block", 10.0, "undocumented_unsafe_impl", 10.0)), 25,
-                    "unsafe blocks and unsafe impls without a // SAFETY: comment"),
-            new Rule("unsafe_outside_core", "Unsafe code outside the core modules",
-                    new Density(Map.of("unsafe_outside_core", 5.0)), 15,
-                    "unsafe code outside the modules declared as core"),
-            new Rule("missing_safety_doc", "Unsafe API without # Safety docs",
-                    new Density(Map.of("missing_safety_doc", 5.0)), 10,
-                    "public unsafe fns and traits without a # Safety section"),
-            new Rule("memory_hazards", "Leaks, transmutes and shared mutable state",
-                    new Density(Map.of("static_mut", 4.0, "transmute", 4.0, "mem_forget", 4.0, "box_leak", 4.0,
-                            "unsafe_impl_send_sync", 4.0)), 15,
-                    "static mut, mem::transmute, mem::forget, Box::leak and unjustified unsafe impl Send/Sync"),
-            new Rule("miri_missing", "Unsafe code not run under Miri", new Present("miri_missing_in_ci", 8), 8,
-                    "the crate has unsafe code and CI never runs cargo miri"),
-            new Rule("forbid_unsafe_missing", "Safe crate does not forbid unsafe",
-                    new Present("forbid_unsafe_missing", 4), 4,
-                    "no unsafe code, but no #![forbid(unsafe_code)] to keep it that way"),
-            new Rule("panics", "Panics in library code",
-                    new Density(Map.of("panic_in_library", 2.0, "unwrap_used", 1.0, "expect_used", 0.5)), 15,
-                    "panic!/todo!/unimplemented!/unreachable!, unwrap() and expect() outside tests"),
-            new Rule("doc_coverage", "Undocumented public API",
-                    new Shortfall("documented_public_items", "public_items", 15), 15,
-                    "the share of public items without a doc comment"),
-            new Rule("doc_examples", "Public fns without examples",
-                    new Shortfall("public_fns_with_example", "public_fns", 5), 5,
-                    "the share of public fns whose docs have no code example"),
-            new Rule("crate_docs", "No crate documentation", new Present("missing_crate_docs", 2), 2,
-                    "the crate root has no //! documentation"),
-            new Rule("no_tests", "No tests", new Present("no_tests", 12), 12,
-                    "the crate has no #[test] fns, integration tests or doctests"),
-            new Rule("no_doctests", "No doctests", new Missing("doctests", "public_fns", 3), 3,
-                    "public fns, but no documentation example that rustdoc runs as a test"),
-            new Rule("pedantic_disabled", "clippy::pedantic not enabled",
-                    new Present("clippy_pedantic_disabled", 3), 3,
-                    "clippy::pedantic is not warned or denied in the crate or its [lints]"),
-            new Rule("allows_without_reason", "Lint allows without a reason",
-                    new Density(Map.of("allow_without_reason", 1.0)), 5,
-                    "#[allow]/#[expect] attributes that give no reason"),
-            new Rule("cargo_lock_missing", "Cargo.lock not committed", new Present("cargo_lock_missing", 3), 3,
-                    "no parseable Cargo.lock, so builds are not reproducible"),
-            new Rule("other_hazards", "Blocking in async, anyhow in a library API",
-                    new Density(Map.of("blocking_in_async", 1.0, "anyhow_in_library_api", 1.0)), 5,
-                    "blocking calls in async code and anyhow types in public signatures"));
+    /**
+     * What fixing a finding changes besides removing it, for the checks whose fix shows in a
+     * metric: an example added to a fn's docs is an example and a doctest, a test added is a test.
+     */
+    static final Map<String, Map<Metric, Long>> FIX_EFFECTS = Map.of(
+            MISSING_DOC_EXAMPLE, Map.of(PUBLIC_FNS_WITH_EXAMPLE, 1L, DOCTESTS, 1L),
+            NO_TESTS, Map.of(TEST_FNS, 1L),
+            MIRI_MISSING_IN_CI, Map.of(EVIDENCE_MIRI, 1L),
+            FORBID_UNSAFE_MISSING, Map.of(FORBIDS_UNSAFE, 1L));
 
     private ScoreFormula() {
     }
 
+    /** The checks whose findings the formula reads; the others never move the score. */
+    public static Set<String> scoredChecks() {
+        return Set.copyOf(Stream.of(List.of(UNDOCUMENTED_UNSAFE_BLOCK, UNDOCUMENTED_UNSAFE_IMPL, UNSAFE_IMPL_SEND_SYNC,
+                MISSING_SAFETY_DOC, UNSAFE_OUTSIDE_CORE, FORBID_UNSAFE_MISSING, PANIC_IN_LIBRARY, UNWRAP_USED, EXPECT_USED,
+                MISSING_DOCS, MISSING_DOC_EXAMPLE, MISSING_CRATE_DOCS, NO_TESTS, MIRI_MISSING_IN_CI,
+                CLIPPY_PEDANTIC_DISABLED, ALLOW_WITHOUT_REASON, CARGO_LOCK_MISSING), MEMORY_HAZARDS, API_HAZARDS)
+                .flatMap(List::stream).toList());
+    }
+
     /** Scores one crate snapshot from its metrics (by metric key) and its findings. */
     public static SafetyScore score(Map<String, Long> metrics, List<ScoredFinding> findings) {
-        double kloc = Math.max(metrics.getOrDefault("library_code_lines", 0L), MIN_DENSITY_LINES) / 1000.0;
-        List<ScoredFinding> counted = findings.stream().filter(ScoredFinding::counts).toList();
-        List<Deduction> deductions = new ArrayList<>();
-        double total = 0;
-        for (Rule rule : RULES) {
-            List<String> behind = new ArrayList<>();
-            double points = switch (rule.measure()) {
-                case Density density -> {
-                    double sum = 0;
-                    for (ScoredFinding finding : counted) {
-                        Double weight = density.weights().get(finding.checkId());
-                        if (weight != null) {
-                            sum += weight;
-                            behind.add(finding.fingerprint());
-                        }
-                    }
-                    yield sum / kloc;
-                }
-                case Present present -> {
-                    counted.stream().filter(f -> f.checkId().equals(present.checkId()))
-                            .forEach(f -> behind.add(f.fingerprint()));
-                    yield behind.isEmpty() ? 0 : present.points();
-                }
-                case Shortfall shortfall -> {
-                    long whole = metrics.getOrDefault(shortfall.total(), 0L);
-                    long part = Math.min(whole, metrics.getOrDefault(shortfall.part(), 0L));
-                    yield whole == 0 ? 0 : shortfall.points() * (whole - part) / whole;
-                }
-                case Missing missing -> metrics.getOrDefault(missing.metric(), 0L) == 0
-                        && metrics.getOrDefault(missing.whenPositive(), 0L) > 0 ? missing.points() : 0;
-            };
-            double capped = round(Math.min(points, rule.cap()));
-            if (capped > 0) {
-                deductions.add(new Deduction(rule.id(), rule.title(), capped, rule.cap(), rule.cause(), List.copyOf(behind)));
-                total += capped;
+        return score(Tally.of(metrics, findings));
+    }
+
+    static SafetyScore score(Tally tally) {
+        List<Rating> ratings = Stream.of(unsafeCode(tally), panics(tally), documentation(tally),
+                verification(tally), hygiene(tally)).flatMap(Optional::stream).toList();
+        double weighted = 0;
+        double weights = 0;
+        for (Rating rating : ratings) {
+            weighted += rating.kind().weight() * rating.exact();
+            weights += rating.kind().weight();
+        }
+        double exact = weights == 0 ? 100 : weighted / weights;
+        int score = (int) Math.round(exact);
+        return new SafetyScore(score, Grade.of(score), VERSION, exact, ratings);
+    }
+
+    /** Whether a crate's own code holds unsafe code of any kind (the repository grade rule asks). */
+    public static boolean holdsUnsafe(Map<String, Long> metrics) {
+        return unsafeSites(Tally.of(metrics, List.of())) > 0;
+    }
+
+    private static long unsafeSites(Tally tally) {
+        return tally.metric(UNSAFE_BLOCKS) + tally.metric(UNSAFE_IN_MACROS) + tally.metric(UNSAFE_IMPLS)
+                + tally.metric(UNSAFE_FUNCTIONS) + tally.metric(UNSAFE_METHODS) + tally.metric(UNSAFE_TRAITS)
+                + tally.metric(EXTERN_BLOCKS);
+    }
+
+    private static Optional<Rating> unsafeCode(Tally tally) {
+        List<RatingPart> parts = new ArrayList<>();
+        long blocks = tally.metric(UNSAFE_BLOCKS) + tally.metric(UNSAFE_IN_MACROS);
+        long impls = tally.metric(UNSAFE_IMPLS);
+        long sites = unsafeSites(tally);
+        if (sites == 0 && tally.count(UNDOCUMENTED_UNSAFE_BLOCK, UNDOCUMENTED_UNSAFE_IMPL, UNSAFE_IMPL_SEND_SYNC,
+                MISSING_SAFETY_DOC, UNSAFE_OUTSIDE_CORE) == 0) {
+            parts.add(RatingPart.of("unsafe.none", "No unsafe code", 75, 75, "the crate's own code holds no unsafe code"));
+            List<String> missing = tally.fingerprints(FORBID_UNSAFE_MISSING);
+            parts.add(new RatingPart("unsafe.forbidden", "unsafe_code forbidden", missing.isEmpty() ? 10 : 0, 10,
+                    missing.isEmpty() ? "nothing lets unsafe code in unnoticed"
+                            : "no #![forbid(unsafe_code)] keeps it that way", missing));
+        } else {
+            share(parts, tally, "unsafe.justified", "Unsafe blocks justified", 50, blocks,
+                    "unsafe blocks have no // SAFETY: comment", UNDOCUMENTED_UNSAFE_BLOCK);
+            share(parts, tally, "unsafe.impls_justified", "Unsafe impls justified", 10, impls,
+                    "unsafe impls have no // SAFETY: comment", UNDOCUMENTED_UNSAFE_IMPL, UNSAFE_IMPL_SEND_SYNC);
+            share(parts, tally, "unsafe.safety_docs", "# Safety docs on unsafe API", 15, tally.metric(UNSAFE_API),
+                    "exported unsafe fns and unsafe traits have no # Safety section", MISSING_SAFETY_DOC);
+            if (tally.flag(CORE_MODULES)) {
+                share(parts, tally, "unsafe.confined", "Unsafe code confined to core modules", 10, sites,
+                        "unsafe sites are outside the core modules", UNSAFE_OUTSIDE_CORE);
             }
         }
-        int score = (int) Math.max(0, Math.min(100, Math.round(100 - total)));
-        return new SafetyScore(score, Grade.of(score), VERSION, List.copyOf(deductions));
+        parts.add(density(tally, "unsafe.hazards", "Memory hazards", 15, HAZARDS_AT_HALF,
+                "static mut, transmute, mem::forget and Box::leak", MEMORY_HAZARDS.toArray(String[]::new)));
+        return Optional.of(Rating.of(RatingKind.UNSAFE, parts));
+    }
+
+    private static Optional<Rating> panics(Tally tally) {
+        // Always rated, a crate without library code at 100: a rating that comes and goes with
+        // its last finding would make fixing that finding move the score either way.
+        long panics = tally.count(PANIC_IN_LIBRARY);
+        long unwraps = tally.count(UNWRAP_USED);
+        long expects = tally.count(EXPECT_USED);
+        double density = (panics + unwraps + 0.5 * expects) / tally.kloc();
+        String explanation = String.format(Locale.ROOT,
+                "%d panicking macros, %d unwrap() and %d expect() (x0.5) outside tests: %.1f per 1,000 lines,"
+                        + " where %.0f would earn half", panics, unwraps, expects, density, PANICS_AT_HALF);
+        return Optional.of(Rating.of(RatingKind.PANICS, List.of(new RatingPart("panics.density",
+                "Panicking calls in library code", 100 / (1 + density / PANICS_AT_HALF), 100, explanation,
+                tally.fingerprints(PANIC_IN_LIBRARY, UNWRAP_USED, EXPECT_USED)))));
+    }
+
+    private static Optional<Rating> documentation(Tally tally) {
+        long items = tally.metric(PUBLIC_ITEMS);
+        if (items == 0 && tally.count(MISSING_DOCS) == 0) {
+            return Optional.empty(); // nothing exported, nothing to document
+        }
+        List<RatingPart> parts = new ArrayList<>();
+        share(parts, tally, "docs.coverage", "Exported items documented", 55, items, "exported items have no docs",
+                MISSING_DOCS);
+        long fns = tally.metric(PUBLIC_FNS);
+        if (fns > 0) {
+            long withExample = Math.min(fns, tally.metric(PUBLIC_FNS_WITH_EXAMPLE));
+            parts.add(new RatingPart("docs.examples", "Exported fns with an example", 15.0 * withExample / fns, 15,
+                    withExample + " of " + fns + " exported fns have a code example in their docs",
+                    tally.fingerprints(MISSING_DOC_EXAMPLE)));
+            double perFn = (double) tally.metric(DOCTESTS) / fns;
+            parts.add(RatingPart.of("docs.doctests", "Doctests", 20 * perFn / (perFn + DOCTESTS_AT_HALF), 20,
+                    String.format(Locale.ROOT, "%d doctests for %d exported fns, where one for every %.0f earns half",
+                            tally.metric(DOCTESTS), fns, 1 / DOCTESTS_AT_HALF)));
+        }
+        List<String> noCrateDocs = tally.fingerprints(MISSING_CRATE_DOCS);
+        parts.add(new RatingPart("docs.crate", "Crate documentation", noCrateDocs.isEmpty() ? 10 : 0, 10,
+                noCrateDocs.isEmpty() ? "the crate root has //! docs" : "the crate root has no //! docs", noCrateDocs));
+        return Optional.of(Rating.of(RatingKind.DOCUMENTATION, parts));
+    }
+
+    private static Optional<Rating> verification(Tally tally) {
+        List<RatingPart> parts = new ArrayList<>();
+        long tests = tally.metric(TEST_FNS) + tally.metric(DOCTESTS) + 5 * tally.metric(INTEGRATION_TEST_FILES);
+        double perKloc = tests / tally.kloc();
+        parts.add(new RatingPart("verification.tests", "Tests", 50 * perKloc / (perKloc + TESTS_AT_HALF), 50,
+                String.format(Locale.ROOT, "%d #[test] fns, %d doctests and %d integration test files (x5):"
+                        + " %.1f per 1,000 lines, where %.0f would earn half", tally.metric(TEST_FNS),
+                        tally.metric(DOCTESTS), tally.metric(INTEGRATION_TEST_FILES), perKloc, TESTS_AT_HALF),
+                tally.fingerprints(NO_TESTS)));
+        boolean benches = tally.flag(BENCH_TARGETS) || tally.flag(CRITERION);
+        parts.add(RatingPart.of("verification.benches", "Benchmarks", benches ? 10 : 0, 10,
+                benches ? "bench targets or criterion" : "no bench target and no criterion"));
+        boolean unsafeCode = unsafeSites(tally) > 0;
+        boolean repository = tally.flag(REPOSITORY_FILES);
+        boolean ci = tally.flag(CI_CONFIGURATIONS);
+        // Evidence a source can show counts when absent only where it would show and matters: Miri
+        // and fuzzing for unsafe code, platforms for any CI. The rest only earns credit.
+        List<String> miriMissing = tally.fingerprints(MIRI_MISSING_IN_CI);
+        evidence(parts, tally, "verification.miri", "Miri in CI", 15, EVIDENCE_MIRI, !miriMissing.isEmpty(), miriMissing);
+        evidence(parts, tally, "verification.fuzzing", "Fuzz targets", 10, EVIDENCE_FUZZING, repository && unsafeCode,
+                List.of());
+        evidence(parts, tally, "verification.platforms", "More than one platform in CI", 5, EVIDENCE_PLATFORMS, ci,
+                List.of());
+        evidence(parts, tally, "verification.property_tests", "Property tests", 10, EVIDENCE_PROPERTY_TESTS, false,
+                List.of());
+        evidence(parts, tally, "verification.loom", "loom models", 10, EVIDENCE_LOOM, false, List.of());
+        evidence(parts, tally, "verification.sanitizers", "Sanitizers in CI", 10, EVIDENCE_SANITIZERS, false, List.of());
+        evidence(parts, tally, "verification.compile_fail", "Compile-fail tests", 5, EVIDENCE_COMPILE_FAIL_TESTS,
+                false, List.of());
+        evidence(parts, tally, "verification.coverage", "Coverage measured in CI", 5, EVIDENCE_COVERAGE, false,
+                List.of());
+        return Optional.of(Rating.of(RatingKind.VERIFICATION, parts));
+    }
+
+    private static Optional<Rating> hygiene(Tally tally) {
+        List<RatingPart> parts = new ArrayList<>();
+        List<String> pedantic = tally.fingerprints(CLIPPY_PEDANTIC_DISABLED);
+        parts.add(new RatingPart("hygiene.pedantic", "clippy::pedantic enabled", pedantic.isEmpty() ? 25 : 0, 25,
+                pedantic.isEmpty() ? "clippy::pedantic is warned or denied" : "clippy::pedantic is not enabled",
+                pedantic));
+        share(parts, tally, "hygiene.allow_reasons", "Lint allows with a reason", 15, tally.metric(ALLOW_ATTRIBUTES),
+                "#[allow]/#[expect] attributes give no reason", ALLOW_WITHOUT_REASON);
+        List<String> lockMissing = tally.fingerprints(CARGO_LOCK_MISSING);
+        if (tally.flag(REPOSITORY_FILES) || !lockMissing.isEmpty()) {
+            parts.add(new RatingPart("hygiene.lock_file", "Cargo.lock committed", lockMissing.isEmpty() ? 20 : 0, 20,
+                    lockMissing.isEmpty() ? "Cargo.lock is committed" : "no Cargo.lock is committed", lockMissing));
+        }
+        parts.add(density(tally, "hygiene.api_hazards", "Blocking in async, anyhow in a library API", 40,
+                API_HAZARDS_AT_HALF, "blocking calls in async code and anyhow types in exported signatures",
+                API_HAZARDS.toArray(String[]::new)));
+        return Optional.of(Rating.of(RatingKind.HYGIENE, parts));
+    }
+
+    /**
+     * A part earned by the share of {@code total} things that no finding of {@code checks} is
+     * about; applies when there is anything to count.
+     */
+    private static void share(List<RatingPart> parts, Tally tally, String id, String title, double max, long total,
+            String what, String... checks) {
+        long bad = tally.count(checks);
+        long whole = Math.max(total, bad);
+        if (whole == 0) {
+            return;
+        }
+        parts.add(new RatingPart(id, title, max * (whole - bad) / whole, max, bad + " of " + whole + " " + what,
+                tally.fingerprints(checks)));
+    }
+
+    /** A part earned along {@code max / (1 + d / atHalf)} of the findings' density {@code d} per 1,000 lines. */
+    private static RatingPart density(Tally tally, String id, String title, double max, double atHalf, String what,
+            String... checks) {
+        long count = tally.count(checks);
+        double perKloc = count / tally.kloc();
+        return new RatingPart(id, title, max / (1 + perKloc / atHalf), max, String.format(Locale.ROOT,
+                "%d findings of %s: %.1f per 1,000 lines, where %.0f would earn half", count, what, perKloc, atHalf),
+                tally.fingerprints(checks));
+    }
+
+    /**
+     * A piece of verification evidence: full points when present; when absent it counts (as
+     * nothing earned) only where the source would show it and it matters, so a package archive,
+     * which holds no CI configuration, loses nothing for it.
+     */
+    private static void evidence(List<RatingPart> parts, Tally tally, String id, String title, double max,
+            Metric metric, boolean expected, List<String> findings) {
+        if (tally.flag(metric)) {
+            parts.add(RatingPart.of(id, title, max, max, "shown by the repository's files (see the evidence)"));
+        } else if (expected) {
+            parts.add(new RatingPart(id, title, 0, max, "none found", findings));
+        }
     }
 
     /**
      * A repository's score: its crates' scores weighted by their non-test code lines (each crate
-     * weighs at least one line, so crates of tests only still count).
+     * weighs at least one line), never more than one grade better than its worst crate that holds
+     * unsafe code, so that no crate hides behind the others.
      */
-    public static int aggregate(List<WeightedScore> crates) {
+    public static RepositoryScore aggregate(List<WeightedScore> crates) {
         long weight = 0;
         double sum = 0;
+        WeightedScore worstUnsafe = null;
         for (WeightedScore crate : crates) {
             long lines = Math.max(1, crate.lines());
             weight += lines;
             sum += (double) crate.score() * lines;
+            if (crate.holdsUnsafe() && (worstUnsafe == null || crate.score() < worstUnsafe.score())) {
+                worstUnsafe = crate;
+            }
         }
-        return weight == 0 ? 100 : (int) Math.round(sum / weight);
+        int mean = weight == 0 ? 100 : (int) Math.round(sum / weight);
+        if (worstUnsafe != null) {
+            Grade ceiling = Grade.of(worstUnsafe.score()).better();
+            if (mean > ceiling.maximum()) {
+                return new RepositoryScore(ceiling.maximum(), ceiling, Optional.of(String.format(Locale.ROOT,
+                        "held at %s: crate %s holds unsafe code and is graded %s (%d), and a repository is never more"
+                                + " than one grade better than its worst crate with unsafe code (its crates' mean is %d)",
+                        ceiling, worstUnsafe.name(), Grade.of(worstUnsafe.score()), worstUnsafe.score(), mean)));
+            }
+        }
+        return new RepositoryScore(mean, Grade.of(mean), Optional.empty());
     }
 
-    /** A crate's score and its weight in the repository's. */
-    public record WeightedScore(int score, long lines) {
+    /** A crate's score, its weight in the repository's, and whether it holds unsafe code. */
+    public record WeightedScore(String name, int score, long lines, boolean holdsUnsafe) {
     }
 
-    private static double round(double points) {
-        return Math.round(points * 10) / 10.0;
+    /** A repository's score and grade, and why it is lower than its crates' mean, if it is. */
+    public record RepositoryScore(int score, Grade grade, Optional<String> heldBecause) {
     }
 }

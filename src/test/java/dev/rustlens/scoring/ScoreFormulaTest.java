@@ -1,31 +1,32 @@
 package dev.rustlens.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.analysis.CheckCatalogue;
-import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.check.Check;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The score of synthetic crate snapshots, each expectation computed by hand from docs/scoring.md. */
+/** The ratings and score of synthetic crate snapshots, each expectation worked out by hand from docs/scoring.md. */
 @Tag("fast")
 class ScoreFormulaTest {
 
-    private static ScoredFinding finding(String checkId, int n) {
-        return new ScoredFinding(checkId, checkId + "-" + n, false, false, false);
+    private static final double EXACT = 1e-6;
+
+    static ScoredFinding finding(String checkId, int n) {
+        return new ScoredFinding(checkId, checkId + "-" + n, "src/lib.rs", false, false, false);
     }
 
-    private static List<ScoredFinding> findings(String checkId, int count) {
+    static List<ScoredFinding> findings(String checkId, int count) {
         List<ScoredFinding> found = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             found.add(finding(checkId, i));
@@ -33,141 +34,170 @@ class ScoreFormulaTest {
         return found;
     }
 
-    private static Map<String, Double> points(SafetyScore score) {
-        Map<String, Double> byRule = new LinkedHashMap<>();
-        score.deductions().forEach(deduction -> byRule.put(deduction.rule(), deduction.points()));
-        return byRule;
+    private static double rating(SafetyScore score, RatingKind kind) {
+        return score.rating(kind).orElseThrow().exact();
+    }
+
+    private static Optional<RatingPart> part(SafetyScore score, String id) {
+        return score.ratings().stream().flatMap(rating -> rating.parts().stream()).filter(p -> p.id().equals(id))
+                .findFirst();
+    }
+
+    /** The crate of ScoreEndToEndTest and of docs/scoring.md's worked example, as its scan measures it. */
+    static Map<String, Long> workedExampleMetrics() {
+        return Map.ofEntries(Map.entry("library_code_lines", 12L), Map.entry("unsafe_blocks", 1L),
+                Map.entry("public_items", 2L), Map.entry("documented_public_items", 2L), Map.entry("public_fns", 2L),
+                Map.entry("public_fns_with_example", 1L), Map.entry("doctests", 1L), Map.entry("crate_docs", 1L),
+                Map.entry("test_fns", 1L), Map.entry("pedantic_enabled", 1L), Map.entry("repository_files", 1L));
+    }
+
+    static List<ScoredFinding> workedExampleFindings() {
+        return List.of(finding("undocumented_unsafe_block", 0), finding("unwrap_used", 0),
+                finding("miri_missing_in_ci", 0), finding("missing_doc_example", 0));
     }
 
     @Test
-    void anEmptyCrateLosesOnlyForHavingNoTestsAndNotForbiddingUnsafe() {
-        // An empty lib: the checks report no_tests and forbid_unsafe_missing; nothing to document.
-        SafetyScore score = ScoreFormula.score(Map.of(), List.of(finding("no_tests", 0), finding("forbid_unsafe_missing", 0)));
-        assertEquals(Map.of("forbid_unsafe_missing", 4.0, "no_tests", 12.0), points(score));
-        assertEquals(84, score.score());
-        assertEquals(Grade.B, score.grade());
-        assertEquals(List.of("no_tests-0"), score.deductions().get(1).findings());
+    void theWorkedExampleScoresAsDocumented() {
+        SafetyScore score = ScoreFormula.score(workedExampleMetrics(), workedExampleFindings());
+        // Unsafe: its one block is undocumented (0 of 50), no memory hazard (15 of 15): 15 / 65.
+        assertEquals(100 * 15 / 65.0, rating(score, RatingKind.UNSAFE), EXACT);
+        // Panics: 1 unwrap in 12 lines, weighed as 200: 5 per 1,000 lines; 100 / (1 + 5/6).
+        assertEquals(100 / (1 + 5 / 6.0), rating(score, RatingKind.PANICS), EXACT);
+        // Documentation: all documented (55), 1 of 2 fns with an example (7.5), 1 doctest for 2
+        // fns: 20 x 0.5 / 0.75 (13.33), crate docs (10).
+        assertEquals(55 + 7.5 + 20 * 0.5 / 0.75 + 10, rating(score, RatingKind.DOCUMENTATION), EXACT);
+        // Verification: 2 tests in 200 lines = 10 per 1,000: 50 x 10 / 20 = 25; no bench (0 of 10);
+        // no Miri in CI (0 of 15); no fuzzing although it holds unsafe code (0 of 10): 25 / 85.
+        assertEquals(100 * 25 / 85.0, rating(score, RatingKind.VERIFICATION), EXACT);
+        // Hygiene: pedantic (25), Cargo.lock (20), no blocking or anyhow (40): 85 of 85.
+        assertEquals(100, rating(score, RatingKind.HYGIENE), EXACT);
+        double expected = (35 * 100 * 15 / 65.0 + 15 * 100 / (1 + 5 / 6.0) + 20 * (55 + 7.5 + 20 * 0.5 / 0.75 + 10)
+                + 20 * 100 * 25 / 85.0 + 10 * 100) / 100;
+        assertEquals(expected, score.exact(), EXACT);
+        assertEquals(49, score.score());
+        assertEquals(Grade.D, score.grade());
+        assertEquals(List.of("undocumented_unsafe_block-0"), part(score, "unsafe.justified").orElseThrow().findings());
     }
 
     @Test
-    void aSafeForbiddingDocumentedTestedCrateScoresFull() {
-        SafetyScore score = ScoreFormula.score(Map.of("library_code_lines", 2_000L, "public_items", 10L,
-                "documented_public_items", 10L, "public_fns", 4L, "public_fns_with_example", 4L, "doctests", 4L,
-                "forbids_unsafe", 1L, "test_fns", 12L), List.of());
-        assertEquals(List.of(), score.deductions());
-        assertEquals(100, score.score());
-        assertEquals(Grade.A, score.grade());
+    void aSafeCrateThatForbidsUnsafeHasItsUnsafeRatingAtHundred() {
+        SafetyScore forbids = ScoreFormula.score(Map.of("library_code_lines", 2_000L, "forbids_unsafe", 1L), List.of());
+        assertEquals(100, rating(forbids, RatingKind.UNSAFE), EXACT);
+        SafetyScore open = ScoreFormula.score(Map.of("library_code_lines", 2_000L),
+                List.of(finding("forbid_unsafe_missing", 0)));
+        assertEquals(90, rating(open, RatingKind.UNSAFE), EXACT);
     }
 
     @Test
-    void documentedUnsafeCostsOnlyMiriAndTheHalfDocumentedApi() {
-        // 4,000 lines, 20 unsafe blocks all with SAFETY comments, no Miri in CI; 30 of 40 public
-        // items documented (15 x 10/40 = 3.75 -> 3.8); 5 of 10 fns with examples (5 x 5/10 = 2.5).
-        SafetyScore score = ScoreFormula.score(Map.of("library_code_lines", 4_000L, "unsafe_blocks", 20L,
-                "public_items", 40L, "documented_public_items", 30L, "public_fns", 10L,
-                "public_fns_with_example", 5L, "doctests", 5L), List.of(finding("miri_missing_in_ci", 0)));
-        assertEquals(Map.of("miri_missing", 8.0, "doc_coverage", 3.8, "doc_examples", 2.5), points(score));
-        assertEquals(86, score.score()); // 100 - 14.3 = 85.7
-        assertEquals(Grade.B, score.grade());
+    void whatAnArchiveCannotHoldCostsItNothing() {
+        Map<String, Long> archive = Map.of("library_code_lines", 1_000L, "unsafe_blocks", 4L, "test_fns", 10L);
+        SafetyScore fromArchive = ScoreFormula.score(archive, List.of());
+        assertTrue(part(fromArchive, "hygiene.lock_file").isEmpty());
+        assertTrue(part(fromArchive, "verification.miri").isEmpty());
+        assertTrue(part(fromArchive, "verification.fuzzing").isEmpty());
+        assertTrue(part(fromArchive, "verification.platforms").isEmpty());
+        Map<String, Long> repository = new HashMap<>(archive);
+        repository.put("repository_files", 1L);
+        repository.put("ci_configurations", 1L);
+        SafetyScore fromRepository = ScoreFormula.score(repository,
+                List.of(finding("cargo_lock_missing", 0), finding("miri_missing_in_ci", 0)));
+        assertEquals(0, part(fromRepository, "hygiene.lock_file").orElseThrow().points(), EXACT);
+        assertEquals(0, part(fromRepository, "verification.miri").orElseThrow().points(), EXACT);
+        assertEquals(0, part(fromRepository, "verification.fuzzing").orElseThrow().points(), EXACT);
+        assertEquals(0, part(fromRepository, "verification.platforms").orElseThrow().points(), EXACT);
+        assertTrue(fromRepository.exact() < fromArchive.exact());
     }
 
     @Test
-    void densitiesArePerThousandLinesWithAFloor() {
-        // 3 undocumented blocks in 2,000 lines: 10 x 3 / 2 = 15 points.
-        SafetyScore big = ScoreFormula.score(Map.of("library_code_lines", 2_000L),
-                findings("undocumented_unsafe_block", 3));
-        assertEquals(Map.of("undocumented_unsafe", 15.0), points(big));
-        // 1 unwrap in a 40-line crate is weighed as if in 500 lines: 1 x 1 / 0.5 = 2 points.
-        SafetyScore tiny = ScoreFormula.score(Map.of("library_code_lines", 40L), findings("unwrap_used", 1));
-        assertEquals(Map.of("panics", 2.0), points(tiny));
+    void verificationEvidenceEarnsCredit() {
+        Map<String, Long> plain = Map.of("library_code_lines", 1_000L, "unsafe_blocks", 4L, "test_fns", 10L,
+                "repository_files", 1L, "ci_configurations", 1L);
+        SafetyScore without = ScoreFormula.score(plain, List.of(finding("miri_missing_in_ci", 0)));
+        double previous = rating(without, RatingKind.VERIFICATION);
+        Map<String, Long> metrics = new HashMap<>(plain);
+        for (String evidence : List.of("evidence_miri", "evidence_fuzzing", "evidence_platforms",
+                "evidence_property_tests", "evidence_loom", "evidence_sanitizers", "evidence_compile_fail_tests",
+                "evidence_coverage")) {
+            metrics.put(evidence, 1L);
+            List<ScoredFinding> findings = metrics.containsKey("evidence_miri") ? List.of()
+                    : List.of(finding("miri_missing_in_ci", 0));
+            double now = rating(ScoreFormula.score(metrics, findings), RatingKind.VERIFICATION);
+            assertTrue(now > previous, evidence + " raises Verification: " + previous + " -> " + now);
+            previous = now;
+        }
     }
 
     @Test
     void suppressedTestAndTriagedFindingsDoNotCount() {
         SafetyScore score = ScoreFormula.score(Map.of("library_code_lines", 1_000L), List.of(
-                new ScoredFinding("unwrap_used", "a", true, false, false),
-                new ScoredFinding("unwrap_used", "b", false, true, false),
-                new ScoredFinding("unwrap_used", "c", false, false, true),
-                new ScoredFinding("unwrap_used", "d", false, false, false)));
-        assertEquals(Map.of("panics", 1.0), points(score));
-        assertEquals(List.of("d"), score.deductions().getFirst().findings());
-    }
-
-    @Test
-    void theWorstCrateHitsEveryCapAndScoresZero() {
-        List<ScoredFinding> all = new ArrayList<>();
-        for (String check : List.of("undocumented_unsafe_block", "unsafe_outside_core", "missing_safety_doc", "static_mut",
-                "panic_in_library", "allow_without_reason", "blocking_in_async")) {
-            all.addAll(findings(check, 100));
-        }
-        for (String check : List.of("miri_missing_in_ci", "missing_crate_docs", "no_tests", "clippy_pedantic_disabled",
-                "cargo_lock_missing")) {
-            all.add(finding(check, 0));
-        }
-        SafetyScore score = ScoreFormula.score(Map.of("library_code_lines", 1_000L, "public_items", 50L,
-                "public_fns", 20L), all);
-        Map<String, Double> expected = new LinkedHashMap<>();
-        expected.put("undocumented_unsafe", 25.0);
-        expected.put("unsafe_outside_core", 15.0);
-        expected.put("missing_safety_doc", 10.0);
-        expected.put("memory_hazards", 15.0);
-        expected.put("miri_missing", 8.0);
-        expected.put("panics", 15.0);
-        expected.put("doc_coverage", 15.0);
-        expected.put("doc_examples", 5.0);
-        expected.put("crate_docs", 2.0);
-        expected.put("no_tests", 12.0);
-        expected.put("no_doctests", 3.0);
-        expected.put("pedantic_disabled", 3.0);
-        expected.put("allows_without_reason", 5.0);
-        expected.put("cargo_lock_missing", 3.0);
-        expected.put("other_hazards", 5.0);
-        assertEquals(expected, points(score));
-        assertEquals(0, score.score());
-        assertEquals(Grade.E, score.grade());
+                new ScoredFinding("unwrap_used", "a", "src/lib.rs", true, false, false),
+                new ScoredFinding("unwrap_used", "b", "src/lib.rs", false, true, false),
+                new ScoredFinding("unwrap_used", "c", "src/lib.rs", false, false, true),
+                new ScoredFinding("unwrap_used", "d", "src/lib.rs", false, false, false)));
+        assertEquals(List.of("d"), part(score, "panics.density").orElseThrow().findings());
+        assertEquals(100 / (1 + 1 / 6.0), rating(score, RatingKind.PANICS), EXACT);
     }
 
     @Test
     void codeRustlensCouldNotReadCostsNothing() {
-        // A construct the analyser cannot read is its limitation, not the crate's fault.
-        SafetyScore score = ScoreFormula.score(Map.of("library_code_lines", 1_000L), findings("parse_error", 50));
-        assertEquals(Map.of(), points(score));
-        assertEquals(100, score.score());
+        Map<String, Long> metrics = Map.of("library_code_lines", 1_000L, "forbids_unsafe", 1L, "test_fns", 10L);
+        SafetyScore clean = ScoreFormula.score(metrics, List.of());
+        List<ScoredFinding> unread = new ArrayList<>(findings("parse_error", 50));
+        unread.addAll(findings("unlinked_file", 5));
+        assertEquals(clean, ScoreFormula.score(metrics, unread));
     }
 
     @Test
-    void gradeBoundariesAndTheRepositoryAggregate() {
-        assertEquals(Grade.A, Grade.of(90));
-        assertEquals(Grade.B, Grade.of(89));
-        assertEquals(Grade.C, Grade.of(70));
-        assertEquals(Grade.D, Grade.of(55));
-        assertEquals(Grade.E, Grade.of(54));
+    void gradeBoundaries() {
+        assertEquals(Grade.A, Grade.of(85));
+        assertEquals(Grade.B, Grade.of(84));
+        assertEquals(Grade.B, Grade.of(70));
+        assertEquals(Grade.C, Grade.of(55));
+        assertEquals(Grade.D, Grade.of(40));
+        assertEquals(Grade.E, Grade.of(39));
+        assertEquals(84, Grade.B.maximum());
+        assertEquals(100, Grade.A.maximum());
+        assertEquals(Grade.C, Grade.D.better());
+        assertEquals(Grade.A, Grade.A.better());
+    }
+
+    @Test
+    void theRepositoryIsTheLineWeightedMeanOfItsCrates() {
         // 90 over 3,000 lines and 60 over 1,000 lines: (270,000 + 60,000) / 4,000 = 82.5 -> 83.
-        assertEquals(83, ScoreFormula.aggregate(List.of(new ScoreFormula.WeightedScore(90, 3_000),
-                new ScoreFormula.WeightedScore(60, 1_000))));
-        assertEquals(100, ScoreFormula.aggregate(List.of()));
+        ScoreFormula.RepositoryScore score = ScoreFormula.aggregate(List.of(
+                new ScoreFormula.WeightedScore("big", 90, 3_000, true),
+                new ScoreFormula.WeightedScore("small", 60, 1_000, true)));
+        assertEquals(83, score.score());
+        assertEquals(Optional.empty(), score.heldBecause());
+        assertEquals(100, ScoreFormula.aggregate(List.of()).score());
     }
 
     @Test
-    void everyCheckAndMetricTheFormulaNamesExists() {
-        Set<String> checks = new TreeSet<>();
-        Set<String> metrics = new TreeSet<>();
-        for (ScoreFormula.Rule rule : ScoreFormula.RULES) {
-            switch (rule.measure()) {
-                case ScoreFormula.Density density -> checks.addAll(density.weights().keySet());
-                case ScoreFormula.Present present -> checks.add(present.checkId());
-                case ScoreFormula.Shortfall shortfall -> metrics.addAll(List.of(shortfall.part(), shortfall.total()));
-                case ScoreFormula.Missing missing -> metrics.addAll(List.of(missing.metric(), missing.whenPositive()));
-            }
+    void theRepositoryIsNeverMoreThanOneGradeBetterThanItsWorstCrateWithUnsafeCode() {
+        // The mean is 84 (B), but a small crate with unsafe code is D (50): the repository is held at the top of C, 69.
+        ScoreFormula.RepositoryScore held = ScoreFormula.aggregate(List.of(
+                new ScoreFormula.WeightedScore("core", 88, 9_000, false),
+                new ScoreFormula.WeightedScore("ffi", 50, 1_000, true)));
+        assertEquals(69, held.score());
+        assertEquals(Grade.C, held.grade());
+        assertTrue(held.heldBecause().orElseThrow().contains("crate ffi holds unsafe code and is graded D (50)"),
+                held.heldBecause().orElseThrow());
+        // A crate without unsafe code does not hold it down.
+        ScoreFormula.RepositoryScore free = ScoreFormula.aggregate(List.of(
+                new ScoreFormula.WeightedScore("core", 88, 9_000, true),
+                new ScoreFormula.WeightedScore("docs", 50, 1_000, false)));
+        assertEquals(84, free.score());
+        assertFalse(free.heldBecause().isPresent());
+    }
+
+    @Test
+    void everyCheckTheFormulaReadsExists() {
+        Set<String> known;
+        try (CheckCatalogue catalogue = CheckCatalogue.load()) {
+            known = catalogue.checks().stream().map(Check::id).collect(Collectors.toSet());
         }
-        Set<String> knownChecks;
-        try (dev.rustlens.analysis.CheckCatalogue catalogue = CheckCatalogue.load()) {
-            knownChecks = catalogue.checks().stream().map(Check::id)
-                    .collect(Collectors.toSet());
-        }
-        Set<String> knownMetrics = Arrays.stream(Metric.values())
-                .map(Metric::key).collect(Collectors.toSet());
-        assertTrue(knownChecks.containsAll(checks), "checks the formula names: " + checks);
-        assertTrue(knownMetrics.containsAll(metrics), "metrics the formula names: " + metrics);
+        assertTrue(known.containsAll(ScoreFormula.scoredChecks()), "checks the formula reads: "
+                + ScoreFormula.scoredChecks());
+        assertTrue(known.containsAll(ScoreFormula.FIX_EFFECTS.keySet()));
     }
 }
