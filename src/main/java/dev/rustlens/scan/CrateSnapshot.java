@@ -1,6 +1,8 @@
 package dev.rustlens.scan;
 
-import dev.rustlens.scoring.Deduction;
+import dev.rustlens.analysis.check.VerificationEvidence;
+import dev.rustlens.scoring.FixRanking;
+import dev.rustlens.scoring.Rating;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -80,9 +82,26 @@ public class CrateSnapshot extends PanacheEntityBase {
     @Column(name = "score_formula")
     public Integer scoreFormula;
 
-    /** The deductions that explain the score. */
+    /** The score unrounded, which fix ranking compares. */
+    @Column(name = "score_exact")
+    public Double scoreExact;
+
+    /** The sub-ratings that explain the score, with their parts. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<Deduction> deductions;
+    public List<Rating> ratings;
+
+    /** The fixes that recover points, best first. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<FixRanking.Fix> fixes;
+
+    /** What fixing one finding of each check that counts is worth, by check id. */
+    @Column(name = "fix_worth")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, FixRanking.Worth> fixWorth;
+
+    /** The verification evidence found in the repository's files, with the file that shows each. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<VerificationEvidence> evidence;
 
     /** The crates of a scan, by crate path, with their crates loaded in the same query (callers show their names). */
     public static List<CrateSnapshot> listForScan(Scan scan) {

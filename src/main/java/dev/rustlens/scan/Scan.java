@@ -107,10 +107,17 @@ public class Scan extends PanacheEntityBase {
     @Column(name = "previous_scan_id")
     public Long previousScanId;
 
-    /** The repository's safety score: its crates' scores weighted by their non-test lines. */
+    /**
+     * The repository's safety score: its crates' scores weighted by their non-test lines, held
+     * within one grade of its worst crate with unsafe code.
+     */
     public Integer score;
 
     public String grade;
+
+    /** Why the score is below its crates' mean, when the worst crate with unsafe code holds it down. */
+    @Column(name = "score_held_because")
+    public String scoreHeldBecause;
 
     @Column(name = "findings_new")
     public Integer findingsNew;

@@ -96,7 +96,7 @@ public class ScanResource {
                             ((Number) row[4]).intValue(), (Boolean) row[5]));
         }
         List<ScanView.CrateView> crates = snapshots.stream().map(s -> new ScanView.CrateView(s.crate.id, s.crate.name,
-                s.path, s.version, s.edition, s.score, s.grade, s.deductions, s.files, s.codeLines, s.unsafeBlocks,
+                s.path, s.version, s.edition, s.score, s.grade, s.ratings, s.files, s.codeLines, s.unsafeBlocks,
                 s.unsafeFunctions, s.unsafeMethods, s.unsafeImpls, s.unsafeTraits, s.externBlocks, s.unsafeInMacros,
                 s.findings, s.metrics, findings.getOrDefault(s.id, List.of()), sites.getOrDefault(s.id, List.of())))
                 .toList();

@@ -130,10 +130,10 @@ public class ScanStore {
         entityManager.createNativeQuery("""
                 insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines, unsafe_blocks,
                     unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros,
-                    findings, metrics, score, grade, score_formula, deductions)
+                    findings, metrics, score, grade, score_formula, score_exact, ratings, fixes, fix_worth, evidence)
                 select ?1, crate_id, path, version, edition, files, code_lines, unsafe_blocks, unsafe_functions,
                     unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros, findings, metrics,
-                    score, grade, score_formula, deductions
+                    score, grade, score_formula, score_exact, ratings, fixes, fix_worth, evidence
                 from crate_snapshot where scan_id = ?2""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         entityManager.createNativeQuery("""
@@ -163,6 +163,7 @@ public class ScanStore {
         scan.coreModules = coreModules;
         scan.score = source.score;
         scan.grade = source.grade;
+        scan.scoreHeldBecause = source.scoreHeldBecause;
         scan.error = source.error;
         scan.filesTotal = source.filesTotal;
         scan.filesDone = source.filesTotal;
@@ -214,6 +215,7 @@ public class ScanStore {
         snapshot.unsafeInMacros = (int) metrics.get(Metric.UNSAFE_IN_MACROS);
         snapshot.findings = (int) metrics.get(Metric.FINDINGS);
         snapshot.metrics = metrics.asMap();
+        snapshot.evidence = result.evidence();
         return snapshot;
     }
 

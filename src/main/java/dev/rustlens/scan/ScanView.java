@@ -1,6 +1,6 @@
 package dev.rustlens.scan;
 
-import dev.rustlens.scoring.Deduction;
+import dev.rustlens.scoring.Rating;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -37,7 +37,7 @@ public record ScanView(
         List<CrateView> crates,
         List<FindingView> fixedFindings) {
 
-    /** One crate of a scan, with its safety score and the deductions that explain it. */
+    /** One crate of a scan, with its safety score and the ratings that explain it. */
     public record CrateView(
             long crateId,
             String name,
@@ -46,7 +46,7 @@ public record ScanView(
             String edition,
             Integer score,
             String grade,
-            List<Deduction> deductions,
+            List<Rating> ratings,
             int files,
             int codeLines,
             int unsafeBlocks,

@@ -1,13 +1,10 @@
 package dev.rustlens.scan;
 
-import dev.rustlens.scoring.Grade;
+import dev.rustlens.scoring.FixRanking;
 import dev.rustlens.scoring.SafetyScore;
 import dev.rustlens.scoring.ScoreFormula;
 import dev.rustlens.scoring.ScoredFinding;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -15,16 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
-import org.jboss.logging.Logger;
 
 /**
- * Scores a scan's crate snapshots from their stored metrics and findings, and the repository
- * from its crates; rescores old scans at startup when the formula changed.
+ * Scores a scan's crate snapshots from their stored metrics and findings, with their ratings,
+ * ranked fixes and what each finding is worth, and the repository from its crates.
  */
 @ApplicationScoped
 public class SnapshotScores {
 
-    private static final Logger LOG = Logger.getLogger(SnapshotScores.class);
+    /** The ranked fixes kept per snapshot: more than any page shows. */
+    static final int KEPT_FIXES = 100;
 
     private final EntityManager entityManager;
 
@@ -32,49 +29,38 @@ public class SnapshotScores {
         this.entityManager = entityManager;
     }
 
-    private Session session() {
-        return entityManager.unwrap(Session.class);
-    }
-
     /** Scores every snapshot of a scan, triage marks in force, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void score(Scan scan) {
         Map<Long, List<ScoredFinding>> findings = new HashMap<>();
-        for (Object[] row : session().createNativeQuery("""
-                select f.crate_snapshot_id, f.check_id, f.fingerprint, f.suppression <> 'NONE', f.in_test_code,
+        for (Object[] row : entityManager.unwrap(Session.class).createNativeQuery("""
+                select f.crate_snapshot_id, f.check_id, f.fingerprint, f.path, f.suppression <> 'NONE', f.in_test_code,
                        exists (select 1 from finding_triage t where t.repository_id = ?2 and t.fingerprint = f.fingerprint
                                and (t.expires_at is null or t.expires_at > now()))
                 from finding f where f.scan_id = ?1""", Object[].class)
                 .setParameter(1, scan.id).setParameter(2, scan.repository.id).getResultList()) {
             findings.computeIfAbsent(((Number) row[0]).longValue(), key -> new ArrayList<>()).add(new ScoredFinding(
-                    (String) row[1], (String) row[2], (Boolean) row[3], (Boolean) row[4], (Boolean) row[5]));
+                    (String) row[1], (String) row[2], (String) row[3], (Boolean) row[4], (Boolean) row[5],
+                    (Boolean) row[6]));
         }
         List<ScoreFormula.WeightedScore> crates = new ArrayList<>();
         for (CrateSnapshot snapshot : CrateSnapshot.listForScan(scan)) {
-            SafetyScore score = ScoreFormula.score(snapshot.metrics, findings.getOrDefault(snapshot.id, List.of()));
+            List<ScoredFinding> found = findings.getOrDefault(snapshot.id, List.of());
+            SafetyScore score = ScoreFormula.score(snapshot.metrics, found);
             snapshot.score = score.score();
             snapshot.grade = score.grade().name();
             snapshot.scoreFormula = score.formulaVersion();
-            snapshot.deductions = score.deductions();
-            crates.add(new ScoreFormula.WeightedScore(score.score(),
-                    snapshot.metrics.getOrDefault("library_code_lines", 0L)));
+            snapshot.scoreExact = score.exact();
+            snapshot.ratings = score.ratings();
+            List<FixRanking.Fix> fixes = FixRanking.rank(snapshot.metrics, found);
+            snapshot.fixes = List.copyOf(fixes.subList(0, Math.min(KEPT_FIXES, fixes.size())));
+            snapshot.fixWorth = FixRanking.worthByCheck(snapshot.metrics, found);
+            crates.add(new ScoreFormula.WeightedScore(snapshot.crate.name, score.score(),
+                    snapshot.metrics.getOrDefault("library_code_lines", 0L), ScoreFormula.holdsUnsafe(snapshot.metrics)));
         }
-        int repositoryScore = ScoreFormula.aggregate(crates);
-        scan.score = repositoryScore;
-        scan.grade = Grade.of(repositoryScore).name();
-    }
-
-    /** Rescores, one scan per transaction, the succeeded scans scored by another formula version. */
-    void rescoreStale(@Observes StartupEvent event) {
-        List<Long> stale = QuarkusTransaction.requiringNew().call(() -> session().createNativeQuery("""
-                select distinct s.id from scan s join crate_snapshot c on c.scan_id = s.id
-                where s.status = 'succeeded' and (c.score_formula is null or c.score_formula <> ?1)
-                order by s.id""", Long.class).setParameter(1, ScoreFormula.VERSION).getResultList());
-        if (!stale.isEmpty()) {
-            LOG.infof("rescoring %d scans with score formula version %d", stale.size(), ScoreFormula.VERSION);
-            for (Long id : stale) {
-                QuarkusTransaction.requiringNew().run(() -> score(Scan.findById(id)));
-            }
-        }
+        ScoreFormula.RepositoryScore repository = ScoreFormula.aggregate(crates);
+        scan.score = repository.score();
+        scan.grade = repository.grade().name();
+        scan.scoreHeldBecause = repository.heldBecause().orElse(null);
     }
 }

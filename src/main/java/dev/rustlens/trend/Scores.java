@@ -1,10 +1,14 @@
 package dev.rustlens.trend;
 
+import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.Crate;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.Scan;
-import dev.rustlens.scoring.Deduction;
+import dev.rustlens.scoring.FixRanking;
+import dev.rustlens.scoring.Grade;
+import dev.rustlens.scoring.Rating;
+import dev.rustlens.scoring.RatingKind;
 import dev.rustlens.scoring.ScoreFormula;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,17 +16,31 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hibernate.Session;
 
 /**
- * Safety scores with their explanation: a repository's latest score with its crates', and a
- * crate's score with each deduction and the findings behind it.
+ * Safety scores with their explanation: a repository's latest score with its crates', riskiest
+ * first, and a crate's score with its ratings, the findings behind each part, its ranked fixes
+ * and its verification evidence.
  */
 @ApplicationScoped
 public class Scores {
+
+    /** What every score measures, said wherever a score is shown. */
+    public static final String MEASURES = "conformance to the rustlens review standard (docs/scoring.md), not a verdict"
+            + " on whether the code is sound";
+
+    /** Crates with unsafe code and the lowest Unsafe rating first, then the lowest score. */
+    private static final Comparator<CrateScore> RISKIEST_FIRST = Comparator
+            .comparing((CrateScore crate) -> !crate.holdsUnsafe())
+            .thenComparing(CrateScore::unsafeRating, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(CrateScore::score, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(CrateScore::name);
 
     private final EntityManager entityManager;
 
@@ -30,28 +48,50 @@ public class Scores {
         this.entityManager = entityManager;
     }
 
-    /** A crate's score in a repository's score. */
-    public record CrateScore(long crateId, String name, Integer score, String grade, long libraryCodeLines) {
+    /**
+     * A crate's score in a repository's score.
+     *
+     * @param unsafeRating its Unsafe rating, null when not rated yet
+     * @param holdsUnsafe whether its own code holds unsafe code
+     */
+    public record CrateScore(long crateId, String name, Integer score, String grade, Integer unsafeRating,
+            boolean holdsUnsafe, long libraryCodeLines) {
     }
 
-    /** A repository's score at its newest succeeded scan of the default branch. */
+    /**
+     * A repository's score at its newest succeeded scan of the default branch, its riskiest crates
+     * first (lowest Unsafe rating, then lowest score).
+     *
+     * @param heldBecause why the score is below its crates' mean, or null
+     * @param measures what the score measures
+     */
     public record RepositoryScore(long repositoryId, long scanId, String commit, OffsetDateTime committedAt,
-            Integer score, String grade, int formulaVersion, List<CrateScore> crates) {
+            Integer score, String grade, String heldBecause, int formulaVersion, String measures,
+            List<CrateScore> crates) {
     }
 
-    /** A finding behind a deduction. */
+    /** A finding behind a rating part. */
     public record FindingRef(String fingerprint, String checkId, String path, int line, int column, String message) {
     }
 
-    /** A deduction with its findings spelled out. */
-    public record ExplainedDeduction(String rule, String title, double points, double cap, String cause,
+    /** A part of a rating with the findings that cost it points spelled out. */
+    public record ExplainedPart(String id, String title, double points, double max, String explanation,
             List<FindingRef> findings) {
     }
 
-    /** A crate at its newest succeeded scan of the default branch, with its score explained. */
+    /** A sub-rating with its weight in the score and its parts explained. */
+    public record ExplainedRating(RatingKind kind, String title, int weight, int score, Grade grade,
+            List<ExplainedPart> parts) {
+    }
+
+    /**
+     * A crate at its newest succeeded scan of the default branch, with its score explained: its
+     * ratings, the fixes that recover the most points per finding, and its verification evidence.
+     */
     public record CrateDetail(long crateId, String name, long repositoryId, long scanId, String commit,
             OffsetDateTime committedAt, String path, String version, Integer score, String grade,
-            List<ExplainedDeduction> deductions, Map<String, Long> metrics) {
+            Integer formulaVersion, String measures, List<ExplainedRating> ratings, List<FixRanking.Fix> fixes,
+            List<VerificationEvidence> evidence, Map<String, Long> metrics) {
     }
 
     @Transactional
@@ -60,9 +100,10 @@ public class Scores {
         Scan scan = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElseThrow(() -> new NotFoundException(
                 "repository " + id + " has no succeeded scan of branch " + repository.defaultBranch + " yet"));
         List<CrateScore> crates = CrateSnapshot.listForScan(scan).stream().map(s -> new CrateScore(s.crate.id,
-                s.crate.name, s.score, s.grade, s.metrics.getOrDefault("library_code_lines", 0L))).toList();
+                s.crate.name, s.score, s.grade, unsafeRating(s), ScoreFormula.holdsUnsafe(s.metrics),
+                s.metrics.getOrDefault("library_code_lines", 0L))).sorted(RISKIEST_FIRST).toList();
         return new RepositoryScore(repository.id, scan.id, scan.commitSha, scan.committedAt, scan.score, scan.grade,
-                ScoreFormula.VERSION, crates);
+                scan.scoreHeldBecause, ScoreFormula.VERSION, MEASURES, crates);
     }
 
     @Transactional
@@ -80,14 +121,23 @@ public class Scores {
             findings.put((String) row[0], new FindingRef((String) row[0], (String) row[1], (String) row[2],
                     ((Number) row[3]).intValue(), ((Number) row[4]).intValue(), (String) row[5]));
         }
-        List<ExplainedDeduction> deductions = new ArrayList<>();
-        for (Deduction deduction : snapshot.deductions == null ? List.<Deduction>of() : snapshot.deductions) {
-            deductions.add(new ExplainedDeduction(deduction.rule(), deduction.title(), deduction.points(),
-                    deduction.cap(), deduction.cause(),
-                    deduction.findings().stream().map(findings::get).filter(f -> f != null).toList()));
+        List<ExplainedRating> ratings = new ArrayList<>();
+        for (Rating rating : snapshot.ratings == null ? List.<Rating>of() : snapshot.ratings) {
+            ratings.add(new ExplainedRating(rating.kind(), rating.kind().title(), rating.kind().weight(),
+                    rating.score(), rating.grade(), rating.parts().stream().map(part -> new ExplainedPart(part.id(),
+                            part.title(), part.points(), part.max(), part.explanation(),
+                            part.findings().stream().map(findings::get).filter(Objects::nonNull).toList())).toList()));
         }
         Scan scan = snapshot.scan;
         return new CrateDetail(crate.id, crate.name, crate.repository.id, scan.id, scan.commitSha, scan.committedAt,
-                snapshot.path, snapshot.version, snapshot.score, snapshot.grade, deductions, snapshot.metrics);
+                snapshot.path, snapshot.version, snapshot.score, snapshot.grade, snapshot.scoreFormula, MEASURES,
+                ratings, snapshot.fixes == null ? List.of() : snapshot.fixes,
+                snapshot.evidence == null ? List.of() : snapshot.evidence, snapshot.metrics);
+    }
+
+    /** A snapshot's Unsafe rating, null until it is rated. */
+    private static Integer unsafeRating(CrateSnapshot snapshot) {
+        return snapshot.ratings == null ? null : snapshot.ratings.stream()
+                .filter(rating -> rating.kind() == RatingKind.UNSAFE).map(Rating::score).findFirst().orElse(null);
     }
 }

@@ -2,6 +2,8 @@ package dev.rustlens.web;
 
 import dev.rustlens.analysis.Metric;
 import dev.rustlens.scan.Crate;
+import dev.rustlens.scan.ScoreUpgrade;
+import dev.rustlens.scoring.FixRanking;
 import dev.rustlens.trend.Scores;
 import dev.rustlens.web.RepositoryPage.CheckCount;
 import io.quarkus.qute.CheckedTemplate;
@@ -23,7 +25,8 @@ import org.hibernate.Session;
 
 /**
  * A crate at the newest succeeded scan of its repository's default branch: its grade and score
- * with every deduction explained, its metrics, where its unsafe code lives, its trends and findings.
+ * with every rating and part explained, what to fix first, its verification evidence, its
+ * metrics, where its unsafe code lives, its trends and findings.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -36,11 +39,16 @@ public class CratePage {
             Metric.UNSAFE_BLOCKS, Metric.UNSAFE_FUNCTIONS, Metric.UNSAFE_METHODS, Metric.UNSAFE_IMPLS,
             Metric.UNSAFE_TRAITS, Metric.EXTERN_BLOCKS, Metric.UNSAFE_IN_MACROS, Metric.UNSAFE_IN_TESTS);
 
+    /** The fixes the page lists; the API lists them all. */
+    private static final int SHOWN_FIXES = 10;
+
     private final Scores scores;
+    private final ScoreUpgrade upgrade;
     private final EntityManager entityManager;
 
-    public CratePage(Scores scores, EntityManager entityManager) {
+    public CratePage(Scores scores, ScoreUpgrade upgrade, EntityManager entityManager) {
         this.scores = scores;
+        this.upgrade = upgrade;
         this.entityManager = entityManager;
     }
 
@@ -48,12 +56,16 @@ public class CratePage {
     public record MetricRow(String description, String value) {
     }
 
-    /** A check behind a deduction and how many of the deduction's findings it raised. */
-    public record DeductionCheck(String checkId, long findings) {
+    /** A check behind a rating part and how many of the part's findings it raised. */
+    public record PartCheck(String checkId, long findings) {
     }
 
-    /** A deduction with the checks whose findings it counts (none when a metric is its cause). */
-    public record DeductionRow(Scores.ExplainedDeduction deduction, List<DeductionCheck> checks) {
+    /** A part of a rating with the checks whose findings cost it points (none when metrics decide). */
+    public record PartRow(Scores.ExplainedPart part, List<PartCheck> checks) {
+    }
+
+    /** A rating with its parts. */
+    public record RatingRow(Scores.ExplainedRating rating, List<PartRow> parts) {
     }
 
     /** The unsafe code of one file, outside test code unless said otherwise. */
@@ -63,8 +75,9 @@ public class CratePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance crate(Scores.CrateDetail crate, String repositoryName, List<DeductionRow> deductions,
-                List<MetricRow> metrics, List<UnsafeFile> unsafeFiles, List<CheckCount> findings);
+        static native TemplateInstance crate(Scores.CrateDetail crate, String repositoryName, List<RatingRow> ratings,
+                List<FixRanking.Fix> fixes, ScoreUpgrade.Progress rescoring, List<MetricRow> metrics,
+                List<UnsafeFile> unsafeFiles, List<CheckCount> findings);
     }
 
     @GET
@@ -79,14 +92,16 @@ public class CratePage {
         } catch (NotFoundException e) {
             throw PageException.notFound(e.getMessage());
         }
-        List<DeductionRow> deductions = detail.deductions().stream().map(deduction -> {
-            Map<String, Long> byCheck = new TreeMap<>();
-            deduction.findings().forEach(finding -> byCheck.merge(finding.checkId(), 1L, Long::sum));
-            return new DeductionRow(deduction, byCheck.entrySet().stream()
-                    .map(entry -> new DeductionCheck(entry.getKey(), entry.getValue())).toList());
-        }).toList();
-        return Templates.crate(detail, crate.repository.name, deductions, metrics(detail.metrics()),
-                unsafeFiles(detail.scanId(), id), findings(detail.scanId(), id));
+        List<RatingRow> ratings = detail.ratings().stream().map(rating -> new RatingRow(rating,
+                rating.parts().stream().map(part -> {
+                    Map<String, Long> byCheck = new TreeMap<>();
+                    part.findings().forEach(finding -> byCheck.merge(finding.checkId(), 1L, Long::sum));
+                    return new PartRow(part, byCheck.entrySet().stream()
+                            .map(entry -> new PartCheck(entry.getKey(), entry.getValue())).toList());
+                }).toList())).toList();
+        List<FixRanking.Fix> fixes = detail.fixes().subList(0, Math.min(SHOWN_FIXES, detail.fixes().size()));
+        return Templates.crate(detail, crate.repository.name, ratings, fixes, upgrade.progress(),
+                metrics(detail.metrics()), unsafeFiles(detail.scanId(), id), findings(detail.scanId(), id));
     }
 
     private static List<MetricRow> metrics(Map<String, Long> metrics) {

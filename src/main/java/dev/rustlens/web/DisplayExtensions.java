@@ -39,6 +39,16 @@ public class DisplayExtensions {
         return TRAILING_ZEROS.matcher(String.format(Locale.ROOT, "%,.3f", value)).replaceFirst("");
     }
 
+    /** Points to one decimal, e.g. 6.0. */
+    static String points(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** Points gained to one decimal with their sign, e.g. +6.0; what fixing a finding is worth. */
+    static String gain(double value) {
+        return String.format(Locale.ROOT, "%+.1f", value);
+    }
+
     /** A relative change with its sign, e.g. +10.0%. */
     static String signedPercent(Double percent) {
         return percent == null ? "" : String.format(Locale.ROOT, "%+.1f%%", percent);
