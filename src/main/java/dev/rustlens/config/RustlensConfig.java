@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** rustlens's own settings, under the {@code rustlens.} prefix. */
@@ -27,6 +28,9 @@ public interface RustlensConfig {
 
     /** Fetching repositories. */
     Git git();
+
+    /** Every connection rustlens opens to another server. */
+    Outbound outbound();
 
     /** Limits of one analysis. */
     Analysis analysis();
@@ -89,9 +93,12 @@ public interface RustlensConfig {
         @WithDefault("true")
         boolean allowFileUrls();
 
-        /** Network timeout of one clone or fetch. */
-        @WithDefault("5m")
-        Duration timeout();
+        /**
+         * Time one clone or fetch may take in all, retries included; enforced while bytes still
+         * trickle in, so a slow server cannot hold a worker.
+         */
+        @WithDefault("10m")
+        Duration fetchBudget();
 
         /** Retries of a clone or fetch that failed on a transient network error. */
         @WithDefault("2")
@@ -100,6 +107,31 @@ public interface RustlensConfig {
         /** Largest local clone, in bytes; a larger one is deleted and its scan fails. */
         @WithDefault("2147483648")
         long maxCloneSize();
+    }
+
+    /**
+     * Every connection rustlens opens to another server (git fetches; crate registries, advisory
+     * sources and webhooks use the same policy): internal addresses are refused unless allowed here.
+     */
+    interface Outbound {
+        /**
+         * Internal address ranges rustlens may still connect to, as CIDR blocks or single addresses
+         * (e.g. {@code 10.20.0.0/16,fd12:3456::/48}), for a git server on a private network. None
+         * by default: loopback, private, link-local, unique-local, carrier-grade NAT, multicast,
+         * unspecified, reserved and cloud metadata addresses are refused.
+         */
+        Optional<List<String>> allow();
+
+        /** Longest wait to open a TCP connection. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Longest wait for the next bytes of an answer. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** A PEM file of CA certificates trusted besides the JDK's, for a server with a private CA. */
+        Optional<Path> trustedCertificates();
     }
 
     /** Limits of uploaded source archives. */

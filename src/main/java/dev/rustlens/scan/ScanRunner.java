@@ -10,6 +10,7 @@ import dev.rustlens.gitrepo.CredentialCipher;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.gitrepo.GitCommitTree;
 import dev.rustlens.gitrepo.GitMirror;
+import dev.rustlens.gitrepo.GitMirror.FetchStopped;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.GitRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,7 +85,8 @@ public class ScanRunner {
                         stop);
                 return;
             }
-            try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch(), job.credentials());
+            try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch(), job.credentials(),
+                    stop);
                     RevWalk walk = new RevWalk(fetched.repository())) {
                 RevCommit head = job.requestedCommit() == null ? walk.parseCommit(fetched.head())
                         : commitOnBranch(walk, fetched, job);
@@ -92,11 +94,11 @@ public class ScanRunner {
                 analyzeAndStore(scanId, new GitCommitTree(fetched.repository(), head), commit, committedAt(head),
                         job.coreModules(), stop);
             }
-        } catch (GitFailure | ManifestException e) {
-            store.fail(scanId, commit, e.getMessage());
-        } catch (ScanStopped e) {
+        } catch (FetchStopped | ScanStopped e) {
             // A cancelled scan keeps its status: fail() only ends scans that are still active.
             store.fail(scanId, commit, "the scan was stopped: it ran over its time limit or rustlens shut down");
+        } catch (GitFailure | ManifestException e) {
+            store.fail(scanId, commit, e.getMessage());
         } catch (IOException e) {
             LOG.warnf(e, "scan %d: reading the repository failed", scanId);
             store.fail(scanId, commit, "cannot read the repository: " + e.getMessage());

@@ -62,7 +62,7 @@ public class ScanService {
         }
         List<BackfillCommits.Commit> commits;
         try (GitMirror.Fetched fetched = mirror.fetch(repository.id, repository.url, scannedBranch,
-                repositories.credentials(repository))) {
+                repositories.credentials(repository), () -> false)) {
             commits = BackfillCommits.select(fetched.repository(), fetched.head(), selection);
         } catch (IOException e) {
             throw new GitFailure("cannot read the history of " + repository.url + ": " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.auth.TestTokens;
+import dev.rustlens.gitrepo.LoopbackGitServer;
 import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -278,6 +279,16 @@ public class ScanFlowTest {
     }
 
     @Test
+    void scansARepositoryServedOverHttps(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = workspace(dir);
+                LoopbackGitServer server = new LoopbackGitServer("127.0.0.1", git.getRepository(), LoopbackGitServer.Mode.SERVE)) {
+            JsonPath scan = awaitScan(startScan(register(server.url())));
+            assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+            assertEquals(git.getRepository().resolve("HEAD").name(), scan.getString("commit"));
+        }
+    }
+
+    @Test
     void aMissingBranchFailsTheScanWithAMessage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         try (Git git = workspace(dir)) {
             long repositoryId = given().contentType(ContentType.JSON)
@@ -356,6 +367,10 @@ public class ScanFlowTest {
                 .body("status", equalTo(400)).body("detail", containsString("unsupported URL scheme 'ssh'"));
         given().contentType(ContentType.JSON).body(Map.of("name", "x", "url", "http://example.com/x.git"))
                 .when().post("/api/v1/repositories").then().statusCode(400).body("detail", containsString("'http'"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "metadata", "url", "https://169.254.169.254/latest"))
+                .when().post("/api/v1/repositories").then().statusCode(400)
+                .body("detail", equalTo("169.254.169.254 is a cloud metadata address, which rustlens does not connect to"
+                        + " (an admin can allow its range with rustlens.outbound.allow)"));
         given().contentType(ContentType.JSON).body(Map.of("name", "bad name!", "url", "https://example.com/x.git"))
                 .when().post("/api/v1/repositories").then().statusCode(400).body("detail", containsString("name"));
         given().contentType(ContentType.JSON).body(Map.of("name", "y", "url", "https://example.com/x.git", "branch", "a..b"))
