@@ -89,9 +89,11 @@ public interface RustlensConfig {
 
     /** Fetching repositories. */
     interface Git {
-        /** Whether {@code file://} URLs (repositories on this server's disk) may be registered. */
-        @WithDefault("true")
-        boolean allowFileUrls();
+        /**
+         * Directories under which {@code file://} repositories (on this server's disk) may be
+         * registered; {@code file://} is off when unset. The work directory is never allowed.
+         */
+        Optional<List<Path>> fileRoots();
 
         /**
          * Time one clone or fetch may take in all, retries included; enforced while bytes still

@@ -41,11 +41,13 @@ public class GitMirror {
 
     private final RustlensConfig config;
     private final OutboundPolicy outbound;
+    private final RepositoryUrls urls;
     private final Map<Path, Object> locks = new ConcurrentHashMap<>();
 
-    public GitMirror(RustlensConfig config, OutboundPolicy outbound) {
+    public GitMirror(RustlensConfig config, OutboundPolicy outbound, RepositoryUrls urls) {
         this.config = config;
         this.outbound = outbound;
+        this.urls = urls;
     }
 
     /**
@@ -55,6 +57,7 @@ public class GitMirror {
      */
     public Fetched fetch(long repositoryId, String url, String branch, Credentials credentials, BooleanSupplier stop)
             throws GitFailure {
+        urls.checkBeforeFetch(url);
         Path directory = cloneDirectory(repositoryId, url);
         String ref = "refs/heads/" + branch;
         // One fetch per clone at a time: a scan and a backfill may both want one.

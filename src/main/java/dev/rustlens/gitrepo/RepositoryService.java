@@ -3,13 +3,9 @@ package dev.rustlens.gitrepo;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
-import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
-import dev.rustlens.outbound.OutboundPolicy;
-import dev.rustlens.outbound.OutboundRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,14 +30,12 @@ public class RepositoryService {
     /** The branch name the scans of an archive repository carry. */
     public static final String ARCHIVE_BRANCH = "upload";
 
-    private final RustlensConfig config;
     private final CredentialCipher cipher;
-    private final OutboundPolicy outbound;
+    private final RepositoryUrls urls;
 
-    public RepositoryService(RustlensConfig config, CredentialCipher cipher, OutboundPolicy outbound) {
-        this.config = config;
+    public RepositoryService(CredentialCipher cipher, RepositoryUrls urls) {
         this.cipher = cipher;
-        this.outbound = outbound;
+        this.urls = urls;
     }
 
     /**
@@ -65,7 +59,7 @@ public class RepositoryService {
             }
             repository.defaultBranch = ARCHIVE_BRANCH;
         } else {
-            repository.url = fields.check("url", () -> validUrl(url));
+            repository.url = fields.check("url", () -> urls.validate(url));
             repository.defaultBranch = fields.check("branch", () -> validBranch(branch));
             valid = credentials == null ? null : fields.check("credentials", () -> validCredentials(credentials));
             repository.schedule = schedule == null ? null : fields.check("schedule", () -> validCron(schedule));
@@ -111,7 +105,7 @@ public class RepositoryService {
         }
         String name = changes.name() == null ? null : fields.check("name", () -> validName(changes.name()));
         String url = changes.url() == null ? null
-                : fields.check("url", () -> validUrl(changes.url()));
+                : fields.check("url", () -> urls.validate(changes.url()));
         String branch = changes.branch() == null ? null : fields.check("branch", () -> validBranch(changes.branch()));
         Credentials credentials = changes.credentials() == null ? null
                 : fields.check("credentials", () -> validCredentials(changes.credentials()));
@@ -147,20 +141,6 @@ public class RepositoryService {
     /** The credentials of a repository, decrypted for fetching; null for a public one. */
     public Credentials credentials(GitRepository repository) {
         return repository.credentials == null ? null : cipher.decrypt(repository.credentials);
-    }
-
-    /** A URL rustlens may fetch; an https URL naming an internal address literal is refused at once. */
-    private String validUrl(String url) {
-        String valid = RepositoryUrls.validate(url, config.git().allowFileUrls());
-        URI uri = URI.create(valid);
-        if ("https".equalsIgnoreCase(uri.getScheme())) {
-            try {
-                outbound.checkLiteralHost(uri);
-            } catch (OutboundRefused e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }
-        return valid;
     }
 
     private static String validName(String name) {

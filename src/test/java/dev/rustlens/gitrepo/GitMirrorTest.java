@@ -33,7 +33,8 @@ class GitMirrorTest {
     /** Settings with a work directory and a clone size limit; the rest at their defaults. */
     static RustlensConfig config(Path workDir, long maxCloneSize) {
         return TestConfig.of(Map.of("rustlens.work-dir", workDir.toString(), "rustlens.git.max-clone-size",
-                Long.toString(maxCloneSize), "rustlens.git.retries", "0", "rustlens.git.allow-file-urls", "true"));
+                Long.toString(maxCloneSize), "rustlens.git.retries", "0", "rustlens.git.file-roots",
+                workDir.getParent().toString()));
     }
 
     /**
@@ -52,7 +53,8 @@ class GitMirrorTest {
     }
 
     private static GitMirror mirror(RustlensConfig config) {
-        return new GitMirror(config, new OutboundPolicy(config));
+        OutboundPolicy outbound = new OutboundPolicy(config);
+        return new GitMirror(config, outbound, new RepositoryUrls(config, outbound));
     }
 
     /** The message of the failure of cloning from {@code server} with these settings. */
