@@ -103,6 +103,10 @@ public class Scan extends PanacheEntityBase {
     @Column(name = "files_reused")
     public Integer filesReused;
 
+    /** The backfill that queued this scan, if one did. */
+    @Column(name = "backfill_id")
+    public Long backfillId;
+
     /** The succeeded scan of the same branch before this one, which new and fixed are relative to. */
     @Column(name = "previous_scan_id")
     public Long previousScanId;

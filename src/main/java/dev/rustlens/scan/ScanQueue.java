@@ -31,6 +31,43 @@ public class ScanQueue {
         return claimed.stream().findFirst().map(id -> ((Number) id).longValue());
     }
 
+    /** Claims the oldest queued backfill for {@code worker}, marking it running. */
+    @Transactional
+    public Optional<Long> claimBackfill(String worker) {
+        List<?> claimed = entityManager.createNativeQuery("""
+                update backfill set status = 'running', started_at = now(), worker = ?1
+                where id = (select id from backfill where status = 'queued' order by id limit 1 for update skip locked)
+                returning id""").setParameter(1, worker).getResultList();
+        return claimed.stream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    /** Ends a backfill: done with the number of scans it queued, or failed with a message for the user. */
+    @Transactional
+    public void endBackfill(long backfillId, Backfill.Status status, String error, int scansQueued) {
+        entityManager.createNativeQuery("""
+                update backfill set status = ?1, error = ?2, scans_queued = ?3, finished_at = now()
+                where id = ?4 and status = 'running'""")
+                .setParameter(1, status.name()).setParameter(2, error).setParameter(3, scansQueued)
+                .setParameter(4, backfillId).executeUpdate();
+    }
+
+    /** Puts a backfill interrupted by a shutdown back in the queue. */
+    @Transactional
+    public void requeueBackfill(long backfillId) {
+        entityManager.createNativeQuery("""
+                update backfill set status = 'queued', started_at = null, worker = null
+                where id = ?1 and status = 'running'""").setParameter(1, backfillId).executeUpdate();
+    }
+
+    /** Puts a scan interrupted by a shutdown back in the queue, saying so. */
+    @Transactional
+    public void requeue(long scanId, String note) {
+        entityManager.createNativeQuery("""
+                update scan set status = 'queued', started_at = null, heartbeat_at = null, worker = null,
+                    files_done = null, files_total = null, error = ?2
+                where id = ?1 and status = 'running'""").setParameter(1, scanId).setParameter(2, note).executeUpdate();
+    }
+
     /** Proves that these running scans' worker is alive. */
     @Transactional
     public void heartbeat(Collection<Long> scanIds) {

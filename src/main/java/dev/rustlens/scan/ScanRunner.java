@@ -5,6 +5,7 @@ import dev.rustlens.analysis.cargo.ManifestException;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
 import dev.rustlens.analysis.source.SourceTree;
+import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.ArchiveStore;
 import dev.rustlens.gitrepo.CredentialCipher;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
@@ -13,6 +14,7 @@ import dev.rustlens.gitrepo.GitMirror;
 import dev.rustlens.gitrepo.GitMirror.FetchStopped;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.scan.ScanWorkers.StopReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -20,7 +22,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -43,9 +45,11 @@ public class ScanRunner {
     private final FileResultStore fileResults;
     private final ArchiveStore archives;
     private final CredentialCipher cipher;
+    private final RustlensConfig config;
 
     public ScanRunner(GitMirror mirror, AnalysisEngine engine, ScanStore store, ScanQueue queue,
-            FileResultStore fileResults, ArchiveStore archives, CredentialCipher cipher) {
+            FileResultStore fileResults, ArchiveStore archives, CredentialCipher cipher, RustlensConfig config) {
+        this.config = config;
         this.fileResults = fileResults;
         this.archives = archives;
         this.cipher = cipher;
@@ -70,10 +74,10 @@ public class ScanRunner {
     }
 
     /**
-     * Runs the scan to its end; never throws. {@code stop} is polled as files complete and
-     * says when the scan must give up (time limit, shutdown).
+     * Runs the scan to its end; never throws. {@code stop} is polled while fetching and as files
+     * complete, and says when and why the scan must give up (cancel, time limit, shutdown).
      */
-    public void run(long scanId, BooleanSupplier stop) {
+    public void run(long scanId, Supplier<StopReason> stop) {
         String commit = null;
         try {
             Job job = job(scanId);
@@ -86,7 +90,7 @@ public class ScanRunner {
                 return;
             }
             try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch(), job.credentials(),
-                    stop);
+                    () -> stop.get() != null);
                     RevWalk walk = new RevWalk(fetched.repository())) {
                 RevCommit head = job.requestedCommit() == null ? walk.parseCommit(fetched.head())
                         : commitOnBranch(walk, fetched, job);
@@ -95,8 +99,7 @@ public class ScanRunner {
                         job.coreModules(), stop);
             }
         } catch (FetchStopped | ScanStopped e) {
-            // A cancelled scan keeps its status: fail() only ends scans that are still active.
-            store.fail(scanId, commit, "the scan was stopped: it ran over its time limit or rustlens shut down");
+            stopped(scanId, commit, stop.get());
         } catch (GitFailure | ManifestException e) {
             store.fail(scanId, commit, e.getMessage());
         } catch (IOException e) {
@@ -108,8 +111,20 @@ public class ScanRunner {
         }
     }
 
+    /** Ends a scan that was told to stop, saying why. */
+    private void stopped(long scanId, String commit, StopReason reason) {
+        switch (reason) {
+            case SHUTDOWN -> queue.requeue(scanId, "rustlens shut down while this scan ran; it was queued again");
+            case TIME_LIMIT -> store.fail(scanId, commit, "the scan ran over its time limit of "
+                    + config.scan().timeLimit().toMinutes() + " min (rustlens.scan.time-limit)");
+            // A cancelled scan keeps its status: fail() only ends scans that are still active.
+            case CANCELLED -> store.fail(scanId, commit, "cancelled on request");
+            case null -> store.fail(scanId, commit, "the scan was stopped");
+        }
+    }
+
     private void analyzeAndStore(long scanId, SourceTree tree, String commit, OffsetDateTime committedAt,
-            List<String> coreModules, BooleanSupplier stop) throws IOException, ManifestException {
+            List<String> coreModules, Supplier<StopReason> stop) throws IOException, ManifestException {
         String version = engine.catalogue().analyzerVersion();
         if (store.succeedAsPrevious(scanId, commit, committedAt, version, coreModules)) {
             return; // the same commit, analysed by the same analyzer: its results are already stored
@@ -118,7 +133,7 @@ public class ScanRunner {
                 .filter(file -> file.path().endsWith(".rs")).map(SourceFile::contentId).toList(), version);
         long[] lastReport = {0};
         AnalysisResult result = engine.analyzer().analyze(tree, coreModules, cache, (done, total) -> {
-            if (stop.getAsBoolean()) {
+            if (stop.get() != null) {
                 throw new ScanStopped();
             }
             long now = System.nanoTime();

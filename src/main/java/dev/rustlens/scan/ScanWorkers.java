@@ -20,19 +20,29 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
- * The pool of scan workers of this instance. Each worker claims queued scans from PostgreSQL and
- * runs them; a timer sends heartbeats for running scans, fails scans whose worker died (on any
- * instance), and stops scans that run over their time limit.
+ * The pool of scan workers of this instance. Each worker claims queued backfills and scans from
+ * PostgreSQL and runs them; a timer sends heartbeats for running scans, notices scans cancelled on
+ * other instances, and fails scans whose worker died (on any instance). A running scan is told to
+ * stop, whatever it is doing (fetching included), when it is cancelled, runs over its time limit,
+ * or rustlens shuts down.
  */
 @ApplicationScoped
 public class ScanWorkers {
 
     private static final Logger LOG = Logger.getLogger(ScanWorkers.class);
     private static final long IDLE_POLL_MILLIS = 2000;
+    /** How often running scans look for a cancel made on another instance. */
+    private static final long CANCEL_POLL_MILLIS = 1000;
+
+    /** Why a running scan must stop. */
+    public enum StopReason {
+        CANCELLED, TIME_LIMIT, SHUTDOWN
+    }
 
     private final RustlensConfig config;
     private final ScanQueue queue;
     private final ScanRunner runner;
+    private final BackfillRunner backfills;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workQueued = lock.newCondition();
@@ -44,10 +54,11 @@ public class ScanWorkers {
     private ScheduledExecutorService timer;
     private volatile boolean stopping;
 
-    public ScanWorkers(RustlensConfig config, ScanQueue queue, ScanRunner runner) {
+    public ScanWorkers(RustlensConfig config, ScanQueue queue, ScanRunner runner, BackfillRunner backfills) {
         this.config = config;
         this.queue = queue;
         this.runner = runner;
+        this.backfills = backfills;
     }
 
     void start(@Observes StartupEvent event) {
@@ -58,6 +69,7 @@ public class ScanWorkers {
         });
         long heartbeat = config.scan().heartbeat().toMillis();
         timer.scheduleWithFixedDelay(this::tick, 0, heartbeat, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::pollCancels, CANCEL_POLL_MILLIS, CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
         for (int i = 1; i <= config.scan().workers(); i++) {
             Thread worker = new Thread(this::work, "rustlens-scan-worker-" + i);
             worker.setDaemon(true);
@@ -82,6 +94,13 @@ public class ScanWorkers {
         }
     }
 
+    /** Tells this instance's worker running {@code scanId}, if any, to stop: the scan was cancelled. */
+    public void cancelled(long scanId) {
+        if (running.containsKey(scanId)) {
+            cancelled.add(scanId);
+        }
+    }
+
     /** Wakes an idle worker: a scan was queued. */
     public void signal() {
         lock.lock();
@@ -96,13 +115,18 @@ public class ScanWorkers {
         String name = instance + "/" + Thread.currentThread().getName();
         while (!stopping) {
             try {
+                Optional<Long> backfill = queue.claimBackfill(name);
+                if (backfill.isPresent()) {
+                    backfills.run(backfill.get(), () -> stopping);
+                    continue;
+                }
                 Optional<Long> claimed = queue.claim(name);
                 if (claimed.isPresent()) {
                     long scanId = claimed.get();
                     long started = System.nanoTime();
                     running.put(scanId, started);
                     try {
-                        runner.run(scanId, () -> stopping || overdue(started) || cancelled.contains(scanId));
+                        runner.run(scanId, () -> stopReason(scanId, started));
                     } finally {
                         running.remove(scanId);
                         cancelled.remove(scanId);
@@ -118,8 +142,14 @@ public class ScanWorkers {
         }
     }
 
-    private boolean overdue(long startedNanos) {
-        return System.nanoTime() - startedNanos > config.scan().timeLimit().toNanos();
+    private StopReason stopReason(long scanId, long startedNanos) {
+        if (stopping) {
+            return StopReason.SHUTDOWN;
+        }
+        if (cancelled.contains(scanId)) {
+            return StopReason.CANCELLED;
+        }
+        return System.nanoTime() - startedNanos > config.scan().timeLimit().toNanos() ? StopReason.TIME_LIMIT : null;
     }
 
     private void idle() {
@@ -136,11 +166,20 @@ public class ScanWorkers {
         }
     }
 
+    private void pollCancels() {
+        if (running.isEmpty()) {
+            return;
+        }
+        try {
+            cancelled.addAll(queue.cancelledAmong(List.copyOf(running.keySet())));
+        } catch (RuntimeException e) {
+            LOG.debug("looking for cancelled scans failed; trying again in a second", e);
+        }
+    }
+
     private void tick() {
         try {
-            List<Long> mine = List.copyOf(running.keySet());
-            queue.heartbeat(mine);
-            cancelled.addAll(queue.cancelledAmong(mine));
+            queue.heartbeat(List.copyOf(running.keySet()));
             int stale = queue.failStale(config.scan().staleAfter());
             if (stale > 0) {
                 LOG.warnf("failed %d scan(s) whose worker stopped sending heartbeats", stale);
