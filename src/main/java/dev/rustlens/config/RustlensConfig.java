@@ -74,13 +74,33 @@ public interface RustlensConfig {
         @WithDefault("1")
         int workers();
 
+        /**
+         * This instance's name, stable across its restarts, so that it queues again the scans it
+         * was running when it stopped; by default the host name and the HTTP port.
+         */
+        Optional<String> instanceId();
+
+        /**
+         * Times a scan is started before it is failed for good, when the instances running it keep
+         * dying (a scan interrupted by a shutdown does not count against it).
+         */
+        @WithDefault("3")
+        int maxAttempts();
+
         /** How often a running scan proves its worker is alive. */
         @WithDefault("10s")
         Duration heartbeat();
 
-        /** A running scan whose heartbeat is older than this is failed: its worker died. */
-        @WithDefault("2m")
+        /**
+         * A running scan whose heartbeat is older than this is queued again (or failed after its
+         * attempts): its worker died. Three heartbeats by default.
+         */
+        @WithDefault("30s")
         Duration staleAfter();
+
+        /** Retries of storing a scan's results after a database error that may pass (1, 2, 4, 8 s apart). */
+        @WithDefault("4")
+        int storeRetries();
 
         /** A scan running longer than this is stopped and failed. */
         @WithDefault("30m")

@@ -10,7 +10,6 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -113,7 +112,7 @@ final class FetchFailures {
                         transport = jgit; // the outermost one carries the URL and the HTTP status
                     }
                 }
-                case IOException local when isDiskFull(local) -> {
+                case IOException local when DiskFull.causes(local) -> {
                     return "this server's disk is full";
                 }
                 default -> {
@@ -142,11 +141,5 @@ final class FetchFailures {
                     .append(cause.getMessage());
         }
         return chain.toString();
-    }
-
-    /** Whether an I/O error says the disk (or the user's quota) is full. */
-    static boolean isDiskFull(IOException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        return message.contains("no space left on device") || message.contains("disk quota exceeded");
     }
 }

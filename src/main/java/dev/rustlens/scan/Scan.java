@@ -83,6 +83,13 @@ public class Scan extends PanacheEntityBase {
 
     public String worker;
 
+    /** The rustlens instance that runs or last ran the scan. */
+    @Column(name = "instance_id")
+    public String instanceId;
+
+    /** How many times the scan was started (a start cut short by a shutdown does not count). */
+    public int attempt;
+
     @Column(name = "analyzer_version")
     public String analyzerVersion;
 

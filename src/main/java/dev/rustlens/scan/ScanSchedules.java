@@ -1,5 +1,6 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.config.InstanceIdentity;
 import dev.rustlens.gitrepo.GitRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -8,7 +9,6 @@ import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,11 +33,13 @@ public class ScanSchedules {
     private final ScanService scans;
     private final ScanWorkers workers;
     private final EntityManager entityManager;
-    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+    private final String instance;
     /** The cron of each repository this instance has a job for. */
     private final Map<Long, String> jobs = new HashMap<>();
 
-    public ScanSchedules(Scheduler scheduler, ScanService scans, ScanWorkers workers, EntityManager entityManager) {
+    public ScanSchedules(Scheduler scheduler, ScanService scans, ScanWorkers workers, EntityManager entityManager,
+            InstanceIdentity identity) {
+        this.instance = identity.id();
         this.scheduler = scheduler;
         this.scans = scans;
         this.workers = workers;

@@ -28,9 +28,11 @@ public class ScanService {
 
     /**
      * Queues a scan of the repository's default branch, or returns the scan of that branch that
-     * is already queued or running: there is at most one at a time.
+     * is already queued or running: there is at most one at a time. A running scan whose worker
+     * died is queued again first, so the scan returned is always one that will end.
      */
     public Optional<Scan> enqueue(long repositoryId, Scan.Trigger trigger) {
+        workers.recoverStale();
         Optional<Scan> scan = enqueueInTransaction(repositoryId, trigger);
         scan.ifPresent(queued -> workers.signal());
         return scan;

@@ -42,14 +42,14 @@ public class ScanStore {
         this.scores = scores;
     }
 
-    /** Stores a succeeded scan's results, and the file results it computed for the cache. */
+    /** Stores the results of a scan that {@code worker} ran, and the file results it computed for the cache. */
     @Transactional
-    public void succeed(long scanId, String commitSha, OffsetDateTime committedAt, AnalysisResult result,
+    public void succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt, AnalysisResult result,
             FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules) {
         // Locked until the results are stored: a cancel waits, then finds the scan ended.
-        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
-        if (scan == null || scan.status != Scan.Status.running) {
-            return; // failed or cancelled meanwhile (time limit, stale heartbeat): its results are not wanted
+        Scan scan = runningBy(scanId, worker);
+        if (scan == null) {
+            return; // cancelled, or queued again for another worker meanwhile: these results are not wanted
         }
         Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt);
         Set<String> previousFingerprints = new HashSet<>(previous.map(p -> entityManager.unwrap(Session.class)
@@ -94,11 +94,11 @@ public class ScanStore {
         gates.evaluate(scan);
     }
 
-    /** Ends a scan as failed with a message for the user. */
+    /** Ends a scan that {@code worker} ran as failed, with a message for the user. */
     @Transactional
-    public void fail(long scanId, String commitSha, String error) {
-        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
-        if (scan != null && scan.status.active()) {
+    public void fail(long scanId, String worker, String commitSha, String error) {
+        Scan scan = runningBy(scanId, worker);
+        if (scan != null) {
             scan.status = Scan.Status.failed;
             scan.commitSha = commitSha == null ? scan.commitSha : commitSha;
             scan.error = truncate(error);
@@ -114,11 +114,11 @@ public class ScanStore {
      * @return false when there is no such previous scan, and the scan must analyse
      */
     @Transactional
-    public boolean succeedAsPrevious(long scanId, String commitSha, OffsetDateTime committedAt, String analyzerVersion,
-            List<String> coreModules) {
-        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
-        if (scan == null || scan.status != Scan.Status.running) {
-            return true; // failed or cancelled meanwhile: nothing to store
+    public boolean succeedAsPrevious(long scanId, String worker, String commitSha, OffsetDateTime committedAt,
+            String analyzerVersion, List<String> coreModules) {
+        Scan scan = runningBy(scanId, worker);
+        if (scan == null) {
+            return true; // cancelled or queued again meanwhile: nothing to store
         }
         Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt)
                 .filter(p -> commitSha.equals(p.commitSha) && analyzerVersion.equals(p.analyzerVersion)
@@ -173,6 +173,12 @@ public class ScanStore {
         entityManager.flush();
         gates.evaluate(scan);
         return true;
+    }
+
+    /** The scan, locked, when it is still running by {@code worker}; else null. */
+    private static Scan runningBy(long scanId, String worker) {
+        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
+        return scan != null && scan.status == Scan.Status.running && worker.equals(scan.worker) ? scan : null;
     }
 
     /**
