@@ -102,6 +102,10 @@ public interface RustlensConfig {
         @WithDefault("4")
         int storeRetries();
 
+        /** The shortest interval between two fires of a repository's scan schedule; a cron firing more often is refused. */
+        @WithDefault("15m")
+        Duration minScheduleInterval();
+
         /** A scan running longer than this is stopped and failed. */
         @WithDefault("30m")
         Duration timeLimit();

@@ -1,16 +1,16 @@
 package dev.rustlens.gitrepo;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.parser.CronParser;
+import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 @Transactional
 public class RepositoryService {
-
-    private static final CronParser QUARTZ_CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
     static final String ARCHIVE_HAS_NO_SCHEDULE =
             "an archive repository is scanned when an archive is uploaded; it has no schedule";
@@ -32,10 +30,12 @@ public class RepositoryService {
 
     private final CredentialCipher cipher;
     private final RepositoryUrls urls;
+    private final RustlensConfig config;
 
-    public RepositoryService(CredentialCipher cipher, RepositoryUrls urls) {
+    public RepositoryService(CredentialCipher cipher, RepositoryUrls urls, RustlensConfig config) {
         this.cipher = cipher;
         this.urls = urls;
+        this.config = config;
     }
 
     /**
@@ -63,6 +63,7 @@ public class RepositoryService {
             repository.defaultBranch = fields.check("branch", () -> validBranch(branch));
             valid = credentials == null ? null : fields.check("credentials", () -> validCredentials(credentials));
             repository.schedule = schedule == null ? null : fields.check("schedule", () -> validCron(schedule));
+            repository.scheduleSince = repository.schedule == null ? null : OffsetDateTime.now();
         }
         repository.name = fields.check("name", () -> validName(name));
         repository.coreModules = coreModules == null ? List.of() : fields.check("coreModules", () -> validCoreModules(coreModules));
@@ -132,8 +133,9 @@ public class RepositoryService {
         if (coreModules != null) {
             repository.coreModules = coreModules;
         }
-        if (changes.schedule() != null) {
+        if (changes.schedule() != null && !Objects.equals(repository.schedule, schedule)) {
             repository.schedule = schedule;
+            repository.scheduleSince = schedule == null ? null : OffsetDateTime.now();
         }
         return true;
     }
@@ -205,19 +207,17 @@ public class RepositoryService {
         if (repository == null) {
             return false;
         }
-        repository.schedule = cron == null ? null : validCron(cron);
+        String schedule = cron == null ? null : validCron(cron);
+        if (!Objects.equals(repository.schedule, schedule)) {
+            repository.schedule = schedule;
+            repository.scheduleSince = schedule == null ? null : OffsetDateTime.now();
+        }
         return true;
     }
 
-    private static String validCron(String cron) {
-        String trimmed = cron.strip();
-        try {
-            QUARTZ_CRON.parse(trimmed).validate();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cron is not a valid Quartz cron expression (seconds minutes hours"
-                    + " day-of-month month day-of-week [year], e.g. \"0 0 3 * * ?\"): " + e.getMessage());
-        }
-        return trimmed;
+    private String validCron(String cron) {
+        CronSchedule.parse(cron, config.scan().minScheduleInterval());
+        return cron.strip();
     }
 
     /**
