@@ -6,6 +6,7 @@ import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.Metrics;
 import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.database.StorableText;
 import dev.rustlens.gate.GateService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,7 +28,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class ScanStore {
 
-    private static final int MAX_ERROR_LENGTH = 2000;
+    /** A stored error is a sentence or a few, never a dump: what went wrong in detail is in the server log. */
+    private static final int MAX_ERROR_LENGTH = 500;
 
     private final EntityManager entityManager;
     private final FileResultStore fileResults;
@@ -187,9 +189,9 @@ public class ScanStore {
      * name@directory.
      */
     private static String uniqueName(CrateResult crate, Set<String> taken) {
-        String name = crate.crate().name();
-        String versioned = name + "@" + crate.crate().version().orElse("unversioned");
-        for (String candidate : List.of(name, versioned, name + "@" + crate.crate().directory())) {
+        String name = StorableText.of(crate.crate().name());
+        String versioned = name + "@" + StorableText.of(crate.crate().version().orElse("unversioned"));
+        for (String candidate : List.of(name, versioned, name + "@" + StorableText.of(crate.crate().directory()))) {
             if (taken.add(candidate)) {
                 return candidate;
             }
@@ -198,7 +200,7 @@ public class ScanStore {
     }
 
     private static String truncate(String text) {
-        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "…";
+        return StorableText.of(text, MAX_ERROR_LENGTH);
     }
 
     private static CrateSnapshot snapshotOf(Scan scan, Crate crate, CrateResult result) {
@@ -206,9 +208,9 @@ public class ScanStore {
         CrateSnapshot snapshot = new CrateSnapshot();
         snapshot.scan = scan;
         snapshot.crate = crate;
-        snapshot.path = result.crate().directory();
-        snapshot.version = result.crate().version().orElse(null);
-        snapshot.edition = result.crate().edition().orElse(null);
+        snapshot.path = StorableText.of(result.crate().directory());
+        snapshot.version = StorableText.of(result.crate().version().orElse(null));
+        snapshot.edition = StorableText.of(result.crate().edition().orElse(null));
         snapshot.files = (int) metrics.get(Metric.FILES);
         snapshot.codeLines = (int) metrics.get(Metric.CODE_LINES);
         snapshot.unsafeBlocks = (int) metrics.get(Metric.UNSAFE_BLOCKS);
@@ -224,8 +226,10 @@ public class ScanStore {
     }
 
     /** Inserts a crate's findings, each new or unchanged against the previous scan; returns their fingerprints. */
-    private List<String> insertFindings(long scanId, long snapshotId, String crateName, List<Finding> findings,
+    private List<String> insertFindings(long scanId, long snapshotId, String crateName, List<Finding> found,
             Set<String> previousFingerprints) {
+        // Fingerprinted as stored (and as the result cache gives them back), so they match across scans.
+        List<Finding> findings = found.stream().map(ScanStore::storable).toList();
         List<String> fingerprints = Fingerprints.of(crateName, findings);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -256,6 +260,12 @@ public class ScanStore {
         return fingerprints;
     }
 
+    private static Finding storable(Finding finding) {
+        return new Finding(finding.checkId(), finding.severity(), StorableText.of(finding.path()), finding.line(),
+                finding.column(), finding.endLine(), finding.endColumn(), StorableText.of(finding.message()),
+                finding.inTestCode(), finding.suppression(), StorableText.of(finding.context()));
+    }
+
     private void insertUnsafeSites(long snapshotId, List<UnsafeSite> sites) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -265,7 +275,7 @@ public class ScanStore {
                     UnsafeSite site = sites.get(i);
                     insert.setLong(1, snapshotId);
                     insert.setString(2, site.kind().name());
-                    insert.setString(3, site.path());
+                    insert.setString(3, StorableText.of(site.path()));
                     insert.setInt(4, site.line());
                     insert.setInt(5, site.column());
                     insert.setBoolean(6, site.inTestCode());

@@ -84,6 +84,22 @@ class ScanFaultsTest {
     }
 
     @Test
+    void aNulCharacterThatPostgresqlRejectsNeverFailsTheScan(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of(
+                "Cargo.toml", "[package]\nname = \"nul\\u0000crate\"\nversion = \"0.1.0\\u0000\"\n",
+                "src/lib.rs", "pub fn f(x: Option<u8>) -> u8 { x.unwrap() } // \0 in a comment\n"))) {
+            JsonPath scan = awaitScan(startScan(register(TestRepositories.url(git))));
+            assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+            assertEquals("nul\uFFFDcrate", scan.getString("crates[0].name"));
+            assertTrue(scan.getList("crates[0].findings.checkId").contains("unwrap_used"));
+            TestRepositories.commit(git, Map.of("README.md", "a new commit; lib.rs comes from the cache\n"), "docs");
+            JsonPath rescan = awaitScan(startScan(scan.getLong("repositoryId")));
+            assertEquals(1, rescan.getInt("filesReused"));
+            assertEquals(0, rescan.getInt("findingsNew"), "a cached finding keeps its fingerprint");
+        }
+    }
+
+    @Test
     void aDatabaseErrorFailsTheScanWithAShortMessageAndNoSql(@TempDir Path dir) throws Exception {
         String name = "broken-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         onStore(name, "raise exception 'insert into finding (scan_id, message) values (1, %', repeat('x', 2000)",
