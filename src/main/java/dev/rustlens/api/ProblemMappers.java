@@ -1,5 +1,6 @@
 package dev.rustlens.api;
 
+import dev.rustlens.auth.SignInGuard;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
 import dev.rustlens.web.ErrorPage;
@@ -79,6 +80,13 @@ public class ProblemMappers {
         };
         return respond(uri, status, e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
                 ? "the request body is not valid JSON: " + json.getOriginalMessage() : detail);
+    }
+
+    /** Every password check slot is taken: the caller tries again in a moment. */
+    @ServerExceptionMapper
+    public Response busy(SignInGuard.PasswordChecksBusy e, UriInfo uri) {
+        return Response.fromResponse(respond(uri, Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+                .header(HttpHeaders.RETRY_AFTER, 2).build();
     }
 
     @ServerExceptionMapper

@@ -50,6 +50,22 @@ public interface RustlensConfig {
         /** How long a page sign-in lasts. */
         @WithDefault("7d")
         Duration sessionLifetime();
+
+        /** Failed sign-ins of one user name within the window before further attempts get 429. */
+        @WithDefault("5")
+        int signInFailuresPerUser();
+
+        /** Failed sign-ins from one client address within the window before further attempts get 429. */
+        @WithDefault("20")
+        int signInFailuresPerAddress();
+
+        /** The sliding window over which failed sign-ins are counted. */
+        @WithDefault("15m")
+        Duration signInWindow();
+
+        /** Password hashes computed at once (each takes a core for about half a second). */
+        @WithDefault("2")
+        int maxConcurrentPasswordChecks();
     }
 
     /**

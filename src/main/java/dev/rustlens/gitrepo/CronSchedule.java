@@ -5,7 +5,6 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
-import dev.rustlens.text.Echo;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -45,7 +44,7 @@ public final class CronSchedule {
             cron.validate();
             return new CronSchedule(cron);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cron " + Echo.quoted(expression) + " is not a valid Quartz cron"
+            throw new IllegalArgumentException("cron is not a valid Quartz cron"
                     + " expression (seconds minutes hours day-of-month month day-of-week [year], e.g. \"0 0 3 * * ?\")", e);
         }
     }

@@ -15,10 +15,11 @@ public final class Echo {
 
     /** {@code input} in single quotes, cut to a short prefix and made visible. */
     public static String quoted(String input) {
-        if (input == null) {
-            return "(none)";
-        }
-        String prefix = input.length() > MAX_CHARS ? input.substring(0, MAX_CHARS) + "…" : input;
-        return "'" + VisibleText.escape(prefix) + "'";
+        return input == null ? "(none)" : "'" + prefix(input) + "'";
+    }
+
+    /** The first {@value #MAX_CHARS} characters of {@code input}, made visible, to show back in a form. */
+    public static String prefix(String input) {
+        return VisibleText.escape(input.length() > MAX_CHARS ? input.substring(0, MAX_CHARS) + "…" : input);
     }
 }

@@ -33,12 +33,11 @@ class CronScheduleTest {
     }
 
     @Test
-    void aBadExpressionIsRefusedWithAShortQuote() {
+    void aBadExpressionIsRefusedWithoutEchoingIt() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> CronSchedule.parse("every night " + "x".repeat(10_000), FIFTEEN_MINUTES));
-        assertTrue(refused.getMessage().startsWith("cron 'every night xxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is not a valid"
-                + " Quartz cron expression"), refused.getMessage());
-        assertTrue(refused.getMessage().length() < 200, refused.getMessage());
+        assertEquals("cron is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week"
+                + " [year], e.g. \"0 0 3 * * ?\")", refused.getMessage());
     }
 
     @Test
