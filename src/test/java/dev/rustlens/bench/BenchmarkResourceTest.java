@@ -93,6 +93,16 @@ class BenchmarkResourceTest {
     }
 
     @Test
+    void theBenchmarksPageShowsABenchmarkWithASingleResult() throws Exception {
+        long id = repository();
+        at("c1").contentType(ContentType.JSON).body(bmf(12.5)).when().post(INGEST, id).then().statusCode(200)
+                .body("stored", equalTo(1));
+        String page = given().when().get("/repositories/{id}/benchmarks", id).then().statusCode(200)
+                .contentType(ContentType.HTML).extract().asString();
+        assertTrue(page.contains(">parse</a>") && page.contains("<td>12.5 ns</td><td></td>"), page);
+    }
+
+    @Test
     void libtestTextAndCargoCriterionLinesAreAccepted() throws Exception {
         long id = repository();
         at("c1").contentType(ContentType.TEXT).body(BenchFixtures.text("libtest.txt"))
