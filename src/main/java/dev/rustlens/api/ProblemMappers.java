@@ -1,6 +1,7 @@
 package dev.rustlens.api;
 
 import dev.rustlens.auth.SignInGuard;
+import dev.rustlens.database.DatabaseErrors;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
 import dev.rustlens.web.ErrorPage;
@@ -26,21 +27,23 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** When a client should try again after a 503: a stalled connection is given up within 15 s. */
+    private static final int RETRY_AFTER_SECONDS = 10;
 
     @ServerExceptionMapper
     public Response badInput(IllegalArgumentException e, UriInfo uri) {
-        return respond(uri, Response.Status.BAD_REQUEST, e.getMessage());
+        return answer(uri, Response.Status.BAD_REQUEST, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response duplicate(DuplicateNameException e, UriInfo uri) {
-        return respond(uri, Response.Status.CONFLICT, e.getMessage());
+        return answer(uri, Response.Status.CONFLICT, e.getMessage());
     }
 
     /** A repository that cannot be fetched now: the upstream server's fault or the URL's, not the request's. */
     @ServerExceptionMapper
     public Response git(GitFailure e, UriInfo uri) {
-        return respond(uri, Response.Status.BAD_GATEWAY, e.getMessage());
+        return answer(uri, Response.Status.BAD_GATEWAY, e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -50,12 +53,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badCredentials(AuthenticationFailedException e, ContainerRequestContext request) {
+        if (DatabaseErrors.trouble(e).isPresent()) {
+            return databaseTrouble(e, request.getUriInfo()); // the credentials could not be looked up
+        }
         return unauthenticated(request, e.getMessage() == null ? "the credentials were not accepted" : e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(uri, Response.Status.FORBIDDEN, "your role does not allow this: it needs a maintainer"
+        return answer(uri, Response.Status.FORBIDDEN, "your role does not allow this: it needs a maintainer"
                 + " (scans, uploads, settings of repositories) or an admin (users, tokens)");
     }
 
@@ -67,7 +73,7 @@ public class ProblemMappers {
         }
         if (status == Response.Status.NOT_FOUND && e.getCause() instanceof IllegalArgumentException conversion) {
             // JAX-RS answers a query or path parameter that is not a number with 404; it is bad input.
-            return respond(uri, Response.Status.BAD_REQUEST, "a parameter has the wrong form: " + conversion.getMessage());
+            return answer(uri, Response.Status.BAD_REQUEST, "a parameter has the wrong form: " + conversion.getMessage());
         }
         boolean ownMessage = e.getMessage() != null && !e.getMessage().startsWith("HTTP ");
         String detail = switch (status) {
@@ -78,21 +84,39 @@ public class ProblemMappers {
             case NOT_ACCEPTABLE -> "this resource cannot produce the requested media type";
             default -> ownMessage ? e.getMessage() : status.getReasonPhrase();
         };
-        return respond(uri, status, e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
+        return answer(uri, status, e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
                 ? "the request body is not valid JSON: " + json.getOriginalMessage() : detail);
     }
 
     /** Every password check slot is taken: the caller tries again in a moment. */
     @ServerExceptionMapper
     public Response busy(SignInGuard.PasswordChecksBusy e, UriInfo uri) {
-        return Response.fromResponse(respond(uri, Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+        return Response.fromResponse(answer(uri, Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
                 .header(HttpHeaders.RETRY_AFTER, 2).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseErrors.trouble(e).isPresent()) {
+            return databaseTrouble(e, uri);
+        }
         LOG.error("unexpected error while serving a request", e);
-        return respond(uri, Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+        return answer(uri, Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+    }
+
+    /**
+     * The database is unreachable, stalled, busy or out of disk: the server's trouble, answered
+     * 503 with Retry-After (507 for a full disk) and logged, never as the request's fault.
+     */
+    public static Response databaseTrouble(Throwable e, UriInfo uri) {
+        DatabaseErrors.Trouble trouble = DatabaseErrors.trouble(e).orElseThrow();
+        if (trouble == DatabaseErrors.Trouble.DISK_FULL) {
+            LOG.error("the database's disk is full", e);
+            return answer(uri, Problem.INSUFFICIENT_STORAGE, DatabaseErrors.describe(trouble));
+        }
+        LOG.warnf("a request failed on the database (%s): %s", trouble, e);
+        return Response.fromResponse(answer(uri, Response.Status.SERVICE_UNAVAILABLE, DatabaseErrors.describe(trouble)))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     /** Whether a request path is part of the JSON API rather than the pages. */
@@ -131,7 +155,8 @@ public class ProblemMappers {
         }
     }
 
-    private static Response respond(UriInfo uri, Response.Status status, String detail) {
+    /** The answer to a request that cannot be served: problem details for the API, the error page for the pages. */
+    public static Response answer(UriInfo uri, Response.StatusType status, String detail) {
         return isApi(uri.getPath()) ? Problem.response(status, detail) : ErrorPage.response(status, detail);
     }
 }

@@ -32,6 +32,9 @@ public interface RustlensConfig {
     /** Every connection rustlens opens to another server. */
     Outbound outbound();
 
+    /** How long PostgreSQL may keep a request waiting. */
+    Database database();
+
     /** Limits of one analysis. */
     Analysis analysis();
 
@@ -149,6 +152,22 @@ public interface RustlensConfig {
         /** Largest local clone, in bytes; a larger one is deleted and its scan fails. */
         @WithDefault("2147483648")
         long maxCloneSize();
+    }
+
+    /**
+     * How long PostgreSQL may keep a request waiting, so that a stalled database gives a prompt 503
+     * instead of a hung page. Set in application.properties, which passes them to the driver.
+     * Storing a scan and migrating the schema lift them: those may rightly take minutes.
+     */
+    interface Database {
+        /** Seconds to open a connection. */
+        int connectTimeoutSeconds();
+
+        /** Seconds to wait for the database's next bytes before the connection is given up as lost. */
+        int socketTimeoutSeconds();
+
+        /** Milliseconds one statement may run. */
+        int statementTimeoutMs();
     }
 
     /**

@@ -14,6 +14,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +32,8 @@ public class ScanStore {
 
     /** A stored error is a sentence or a few, never a dump: what went wrong in detail is in the server log. */
     private static final int MAX_ERROR_LENGTH = 500;
+    /** The transaction timeout (quarkus.transaction-manager.default-transaction-timeout). */
+    private static final Duration LONGEST_STORE = Duration.ofMinutes(10);
 
     private final EntityManager entityManager;
     private final FileResultStore fileResults;
@@ -53,6 +57,7 @@ public class ScanStore {
         if (scan == null) {
             return; // cancelled, or queued again for another worker meanwhile: these results are not wanted
         }
+        allowLongStatements();
         Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt);
         Set<String> previousFingerprints = new HashSet<>(previous.map(p -> entityManager.unwrap(Session.class)
                 .createNativeQuery("select fingerprint from finding where scan_id = ?1", String.class)
@@ -122,6 +127,7 @@ public class ScanStore {
         if (scan == null) {
             return true; // cancelled or queued again meanwhile: nothing to store
         }
+        allowLongStatements();
         Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt)
                 .filter(p -> commitSha.equals(p.commitSha) && analyzerVersion.equals(p.analyzerVersion)
                         && coreModules.equals(p.coreModules));
@@ -175,6 +181,20 @@ public class ScanStore {
         entityManager.flush();
         gates.evaluate(scan);
         return true;
+    }
+
+    /**
+     * Storing a large scan may rightly take minutes: this transaction is exempt from the timeouts
+     * that keep page queries short, up to the transaction's own limit. The pool resets the
+     * connection's network timeout when it gets the connection back.
+     */
+    private void allowLongStatements() {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set local statement_timeout = 0");
+            }
+            connection.setNetworkTimeout(Runnable::run, (int) LONGEST_STORE.toMillis());
+        });
     }
 
     /** The scan, locked, when it is still running by {@code worker}; else null. */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rustlens.auth.TestTokens;
 import dev.rustlens.gitrepo.LoopbackGitServer;
 import dev.rustlens.gitrepo.TestRepositories;
+import dev.rustlens.web.SameOrigin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -348,10 +349,10 @@ public class ScanFlowTest {
             assertTrue(page.contains("No benchmark results yet") && page.contains("/repositories/" + repositoryId + "/benchmarks"),
                     "the benchmarks summary");
             assertTrue(page.contains("<td>3</td><td>1</td><td>0</td><td>1</td>"), "alpha's unsafe counts are shown");
-            String afterScanNow = given().redirects().follow(false).when().post("/repositories/{id}/scan", repositoryId)
+            String afterScanNow = given().header(SameOrigin.header()).redirects().follow(false).when().post("/repositories/{id}/scan", repositoryId)
                     .then().statusCode(303).extract().header("Location");
             assertTrue(afterScanNow.contains("/repositories/" + repositoryId + "?message=Scan"), afterScanNow);
-            given().contentType("application/x-www-form-urlencoded").formParam("last", "0").redirects().follow(false)
+            given().header(SameOrigin.header()).contentType("application/x-www-form-urlencoded").formParam("last", "0").redirects().follow(false)
                     .when().post("/repositories/{id}/backfill", repositoryId).then().statusCode(303)
                     .header("Location", containsString("Backfill+failed"));
             given().when().get("/repositories/{id}", 999_999).then().statusCode(404);
