@@ -1,7 +1,11 @@
 package dev.rustlens.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.rustlens.auth.SignInGuard;
 import dev.rustlens.database.DatabaseErrors;
+import dev.rustlens.gitrepo.DiskFull;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
 import dev.rustlens.web.ErrorPage;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.jboss.logging.Logger;
@@ -46,6 +51,31 @@ public class ProblemMappers {
         return answer(uri, Response.Status.BAD_GATEWAY, e.getMessage());
     }
 
+    /**
+     * Where a body stops being valid JSON, and why in Jackson's words when those are ours (a text
+     * with NUL) or short; Jackson's own messages may repeat hundreds of characters of the body.
+     */
+    private static String badJson(JsonProcessingException json) {
+        JsonLocation where = json.getLocation();
+        String at = where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+        if (json.getCause() instanceof IllegalArgumentException ours) {
+            return "the request body has a bad value" + at + ": " + ours.getMessage();
+        }
+        return "the request body is not valid JSON or has a value of the wrong type" + at;
+    }
+
+    /** A body Jackson cannot read; Quarkus's own answer would name the target class and no reason. */
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return answer(uri, Response.Status.BAD_REQUEST, badJson(e));
+    }
+
+    /** The same for a value of the wrong type, which Quarkus answers by its own mapper unless this one is here. */
+    @ServerExceptionMapper
+    public Response jsonType(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, ContainerRequestContext request) {
         return unauthenticated(request, "this needs a signed-in user or an API token (Authorization: Bearer <token>)");
@@ -71,9 +101,12 @@ public class ProblemMappers {
         if (status == null) {
             status = Response.Status.BAD_REQUEST;
         }
-        if (status == Response.Status.NOT_FOUND && e.getCause() instanceof IllegalArgumentException conversion) {
-            // JAX-RS answers a query or path parameter that is not a number with 404; it is bad input.
-            return answer(uri, Response.Status.BAD_REQUEST, "a parameter has the wrong form: " + conversion.getMessage());
+        if ((status == Response.Status.NOT_FOUND || status == Response.Status.BAD_REQUEST)
+                && e.getCause() instanceof IllegalArgumentException conversion) {
+            // JAX-RS answers a query or path parameter it cannot convert with 404; it is bad input.
+            // A number's conversion repeats the whole value in its message: that is not shown.
+            return answer(uri, Response.Status.BAD_REQUEST, TextWithoutNul.MESSAGE.equals(conversion.getMessage())
+                    ? TextWithoutNul.MESSAGE : "a path, query or form parameter has the wrong form (a number was expected)");
         }
         boolean ownMessage = e.getMessage() != null && !e.getMessage().startsWith("HTTP ");
         String detail = switch (status) {
@@ -84,8 +117,22 @@ public class ProblemMappers {
             case NOT_ACCEPTABLE -> "this resource cannot produce the requested media type";
             default -> ownMessage ? e.getMessage() : status.getReasonPhrase();
         };
-        return answer(uri, status, e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
-                ? "the request body is not valid JSON: " + json.getOriginalMessage() : detail);
+        return answer(uri, status, e.getCause() instanceof JsonProcessingException json ? badJson(json) : detail);
+    }
+
+    /** This server's disk is full: its administrator must act, the client did nothing wrong. */
+    @ServerExceptionMapper
+    public Response diskFull(DiskFull e, UriInfo uri) {
+        LOG.error("this server's disk is full", e);
+        return answer(uri, Problem.INSUFFICIENT_STORAGE, "this server's disk is full; an administrator must free space");
+    }
+
+    /** Reading or writing this server's own files failed: the details are for the log, not the caller. */
+    @ServerExceptionMapper
+    public Response files(IOException e, UriInfo uri) {
+        LOG.error("reading or writing this server's files failed", e);
+        return answer(uri, Response.Status.INTERNAL_SERVER_ERROR, "the server could not read or write its files;"
+                + " the server log has the details");
     }
 
     /** Every password check slot is taken: the caller tries again in a moment. */

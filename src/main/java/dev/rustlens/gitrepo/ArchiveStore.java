@@ -69,9 +69,13 @@ public class ArchiveStore {
     /** Unpacks an upload for a repository; throws {@link ArchiveUnpacker.BadArchiveException} for a bad one. */
     public ArchiveUnpacker.Unpacked store(long repositoryId, InputStream upload) throws IOException {
         Path repositoryDirectory = repositoryDirectory(repositoryId);
-        Files.createDirectories(repositoryDirectory);
         Path scratch = repositoryDirectory.resolve(SCRATCH + scratchOwner + "-" + UUID.randomUUID());
-        Files.createDirectory(scratch);
+        try {
+            Files.createDirectories(repositoryDirectory);
+            Files.createDirectory(scratch);
+        } catch (IOException e) {
+            throw DiskFull.causes(e) ? new DiskFull(e) : e;
+        }
         try {
             ArchiveUnpacker.Unpacked unpacked = new ArchiveUnpacker(config.archive()).unpack(upload, scratch);
             Path target = repositoryDirectory.resolve(unpacked.sha256());

@@ -2,6 +2,7 @@ package dev.rustlens.gitrepo;
 
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
+import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -167,7 +168,7 @@ public class RepositoryService {
         for (String module : modules) {
             String stripped = module == null ? "" : module.strip();
             if (!CORE_MODULE.matcher(stripped).matches()) {
-                throw new IllegalArgumentException("core module '" + stripped + "' is not a module path like"
+                throw new IllegalArgumentException("core module " + Echo.quoted(stripped) + " is not a module path like"
                         + " raw::ffi or crate::sys");
             }
             if (!valid.contains(stripped)) {
@@ -180,7 +181,7 @@ public class RepositoryService {
     private static String validBranch(String branch) {
         String checked = branch == null || branch.isBlank() ? "main" : branch.strip();
         if (!RepositoryUrls.isValidBranch(checked)) {
-            throw new IllegalArgumentException("branch is not a valid git branch name: " + checked);
+            throw new IllegalArgumentException("branch is not a valid git branch name: " + Echo.quoted(checked));
         }
         return checked;
     }

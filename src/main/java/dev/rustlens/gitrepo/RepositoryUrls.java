@@ -119,7 +119,7 @@ public class RepositoryUrls {
             throw new IllegalArgumentException(OUTSIDE_ROOTS);
         }
         Path real = realAllowed(path).orElseThrow(() -> new IllegalArgumentException("no git repository at "
-                + uri.getPath() + " on this server"));
+                + Echo.quoted(uri.getPath()) + " on this server"));
         Path gitDir = gitDirectory(real, uri.getPath());
         for (Path borrowed : objectSources(gitDir)) {
             realAllowed(borrowed).orElseThrow(() -> new IllegalArgumentException(OUTSIDE_ROOTS));
@@ -141,7 +141,7 @@ public class RepositoryUrls {
         if (Files.isDirectory(directory.resolve("objects")) && Files.exists(directory.resolve("HEAD"))) {
             return directory; // a bare repository
         }
-        throw new IllegalArgumentException("no git repository at " + asGiven + " on this server");
+        throw new IllegalArgumentException("no git repository at " + Echo.quoted(asGiven) + " on this server");
     }
 
     /** The directories a repository reads objects from besides its own. */

@@ -122,7 +122,7 @@ class BenchmarkResourceTest {
         at("c1").contentType(ContentType.JSON)
                 .body("{\"good\": {\"latency\": {\"value\": 5}}, \"bad\": {\"latency\": {\"value\": \"x\"}}}")
                 .when().post(INGEST, id).then().statusCode(400)
-                .body("detail", equalTo("Bencher Metric Format body: field \"bad.latency.value\" must be a finite number"));
+                .body("detail", equalTo("Bencher Metric Format body: field 'bad.latency.value' must be a finite number"));
         at("c1").contentType("application/gzip").body(BenchFixtures.tarGz("../", BenchFixtures.criterionFiles(), null))
                 .when().post(INGEST, id).then().statusCode(400).body("detail", containsString("points outside"));
         given().when().get(INGEST, id).then().statusCode(200).body("$", hasSize(0));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.config.TestConfig;
 import dev.rustlens.outbound.OutboundPolicy;
+import dev.rustlens.text.Echo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ class RepositoryUrlsTest {
                 assertEquals(RepositoryUrls.OUTSIDE_ROOTS, refusal(urls, url), url);
             }
         }
-        assertEquals("no git repository at " + dir.resolve("allowed/missing") + " on this server",
+        assertEquals("no git repository at " + Echo.quoted(dir.resolve("allowed/missing").toString()) + " on this server",
                 refusal(urls, dir.resolve("allowed/missing").toUri().toString()));
     }
 

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
-class BackfillTest {
+public class BackfillTest {
 
     /** Requests a backfill, which answers at once (202), and waits until a worker has run it. */
-    static JsonPath backfill(long repositoryId, Map<String, Object> body) throws InterruptedException {
+    public static JsonPath backfill(long repositoryId, Map<String, Object> body) throws InterruptedException {
         long id = given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
                 .then().statusCode(202).header("Location", containsString("/api/v1/backfills/"))
