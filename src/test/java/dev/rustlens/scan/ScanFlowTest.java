@@ -26,26 +26,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Registers real git repositories over REST, scans them, and checks what the scan stored. It sends
  * the test profile's admin token, as a script would, so that it runs against the packaged jar too.
  */
 @QuarkusTest
+@ExtendWith(TestTokens.AsAdmin.class)
 public class ScanFlowTest {
-
-    @BeforeAll
-    static void sendToken() {
-        TestTokens.sendAdminToken();
-    }
-
-    @AfterAll
-    static void forgetToken() {
-        TestTokens.forget();
-    }
 
     static final String WORKSPACE_MANIFEST = """
             [workspace]
