@@ -40,7 +40,7 @@ public class ScanQueue {
     public Optional<Long> claim(String worker, String instance) {
         List<?> claimed = entityManager.createNativeQuery("""
                 update scan set status = 'running', started_at = now(), heartbeat_at = now(), worker = ?1,
-                    instance_id = ?2, attempt = attempt + 1
+                    instance_id = ?2, attempt = attempt + 1, error = null
                 where id = (select id from scan where status = 'queued' order by id limit 1 for update skip locked)
                 returning id""").setParameter(1, worker).setParameter(2, instance).getResultList();
         return claimed.stream().findFirst().map(id -> ((Number) id).longValue());

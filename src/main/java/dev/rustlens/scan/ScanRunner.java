@@ -125,7 +125,7 @@ public class ScanRunner {
         switch (reason) {
             case SHUTDOWN -> queue.requeue(scanId, worker, "rustlens shut down while this scan ran; it was queued again");
             case TIME_LIMIT -> fail(scanId, worker, commit, "the scan ran over its time limit of "
-                    + config.scan().timeLimit().toMinutes() + " min (rustlens.scan.time-limit)", () -> null);
+                    + config.scan().timeLimit().toSeconds() + " s (rustlens.scan.time-limit)", () -> null);
             // A cancelled scan keeps its status: fail() only ends scans that are still active.
             case CANCELLED -> fail(scanId, worker, commit, "cancelled on request", () -> null);
             case null -> fail(scanId, worker, commit, "the scan was stopped", () -> null);

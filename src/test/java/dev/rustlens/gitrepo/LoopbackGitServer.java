@@ -69,7 +69,6 @@ public final class LoopbackGitServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch clientGone = new CountDownLatch(1);
-    private final CountDownLatch held = new CountDownLatch(1);
     private volatile Mode mode;
     private volatile String redirectTo;
 
@@ -110,9 +109,16 @@ public final class LoopbackGitServer implements AutoCloseable {
         return requests.get();
     }
 
-    /** Waits until a request is held by {@link Mode#HOLD}. */
-    public boolean awaitHeld(long seconds) throws InterruptedException {
-        return held.await(seconds, TimeUnit.SECONDS);
+    /** Waits until the server has received {@code count} requests in all (held ones included). */
+    public boolean awaitRequests(int count, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (requests.get() < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     /** Waits until a client closed a connection the server was still trickling into. */
@@ -146,7 +152,6 @@ public final class LoopbackGitServer implements AutoCloseable {
                     exchange.sendResponseHeaders(302, -1);
                 }
                 case HOLD -> {
-                    held.countDown();
                     awaitQuietly(released);
                     serve(exchange);
                 }

@@ -78,7 +78,7 @@ class FetchDeadlinesTest {
             long backfillId = given().config(PROMPT).contentType(ContentType.JSON).body(Map.of("last", 1))
                     .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
                     .then().statusCode(202).body("status", equalTo("queued")).extract().jsonPath().getLong("id");
-            assertTrue(server.awaitHeld(10), "a worker is fetching");
+            assertTrue(server.awaitRequests(1, 10), "a worker is fetching");
             given().config(PROMPT).when().get("/api/v1/backfills/{id}", backfillId).then().statusCode(200)
                     .body("status", equalTo("running"));
             server.release();
