@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Refuses cross-site request forgery with a strict Origin check: a request that changes something
  * and that a browser could send from another site (a page form, or an API call carrying the
  * session cookie) must come with an {@code Origin} (or, lacking one, a {@code Referer}) whose host
- * and port are this server's, as the {@code Host} header names it. {@code SameSite=Lax} alone lets
+ * and port are this server's, as the request names it ({@code Host}, or {@code :authority} over HTTP/2). {@code SameSite=Lax} alone lets
  * any same-site origin (a sibling subdomain) post. A request with an {@code Authorization} header
  * is exempt: no other site can make a browser send one.
  */
@@ -35,7 +35,8 @@ public class SameOriginCheck {
         if (source == null || source.isBlank()) {
             source = request.getHeaderString("Referer");
         }
-        String host = request.getHeaderString(HttpHeaders.HOST);
+        // The authority the request was sent to: its Host header, or :authority over HTTP/2.
+        String host = request.getUriInfo().getRequestUri().getRawAuthority();
         if (source != null && host != null && host.equalsIgnoreCase(authority(source))) {
             return null;
         }
