@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.rustlens.auth.SignInGuard;
 import dev.rustlens.database.DatabaseErrors;
 import dev.rustlens.gitrepo.DiskFull;
-import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
 import dev.rustlens.web.ErrorPage;
 import io.quarkus.security.AuthenticationFailedException;
@@ -43,12 +42,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response duplicate(DuplicateNameException e, UriInfo uri) {
         return answer(uri, Response.Status.CONFLICT, e.getMessage());
-    }
-
-    /** A repository that cannot be fetched now: the upstream server's fault or the URL's, not the request's. */
-    @ServerExceptionMapper
-    public Response git(GitFailure e, UriInfo uri) {
-        return answer(uri, Response.Status.BAD_GATEWAY, e.getMessage());
     }
 
     /**
