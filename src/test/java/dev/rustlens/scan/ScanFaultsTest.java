@@ -69,18 +69,27 @@ class ScanFaultsTest {
         });
     }
 
-    @Test
-    void aConnectionLostWhileStoringIsRetriedAndTheScanSucceeds(@TempDir Path dir) throws Exception {
-        String name = "blip-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-        onStore(name, "perform pg_terminate_backend(pg_backend_pid())", true);
+    /** A scan of a crate named {@code name} while storing it runs {@code action}; the trigger is gone afterwards. */
+    private JsonPath scanWhileStoring(Path dir, String name, String action, boolean once) throws Exception {
+        onStore(name, action, once);
         try (Git git = crate(dir, name)) {
-            JsonPath scan = awaitScan(startScan(register(TestRepositories.url(git))));
-            assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
-            assertEquals(name, scan.getString("crates[0].name"));
-            assertTrue(scan.getList("crates[0].findings.checkId").contains("unwrap_used"), "the findings are stored");
+            return awaitScan(startScan(register(TestRepositories.url(git))));
         } finally {
             dropTrigger(name);
         }
+    }
+
+    private static String crateName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    }
+
+    @Test
+    void aConnectionLostWhileStoringIsRetriedAndTheScanSucceeds(@TempDir Path dir) throws Exception {
+        String name = crateName("blip");
+        JsonPath scan = scanWhileStoring(dir, name, "perform pg_terminate_backend(pg_backend_pid())", true);
+        assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+        assertEquals(name, scan.getString("crates[0].name"));
+        assertTrue(scan.getList("crates[0].findings.checkId").contains("unwrap_used"), "the findings are stored");
     }
 
     @Test
@@ -101,32 +110,20 @@ class ScanFaultsTest {
 
     @Test
     void aDatabaseErrorFailsTheScanWithAShortMessageAndNoSql(@TempDir Path dir) throws Exception {
-        String name = "broken-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-        onStore(name, "raise exception 'insert into finding (scan_id, message) values (1, %', repeat('x', 2000)",
-                false);
-        try (Git git = crate(dir, name)) {
-            JsonPath scan = awaitScan(startScan(register(TestRepositories.url(git))));
-            assertEquals("failed", scan.getString("status"));
-            assertEquals("an internal error stopped this scan; the server log has the details", scan.getString("error"));
-        } finally {
-            dropTrigger(name);
-        }
+        JsonPath scan = scanWhileStoring(dir, crateName("broken"),
+                "raise exception 'insert into finding (scan_id, message) values (1, %', repeat('x', 2000)", false);
+        assertEquals("failed", scan.getString("status"));
+        assertEquals("an internal error stopped this scan; the server log has the details", scan.getString("error"));
     }
 
     @Test
     void theStoredErrorOfALostDatabaseSaysSoBriefly(@TempDir Path dir) throws Exception {
-        String name = "lost-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-        onStore(name, "perform pg_terminate_backend(pg_backend_pid())", false);
-        try (Git git = crate(dir, name)) {
-            JsonPath scan = awaitScan(startScan(register(TestRepositories.url(git))));
-            assertEquals("failed", scan.getString("status"));
-            String error = scan.getString("error");
-            assertEquals("storing the results failed: the database is unavailable or too slow right now; try again"
-                    + " shortly", error);
-            assertFalse(error.toLowerCase(Locale.ROOT).contains("insert"), error);
-            assertTrue(scan.getList("crates").isEmpty(), "nothing half-stored is visible");
-        } finally {
-            dropTrigger(name);
-        }
+        JsonPath scan = scanWhileStoring(dir, crateName("lost"), "perform pg_terminate_backend(pg_backend_pid())", false);
+        assertEquals("failed", scan.getString("status"));
+        String error = scan.getString("error");
+        assertEquals("storing the results failed: the database is unavailable or too slow right now; try again"
+                + " shortly", error);
+        assertFalse(error.toLowerCase(Locale.ROOT).contains("insert"), error);
+        assertTrue(scan.getList("crates").isEmpty(), "nothing half-stored is visible");
     }
 }
