@@ -138,6 +138,24 @@ class GitMirrorTest {
     }
 
     @Test
+    void aRedirectToAnotherHostIsFollowedOnlyWithoutCredentials(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir.resolve("origin"), Map.of("src/lib.rs", "pub fn f() {}\n"));
+                LoopbackGitServer target = new LoopbackGitServer("127.0.0.1", git.getRepository(), Mode.SERVE);
+                LoopbackGitServer redirecting = new LoopbackGitServer("127.0.0.2", git.getRepository(), Mode.SERVE)) {
+            redirecting.redirectTo(target.url().replace("/repo.git", ""));
+            GitMirror mirror = mirror(overHttps(dir.resolve("work"), "127.0.0.0/8", "30s"));
+            GitFailure failure = assertThrows(GitFailure.class, () -> mirror.fetch(1, redirecting.url(), "main",
+                    new CredentialCipher.Credentials("bot", "s3cret"), () -> false));
+            assertTrue(failure.getMessage().endsWith("a redirect to another host is not followed with the repository's"
+                    + " credentials"), failure.getMessage());
+            assertEquals(0, target.requests(), "the credentials never reached the other host");
+            try (GitMirror.Fetched fetched = mirror.fetch(2, redirecting.url(), "main", null, () -> false)) {
+                assertEquals(git.getRepository().resolve("HEAD"), fetched.head());
+            }
+        }
+    }
+
+    @Test
     void whatAServerAnswersIsNeverShown(@TempDir Path dir) throws Exception {
         try (Git git = TestRepositories.create(dir.resolve("origin"), Map.of("src/lib.rs", "pub fn f() {}\n"));
                 LoopbackGitServer server = new LoopbackGitServer("127.0.0.1", git.getRepository(), Mode.GARBAGE)) {
