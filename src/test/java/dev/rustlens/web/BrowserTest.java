@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -185,15 +187,23 @@ class BrowserTest {
     /**
      * Clicks and waits for the next page to replace this one. ChromeDriver sometimes cannot
      * resolve an element it has just found ("Node with given id does not belong to the
-     * document"), and then sends no click: the element is found and clicked again.
+     * document"), when checking it or when clicking it: the element is then found again.
      */
     private void submit(By target) {
-        wait.until(ExpectedConditions.elementToBeClickable(target));
+        untilResolved(current -> ExpectedConditions.elementToBeClickable(target).apply(current) != null);
         WebElement html = driver.findElement(By.tagName("html"));
+        untilResolved(current -> {
+            current.findElement(target).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.stalenessOf(html));
+    }
+
+    /** Waits for {@code condition}, trying again when ChromeDriver cannot resolve an element it has just found. */
+    private void untilResolved(Function<WebDriver, Boolean> condition) {
         wait.until(current -> {
             try {
-                current.findElement(target).click();
-                return true;
+                return condition.apply(current);
             } catch (StaleElementReferenceException e) {
                 return false;
             } catch (WebDriverException e) {
@@ -203,7 +213,6 @@ class BrowserTest {
                 throw e;
             }
         });
-        wait.until(ExpectedConditions.stalenessOf(html));
     }
 
     /** The listed findings, as location and check. */
