@@ -1,6 +1,11 @@
 package dev.rustlens.api;
 
-import dev.rustlens.gitrepo.GitMirror.GitFailure;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.rustlens.auth.SignInGuard;
+import dev.rustlens.database.DatabaseErrors;
+import dev.rustlens.gitrepo.DiskFull;
 import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
 import dev.rustlens.web.ErrorPage;
 import io.quarkus.security.AuthenticationFailedException;
@@ -13,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.jboss.logging.Logger;
@@ -25,21 +31,42 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** When a client should try again after a 503: a stalled connection is given up within 15 s. */
+    private static final int RETRY_AFTER_SECONDS = 10;
 
     @ServerExceptionMapper
     public Response badInput(IllegalArgumentException e, UriInfo uri) {
-        return respond(uri, Response.Status.BAD_REQUEST, e.getMessage());
+        return answer(uri, Response.Status.BAD_REQUEST, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response duplicate(DuplicateNameException e, UriInfo uri) {
-        return respond(uri, Response.Status.CONFLICT, e.getMessage());
+        return answer(uri, Response.Status.CONFLICT, e.getMessage());
     }
 
-    /** A repository that cannot be fetched now: the upstream server's fault or the URL's, not the request's. */
+    /**
+     * Where a body stops being valid JSON, and why in Jackson's words when those are ours (a text
+     * with NUL) or short; Jackson's own messages may repeat hundreds of characters of the body.
+     */
+    private static String badJson(JsonProcessingException json) {
+        JsonLocation where = json.getLocation();
+        String at = where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+        if (json.getCause() instanceof IllegalArgumentException ours) {
+            return "the request body has a bad value" + at + ": " + ours.getMessage();
+        }
+        return "the request body is not valid JSON or has a value of the wrong type" + at;
+    }
+
+    /** A body Jackson cannot read; Quarkus's own answer would name the target class and no reason. */
     @ServerExceptionMapper
-    public Response git(GitFailure e, UriInfo uri) {
-        return respond(uri, Response.Status.BAD_GATEWAY, e.getMessage());
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return answer(uri, Response.Status.BAD_REQUEST, badJson(e));
+    }
+
+    /** The same for a value of the wrong type, which Quarkus answers by its own mapper unless this one is here. */
+    @ServerExceptionMapper
+    public Response jsonType(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     @ServerExceptionMapper
@@ -49,12 +76,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badCredentials(AuthenticationFailedException e, ContainerRequestContext request) {
+        if (DatabaseErrors.trouble(e).isPresent()) {
+            return databaseTrouble(e, request.getUriInfo()); // the credentials could not be looked up
+        }
         return unauthenticated(request, e.getMessage() == null ? "the credentials were not accepted" : e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(uri, Response.Status.FORBIDDEN, "your role does not allow this: it needs a maintainer"
+        return answer(uri, Response.Status.FORBIDDEN, "your role does not allow this: it needs a maintainer"
                 + " (scans, uploads, settings of repositories) or an admin (users, tokens)");
     }
 
@@ -64,9 +94,12 @@ public class ProblemMappers {
         if (status == null) {
             status = Response.Status.BAD_REQUEST;
         }
-        if (status == Response.Status.NOT_FOUND && e.getCause() instanceof IllegalArgumentException conversion) {
-            // JAX-RS answers a query or path parameter that is not a number with 404; it is bad input.
-            return respond(uri, Response.Status.BAD_REQUEST, "a parameter has the wrong form: " + conversion.getMessage());
+        if ((status == Response.Status.NOT_FOUND || status == Response.Status.BAD_REQUEST)
+                && e.getCause() instanceof IllegalArgumentException conversion) {
+            // JAX-RS answers a query or path parameter it cannot convert with 404; it is bad input.
+            // A number's conversion repeats the whole value in its message: that is not shown.
+            return answer(uri, Response.Status.BAD_REQUEST, TextWithoutNul.MESSAGE.equals(conversion.getMessage())
+                    ? TextWithoutNul.MESSAGE : "a path, query or form parameter has the wrong form (a number was expected)");
         }
         boolean ownMessage = e.getMessage() != null && !e.getMessage().startsWith("HTTP ");
         String detail = switch (status) {
@@ -77,14 +110,53 @@ public class ProblemMappers {
             case NOT_ACCEPTABLE -> "this resource cannot produce the requested media type";
             default -> ownMessage ? e.getMessage() : status.getReasonPhrase();
         };
-        return respond(uri, status, e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
-                ? "the request body is not valid JSON: " + json.getOriginalMessage() : detail);
+        return answer(uri, status, e.getCause() instanceof JsonProcessingException json ? badJson(json) : detail);
+    }
+
+    /** This server's disk is full: its administrator must act, the client did nothing wrong. */
+    @ServerExceptionMapper
+    public Response diskFull(DiskFull e, UriInfo uri) {
+        LOG.error("this server's disk is full", e);
+        return answer(uri, Problem.INSUFFICIENT_STORAGE, "this server's disk is full; an administrator must free space");
+    }
+
+    /** Reading or writing this server's own files failed: the details are for the log, not the caller. */
+    @ServerExceptionMapper
+    public Response files(IOException e, UriInfo uri) {
+        LOG.error("reading or writing this server's files failed", e);
+        return answer(uri, Response.Status.INTERNAL_SERVER_ERROR, "the server could not read or write its files;"
+                + " the server log has the details");
+    }
+
+    /** Every password check slot is taken: the caller tries again in a moment. */
+    @ServerExceptionMapper
+    public Response busy(SignInGuard.PasswordChecksBusy e, UriInfo uri) {
+        return Response.fromResponse(answer(uri, Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+                .header(HttpHeaders.RETRY_AFTER, 2).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseErrors.trouble(e).isPresent()) {
+            return databaseTrouble(e, uri);
+        }
         LOG.error("unexpected error while serving a request", e);
-        return respond(uri, Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+        return answer(uri, Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+    }
+
+    /**
+     * The database is unreachable, stalled, busy or out of disk: the server's trouble, answered
+     * 503 with Retry-After (507 for a full disk) and logged, never as the request's fault.
+     */
+    public static Response databaseTrouble(Throwable e, UriInfo uri) {
+        DatabaseErrors.Trouble trouble = DatabaseErrors.trouble(e).orElseThrow();
+        if (trouble == DatabaseErrors.Trouble.DISK_FULL) {
+            LOG.error("the database's disk is full", e);
+            return answer(uri, Problem.INSUFFICIENT_STORAGE, DatabaseErrors.describe(trouble));
+        }
+        LOG.warnf("a request failed on the database (%s): %s", trouble, e);
+        return Response.fromResponse(answer(uri, Response.Status.SERVICE_UNAVAILABLE, DatabaseErrors.describe(trouble)))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     /** Whether a request path is part of the JSON API rather than the pages. */
@@ -123,7 +195,8 @@ public class ProblemMappers {
         }
     }
 
-    private static Response respond(UriInfo uri, Response.Status status, String detail) {
+    /** The answer to a request that cannot be served: problem details for the API, the error page for the pages. */
+    public static Response answer(UriInfo uri, Response.StatusType status, String detail) {
         return isApi(uri.getPath()) ? Problem.response(status, detail) : ErrorPage.response(status, detail);
     }
 }

@@ -2,6 +2,7 @@ package dev.rustlens.auth;
 
 import dev.rustlens.api.ProblemMappers;
 import dev.rustlens.config.RustlensConfig;
+import dev.rustlens.database.DatabaseErrors;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -34,6 +35,9 @@ public class AccessFilter {
             return Uni.createFrom().nullItem(); // the endpoint's own role check authenticates if it must
         }
         return identities.getDeferredIdentity().onItemOrFailure().transform((identity, failure) -> {
+            if (failure != null && DatabaseErrors.trouble(failure).isPresent()) {
+                return ProblemMappers.databaseTrouble(failure, request.getUriInfo()); // the secret could not be looked up
+            }
             if (failure != null) {
                 // A bad token or an expired session: refused where a sign-in is needed, anonymous elsewhere.
                 return needsLogin || api ? ProblemMappers.unauthenticated(request, failure.getMessage()) : null;

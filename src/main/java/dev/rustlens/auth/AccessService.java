@@ -3,7 +3,9 @@ package dev.rustlens.auth;
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -26,10 +28,21 @@ public class AccessService {
     public record IssuedToken(ApiToken token, String secret) {
     }
 
-    private final RustlensConfig config;
+    /** The name of the token set up from {@code rustlens.admin.token}. */
+    static final String CONFIGURED_TOKEN_NAME = "configured admin token";
+    /** Any constant serialises the instances starting together: one takes the lock, the others wait. */
+    private static final long BOOTSTRAP_LOCK = 0x7275_7374_6c65_6e73L;
 
-    public AccessService(RustlensConfig config) {
+    private final RustlensConfig config;
+    private final SignInGuard guard;
+    private final EntityManager entityManager;
+    /** Checked when the user is unknown, so that an unknown user takes as long as a wrong password. */
+    private volatile String decoyHash;
+
+    public AccessService(RustlensConfig config, SignInGuard guard, EntityManager entityManager) {
         this.config = config;
+        this.guard = guard;
+        this.entityManager = entityManager;
     }
 
     /** The holder of an API token, recording that the token was used. */
@@ -53,21 +66,39 @@ public class AccessService {
                 .map(session -> new Principal(session.user.username, session.user.role));
     }
 
-    /** A new session for a user whose password matches, or empty. */
-    @Transactional
+    /**
+     * A new session for a user whose password matches, or empty. An unknown user costs a password
+     * check too, so that the time taken does not tell which user names exist; the check runs
+     * outside any transaction, in one of the guard's few slots.
+     */
     public Optional<String> signIn(String username, String password) {
-        Optional<AppUser> user = username == null ? Optional.empty() : AppUser.findByUsername(username.strip());
-        if (user.isEmpty() || password == null || !PasswordHashes.matches(password, user.get().passwordHash)) {
+        String name = username == null ? "" : username.strip();
+        Optional<String> stored = QuarkusTransaction.requiringNew()
+                .call(() -> AppUser.findByUsername(name).map(user -> user.passwordHash));
+        String checked = password == null ? "" : password;
+        boolean matches = guard.hashing(() -> PasswordHashes.matches(checked, stored.orElseGet(this::decoyHash)));
+        if (!matches || stored.isEmpty() || password == null) {
             return Optional.empty();
         }
-        UserSession.delete("expiresAt < ?1", OffsetDateTime.now());
-        String sessionId = Secrets.newSecret("rls_");
-        UserSession session = new UserSession();
-        session.idHash = sessionHash(sessionId);
-        session.user = user.get();
-        session.expiresAt = OffsetDateTime.now().plus(config.auth().sessionLifetime());
-        session.persist();
-        return Optional.of(sessionId);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            UserSession.delete("expiresAt < ?1", OffsetDateTime.now());
+            String sessionId = Secrets.newSecret("rls_");
+            UserSession session = new UserSession();
+            session.idHash = sessionHash(sessionId);
+            session.user = AppUser.findByUsername(name).orElseThrow();
+            session.expiresAt = OffsetDateTime.now().plus(config.auth().sessionLifetime());
+            session.persist();
+            return Optional.of(sessionId);
+        });
+    }
+
+    private String decoyHash() {
+        String hash = decoyHash;
+        if (hash == null) {
+            hash = PasswordHashes.hash(Secrets.newSecret(""));
+            decoyHash = hash;
+        }
+        return hash;
     }
 
     /** Ends a session; unknown ids are ignored. */
@@ -90,7 +121,7 @@ public class AccessService {
         }
         AppUser user = new AppUser();
         user.username = username.strip();
-        user.passwordHash = PasswordHashes.hash(password);
+        user.passwordHash = guard.hashing(() -> PasswordHashes.hash(password));
         user.role = role;
         user.persist();
         return user;
@@ -103,12 +134,37 @@ public class AccessService {
         return new IssuedToken(storeToken(name, role, createdBy, secret), secret);
     }
 
-    /** Stores a token whose secret comes from configuration, unless it is stored already. */
+    /** What a start-up's bootstrap did, for the log. */
+    public record Bootstrap(boolean createdAdmin, boolean tokenRevoked) {
+    }
+
+    /**
+     * Sets up the first administrator when no user exists, and the configured admin token unless
+     * it is stored already or was revoked. Instances starting together take turns (a PostgreSQL
+     * advisory lock held by the transaction), so only one creates anything.
+     */
     @Transactional
-    public void acceptToken(String name, String secret) {
-        if (ApiToken.findByToken(secret).isEmpty()) {
-            storeToken(name, Role.admin, null, secret);
+    public Bootstrap bootstrap(String username, String password, Optional<String> token) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, BOOTSTRAP_LOCK)
+                .getSingleResult();
+        boolean created = false;
+        if (AppUser.count() == 0) {
+            createUser(username, password, Role.admin);
+            created = true;
         }
+        boolean revoked = false;
+        if (token.isPresent()) {
+            revoked = isRevoked(token.get());
+            if (!revoked && ApiToken.findByToken(token.get()).isEmpty()) {
+                storeToken(CONFIGURED_TOKEN_NAME, Role.admin, null, token.get());
+            }
+        }
+        return new Bootstrap(created, revoked);
+    }
+
+    private boolean isRevoked(String secret) {
+        return !entityManager.createNativeQuery("select 1 from revoked_token where token_hash = ?1")
+                .setParameter(1, Secrets.digest(secret)).getResultList().isEmpty();
     }
 
     private static ApiToken storeToken(String name, Role role, Long createdBy, String secret) {
@@ -129,9 +185,20 @@ public class AccessService {
         return ApiToken.listAll(Sort.by("id"));
     }
 
+    /**
+     * Deletes a token and remembers its digest as revoked, so that a token set in the
+     * configuration is not set up again at the next start.
+     */
     @Transactional
     public boolean deleteToken(long id) {
-        return ApiToken.deleteById(id);
+        ApiToken token = ApiToken.findById(id);
+        if (token == null) {
+            return false;
+        }
+        entityManager.createNativeQuery("insert into revoked_token (token_hash) values (?1) on conflict do nothing")
+                .setParameter(1, token.tokenHash).executeUpdate();
+        token.delete();
+        return true;
     }
 
     @Transactional

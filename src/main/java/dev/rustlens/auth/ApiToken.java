@@ -39,6 +39,11 @@ public class ApiToken extends PanacheEntityBase {
     @Column(name = "last_used_at")
     public OffsetDateTime lastUsedAt;
 
+    /** Whether this is the token set up from {@code rustlens.admin.token}; deleting it revokes that value for good. */
+    public boolean isConfigured() {
+        return createdBy == null && AccessService.CONFIGURED_TOKEN_NAME.equals(name);
+    }
+
     public static Optional<ApiToken> findByToken(String token) {
         return find("tokenHash", (Object) Secrets.digest(token)).firstResultOptional();
     }

@@ -1,5 +1,6 @@
 package dev.rustlens.auth;
 
+import dev.rustlens.text.Echo;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +34,7 @@ public enum Role {
         try {
             return valueOf(name.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role '" + name + "': use viewer, maintainer or admin", e);
+            throw new IllegalArgumentException("unknown role " + Echo.quoted(name) + ": use viewer, maintainer or admin", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.rustlens.bench.detect.Detector;
 import dev.rustlens.bench.detect.Threshold;
 import dev.rustlens.bench.ingest.ParsedResult;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.text.Echo;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -81,8 +82,8 @@ public class BenchmarkQueries {
     public History history(long benchmarkId, String measure, String branch, String testbed) {
         Benchmark benchmark = BenchmarkService.benchmark(benchmarkId);
         if (!measures(benchmark).contains(measure)) {
-            throw new IllegalArgumentException("benchmark " + benchmarkId + " has no measure \"" + measure
-                    + "\"; it has " + measures(benchmark));
+            throw new IllegalArgumentException("benchmark " + benchmarkId + " has no measure " + Echo.quoted(measure)
+                    + "; it has " + measures(benchmark));
         }
         Threshold threshold = BenchmarkThreshold.effective(benchmark, measure);
         List<BenchmarkResult> newestFirst = newestFirst(benchmark, measure, branch, testbed).page(0, MAX_POINTS).list();

@@ -64,6 +64,9 @@ public class BenchmarkService {
         GitRepository repository = repository(repositoryId);
         Set<String> seen = new HashSet<>();
         for (ParsedResult result : results) {
+            if (result.benchmark().indexOf('\0') >= 0 || result.measure().indexOf('\0') >= 0) {
+                throw new MalformedResultsException(result.benchmark(), "names must not contain the NUL character");
+            }
             if (result.benchmark().isBlank() || result.benchmark().length() > MAX_NAME_LENGTH) {
                 throw new MalformedResultsException(result.benchmark(), "a benchmark name must be 1 to 500 characters");
             }

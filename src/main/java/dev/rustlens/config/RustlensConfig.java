@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** rustlens's own settings, under the {@code rustlens.} prefix. */
@@ -28,6 +29,12 @@ public interface RustlensConfig {
     /** Fetching repositories. */
     Git git();
 
+    /** Every connection rustlens opens to another server. */
+    Outbound outbound();
+
+    /** How long PostgreSQL may keep a request waiting. */
+    Database database();
+
     /** Limits of one analysis. */
     Analysis analysis();
 
@@ -46,6 +53,22 @@ public interface RustlensConfig {
         /** How long a page sign-in lasts. */
         @WithDefault("7d")
         Duration sessionLifetime();
+
+        /** Failed sign-ins of one user name within the window before further attempts get 429. */
+        @WithDefault("5")
+        int signInFailuresPerUser();
+
+        /** Failed sign-ins from one client address within the window before further attempts get 429. */
+        @WithDefault("20")
+        int signInFailuresPerAddress();
+
+        /** The sliding window over which failed sign-ins are counted. */
+        @WithDefault("15m")
+        Duration signInWindow();
+
+        /** Password hashes computed at once (each takes a core for about half a second). */
+        @WithDefault("2")
+        int maxConcurrentPasswordChecks();
     }
 
     /**
@@ -70,13 +93,37 @@ public interface RustlensConfig {
         @WithDefault("1")
         int workers();
 
+        /**
+         * This instance's name, stable across its restarts, so that it queues again the scans it
+         * was running when it stopped; by default the host name and the HTTP port.
+         */
+        Optional<String> instanceId();
+
+        /**
+         * Times a scan is started before it is failed for good, when the instances running it keep
+         * dying (a scan interrupted by a shutdown does not count against it).
+         */
+        @WithDefault("3")
+        int maxAttempts();
+
         /** How often a running scan proves its worker is alive. */
         @WithDefault("10s")
         Duration heartbeat();
 
-        /** A running scan whose heartbeat is older than this is failed: its worker died. */
-        @WithDefault("2m")
+        /**
+         * A running scan whose heartbeat is older than this is queued again (or failed after its
+         * attempts): its worker died. Three heartbeats by default.
+         */
+        @WithDefault("30s")
         Duration staleAfter();
+
+        /** Retries of storing a scan's results after a database error that may pass (1, 2, 4, 8 s apart). */
+        @WithDefault("4")
+        int storeRetries();
+
+        /** The shortest interval between two fires of a repository's scan schedule; a cron firing more often is refused. */
+        @WithDefault("15m")
+        Duration minScheduleInterval();
 
         /** A scan running longer than this is stopped and failed. */
         @WithDefault("30m")
@@ -85,13 +132,18 @@ public interface RustlensConfig {
 
     /** Fetching repositories. */
     interface Git {
-        /** Whether {@code file://} URLs (repositories on this server's disk) may be registered. */
-        @WithDefault("true")
-        boolean allowFileUrls();
+        /**
+         * Directories under which {@code file://} repositories (on this server's disk) may be
+         * registered; {@code file://} is off when unset. The work directory is never allowed.
+         */
+        Optional<List<Path>> fileRoots();
 
-        /** Network timeout of one clone or fetch. */
-        @WithDefault("5m")
-        Duration timeout();
+        /**
+         * Time one clone or fetch may take in all, retries included; enforced while bytes still
+         * trickle in, so a slow server cannot hold a worker.
+         */
+        @WithDefault("10m")
+        Duration fetchBudget();
 
         /** Retries of a clone or fetch that failed on a transient network error. */
         @WithDefault("2")
@@ -100,6 +152,47 @@ public interface RustlensConfig {
         /** Largest local clone, in bytes; a larger one is deleted and its scan fails. */
         @WithDefault("2147483648")
         long maxCloneSize();
+    }
+
+    /**
+     * How long PostgreSQL may keep a request waiting, so that a stalled database gives a prompt 503
+     * instead of a hung page. Set in application.properties, which passes them to the driver.
+     * Storing a scan and migrating the schema lift them: those may rightly take minutes.
+     */
+    interface Database {
+        /** Seconds to open a connection. */
+        int connectTimeoutSeconds();
+
+        /** Seconds to wait for the database's next bytes before the connection is given up as lost. */
+        int socketTimeoutSeconds();
+
+        /** Milliseconds one statement may run. */
+        int statementTimeoutMs();
+    }
+
+    /**
+     * Every connection rustlens opens to another server (git fetches; crate registries, advisory
+     * sources and webhooks use the same policy): internal addresses are refused unless allowed here.
+     */
+    interface Outbound {
+        /**
+         * Internal address ranges rustlens may still connect to, as CIDR blocks or single addresses
+         * (e.g. {@code 10.20.0.0/16,fd12:3456::/48}), for a git server on a private network. None
+         * by default: loopback, private, link-local, unique-local, carrier-grade NAT, multicast,
+         * unspecified, reserved and cloud metadata addresses are refused.
+         */
+        Optional<List<String>> allow();
+
+        /** Longest wait to open a TCP connection. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Longest wait for the next bytes of an answer. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** A PEM file of CA certificates trusted besides the JDK's, for a server with a private CA. */
+        Optional<Path> trustedCertificates();
     }
 
     /** Limits of uploaded source archives. */

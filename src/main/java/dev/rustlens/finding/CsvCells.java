@@ -1,19 +1,23 @@
 package dev.rustlens.finding;
 
+import dev.rustlens.text.VisibleText;
+
 /**
  * RFC 4180 CSV cells that spreadsheets will not run: a cell starting with {@code =}, {@code +},
  * {@code -}, {@code @}, a tab or a carriage return gets a leading apostrophe (OWASP's advice
- * against CSV injection), and cells with commas, quotes or line breaks are quoted.
+ * against CSV injection), cells with commas, quotes or line breaks are quoted, and bidirectional
+ * controls and invisible characters are written out ({@link VisibleText}).
  */
 public final class CsvCells {
 
     private CsvCells() {
     }
 
-    public static String cell(String value) {
-        if (value == null || value.isEmpty()) {
+    public static String cell(String text) {
+        if (text == null || text.isEmpty()) {
             return "";
         }
+        String value = VisibleText.escape(text);
         char first = value.charAt(0);
         String safe = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + value : value;

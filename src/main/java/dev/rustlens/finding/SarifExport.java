@@ -6,8 +6,10 @@ import dev.rustlens.analysis.CheckCatalogue;
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.Severity;
+import dev.rustlens.text.VisibleText;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,9 @@ final class SarifExport implements AutoCloseable {
     /** GitHub code scanning accepts at most this many results in one run. */
     static final int MAX_RESULTS_PER_RUN = 25_000;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String HEX = "0123456789ABCDEF";
+    /** Unreserved characters, sub-delimiters, {@code @} and {@code /}: what a URI path holds as it is. */
+    private static final String PATH_CHARS = "-._~!$&'()*+,;=@/";
 
     private final JsonGenerator json;
     private final List<Check> checks;
@@ -63,13 +68,13 @@ final class SarifExport implements AutoCloseable {
         }
         json.writeStringField("level", Severity.valueOf(finding.severity()).sarifLevel());
         json.writeObjectFieldStart("message");
-        json.writeStringField("text", finding.message());
+        json.writeStringField("text", VisibleText.escape(finding.message()));
         json.writeEndObject();
         json.writeArrayFieldStart("locations");
         json.writeStartObject();
         json.writeObjectFieldStart("physicalLocation");
         json.writeObjectFieldStart("artifactLocation");
-        json.writeStringField("uri", finding.path());
+        json.writeStringField("uri", uri(finding.path()));
         json.writeStringField("uriBaseId", "%SRCROOT%");
         json.writeEndObject();
         json.writeObjectFieldStart("region");
@@ -93,7 +98,7 @@ final class SarifExport implements AutoCloseable {
             json.writeEndArray();
         }
         json.writeObjectFieldStart("properties");
-        json.writeStringField("crate", finding.crate());
+        json.writeStringField("crate", VisibleText.escape(finding.crate()));
         json.writeStringField("tracking", finding.tracking());
         json.writeBooleanField("inTestCode", finding.inTestCode());
         json.writeEndObject();
@@ -189,6 +194,25 @@ final class SarifExport implements AutoCloseable {
             case MINOR -> "3.0";
             case INFO -> "1.0";
         };
+    }
+
+    /**
+     * A repository-relative path as a relative URI reference (RFC 3986): every byte of its UTF-8
+     * form that is not allowed in a path percent-encoded, so that a space, {@code #}, {@code %} or
+     * {@code ?} in a file name stays part of the path and bidi controls never show; {@code :} is
+     * encoded too, as a first segment with one would read as a scheme.
+     */
+    static String uri(String path) {
+        StringBuilder uri = new StringBuilder(path.length() + 16);
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PATH_CHARS.indexOf(c) >= 0) {
+                uri.append((char) c);
+            } else {
+                uri.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+            }
+        }
+        return uri.toString();
     }
 
     private static String camelCase(String id) {

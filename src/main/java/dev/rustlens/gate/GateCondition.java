@@ -1,6 +1,7 @@
 package dev.rustlens.gate;
 
 import dev.rustlens.scoring.Grade;
+import dev.rustlens.text.Echo;
 import java.util.List;
 import java.util.Set;
 
@@ -50,7 +51,7 @@ public record GateCondition(String type, String check, String severity, Integer 
             case "doc_coverage_not_lower", "no_open_benchmark_regressions" -> {
                 // nothing to configure
             }
-            default -> throw new IllegalArgumentException("unknown condition type '" + type + "': use no_new_findings,"
+            default -> throw new IllegalArgumentException("unknown condition type " + Echo.quoted(type) + ": use no_new_findings,"
                     + " max_new_findings, min_grade, doc_coverage_not_lower or no_open_benchmark_regressions");
         }
     }

@@ -1,6 +1,7 @@
 package dev.rustlens.gate;
 
 import dev.rustlens.auth.Role;
+import dev.rustlens.text.Echo;
 import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.gitrepo.GitRepository;
 import jakarta.persistence.EntityManager;
@@ -85,7 +86,7 @@ public class TriageResource {
                 where s.repository_id = ?1 and f.fingerprint = ?2 limit 1""", Integer.class)
                 .setParameter(1, id).setParameter(2, request.fingerprint()).getResultList().isEmpty();
         if (!known) {
-            throw new NotFoundException("no finding with fingerprint " + request.fingerprint() + " in repository " + repository.name);
+            throw new NotFoundException("no finding with fingerprint " + Echo.quoted(request.fingerprint()) + " in repository " + repository.name);
         }
         session().createNativeMutationQuery("""
                 insert into finding_triage (repository_id, fingerprint, status, reason, marked_by, expires_at)
@@ -129,7 +130,7 @@ public class TriageResource {
                 "delete from finding_triage where repository_id = ?1 and fingerprint = ?2")
                 .setParameter(1, id).setParameter(2, fingerprint).executeUpdate();
         if (removed == 0) {
-            throw new NotFoundException("finding " + fingerprint + " is not marked");
+            throw new NotFoundException("finding " + Echo.quoted(fingerprint) + " is not marked");
         }
         gates.refresh(repository);
         return Response.noContent().build();

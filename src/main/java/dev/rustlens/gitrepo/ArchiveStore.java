@@ -1,5 +1,7 @@
 package dev.rustlens.gitrepo;
 
+import dev.rustlens.analysis.Digests;
+import dev.rustlens.config.InstanceIdentity;
 import dev.rustlens.config.RustlensConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -8,30 +10,72 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps uploaded source archives unpacked under the work directory, one directory per archive
  * digest and repository; an archive is unpacked into a scratch directory first and moved into
- * place only when all of it was accepted.
+ * place only when all of it was accepted. Scratch directories left by a crash are swept at start.
  */
 @ApplicationScoped
 public class ArchiveStore {
 
-    private final RustlensConfig config;
+    private static final Logger LOG = Logger.getLogger(ArchiveStore.class);
+    private static final String SCRATCH = ".upload-";
+    /** Another instance sharing the work directory may be unpacking into a recent scratch directory. */
+    private static final Duration FOREIGN_SCRATCH_AGE = Duration.ofDays(1);
 
-    public ArchiveStore(RustlensConfig config) {
+    private final RustlensConfig config;
+    /** Names this instance's scratch directories, so that it can sweep its own at start. */
+    private final String scratchOwner;
+
+    public ArchiveStore(RustlensConfig config, InstanceIdentity identity) {
         this.config = config;
+        this.scratchOwner = Digests.sha256Hex(identity.id(), 4);
+    }
+
+    /**
+     * Deletes the scratch directories of uploads that never ended: this instance's (it crashed
+     * while unpacking) and any older than a day (an instance that never came back).
+     */
+    public void sweepOrphanedUploads() {
+        Path archives = config.workDir().resolve("archives");
+        if (!Files.isDirectory(archives)) {
+            return;
+        }
+        Instant foreignCutoff = Instant.now().minus(FOREIGN_SCRATCH_AGE);
+        try (Stream<Path> repositories = Files.list(archives)) {
+            for (Path repository : repositories.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> entries = Files.list(repository)) {
+                    for (Path scratch : entries.filter(entry -> entry.getFileName().toString().startsWith(SCRATCH)).toList()) {
+                        if (scratch.getFileName().toString().startsWith(SCRATCH + scratchOwner + "-")
+                                || Files.getLastModifiedTime(scratch).toInstant().isBefore(foreignCutoff)) {
+                            GitMirror.deleteRecursively(scratch);
+                            LOG.infof("deleted the unfinished upload %s", scratch);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("sweeping unfinished uploads failed; they stay until the next start", e);
+        }
     }
 
     /** Unpacks an upload for a repository; throws {@link ArchiveUnpacker.BadArchiveException} for a bad one. */
     public ArchiveUnpacker.Unpacked store(long repositoryId, InputStream upload) throws IOException {
         Path repositoryDirectory = repositoryDirectory(repositoryId);
-        Files.createDirectories(repositoryDirectory);
-        Path scratch = repositoryDirectory.resolve(".upload-" + UUID.randomUUID());
-        Files.createDirectory(scratch);
+        Path scratch = repositoryDirectory.resolve(SCRATCH + scratchOwner + "-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(repositoryDirectory);
+            Files.createDirectory(scratch);
+        } catch (IOException e) {
+            throw DiskFull.causes(e) ? new DiskFull(e) : e;
+        }
         try {
             ArchiveUnpacker.Unpacked unpacked = new ArchiveUnpacker(config.archive()).unpack(upload, scratch);
             Path target = repositoryDirectory.resolve(unpacked.sha256());
@@ -58,12 +102,21 @@ public class ArchiveStore {
     public Path sourceRoot(long repositoryId, String sha256) throws IOException {
         Path root = repositoryDirectory(repositoryId).resolve(sha256);
         if (!sha256.matches("[0-9a-f]{64}") || !Files.isDirectory(root)) {
-            throw new IOException("the uploaded archive " + sha256 + " is no longer on this server");
+            throw new UploadMissing("the uploaded archive " + sha256 + " is no longer on this server");
         }
         try (Stream<Path> entries = Files.list(root)) {
             List<Path> top = entries.limit(2).toList();
             return top.size() == 1 && Files.isDirectory(top.getFirst()) && !Files.isSymbolicLink(top.getFirst())
                     ? top.getFirst() : root;
+        }
+    }
+
+    /** An upload that was removed, or was received by another instance that does not share the work directory. */
+    public static final class UploadMissing extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UploadMissing(String message) {
+            super(message);
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.rustlens.gitrepo;
 
 import dev.rustlens.config.RustlensConfig;
+import dev.rustlens.text.Echo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -15,14 +17,17 @@ import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.jboss.logging.Logger;
 
 /**
  * Unpacks an uploaded source archive (a {@code .tar.gz}, or a {@code .crate} as crates.io serves
  * it) into a directory, treating it as hostile: no entry may land outside the directory, links
- * and device files are never created, and total size, file count and file size are bounded.
+ * and device files are never created, and total size, file count and file size are bounded. A
+ * failure to write is the server's (a full disk is {@link DiskFull}), never blamed on the archive.
  */
 public final class ArchiveUnpacker {
 
+    private static final Logger LOG = Logger.getLogger(ArchiveUnpacker.class);
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:");
 
     private final RustlensConfig.Archive limits;
@@ -66,23 +71,25 @@ public final class ArchiveUnpacker {
                 if (entry.isSymbolicLink() || entry.isLink()) {
                     skippedLinks++;
                 } else if (entry.isDirectory()) {
-                    Files.createDirectories(destination);
+                    writing(() -> Files.createDirectories(destination));
                 } else if (entry.isFile()) {
                     if (++files > limits.maxFiles()) {
                         throw new BadArchiveException("the archive holds more than " + limits.maxFiles()
                                 + " files (rustlens.archive.max-files)");
                     }
-                    Files.createDirectories(destination.getParent());
+                    writing(() -> Files.createDirectories(destination.getParent()));
                     long written = copy(tar, destination, entry.getName(), limits.maxBytes() - bytes);
                     bytes += written;
                 }
                 // Character and block devices and FIFOs are left out: they are never source.
             }
             digesting.transferTo(OutputStream.nullOutputStream()); // the rest counts for the digest
-        } catch (BadArchiveException e) {
+        } catch (BadArchiveException | DiskFull e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw new BadArchiveException("not a readable gzip-compressed tar archive: " + e.getMessage());
+            // What the reader says quotes header values of any length: the log has it, the answer not.
+            LOG.infof("an upload is not a readable archive: %s", e);
+            throw new BadArchiveException("not a readable gzip-compressed tar archive");
         }
         if (files == 0) {
             throw new BadArchiveException("the archive holds no files");
@@ -95,11 +102,11 @@ public final class ArchiveUnpacker {
         String relative = name.startsWith("./") ? name.substring(2) : name;
         if (relative.startsWith("/") || relative.indexOf('\\') >= 0 || relative.indexOf('\0') >= 0
                 || WINDOWS_DRIVE.matcher(relative).lookingAt()) {
-            throw new BadArchiveException("entry '" + printable(name) + "' has an absolute or unsafe path");
+            throw new BadArchiveException("entry " + Echo.quoted(name) + " has an absolute or unsafe path");
         }
         Path destination = root.resolve(relative).normalize();
         if (List.of(relative.split("/")).contains("..") || !destination.startsWith(root)) {
-            throw new BadArchiveException("entry '" + printable(name) + "' points outside the archive");
+            throw new BadArchiveException("entry " + Echo.quoted(name) + " points outside the archive");
         }
         return destination;
     }
@@ -108,24 +115,40 @@ public final class ArchiveUnpacker {
         long limit = Math.min(limits.maxFileBytes(), budget);
         byte[] buffer = new byte[64 * 1024];
         long written = 0;
-        try (OutputStream out = Files.newOutputStream(destination)) {
+        OutputStream out = writing(() -> Files.newOutputStream(destination));
+        try (out) {
             for (int read = entry.read(buffer); read >= 0; read = entry.read(buffer)) {
                 written += read;
                 if (written > limit) {
                     throw new BadArchiveException(written > limits.maxFileBytes()
-                            ? "file '" + printable(name) + "' is larger than " + limits.maxFileBytes()
+                            ? "file " + Echo.quoted(name) + " is larger than " + limits.maxFileBytes()
                                     + " bytes (rustlens.archive.max-file-bytes)"
                             : "the archive unpacks to more than " + limits.maxBytes()
                                     + " bytes (rustlens.archive.max-bytes)");
                 }
-                out.write(buffer, 0, read);
+                int length = read;
+                writing(() -> {
+                    out.write(buffer, 0, length);
+                    return null;
+                });
             }
         }
         return written;
     }
 
-    private static String printable(String name) {
-        String shown = name.length() > 200 ? name.substring(0, 200) + "..." : name;
-        return shown.replaceAll("\\p{Cntrl}", "?");
+    /** A write to this server's disk; failing, it is the server's fault, never the archive's. */
+    private interface Write<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T writing(Write<T> write) throws DiskFull {
+        try {
+            return write.run();
+        } catch (IOException e) {
+            if (DiskFull.causes(e)) {
+                throw new DiskFull(e);
+            }
+            throw new UncheckedIOException("cannot write an unpacked upload", e);
+        }
     }
 }

@@ -4,10 +4,10 @@ import dev.rustlens.analysis.Digests;
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.rustlens.outbound.OutboundPolicy;
+import dev.rustlens.outbound.OutboundSession;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,16 +15,17 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.jboss.logging.Logger;
 
@@ -37,27 +38,31 @@ public class GitMirror {
 
     private static final Logger LOG = Logger.getLogger(GitMirror.class);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
-    private static final Pattern TRANSIENT_MESSAGE = Pattern.compile(
-            "(?i)timed? ?out|connection (reset|refused)|502|503|504|temporarily unavailable");
 
     private final RustlensConfig config;
+    private final OutboundPolicy outbound;
+    private final RepositoryUrls urls;
     private final Map<Path, Object> locks = new ConcurrentHashMap<>();
 
-    public GitMirror(RustlensConfig config) {
+    public GitMirror(RustlensConfig config, OutboundPolicy outbound, RepositoryUrls urls) {
         this.config = config;
+        this.outbound = outbound;
+        this.urls = urls;
     }
 
     /**
      * Brings the branch up to date and returns the opened repository and the branch head. A
-     * transient network failure is retried a few times; the clone may not outgrow its size limit.
+     * transient network failure is retried a few times within the fetch budget; {@code stop} ends
+     * the fetch within a moment (cancel, shutdown); the clone may not outgrow its size limit.
      */
-    public Fetched fetch(long repositoryId, String url, String branch, Credentials credentials) throws GitFailure {
+    public Fetched fetch(long repositoryId, String url, String branch, Credentials credentials, BooleanSupplier stop)
+            throws GitFailure {
+        urls.checkBeforeFetch(url);
         Path directory = cloneDirectory(repositoryId, url);
         String ref = "refs/heads/" + branch;
-        // One fetch per clone at a time: a scan and a backfill request may both want one.
+        // One fetch per clone at a time: a scan and a backfill may both want one.
         synchronized (locks.computeIfAbsent(directory, key -> new Object())) {
-            transfer(directory, url, ref, credentials == null ? null
-                    : new UsernamePasswordCredentialsProvider(credentials.username(), credentials.token()));
+            transfer(directory, url, ref, credentials, stop);
             try {
                 Repository repository = new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).build();
                 ObjectId head = repository.resolve(ref + "^{commit}");
@@ -67,7 +72,8 @@ public class GitMirror {
                 }
                 return new Fetched(repository, head);
             } catch (IOException e) {
-                throw new GitFailure("cannot read the local clone of " + url + ": " + reason(e), e);
+                LOG.warnf(e, "cannot read the local clone %s", directory);
+                throw new GitFailure("cannot read the local clone of " + url + "; the server log has the details", e);
             }
         }
     }
@@ -90,36 +96,63 @@ public class GitMirror {
         return config.workDir().resolve("repos").resolve(repositoryId + "-" + Digests.sha256Hex(url, 6) + ".git");
     }
 
-    private void transfer(Path directory, String url, String ref, CredentialsProvider credentials) throws GitFailure {
-        int timeout = (int) Math.max(1, config.git().timeout().toSeconds());
+    private void transfer(Path directory, String url, String ref, Credentials credentials, BooleanSupplier stop)
+            throws GitFailure {
         boolean fresh = !Files.isDirectory(directory.resolve("objects"));
-        for (int attempt = 0;; attempt++) {
-            try {
-                if (!Files.isDirectory(directory.resolve("objects"))) {
-                    // A clone is an empty bare repository that fetches the branch, set up first so
-                    // that JGit never starts a background garbage collection in it.
-                    deleteRecursively(directory);
-                    Files.createDirectories(directory.getParent());
-                    Git.init().setBare(true).setDirectory(directory.toFile()).call().close();
+        String verb = fresh ? "clone " : "fetch ";
+        try (OutboundSession session = outbound.open(config.git().fetchBudget(), stop)) {
+            for (int attempt = 0;; attempt++) {
+                try {
+                    if (!Files.isDirectory(directory.resolve("objects"))) {
+                        // A clone is an empty bare repository that fetches the branch, set up first so
+                        // that JGit never starts a background garbage collection in it.
+                        deleteRecursively(directory);
+                        Files.createDirectories(directory.getParent());
+                        Git.init().setBare(true).setDirectory(directory.toFile()).call().close();
+                    }
+                    withoutAutoGc(directory);
+                    try (Git git = Git.open(directory.toFile())) {
+                        git.fetch().setRemote(url).setRefSpecs("+" + ref + ":" + ref)
+                                .setTimeout((int) Math.max(1, config.outbound().readTimeout().toSeconds()))
+                                .setTransportConfigCallback(transport -> underPolicy(transport, session, url, credentials))
+                                .setProgressMonitor(new StoppingMonitor(session))
+                                .setCredentialsProvider(credentials == null ? null
+                                        : new UsernamePasswordCredentialsProvider(credentials.username(), credentials.token()))
+                                .call();
+                    }
+                    checkSize(directory, url);
+                    return;
+                } catch (GitAPIException | IOException | RuntimeException e) {
+                    if (attempt < config.git().retries() && FetchFailures.isTransient(e) && !session.isAborted()) {
+                        LOG.infof("fetching %s failed (%s); retrying", url, e);
+                        pause(RETRY_BACKOFF.multipliedBy(1L << attempt), session);
+                        if (!session.isAborted()) {
+                            continue;
+                        }
+                    }
+                    if (fresh) {
+                        deleteQuietly(directory);
+                    }
+                    if (FetchFailures.isMissingBranch(e)) {
+                        throw new GitFailure("branch '" + ref.substring("refs/heads/".length()) + "' does not exist in "
+                                + url, e);
+                    }
+                    throw FetchFailures.failure(verb + url, e, session);
                 }
-                withoutAutoGc(directory);
-                try (Git git = Git.open(directory.toFile())) {
-                    git.fetch().setRemote(url).setRefSpecs("+" + ref + ":" + ref).setTimeout(timeout)
-                            .setCredentialsProvider(credentials).call();
-                }
-                checkSize(directory, url);
-                return;
-            } catch (GitAPIException | IOException | RuntimeException e) {
-                if (attempt < config.git().retries() && isTransient(e)) {
-                    LOG.infof("fetching %s failed (%s); retrying", url, reason(e));
-                    sleep(RETRY_BACKOFF.multipliedBy(1L << attempt));
-                    continue;
-                }
-                if (fresh) {
-                    deleteQuietly(directory);
-                }
-                throw new GitFailure("cannot " + (fresh ? "clone " : "fetch ") + url + ": " + reason(e), e);
             }
+        }
+    }
+
+    /**
+     * Makes JGit's HTTP connections the outbound session's; only https and (for configured roots)
+     * local repositories are ever fetched, so any other transport is a bug and is refused.
+     */
+    private static void underPolicy(Transport transport, OutboundSession session, String url, Credentials credentials) {
+        if (transport instanceof TransportHttp http) {
+            http.setHttpConnectionFactory(new GitHttpConnections(session, URI.create(url).getHost(), credentials != null));
+        } else if (!"file".equals(transport.getURI().getScheme())) {
+            throw new IllegalStateException("rustlens fetches over https:// or from file:// only, not with "
+                    + transport.getClass().getSimpleName());
         }
     }
 
@@ -152,28 +185,15 @@ public class GitMirror {
         }
     }
 
-    /** Network trouble that may pass: timeouts, refused or reset connections. */
-    static boolean isTransient(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SocketTimeoutException || cause instanceof ConnectException
-                    || cause instanceof SocketException) {
-                return true;
-            }
-            if ((cause instanceof TransportException || cause instanceof org.eclipse.jgit.errors.TransportException)
-                    && cause.getMessage() != null
-                    && TRANSIENT_MESSAGE.matcher(cause.getMessage()).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void sleep(Duration duration) throws GitFailure {
+    /** Waits before a retry, waking early when the fetch must stop. */
+    private static void pause(Duration duration, OutboundSession session) {
+        long until = System.nanoTime() + duration.toNanos();
         try {
-            Thread.sleep(duration);
+            while (System.nanoTime() < until && !session.isAborted()) {
+                Thread.sleep(50);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GitFailure("interrupted while waiting to retry a fetch", e);
         }
     }
 
@@ -183,15 +203,6 @@ public class GitMirror {
         } catch (IOException e) {
             LOG.warnf(e, "cannot delete the failed clone %s", directory);
         }
-    }
-
-    private static String reason(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return cause == e || cause.getMessage() == null ? message : message + " (" + cause.getMessage() + ")";
     }
 
     static void deleteRecursively(Path directory) throws IOException {
@@ -213,12 +224,57 @@ public class GitMirror {
         }
     }
 
-    /** A clone or fetch that failed; the message is fit to show a user. */
-    public static final class GitFailure extends Exception {
+    /**
+     * A clone or fetch that failed; the message is fit to show a user: it names the repository
+     * and the kind of failure, never what the remote answered.
+     */
+    public static class GitFailure extends Exception {
         private static final long serialVersionUID = 1L;
 
         public GitFailure(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** A fetch ended by its caller's stop signal (cancel, time limit, shutdown): the caller names why. */
+    public static final class FetchStopped extends GitFailure {
+        private static final long serialVersionUID = 1L;
+
+        FetchStopped(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Lets JGit notice between objects that the fetch must stop, also where no socket is read (file://). */
+    private record StoppingMonitor(OutboundSession session) implements ProgressMonitor {
+        @Override
+        public void start(int totalTasks) {
+            // progress is not shown
+        }
+
+        @Override
+        public void beginTask(String title, int totalWork) {
+            // progress is not shown
+        }
+
+        @Override
+        public void update(int completed) {
+            // progress is not shown
+        }
+
+        @Override
+        public void endTask() {
+            // progress is not shown
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return session.isAborted();
+        }
+
+        @Override
+        public void showDuration(boolean enabled) {
+            // progress is not shown
         }
     }
 }

@@ -49,6 +49,10 @@ public class GitRepository extends PanacheEntityBase {
     /** A Quartz cron expression saying when to scan the default branch; null when unscheduled. */
     public String schedule;
 
+    /** When the schedule was set: fires before it were never due, so none is caught up at start-up. */
+    @Column(name = "schedule_since")
+    public OffsetDateTime scheduleSince;
+
     /** Modules (e.g. {@code raw::ffi}) where unsafe code is expected in every crate of the repository. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "core_modules")

@@ -2,6 +2,7 @@ package dev.rustlens.gitrepo;
 
 import dev.rustlens.auth.Role;
 import jakarta.annotation.security.RolesAllowed;
+import dev.rustlens.scan.BackfillRunner;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanSchedules;
 import dev.rustlens.scan.ScanService;
@@ -24,7 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
-import dev.rustlens.gitrepo.GitMirror.GitFailure;
+import dev.rustlens.text.Echo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -141,7 +142,7 @@ public class RepositoryResource {
         try {
             return GitRepository.Kind.valueOf(kind.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("kind must be git or archive, not '" + kind + "'", e);
+            throw new IllegalArgumentException("kind must be git or archive, not " + Echo.quoted(kind), e);
         }
     }
 
@@ -284,7 +285,7 @@ public class RepositoryResource {
             BackfillCommits.Period period = switch (every) {
                 case "week" -> BackfillCommits.Period.week;
                 case "month" -> BackfillCommits.Period.month;
-                default -> throw new IllegalArgumentException("every must be \"week\" or \"month\", not \"" + every + "\"");
+                default -> throw new IllegalArgumentException("every must be \"week\" or \"month\", not " + Echo.quoted(every));
             };
             if (since == null) {
                 throw new IllegalArgumentException("\"since\": \"YYYY-MM-DD\" is required with \"every\"");
@@ -292,23 +293,28 @@ public class RepositoryResource {
             try {
                 return new BackfillCommits.Every(period, LocalDate.parse(since));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("since must be a date like 2025-01-31, not \"" + since + "\"");
+                throw new IllegalArgumentException("since must be a date like 2025-01-31, not " + Echo.quoted(since));
             }
         }
     }
 
-    /** Queues scans of past commits (history backfill); answers 202 with the queued scans, oldest first. */
+    /**
+     * Queues a history backfill: 202 at once with the backfill and its Location; a worker fetches
+     * the branch and queues the scans of the chosen commits, which the backfill then lists.
+     */
     @POST
 
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/backfill")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Queue scans of past commits (last N, or one a week or month)")
-    public Response backfill(@PathParam("id") long id, BackfillRequest request) throws GitFailure {
+    @Operation(summary = "Queue scans of past commits (last N, or one a week or month); 202 with the backfill")
+    public Response backfill(@PathParam("id") long id, BackfillRequest request, UriInfo uri) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body {\"last\": N} or {\"every\": \"week\", \"since\": \"YYYY-MM-DD\"} is required");
         }
-        List<Scan> queued = scans.backfill(id, request.branch(), request.selection()).orElseThrow(NotFoundException::new);
-        return Response.accepted(queued.stream().map(ScanView::summary).toList()).build();
+        BackfillRunner.BackfillView backfill = scans.backfill(id, request.branch(), request.selection())
+                .orElseThrow(NotFoundException::new);
+        URI location = uri.getBaseUriBuilder().path("api/v1/backfills/{id}").build(backfill.id());
+        return Response.accepted(backfill).location(location).build();
     }
 }

@@ -1,17 +1,17 @@
 package dev.rustlens.gitrepo;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.parser.CronParser;
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
+import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 @Transactional
 public class RepositoryService {
-
-    private static final CronParser QUARTZ_CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
     static final String ARCHIVE_HAS_NO_SCHEDULE =
             "an archive repository is scanned when an archive is uploaded; it has no schedule";
@@ -31,12 +29,14 @@ public class RepositoryService {
     /** The branch name the scans of an archive repository carry. */
     public static final String ARCHIVE_BRANCH = "upload";
 
-    private final RustlensConfig config;
     private final CredentialCipher cipher;
+    private final RepositoryUrls urls;
+    private final RustlensConfig config;
 
-    public RepositoryService(RustlensConfig config, CredentialCipher cipher) {
-        this.config = config;
+    public RepositoryService(CredentialCipher cipher, RepositoryUrls urls, RustlensConfig config) {
         this.cipher = cipher;
+        this.urls = urls;
+        this.config = config;
     }
 
     /**
@@ -60,10 +60,11 @@ public class RepositoryService {
             }
             repository.defaultBranch = ARCHIVE_BRANCH;
         } else {
-            repository.url = fields.check("url", () -> RepositoryUrls.validate(url, config.git().allowFileUrls()));
+            repository.url = fields.check("url", () -> urls.validate(url));
             repository.defaultBranch = fields.check("branch", () -> validBranch(branch));
             valid = credentials == null ? null : fields.check("credentials", () -> validCredentials(credentials));
             repository.schedule = schedule == null ? null : fields.check("schedule", () -> validCron(schedule));
+            repository.scheduleSince = repository.schedule == null ? null : OffsetDateTime.now();
         }
         repository.name = fields.check("name", () -> validName(name));
         repository.coreModules = coreModules == null ? List.of() : fields.check("coreModules", () -> validCoreModules(coreModules));
@@ -106,7 +107,7 @@ public class RepositoryService {
         }
         String name = changes.name() == null ? null : fields.check("name", () -> validName(changes.name()));
         String url = changes.url() == null ? null
-                : fields.check("url", () -> RepositoryUrls.validate(changes.url(), config.git().allowFileUrls()));
+                : fields.check("url", () -> urls.validate(changes.url()));
         String branch = changes.branch() == null ? null : fields.check("branch", () -> validBranch(changes.branch()));
         Credentials credentials = changes.credentials() == null ? null
                 : fields.check("credentials", () -> validCredentials(changes.credentials()));
@@ -133,8 +134,9 @@ public class RepositoryService {
         if (coreModules != null) {
             repository.coreModules = coreModules;
         }
-        if (changes.schedule() != null) {
+        if (changes.schedule() != null && !Objects.equals(repository.schedule, schedule)) {
             repository.schedule = schedule;
+            repository.scheduleSince = schedule == null ? null : OffsetDateTime.now();
         }
         return true;
     }
@@ -166,7 +168,7 @@ public class RepositoryService {
         for (String module : modules) {
             String stripped = module == null ? "" : module.strip();
             if (!CORE_MODULE.matcher(stripped).matches()) {
-                throw new IllegalArgumentException("core module '" + stripped + "' is not a module path like"
+                throw new IllegalArgumentException("core module " + Echo.quoted(stripped) + " is not a module path like"
                         + " raw::ffi or crate::sys");
             }
             if (!valid.contains(stripped)) {
@@ -179,7 +181,7 @@ public class RepositoryService {
     private static String validBranch(String branch) {
         String checked = branch == null || branch.isBlank() ? "main" : branch.strip();
         if (!RepositoryUrls.isValidBranch(checked)) {
-            throw new IllegalArgumentException("branch is not a valid git branch name: " + checked);
+            throw new IllegalArgumentException("branch is not a valid git branch name: " + Echo.quoted(checked));
         }
         return checked;
     }
@@ -206,19 +208,17 @@ public class RepositoryService {
         if (repository == null) {
             return false;
         }
-        repository.schedule = cron == null ? null : validCron(cron);
+        String schedule = cron == null ? null : validCron(cron);
+        if (!Objects.equals(repository.schedule, schedule)) {
+            repository.schedule = schedule;
+            repository.scheduleSince = schedule == null ? null : OffsetDateTime.now();
+        }
         return true;
     }
 
-    private static String validCron(String cron) {
-        String trimmed = cron.strip();
-        try {
-            QUARTZ_CRON.parse(trimmed).validate();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cron is not a valid Quartz cron expression (seconds minutes hours"
-                    + " day-of-month month day-of-week [year], e.g. \"0 0 3 * * ?\"): " + e.getMessage());
-        }
-        return trimmed;
+    private String validCron(String cron) {
+        CronSchedule.parse(cron, config.scan().minScheduleInterval());
+        return cron.strip();
     }
 
     /**

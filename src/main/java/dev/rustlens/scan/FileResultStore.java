@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.analysis.Analyzer;
 import dev.rustlens.analysis.FileResult;
+import dev.rustlens.database.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,8 +24,9 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class FileResultStore {
 
-    /** Results are stored as JSON; records and enums map as they are. */
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** Results are stored as JSON; records and enums map as they are, strings as PostgreSQL can store them. */
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .registerModule(StorableText.json());
 
     private static final int LOOKUP_SLICE = 10_000;
 

@@ -83,6 +83,13 @@ public class Scan extends PanacheEntityBase {
 
     public String worker;
 
+    /** The rustlens instance that runs or last ran the scan. */
+    @Column(name = "instance_id")
+    public String instanceId;
+
+    /** How many times the scan was started (a start cut short by a shutdown does not count). */
+    public int attempt;
+
     @Column(name = "analyzer_version")
     public String analyzerVersion;
 
@@ -102,6 +109,10 @@ public class Scan extends PanacheEntityBase {
 
     @Column(name = "files_reused")
     public Integer filesReused;
+
+    /** The backfill that queued this scan, if one did. */
+    @Column(name = "backfill_id")
+    public Long backfillId;
 
     /** The succeeded scan of the same branch before this one, which new and fixed are relative to. */
     @Column(name = "previous_scan_id")

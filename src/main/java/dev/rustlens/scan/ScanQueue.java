@@ -9,11 +9,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Scan jobs as rows of the scan table. Workers of any instance claim the oldest queued scan with
- * {@code FOR UPDATE SKIP LOCKED}, so each scan runs exactly once.
+ * Scan and backfill jobs as rows of their tables. Workers of any instance claim the oldest queued
+ * one with {@code FOR UPDATE SKIP LOCKED}, so each runs once at a time; a claim records the
+ * worker, its instance and (for a scan) one more attempt. What a dead worker held is queued again.
  */
 @ApplicationScoped
 public class ScanQueue {
+
+    /** Queues again, or fails after its attempts, a running scan whose worker died; {@code %s} says which scans. */
+    private static final String RECOVER = """
+            update scan set
+                status = case when attempt < ?1 then 'queued' else 'failed' end,
+                error = case when attempt < ?1
+                    then 'the rustlens instance running this scan stopped (' || ?3 || '); it was queued again'
+                    else 'the rustlens instance running this scan stopped ' || attempt || ' times (' || ?3 || ');'
+                        || ' see the server log, then scan again' end,
+                finished_at = case when attempt < ?1 then null else now() end,
+                started_at = case when attempt < ?1 then null else started_at end,
+                files_done = null, files_total = null, heartbeat_at = null, worker = null
+            where status = 'running' and %s""";
 
     private final EntityManager entityManager;
 
@@ -21,22 +35,98 @@ public class ScanQueue {
         this.entityManager = entityManager;
     }
 
-    /** Claims the oldest queued scan for {@code worker}, marking it running. */
+    /** Claims the oldest queued scan for {@code worker} of {@code instance}, marking it running. */
     @Transactional
-    public Optional<Long> claim(String worker) {
+    public Optional<Long> claim(String worker, String instance) {
         List<?> claimed = entityManager.createNativeQuery("""
-                update scan set status = 'running', started_at = now(), heartbeat_at = now(), worker = ?1
+                update scan set status = 'running', started_at = now(), heartbeat_at = now(), worker = ?1,
+                    instance_id = ?2, attempt = attempt + 1, error = null
                 where id = (select id from scan where status = 'queued' order by id limit 1 for update skip locked)
-                returning id""").setParameter(1, worker).getResultList();
+                returning id""").setParameter(1, worker).setParameter(2, instance).getResultList();
         return claimed.stream().findFirst().map(id -> ((Number) id).longValue());
     }
 
-    /** Proves that these running scans' worker is alive. */
+    /** Claims the oldest queued backfill for {@code worker} of {@code instance}, marking it running. */
     @Transactional
-    public void heartbeat(Collection<Long> scanIds) {
+    public Optional<Long> claimBackfill(String worker, String instance) {
+        List<?> claimed = entityManager.createNativeQuery("""
+                update backfill set status = 'running', started_at = now(), worker = ?1, instance_id = ?2
+                where id = (select id from backfill where status = 'queued' order by id limit 1 for update skip locked)
+                returning id""").setParameter(1, worker).setParameter(2, instance).getResultList();
+        return claimed.stream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    /** Ends a backfill: done with the number of scans it queued, or failed with a message for the user. */
+    @Transactional
+    public void endBackfill(long backfillId, Backfill.Status status, String error, int scansQueued) {
+        entityManager.createNativeQuery("""
+                update backfill set status = ?1, error = ?2, scans_queued = ?3, finished_at = now()
+                where id = ?4 and status = 'running'""")
+                .setParameter(1, status.name()).setParameter(2, error).setParameter(3, scansQueued)
+                .setParameter(4, backfillId).executeUpdate();
+    }
+
+    /** Puts a backfill interrupted by a shutdown back in the queue. */
+    @Transactional
+    public void requeueBackfill(long backfillId) {
+        entityManager.createNativeQuery("""
+                update backfill set status = 'queued', started_at = null, worker = null, instance_id = null
+                where id = ?1 and status = 'running'""").setParameter(1, backfillId).executeUpdate();
+    }
+
+    /**
+     * Puts a scan that {@code worker} stopped because rustlens shuts down back in the queue, saying
+     * so; the attempt is not counted against it.
+     */
+    @Transactional
+    public void requeue(long scanId, String worker, String note) {
+        entityManager.createNativeQuery("""
+                update scan set status = 'queued', started_at = null, heartbeat_at = null, worker = null,
+                    files_done = null, files_total = null, error = ?3, attempt = greatest(attempt - 1, 0)
+                where id = ?1 and status = 'running' and worker = ?2""")
+                .setParameter(1, scanId).setParameter(2, worker).setParameter(3, note).executeUpdate();
+    }
+
+    /**
+     * At start-up, or as it stops: queues again the scans and backfills this instance was
+     * running (a crash or kill left them so), or fails a scan that used up its attempts.
+     *
+     * @return how many scans were queued again or failed
+     */
+    @Transactional
+    public int recoverInstance(String instance, int maxAttempts, String cause) {
+        entityManager.createNativeQuery("""
+                update backfill set status = 'queued', started_at = null, worker = null, instance_id = null
+                where status = 'running' and instance_id = ?1""").setParameter(1, instance).executeUpdate();
+        return entityManager.createNativeQuery(RECOVER.formatted("instance_id = ?2"))
+                .setParameter(1, maxAttempts).setParameter(2, instance).setParameter(3, cause).executeUpdate();
+    }
+
+    /**
+     * Queues again (or fails, after their attempts) running scans whose worker stopped sending
+     * heartbeats, on any instance, and backfills running for longer than a fetch may take.
+     *
+     * @return how many scans were queued again or failed
+     */
+    @Transactional
+    public int recoverStale(Duration staleAfter, int maxAttempts, Duration backfillLimit) {
+        entityManager.createNativeQuery("""
+                update backfill set status = 'queued', started_at = null, worker = null, instance_id = null
+                where status = 'running' and started_at < now() - make_interval(secs => ?1)""")
+                .setParameter(1, backfillLimit.toSeconds()).executeUpdate();
+        return entityManager.createNativeQuery(RECOVER.formatted("heartbeat_at < now() - make_interval(secs => ?2)"))
+                .setParameter(1, maxAttempts).setParameter(2, staleAfter.toSeconds())
+                .setParameter(3, "no heartbeat for " + staleAfter.toSeconds() + " s").executeUpdate();
+    }
+
+    /** Proves that these running scans of {@code instance} have a live worker. */
+    @Transactional
+    public void heartbeat(Collection<Long> scanIds, String instance) {
         if (!scanIds.isEmpty()) {
-            entityManager.createNativeQuery("update scan set heartbeat_at = now() where id in (?1) and status = 'running'")
-                    .setParameter(1, scanIds).executeUpdate();
+            entityManager.createNativeQuery("""
+                    update scan set heartbeat_at = now()
+                    where id in (?1) and status = 'running' and instance_id = ?2""")
+                    .setParameter(1, scanIds).setParameter(2, instance).executeUpdate();
         }
     }
 
@@ -51,20 +141,11 @@ public class ScanQueue {
                 .setParameterList(1, scanIds).getResultList();
     }
 
-    /** Fails running scans whose worker stopped sending heartbeats; returns how many. */
+    /** Records progress of a scan that {@code worker} runs. */
     @Transactional
-    public int failStale(Duration staleAfter) {
-        return entityManager.createNativeQuery("""
-                update scan set status = 'failed', finished_at = now(),
-                    error = 'the worker running this scan stopped (no heartbeat for ' || ?1 || ' s); scan it again'
-                where status = 'running' and heartbeat_at < now() - make_interval(secs => ?1)""")
-                .setParameter(1, staleAfter.toSeconds()).executeUpdate();
-    }
-
-    /** Records progress of a running scan. */
-    @Transactional
-    public void progress(long scanId, int done, int total) {
-        entityManager.createNativeQuery("update scan set files_done = ?1, files_total = ?2 where id = ?3")
-                .setParameter(1, done).setParameter(2, total).setParameter(3, scanId).executeUpdate();
+    public void progress(long scanId, String worker, int done, int total) {
+        entityManager.createNativeQuery("update scan set files_done = ?1, files_total = ?2 where id = ?3 and worker = ?4")
+                .setParameter(1, done).setParameter(2, total).setParameter(3, scanId).setParameter(4, worker)
+                .executeUpdate();
     }
 }

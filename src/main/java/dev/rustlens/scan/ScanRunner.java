@@ -5,21 +5,27 @@ import dev.rustlens.analysis.cargo.ManifestException;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
 import dev.rustlens.analysis.source.SourceTree;
+import dev.rustlens.config.RustlensConfig;
+import dev.rustlens.database.DatabaseErrors;
 import dev.rustlens.gitrepo.ArchiveStore;
 import dev.rustlens.gitrepo.CredentialCipher;
+import dev.rustlens.gitrepo.DiskFull;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.gitrepo.GitCommitTree;
 import dev.rustlens.gitrepo.GitMirror;
+import dev.rustlens.gitrepo.GitMirror.FetchStopped;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.scan.ScanWorkers.StopReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -34,6 +40,7 @@ public class ScanRunner {
 
     private static final Logger LOG = Logger.getLogger(ScanRunner.class);
     private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
+    private static final Duration STORE_RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final GitMirror mirror;
     private final AnalysisEngine engine;
@@ -42,9 +49,11 @@ public class ScanRunner {
     private final FileResultStore fileResults;
     private final ArchiveStore archives;
     private final CredentialCipher cipher;
+    private final RustlensConfig config;
 
     public ScanRunner(GitMirror mirror, AnalysisEngine engine, ScanStore store, ScanQueue queue,
-            FileResultStore fileResults, ArchiveStore archives, CredentialCipher cipher) {
+            FileResultStore fileResults, ArchiveStore archives, CredentialCipher cipher, RustlensConfig config) {
+        this.config = config;
         this.fileResults = fileResults;
         this.archives = archives;
         this.cipher = cipher;
@@ -69,10 +78,12 @@ public class ScanRunner {
     }
 
     /**
-     * Runs the scan to its end; never throws. {@code stop} is polled as files complete and
-     * says when the scan must give up (time limit, shutdown).
+     * Runs the scan, claimed by {@code worker}, to its end; never throws. {@code stop} is polled
+     * while fetching and as files complete, and says when and why the scan must give up (cancel,
+     * time limit, shutdown). Only the claiming worker's results are stored: a scan queued again
+     * meanwhile (its worker was taken for dead) belongs to its new worker.
      */
-    public void run(long scanId, BooleanSupplier stop) {
+    public void run(long scanId, String worker, Supplier<StopReason> stop) {
         String commit = null;
         try {
             Job job = job(scanId);
@@ -80,52 +91,111 @@ public class ScanRunner {
                 // An uploaded archive: its digest stands for the commit, its upload time for the commit time.
                 commit = job.requestedCommit();
                 Path root = archives.sourceRoot(job.repositoryId(), commit);
-                analyzeAndStore(scanId, new DirectorySourceTree(root, true), commit, job.queuedAt(), job.coreModules(),
-                        stop);
+                analyzeAndStore(scanId, worker, new DirectorySourceTree(root, true), commit, job.queuedAt(),
+                        job.coreModules(), stop);
                 return;
             }
-            try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch(), job.credentials());
+            try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch(), job.credentials(),
+                    () -> stop.get() != null);
                     RevWalk walk = new RevWalk(fetched.repository())) {
                 RevCommit head = job.requestedCommit() == null ? walk.parseCommit(fetched.head())
                         : commitOnBranch(walk, fetched, job);
                 commit = head.name();
-                analyzeAndStore(scanId, new GitCommitTree(fetched.repository(), head), commit, committedAt(head),
+                analyzeAndStore(scanId, worker, new GitCommitTree(fetched.repository(), head), commit, committedAt(head),
                         job.coreModules(), stop);
             }
-        } catch (GitFailure | ManifestException e) {
-            store.fail(scanId, commit, e.getMessage());
-        } catch (ScanStopped e) {
-            // A cancelled scan keeps its status: fail() only ends scans that are still active.
-            store.fail(scanId, commit, "the scan was stopped: it ran over its time limit or rustlens shut down");
+        } catch (FetchStopped | ScanStopped e) {
+            stopped(scanId, worker, commit, stop.get());
+        } catch (GitFailure | ManifestException | ArchiveStore.UploadMissing e) {
+            fail(scanId, worker, commit, e.getMessage(), stop);
         } catch (IOException e) {
             LOG.warnf(e, "scan %d: reading the repository failed", scanId);
-            store.fail(scanId, commit, "cannot read the repository: " + e.getMessage());
+            fail(scanId, worker, commit, DiskFull.causes(e) ? "this server's disk is full"
+                    : "cannot read the repository's files; the server log has the details", stop);
         } catch (RuntimeException e) {
             LOG.errorf(e, "scan %d failed unexpectedly", scanId);
-            store.fail(scanId, commit, "internal error while scanning: " + e);
+            fail(scanId, worker, commit, DatabaseErrors.trouble(e)
+                    .map(trouble -> "storing the results failed: " + DatabaseErrors.describe(trouble))
+                    .orElse("an internal error stopped this scan; the server log has the details"), stop);
         }
     }
 
-    private void analyzeAndStore(long scanId, SourceTree tree, String commit, OffsetDateTime committedAt,
-            List<String> coreModules, BooleanSupplier stop) throws IOException, ManifestException {
+    /** Ends a scan that was told to stop, saying why. */
+    private void stopped(long scanId, String worker, String commit, StopReason reason) {
+        switch (reason) {
+            case SHUTDOWN -> queue.requeue(scanId, worker, "rustlens shut down while this scan ran; it was queued again");
+            case TIME_LIMIT -> fail(scanId, worker, commit, "the scan ran over its time limit of "
+                    + config.scan().timeLimit().toSeconds() + " s (rustlens.scan.time-limit)", () -> null);
+            // A cancelled scan keeps its status: fail() only ends scans that are still active.
+            case CANCELLED -> fail(scanId, worker, commit, "cancelled on request", () -> null);
+            case null -> fail(scanId, worker, commit, "the scan was stopped", () -> null);
+        }
+    }
+
+    private void fail(long scanId, String worker, String commit, String error, Supplier<StopReason> stop) {
+        withRetries(scanId, stop, () -> {
+            store.fail(scanId, worker, commit, error);
+            return null;
+        });
+    }
+
+    private void analyzeAndStore(long scanId, String worker, SourceTree tree, String commit, OffsetDateTime committedAt,
+            List<String> coreModules, Supplier<StopReason> stop) throws IOException, ManifestException {
         String version = engine.catalogue().analyzerVersion();
-        if (store.succeedAsPrevious(scanId, commit, committedAt, version, coreModules)) {
+        if (withRetries(scanId, stop, () -> store.succeedAsPrevious(scanId, worker, commit, committedAt, version,
+                coreModules))) {
             return; // the same commit, analysed by the same analyzer: its results are already stored
         }
         FileResultStore.ScanCache cache = fileResults.load(tree.files().stream()
                 .filter(file -> file.path().endsWith(".rs")).map(SourceFile::contentId).toList(), version);
         long[] lastReport = {0};
         AnalysisResult result = engine.analyzer().analyze(tree, coreModules, cache, (done, total) -> {
-            if (stop.getAsBoolean()) {
+            if (stop.get() != null) {
                 throw new ScanStopped();
             }
             long now = System.nanoTime();
             if (done == total || now - lastReport[0] > PROGRESS_INTERVAL_NANOS) {
                 lastReport[0] = now;
-                queue.progress(scanId, done, total);
+                progress(scanId, worker, done, total);
             }
         });
-        store.succeed(scanId, commit, committedAt, result, cache, version, coreModules);
+        withRetries(scanId, stop, () -> {
+            store.succeed(scanId, worker, commit, committedAt, result, cache, version, coreModules);
+            return null;
+        });
+    }
+
+    /** Progress is only shown: a database hiccup while recording it must not fail the scan. */
+    private void progress(long scanId, String worker, int done, int total) {
+        try {
+            queue.progress(scanId, worker, done, total);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "scan %d: recording progress failed", scanId);
+        }
+    }
+
+    /**
+     * Runs a write, trying it again after a database error that may pass (a lost connection, a
+     * deadlock) rather than failing a scan whose analysis is done; 1, 2, 4, 8 s apart.
+     */
+    private <T> T withRetries(long scanId, Supplier<StopReason> stop, Supplier<T> write) {
+        for (int attempt = 0;; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (attempt >= config.scan().storeRetries() || !DatabaseErrors.isTransient(e) || stop.get() != null) {
+                    throw e;
+                }
+                LOG.warnf("scan %d: the database failed (%s); trying again", scanId,
+                        DatabaseErrors.trouble(e).orElseThrow());
+                try {
+                    Thread.sleep(STORE_RETRY_BACKOFF.multipliedBy(1L << Math.min(attempt, 4)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The requested commit, which must be on the branch (a backfill never scans other history). */

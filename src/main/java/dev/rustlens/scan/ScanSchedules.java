@@ -1,5 +1,7 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.config.InstanceIdentity;
+import dev.rustlens.gitrepo.CronSchedule;
 import dev.rustlens.gitrepo.GitRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -8,21 +10,25 @@ import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
  * Runs every repository's cron schedule on this instance. All instances run all schedules; a
  * fire queues a scan only on the instance that first records that (repository, fire time) in
- * PostgreSQL, so a schedule fires once however many instances share the database.
+ * PostgreSQL, so a schedule fires once however many instances share the database. Misfire policy:
+ * a schedule that missed fires while no instance ran fires once at start-up, for the latest fire
+ * time it missed; older missed fires are not replayed.
  */
 @ApplicationScoped
 public class ScanSchedules {
@@ -33,11 +39,13 @@ public class ScanSchedules {
     private final ScanService scans;
     private final ScanWorkers workers;
     private final EntityManager entityManager;
-    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+    private final String instance;
     /** The cron of each repository this instance has a job for. */
     private final Map<Long, String> jobs = new HashMap<>();
 
-    public ScanSchedules(Scheduler scheduler, ScanService scans, ScanWorkers workers, EntityManager entityManager) {
+    public ScanSchedules(Scheduler scheduler, ScanService scans, ScanWorkers workers, EntityManager entityManager,
+            InstanceIdentity identity) {
+        this.instance = identity.id();
         this.scheduler = scheduler;
         this.scans = scans;
         this.workers = workers;
@@ -46,6 +54,39 @@ public class ScanSchedules {
 
     void start(@Observes StartupEvent event) {
         sync();
+        catchUp(ZonedDateTime.now());
+    }
+
+    /**
+     * Fires, once, each schedule whose latest fire time before {@code now} is later than both its
+     * latest recorded fire and the moment it was set: the fires missed while no instance ran.
+     *
+     * @return how many schedules were caught up (on this instance or another)
+     */
+    public int catchUp(ZonedDateTime now) {
+        List<Object[]> schedules = QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class)
+                .createNativeQuery("""
+                        select r.id, r.schedule, greatest(r.schedule_since,
+                            (select max(f.fire_time) from schedule_fire f where f.repository_id = r.id))
+                        from repository r where r.schedule is not null""", Object[].class).getResultList());
+        int caughtUp = 0;
+        for (Object[] row : schedules) {
+            long repositoryId = ((Number) row[0]).longValue();
+            Instant covered = row[2] == null ? Instant.EPOCH : (Instant) row[2];
+            try {
+                Optional<ZonedDateTime> missed = CronSchedule.parse((String) row[1]).lastFireBefore(now)
+                        .filter(fire -> fire.toInstant().isAfter(covered));
+                if (missed.isPresent()) {
+                    LOG.infof("repository %d: catching up the scheduled scan of %s, missed while rustlens was down",
+                            repositoryId, missed.get());
+                    fire(repositoryId, missed.get().toInstant());
+                    caughtUp++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("repository %d: cannot catch up schedule '%s': %s", repositoryId, row[1], e.getMessage());
+            }
+        }
+        return caughtUp;
     }
 
     /**

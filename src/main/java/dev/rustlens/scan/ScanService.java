@@ -1,17 +1,15 @@
 package dev.rustlens.scan;
 
 import dev.rustlens.gitrepo.BackfillCommits;
-import dev.rustlens.gitrepo.GitMirror;
-import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.GitRepository;
-import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.gitrepo.RepositoryUrls;
+import dev.rustlens.text.Echo;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,65 +21,69 @@ import java.util.Set;
 public class ScanService {
 
     private final ScanWorkers workers;
-    private final GitMirror mirror;
-    private final RepositoryService repositories;
 
-    public ScanService(ScanWorkers workers, GitMirror mirror, RepositoryService repositories) {
+    public ScanService(ScanWorkers workers) {
         this.workers = workers;
-        this.mirror = mirror;
-        this.repositories = repositories;
     }
 
     /**
      * Queues a scan of the repository's default branch, or returns the scan of that branch that
-     * is already queued or running: there is at most one at a time.
+     * is already queued or running: there is at most one at a time. A running scan whose worker
+     * died is queued again first, so the scan returned is always one that will end.
      */
     public Optional<Scan> enqueue(long repositoryId, Scan.Trigger trigger) {
+        workers.recoverStale();
         Optional<Scan> scan = enqueueInTransaction(repositoryId, trigger);
         scan.ifPresent(queued -> workers.signal());
         return scan;
     }
 
     /**
-     * Queues scans of past commits of a branch (the repository's default branch when null), so
-     * that trends exist at once. Commits already scanned, or queued for it, are left out.
+     * Queues a history backfill of a branch (the repository's default branch when null): a worker
+     * fetches the branch, picks the commits and queues their scans, leaving out commits already
+     * scanned or queued. The request itself never waits for a fetch.
      *
-     * @return the queued scans, oldest commit first; empty when the repository does not exist
+     * @return the queued backfill; empty when the repository does not exist
      */
-    public Optional<List<Scan>> backfill(long repositoryId, String branch, BackfillCommits.Selection selection)
-            throws GitFailure {
-        Optional<GitRepository> found = repository(repositoryId);
-        if (found.isEmpty()) {
+    public Optional<BackfillRunner.BackfillView> backfill(long repositoryId, String branch,
+            BackfillCommits.Selection selection) {
+        Optional<BackfillRunner.BackfillView> queued = QuarkusTransaction.requiringNew()
+                .call(() -> queueBackfill(repositoryId, branch, selection));
+        queued.ifPresent(backfill -> workers.signal()); // after the commit, so that the worker finds it
+        return queued;
+    }
+
+    private Optional<BackfillRunner.BackfillView> queueBackfill(long repositoryId, String branch,
+            BackfillCommits.Selection selection) {
+        GitRepository repository = GitRepository.findById(repositoryId);
+        if (repository == null) {
             return Optional.empty();
         }
-        GitRepository repository = found.get();
         requireGit(repository);
-        String scannedBranch = branch == null || branch.isBlank() ? repository.defaultBranch : branch;
+        String scannedBranch = branch == null || branch.isBlank() ? repository.defaultBranch : branch.strip();
         if (!RepositoryUrls.isValidBranch(scannedBranch)) {
-            throw new IllegalArgumentException("'" + scannedBranch + "' is not a valid branch name");
+            throw new IllegalArgumentException(Echo.quoted(scannedBranch) + " is not a valid branch name");
         }
-        List<BackfillCommits.Commit> commits;
-        try (GitMirror.Fetched fetched = mirror.fetch(repository.id, repository.url, scannedBranch,
-                repositories.credentials(repository))) {
-            commits = BackfillCommits.select(fetched.repository(), fetched.head(), selection);
-        } catch (IOException e) {
-            throw new GitFailure("cannot read the history of " + repository.url + ": " + e.getMessage(), e);
+        Backfill backfill = new Backfill();
+        backfill.repository = repository;
+        backfill.branch = scannedBranch;
+        switch (selection) {
+            case BackfillCommits.Last last -> backfill.lastCommits = last.count();
+            case BackfillCommits.Every every -> {
+                backfill.every = every.period().name();
+                backfill.since = every.since();
+            }
         }
-        List<Scan> queued = queueCommits(repositoryId, scannedBranch, commits);
-        if (!queued.isEmpty()) {
-            workers.signal();
-        }
-        return Optional.of(queued);
+        backfill.status = Backfill.Status.queued;
+        backfill.persist();
+        return Optional.of(BackfillRunner.BackfillView.of(backfill, List.of()));
     }
 
+    /** Queues the scans of a backfill's commits, leaving out those scanned or queued already. */
     @Transactional
-    Optional<GitRepository> repository(long repositoryId) {
-        return GitRepository.findByIdOptional(repositoryId);
-    }
-
-    @Transactional
-    List<Scan> queueCommits(long repositoryId, String branch, List<BackfillCommits.Commit> commits) {
-        GitRepository repository = GitRepository.findById(repositoryId);
+    List<Scan> queueCommits(Backfill backfill, List<BackfillCommits.Commit> commits) {
+        GitRepository repository = GitRepository.findById(backfill.repository.id);
+        String branch = backfill.branch;
         Set<String> known = Scan.scannedOrPendingCommits(repository, branch);
         List<Scan> queued = new ArrayList<>();
         for (BackfillCommits.Commit commit : commits) {
@@ -93,6 +95,7 @@ public class ScanService {
             scan.branch = branch;
             scan.requestedCommit = commit.sha();
             scan.trigger = Scan.Trigger.backfill;
+            scan.backfillId = backfill.id;
             scan.status = Scan.Status.queued;
             scan.queuedAt = OffsetDateTime.now();
             scan.persist();
@@ -147,6 +150,7 @@ public class ScanService {
         scan.status = Scan.Status.cancelled;
         scan.finishedAt = OffsetDateTime.now();
         scan.error = "cancelled on request";
+        workers.cancelled(scanId);
         return CancelOutcome.CANCELLED;
     }
 

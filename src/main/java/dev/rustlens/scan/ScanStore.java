@@ -6,6 +6,7 @@ import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.Metrics;
 import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.database.StorableText;
 import dev.rustlens.gate.GateService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +30,10 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class ScanStore {
 
-    private static final int MAX_ERROR_LENGTH = 2000;
+    /** A stored error is a sentence or a few, never a dump: what went wrong in detail is in the server log. */
+    private static final int MAX_ERROR_LENGTH = 500;
+    /** The transaction timeout (quarkus.transaction-manager.default-transaction-timeout). */
+    private static final Duration LONGEST_STORE = Duration.ofMinutes(10);
 
     private final EntityManager entityManager;
     private final FileResultStore fileResults;
@@ -42,15 +48,16 @@ public class ScanStore {
         this.scores = scores;
     }
 
-    /** Stores a succeeded scan's results, and the file results it computed for the cache. */
+    /** Stores the results of a scan that {@code worker} ran, and the file results it computed for the cache. */
     @Transactional
-    public void succeed(long scanId, String commitSha, OffsetDateTime committedAt, AnalysisResult result,
+    public void succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt, AnalysisResult result,
             FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules) {
         // Locked until the results are stored: a cancel waits, then finds the scan ended.
-        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
-        if (scan == null || scan.status != Scan.Status.running) {
-            return; // failed or cancelled meanwhile (time limit, stale heartbeat): its results are not wanted
+        Scan scan = runningBy(scanId, worker);
+        if (scan == null) {
+            return; // cancelled, or queued again for another worker meanwhile: these results are not wanted
         }
+        allowLongStatements();
         Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt);
         Set<String> previousFingerprints = new HashSet<>(previous.map(p -> entityManager.unwrap(Session.class)
                 .createNativeQuery("select fingerprint from finding where scan_id = ?1", String.class)
@@ -94,11 +101,11 @@ public class ScanStore {
         gates.evaluate(scan);
     }
 
-    /** Ends a scan as failed with a message for the user. */
+    /** Ends a scan that {@code worker} ran as failed, with a message for the user. */
     @Transactional
-    public void fail(long scanId, String commitSha, String error) {
-        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
-        if (scan != null && scan.status.active()) {
+    public void fail(long scanId, String worker, String commitSha, String error) {
+        Scan scan = runningBy(scanId, worker);
+        if (scan != null) {
             scan.status = Scan.Status.failed;
             scan.commitSha = commitSha == null ? scan.commitSha : commitSha;
             scan.error = truncate(error);
@@ -114,12 +121,13 @@ public class ScanStore {
      * @return false when there is no such previous scan, and the scan must analyse
      */
     @Transactional
-    public boolean succeedAsPrevious(long scanId, String commitSha, OffsetDateTime committedAt, String analyzerVersion,
-            List<String> coreModules) {
-        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
-        if (scan == null || scan.status != Scan.Status.running) {
-            return true; // failed or cancelled meanwhile: nothing to store
+    public boolean succeedAsPrevious(long scanId, String worker, String commitSha, OffsetDateTime committedAt,
+            String analyzerVersion, List<String> coreModules) {
+        Scan scan = runningBy(scanId, worker);
+        if (scan == null) {
+            return true; // cancelled or queued again meanwhile: nothing to store
         }
+        allowLongStatements();
         Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt)
                 .filter(p -> commitSha.equals(p.commitSha) && analyzerVersion.equals(p.analyzerVersion)
                         && coreModules.equals(p.coreModules));
@@ -177,14 +185,34 @@ public class ScanStore {
     }
 
     /**
+     * Storing a large scan may rightly take minutes: this transaction is exempt from the timeouts
+     * that keep page queries short, up to the transaction's own limit. The pool resets the
+     * connection's network timeout when it gets the connection back.
+     */
+    private void allowLongStatements() {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set local statement_timeout = 0");
+            }
+            connection.setNetworkTimeout(Runnable::run, (int) LONGEST_STORE.toMillis());
+        });
+    }
+
+    /** The scan, locked, when it is still running by {@code worker}; else null. */
+    private static Scan runningBy(long scanId, String worker) {
+        Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
+        return scan != null && scan.status == Scan.Status.running && worker.equals(scan.worker) ? scan : null;
+    }
+
+    /**
      * The crate's identity in its repository: its package name, or, when another crate of the
      * scan has that name (vendored copies, two major versions side by side), name@version, or
      * name@directory.
      */
     private static String uniqueName(CrateResult crate, Set<String> taken) {
-        String name = crate.crate().name();
-        String versioned = name + "@" + crate.crate().version().orElse("unversioned");
-        for (String candidate : List.of(name, versioned, name + "@" + crate.crate().directory())) {
+        String name = StorableText.of(crate.crate().name());
+        String versioned = name + "@" + StorableText.of(crate.crate().version().orElse("unversioned"));
+        for (String candidate : List.of(name, versioned, name + "@" + StorableText.of(crate.crate().directory()))) {
             if (taken.add(candidate)) {
                 return candidate;
             }
@@ -193,7 +221,7 @@ public class ScanStore {
     }
 
     private static String truncate(String text) {
-        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "…";
+        return StorableText.of(text, MAX_ERROR_LENGTH);
     }
 
     private static CrateSnapshot snapshotOf(Scan scan, Crate crate, CrateResult result) {
@@ -201,9 +229,9 @@ public class ScanStore {
         CrateSnapshot snapshot = new CrateSnapshot();
         snapshot.scan = scan;
         snapshot.crate = crate;
-        snapshot.path = result.crate().directory();
-        snapshot.version = result.crate().version().orElse(null);
-        snapshot.edition = result.crate().edition().orElse(null);
+        snapshot.path = StorableText.of(result.crate().directory());
+        snapshot.version = StorableText.of(result.crate().version().orElse(null));
+        snapshot.edition = StorableText.of(result.crate().edition().orElse(null));
         snapshot.files = (int) metrics.get(Metric.FILES);
         snapshot.codeLines = (int) metrics.get(Metric.CODE_LINES);
         snapshot.unsafeBlocks = (int) metrics.get(Metric.UNSAFE_BLOCKS);
@@ -220,8 +248,10 @@ public class ScanStore {
     }
 
     /** Inserts a crate's findings, each new or unchanged against the previous scan; returns their fingerprints. */
-    private List<String> insertFindings(long scanId, long snapshotId, String crateName, List<Finding> findings,
+    private List<String> insertFindings(long scanId, long snapshotId, String crateName, List<Finding> found,
             Set<String> previousFingerprints) {
+        // Fingerprinted as stored (and as the result cache gives them back), so they match across scans.
+        List<Finding> findings = found.stream().map(ScanStore::storable).toList();
         List<String> fingerprints = Fingerprints.of(crateName, findings);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -252,6 +282,12 @@ public class ScanStore {
         return fingerprints;
     }
 
+    private static Finding storable(Finding finding) {
+        return new Finding(finding.checkId(), finding.severity(), StorableText.of(finding.path()), finding.line(),
+                finding.column(), finding.endLine(), finding.endColumn(), StorableText.of(finding.message()),
+                finding.inTestCode(), finding.suppression(), StorableText.of(finding.context()));
+    }
+
     private void insertUnsafeSites(long snapshotId, List<UnsafeSite> sites) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -261,7 +297,7 @@ public class ScanStore {
                     UnsafeSite site = sites.get(i);
                     insert.setLong(1, snapshotId);
                     insert.setString(2, site.kind().name());
-                    insert.setString(3, site.path());
+                    insert.setString(3, StorableText.of(site.path()));
                     insert.setInt(4, site.line());
                     insert.setInt(5, site.column());
                     insert.setBoolean(6, site.inTestCode());

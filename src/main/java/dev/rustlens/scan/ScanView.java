@@ -20,6 +20,7 @@ public record ScanView(
         String trigger,
         String status,
         String error,
+        int attempt,
         OffsetDateTime queuedAt,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
@@ -86,7 +87,7 @@ public record ScanView(
         // A queued backfill scan shows the commit it will analyse.
         String commit = scan.commitSha != null ? scan.commitSha : scan.requestedCommit;
         return new ScanView(scan.id, scan.repository.id, scan.branch, commit, scan.committedAt, scan.trigger.name(),
-                scan.status.name(), scan.error, scan.queuedAt, scan.startedAt, scan.finishedAt, duration,
+                scan.status.name(), scan.error, scan.attempt, scan.queuedAt, scan.startedAt, scan.finishedAt, duration,
                 scan.filesTotal, scan.filesDone, scan.filesAnalyzed, scan.filesReused, scan.analyzerVersion,
                 scan.previousScanId, scan.findingsNew, scan.findingsFixed, scan.score, scan.grade, crates, fixedFindings);
     }

@@ -3,6 +3,7 @@ package dev.rustlens.trend;
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.AnalysisEngine;
+import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -129,7 +130,7 @@ public class Trends {
         List<String> wanted = Arrays.stream(metric.split(",")).map(String::strip).toList();
         for (String name : wanted) {
             if (!SERIES.contains(name)) {
-                throw new IllegalArgumentException("unknown metric '" + name + "'; known: " + String.join(", ", SERIES));
+                throw new IllegalArgumentException("unknown metric " + Echo.quoted(name) + "; known: " + String.join(", ", SERIES));
             }
         }
         return wanted;
@@ -142,7 +143,7 @@ public class Trends {
         try {
             return LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be a date like 2026-01-31, not '" + value + "'");
+            throw new IllegalArgumentException(name + " must be a date like 2026-01-31, not " + Echo.quoted(value));
         }
     }
 

@@ -20,7 +20,7 @@ public class ErrorPage {
     }
 
     /** A response with the error page for {@code status}. */
-    public static Response response(Response.Status status, String message) {
+    public static Response response(Response.StatusType status, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(status.getStatusCode(), status.getReasonPhrase(), message).render()).build();
     }

@@ -14,6 +14,7 @@ import dev.rustlens.gitrepo.ScannedSources;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.Scan;
+import dev.rustlens.text.Echo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
@@ -50,6 +51,8 @@ public class FindingsPage {
     private static final int CONTEXT_LINES = 2;
     /** Lines of a long finding (a whole item) shown highlighted; the excerpt stays short. */
     private static final int MAX_HIGHLIGHTED_LINES = 8;
+    /** The widest excerpt line shown; longer lines are cut around the finding. */
+    static final int MAX_LINE_CHARS = 240;
     private static final List<String> TRACKING = List.of("new", "unchanged", "fixed");
 
     private final DataSource dataSource;
@@ -132,7 +135,7 @@ public class FindingsPage {
             throw PageException.badRequest("page must be 1 or more");
         }
         if (filters.check() != null && engine.catalogue().byId(filters.check()).isEmpty()) {
-            throw PageException.badRequest("There is no check " + filters.check() + ".");
+            throw PageException.badRequest("There is no check " + Echo.quoted(filters.check()) + ".");
         }
         if (filters.tracking() != null && !TRACKING.contains(filters.tracking())) {
             throw PageException.badRequest("tracking must be one of " + TRACKING);
@@ -240,9 +243,30 @@ public class FindingsPage {
         int last = Math.min(lines.lineCount(), lastHighlighted + CONTEXT_LINES);
         List<ExcerptLine> excerpt = new ArrayList<>();
         for (int number = first; number <= last; number++) {
-            excerpt.add(new ExcerptLine(number, lines.lineText(number),
+            int focus = number == finding.line() ? finding.column() - 1 : 0;
+            excerpt.add(new ExcerptLine(number, cut(lines.lineText(number), focus),
                     number >= finding.line() && number <= lastHighlighted));
         }
         return excerpt;
+    }
+
+    /**
+     * At most {@value #MAX_LINE_CHARS} characters of a line, around {@code focus} (the finding's
+     * column on its own line), with an ellipsis where it was cut: a generated file's megabyte-long
+     * line must not be sent whole.
+     */
+    static String cut(String line, int focus) {
+        if (line.length() <= MAX_LINE_CHARS) {
+            return line;
+        }
+        int start = Math.clamp(focus - MAX_LINE_CHARS / 4, 0, line.length() - MAX_LINE_CHARS);
+        if (start > 0 && Character.isLowSurrogate(line.charAt(start))) {
+            start++; // never half a character
+        }
+        int end = Math.min(line.length(), start + MAX_LINE_CHARS);
+        if (end < line.length() && Character.isLowSurrogate(line.charAt(end))) {
+            end--;
+        }
+        return (start > 0 ? "…" : "") + line.substring(start, end) + (end < line.length() ? "…" : "");
     }
 }

@@ -2,9 +2,12 @@ package dev.rustlens.web;
 
 import dev.rustlens.auth.AccessService;
 import dev.rustlens.auth.SecretAuthentication;
+import dev.rustlens.auth.SignInGuard;
 import dev.rustlens.config.RustlensConfig;
+import dev.rustlens.text.Echo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -13,11 +16,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Signing in to the pages with a user name and password, and signing out. */
 @Path("/")
@@ -25,10 +32,12 @@ public class LoginPage {
 
     private final AccessService access;
     private final RustlensConfig config;
+    private final SignInGuard guard;
 
-    public LoginPage(AccessService access, RustlensConfig config) {
+    public LoginPage(AccessService access, RustlensConfig config, SignInGuard guard) {
         this.access = access;
         this.config = config;
+        this.guard = guard;
     }
 
     @CheckedTemplate
@@ -48,13 +57,25 @@ public class LoginPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
-            @FormParam("next") String next, UriInfo uri) {
-        return access.signIn(username, password)
-                .map(session -> Response.seeOther(URI.create(safeNext(next))).cookie(cookie(session, uri, false)).build())
-                .orElseGet(() -> Response.status(Response.Status.UNAUTHORIZED)
-                        .entity(Templates.login(safeNext(next), username == null ? "" : username,
-                                "The user name or the password is wrong."))
-                        .build());
+            @FormParam("next") String next, UriInfo uri, @Context HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+        String shown = username == null ? "" : Echo.prefix(username);
+        Optional<Duration> wait = guard.retryAfter(username, address);
+        if (wait.isPresent()) {
+            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+            return Response.status(Response.Status.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, wait.get().toSeconds())
+                    .entity(Templates.login(safeNext(next), shown, "Too many failed sign-ins for this user or from"
+                            + " this address; try again in " + minutes + (minutes == 1 ? " minute." : " minutes.")))
+                    .build();
+        }
+        Optional<String> session = access.signIn(username, password);
+        if (session.isEmpty()) {
+            guard.failed(username, address);
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .entity(Templates.login(safeNext(next), shown, "The user name or the password is wrong.")).build();
+        }
+        guard.succeeded(username);
+        return Response.seeOther(URI.create(safeNext(next))).cookie(cookie(session.get(), uri, false)).build();
     }
 
     @POST

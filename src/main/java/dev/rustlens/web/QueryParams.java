@@ -1,5 +1,7 @@
 package dev.rustlens.web;
 
+import dev.rustlens.text.Echo;
+
 /** Query parameters of the pages' GET forms, where an empty field means "not given". */
 final class QueryParams {
 
@@ -18,7 +20,7 @@ final class QueryParams {
         try {
             return Long.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw PageException.badRequest(name + " must be a number, not \"" + value + "\"");
+            throw PageException.badRequest(name + " must be a number, not " + Echo.quoted(value));
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.gate.GateService;
 import dev.rustlens.gate.GateVerdict;
 import dev.rustlens.gitrepo.BackfillCommits;
-import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.Scan;
@@ -99,7 +98,7 @@ public class RepositoryPage {
         return back(id, message);
     }
 
-    /** The "Backfill history" button: queues scans of the branch's last commits. */
+    /** The "Backfill history" button: queues a backfill of the branch's last commits, which a worker runs. */
     @POST
 
     @RolesAllowed(Role.MAINTAINER)
@@ -111,10 +110,10 @@ public class RepositoryPage {
             if (last < 1 || last > 500) {
                 throw new IllegalArgumentException("give between 1 and 500 commits");
             }
-            int queued = scans.backfill(id, null, new BackfillCommits.Last(last))
-                    .orElseThrow(() -> new NotFoundException("no repository " + id)).size();
-            message = queued == 0 ? "Those commits are scanned already." : queued + " commits are queued for scanning.";
-        } catch (IllegalArgumentException | GitFailure | ClientErrorException e) {
+            long backfill = scans.backfill(id, null, new BackfillCommits.Last(last))
+                    .orElseThrow(() -> new NotFoundException("no repository " + id)).id();
+            message = "Backfill #" + backfill + " is queued: once the branch is fetched, its scans appear below.";
+        } catch (IllegalArgumentException | ClientErrorException e) {
             message = "Backfill failed: " + e.getMessage();
         }
         return back(id, message);

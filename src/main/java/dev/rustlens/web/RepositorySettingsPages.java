@@ -12,6 +12,7 @@ import dev.rustlens.gitrepo.RepositoryService.InvalidRepository;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.ScanSchedules;
 import dev.rustlens.scoring.Grade;
+import dev.rustlens.text.Echo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -274,7 +275,7 @@ public class RepositorySettingsPages {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the most new findings must be a whole number, not '" + text + "'");
+            throw new IllegalArgumentException("the most new findings must be a whole number, not " + Echo.quoted(text));
         }
     }
 

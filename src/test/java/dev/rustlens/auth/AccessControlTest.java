@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustlens.web.SameOrigin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -55,8 +56,12 @@ class AccessControlTest {
         List<Endpoint> endpoints = writeEndpoints();
         assertTrue(endpoints.size() >= 20, "found " + endpoints);
         for (Endpoint endpoint : endpoints) {
-            Response anonymous = call(endpoint, given().redirects().follow(false));
+            // A page's form is posted from one of rustlens's own pages; from another origin it is refused.
+            Response anonymous = call(endpoint, endpoint.page() ? given().header(SameOrigin.header()).redirects().follow(false)
+                    : given().redirects().follow(false));
             if (endpoint.page()) {
+                call(endpoint, given().header("Origin", "https://evil.example").redirects().follow(false)).then()
+                        .statusCode(403);
                 assertTrue(anonymous.statusCode() == 303 && anonymous.header("Location").contains("/login?next="),
                         endpoint + " sent anonymous callers " + anonymous.statusCode() + " " + anonymous.header("Location"));
                 continue;
@@ -135,10 +140,11 @@ class AccessControlTest {
                 .post("/api/v1/users").then().statusCode(201).body("username", equalTo(username))
                 .body(not(containsString("correct horse")));
 
-        given().redirects().follow(false).formParam("username", username).formParam("password", "wrong password!")
+        given().header(SameOrigin.header()).redirects().follow(false).formParam("username", username)
+                .formParam("password", "wrong password!")
                 .formParam("next", "/").post("/login")
                 .then().statusCode(401).contentType(ContentType.HTML).body(containsString("The user name or the password is wrong."));
-        Response signedIn = given().redirects().follow(false).formParam("username", username)
+        Response signedIn = given().header(SameOrigin.header()).redirects().follow(false).formParam("username", username)
                 .formParam("password", "correct horse battery").formParam("next", "https://evil.example/").post("/login");
         signedIn.then().statusCode(303).header("Location", matchesPattern("http://localhost:[0-9]+/"));
         String session = signedIn.getCookie(SecretAuthentication.SESSION_COOKIE);
@@ -150,7 +156,8 @@ class AccessControlTest {
         given().cookie(SecretAuthentication.SESSION_COOKIE, session).get("/").then().statusCode(200)
                 .body(containsString(username), containsString("Sign out"));
 
-        given().redirects().follow(false).cookie(SecretAuthentication.SESSION_COOKIE, session).post("/logout")
+        given().header(SameOrigin.header()).redirects().follow(false).cookie(SecretAuthentication.SESSION_COOKIE, session)
+                .post("/logout")
                 .then().statusCode(303);
         given().cookie(SecretAuthentication.SESSION_COOKIE, session).get("/api/v1/users/me").then().statusCode(401);
         given().cookie(SecretAuthentication.SESSION_COOKIE, session).get("/").then().statusCode(200)
@@ -159,7 +166,7 @@ class AccessControlTest {
 
     @Test
     void aPageActionSendsAnonymousVisitorsToSignInAndBackToThePage() {
-        given().redirects().follow(false).header("Referer", "http://localhost/repositories/7")
+        given().header(SameOrigin.header()).redirects().follow(false).header("Referer", "http://localhost/repositories/7")
                 .post("/repositories/7/scan").then().statusCode(303)
                 .header("Location", containsString("/login?next=%2Frepositories%2F7"));
         given().get("/login?next=/repositories/7").then().statusCode(200)

@@ -93,6 +93,16 @@ class BenchmarkResourceTest {
     }
 
     @Test
+    void theBenchmarksPageShowsABenchmarkWithASingleResult() throws Exception {
+        long id = repository();
+        at("c1").contentType(ContentType.JSON).body(bmf(12.5)).when().post(INGEST, id).then().statusCode(200)
+                .body("stored", equalTo(1));
+        String page = given().when().get("/repositories/{id}/benchmarks", id).then().statusCode(200)
+                .contentType(ContentType.HTML).extract().asString();
+        assertTrue(page.contains(">parse</a>") && page.contains("<td>12.5 ns</td><td></td>"), page);
+    }
+
+    @Test
     void libtestTextAndCargoCriterionLinesAreAccepted() throws Exception {
         long id = repository();
         at("c1").contentType(ContentType.TEXT).body(BenchFixtures.text("libtest.txt"))
@@ -112,7 +122,7 @@ class BenchmarkResourceTest {
         at("c1").contentType(ContentType.JSON)
                 .body("{\"good\": {\"latency\": {\"value\": 5}}, \"bad\": {\"latency\": {\"value\": \"x\"}}}")
                 .when().post(INGEST, id).then().statusCode(400)
-                .body("detail", equalTo("Bencher Metric Format body: field \"bad.latency.value\" must be a finite number"));
+                .body("detail", equalTo("Bencher Metric Format body: field 'bad.latency.value' must be a finite number"));
         at("c1").contentType("application/gzip").body(BenchFixtures.tarGz("../", BenchFixtures.criterionFiles(), null))
                 .when().post(INGEST, id).then().statusCode(400).body("detail", containsString("points outside"));
         given().when().get(INGEST, id).then().statusCode(200).body("$", hasSize(0));

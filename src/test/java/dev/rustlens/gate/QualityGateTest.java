@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
+import dev.rustlens.scan.BackfillTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -59,9 +60,7 @@ class QualityGateTest {
                         "src/lib.rs", lib(i)), "commit " + i, Instant.parse("2026-03-0" + (i + 1) + "T10:00:00Z")));
             }
             long repositoryId = register(TestRepositories.url(git));
-            List<Long> ids = given().contentType(ContentType.JSON).body(Map.of("last", 3))
-                    .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
-                    .then().statusCode(202).extract().jsonPath().getList("id", Long.class);
+            List<Long> ids = BackfillTest.backfill(repositoryId, Map.of("last", 3)).getList("scanIds", Long.class);
             List<JsonPath> scans = new ArrayList<>();
             for (long id : ids) {
                 JsonPath scan = awaitScan(id);

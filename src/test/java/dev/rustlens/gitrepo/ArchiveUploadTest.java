@@ -105,7 +105,7 @@ public class ArchiveUploadTest {
                 "url", "https://example.com/x.git"))
                 .when().post("/api/v1/repositories").then().statusCode(400);
         long gitId = given().contentType(ContentType.JSON).body(Map.of("name", "g-" + UUID.randomUUID(),
-                "url", MEMCHR.toUri().toString()))
+                "url", "https://example.com/g.git"))
                 .when().post("/api/v1/repositories").then().statusCode(201).extract().jsonPath().getLong("id");
         given().contentType("application/gzip").body(TestArchives.crate(MEMCHR, Map.of()))
                 .when().post("/api/v1/repositories/{id}/archives", gitId).then().statusCode(409);

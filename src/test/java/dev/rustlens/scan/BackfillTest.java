@@ -15,6 +15,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
-class BackfillTest {
+public class BackfillTest {
+
+    /** Requests a backfill, which answers at once (202), and waits until a worker has run it. */
+    public static JsonPath backfill(long repositoryId, Map<String, Object> body) throws InterruptedException {
+        long id = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
+                .then().statusCode(202).header("Location", containsString("/api/v1/backfills/"))
+                .body("status", equalTo("queued")).extract().jsonPath().getLong("id");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath backfill = given().when().get("/api/v1/backfills/{id}", id).then().statusCode(200).extract().jsonPath();
+            if (!List.of("queued", "running").contains(backfill.getString("status"))) {
+                return backfill;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("backfill " + id + " did not end within 60 s");
+    }
 
     @Test
     void backfillsFiveCommitsIntoFiveSnapshotsWithEachCommitsCounts(@TempDir Path dir) throws Exception {
@@ -33,11 +51,13 @@ class BackfillTest {
             List<RevCommit> commits = BackfillCommitsTest.history(git);
             long repositoryId = register(TestRepositories.url(git));
 
-            List<Long> scanIds = given().contentType(ContentType.JSON).body(Map.of("last", 5))
-                    .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
-                    .then().statusCode(202).body("size()", equalTo(5)).body("trigger", equalTo(List.of(
-                            "backfill", "backfill", "backfill", "backfill", "backfill")))
-                    .extract().jsonPath().getList("id", Long.class);
+            JsonPath backfill = backfill(repositoryId, Map.of("last", 5));
+            assertEquals("done", backfill.getString("status"), backfill.getString("error"));
+            assertEquals(5, backfill.getInt("scansQueued"));
+            List<Long> scanIds = backfill.getList("scanIds", Long.class);
+            assertEquals(List.of("backfill", "backfill", "backfill", "backfill", "backfill"), scanIds.stream()
+                    .map(scanId -> given().when().get("/api/v1/scans/{id}", scanId).then().extract().path("trigger"))
+                    .toList());
             for (int i = 0; i < 5; i++) {
                 JsonPath scan = awaitScan(scanIds.get(i));
                 assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
@@ -47,9 +67,7 @@ class BackfillTest {
             }
 
             // Everything is scanned: a second backfill queues nothing.
-            given().contentType(ContentType.JSON).body(Map.of("last", 5))
-                    .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
-                    .then().statusCode(202).body("size()", equalTo(0));
+            assertEquals(0, backfill(repositoryId, Map.of("last", 5)).getInt("scansQueued"));
 
             // A head scan compares with the backfilled scan of the same commit, not with the
             // newest scan by id: nothing in it is new.
@@ -64,10 +82,9 @@ class BackfillTest {
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             List<RevCommit> commits = BackfillCommitsTest.history(git);
             long repositoryId = register(TestRepositories.url(git));
-            given().contentType(ContentType.JSON).body(Map.of("every", "month", "since", "2026-01-01"))
-                    .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
-                    .then().statusCode(202).body("size()", equalTo(2))
-                    .body("[0].branch", equalTo("main"));
+            JsonPath backfill = backfill(repositoryId, Map.of("every", "month", "since", "2026-01-01"));
+            assertEquals("main", backfill.getString("branch"));
+            assertEquals(2, backfill.getInt("scansQueued"));
             List<Long> queued = given().when().get("/api/v1/repositories/{id}/scans", repositoryId)
                     .then().statusCode(200).extract().jsonPath().getList("id", Long.class);
             for (long id : queued) {
@@ -93,9 +110,9 @@ class BackfillTest {
                         .then().statusCode(400).contentType("application/problem+json")
                         .body("detail", containsString(" "));
             }
-            given().contentType(ContentType.JSON).body(Map.of("last", 2, "branch", "no-such-branch"))
-                    .when().post("/api/v1/repositories/{id}/backfill", repositoryId)
-                    .then().statusCode(502).body("detail", containsString("no-such-branch"));
+            JsonPath missing = backfill(repositoryId, Map.of("last", 2, "branch", "no-such-branch"));
+            assertEquals("failed", missing.getString("status"));
+            assertEquals("branch 'no-such-branch' does not exist in " + TestRepositories.url(git), missing.getString("error"));
             given().contentType(ContentType.JSON).body(Map.of("last", 2))
                     .when().post("/api/v1/repositories/{id}/backfill", 999_999)
                     .then().statusCode(404);

@@ -14,24 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A repository's core modules reach the analysis: unsafe_outside_core reports unsafe code outside them only. */
 @QuarkusTest
+@ExtendWith(TestTokens.AsAdmin.class)
 class CoreModulesTest {
-
-    @BeforeAll
-    static void sendToken() {
-        TestTokens.sendAdminToken();
-    }
-
-    @AfterAll
-    static void forgetToken() {
-        TestTokens.forget();
-    }
 
     @Test
     void aRescanOfTheSameCommitHonoursChangedCoreModules(@TempDir Path dir) throws Exception {

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.auth.TestTokens;
+import dev.rustlens.gitrepo.LoopbackGitServer;
 import dev.rustlens.gitrepo.TestRepositories;
+import dev.rustlens.web.SameOrigin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -24,26 +26,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Registers real git repositories over REST, scans them, and checks what the scan stored. It sends
  * the test profile's admin token, as a script would, so that it runs against the packaged jar too.
  */
 @QuarkusTest
+@ExtendWith(TestTokens.AsAdmin.class)
 public class ScanFlowTest {
-
-    @BeforeAll
-    static void sendToken() {
-        TestTokens.sendAdminToken();
-    }
-
-    @AfterAll
-    static void forgetToken() {
-        TestTokens.forget();
-    }
 
     static final String WORKSPACE_MANIFEST = """
             [workspace]
@@ -278,6 +270,16 @@ public class ScanFlowTest {
     }
 
     @Test
+    void scansARepositoryServedOverHttps(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (Git git = workspace(dir);
+                LoopbackGitServer server = new LoopbackGitServer("127.0.0.1", git.getRepository(), LoopbackGitServer.Mode.SERVE)) {
+            JsonPath scan = awaitScan(startScan(register(server.url())));
+            assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+            assertEquals(git.getRepository().resolve("HEAD").name(), scan.getString("commit"));
+        }
+    }
+
+    @Test
     void aMissingBranchFailsTheScanWithAMessage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         try (Git git = workspace(dir)) {
             long repositoryId = given().contentType(ContentType.JSON)
@@ -337,10 +339,10 @@ public class ScanFlowTest {
             assertTrue(page.contains("No benchmark results yet") && page.contains("/repositories/" + repositoryId + "/benchmarks"),
                     "the benchmarks summary");
             assertTrue(page.contains("<td>3</td><td>1</td><td>0</td><td>1</td>"), "alpha's unsafe counts are shown");
-            String afterScanNow = given().redirects().follow(false).when().post("/repositories/{id}/scan", repositoryId)
+            String afterScanNow = given().header(SameOrigin.header()).redirects().follow(false).when().post("/repositories/{id}/scan", repositoryId)
                     .then().statusCode(303).extract().header("Location");
             assertTrue(afterScanNow.contains("/repositories/" + repositoryId + "?message=Scan"), afterScanNow);
-            given().contentType("application/x-www-form-urlencoded").formParam("last", "0").redirects().follow(false)
+            given().header(SameOrigin.header()).contentType("application/x-www-form-urlencoded").formParam("last", "0").redirects().follow(false)
                     .when().post("/repositories/{id}/backfill", repositoryId).then().statusCode(303)
                     .header("Location", containsString("Backfill+failed"));
             given().when().get("/repositories/{id}", 999_999).then().statusCode(404);
@@ -356,6 +358,10 @@ public class ScanFlowTest {
                 .body("status", equalTo(400)).body("detail", containsString("unsupported URL scheme 'ssh'"));
         given().contentType(ContentType.JSON).body(Map.of("name", "x", "url", "http://example.com/x.git"))
                 .when().post("/api/v1/repositories").then().statusCode(400).body("detail", containsString("'http'"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "metadata", "url", "https://169.254.169.254/latest"))
+                .when().post("/api/v1/repositories").then().statusCode(400)
+                .body("detail", equalTo("169.254.169.254 is a cloud metadata address, which rustlens does not connect to"
+                        + " (an admin can allow its range with rustlens.outbound.allow)"));
         given().contentType(ContentType.JSON).body(Map.of("name", "bad name!", "url", "https://example.com/x.git"))
                 .when().post("/api/v1/repositories").then().statusCode(400).body("detail", containsString("name"));
         given().contentType(ContentType.JSON).body(Map.of("name", "y", "url", "https://example.com/x.git", "branch", "a..b"))

@@ -44,6 +44,12 @@ class ScanQueueTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    ScanStore store;
+
+    @Inject
+    ScanService scans;
+
     private List<Long> queueScans(int count) {
         return QuarkusTransaction.requiringNew().call(() -> {
             GitRepository repository = new GitRepository();
@@ -72,7 +78,7 @@ class ScanQueueTest {
         List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
         Callable<Void> worker = () -> {
             Optional<Long> next;
-            while ((next = queue.claim("test-worker-" + Thread.currentThread().getName())).isPresent()) {
+            while ((next = queue.claim("test-worker-" + Thread.currentThread().getName(), "test-instance")).isPresent()) {
                 claimed.add(next.get());
             }
             return null;
@@ -101,26 +107,100 @@ class ScanQueueTest {
         given().when().get("/static/scan-progress.js").then().statusCode(200);
     }
 
+    /** Marks a queued scan running on {@code instance}, at its {@code attempt}, with a heartbeat {@code age} old. */
+    private void running(long id, String instance, int attempt, String age) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                update scan set status = 'running', instance_id = ?2, worker = ?2 || '/old-run/worker-1', attempt = ?3,
+                    started_at = now(), heartbeat_at = now() - cast(?4 as interval) where id = ?1""")
+                .setParameter(1, id).setParameter(2, instance).setParameter(3, attempt).setParameter(4, age)
+                .executeUpdate());
+    }
+
+    /** Claims until {@code id} is claimed; scans of other tests claimed on the way are put back. */
+    private void claimOwn(long id, String worker, String instance) {
+        List<Long> others = new ArrayList<>();
+        for (Optional<Long> next = queue.claim(worker, instance); !next.equals(Optional.of(id));
+                next = queue.claim(worker, instance)) {
+            others.add(next.orElseThrow(() -> new AssertionError("scan " + id + " was not in the queue")));
+        }
+        if (!others.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    update scan set status = 'queued', worker = null, instance_id = null, attempt = attempt - 1
+                    where id in (?1)""").setParameter(1, others).executeUpdate());
+        }
+    }
+
+    private Scan reload(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(id));
+    }
+
     @Test
-    void aRunningScanWithAStaleHeartbeatIsFailed() {
+    void aRestartedInstanceQueuesAgainTheScansItWasRunningUntilTheirAttemptsAreUsedUp() {
+        List<Long> ids = queueScans(3);
+        String instance = "restarted-" + UUID.randomUUID();
+        running(ids.get(0), instance, 1, "0 s");
+        running(ids.get(1), instance, 3, "0 s");
+        running(ids.get(2), "another-" + UUID.randomUUID(), 1, "0 s");
+        assertEquals(2, queue.recoverInstance(instance, 3, "a crash, kill or power loss"));
+
+        Scan requeued = reload(ids.get(0));
+        assertEquals(Scan.Status.queued, requeued.status);
+        assertEquals(1, requeued.attempt);
+        assertEquals("the rustlens instance running this scan stopped (a crash, kill or power loss); it was queued"
+                + " again", requeued.error);
+        Scan exhausted = reload(ids.get(1));
+        assertEquals(Scan.Status.failed, exhausted.status);
+        assertEquals("the rustlens instance running this scan stopped 3 times (a crash, kill or power loss); see the"
+                + " server log, then scan again", exhausted.error);
+        assertEquals(Scan.Status.running, reload(ids.get(2)).status, "another instance's scan is left alone");
+
+        claimOwn(ids.get(0), "new-worker", instance);
+        assertEquals(2, reload(ids.get(0)).attempt, "the claim counts one more attempt");
+    }
+
+    @Test
+    void aScanQueuedAgainIsNotEndedByItsOldWorker() {
         long id = queueScans(1).getFirst();
+        String instance = "instance-" + UUID.randomUUID();
+        running(id, instance, 1, "1 hour");
+        queue.recoverStale(Duration.ofSeconds(30), 3, Duration.ofMinutes(10));
+        claimOwn(id, "new-worker", instance);
+        store.fail(id, instance + "/old-run/worker-1", null, "a late failure of the dead worker");
+        assertEquals(Scan.Status.running, reload(id).status, "only the new worker ends the scan");
+        store.fail(id, "new-worker", null, "the new worker's own failure");
+        assertEquals("the new worker's own failure", reload(id).error);
+    }
+
+    @Test
+    void scanNowQueuesAgainADeadScanInsteadOfReturningIt() {
+        long id = queueScans(1).getFirst();
+        running(id, "dead-" + UUID.randomUUID(), 1, "1 hour");
+        long repositoryId = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(id).repository.id);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "update scan set status = 'running', heartbeat_at = now() - interval '1 hour' where id = ?1")
-                .setParameter(1, id).executeUpdate());
-        assertTrue(queue.failStale(Duration.ofMinutes(2)) >= 1);
-        Scan scan = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(id));
-        assertEquals(Scan.Status.failed, scan.status);
-        assertTrue(scan.error.startsWith("the worker running this scan stopped"), scan.error);
+                "update scan set branch = 'main' where id = ?1").setParameter(1, id).executeUpdate());
+        Scan returned = scans.enqueue(repositoryId, Scan.Trigger.manual).orElseThrow();
+        assertEquals(id, returned.id);
+        assertEquals(Scan.Status.queued, returned.status, "the dead scan is queued again, not handed back running");
+    }
+
+    @Test
+    void aRunningScanWithAStaleHeartbeatIsQueuedAgain() {
+        long id = queueScans(1).getFirst();
+        running(id, "stale-" + UUID.randomUUID(), 1, "1 hour");
+        assertTrue(queue.recoverStale(Duration.ofSeconds(30), 3, Duration.ofMinutes(10)) >= 1);
+        Scan scan = reload(id);
+        assertEquals(Scan.Status.queued, scan.status);
+        assertEquals("the rustlens instance running this scan stopped (no heartbeat for 30 s); it was queued again",
+                scan.error);
     }
 
     @Test
     void aFreshHeartbeatKeepsAScanRunning() {
         long id = queueScans(1).getFirst();
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "update scan set status = 'running', heartbeat_at = now() - interval '1 hour' where id = ?1")
-                .setParameter(1, id).executeUpdate());
-        queue.heartbeat(List.of(id));
-        queue.failStale(Duration.ofMinutes(2));
-        assertEquals(Scan.Status.running, QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(id).status));
+        String instance = "alive-" + UUID.randomUUID();
+        running(id, instance, 1, "1 hour");
+        queue.heartbeat(List.of(id), instance);
+        queue.recoverStale(Duration.ofSeconds(30), 3, Duration.ofMinutes(10));
+        assertEquals(Scan.Status.running, reload(id).status);
     }
 }

@@ -9,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,9 @@ class ScanSchedulesTest {
 
     @Inject
     ScanSchedules schedules;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void aScheduleQueuesScansUntilItIsCleared(@TempDir Path dir) throws Exception {
@@ -84,6 +90,32 @@ class ScanSchedulesTest {
             } finally {
                 instances.shutdownNow();
             }
+        }
+    }
+
+    @Test
+    void aFireMissedWhileNoInstanceRanIsCaughtUpOnceAtStartUp(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of("src/lib.rs", "pub fn f() {}\n"))) {
+            long missedId = register(TestRepositories.url(git));
+            long freshId = register(TestRepositories.url(git));
+            for (long id : List.of(missedId, freshId)) {
+                given().contentType(ContentType.JSON).body(Map.of("cron", "0 0 3 * * ?"))
+                        .when().put("/api/v1/repositories/{id}/schedule", id).then().statusCode(200);
+            }
+            // The first schedule was set two days ago and no instance ran since; the second just now.
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "update repository set schedule_since = now() - interval '2 days' where id = ?1")
+                    .setParameter(1, missedId).executeUpdate());
+            ZonedDateTime now = ZonedDateTime.now();
+            schedules.catchUp(now);
+            schedules.catchUp(now); // a second instance starting at the same time
+
+            assertEquals(List.of("schedule"), given().when().get("/api/v1/repositories/{id}/scans", missedId)
+                    .then().extract().jsonPath().getList("trigger"), "one scan for the missed fires");
+            assertEquals(List.of(), given().when().get("/api/v1/repositories/{id}/scans", freshId)
+                    .then().extract().jsonPath().getList("trigger"), "no fire was due since the schedule was set");
+            given().when().delete("/api/v1/repositories/{id}/schedule", missedId).then().statusCode(200);
+            given().when().delete("/api/v1/repositories/{id}/schedule", freshId).then().statusCode(200);
         }
     }
 

@@ -11,12 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.auth.AccessService;
 import dev.rustlens.auth.Role;
+import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -31,11 +33,16 @@ class AdminPagesTest {
     @Inject
     AccessService access;
 
+    /** A git repository in {@code dir}, which a file:// URL may name. */
+    private static void gitRepository(Path dir) throws Exception {
+        TestRepositories.create(dir, Map.of("src/lib.rs", "pub fn f() {}\n")).close();
+    }
+
     @Test
     @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
     void aRejectedRepositoryFormKeepsTheValuesAndMarksEachBadField() {
         String name = "form-" + UUID.randomUUID().toString().substring(0, 8);
-        given().redirects().follow(false).formParam("name", name).formParam("url", "not a url")
+        given().header(SameOrigin.header()).redirects().follow(false).formParam("name", name).formParam("url", "not a url")
                 .formParam("branch", "main").formParam("schedule", "every night").formParam("coreModules", "raw, bad-module")
                 .formParam("username", "bot").formParam("token", "s3cret-token")
                 .post("/admin/repositories").then().statusCode(400).contentType("text/html")
@@ -52,9 +59,10 @@ class AdminPagesTest {
 
     @Test
     @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
-    void aRepositoryIsAddedAndEditedThroughTheForms(@TempDir Path dir) {
+    void aRepositoryIsAddedAndEditedThroughTheForms(@TempDir Path dir) throws Exception {
+        gitRepository(dir);
         String name = "form-" + UUID.randomUUID().toString().substring(0, 8);
-        Response created = given().redirects().follow(false).formParam("name", name)
+        Response created = given().header(SameOrigin.header()).redirects().follow(false).formParam("name", name)
                 .formParam("url", dir.toUri().toString()).formParam("branch", "main")
                 .formParam("username", "bot").formParam("token", "s3cret-token")
                 .formParam("schedule", "0 0 3 * * ?").formParam("coreModules", "raw::ffi\ncrate::sys")
@@ -72,7 +80,8 @@ class AdminPagesTest {
                 .body(containsString("Credentials are stored (never shown)"))
                 .body(not(containsString("s3cret-token")), not(containsString("value=\"bot\"")));
 
-        given().redirects().follow(false).formParam("name", name).formParam("url", dir.toUri().toString())
+        given().header(SameOrigin.header()).redirects().follow(false).formParam("name", name)
+                .formParam("url", dir.toUri().toString())
                 .formParam("branch", "develop").formParam("schedule", "").formParam("coreModules", "")
                 .formParam("removeCredentials", "true")
                 .post("/repositories/{id}/settings", repositoryId).then().statusCode(303);
@@ -83,9 +92,10 @@ class AdminPagesTest {
 
     @Test
     @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
-    void theGateFormSavesConditionsAndShowsRejections(@TempDir Path dir) {
+    void theGateFormSavesConditionsAndShowsRejections(@TempDir Path dir) throws Exception {
+        gitRepository(dir);
         String name = "gate-" + UUID.randomUUID().toString().substring(0, 8);
-        Response created = given().redirects().follow(false).formParam("name", name)
+        Response created = given().header(SameOrigin.header()).redirects().follow(false).formParam("name", name)
                 .formParam("url", dir.toUri().toString()).post("/admin/repositories");
         Matcher id = Pattern.compile("/repositories/(\\d+)").matcher(created.header("Location"));
         assertTrue(id.find());
@@ -93,7 +103,7 @@ class AdminPagesTest {
         given().get("/repositories/{id}/gate", repositoryId).then().statusCode(200)
                 .body(containsString("uses the default gate"));
 
-        given().redirects().follow(false)
+        given().header(SameOrigin.header()).redirects().follow(false)
                 .formParam("type", "min_grade", "max_new_findings", "")
                 .formParam("check", "", "", "")
                 .formParam("severity", "", "MAJOR", "")
@@ -105,7 +115,7 @@ class AdminPagesTest {
                 .body("conditions.type", equalTo(List.of("min_grade", "max_new_findings")))
                 .body("conditions[1].max", equalTo(3), "isDefault", equalTo(false));
 
-        given().formParam("type", "no_new_findings").formParam("check", "no_such_check").formParam("severity", "")
+        given().header(SameOrigin.header()).formParam("type", "no_new_findings").formParam("check", "no_such_check").formParam("severity", "")
                 .formParam("max", "").formParam("grade", "").formParam("baseline", "previous_scan")
                 .post("/repositories/{id}/gate", repositoryId).then().statusCode(400)
                 .body(containsString("role=\"alert\" id=\"gate-error\">no_new_findings needs"))
@@ -116,7 +126,7 @@ class AdminPagesTest {
     @TestSecurity(user = "admin", roles = {"viewer", "maintainer", "admin"})
     void anAdminCreatesATokenShownOnceAndDeletesIt() {
         String name = "page-token-" + UUID.randomUUID().toString().substring(0, 8);
-        String page = given().formParam("name", name).formParam("role", "maintainer").post("/admin/tokens")
+        String page = given().header(SameOrigin.header()).formParam("name", name).formParam("role", "maintainer").post("/admin/tokens")
                 .then().statusCode(200).header("Cache-Control", "no-store")
                 .body(containsString("shown only this once and cannot be shown again")).extract().asString();
         Matcher secret = Pattern.compile("<pre id=\"token-secret\">(rlt_[^<]+)</pre>").matcher(page);
@@ -129,10 +139,10 @@ class AdminPagesTest {
         Matcher delete = Pattern.compile("action=\"/admin/tokens/(\\d+)/delete\"><button type=\"submit\" aria-label=\"Delete token "
                 + Pattern.quote(name)).matcher(admin);
         assertTrue(delete.find(), admin);
-        given().redirects().follow(false).post("/admin/tokens/{id}/delete", delete.group(1)).then().statusCode(303);
+        given().header(SameOrigin.header()).redirects().follow(false).post("/admin/tokens/{id}/delete", delete.group(1)).then().statusCode(303);
         assertEquals(Optional.empty(), access.byToken(secret.group(1)));
 
-        given().formParam("name", "").formParam("role", "viewer").post("/admin/tokens").then().statusCode(400)
+        given().header(SameOrigin.header()).formParam("name", "").formParam("role", "viewer").post("/admin/tokens").then().statusCode(400)
                 .body(containsString("id=\"token-error\">token name is required"));
     }
 
@@ -140,14 +150,14 @@ class AdminPagesTest {
     @TestSecurity(user = "admin", roles = {"viewer", "maintainer", "admin"})
     void anAdminCreatesUsers() {
         String username = "page-user-" + UUID.randomUUID().toString().substring(0, 8);
-        given().formParam("username", username).formParam("password", "short").formParam("role", "viewer")
+        given().header(SameOrigin.header()).formParam("username", username).formParam("password", "short").formParam("role", "viewer")
                 .post("/admin/users").then().statusCode(400)
                 .body(containsString("password must have at least 10 characters"), containsString("value=\"" + username + "\""));
-        given().redirects().follow(false).formParam("username", username).formParam("password", "long enough password")
+        given().header(SameOrigin.header()).redirects().follow(false).formParam("username", username).formParam("password", "long enough password")
                 .formParam("role", "maintainer").post("/admin/users").then().statusCode(303);
         String page = given().get("/admin").then().statusCode(200).extract().asString();
         assertTrue(page.contains("<th scope=\"row\">" + username + "</th><td class=\"text\">maintainer</td>"), page);
-        given().formParam("username", "admin").formParam("password", "long enough password").formParam("role", "viewer")
+        given().header(SameOrigin.header()).formParam("username", "admin").formParam("password", "long enough password").formParam("role", "viewer")
                 .post("/admin/users").then().statusCode(409).body(containsString("exists already"));
     }
 
@@ -155,7 +165,7 @@ class AdminPagesTest {
     @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
     void administrationIsForAdmins() {
         given().redirects().follow(false).get("/admin").then().statusCode(403);
-        given().redirects().follow(false).formParam("name", "x").formParam("role", "viewer").post("/admin/tokens")
+        given().header(SameOrigin.header()).redirects().follow(false).formParam("name", "x").formParam("role", "viewer").post("/admin/tokens")
                 .then().statusCode(403);
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
@@ -25,11 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -74,6 +78,8 @@ class BrowserTest {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                 "--window-size=" + DESKTOP_WIDTH + ",900");
+        // The console shows what the Content-Security-Policy blocked; the pages must need nothing it blocks.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         driver = new ChromeDriver(service, options);
@@ -83,7 +89,13 @@ class BrowserTest {
 
     @AfterEach
     void stopBrowser() {
-        driver.quit();
+        try {
+            List<String> blocked = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+            assertEquals(List.of(), blocked, "the Content-Security-Policy blocked something a page needs");
+        } finally {
+            driver.quit();
+        }
     }
 
     @Test
@@ -175,15 +187,23 @@ class BrowserTest {
     /**
      * Clicks and waits for the next page to replace this one. ChromeDriver sometimes cannot
      * resolve an element it has just found ("Node with given id does not belong to the
-     * document"), and then sends no click: the element is found and clicked again.
+     * document"), when checking it or when clicking it: the element is then found again.
      */
     private void submit(By target) {
-        wait.until(ExpectedConditions.elementToBeClickable(target));
+        untilResolved(current -> ExpectedConditions.elementToBeClickable(target).apply(current) != null);
         WebElement html = driver.findElement(By.tagName("html"));
+        untilResolved(current -> {
+            current.findElement(target).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.stalenessOf(html));
+    }
+
+    /** Waits for {@code condition}, trying again when ChromeDriver cannot resolve an element it has just found. */
+    private void untilResolved(Function<WebDriver, Boolean> condition) {
         wait.until(current -> {
             try {
-                current.findElement(target).click();
-                return true;
+                return condition.apply(current);
             } catch (StaleElementReferenceException e) {
                 return false;
             } catch (WebDriverException e) {
@@ -193,7 +213,6 @@ class BrowserTest {
                 throw e;
             }
         });
-        wait.until(ExpectedConditions.stalenessOf(html));
     }
 
     /** The listed findings, as location and check. */

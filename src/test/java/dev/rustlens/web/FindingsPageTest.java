@@ -136,9 +136,9 @@ class FindingsPageTest {
         given().queryParam("tracking", "gone").when().get("/findings").then().statusCode(400)
                 .body(containsString("tracking must be one of [new, unchanged, fixed]"));
         given().queryParam("check", "no_such_check").when().get("/findings").then().statusCode(400)
-                .body(containsString("There is no check no_such_check."));
+                .body(containsString("There is no check &#39;no_such_check&#39;."));
         given().queryParam("repository", "abc").when().get("/findings").then().statusCode(400)
-                .body(containsString("repository must be a number, not &quot;abc&quot;"));
+                .body(containsString("repository must be a number, not &#39;abc&#39;"));
         given().queryParam("page", "0").when().get("/findings").then().statusCode(400)
                 .body(containsString("page must be 1 or more"));
         given().queryParam("repository", Long.MAX_VALUE).when().get("/findings").then().statusCode(404)

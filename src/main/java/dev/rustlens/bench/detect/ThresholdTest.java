@@ -1,5 +1,7 @@
 package dev.rustlens.bench.detect;
 
+import dev.rustlens.text.Echo;
+
 /**
  * How a new result is compared with its baseline window; what a boundary means depends on it.
  * Enum constants are lower case because they are the wire and database names.
@@ -37,6 +39,6 @@ public enum ThresholdTest {
                 return test;
             }
         }
-        throw new IllegalArgumentException("test must be one of static, percentage, z_score, t_test, iqr; got \"" + name + "\"");
+        throw new IllegalArgumentException("test must be one of static, percentage, z_score, t_test, iqr; got " + Echo.quoted(name));
     }
 }

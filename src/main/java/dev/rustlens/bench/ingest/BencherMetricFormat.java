@@ -1,6 +1,7 @@
 package dev.rustlens.bench.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rustlens.text.Echo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +27,16 @@ public final class BencherMetricFormat {
         List<ParsedResult> results = new ArrayList<>();
         for (Map.Entry<String, JsonNode> benchmark : root.properties()) {
             if (!benchmark.getValue().isObject() || benchmark.getValue().isEmpty()) {
-                throw new MalformedResultsException(file, "field \"" + benchmark.getKey() + "\" must be an object of measures");
+                throw new MalformedResultsException(file, "field " + Echo.quoted(benchmark.getKey()) + " must be an object of measures");
             }
             for (Map.Entry<String, JsonNode> measure : benchmark.getValue().properties()) {
                 String path = benchmark.getKey() + "." + measure.getKey();
                 if (!MEASURE_SLUG.matcher(measure.getKey()).matches()) {
-                    throw new MalformedResultsException(file, "measure \"" + path + "\" must be a lowercase slug");
+                    throw new MalformedResultsException(file, "measure " + Echo.quoted(path) + " must be a lowercase slug");
                 }
                 JsonNode metric = measure.getValue();
                 if (!metric.isObject()) {
-                    throw new MalformedResultsException(file, "field \"" + path + "\" must be an object with \"value\"");
+                    throw new MalformedResultsException(file, "field " + Echo.quoted(path) + " must be an object with \"value\"");
                 }
                 results.add(new ParsedResult(benchmark.getKey(), measure.getKey(), number(metric, "value", file, path),
                         optional(metric, "lower_value", file, path), optional(metric, "upper_value", file, path)));
@@ -47,7 +48,7 @@ public final class BencherMetricFormat {
     private static double number(JsonNode metric, String field, String file, String path) {
         JsonNode node = metric.get(field);
         if (node == null || !node.isNumber() || !Double.isFinite(node.asDouble())) {
-            throw new MalformedResultsException(file, "field \"" + path + "." + field + "\" must be a finite number");
+            throw new MalformedResultsException(file, "field " + Echo.quoted(path + "." + field) + " must be a finite number");
         }
         return node.asDouble();
     }

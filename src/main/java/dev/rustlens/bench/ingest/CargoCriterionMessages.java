@@ -1,6 +1,7 @@
 package dev.rustlens.bench.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rustlens.text.Echo;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,8 +41,8 @@ public final class CargoCriterionMessages {
                 String measure = switch (unit) {
                     case "bytes", "bytes_decimal" -> ParsedResult.THROUGHPUT_BYTES;
                     case "elements" -> ParsedResult.THROUGHPUT_ELEMENTS;
-                    default -> throw new MalformedResultsException(where, "field \"throughput.unit\" is \"" + unit
-                            + "\", expected bytes or elements");
+                    default -> throw new MalformedResultsException(where, "field \"throughput.unit\" is " + Echo.quoted(unit)
+                            + ", expected bytes or elements");
                 };
                 results.add(CriterionFiles.perSecond(name, measure, JsonFields.number(declared, "per_iteration", where),
                         mean, lower, upper));

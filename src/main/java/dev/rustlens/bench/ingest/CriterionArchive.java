@@ -1,5 +1,6 @@
 package dev.rustlens.bench.ingest;
 
+import dev.rustlens.text.Echo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,13 +43,13 @@ public final class CriterionArchive {
                 }
                 String path = entry.getName();
                 if (path.startsWith("/") || path.contains("\\") || ("/" + path + "/").contains("/../")) {
-                    throw new MalformedResultsException(NAME, "entry \"" + path + "\" points outside the archive");
+                    throw new MalformedResultsException(NAME, "entry " + Echo.quoted(path) + " points outside the archive");
                 }
                 if (entry.isSymbolicLink() || entry.isLink() || !entry.isFile() || !isResultFile(path)) {
                     continue; // directories, links, devices and criterion's reports are never needed
                 }
                 if (entry.getSize() > maxFileBytes) {
-                    throw new MalformedResultsException(NAME, "entry \"" + path + "\" is larger than " + maxFileBytes + " bytes");
+                    throw new MalformedResultsException(NAME, "entry " + Echo.quoted(path) + " is larger than " + maxFileBytes + " bytes");
                 }
                 byte[] content = readBounded(tar, path);
                 total += content.length;
@@ -58,7 +59,7 @@ public final class CriterionArchive {
                 kept.put(path.startsWith("./") ? path.substring(2) : path, content);
             }
         } catch (IOException e) {
-            throw new MalformedResultsException(NAME, "not a readable .tar.gz: " + e.getMessage());
+            throw new MalformedResultsException(NAME, "not a readable .tar.gz");
         }
         if (kept.isEmpty()) {
             throw new MalformedResultsException(NAME, "no criterion new/estimates.json found");
@@ -77,7 +78,7 @@ public final class CriterionArchive {
         while ((read = in.read(buffer)) > 0) {
             out.write(buffer, 0, read);
             if (out.size() > maxFileBytes) {
-                throw new MalformedResultsException(NAME, "entry \"" + path + "\" is larger than " + maxFileBytes + " bytes");
+                throw new MalformedResultsException(NAME, "entry " + Echo.quoted(path) + " is larger than " + maxFileBytes + " bytes");
             }
         }
         return out.toByteArray();

@@ -1,6 +1,7 @@
 package dev.rustlens.bench.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rustlens.text.Echo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class CriterionFiles {
             String benchmarkPath = path.substring(0, path.length() - "estimates.json".length()) + "benchmark.json";
             byte[] benchmark = files.get(benchmarkPath);
             if (benchmark == null) {
-                throw new MalformedResultsException(path, "no " + benchmarkPath + " beside it (upload both files)");
+                throw new MalformedResultsException(path, "no " + Echo.quoted(benchmarkPath) + " beside it (upload both files)");
             }
             results.addAll(parseOne(path, text(entry.getValue()), benchmarkPath, text(benchmark)));
         }
@@ -86,7 +87,7 @@ public final class CriterionFiles {
 
     static double positive(double value, String file, String field) {
         if (value <= 0) {
-            throw new MalformedResultsException(file, "field \"" + field + "\" must be positive");
+            throw new MalformedResultsException(file, "field " + Echo.quoted(field) + " must be positive");
         }
         return value;
     }

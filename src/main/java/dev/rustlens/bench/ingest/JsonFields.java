@@ -3,6 +3,7 @@ package dev.rustlens.bench.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustlens.text.Echo;
 
 /** Reads JSON fields by dotted path, failing with the file and field named. */
 final class JsonFields {
@@ -16,7 +17,8 @@ final class JsonFields {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new MalformedResultsException(file, "not valid JSON: " + e.getOriginalMessage());
+            throw new MalformedResultsException(file, "not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         }
     }
 
@@ -36,7 +38,7 @@ final class JsonFields {
     static double number(JsonNode root, String path, String file) {
         JsonNode node = at(root, path);
         if (node == null || !node.isNumber() || !Double.isFinite(node.asDouble())) {
-            throw new MalformedResultsException(file, "field \"" + path + "\" must be a finite number");
+            throw new MalformedResultsException(file, "field " + Echo.quoted(path) + " must be a finite number");
         }
         return node.asDouble();
     }
@@ -50,7 +52,7 @@ final class JsonFields {
     static String text(JsonNode root, String path, String file) {
         JsonNode node = at(root, path);
         if (node == null || !node.isTextual() || node.asText().isBlank()) {
-            throw new MalformedResultsException(file, "field \"" + path + "\" must be a non-empty string");
+            throw new MalformedResultsException(file, "field " + Echo.quoted(path) + " must be a non-empty string");
         }
         return node.asText();
     }

@@ -1,5 +1,6 @@
 package dev.rustlens.bench.ingest;
 
+import dev.rustlens.text.Echo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,7 +30,7 @@ public final class LibtestOutput {
             }
             Matcher match = BENCH_LINE.matcher(line);
             if (!match.matches()) {
-                throw new MalformedResultsException(file, "line " + (i + 1) + " is not a libtest bench result: " + line);
+                throw new MalformedResultsException(file, "line " + (i + 1) + " is not a libtest bench result: " + Echo.quoted(line));
             }
             String name = match.group(1);
             double scale = TimeUnits.nanosPer(match.group(3), file);
@@ -53,7 +54,7 @@ public final class LibtestOutput {
         try {
             return Double.parseDouble(digits.replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new MalformedResultsException(file, "line " + (lineIndex + 1) + ": \"" + digits + "\" is not a number");
+            throw new MalformedResultsException(file, "line " + (lineIndex + 1) + ": " + Echo.quoted(digits) + " is not a number");
         }
     }
 }

@@ -80,11 +80,11 @@ class ParsersTest {
         Map<String, byte[]> files = new java.util.TreeMap<>(BenchFixtures.criterionFiles());
         files.put("fnv1a/4k/new/estimates.json", "{\"mean\":{\"point_estimate\":\"fast\"}}".getBytes(StandardCharsets.UTF_8));
         var e = assertThrows(MalformedResultsException.class, () -> CriterionFiles.parse(files));
-        assertEquals("fnv1a/4k/new/estimates.json: field \"mean.point_estimate\" must be a finite number", e.getMessage());
+        assertEquals("fnv1a/4k/new/estimates.json: field 'mean.point_estimate' must be a finite number", e.getMessage());
         files.remove("fnv1a/4k/new/benchmark.json");
         assertTrue(assertThrows(MalformedResultsException.class, () -> CriterionFiles.parse(files)).getMessage()
-                .contains("no fnv1a/4k/new/benchmark.json beside it"));
-        assertEquals("b: field \"x.latency.value\" must be a finite number", assertThrows(
+                .contains("no 'fnv1a/4k/new/benchmark.json' beside it"));
+        assertEquals("b: field 'x.latency.value' must be a finite number", assertThrows(
                 MalformedResultsException.class, () -> BencherMetricFormat.parse("b", "{\"x\":{\"latency\":{}}}"))
                 .getMessage());
         assertTrue(assertThrows(MalformedResultsException.class,
