@@ -5,11 +5,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which findings of a scan to list or export: by crate, check, severity, tracking, path prefix
- * and test code. Builds the SQL conditions with their parameters; bad values are refused with
- * {@link IllegalArgumentException}.
+ * Which findings of a scan to list or export: by crate, check, severity, tracking, path prefix,
+ * test code, and whether they count against the score. Builds the SQL conditions with their
+ * parameters; bad values are refused with {@link IllegalArgumentException}.
  */
-public record FindingFilter(String crate, String check, String severity, String tracking, String path, Boolean inTest) {
+public record FindingFilter(String crate, String check, String severity, String tracking, String path, Boolean inTest,
+        Boolean counted) {
+
+    /**
+     * Whether finding {@code f} of crate {@code c} counts against the score: not suppressed in the
+     * code, not in test code, and not triaged (docs/scoring.md).
+     */
+    public static final String COUNTS = "(f.suppression = 'NONE' and not f.in_test_code and not exists (select 1 from"
+            + " finding_triage t where t.repository_id = c.repository_id and t.fingerprint = f.fingerprint"
+            + " and (t.expires_at is null or t.expires_at > now())))";
 
     private static final Set<String> SEVERITIES = Set.of("INFO", "MINOR", "MAJOR", "CRITICAL", "BLOCKER");
     private static final Set<String> TRACKING = Set.of("new", "unchanged");
@@ -40,6 +49,9 @@ public record FindingFilter(String crate, String check, String severity, String 
             parameters.add(path);
         }
         condition(where, parameters, "f.in_test_code = ?", inTest);
+        if (counted != null) {
+            where.append(counted ? " and " : " and not ").append(COUNTS);
+        }
         return new Sql(where.toString(), parameters);
     }
 

@@ -1,7 +1,10 @@
 package dev.rustlens.finding;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Scan;
+import dev.rustlens.scoring.FixRanking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -40,11 +43,15 @@ public class FindingResource {
 
     private static final int MAX_LIMIT = 500;
     private static final int FETCH_SIZE = 1000;
-    /** The columns that {@link FindingRow#of} reads, from finding {@code f} joined to its crate {@code c}. */
-    public static final String COLUMNS = """
-            f.id, c.name, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col, f.message,
-            f.in_test_code, f.suppression, f.fingerprint, f.tracking
-            from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id""";
+    private static final ObjectMapper WORTH = new ObjectMapper();
+    /**
+     * The columns that {@link FindingRow#of} reads, from finding {@code f} joined to its crate
+     * {@code c}; the last is what fixing the finding is worth, when it counts against the score.
+     */
+    public static final String COLUMNS = "f.id, c.name, f.check_id, f.severity, f.path, f.line, f.col, f.end_line,"
+            + " f.end_col, f.message, f.in_test_code, f.suppression, f.fingerprint, f.tracking,"
+            + " case when " + FindingFilter.COUNTS + " then s.fix_worth -> f.check_id end"
+            + " from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id";
 
     private final DataSource dataSource;
     private final AnalysisEngine engine;
@@ -54,15 +61,28 @@ public class FindingResource {
         this.engine = engine;
     }
 
-    /** One finding. */
+    /**
+     * One finding.
+     *
+     * @param worth what fixing it adds to its rating and to the crate's score; null when it does not
+     *     count against the score (suppressed, in test code, triaged) or moves nothing
+     */
     public record FindingRow(long id, String crate, String checkId, String severity, String path, int line, int column,
             int endLine, int endColumn, String message, boolean inTestCode, String suppression, String fingerprint,
-            String tracking) {
+            String tracking, FixRanking.Worth worth) {
         /** The finding in the current row of a result set selecting {@link FindingResource#COLUMNS}. */
         public static FindingRow of(ResultSet row) throws SQLException {
             return new FindingRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                     row.getInt(6), row.getInt(7), row.getInt(8), row.getInt(9), row.getString(10), row.getBoolean(11),
-                    row.getString(12), row.getString(13), row.getString(14));
+                    row.getString(12), row.getString(13), row.getString(14), worth(row.getString(15)));
+        }
+
+        private static FixRanking.Worth worth(String json) throws SQLException {
+            try {
+                return json == null ? null : WORTH.readValue(json, FixRanking.Worth.class);
+            } catch (JsonProcessingException e) {
+                throw new SQLException("a stored fix worth does not read: " + e.getOriginalMessage(), e);
+            }
         }
     }
 
@@ -77,12 +97,12 @@ public class FindingResource {
     public Response page(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") Long cursor, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
-            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @Context UriInfo uri) throws SQLException {
+            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted, @Context UriInfo uri) throws SQLException {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
         requireScan(id);
-        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest).sql(id);
+        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
         long total;
         List<FindingRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
@@ -118,19 +138,23 @@ public class FindingResource {
     @Operation(summary = "A scan's findings as CSV (RFC 4180, formulas neutralised), streamed")
     public Response csv(@PathParam("id") long id, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
-            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest) {
+            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted) {
         requireScan(id);
-        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest).sql(id);
+        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             writer.write(CsvCells.row("id", "crate", "check", "severity", "path", "line", "column", "end_line",
-                    "end_column", "message", "in_test_code", "suppression", "fingerprint", "tracking"));
+                    "end_column", "message", "in_test_code", "suppression", "fingerprint", "tracking", "rating",
+                    "rating_points_if_fixed", "score_points_if_fixed"));
             stream(where, result -> {
                 FindingRow row = FindingRow.of(result);
                 writer.write(CsvCells.row(Long.toString(row.id()), row.crate(), row.checkId(), row.severity(),
                         row.path(), Integer.toString(row.line()), Integer.toString(row.column()),
                         Integer.toString(row.endLine()), Integer.toString(row.endColumn()), row.message(),
-                        Boolean.toString(row.inTestCode()), row.suppression(), row.fingerprint(), row.tracking()));
+                        Boolean.toString(row.inTestCode()), row.suppression(), row.fingerprint(), row.tracking(),
+                        row.worth() == null ? "" : row.worth().rating().name(),
+                        row.worth() == null ? "" : Double.toString(row.worth().ratingPoints()),
+                        row.worth() == null ? "" : Double.toString(row.worth().scorePoints())));
             });
             writer.flush();
         };
@@ -148,11 +172,11 @@ public class FindingResource {
     @Operation(summary = "A scan's findings as SARIF 2.1.0 (for GitHub code scanning), streamed")
     public Response sarif(@PathParam("id") long id, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
-            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest) {
+            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted) {
         Scan scan = requireScan(id);
         String repositoryUri = scan.repository.url;
         String revision = scan.commitSha;
-        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest).sql(id);
+        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
         StreamingOutput body = output -> {
             try (SarifExport sarif = new SarifExport(output, engine.catalogue().checks(), repositoryUri, revision)) {
                 stream(where, result -> sarif.result(FindingRow.of(result)));

@@ -101,6 +101,11 @@ final class SarifExport implements AutoCloseable {
         json.writeStringField("crate", VisibleText.escape(finding.crate()));
         json.writeStringField("tracking", finding.tracking());
         json.writeBooleanField("inTestCode", finding.inTestCode());
+        if (finding.worth() != null) {
+            json.writeStringField("rating", finding.worth().rating().name());
+            json.writeNumberField("ratingPointsIfFixed", finding.worth().ratingPoints());
+            json.writeNumberField("scorePointsIfFixed", finding.worth().scorePoints());
+        }
         json.writeEndObject();
         json.writeEndObject();
         resultsInRun++;

@@ -6,6 +6,7 @@ import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.Metrics;
 import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.database.StorableText;
 import dev.rustlens.gate.GateService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -243,7 +244,8 @@ public class ScanStore {
         snapshot.unsafeInMacros = (int) metrics.get(Metric.UNSAFE_IN_MACROS);
         snapshot.findings = (int) metrics.get(Metric.FINDINGS);
         snapshot.metrics = metrics.asMap();
-        snapshot.evidence = result.evidence();
+        snapshot.evidence = result.evidence().stream().map(evidence -> new VerificationEvidence(evidence.kind(),
+                StorableText.of(evidence.path()), StorableText.of(evidence.detail()))).toList();
         return snapshot;
     }
 

@@ -29,7 +29,7 @@ public class CrateResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A crate's current score explained deduction by deduction")
+    @Operation(summary = "A crate's current score explained: its ratings and their parts, the fixes ranked by points per finding, its verification evidence")
     public Scores.CrateDetail crate(@PathParam("id") long id) {
         return scores.crate(id);
     }

@@ -35,12 +35,12 @@ public class Scores {
     public static final String MEASURES = "conformance to the rustlens review standard (docs/scoring.md), not a verdict"
             + " on whether the code is sound";
 
-    /** Crates with unsafe code and the lowest Unsafe rating first, then the lowest score. */
-    private static final Comparator<CrateScore> RISKIEST_FIRST = Comparator
-            .comparing((CrateScore crate) -> !crate.holdsUnsafe())
-            .thenComparing(CrateScore::unsafeRating, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(CrateScore::score, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(CrateScore::name);
+    /** Crates with unsafe code first, the lowest Unsafe rating first among them, then the lowest score. */
+    private static final Comparator<CrateSnapshot> RISKIEST_FIRST = Comparator
+            .comparing((CrateSnapshot snapshot) -> !ScoreFormula.holdsUnsafe(snapshot.metrics))
+            .thenComparing(Scores::unsafeRating, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(snapshot -> snapshot.score, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(snapshot -> snapshot.crate.name);
 
     private final EntityManager entityManager;
 
@@ -99,9 +99,9 @@ public class Scores {
         GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
         Scan scan = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElseThrow(() -> new NotFoundException(
                 "repository " + id + " has no succeeded scan of branch " + repository.defaultBranch + " yet"));
-        List<CrateScore> crates = CrateSnapshot.listForScan(scan).stream().map(s -> new CrateScore(s.crate.id,
-                s.crate.name, s.score, s.grade, unsafeRating(s), ScoreFormula.holdsUnsafe(s.metrics),
-                s.metrics.getOrDefault("library_code_lines", 0L))).sorted(RISKIEST_FIRST).toList();
+        List<CrateScore> crates = riskiestFirst(CrateSnapshot.listForScan(scan)).stream().map(s -> new CrateScore(
+                s.crate.id, s.crate.name, s.score, s.grade, unsafeRating(s), ScoreFormula.holdsUnsafe(s.metrics),
+                s.metrics.getOrDefault("library_code_lines", 0L))).toList();
         return new RepositoryScore(repository.id, scan.id, scan.commitSha, scan.committedAt, scan.score, scan.grade,
                 scan.scoreHeldBecause, ScoreFormula.VERSION, MEASURES, crates);
     }
@@ -135,8 +135,13 @@ public class Scores {
                 snapshot.evidence == null ? List.of() : snapshot.evidence, snapshot.metrics);
     }
 
+    /** A scan's crates, riskiest first: those with unsafe code and the lowest Unsafe rating lead. */
+    public static List<CrateSnapshot> riskiestFirst(List<CrateSnapshot> snapshots) {
+        return snapshots.stream().sorted(RISKIEST_FIRST).toList();
+    }
+
     /** A snapshot's Unsafe rating, null until it is rated. */
-    private static Integer unsafeRating(CrateSnapshot snapshot) {
+    public static Integer unsafeRating(CrateSnapshot snapshot) {
         return snapshot.ratings == null ? null : snapshot.ratings.stream()
                 .filter(rating -> rating.kind() == RatingKind.UNSAFE).map(Rating::score).findFirst().orElse(null);
     }

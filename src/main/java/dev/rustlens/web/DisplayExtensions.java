@@ -44,9 +44,9 @@ public class DisplayExtensions {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** Points gained to one decimal with their sign, e.g. +6.0; what fixing a finding is worth. */
-    static String gain(double value) {
-        return String.format(Locale.ROOT, "%+.1f", value);
+    /** Points gained, what fixing findings is worth, with their sign to two decimals, e.g. +0.25; below a hundredth "< +0.01". */
+    static String gain2(double value) {
+        return value > 0 && value < 0.005 ? "< +0.01" : String.format(Locale.ROOT, "%+.2f", value);
     }
 
     /** A relative change with its sign, e.g. +10.0%. */

@@ -1,6 +1,7 @@
 package dev.rustlens.web;
 
 import static dev.rustlens.web.QueryParams.blankToNull;
+import static dev.rustlens.web.QueryParams.flag;
 import static dev.rustlens.web.QueryParams.number;
 
 import dev.rustlens.analysis.check.Check;
@@ -67,7 +68,7 @@ public class FindingsPage {
 
     /** The filters as given, for the form and for page links that keep them. */
     public record Filters(Long repository, Long scan, String crate, String check, String severity, String tracking,
-            String path) {
+            String path, Boolean counted) {
 
         /** This page's address showing page {@code page} with the same filters. */
         public String url(int page) {
@@ -79,6 +80,7 @@ public class FindingsPage {
             append(url, "severity", severity);
             append(url, "tracking", tracking);
             append(url, "path", path);
+            append(url, "counted", counted == null ? null : counted.toString());
             append(url, "page", page == 1 ? null : Integer.toString(page));
             return url.substring(0, url.length() - 1);
         }
@@ -127,9 +129,11 @@ public class FindingsPage {
     public TemplateInstance findings(@QueryParam("repository") String repositoryParam,
             @QueryParam("scan") String scanParam, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
-            @QueryParam("path") String path, @QueryParam("page") String pageParam) {
+            @QueryParam("path") String path, @QueryParam("counted") String countedParam,
+            @QueryParam("page") String pageParam) {
         Filters filters = new Filters(number("repository", repositoryParam), number("scan", scanParam), blankToNull(crate),
-                blankToNull(check), blankToNull(severity), blankToNull(tracking), blankToNull(path));
+                blankToNull(check), blankToNull(severity), blankToNull(tracking), blankToNull(path),
+                flag("counted", countedParam));
         Long page = number("page", pageParam);
         if (page != null && (page < 1 || page > Integer.MAX_VALUE)) {
             throw PageException.badRequest("page must be 1 or more");
@@ -144,7 +148,7 @@ public class FindingsPage {
         FindingFilter filter;
         try {
             filter = new FindingFilter(filters.crate(), filters.check(), filters.severity(),
-                    fixed ? null : filters.tracking(), filters.path(), null);
+                    fixed ? null : filters.tracking(), filters.path(), null, filters.counted());
         } catch (IllegalArgumentException e) {
             throw PageException.badRequest(e.getMessage());
         }

@@ -23,4 +23,17 @@ final class QueryParams {
             throw PageException.badRequest(name + " must be a number, not " + Echo.quoted(value));
         }
     }
+
+    /** true or false, or null when not given; anything else is a bad request naming the parameter. */
+    static Boolean flag(String name, String value) {
+        String given = blankToNull(value);
+        if (given == null) {
+            return null;
+        }
+        return switch (given.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw PageException.badRequest(name + " must be true or false, not " + Echo.quoted(value));
+        };
+    }
 }

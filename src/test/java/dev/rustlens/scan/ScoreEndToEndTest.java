@@ -3,7 +3,9 @@ package dev.rustlens.scan;
 import static dev.rustlens.scan.ScanFlowTest.awaitScan;
 import static dev.rustlens.scan.ScanFlowTest.register;
 import static dev.rustlens.scan.ScanFlowTest.startScan;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,7 +18,7 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A fixture crate scanned over REST, with its exact score and deductions (worked out in docs/scoring.md). */
+/** A fixture crate scanned over REST, with its exact ratings, score and fixes (worked out in docs/scoring.md). */
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 public class ScoreEndToEndTest {
@@ -55,20 +57,45 @@ public class ScoreEndToEndTest {
                 "Cargo.toml", "[package]\nname = \"scored\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
                 "Cargo.lock", "version = 3\n",
                 "src/lib.rs", LIB))) {
-            JsonPath scan = awaitScan(startScan(register(TestRepositories.url(git))));
+            long repository = register(TestRepositories.url(git));
+            JsonPath scan = awaitScan(startScan(repository));
             assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
-            List<Map<String, Object>> deductions = scan.getList("crates[0].deductions");
-            assertEquals(List.of("undocumented_unsafe", "miri_missing", "panics", "doc_examples"),
-                    deductions.stream().map(d -> d.get("rule")).toList());
-            assertEquals(List.of(20.0f, 8.0f, 2.0f, 2.5f), deductions.stream().map(d -> d.get("points")).toList());
-            // 100 - 32.5 = 67.5, rounded to 68: grade D (55-69).
-            assertEquals(68, scan.getInt("crates[0].score"));
+            // docs/scoring.md works these out: Unsafe 15/65, Panics 100/(1 + 5/6), Documentation
+            // 85.8, Verification 25/85, Hygiene 100; weighted 49.3, grade D.
+            List<Map<String, Object>> ratings = scan.getList("crates[0].ratings");
+            assertEquals(List.of("UNSAFE", "PANICS", "DOCUMENTATION", "VERIFICATION", "HYGIENE"),
+                    ratings.stream().map(r -> r.get("kind")).toList());
+            assertEquals(List.of(23, 55, 86, 29, 100), ratings.stream().map(r -> r.get("score")).toList());
+            assertEquals(49, scan.getInt("crates[0].score"));
             assertEquals("D", scan.getString("crates[0].grade"));
-            assertEquals(68, scan.getInt("score"));
+            assertEquals(49, scan.getInt("score"));
             assertEquals("D", scan.getString("grade"));
-            // Each finding-based deduction names its findings by fingerprint.
-            String undocumented = scan.getString("crates[0].findings.find { it.checkId == 'undocumented_unsafe_block' }.fingerprint");
-            assertEquals(List.of(undocumented), deductions.getFirst().get("findings"));
+            // The part of the Unsafe rating that the undocumented block costs names it by fingerprint.
+            String undocumented = scan.getString(
+                    "crates[0].findings.find { it.checkId == 'undocumented_unsafe_block' }.fingerprint");
+            assertEquals(List.of(undocumented), scan.getList(
+                    "crates[0].ratings[0].parts.find { it.id == 'unsafe.justified' }.findings"));
+
+            // The crate's fixes, best first: the SAFETY comment is worth most.
+            long crate = scan.getLong("crates[0].crateId");
+            JsonPath detail = given().when().get("/api/v1/crates/{id}", crate).then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of("undocumented_unsafe_block", "unwrap_used", "miri_missing_in_ci", "missing_doc_example"),
+                    detail.getList("fixes.checkId"));
+            assertEquals("UNSAFE", detail.getString("fixes[0].rating"));
+            assertEquals(35 * (100 - 100 * 15 / 65.0) / 100, detail.getDouble("fixes[0].scorePoints"), 1e-6);
+            assertTrue(detail.getString("measures").startsWith("conformance to the rustlens review standard"));
+
+            // Each finding that counts says what fixing it is worth, in JSON and CSV alike.
+            long scanId = scan.getLong("id");
+            JsonPath findings = given().queryParam("check", "undocumented_unsafe_block").when()
+                    .get("/api/v1/scans/{id}/findings", scanId).then().statusCode(200).extract().jsonPath();
+            assertEquals(detail.getDouble("fixes[0].scorePoints"), findings.getDouble("findings[0].worth.scorePoints"),
+                    1e-9);
+            String csv = given().queryParam("check", "undocumented_unsafe_block").when()
+                    .get("/api/v1/scans/{id}/findings.csv", scanId).then().statusCode(200).extract().asString();
+            assertTrue(csv.lines().skip(1).findFirst().orElseThrow()
+                    .endsWith(",UNSAFE," + findings.getDouble("findings[0].worth.ratingPoints") + ","
+                            + findings.getDouble("findings[0].worth.scorePoints")), csv);
         }
     }
 }
