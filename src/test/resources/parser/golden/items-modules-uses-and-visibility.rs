@@ -16,8 +16,10 @@ extern crate alloc;
 
 /// A point.
 pub struct Point {
+    /// Across.
     pub x: i32,
-    y: i32,
+    // A comment inside an item is an extra: the walk must not count it among aliased children.
+    pub(crate) /* down */ y: i32,
 }
 
 pub struct Pair(pub u8, u8);

@@ -1,6 +1,7 @@
 // Macro definitions (token trees, repetitions, metavariables) and invocations.
 #[macro_export]
 macro_rules! square {
+    // One value; comments between rules are extras among aliased children.
     ($value:expr) => {
         $value * $value
     };
@@ -8,6 +9,7 @@ macro_rules! square {
         let total = 0 $(+ square!($value))+;
         unsafe { $crate::touch(total.unwrap()) }
     }};
+    /* blocks and paths */
     (@block $body:block $path:path) => {
         $( unsafe { $body } )*
         panic!("no {}", stringify!($path))
@@ -15,6 +17,7 @@ macro_rules! square {
 }
 
 macro_rules! nothing {
+    // A comment before the only rule.
     () => {};
 }
 

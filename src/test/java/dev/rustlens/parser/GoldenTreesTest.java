@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenTreesTest {
 
-    static final Path GOLDEN = Path.of("src/test/resources/parser/golden");
+    private static final Path GOLDEN = Path.of("src/test/resources/parser/golden");
     /** Files of code the pinned grammar misreads (SyntaxRecovery's rules): the only ones with errors. */
     private static final String MISREAD_PREFIX = "misread-";
     private static final String UPDATE_PROPERTY = "rustlens.golden.update";
@@ -224,7 +224,7 @@ class GoldenTreesTest {
      * a named node, {@code "token"} for an anonymous one, {@code (MISSING kind} for one the parser
      * assumed; a node's children on the lines below it, indented two more spaces.
      */
-    static String print(Tree tree) {
+    private static String print(Tree tree) {
         StringBuilder out = new StringBuilder();
         try (TreeCursor cursor = tree.walk()) {
             print(cursor, 0, out);
