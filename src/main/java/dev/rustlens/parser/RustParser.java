@@ -19,7 +19,7 @@ import java.util.Optional;
  * <p>The budget is enforced by tree-sitter itself: the core we build (0.25) still has
  * {@code ts_parser_set_timeout_micros}, checked every hundred parser operations. Parsing through
  * jtreesitter's progress callback instead costs a Java upcall every few hundred steps, a third of
- * the parse time.
+ * the parse time. Core 0.26 removes the timeout; docs/native.md says how the budget moves then.
  */
 public final class RustParser implements AutoCloseable {
 
