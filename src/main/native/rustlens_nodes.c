@@ -14,9 +14,11 @@
 #include <string.h>
 #include "tree_sitter/api.h"
 /*
- * tree-sitter's internal headers, for the rooted query's walk over subtrees (below). The core's
- * sources are pinned with their integrity hash in package-lock.json and built into this same
- * library; RootedQueryTest checks the walk against a query run over the whole tree.
+ * tree-sitter's internal headers, for the walks over subtrees (below). The core's sources are
+ * pinned with their integrity hash in package-lock.json and built into this same library;
+ * NativeWalkTest checks the children walk against tree-sitter's public API, RootedQueryTest the
+ * rooted query against a query run over the whole tree. docs/native.md lists what is read here
+ * and how to upgrade the core.
  */
 #include "language.h"
 #include "length.h"

@@ -23,9 +23,11 @@ final class NodeScratch implements AutoCloseable {
     /** The nodes' words, copied out of {@link #nodes} at once. */
     private long[] words = new long[INITIAL_NODES * TreeSitterNative.NODE_WORDS];
     private MemorySegment matchBuffer;
+    private boolean closed;
 
     /** Where C writes nodes: room for {@link #capacity()} of them. */
     long address() {
+        checkOpen();
         return nodes.address();
     }
 
@@ -59,6 +61,7 @@ final class NodeScratch implements AutoCloseable {
     /** The native buffer query matches are collected in (rustlens_nodes.c's RlBuffer); made on first use. */
     @SuppressWarnings("restricted") // a struct made by rustlens_nodes.c; the JVM runs with native access
     MemorySegment matchBuffer() {
+        checkOpen();
         if (matchBuffer == null) {
             long buffer;
             try {
@@ -75,8 +78,16 @@ final class NodeScratch implements AutoCloseable {
         return matchBuffer;
     }
 
+    /** C must never write to this memory once it is freed: a tree outliving its parser is an error. */
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the parser that made this syntax tree is closed: its nodes can no longer be read");
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         try {
             if (matchBuffer != null) {
                 TreeSitterNative.BUFFER_DELETE.invokeExact(matchBuffer.address());

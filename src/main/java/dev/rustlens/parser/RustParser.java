@@ -19,7 +19,7 @@ import java.util.Optional;
  * <p>The budget is enforced by tree-sitter itself: the core we build (0.25) still has
  * {@code ts_parser_set_timeout_micros}, checked every hundred parser operations. Parsing through
  * jtreesitter's progress callback instead costs a Java upcall every few hundred steps, a third of
- * the parse time.
+ * the parse time. Core 0.26 removes the timeout; docs/native.md says how the budget moves then.
  */
 public final class RustParser implements AutoCloseable {
 
@@ -32,6 +32,7 @@ public final class RustParser implements AutoCloseable {
     private final MemorySegment buffer = bufferArena.allocate(2L * REUSED_BUFFER_CHARS, 2);
     private final char[] chars = new char[REUSED_BUFFER_CHARS];
     private final NodeScratch scratch = new NodeScratch();
+    private boolean closed;
 
     public RustParser() {
         try {
@@ -51,6 +52,9 @@ public final class RustParser implements AutoCloseable {
      * The caller owns the tree and must close it.
      */
     public Optional<SyntaxTree> parse(String source, ParseBudget budget) {
+        if (closed) {
+            throw new IllegalStateException("this parser is closed");
+        }
         long micros = budget.remainingMicros();
         if (micros <= 0) {
             return Optional.empty();
@@ -85,8 +89,13 @@ public final class RustParser implements AutoCloseable {
         }
     }
 
+    /** Deletes the parser and the memory its trees hand nodes over in; a second call does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             TreeSitterNative.PARSER_DELETE.invokeExact(parser);
         } catch (Throwable e) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * A node of a {@link SyntaxTree}: tree-sitter's {@code TSNode} words held in Java, with its end
  * byte, symbol and flags read once when the node was handed over (see rustlens_nodes.c). Method
- * names follow jtreesitter's {@code Node}.
+ * names follow jtreesitter's {@code Node}. Its type, range and flags stay readable after the tree
+ * is closed; everything that asks the tree (children, parent, siblings, fields, descendants)
+ * throws {@link IllegalStateException} then.
  */
 public final class SyntaxNode {
 

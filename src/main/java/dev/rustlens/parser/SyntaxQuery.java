@@ -105,6 +105,7 @@ public final class SyntaxQuery {
     private List<SyntaxMatch> matches(SyntaxNode node, int startByte, int endByte, MatchFilter filter,
             BooleanSupplier stop) {
         SyntaxTree tree = node.getTree();
+        long treeAddress = tree.address();
         List<SyntaxMatch> matches = new ArrayList<>();
         try {
             long cursor = (long) TreeSitterNative.CURSOR_NEW.invokeExact();
@@ -115,7 +116,7 @@ public final class SyntaxQuery {
                 boolean large = node.getEndByte() - node.getStartByte() > LARGE_NODE_BYTES;
                 if (roots != null && startByte < 0 && !large) {
                     long run = (long) TreeSitterNative.ROOTED_EXEC.invokeExact(cursor, query, roots.address(),
-                            node.context01(), node.context23(), node.getId(), tree.address());
+                            node.context01(), node.context23(), node.getId(), treeAddress);
                     if (run == 0) {
                         throw new OutOfMemoryError("no native memory to run a query");
                     }
@@ -137,7 +138,7 @@ public final class SyntaxQuery {
                     options = optionsStruct.address();
                 }
                 TreeSitterNative.QUERY_EXEC.invokeExact(cursor, query, node.context01(), node.context23(), node.getId(),
-                        tree.address(), options);
+                        treeAddress, options);
                 collect(tree, cursor, false, filter, stop, matches);
             } finally {
                 TreeSitterNative.CURSOR_DELETE.invokeExact(cursor);

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A parsed file seen through {@link SyntaxNode}s: nodes are only valid on the analysing thread
  * and until the tree is closed. Nodes come over from C through the parser's {@link NodeScratch}.
+ * Every native access goes through {@link #address()}, which throws once the tree is closed:
+ * a node kept too long is an exception, not a read of freed memory.
  */
 public final class SyntaxTree implements AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class SyntaxTree implements AutoCloseable {
     private final Map<Long, Optional<SyntaxNode>> parents = new HashMap<>();
     /** Made on first use, for the rare query over a huge node that needs options. */
     private Arena arena;
+    private boolean closed;
 
     /** Takes over a {@code TSTree*} made by a parse: closing this deletes it. */
     SyntaxTree(long treePointer, NodeScratch scratch) {
@@ -35,7 +38,7 @@ public final class SyntaxTree implements AutoCloseable {
     /** The root node. */
     public SyntaxNode getRootNode() {
         try {
-            TreeSitterNative.ROOT_NODE.invokeExact(treePointer, scratchAddress());
+            TreeSitterNative.ROOT_NODE.invokeExact(address(), scratchAddress());
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }
@@ -69,7 +72,7 @@ public final class SyntaxTree implements AutoCloseable {
     private int writeChildren(SyntaxNode node, boolean named) {
         try {
             int count = (int) TreeSitterNative.CHILDREN.invokeExact(node.context01(), node.context23(), node.getId(),
-                    treePointer, named, scratch.address(), scratch.capacity());
+                    address(), named, scratch.address(), scratch.capacity());
             if (count == TreeSitterNative.NO_MEMORY) {
                 throw new OutOfMemoryError("no native memory to list a node's children");
             }
@@ -85,11 +88,21 @@ public final class SyntaxTree implements AutoCloseable {
      * enclosing modules and impls again and again.
      */
     Optional<SyntaxNode> parentOf(SyntaxNode node) {
+        // A remembered parent needs no native call, but its tree is gone all the same.
+        checkOpen();
         return parents.computeIfAbsent(node.getId(), id -> node.findParent());
     }
 
+    /** The {@code TSTree*} for a native call; throws once the tree is closed and its memory freed. */
     long address() {
+        checkOpen();
         return treePointer;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this syntax tree is closed: its nodes can no longer be read");
+        }
     }
 
     /** The address C writes a node to; {@link #readNode()} reads it. */
@@ -143,8 +156,13 @@ public final class SyntaxTree implements AutoCloseable {
         return names;
     }
 
+    /** Deletes the tree; a second call does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (arena != null) {
                 arena.close();

@@ -52,6 +52,21 @@ class BundledLibraryLookupTest {
         }
     }
 
+    @Test
+    void aParseThatOutrunsItsBudgetStopsInsideTreeSitterAndTheNextStartsClean() {
+        try (RustParser parser = new RustParser()) {
+            // 4.4 MB of code takes tree-sitter a few hundred milliseconds at least: a budget of one
+            // millisecond runs out inside the parse, where tree-sitter itself must stop it.
+            String big = "fn f() { let x = 1; }\n".repeat(200_000);
+            assertTrue(parser.parse(big, ParseBudget.of(Duration.ofMillis(1))).isEmpty(), "the budget stops the parse");
+            // A stopped parse would resume on the next call: the next file must get a tree of its own.
+            try (SyntaxTree tree = parser.parse("fn g() {}", ParseBudget.of(Duration.ofSeconds(5))).orElseThrow()) {
+                assertEquals("(source_file (function_item (identifier) (parameters) (block)))", sexp(tree.getRootNode()));
+                assertEquals(2 * "fn g() {}".length(), tree.getRootNode().getEndByte());
+            }
+        }
+    }
+
     /** The named nodes as an S-expression, without field names. */
     private static String sexp(SyntaxNode node) {
         StringBuilder out = new StringBuilder("(").append(node.getType());
