@@ -57,7 +57,8 @@ public final class FixRanking {
         groups.forEach((key, group) -> gain(tally, now, group).ifPresent(worth -> fixes.add(new Fix(key.get(0),
                 key.get(1), worth.rating(), group.size(), worth.ratingPoints(),
                 worth.scorePoints()))));
-        fixes.sort(Comparator.comparingDouble(Fix::scorePointsPerFinding).reversed()
+        // Per finding to a millionth of a point, so that equal shares are equal whatever the rounding.
+        fixes.sort(Comparator.comparingLong((Fix fix) -> Math.round(fix.scorePointsPerFinding() * 1e6)).reversed()
                 .thenComparing(Comparator.comparingDouble(Fix::scorePoints).reversed())
                 .thenComparing(Fix::checkId).thenComparing(Fix::path));
         return fixes;

@@ -3,6 +3,7 @@ package dev.rustlens.trend;
 import dev.rustlens.finding.CsvCells;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.Scan;
+import dev.rustlens.scoring.RatingKind;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -12,7 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,15 +26,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Scores and trends")
 public class ScanCratesResource {
 
-    /** One crate of a scan: where it is, its score, its unsafe counts and every metric. */
+    /**
+     * One crate of a scan: where it is, its score and ratings, its unsafe counts and every metric.
+     *
+     * @param ratings each rating that applies to the crate, 0 to 100, by kind (empty until rated)
+     */
     public record CrateMetrics(long crateId, String name, String version, String path, String edition, Integer score,
-            String grade, int files, int codeLines, int unsafeBlocks, int unsafeFunctions, int unsafeMethods,
-            int unsafeImpls, int unsafeTraits, int externBlocks, int unsafeInMacros, int findings,
-            Map<String, Long> metrics) {
+            String grade, Map<RatingKind, Integer> ratings, int files, int codeLines, int unsafeBlocks,
+            int unsafeFunctions, int unsafeMethods, int unsafeImpls, int unsafeTraits, int externBlocks,
+            int unsafeInMacros, int findings, Map<String, Long> metrics) {
 
         static CrateMetrics of(CrateSnapshot snapshot) {
+            Map<RatingKind, Integer> ratings = new EnumMap<>(RatingKind.class);
+            if (snapshot.ratings != null) {
+                snapshot.ratings.forEach(rating -> ratings.put(rating.kind(), rating.score()));
+            }
             return new CrateMetrics(snapshot.crate.id, snapshot.crate.name, snapshot.version, snapshot.path,
-                    snapshot.edition, snapshot.score, snapshot.grade, snapshot.files, snapshot.codeLines,
+                    snapshot.edition, snapshot.score, snapshot.grade, ratings, snapshot.files, snapshot.codeLines,
                     snapshot.unsafeBlocks, snapshot.unsafeFunctions, snapshot.unsafeMethods, snapshot.unsafeImpls,
                     snapshot.unsafeTraits, snapshot.externBlocks, snapshot.unsafeInMacros, snapshot.findings,
                     snapshot.metrics);
@@ -58,15 +69,24 @@ public class ScanCratesResource {
         // Every metric any crate has, in name order, so the columns do not depend on the crates' order.
         TreeSet<String> metricNames = new TreeSet<>();
         crates.forEach(crate -> metricNames.addAll(crate.metrics().keySet()));
-        List<String> header = new ArrayList<>(List.of("crate_id", "name", "version", "path", "edition", "score", "grade",
-                "files", "code_lines", "unsafe_blocks", "unsafe_functions", "unsafe_methods", "unsafe_impls",
-                "unsafe_traits", "extern_blocks", "unsafe_in_macros", "findings"));
+        List<String> header = new ArrayList<>(List.of("crate_id", "name", "version", "path", "edition", "score", "grade"));
+        for (RatingKind kind : RatingKind.values()) {
+            header.add(kind.name().toLowerCase(Locale.ROOT) + "_rating");
+        }
+        header.addAll(List.of("files", "code_lines", "unsafe_blocks", "unsafe_functions", "unsafe_methods",
+                "unsafe_impls", "unsafe_traits", "extern_blocks", "unsafe_in_macros", "findings"));
+        // A metric already a column of its own (files, code_lines, ..) is not repeated: column names stay unique.
+        metricNames.removeAll(header);
         header.addAll(metricNames);
         StringBuilder csv = new StringBuilder(CsvCells.row(header.toArray(String[]::new)));
         for (CrateMetrics crate : crates) {
             List<String> cells = new ArrayList<>(List.of(Long.toString(crate.crateId()), crate.name(),
                     nullToEmpty(crate.version()), crate.path(), nullToEmpty(crate.edition()),
                     crate.score() == null ? "" : crate.score().toString(), nullToEmpty(crate.grade())));
+            for (RatingKind kind : RatingKind.values()) {
+                Integer rating = crate.ratings().get(kind);
+                cells.add(rating == null ? "" : rating.toString());
+            }
             for (int value : new int[] {crate.files(), crate.codeLines(), crate.unsafeBlocks(), crate.unsafeFunctions(),
                     crate.unsafeMethods(), crate.unsafeImpls(), crate.unsafeTraits(), crate.externBlocks(),
                     crate.unsafeInMacros(), crate.findings()}) {

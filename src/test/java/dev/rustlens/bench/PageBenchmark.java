@@ -1,5 +1,7 @@
 package dev.rustlens.bench;
 
+import dev.rustlens.scoring.Grade;
+import dev.rustlens.scoring.ScoreFormula;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -223,7 +225,7 @@ public final class PageBenchmark {
                     w as (select v.*, v.files * 160 + v.i * 12 as code_lines, 100 - v.score as lost from v)
                     insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines, unsafe_blocks,
                         unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros, findings,
-                        metrics, score, grade, score_formula, deductions)
+                        metrics, score, grade, score_formula, score_exact, ratings)
                     select w.scan_id, w.crate_id, 'crates/' || w.name, '0.' || w.cn || '.' || w.i, '2021', w.files, w.code_lines,
                            w.ub, w.ub / 3, w.ub / 4, w.ui, 0, case when w.cn = 6 then 1 else 0 end, 0, w.findings,
                            jsonb_build_object('files', w.files, 'code_lines', w.code_lines, 'blank_lines', w.code_lines / 8,
@@ -239,20 +241,18 @@ public final class PageBenchmark {
                                'forbids_unsafe', case when w.ub = 0 then 1 else 0 end, 'pedantic_enabled', w.cn % 2,
                                'clippy_allows', w.base % 5, 'allow_attributes', w.base % 7, 'allows_without_reason', w.base % 3),
                            w.score,
-                           case when w.score >= 90 then 'A' when w.score >= 80 then 'B' when w.score >= 70 then 'C'
-                                when w.score >= 55 then 'D' else 'E' end,
-                           1,
-                           jsonb_build_array(
-                               jsonb_build_object('rule', 'doc_coverage', 'title', 'Undocumented public API',
-                                   'cause', 'the share of public items without a doc comment', 'cap', 15.0,
-                                   'points', least(15, w.lost), 'findings', '[]'::jsonb),
-                               jsonb_build_object('rule', 'panics', 'title', 'Panics in library code',
-                                   'cause', 'unwrap, expect and panicking macros per 1,000 lines of library code', 'cap', 20.0,
-                                   'points', least(20, greatest(0, w.lost - 15)), 'findings', '[]'::jsonb),
-                               jsonb_build_object('rule', 'undocumented_unsafe', 'title', 'Undocumented unsafe blocks',
-                                   'cause', 'unsafe blocks without a SAFETY comment', 'cap', 40.0,
-                                   'points', greatest(0, w.lost - 35), 'findings', '[]'::jsonb))
-                    from w""");
+                           {grade of w.score},
+                           {formula version}, w.score,
+                           (select jsonb_agg(jsonb_build_object('kind', r.kind, 'score', r.rating, 'grade', {grade of r.rating},
+                                'parts', jsonb_build_array(jsonb_build_object('id', lower(r.kind) || '.seeded',
+                                    'title', 'Seeded part', 'points', r.rating, 'max', 100,
+                                    'explanation', 'generated for the page benchmark', 'findings', '[]'::jsonb)))
+                                order by r.n)
+                            from (values (1, 'UNSAFE', greatest(0, w.score - 10)), (2, 'PANICS', w.score),
+                                         (3, 'DOCUMENTATION', least(100, w.score + 5)), (4, 'VERIFICATION', w.score),
+                                         (5, 'HYGIENE', least(100, w.score + 10))) as r(n, kind, rating))
+                    from w""".replace("{grade of w.score}", grade("w.score")).replace("{grade of r.rating}", grade("r.rating"))
+                    .replace("{formula version}", Integer.toString(ScoreFormula.VERSION)));
             sql.execute("create temp table seed_check (n int, check_id text, severity text, message text)");
             try (PreparedStatement insert = connection.prepareStatement("insert into seed_check values (?, ?, ?, ?)")) {
                 for (int i = 0; i < CHECKS.length; i++) {
@@ -287,12 +287,11 @@ public final class PageBenchmark {
                     where s.id = p.id""");
             sql.execute("""
                     update scan s set score = a.score,
-                           grade = case when a.score >= 90 then 'A' when a.score >= 80 then 'B' when a.score >= 70 then 'C'
-                                        when a.score >= 55 then 'D' else 'E' end,
+                           grade = {grade of a.score},
                            files_total = a.files, files_done = a.files, files_analyzed = a.files / 10, files_reused = a.files - a.files / 10
                     from (select scan_id, (sum(score * code_lines) / sum(code_lines))::int as score, sum(files)::int as files
                           from crate_snapshot group by scan_id) a
-                    where s.id = a.scan_id""");
+                    where s.id = a.scan_id""".replace("{grade of a.score}", grade("a.score")));
             sql.execute("""
                     update scan s set findings_new = coalesce(n.new, 0), findings_fixed = coalesce(n.fixed, 0)
                     from (select s2.id,
@@ -351,5 +350,15 @@ public final class PageBenchmark {
                       and r.id = (select max(id) from benchmark_result where benchmark_id = b.id)""");
             sql.execute("analyze");
         }
+    }
+
+    /** The SQL that grades a score expression with the grade boundaries the server uses. */
+    private static String grade(String score) {
+        StringBuilder sql = new StringBuilder("case");
+        for (Grade grade : Grade.values()) {
+            sql.append(" when ").append(score).append(" >= ").append(grade.minimum()).append(" then '").append(grade)
+                    .append('\'');
+        }
+        return sql.append(" end").toString();
     }
 }

@@ -99,9 +99,11 @@ class QualityGateTest {
         given().when().get("/api/v1/repositories/{id}/score", history.repositoryId()).then().statusCode(200)
                 .body("score", equalTo(scores.get(2))).body("crates[0].name", equalTo("gated"));
         given().when().get("/api/v1/crates/{id}", crateId).then().statusCode(200)
-                .body("deductions.find { it.rule == 'undocumented_unsafe' }.findings", hasSize(2))
-                .body("deductions.find { it.rule == 'undocumented_unsafe' }.findings[0].checkId",
-                        equalTo("undocumented_unsafe_block"));
+                .body("ratings.find { it.kind == 'UNSAFE' }.parts.find { it.id == 'unsafe.justified' }.findings",
+                        hasSize(2))
+                .body("ratings.find { it.kind == 'UNSAFE' }.parts.find { it.id == 'unsafe.justified' }.findings[0].checkId",
+                        equalTo("undocumented_unsafe_block"))
+                .body("fixes[0].checkId", equalTo("undocumented_unsafe_block"));
         given().when().get("/api/v1/crates/{id}", 999_999).then().statusCode(404);
     }
 
@@ -129,10 +131,12 @@ class QualityGateTest {
                 "reason", "the pointer comes from a slice we own", "by", "lead"))
                 .when().post("/api/v1/repositories/{id}/triage", id)
                 .then().statusCode(201).body("markedBy", equalTo("lead")).body("active", equalTo(true));
-        // The accepted finding is no longer new code; the crate's grade (D) still fails the gate.
+        // The accepted finding is no longer new code, and the crate's grade (C, with one of its three
+        // blocks undocumented) meets the default gate's: the gate passes.
         given().when().get("/api/v1/repositories/{id}/gate/status", id).then()
                 .body(UNDOCUMENTED_CONDITION + ".passed", equalTo(true))
-                .body("verdict.conditions.find { it.condition.type == 'min_grade' }.actual", equalTo("D"));
+                .body("verdict.conditions.find { it.condition.type == 'min_grade' }.actual", equalTo("C"))
+                .body("status", equalTo("passed"));
         int scoreAfter = given().when().get("/api/v1/repositories/{id}/score", id).then().extract().jsonPath().getInt("score");
         assertTrue(scoreAfter > scoreBefore, scoreBefore + " -> " + scoreAfter);
         given().when().get("/api/v1/repositories/{id}/triage", id).then().body("fingerprint", equalTo(List.of(fingerprint)));

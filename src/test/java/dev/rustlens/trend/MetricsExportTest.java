@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,9 @@ class MetricsExportTest {
             long crateId = scan.getLong("crates[0].crateId");
 
             given().get("/api/v1/scans/" + scanId + "/crates").then().statusCode(200)
-                    .body("", hasSize(1), "[0].name", equalTo("scored"), "[0].score", equalTo(68),
-                            "[0].grade", equalTo("D"), "[0].unsafeBlocks", equalTo(1), "[0].metrics.test_fns", equalTo(1));
+                    .body("", hasSize(1), "[0].name", equalTo("scored"), "[0].score", equalTo(49),
+                            "[0].grade", equalTo("D"), "[0].ratings.UNSAFE", equalTo(23), "[0].unsafeBlocks", equalTo(1),
+                            "[0].metrics.test_fns", equalTo(1));
 
             String crates = given().get("/api/v1/scans/" + scanId + "/crates.csv").then().statusCode(200)
                     .contentType(containsString("text/csv")).header("Content-Disposition", containsString("crates.csv"))
@@ -54,7 +56,9 @@ class MetricsExportTest {
             List<String> row = Arrays.asList(lines.get(1).split(",", -1));
             assertEquals(header.size(), row.size(), crates);
             assertEquals("scored", row.get(header.indexOf("name")));
-            assertEquals("68", row.get(header.indexOf("score")));
+            assertEquals("49", row.get(header.indexOf("score")));
+            assertEquals("23", row.get(header.indexOf("unsafe_rating")));
+            assertEquals(header.size(), Set.copyOf(header).size(), "column names are unique: " + header);
             assertEquals("1", row.get(header.indexOf("unsafe_blocks")));
             assertEquals("1", row.get(header.indexOf("test_fns")));
             assertTrue(crates.contains("\r\n"), "records end with CRLF");
@@ -69,7 +73,7 @@ class MetricsExportTest {
                 List<String> columns = Arrays.asList(records.get(0).split(","));
                 List<String> values = Arrays.asList(records.get(1).split(",", -1));
                 assertEquals(Long.toString(scanId), values.get(columns.indexOf("scan_id")), trend);
-                assertEquals("68", values.get(columns.indexOf("score")), trend);
+                assertEquals("49", values.get(columns.indexOf("score")), trend);
                 assertEquals("1", values.get(columns.indexOf("unsafe_blocks")), trend);
                 assertTrue(columns.contains("findings_critical") && columns.contains("category_unsafe"), trend);
             }

@@ -135,11 +135,22 @@ class BrowserTest {
             wait.until(ExpectedConditions.urlContains("/crates/"));
             assertChartDrawn();
             screenshots("crate");
+            // The sub-ratings, the fixes ranked by what they are worth, and the verification evidence.
+            assertEquals(List.of("Unsafe", "Panics", "Documentation", "Verification", "Hygiene"),
+                    driver.findElements(By.cssSelector("table.ratings tbody th")).stream().map(WebElement::getText).toList());
+            List<WebElement> fixes = driver.findElements(By.cssSelector("section[aria-labelledby=fixes] tbody tr"));
+            assertFalse(fixes.isEmpty(), "the fixes are ranked");
+            assertTrue(fixes.getFirst().getText().contains("undocumented_unsafe_block in src/lib.rs"),
+                    fixes.getFirst().getText());
+            assertTrue(driver.findElement(By.cssSelector("section[aria-labelledby=evidence]")).getText()
+                    .contains("None found in the repository's files"));
 
             submit(By.cssSelector("section[aria-labelledby=score] a[href^='/findings?']"));
             wait.until(ExpectedConditions.urlContains("/findings?"));
             List<String> byCheck = listed();
-            assertFalse(byCheck.isEmpty(), "the deduction's findings are listed");
+            assertFalse(byCheck.isEmpty(), "the rating part's findings are listed");
+            assertTrue(driver.findElement(By.cssSelector("li.finding .worth")).getText().startsWith("fixing it: +"),
+                    "each finding that counts says what fixing it is worth");
             screenshots("findings");
 
             new Select(driver.findElement(By.name("check"))).selectByValue("");

@@ -19,7 +19,7 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The crate page of the scored fixture crate (its score is worked out in docs/scoring.md). */
+/** The crate page of the scored fixture crate: its ratings explained, its fixes ranked, its evidence (docs/scoring.md). */
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 class CratePageTest {
@@ -36,17 +36,26 @@ class CratePageTest {
             assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
             long crate = scan.getLong("crates[0].crateId");
             String findings = "/findings?repository=" + repository + "&amp;crate=scored";
+            String counted = "/findings?repository=" + repository + "&amp;scan=" + scan.getLong("id") + "&amp;crate=scored";
 
             given().when().get("/repositories/{id}", repository).then().statusCode(200)
                     .body(containsString("<a href=\"/crates/" + crate + "\">scored</a>"));
             given().when().get("/crates/{id}", crate).then().statusCode(200)
                     .body(containsString("<h1>scored <small>0.1.0</small>"),
                             containsString("<span class=\"grade grade-"),
-                            containsString("Undocumented unsafe blocks and impls</th><td>−"),
-                            containsString("<a href=\"" + findings + "&amp;check=undocumented_unsafe_block\">3 undocumented_unsafe_block</a>"),
-                            containsString("<a href=\"" + findings + "&amp;check=miri_missing_in_ci\">1 miri_missing_in_ci</a>"),
-                            containsString("Public fns without examples</th><td>−2.5</td><td>5</td>"),
+                            containsString("The score measures conformance to the rustlens review standard"),
+                            containsString("<h3 id=\"rating-UNSAFE\">Unsafe: "),
+                            containsString("Unsafe blocks justified</th><td>0.0</td><td>50.0</td>"
+                                    + "<td class=\"text\">3 of 3 unsafe blocks have no // SAFETY: comment</td>"),
+                            containsString("<a href=\"" + counted + "&amp;check=undocumented_unsafe_block&amp;counted=true\">"
+                                    + "3 undocumented_unsafe_block</a>"),
+                            containsString("<a href=\"" + counted + "&amp;check=miri_missing_in_ci&amp;counted=true\">"
+                                    + "1 miri_missing_in_ci</a>"),
+                            containsString("Exported fns with an example</th><td>7.5</td><td>15.0</td>"),
                             containsString("from the metrics"),
+                            // Both files' blocks are worth the same per block; the file with more comes first.
+                            containsString("<code>undocumented_unsafe_block</code></a> in <code>src/raw.rs</code></th>"),
+                            containsString("None found in the repository's files"),
                             containsString("data-trends=\"/api/v1/crates/" + crate + "/trends\""),
                             containsString("<th scope=\"row\">unsafe blocks outside test code</th><td>3</td>"),
                             containsString("<th scope=\"row\">doc coverage: documented share of the pub items</th><td>100.0%</td>"),
@@ -56,7 +65,10 @@ class CratePageTest {
                             containsString("<a href=\"" + findings + "\">Browse every finding of scored</a>"),
                             containsString("<a href=\"" + findings + "&amp;check=unwrap_used\">1</a>"));
             String page = given().when().get("/crates/{id}", crate).then().extract().asString();
-            assertTrue(page.indexOf("src/raw.rs") < page.indexOf("<code>src/lib.rs</code>"), "largest file first");
+            assertTrue(page.indexOf("in <code>src/raw.rs</code>") < page.indexOf("in <code>src/lib.rs</code>"),
+                    "the fix worth more first");
+            assertTrue(page.indexOf("<tr><th scope=\"row\"><code>src/raw.rs</code>")
+                    < page.indexOf("<tr><th scope=\"row\"><code>src/lib.rs</code>"), "largest file first");
         }
     }
 
