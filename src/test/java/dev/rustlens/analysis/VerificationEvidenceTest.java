@@ -6,6 +6,7 @@ import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.analysis.check.VerificationEvidence.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each piece of verification evidence is found in the file that shows it, and only there. */
+/**
+ * Each piece of verification evidence is found in the file that shows it, and only there; and what
+ * a package archive cannot hold is not asked of it.
+ */
 @Tag("fast")
 class VerificationEvidenceTest {
 
@@ -129,5 +133,51 @@ class VerificationEvidenceTest {
                 "xtask/Cargo.toml", manifest("xtask", ""),
                 "xtask/src/main.rs", "fn main() { std::process::Command::new(\"cargo\").args([\"miri\", \"test\"]); }\n",
                 ".github/workflows/ci.yml", "jobs:\n  ci:\n    steps:\n      - run: cargo xtask ci\n"), "app").keySet()));
+    }
+
+    // A package archive is not asked for what it cannot hold: Cargo.lock and CI configuration are
+    // looked for in repositories only, and in an archive that ships its CI.
+
+    private static final Map<String, String> RAW_CRATE = Map.of(
+            "Cargo.toml", "[package]\nname = \"raw\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+            "src/lib.rs", "//! Raw reads.\n/// Reads.\npub fn read(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n");
+
+    /** The raw crate with {@code extra} files, as analysed. */
+    private CrateResult analyze(Map<String, String> extra) throws Exception {
+        Map<String, String> files = new HashMap<>(RAW_CRATE);
+        files.putAll(extra);
+        return analyzer.analyze(TestCrates.repository(Files.createTempDirectory(work, "tree"), files)).crates()
+                .getFirst();
+    }
+
+    /** The findings of the checks that read repository files. */
+    private static List<String> repositoryChecks(CrateResult crate) {
+        return crate.findings().stream().map(finding -> finding.checkId())
+                .filter(check -> check.equals("cargo_lock_missing") || check.equals("miri_missing_in_ci")).sorted()
+                .toList();
+    }
+
+    @Test
+    void aRepositoryIsAskedForItsLockFileAndItsMiriRun() throws Exception {
+        CrateResult crate = analyze(Map.of());
+        assertEquals(List.of("cargo_lock_missing", "miri_missing_in_ci"), repositoryChecks(crate));
+        assertEquals(1, crate.metrics().get(Metric.REPOSITORY_FILES));
+    }
+
+    @Test
+    void aPackageArchiveIsNot() throws Exception {
+        for (String marker : List.of(".cargo_vcs_info.json", "Cargo.toml.orig", ".cargo-checksum.json")) {
+            CrateResult crate = analyze(Map.of(marker, "{}"));
+            assertEquals(List.of(), repositoryChecks(crate), marker);
+            assertEquals(0, crate.metrics().get(Metric.REPOSITORY_FILES), marker);
+        }
+    }
+
+    @Test
+    void anArchiveThatShipsItsCiIsAskedForMiriButNotForItsLockFile() throws Exception {
+        CrateResult crate = analyze(Map.of(".cargo_vcs_info.json", "{}", ".github/workflows/ci.yml",
+                "jobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo test\n"));
+        assertEquals(List.of("miri_missing_in_ci"), repositoryChecks(crate));
+        assertEquals(1, crate.metrics().get(Metric.CI_CONFIGURATIONS));
     }
 }

@@ -73,6 +73,25 @@ class CratePageTest {
     }
 
     @Test
+    void theRepositoryPageListsTheFilesNotFullyReadAndWhy(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of(
+                "Cargo.toml", "[package]\nname = \"unread\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+                "src/lib.rs", "//! Reads.\nmod broken;\n",
+                "src/broken.rs", "pub fn f( {\n",
+                "src/orphan.rs", "pub fn g() {}\n"))) {
+            long repository = register(TestRepositories.url(git));
+            JsonPath scan = awaitScan(startScan(repository));
+            assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+            given().when().get("/repositories/{id}", repository).then().statusCode(200)
+                    .body(containsString("<h2 id=\"unread\">Files not fully read</h2>"),
+                            containsString("<code>src/broken.rs</code></a></th><td>unread</td>"),
+                            containsString("parse errors, the first: "),
+                            containsString("<code>src/orphan.rs</code></a></th><td>unread</td>"),
+                            containsString("no crate root reaches it (rustc never compiles it)"));
+        }
+    }
+
+    @Test
     void anUnknownCrateIsA404Page() {
         given().when().get("/crates/{id}", Long.MAX_VALUE).then().statusCode(404)
                 .contentType(containsString("text/html")).body(containsString("There is no crate " + Long.MAX_VALUE + "."));
