@@ -83,7 +83,7 @@ class FindingExportTest {
                 .extract().asString();
         String[] lines = csv.split("\r\n");
         assertEquals("id,crate,check,severity,path,line,column,end_line,end_column,message,in_test_code,suppression,"
-                + "fingerprint,tracking", lines[0]);
+                + "fingerprint,tracking,rating,rating_points_if_fixed,score_points_if_fixed", lines[0]);
         assertEquals(total + 1, lines.length);
         for (int i = 1; i < lines.length; i++) {
             assertTrue(lines[i].contains(",calc,") && lines[i].contains(",'=calc/"), lines[i]);
