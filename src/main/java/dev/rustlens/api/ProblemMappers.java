@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.sql.SQLException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -135,8 +136,18 @@ public class ProblemMappers {
                 .header(HttpHeaders.RETRY_AFTER, 2).build();
     }
 
+    /** A statement run over JDBC failed: the database's trouble gets a 503, anything else is a bug of ours. */
+    @ServerExceptionMapper
+    public Response statement(SQLException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        return unexpected((Exception) e, uri);
+    }
+
+    private static Response unexpected(Exception e, UriInfo uri) {
         if (DatabaseErrors.trouble(e).isPresent()) {
             return databaseTrouble(e, uri);
         }

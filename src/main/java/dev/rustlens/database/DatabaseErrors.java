@@ -1,11 +1,14 @@
 package dev.rustlens.database;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.Optional;
+import javax.transaction.xa.XAException;
 
 /**
  * What a failure caused by PostgreSQL means for the caller, told from the SQL state: the database
@@ -29,6 +32,7 @@ public final class DatabaseErrors {
 
     /** The trouble behind {@code failure}, or empty when no database error caused it (or one the request caused). */
     public static Optional<Trouble> trouble(Throwable failure) {
+        boolean underDatabase = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 Optional<Trouble> trouble = ofState(sql);
@@ -36,6 +40,14 @@ public final class DatabaseErrors {
                     return trouble;
                 }
             }
+            // A connection that died in a commit or rollback reaches the caller as the transaction
+            // manager's failure, with the resource's XA error or the socket's timeout underneath.
+            if (cause instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL
+                    || xa.errorCode == XAException.XA_RBCOMMFAIL)
+                    || underDatabase && (cause instanceof SocketTimeoutException || cause instanceof ConnectException)) {
+                return Optional.of(Trouble.UNAVAILABLE);
+            }
+            underDatabase |= cause instanceof SQLException || cause instanceof XAException;
         }
         return Optional.empty();
     }

@@ -11,6 +11,7 @@ import dev.rustlens.gitrepo.LoopbackGitServer.Mode;
 import dev.rustlens.gitrepo.TestRepositories;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -176,8 +177,14 @@ class FaultsIT {
             assertEquals("cannot clone " + stalling.url() + ": the server did not answer in time"
                     + " (rustlens.outbound.connect-timeout, read-timeout)", stalled.getString("error"));
 
+            // Warm connections in the pool: a stall may then hit a query on one of them, not a new connection.
+            for (int i = 0; i < 5; i++) {
+                rustlens.api().get("/api/v1/repositories").then().statusCode(200);
+            }
             proxy.pause();
-            rustlens.api().get("/api/v1/repositories").then().statusCode(503).header("Retry-After", notNullValue())
+            Response unavailable = rustlens.api().get("/api/v1/repositories");
+            assertEquals(503, unavailable.statusCode(), unavailable.asString() + "\n" + rustlens.logTail());
+            unavailable.then().header("Retry-After", notNullValue())
                     .body("detail", equalTo("the database is unavailable or too slow right now; try again shortly"));
             rustlens.api().auth().none().get("/").then().statusCode(503).contentType(ContentType.HTML)
                     .body(containsString("the database is unavailable"));
