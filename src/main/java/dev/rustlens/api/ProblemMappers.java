@@ -1,26 +1,26 @@
 package dev.rustlens.api;
 
+import static dev.rustlens.http.Answers.answer;
+import static dev.rustlens.http.Answers.databaseTrouble;
+import static dev.rustlens.http.Answers.unauthenticated;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.rustlens.auth.SignInGuard;
 import dev.rustlens.database.DatabaseErrors;
 import dev.rustlens.gitrepo.DiskFull;
-import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
-import dev.rustlens.web.ErrorPage;
+import dev.rustlens.http.DuplicateNameException;
+import dev.rustlens.http.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -32,8 +32,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    /** When a client should try again after a 503: a stalled connection is given up within 15 s. */
-    private static final int RETRY_AFTER_SECONDS = 10;
 
     @ServerExceptionMapper
     public Response badInput(IllegalArgumentException e, UriInfo uri) {
@@ -153,61 +151,5 @@ public class ProblemMappers {
         }
         LOG.error("unexpected error while serving a request", e);
         return answer(uri, Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
-    }
-
-    /**
-     * The database is unreachable, stalled, busy or out of disk: the server's trouble, answered
-     * 503 with Retry-After (507 for a full disk) and logged, never as the request's fault.
-     */
-    public static Response databaseTrouble(Throwable e, UriInfo uri) {
-        DatabaseErrors.Trouble trouble = DatabaseErrors.trouble(e).orElseThrow();
-        if (trouble == DatabaseErrors.Trouble.DISK_FULL) {
-            LOG.error("the database's disk is full", e);
-            return answer(uri, Problem.INSUFFICIENT_STORAGE, DatabaseErrors.describe(trouble));
-        }
-        LOG.warnf("a request failed on the database (%s): %s", trouble, e);
-        return Response.fromResponse(answer(uri, Response.Status.SERVICE_UNAVAILABLE, DatabaseErrors.describe(trouble)))
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
-    }
-
-    /** Whether a request path is part of the JSON API rather than the pages. */
-    public static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.startsWith("api/");
-    }
-
-    /**
-     * The answer to a caller who must authenticate: 401 with problem details for the API, the
-     * sign-in form for a page, coming back afterwards to the page (or, for a form's action, to the
-     * page the form was on).
-     */
-    public static Response unauthenticated(ContainerRequestContext request, String detail) {
-        UriInfo uri = request.getUriInfo();
-        if (isApi(uri.getPath())) {
-            Response problem = Problem.response(Response.Status.UNAUTHORIZED, detail);
-            return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rustlens\"").build();
-        }
-        URI back = uri.getRequestUri();
-        if (!HttpMethod.GET.equals(request.getMethod())) {
-            String referer = request.getHeaderString("Referer");
-            back = referer == null ? URI.create("/") : parseOrRoot(referer);
-        }
-        String next = back.getRawPath() == null || back.getRawPath().isEmpty() ? "/" : back.getRawPath();
-        if (back.getRawQuery() != null) {
-            next += "?" + back.getRawQuery();
-        }
-        return Response.seeOther(UriBuilder.fromPath("/login").queryParam("next", next).build()).build();
-    }
-
-    private static URI parseOrRoot(String uri) {
-        try {
-            return new URI(uri);
-        } catch (URISyntaxException e) {
-            return URI.create("/");
-        }
-    }
-
-    /** The answer to a request that cannot be served: problem details for the API, the error page for the pages. */
-    public static Response answer(UriInfo uri, Response.StatusType status, String detail) {
-        return isApi(uri.getPath()) ? Problem.response(status, detail) : ErrorPage.response(status, detail);
     }
 }

@@ -1,8 +1,8 @@
 package dev.rustlens.auth;
 
-import dev.rustlens.api.ProblemMappers;
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.database.DatabaseErrors;
+import dev.rustlens.http.Answers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -29,24 +29,24 @@ public class AccessFilter {
     @ServerRequestFilter
     public Uni<Response> check(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        boolean api = ProblemMappers.isApi(path);
+        boolean api = Answers.isApi(path);
         boolean needsLogin = config.auth().readsNeedLogin() && !path.equals("/login");
         if (api && !needsLogin) {
             return Uni.createFrom().nullItem(); // the endpoint's own role check authenticates if it must
         }
         return identities.getDeferredIdentity().onItemOrFailure().transform((identity, failure) -> {
             if (failure != null && DatabaseErrors.trouble(failure).isPresent()) {
-                return ProblemMappers.databaseTrouble(failure, request.getUriInfo()); // the secret could not be looked up
+                return Answers.databaseTrouble(failure, request.getUriInfo()); // the secret could not be looked up
             }
             if (failure != null) {
                 // A bad token or an expired session: refused where a sign-in is needed, anonymous elsewhere.
-                return needsLogin || api ? ProblemMappers.unauthenticated(request, failure.getMessage()) : null;
+                return needsLogin || api ? Answers.unauthenticated(request, failure.getMessage()) : null;
             }
             if (!api) {
                 signedIn.set(identity);
             }
             return needsLogin && identity.isAnonymous()
-                    ? ProblemMappers.unauthenticated(request, "sign in or send an API token") : null;
+                    ? Answers.unauthenticated(request, "sign in or send an API token") : null;
         });
     }
 }

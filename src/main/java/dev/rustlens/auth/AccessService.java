@@ -1,9 +1,9 @@
 package dev.rustlens.auth;
 
 import dev.rustlens.config.RustlensConfig;
-import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
-import io.quarkus.panache.common.Sort;
+import dev.rustlens.http.DuplicateNameException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

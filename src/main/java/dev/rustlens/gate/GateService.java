@@ -6,9 +6,11 @@ import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Scan;
+import dev.rustlens.scan.ScanStored;
 import dev.rustlens.scan.SnapshotScores;
 import dev.rustlens.scoring.Grade;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -121,6 +123,11 @@ public class GateService {
             entityManager.flush();
             evaluate(scan);
         }
+    }
+
+    /** Judges each scan as it is stored, in the storing transaction: a scan and its verdict land together. */
+    void onScanStored(@Observes ScanStored stored) {
+        evaluate(stored.scan());
     }
 
     /** Evaluates the gate on a succeeded scan and stores the verdict, in the caller's transaction. */

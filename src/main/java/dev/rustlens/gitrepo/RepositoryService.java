@@ -2,6 +2,7 @@ package dev.rustlens.gitrepo;
 
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
+import dev.rustlens.http.DuplicateNameException;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 @Transactional
 public class RepositoryService {
 
-    static final String ARCHIVE_HAS_NO_SCHEDULE =
+    /** Why an archive repository takes no schedule: it has no remote to fetch from. */
+    public static final String ARCHIVE_HAS_NO_SCHEDULE =
             "an archive repository is scanned when an archive is uploaded; it has no schedule";
     private static final Pattern CORE_MODULE = Pattern.compile(
             "(crate::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*");
@@ -263,15 +265,6 @@ public class RepositoryService {
             if (!errors.isEmpty()) {
                 throw new InvalidRepository(errors);
             }
-        }
-    }
-
-    /** A second repository with a name already taken. */
-    public static final class DuplicateNameException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public DuplicateNameException(String message) {
-            super(message);
         }
     }
 }

@@ -8,8 +8,8 @@ import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.database.StorableText;
-import dev.rustlens.gate.GateService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -39,11 +39,11 @@ public class ScanStore {
     private final EntityManager entityManager;
     private final FileResultStore fileResults;
     private final SnapshotScores scores;
-    private final GateService gates;
+    private final Event<ScanStored> stored;
 
     public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores,
-            GateService gates) {
-        this.gates = gates;
+            Event<ScanStored> stored) {
+        this.stored = stored;
         this.entityManager = entityManager;
         this.fileResults = fileResults;
         this.scores = scores;
@@ -99,7 +99,7 @@ public class ScanStore {
         entityManager.flush();
         scores.score(scan);
         entityManager.flush();
-        gates.evaluate(scan);
+        stored.fire(new ScanStored(scan));
     }
 
     /** Ends a scan that {@code worker} ran as failed, with a message for the user. */
@@ -181,7 +181,7 @@ public class ScanStore {
         scan.status = Scan.Status.succeeded;
         scan.finishedAt = OffsetDateTime.now();
         entityManager.flush();
-        gates.evaluate(scan);
+        stored.fire(new ScanStored(scan));
         return true;
     }
 

@@ -3,6 +3,7 @@ package dev.rustlens.web;
 import dev.rustlens.analysis.CheckCatalogue;
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.CheckInfo;
+import dev.rustlens.http.PageException;
 import dev.rustlens.scan.AnalysisEngine;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

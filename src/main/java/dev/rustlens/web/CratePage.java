@@ -1,6 +1,7 @@
 package dev.rustlens.web;
 
 import dev.rustlens.analysis.Metric;
+import dev.rustlens.http.PageException;
 import dev.rustlens.scan.Crate;
 import dev.rustlens.scan.ScoreUpgrade;
 import dev.rustlens.scoring.FixRanking;

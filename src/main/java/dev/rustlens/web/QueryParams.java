@@ -1,5 +1,6 @@
 package dev.rustlens.web;
 
+import dev.rustlens.http.PageException;
 import dev.rustlens.text.Echo;
 
 /** Query parameters of the pages' GET forms, where an empty field means "not given". */

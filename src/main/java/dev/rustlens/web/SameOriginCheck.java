@@ -1,7 +1,7 @@
 package dev.rustlens.web;
 
-import dev.rustlens.api.ProblemMappers;
 import dev.rustlens.auth.SecretAuthentication;
+import dev.rustlens.http.Answers;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +27,7 @@ public class SameOriginCheck {
         if (SAFE_METHODS.contains(request.getMethod()) || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return null;
         }
-        boolean page = !ProblemMappers.isApi(request.getUriInfo().getPath());
+        boolean page = !Answers.isApi(request.getUriInfo().getPath());
         if (!page && !request.getCookies().containsKey(SecretAuthentication.SESSION_COOKIE)) {
             return null; // a script without ambient credentials: nothing to forge
         }
@@ -40,7 +40,7 @@ public class SameOriginCheck {
         if (source != null && host != null && host.equalsIgnoreCase(authority(source))) {
             return null;
         }
-        return ProblemMappers.answer(request.getUriInfo(), Response.Status.FORBIDDEN, "cross-site request refused:"
+        return Answers.answer(request.getUriInfo(), Response.Status.FORBIDDEN, "cross-site request refused:"
                 + " a form or a signed-in browser request must come from a page of this server (its Origin header)");
     }
 

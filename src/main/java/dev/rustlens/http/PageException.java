@@ -1,4 +1,4 @@
-package dev.rustlens.web;
+package dev.rustlens.http;
 
 import jakarta.ws.rs.core.Response;
 

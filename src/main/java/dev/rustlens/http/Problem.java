@@ -1,4 +1,4 @@
-package dev.rustlens.api;
+package dev.rustlens.http;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

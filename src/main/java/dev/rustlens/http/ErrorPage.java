@@ -1,4 +1,4 @@
-package dev.rustlens.web;
+package dev.rustlens.http;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
