@@ -1,13 +1,10 @@
 package dev.rustlens.auth;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rustlens.database.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -15,11 +12,7 @@ import java.util.Optional;
 /** An API token for scripts and CI: only its digest is kept; the token itself is shown once. */
 @Entity
 @Table(name = "api_token")
-public class ApiToken extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ApiToken extends IdentityEntity {
 
     public String name;
 

@@ -1,15 +1,9 @@
 package dev.rustlens.bench;
 
 import dev.rustlens.gitrepo.GitRepository;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rustlens.gitrepo.RepositoryPart;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,15 +12,7 @@ import java.util.Optional;
 /** A named benchmark of a repository, optionally of one of its crates. */
 @Entity
 @Table(name = "benchmark")
-public class Benchmark extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "repository_id")
-    public GitRepository repository;
+public class Benchmark extends RepositoryPart {
 
     public String name;
 

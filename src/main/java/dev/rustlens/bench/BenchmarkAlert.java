@@ -1,14 +1,11 @@
 package dev.rustlens.bench;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rustlens.database.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
@@ -17,7 +14,7 @@ import java.time.OffsetDateTime;
 /** A result that crossed its threshold, with the baseline it was judged against. */
 @Entity
 @Table(name = "benchmark_alert")
-public class BenchmarkAlert extends PanacheEntityBase {
+public class BenchmarkAlert extends IdentityEntity {
 
     /** Where an alert is in its life; lower case as stored and sent. */
     public enum Status {
@@ -28,10 +25,6 @@ public class BenchmarkAlert extends PanacheEntityBase {
         /** Fixed or accepted. */
         resolved
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     @OneToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "result_id")

@@ -1,12 +1,9 @@
 package dev.rustlens.bench;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rustlens.database.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -17,11 +14,7 @@ import java.util.Optional;
 /** One measured value of a benchmark measure at a commit, on a branch and testbed. */
 @Entity
 @Table(name = "benchmark_result")
-public class BenchmarkResult extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class BenchmarkResult extends IdentityEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "benchmark_id")

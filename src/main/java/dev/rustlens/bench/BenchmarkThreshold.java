@@ -3,13 +3,10 @@ package dev.rustlens.bench;
 import dev.rustlens.bench.detect.Threshold;
 import dev.rustlens.bench.detect.ThresholdTest;
 import dev.rustlens.bench.ingest.ParsedResult;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rustlens.database.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -17,11 +14,7 @@ import jakarta.persistence.Table;
 /** A threshold set for one measure of a benchmark; measures without one use the default. */
 @Entity
 @Table(name = "benchmark_threshold")
-public class BenchmarkThreshold extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class BenchmarkThreshold extends IdentityEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "benchmark_id")

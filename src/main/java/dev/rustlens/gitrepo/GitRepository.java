@@ -1,13 +1,10 @@
 package dev.rustlens.gitrepo;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rustlens.database.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -21,11 +18,7 @@ import org.hibernate.type.SqlTypes;
 /** A Rust repository registered for review. */
 @Entity
 @Table(name = "repository")
-public class GitRepository extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class GitRepository extends IdentityEntity {
 
     public String name;
 

@@ -1,18 +1,11 @@
 package dev.rustlens.scan;
 
 import dev.rustlens.gitrepo.BackfillCommits;
-import dev.rustlens.gitrepo.GitRepository;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rustlens.gitrepo.RepositoryPart;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,20 +13,12 @@ import java.time.OffsetDateTime;
 /** A request to scan past commits of a branch, queued until a worker has fetched the branch and queued their scans. */
 @Entity
 @Table(name = "backfill")
-public class Backfill extends PanacheEntityBase {
+public class Backfill extends RepositoryPart {
 
     /** Where a backfill is in its life. */
     public enum Status {
         queued, running, done, failed
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "repository_id")
-    public GitRepository repository;
 
     public String branch;
 

@@ -1,15 +1,12 @@
 package dev.rustlens.scan;
 
 import dev.rustlens.analysis.check.VerificationEvidence;
+import dev.rustlens.database.IdentityEntity;
 import dev.rustlens.scoring.FixRanking;
 import dev.rustlens.scoring.Rating;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -21,11 +18,7 @@ import org.hibernate.type.SqlTypes;
 /** One crate as one scan saw it: its headline counts, and every metric in {@link #metrics}. */
 @Entity
 @Table(name = "crate_snapshot")
-public class CrateSnapshot extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class CrateSnapshot extends IdentityEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "scan_id")

@@ -1,17 +1,11 @@
 package dev.rustlens.scan;
 
 import dev.rustlens.gitrepo.GitRepository;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rustlens.gitrepo.RepositoryPart;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -24,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 /** One analysis of one commit of a repository, from queued to its end. */
 @Entity
 @Table(name = "scan")
-public class Scan extends PanacheEntityBase {
+public class Scan extends RepositoryPart {
 
     /** Where a scan is in its life. */
     public enum Status {
@@ -39,14 +33,6 @@ public class Scan extends PanacheEntityBase {
     public enum Trigger {
         manual, schedule, api, backfill
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "repository_id")
-    public GitRepository repository;
 
     public String branch;
 
