@@ -119,13 +119,44 @@ public class GateService {
             Scan scan = Scan.findById(id);
             scores.score(scan);
             entityManager.flush();
-            evaluate(scan);
+            record(scan);
         }
     }
 
-    /** Evaluates the gate on a succeeded scan and stores the verdict, in the caller's transaction. */
+    /**
+     * Evaluates the gate on a succeeded scan and stores the verdict, in the caller's transaction:
+     * when the scan is stored, and when its gate or a triage mark changes.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public GateVerdict evaluate(Scan scan) {
+    public void record(Scan scan) {
+        GateVerdict verdict = evaluate(scan);
+        try {
+            session().createNativeMutationQuery("""
+                    insert into gate_result (scan_id, baseline_scan_id, passed, conditions, new_code)
+                    values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))
+                    on conflict (scan_id) do update set baseline_scan_id = excluded.baseline_scan_id,
+                        passed = excluded.passed, conditions = excluded.conditions, new_code = excluded.new_code,
+                        evaluated_at = now()""")
+                    .setParameter(1, scan.id).setParameter(2, verdict.baselineScanId()).setParameter(3, verdict.passed())
+                    .setParameter(4, json.writeValueAsString(verdict.conditions()))
+                    .setParameter(5, json.writeValueAsString(verdict.newCode()))
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a gate verdict as JSON", e);
+        }
+    }
+
+    /**
+     * The verdict on a scan as of now, evaluated again and not stored (a read never writes), since
+     * benchmark alerts open and close and triage marks expire after the verdict was stored. Empty
+     * for a scan that has not succeeded.
+     */
+    @Transactional
+    public Optional<GateVerdict> verdict(Scan scan) {
+        return scan.status == Scan.Status.succeeded ? Optional.of(evaluate(scan)) : Optional.empty();
+    }
+
+    private GateVerdict evaluate(Scan scan) {
         GateSettings gate = settings(scan.repository.id);
         Long baseline = baseline(scan, gate).orElse(null);
         GateVerdict.NewCode newCode = newCode(scan, baseline);
@@ -134,30 +165,7 @@ public class GateService {
             results.add(check(condition, scan, baseline, newCode));
         }
         boolean passed = results.stream().allMatch(GateVerdict.ConditionResult::passed);
-        GateVerdict verdict = new GateVerdict(scan.id, baseline, passed, results, newCode);
-        try {
-            session().createNativeMutationQuery("""
-                    insert into gate_result (scan_id, baseline_scan_id, passed, conditions, new_code)
-                    values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))
-                    on conflict (scan_id) do update set baseline_scan_id = excluded.baseline_scan_id,
-                        passed = excluded.passed, conditions = excluded.conditions, new_code = excluded.new_code,
-                        evaluated_at = now()""")
-                    .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, passed)
-                    .setParameter(4, json.writeValueAsString(results)).setParameter(5, json.writeValueAsString(newCode))
-                    .executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a gate verdict as JSON", e);
-        }
-        return verdict;
-    }
-
-    /**
-     * The verdict on a scan as of now: evaluated again (and stored), since benchmark alerts and
-     * triage marks change after the scan was stored. Empty for a scan that has not succeeded.
-     */
-    @Transactional
-    public Optional<GateVerdict> verdict(Scan scan) {
-        return scan.status == Scan.Status.succeeded ? Optional.of(evaluate(scan)) : Optional.empty();
+        return new GateVerdict(scan.id, baseline, passed, results, newCode);
     }
 
     /**

@@ -99,7 +99,7 @@ public class ScanStore {
         entityManager.flush();
         scores.score(scan);
         entityManager.flush();
-        gates.evaluate(scan);
+        gates.record(scan);
     }
 
     /** Ends a scan that {@code worker} ran as failed, with a message for the user. */
@@ -181,7 +181,7 @@ public class ScanStore {
         scan.status = Scan.Status.succeeded;
         scan.finishedAt = OffsetDateTime.now();
         entityManager.flush();
-        gates.evaluate(scan);
+        gates.record(scan);
         return true;
     }
 
