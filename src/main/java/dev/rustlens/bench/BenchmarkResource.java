@@ -1,6 +1,7 @@
 package dev.rustlens.bench;
 
 import dev.rustlens.auth.Role;
+import dev.rustlens.request.BadRequest;
 import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.bench.BenchmarkQueries.History;
 import dev.rustlens.bench.BenchmarkQueries.ThresholdView;
@@ -69,7 +70,7 @@ public class BenchmarkResource {
             ThresholdRequest request) {
         if (request == null || request.test() == null || request.windowSize() == null
                 || request.minSampleSize() == null) {
-            throw new IllegalArgumentException(
+            throw new BadRequest(
                     "a JSON body {\"test\", \"windowSize\", \"minSampleSize\", \"upperBoundary\", \"lowerBoundary\"} is required");
         }
         Threshold threshold = new Threshold(ThresholdTest.of(request.test()), request.windowSize(),

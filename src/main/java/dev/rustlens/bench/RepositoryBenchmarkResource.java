@@ -1,6 +1,7 @@
 package dev.rustlens.bench;
 
 import dev.rustlens.auth.Role;
+import dev.rustlens.request.BadRequest;
 import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.bench.BenchmarkQueries.MeasureSummary;
 import dev.rustlens.bench.BenchmarkService.IngestSummary;
@@ -127,7 +128,7 @@ public class RepositoryBenchmarkResource {
             case "libtest" -> LibtestOutput.parse("libtest output", body);
             case "cargo-criterion" -> CargoCriterionMessages.parse("cargo-criterion messages", body);
             case "bmf" -> BencherMetricFormat.parse("Bencher Metric Format body", body);
-            default -> throw new IllegalArgumentException(
+            default -> throw new BadRequest(
                     "format must be libtest, cargo-criterion or bmf; got \"" + format + "\"");
         };
         return service.ingest(id, origin, results);
@@ -153,7 +154,7 @@ public class RepositoryBenchmarkResource {
         try {
             return BenchmarkAlert.Status.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status must be open, acknowledged or resolved; got \"" + name + "\"", e);
+            throw new BadRequest("status must be open, acknowledged or resolved; got \"" + name + "\"", e);
         }
     }
 

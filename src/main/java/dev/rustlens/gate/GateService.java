@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.request.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.SnapshotScores;
@@ -65,7 +66,7 @@ public class GateService {
     @Transactional
     public GateSettings save(GitRepository repository, List<GateCondition> conditions, String baseline, String baselineValue) {
         if (conditions == null) {
-            throw new IllegalArgumentException("\"conditions\" is required: a list, e.g. [{\"type\": \"min_grade\", \"grade\": \"B\"}]");
+            throw new BadRequest("\"conditions\" is required: a list, e.g. [{\"type\": \"min_grade\", \"grade\": \"B\"}]");
         }
         Set<String> checks = engine.catalogue().checks().stream().map(check -> check.id()).collect(Collectors.toSet());
         conditions.forEach(condition -> condition.validate(checks));
@@ -73,24 +74,24 @@ public class GateService {
         switch (checkedBaseline) {
             case "previous_scan" -> {
                 if (baselineValue != null) {
-                    throw new IllegalArgumentException("baseline previous_scan takes no baselineValue");
+                    throw new BadRequest("baseline previous_scan takes no baselineValue");
                 }
             }
             case "date" -> parseDate(baselineValue);
             case "branch" -> {
                 if (baselineValue == null || baselineValue.isBlank()) {
-                    throw new IllegalArgumentException("baseline branch needs baselineValue: the reference branch");
+                    throw new BadRequest("baseline branch needs baselineValue: the reference branch");
                 }
             }
             case "scan" -> {
                 Scan chosen = baselineValue == null || !baselineValue.matches("\\d{1,18}") ? null
                         : Scan.findById(Long.parseLong(baselineValue));
                 if (chosen == null || !chosen.repository.id.equals(repository.id) || chosen.status != Scan.Status.succeeded) {
-                    throw new IllegalArgumentException("baseline scan needs baselineValue: the id of a succeeded scan"
+                    throw new BadRequest("baseline scan needs baselineValue: the id of a succeeded scan"
                             + " of this repository");
                 }
             }
-            default -> throw new IllegalArgumentException("baseline must be previous_scan, date, branch or scan");
+            default -> throw new BadRequest("baseline must be previous_scan, date, branch or scan");
         }
         QualityGate gate = QualityGate.<QualityGate>findByIdOptional(repository.id).orElseGet(() -> {
             QualityGate created = new QualityGate();
@@ -305,7 +306,7 @@ public class GateService {
         try {
             return LocalDate.parse(value == null ? "" : value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("baseline date needs baselineValue: a date like 2026-01-31");
+            throw new BadRequest("baseline date needs baselineValue: a date like 2026-01-31");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.rustlens.scan;
 import dev.rustlens.gitrepo.BackfillCommits;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryUrls;
+import dev.rustlens.request.BadRequest;
 import dev.rustlens.text.Echo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,7 @@ public class ScanService {
         requireGit(repository);
         String scannedBranch = branch == null || branch.isBlank() ? repository.defaultBranch : branch.strip();
         if (!RepositoryUrls.isValidBranch(scannedBranch)) {
-            throw new IllegalArgumentException(Echo.quoted(scannedBranch) + " is not a valid branch name");
+            throw new BadRequest(Echo.quoted(scannedBranch) + " is not a valid branch name");
         }
         Backfill backfill = new Backfill();
         backfill.repository = repository;

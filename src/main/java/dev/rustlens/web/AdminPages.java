@@ -6,6 +6,7 @@ import dev.rustlens.auth.AppUser;
 import dev.rustlens.auth.Role;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
+import dev.rustlens.request.BadRequest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -70,7 +71,7 @@ public class AdminPages {
         try {
             AppUser user = access.createUser(username, password, Role.parse(role));
             return back("User " + user.username + " can sign in now.");
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequest e) {
             return rejected(new Rejected("user", e.getMessage(), username, role), Response.Status.BAD_REQUEST);
         } catch (DuplicateNameException e) {
             return rejected(new Rejected("user", e.getMessage(), username, role), Response.Status.CONFLICT);
@@ -89,7 +90,7 @@ public class AdminPages {
             // The secret is in this answer only: not in a redirect URL, nor ever again.
             return Response.ok(Templates.token(issued.token(), issued.secret()))
                     .header("Cache-Control", "no-store").build();
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequest e) {
             return rejected(new Rejected("token", e.getMessage(), name, role), Response.Status.BAD_REQUEST);
         }
     }

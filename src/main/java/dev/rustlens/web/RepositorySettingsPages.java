@@ -9,6 +9,7 @@ import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.gitrepo.RepositoryService.DuplicateNameException;
 import dev.rustlens.gitrepo.RepositoryService.InvalidRepository;
+import dev.rustlens.request.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.ScanSchedules;
 import dev.rustlens.scoring.Grade;
@@ -187,7 +188,7 @@ public class RepositorySettingsPages {
             gates.save(repository, conditions, baseline, blankToNull(baselineValue));
             return Response.seeOther(UriBuilder.fromPath("/repositories/{id}/gate")
                     .queryParam("message", "The quality gate is saved.").build(id)).build();
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequest e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML)
                     .entity(gate(repository, rows, baseline, baselineValue, false, e.getMessage(), null)).build();
         }
@@ -275,7 +276,7 @@ public class RepositorySettingsPages {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the most new findings must be a whole number, not " + Echo.quoted(text));
+            throw new BadRequest("the most new findings must be a whole number, not " + Echo.quoted(text));
         }
     }
 
