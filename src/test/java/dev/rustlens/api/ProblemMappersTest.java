@@ -4,11 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.rustlens.gate.GateService;
-import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Which exceptions a client is told are its fault (400) and which are the server's (500). */
@@ -17,14 +16,7 @@ class ProblemMappersTest {
 
     @Test
     void anIllegalArgumentFromDeepInTheServerIsAnInternalErrorNotABadRequest() {
-        long repositoryId = QuarkusTransaction.requiringNew().call(() -> {
-            GitRepository repository = new GitRepository();
-            repository.name = "problems-" + UUID.randomUUID();
-            repository.url = "https://example.com/x.git";
-            repository.defaultBranch = "main";
-            repository.persist();
-            return repository.id;
-        });
+        long repositoryId = QuarkusTransaction.requiringNew().call(() -> TestRepositories.registered("problems-").id);
         // A library refusing an argument our code passed it: a bug of ours, whatever its message says.
         QuarkusMock.installMockForType(new GateService(null, null, null, null, null) {
             @Override

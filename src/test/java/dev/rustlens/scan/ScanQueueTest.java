@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.auth.TestTokens;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -62,11 +63,7 @@ class ScanQueueTest {
 
     private List<Long> queueScans(int count) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            GitRepository repository = new GitRepository();
-            repository.name = "queue-" + UUID.randomUUID();
-            repository.url = "https://example.com/x.git";
-            repository.defaultBranch = "main";
-            repository.persist();
+            GitRepository repository = TestRepositories.registered("queue-");
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Scan scan = new Scan();
@@ -195,14 +192,7 @@ class ScanQueueTest {
 
     @Test
     void simultaneousScanRequestsForOneBranchQueueOneScanAndAllGetIt() throws Exception {
-        long repositoryId = QuarkusTransaction.requiringNew().call(() -> {
-            GitRepository repository = new GitRepository();
-            repository.name = "simultaneous-" + UUID.randomUUID();
-            repository.url = "https://example.com/x.git";
-            repository.defaultBranch = "main";
-            repository.persist();
-            return repository.id;
-        });
+        long repositoryId = QuarkusTransaction.requiringNew().call(() -> TestRepositories.registered("simultaneous-").id);
         int requests = 8;
         CountDownLatch start = new CountDownLatch(1);
         Callable<JsonPath> request = () -> {
