@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.rustlens.auth.SignInGuard;
 import dev.rustlens.database.DatabaseErrors;
 import dev.rustlens.gitrepo.DiskFull;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.DuplicateNameException;
 import dev.rustlens.http.Problem;
 import io.quarkus.security.AuthenticationFailedException;
@@ -33,8 +34,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /**
+     * Only our own refusals are the request's fault; an {@link IllegalArgumentException} from a
+     * library or a bug of ours is a 500 (below), so its message never reaches a client as advice.
+     */
     @ServerExceptionMapper
-    public Response badInput(IllegalArgumentException e, UriInfo uri) {
+    public Response badRequest(BadRequest e, UriInfo uri) {
         return answer(uri, Response.Status.BAD_REQUEST, e.getMessage());
     }
 
@@ -50,8 +55,9 @@ public class ProblemMappers {
     private static String badJson(JsonProcessingException json) {
         JsonLocation where = json.getLocation();
         String at = where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
-        if (json.getCause() instanceof IllegalArgumentException ours) {
-            return "the request body has a bad value" + at + ": " + ours.getMessage();
+        if (json.getCause() instanceof BadRequest || json.getCause() instanceof IllegalArgumentException nul
+                && TextWithoutNul.MESSAGE.equals(nul.getMessage())) {
+            return "the request body has a bad value" + at + ": " + json.getCause().getMessage();
         }
         return "the request body is not valid JSON or has a value of the wrong type" + at;
     }

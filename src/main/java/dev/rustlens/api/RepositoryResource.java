@@ -5,9 +5,9 @@ import dev.rustlens.gitrepo.ArchiveStore;
 import dev.rustlens.gitrepo.ArchiveUnpacker;
 import dev.rustlens.gitrepo.BackfillCommits;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
-import dev.rustlens.gitrepo.CredentialCipher;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryService;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.BackfillRunner;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanSchedules;
@@ -106,7 +106,7 @@ public class RepositoryResource {
     @Operation(summary = "Register a git repository (https or file URL, optional credentials) or an archive repository")
     public Response register(NewRepository request, UriInfo uri) {
         if (request == null) {
-            throw new IllegalArgumentException("a JSON body {\"name\", \"url\", \"branch\"} is required");
+            throw new BadRequest("a JSON body {\"name\", \"url\", \"branch\"} is required");
         }
         GitRepository repository = repositories.register(request.name(), request.kind(), request.url(),
                 request.branch(), request.credentials(), request.coreModules(), null);
@@ -126,10 +126,10 @@ public class RepositoryResource {
             @QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("100") int limit,
             UriInfo uri) {
         if (limit < 1 || limit > 500) {
-            throw new IllegalArgumentException("limit must be between 1 and 500");
+            throw new BadRequest("limit must be between 1 and 500");
         }
         if (page < 1) {
-            throw new IllegalArgumentException("page must be 1 or more");
+            throw new BadRequest("page must be 1 or more");
         }
         GitRepository.Kind wanted = kind == null || kind.isBlank() ? null : parseKind(kind);
         GitRepository.Listing listing = GitRepository.listPage(q, wanted, page, limit);
@@ -148,7 +148,7 @@ public class RepositoryResource {
         try {
             return GitRepository.Kind.valueOf(kind.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("kind must be git or archive, not " + Echo.quoted(kind), e);
+            throw new BadRequest("kind must be git or archive, not " + Echo.quoted(kind), e);
         }
     }
 
@@ -161,7 +161,7 @@ public class RepositoryResource {
     @Operation(summary = "Scan the default branch on a cron schedule")
     public RepositoryView schedule(@PathParam("id") long id, ScheduleRequest request) {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
-            throw new IllegalArgumentException("a JSON body {\"cron\": \"<Quartz cron expression>\"} is required");
+            throw new BadRequest("a JSON body {\"cron\": \"<Quartz cron expression>\"} is required");
         }
         return changeSchedule(id, request.cron());
     }
@@ -185,7 +185,7 @@ public class RepositoryResource {
     @Operation(summary = "Change a repository: name, URL, branch, credentials")
     public RepositoryView change(@PathParam("id") long id, RepositoryChanges request) {
         if (request == null) {
-            throw new IllegalArgumentException("a JSON body with the fields to change is required");
+            throw new BadRequest("a JSON body with the fields to change is required");
         }
         if (!repositories.change(id, new RepositoryService.Changes(request.name(), request.url(), request.branch(),
                 request.credentials(), request.removeCredentials(), request.coreModules(), null))) {
@@ -256,7 +256,7 @@ public class RepositoryResource {
             throw new NotFoundException();
         }
         if (limit < 1 || limit > 100) {
-            throw new IllegalArgumentException("limit must be between 1 and 100");
+            throw new BadRequest("limit must be between 1 and 100");
         }
         return Scan.listNewestFirst(repository, before, limit).stream().map(ScanView::summary).toList();
     }
@@ -280,26 +280,26 @@ public class RepositoryResource {
     public record BackfillRequest(String branch, Integer last, String every, String since) {
         BackfillCommits.Selection selection() {
             if ((last == null) == (every == null)) {
-                throw new IllegalArgumentException("give either \"last\": N or \"every\": \"week\"|\"month\" with \"since\"");
+                throw new BadRequest("give either \"last\": N or \"every\": \"week\"|\"month\" with \"since\"");
             }
             if (last != null) {
                 if (last < 1 || last > MAX_BACKFILL) {
-                    throw new IllegalArgumentException("last must be between 1 and " + MAX_BACKFILL);
+                    throw new BadRequest("last must be between 1 and " + MAX_BACKFILL);
                 }
                 return new BackfillCommits.Last(last);
             }
             BackfillCommits.Period period = switch (every) {
                 case "week" -> BackfillCommits.Period.week;
                 case "month" -> BackfillCommits.Period.month;
-                default -> throw new IllegalArgumentException("every must be \"week\" or \"month\", not " + Echo.quoted(every));
+                default -> throw new BadRequest("every must be \"week\" or \"month\", not " + Echo.quoted(every));
             };
             if (since == null) {
-                throw new IllegalArgumentException("\"since\": \"YYYY-MM-DD\" is required with \"every\"");
+                throw new BadRequest("\"since\": \"YYYY-MM-DD\" is required with \"every\"");
             }
             try {
                 return new BackfillCommits.Every(period, LocalDate.parse(since));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("since must be a date like 2025-01-31, not " + Echo.quoted(since));
+                throw new BadRequest("since must be a date like 2025-01-31, not " + Echo.quoted(since));
             }
         }
     }
@@ -316,7 +316,7 @@ public class RepositoryResource {
     @Operation(summary = "Queue scans of past commits (last N, or one a week or month); 202 with the backfill")
     public Response backfill(@PathParam("id") long id, BackfillRequest request, UriInfo uri) {
         if (request == null) {
-            throw new IllegalArgumentException("a JSON body {\"last\": N} or {\"every\": \"week\", \"since\": \"YYYY-MM-DD\"} is required");
+            throw new BadRequest("a JSON body {\"last\": N} or {\"every\": \"week\", \"since\": \"YYYY-MM-DD\"} is required");
         }
         BackfillRunner.BackfillView backfill = scans.backfill(id, request.branch(), request.selection())
                 .orElseThrow(NotFoundException::new);

@@ -1,6 +1,7 @@
 package dev.rustlens.auth;
 
 import dev.rustlens.config.RustlensConfig;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.DuplicateNameException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -111,10 +112,10 @@ public class AccessService {
     @Transactional
     public AppUser createUser(String username, String password, Role role) {
         if (username == null || !username.strip().matches("[A-Za-z0-9._@-]{1,64}")) {
-            throw new IllegalArgumentException("username must be 1 to 64 letters, digits or . _ @ -");
+            throw new BadRequest("username must be 1 to 64 letters, digits or . _ @ -");
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw new BadRequest("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         if (AppUser.findByUsername(username.strip()).isPresent()) {
             throw new DuplicateNameException("a user named '" + username.strip() + "' exists already");
@@ -169,7 +170,7 @@ public class AccessService {
 
     private static ApiToken storeToken(String name, Role role, Long createdBy, String secret) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new IllegalArgumentException("token name is required (at most 100 characters)");
+            throw new BadRequest("token name is required (at most 100 characters)");
         }
         ApiToken token = new ApiToken();
         token.name = name.strip();

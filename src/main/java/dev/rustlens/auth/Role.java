@@ -1,5 +1,6 @@
 package dev.rustlens.auth;
 
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,12 +30,12 @@ public enum Role {
     /** The role named {@code name}, case-insensitively; a clear error for anything else. */
     public static Role parse(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("role is required: viewer, maintainer or admin");
+            throw new BadRequest("role is required: viewer, maintainer or admin");
         }
         try {
             return valueOf(name.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role " + Echo.quoted(name) + ": use viewer, maintainer or admin", e);
+            throw new BadRequest("unknown role " + Echo.quoted(name) + ": use viewer, maintainer or admin", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rustlens.auth;
 
+import dev.rustlens.http.BadRequest;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -59,7 +60,7 @@ public class TokenResource {
     @Operation(summary = "Create an API token; the response carries its secret, shown only this once")
     public Response create(NewToken request, UriInfo uri) {
         if (request == null) {
-            throw new IllegalArgumentException("send {\"name\": ..., \"role\": \"viewer|maintainer|admin\"}");
+            throw new BadRequest("send {\"name\": ..., \"role\": \"viewer|maintainer|admin\"}");
         }
         Role role = Role.parse(request.role());
         Long creator = access.userId(identity.getPrincipal().getName()).orElse(null);

@@ -1,5 +1,6 @@
 package dev.rustlens.auth;
 
+import dev.rustlens.http.BadRequest;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +58,7 @@ public class UserResource {
     @Operation(summary = "Create a user who signs in to the pages (password of at least 10 characters)")
     public Response create(NewUser request, UriInfo uri) {
         if (request == null) {
-            throw new IllegalArgumentException("send {\"username\": ..., \"password\": ..., \"role\": ...}");
+            throw new BadRequest("send {\"username\": ..., \"password\": ..., \"role\": ...}");
         }
         AppUser user = access.createUser(request.username(), request.password(), Role.parse(request.role()));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(user.id)).build())

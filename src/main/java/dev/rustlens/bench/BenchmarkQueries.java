@@ -4,6 +4,7 @@ import dev.rustlens.bench.detect.Detector;
 import dev.rustlens.bench.detect.Threshold;
 import dev.rustlens.bench.ingest.ParsedResult;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,7 +83,7 @@ public class BenchmarkQueries {
     public History history(long benchmarkId, String measure, String branch, String testbed) {
         Benchmark benchmark = BenchmarkService.benchmark(benchmarkId);
         if (!measures(benchmark).contains(measure)) {
-            throw new IllegalArgumentException("benchmark " + benchmarkId + " has no measure " + Echo.quoted(measure)
+            throw new BadRequest("benchmark " + benchmarkId + " has no measure " + Echo.quoted(measure)
                     + "; it has " + measures(benchmark));
         }
         Threshold threshold = BenchmarkThreshold.effective(benchmark, measure);

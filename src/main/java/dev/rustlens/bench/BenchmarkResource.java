@@ -1,12 +1,13 @@
 package dev.rustlens.bench;
 
 import dev.rustlens.auth.Role;
-import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.bench.BenchmarkQueries.History;
 import dev.rustlens.bench.BenchmarkQueries.ThresholdView;
 import dev.rustlens.bench.detect.Threshold;
 import dev.rustlens.bench.detect.ThresholdTest;
 import dev.rustlens.bench.ingest.ParsedResult;
+import dev.rustlens.http.BadRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -69,7 +70,7 @@ public class BenchmarkResource {
             ThresholdRequest request) {
         if (request == null || request.test() == null || request.windowSize() == null
                 || request.minSampleSize() == null) {
-            throw new IllegalArgumentException(
+            throw new BadRequest(
                     "a JSON body {\"test\", \"windowSize\", \"minSampleSize\", \"upperBoundary\", \"lowerBoundary\"} is required");
         }
         Threshold threshold = new Threshold(ThresholdTest.of(request.test()), request.windowSize(),

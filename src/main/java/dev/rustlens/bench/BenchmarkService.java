@@ -1,11 +1,12 @@
 package dev.rustlens.bench;
 
-import dev.rustlens.bench.detect.Detector;
 import dev.rustlens.bench.detect.Detector.Evaluation;
+import dev.rustlens.bench.detect.Detector;
 import dev.rustlens.bench.detect.Threshold;
 import dev.rustlens.bench.ingest.MalformedResultsException;
 import dev.rustlens.bench.ingest.ParsedResult;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.BadRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
@@ -41,10 +42,10 @@ public class BenchmarkService {
 
         private static String required(String field, String value) {
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("the \"" + field + "\" parameter is required");
+                throw new BadRequest("the \"" + field + "\" parameter is required");
             }
             if (!LABEL.matcher(value).matches()) {
-                throw new IllegalArgumentException("\"" + field + "\" must be 1 to 200 visible characters without spaces");
+                throw new BadRequest("\"" + field + "\" must be 1 to 200 visible characters without spaces");
             }
             return value;
         }

@@ -1,7 +1,6 @@
 package dev.rustlens.bench;
 
 import dev.rustlens.auth.Role;
-import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.bench.BenchmarkQueries.MeasureSummary;
 import dev.rustlens.bench.BenchmarkService.IngestSummary;
 import dev.rustlens.bench.BenchmarkService.Origin;
@@ -12,6 +11,8 @@ import dev.rustlens.bench.ingest.CriterionFiles;
 import dev.rustlens.bench.ingest.LibtestOutput;
 import dev.rustlens.bench.ingest.MalformedResultsException;
 import dev.rustlens.bench.ingest.ParsedResult;
+import dev.rustlens.http.BadRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,10 +28,10 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * A repository's benchmarks over REST: CI pushes results per commit, branch and testbed; the list
@@ -127,7 +128,7 @@ public class RepositoryBenchmarkResource {
             case "libtest" -> LibtestOutput.parse("libtest output", body);
             case "cargo-criterion" -> CargoCriterionMessages.parse("cargo-criterion messages", body);
             case "bmf" -> BencherMetricFormat.parse("Bencher Metric Format body", body);
-            default -> throw new IllegalArgumentException(
+            default -> throw new BadRequest(
                     "format must be libtest, cargo-criterion or bmf; got \"" + format + "\"");
         };
         return service.ingest(id, origin, results);
@@ -153,7 +154,7 @@ public class RepositoryBenchmarkResource {
         try {
             return BenchmarkAlert.Status.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status must be open, acknowledged or resolved; got \"" + name + "\"", e);
+            throw new BadRequest("status must be open, acknowledged or resolved; got \"" + name + "\"", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rustlens.finding;
 
+import dev.rustlens.http.BadRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -7,7 +8,7 @@ import java.util.Set;
 /**
  * Which findings of a scan to list or export: by crate, check, severity, tracking, path prefix,
  * test code, and whether they count against the score. Builds the SQL conditions with their
- * parameters; bad values are refused with {@link IllegalArgumentException}.
+ * parameters; bad values are refused with {@link BadRequest}.
  */
 public record FindingFilter(String crate, String check, String severity, String tracking, String path, Boolean inTest,
         Boolean counted) {
@@ -25,10 +26,10 @@ public record FindingFilter(String crate, String check, String severity, String 
 
     public FindingFilter {
         if (severity != null && !SEVERITIES.contains(severity)) {
-            throw new IllegalArgumentException("severity must be one of " + SEVERITIES);
+            throw new BadRequest("severity must be one of " + SEVERITIES);
         }
         if (tracking != null && !TRACKING.contains(tracking)) {
-            throw new IllegalArgumentException("tracking must be new or unchanged");
+            throw new BadRequest("tracking must be new or unchanged");
         }
     }
 

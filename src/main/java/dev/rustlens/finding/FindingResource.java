@@ -2,6 +2,7 @@ package dev.rustlens.finding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scoring.FixRanking;
@@ -99,7 +100,7 @@ public class FindingResource {
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted, @Context UriInfo uri) throws SQLException {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+            throw new BadRequest("limit must be between 1 and " + MAX_LIMIT);
         }
         requireScan(id);
         FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);

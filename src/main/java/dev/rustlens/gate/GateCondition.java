@@ -1,5 +1,6 @@
 package dev.rustlens.gate;
 
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.scoring.Grade;
 import dev.rustlens.text.Echo;
 import java.util.List;
@@ -26,18 +27,18 @@ public record GateCondition(String type, String check, String severity, Integer 
             new GateCondition("min_grade", null, null, null, "C"),
             new GateCondition("no_open_benchmark_regressions", null, null, null, null));
 
-    /** Throws {@link IllegalArgumentException} saying what is wrong; {@code checks} are the known check ids. */
+    /** Throws {@link BadRequest} saying what is wrong; {@code checks} are the known check ids. */
     void validate(Set<String> checks) {
         switch (type == null ? "" : type) {
             case "no_new_findings" -> {
                 if (check == null || !checks.contains(check)) {
-                    throw new IllegalArgumentException("no_new_findings needs \"check\": one of the check ids (see /checks), not "
+                    throw new BadRequest("no_new_findings needs \"check\": one of the check ids (see /checks), not "
                             + (check == null ? "nothing" : "'" + check + "'"));
                 }
             }
             case "max_new_findings" -> {
                 if (severity == null || !SEVERITIES.contains(severity) || max == null || max < 0) {
-                    throw new IllegalArgumentException("max_new_findings needs \"severity\" (one of " + SEVERITIES
+                    throw new BadRequest("max_new_findings needs \"severity\" (one of " + SEVERITIES
                             + ") and \"max\" >= 0");
                 }
             }
@@ -45,13 +46,13 @@ public record GateCondition(String type, String check, String severity, Integer 
                 try {
                     Grade.valueOf(grade == null ? "" : grade);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("min_grade needs \"grade\": A, B, C, D or E");
+                    throw new BadRequest("min_grade needs \"grade\": A, B, C, D or E");
                 }
             }
             case "doc_coverage_not_lower", "no_open_benchmark_regressions" -> {
                 // nothing to configure
             }
-            default -> throw new IllegalArgumentException("unknown condition type " + Echo.quoted(type) + ": use no_new_findings,"
+            default -> throw new BadRequest("unknown condition type " + Echo.quoted(type) + ": use no_new_findings,"
                     + " max_new_findings, min_grade, doc_coverage_not_lower or no_open_benchmark_regressions");
         }
     }

@@ -1,9 +1,10 @@
 package dev.rustlens.gate;
 
 import dev.rustlens.auth.Role;
-import jakarta.annotation.security.RolesAllowed;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.Scan;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -58,7 +59,7 @@ public class GateResource {
     @Operation(summary = "Set a repository's gate conditions and baseline")
     public GateService.GateSettings put(@PathParam("id") long id, GateRequest request) {
         if (request == null) {
-            throw new IllegalArgumentException("a JSON body {\"conditions\": [...], \"baseline\": ...} is required");
+            throw new BadRequest("a JSON body {\"conditions\": [...], \"baseline\": ...} is required");
         }
         return gates.save(repository(id), request.conditions(), request.baseline(), request.baselineValue());
     }
@@ -75,7 +76,7 @@ public class GateResource {
             @QueryParam("branch") String branch) {
         GitRepository repository = repository(id);
         if (commit != null && !commit.matches("[0-9a-f]{4,64}")) {
-            throw new IllegalArgumentException("commit must be a hexadecimal commit id");
+            throw new BadRequest("commit must be a hexadecimal commit id");
         }
         Scan scan = (commit != null
                 ? Scan.<Scan>find("repository = ?1 and status = ?2 and commitSha like ?3 order by id desc",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanStored;
@@ -67,7 +68,7 @@ public class GateService {
     @Transactional
     public GateSettings save(GitRepository repository, List<GateCondition> conditions, String baseline, String baselineValue) {
         if (conditions == null) {
-            throw new IllegalArgumentException("\"conditions\" is required: a list, e.g. [{\"type\": \"min_grade\", \"grade\": \"B\"}]");
+            throw new BadRequest("\"conditions\" is required: a list, e.g. [{\"type\": \"min_grade\", \"grade\": \"B\"}]");
         }
         Set<String> checks = engine.catalogue().checks().stream().map(check -> check.id()).collect(Collectors.toSet());
         conditions.forEach(condition -> condition.validate(checks));
@@ -75,24 +76,24 @@ public class GateService {
         switch (checkedBaseline) {
             case "previous_scan" -> {
                 if (baselineValue != null) {
-                    throw new IllegalArgumentException("baseline previous_scan takes no baselineValue");
+                    throw new BadRequest("baseline previous_scan takes no baselineValue");
                 }
             }
             case "date" -> parseDate(baselineValue);
             case "branch" -> {
                 if (baselineValue == null || baselineValue.isBlank()) {
-                    throw new IllegalArgumentException("baseline branch needs baselineValue: the reference branch");
+                    throw new BadRequest("baseline branch needs baselineValue: the reference branch");
                 }
             }
             case "scan" -> {
                 Scan chosen = baselineValue == null || !baselineValue.matches("\\d{1,18}") ? null
                         : Scan.findById(Long.parseLong(baselineValue));
                 if (chosen == null || !chosen.repository.id.equals(repository.id) || chosen.status != Scan.Status.succeeded) {
-                    throw new IllegalArgumentException("baseline scan needs baselineValue: the id of a succeeded scan"
+                    throw new BadRequest("baseline scan needs baselineValue: the id of a succeeded scan"
                             + " of this repository");
                 }
             }
-            default -> throw new IllegalArgumentException("baseline must be previous_scan, date, branch or scan");
+            default -> throw new BadRequest("baseline must be previous_scan, date, branch or scan");
         }
         QualityGate gate = QualityGate.<QualityGate>findByIdOptional(repository.id).orElseGet(() -> {
             QualityGate created = new QualityGate();
@@ -121,18 +122,49 @@ public class GateService {
             Scan scan = Scan.findById(id);
             scores.score(scan);
             entityManager.flush();
-            evaluate(scan);
+            record(scan);
         }
     }
 
     /** Judges each scan as it is stored, in the storing transaction: a scan and its verdict land together. */
     void onScanStored(@Observes ScanStored stored) {
-        evaluate(stored.scan());
+        record(stored.scan());
     }
 
-    /** Evaluates the gate on a succeeded scan and stores the verdict, in the caller's transaction. */
+    /**
+     * Evaluates the gate on a succeeded scan and stores the verdict, in the caller's transaction:
+     * when the scan is stored, and when its gate or a triage mark changes.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public GateVerdict evaluate(Scan scan) {
+    public void record(Scan scan) {
+        GateVerdict verdict = evaluate(scan);
+        try {
+            session().createNativeMutationQuery("""
+                    insert into gate_result (scan_id, baseline_scan_id, passed, conditions, new_code)
+                    values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))
+                    on conflict (scan_id) do update set baseline_scan_id = excluded.baseline_scan_id,
+                        passed = excluded.passed, conditions = excluded.conditions, new_code = excluded.new_code,
+                        evaluated_at = now()""")
+                    .setParameter(1, scan.id).setParameter(2, verdict.baselineScanId()).setParameter(3, verdict.passed())
+                    .setParameter(4, json.writeValueAsString(verdict.conditions()))
+                    .setParameter(5, json.writeValueAsString(verdict.newCode()))
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a gate verdict as JSON", e);
+        }
+    }
+
+    /**
+     * The verdict on a scan as of now, evaluated again and not stored (a read never writes), since
+     * benchmark alerts open and close and triage marks expire after the verdict was stored. Empty
+     * for a scan that has not succeeded.
+     */
+    @Transactional
+    public Optional<GateVerdict> verdict(Scan scan) {
+        return scan.status == Scan.Status.succeeded ? Optional.of(evaluate(scan)) : Optional.empty();
+    }
+
+    private GateVerdict evaluate(Scan scan) {
         GateSettings gate = settings(scan.repository.id);
         Long baseline = baseline(scan, gate).orElse(null);
         GateVerdict.NewCode newCode = newCode(scan, baseline);
@@ -141,30 +173,7 @@ public class GateService {
             results.add(check(condition, scan, baseline, newCode));
         }
         boolean passed = results.stream().allMatch(GateVerdict.ConditionResult::passed);
-        GateVerdict verdict = new GateVerdict(scan.id, baseline, passed, results, newCode);
-        try {
-            session().createNativeMutationQuery("""
-                    insert into gate_result (scan_id, baseline_scan_id, passed, conditions, new_code)
-                    values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))
-                    on conflict (scan_id) do update set baseline_scan_id = excluded.baseline_scan_id,
-                        passed = excluded.passed, conditions = excluded.conditions, new_code = excluded.new_code,
-                        evaluated_at = now()""")
-                    .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, passed)
-                    .setParameter(4, json.writeValueAsString(results)).setParameter(5, json.writeValueAsString(newCode))
-                    .executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a gate verdict as JSON", e);
-        }
-        return verdict;
-    }
-
-    /**
-     * The verdict on a scan as of now: evaluated again (and stored), since benchmark alerts and
-     * triage marks change after the scan was stored. Empty for a scan that has not succeeded.
-     */
-    @Transactional
-    public Optional<GateVerdict> verdict(Scan scan) {
-        return scan.status == Scan.Status.succeeded ? Optional.of(evaluate(scan)) : Optional.empty();
+        return new GateVerdict(scan.id, baseline, passed, results, newCode);
     }
 
     /**
@@ -304,7 +313,7 @@ public class GateService {
         try {
             return LocalDate.parse(value == null ? "" : value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("baseline date needs baselineValue: a date like 2026-01-31");
+            throw new BadRequest("baseline date needs baselineValue: a date like 2026-01-31");
         }
     }
 

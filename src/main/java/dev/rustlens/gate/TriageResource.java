@@ -1,9 +1,10 @@
 package dev.rustlens.gate;
 
 import dev.rustlens.auth.Role;
+import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
 import jakarta.annotation.security.RolesAllowed;
-import dev.rustlens.gitrepo.GitRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -21,9 +22,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.hibernate.Session;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.Session;
 
 /**
  * Triage: findings marked accepted or false positive, with a reason, who and when, and an
@@ -62,23 +63,23 @@ public class TriageResource {
     public Response mark(@PathParam("id") long id, TriageRequest request) {
         GitRepository repository = GateResource.repository(id);
         if (request == null || request.fingerprint() == null) {
-            throw new IllegalArgumentException("a JSON body {\"fingerprint\", \"status\", \"reason\", \"by\"} is required");
+            throw new BadRequest("a JSON body {\"fingerprint\", \"status\", \"reason\", \"by\"} is required");
         }
         if (!"accepted".equals(request.status()) && !"false_positive".equals(request.status())) {
-            throw new IllegalArgumentException("status must be accepted or false_positive");
+            throw new BadRequest("status must be accepted or false_positive");
         }
         if (request.reason() == null || request.reason().isBlank()) {
-            throw new IllegalArgumentException("a reason is required: say why the finding is accepted or wrong");
+            throw new BadRequest("a reason is required: say why the finding is accepted or wrong");
         }
         if (request.by() == null || request.by().isBlank()) {
-            throw new IllegalArgumentException("\"by\" is required: who marks the finding");
+            throw new BadRequest("\"by\" is required: who marks the finding");
         }
         OffsetDateTime expires = null;
         if (request.expiresAt() != null) {
             try {
                 expires = OffsetDateTime.parse(request.expiresAt());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("expiresAt must be a time like 2026-12-31T00:00:00Z");
+                throw new BadRequest("expiresAt must be a time like 2026-12-31T00:00:00Z");
             }
         }
         boolean known = !session().createNativeQuery("""

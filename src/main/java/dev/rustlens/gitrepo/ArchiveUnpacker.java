@@ -1,6 +1,7 @@
 package dev.rustlens.gitrepo;
 
 import dev.rustlens.config.RustlensConfig;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ public final class ArchiveUnpacker {
     }
 
     /** An archive that may not be unpacked; the message says why and is fit to show a user. */
-    public static final class BadArchiveException extends IllegalArgumentException {
+    public static final class BadArchiveException extends BadRequest {
         private static final long serialVersionUID = 1L;
 
         BadArchiveException(String message) {

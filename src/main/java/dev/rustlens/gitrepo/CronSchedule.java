@@ -5,6 +5,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import dev.rustlens.http.BadRequest;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class CronSchedule {
         CronSchedule schedule = parse(expression);
         Duration shortest = schedule.shortestInterval();
         if (shortest.compareTo(minimumInterval) < 0) {
-            throw new IllegalArgumentException("the schedule fires as often as every " + seconds(shortest)
+            throw new BadRequest("the schedule fires as often as every " + seconds(shortest)
                     + ", more often than the minimum of every " + seconds(minimumInterval)
                     + " (rustlens.scan.min-schedule-interval)");
         }
@@ -44,7 +45,7 @@ public final class CronSchedule {
             cron.validate();
             return new CronSchedule(cron);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cron is not a valid Quartz cron"
+            throw new BadRequest("cron is not a valid Quartz cron"
                     + " expression (seconds minutes hours day-of-month month day-of-week [year], e.g. \"0 0 3 * * ?\")", e);
         }
     }

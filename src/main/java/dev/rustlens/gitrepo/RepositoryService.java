@@ -2,6 +2,7 @@ package dev.rustlens.gitrepo;
 
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.DuplicateNameException;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -150,7 +151,7 @@ public class RepositoryService {
 
     private static String validName(String name) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-            throw new IllegalArgumentException(
+            throw new BadRequest(
                     "name is required: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return name;
@@ -164,13 +165,13 @@ public class RepositoryService {
 
     private static List<String> validCoreModules(List<String> modules) {
         if (modules.size() > MAX_CORE_MODULES) {
-            throw new IllegalArgumentException("at most " + MAX_CORE_MODULES + " core modules");
+            throw new BadRequest("at most " + MAX_CORE_MODULES + " core modules");
         }
         List<String> valid = new ArrayList<>();
         for (String module : modules) {
             String stripped = module == null ? "" : module.strip();
             if (!CORE_MODULE.matcher(stripped).matches()) {
-                throw new IllegalArgumentException("core module " + Echo.quoted(stripped) + " is not a module path like"
+                throw new BadRequest("core module " + Echo.quoted(stripped) + " is not a module path like"
                         + " raw::ffi or crate::sys");
             }
             if (!valid.contains(stripped)) {
@@ -183,19 +184,19 @@ public class RepositoryService {
     private static String validBranch(String branch) {
         String checked = branch == null || branch.isBlank() ? "main" : branch.strip();
         if (!RepositoryUrls.isValidBranch(checked)) {
-            throw new IllegalArgumentException("branch is not a valid git branch name: " + Echo.quoted(checked));
+            throw new BadRequest("branch is not a valid git branch name: " + Echo.quoted(checked));
         }
         return checked;
     }
 
     private static Credentials validCredentials(Credentials credentials) {
         if (credentials.token() == null || credentials.token().isEmpty()) {
-            throw new IllegalArgumentException("credentials need a token (or password)");
+            throw new BadRequest("credentials need a token (or password)");
         }
         String username = credentials.username() == null || credentials.username().isBlank()
                 ? "x-access-token" : credentials.username().strip();
         if (username.indexOf('\0') >= 0 || credentials.token().indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("credentials must not contain NUL characters");
+            throw new BadRequest("credentials must not contain NUL characters");
         }
         return new Credentials(username, credentials.token());
     }
@@ -228,7 +229,7 @@ public class RepositoryService {
      * {@code credentials}, {@code schedule}, {@code coreModules}), so that a form shows each
      * message next to its field; the message joins them all for the API.
      */
-    public static final class InvalidRepository extends IllegalArgumentException {
+    public static final class InvalidRepository extends BadRequest {
         private static final long serialVersionUID = 1L;
 
         private final Map<String, String> errors;
@@ -251,7 +252,7 @@ public class RepositoryService {
         <T> T check(String field, Supplier<T> validation) {
             try {
                 return validation.get();
-            } catch (IllegalArgumentException e) {
+            } catch (BadRequest e) {
                 reject(field, e.getMessage());
                 return null;
             }

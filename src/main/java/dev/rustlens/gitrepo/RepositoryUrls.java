@@ -1,6 +1,7 @@
 package dev.rustlens.gitrepo;
 
 import dev.rustlens.config.RustlensConfig;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.outbound.OutboundPolicy;
 import dev.rustlens.outbound.OutboundRefused;
 import dev.rustlens.text.Echo;
@@ -44,29 +45,29 @@ public class RepositoryUrls {
     /** Returns the URL when it may be fetched, else throws with a message saying why. */
     public String validate(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("url is required: an https:// URL or a file:// path of a git repository");
+            throw new BadRequest("url is required: an https:// URL or a file:// path of a git repository");
         }
         String trimmed = url.strip();
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url is not a valid URL: " + e.getReason());
+            throw new BadRequest("url is not a valid URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "https" -> {
                 if (uri.getHost() == null || uri.getHost().isBlank()) {
-                    throw new IllegalArgumentException("url has no host");
+                    throw new BadRequest("url has no host");
                 }
                 if (uri.getRawUserInfo() != null) {
-                    throw new IllegalArgumentException("url must not carry credentials: give them as"
+                    throw new BadRequest("url must not carry credentials: give them as"
                             + " \"credentials\": {\"username\": ..., \"token\": ...}, which rustlens stores encrypted");
                 }
                 try {
                     outbound.checkLiteralHost(uri);
                 } catch (OutboundRefused e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
+                    throw new BadRequest(e.getMessage(), e);
                 }
                 return trimmed;
             }
@@ -74,7 +75,7 @@ public class RepositoryUrls {
                 localRepository(uri);
                 return trimmed;
             }
-            default -> throw new IllegalArgumentException("unsupported URL scheme " + Echo.quoted(scheme)
+            default -> throw new BadRequest("unsupported URL scheme " + Echo.quoted(scheme)
                     + ": use https:// or file://");
         }
     }
@@ -88,7 +89,7 @@ public class RepositoryUrls {
         if ("file".equalsIgnoreCase(uri.getScheme())) {
             try {
                 localRepository(uri);
-            } catch (IllegalArgumentException e) {
+            } catch (BadRequest e) {
                 throw new GitMirror.GitFailure("cannot fetch " + url + ": " + e.getMessage(), null);
             }
         }
@@ -108,40 +109,40 @@ public class RepositoryUrls {
      */
     private void localRepository(URI uri) {
         if (roots.isEmpty()) {
-            throw new IllegalArgumentException("file:// URLs are disabled on this server (rustlens.git.file-roots)");
+            throw new BadRequest("file:// URLs are disabled on this server (rustlens.git.file-roots)");
         }
         if (uri.getAuthority() != null && !uri.getAuthority().equals("localhost")) {
-            throw new IllegalArgumentException("a file:// URL names a path on this server, not a host");
+            throw new BadRequest("a file:// URL names a path on this server, not a host");
         }
         Path path = Path.of(uri.getPath() == null ? "" : uri.getPath());
         // Judged on the path as written first: outside the roots, nothing about it is looked at.
         if (!path.isAbsolute() || !allowed(path.normalize())) {
-            throw new IllegalArgumentException(OUTSIDE_ROOTS);
+            throw new BadRequest(OUTSIDE_ROOTS);
         }
-        Path real = realAllowed(path).orElseThrow(() -> new IllegalArgumentException("no git repository at "
+        Path real = realAllowed(path).orElseThrow(() -> new BadRequest("no git repository at "
                 + Echo.quoted(uri.getPath()) + " on this server"));
         Path gitDir = gitDirectory(real, uri.getPath());
         for (Path borrowed : objectSources(gitDir)) {
-            realAllowed(borrowed).orElseThrow(() -> new IllegalArgumentException(OUTSIDE_ROOTS));
+            realAllowed(borrowed).orElseThrow(() -> new BadRequest(OUTSIDE_ROOTS));
         }
     }
 
     private Path gitDirectory(Path directory, String asGiven) {
         Path dotGit = directory.resolve(".git");
         if (Files.isDirectory(dotGit)) {
-            return realAllowed(dotGit).orElseThrow(() -> new IllegalArgumentException(OUTSIDE_ROOTS));
+            return realAllowed(dotGit).orElseThrow(() -> new BadRequest(OUTSIDE_ROOTS));
         }
         if (Files.isRegularFile(dotGit)) { // a worktree or submodule: "gitdir: <path>"
             String line = firstLine(dotGit);
             if (line.startsWith("gitdir:")) {
                 return realAllowed(directory.resolve(line.substring("gitdir:".length()).strip()))
-                        .orElseThrow(() -> new IllegalArgumentException(OUTSIDE_ROOTS));
+                        .orElseThrow(() -> new BadRequest(OUTSIDE_ROOTS));
             }
         }
         if (Files.isDirectory(directory.resolve("objects")) && Files.exists(directory.resolve("HEAD"))) {
             return directory; // a bare repository
         }
-        throw new IllegalArgumentException("no git repository at " + Echo.quoted(asGiven) + " on this server");
+        throw new BadRequest("no git repository at " + Echo.quoted(asGiven) + " on this server");
     }
 
     /** The directories a repository reads objects from besides its own. */
@@ -161,7 +162,7 @@ public class RepositoryUrls {
                     }
                 }
             } catch (IOException e) {
-                throw new IllegalArgumentException("the repository's alternates cannot be read", e);
+                throw new BadRequest("the repository's alternates cannot be read", e);
             }
         }
         return sources;
@@ -171,7 +172,7 @@ public class RepositoryUrls {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
         } catch (IOException e) {
-            throw new IllegalArgumentException("the repository's " + file.getFileName() + " file cannot be read", e);
+            throw new BadRequest("the repository's " + file.getFileName() + " file cannot be read", e);
         }
     }
 
@@ -184,7 +185,7 @@ public class RepositoryUrls {
             return Optional.empty();
         }
         if (!allowed(real)) {
-            throw new IllegalArgumentException(OUTSIDE_ROOTS);
+            throw new BadRequest(OUTSIDE_ROOTS);
         }
         return Optional.of(real);
     }

@@ -3,9 +3,11 @@ package dev.rustlens.scan;
 import dev.rustlens.gitrepo.BackfillCommits;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryUrls;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
@@ -15,15 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.Session;
 
 /** Queues scans; the workers pick them up. */
 @ApplicationScoped
 public class ScanService {
 
     private final ScanWorkers workers;
+    private final EntityManager entityManager;
 
-    public ScanService(ScanWorkers workers) {
+    public ScanService(ScanWorkers workers, EntityManager entityManager) {
         this.workers = workers;
+        this.entityManager = entityManager;
     }
 
     /**
@@ -62,7 +67,7 @@ public class ScanService {
         requireGit(repository);
         String scannedBranch = branch == null || branch.isBlank() ? repository.defaultBranch : branch.strip();
         if (!RepositoryUrls.isValidBranch(scannedBranch)) {
-            throw new IllegalArgumentException(Echo.quoted(scannedBranch) + " is not a valid branch name");
+            throw new BadRequest(Echo.quoted(scannedBranch) + " is not a valid branch name");
         }
         Backfill backfill = new Backfill();
         backfill.repository = repository;
@@ -154,6 +159,12 @@ public class ScanService {
         return CancelOutcome.CANCELLED;
     }
 
+    /**
+     * Queues a head scan of the default branch unless one is active. The unique index
+     * {@code scan_one_active_per_branch_key} decides, not a check before the insert: of two
+     * simultaneous requests, the second waits for the first to commit, inserts nothing and then
+     * finds the first one's scan.
+     */
     @Transactional
     Optional<Scan> enqueueInTransaction(long repositoryId, Scan.Trigger trigger) {
         GitRepository repository = GitRepository.findById(repositoryId);
@@ -161,17 +172,18 @@ public class ScanService {
             return Optional.empty();
         }
         requireGit(repository);
-        Optional<Scan> active = Scan.findActive(repository, repository.defaultBranch);
-        if (active.isPresent()) {
-            return active;
+        // The active scan may end between the insert that met it and the look-up: then insert again.
+        while (true) {
+            Optional<Scan> queued = entityManager.unwrap(Session.class).createNativeQuery("""
+                    insert into scan (repository_id, branch, trigger, status, queued_at) values (?1, ?2, ?3, 'queued', now())
+                    on conflict (repository_id, branch) where requested_commit is null and status in ('queued', 'running')
+                    do nothing returning id""", Long.class)
+                    .setParameter(1, repository.id).setParameter(2, repository.defaultBranch)
+                    .setParameter(3, trigger.name()).getResultList().stream().findFirst().map(id -> Scan.<Scan>findById(id));
+            Optional<Scan> scan = queued.isPresent() ? queued : Scan.findActive(repository, repository.defaultBranch);
+            if (scan.isPresent()) {
+                return scan;
+            }
         }
-        Scan scan = new Scan();
-        scan.repository = repository;
-        scan.branch = repository.defaultBranch;
-        scan.trigger = trigger;
-        scan.status = Scan.Status.queued;
-        scan.queuedAt = OffsetDateTime.now();
-        scan.persist();
-        return Optional.of(scan);
     }
 }

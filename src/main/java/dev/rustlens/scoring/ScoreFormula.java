@@ -17,7 +17,6 @@ import static dev.rustlens.analysis.Metric.EVIDENCE_SANITIZERS;
 import static dev.rustlens.analysis.Metric.EXTERN_BLOCKS;
 import static dev.rustlens.analysis.Metric.FORBIDS_UNSAFE;
 import static dev.rustlens.analysis.Metric.INTEGRATION_TEST_FILES;
-import static dev.rustlens.analysis.Metric.LIBRARY_CODE_LINES;
 import static dev.rustlens.analysis.Metric.PUBLIC_FNS;
 import static dev.rustlens.analysis.Metric.PUBLIC_FNS_WITH_EXAMPLE;
 import static dev.rustlens.analysis.Metric.PUBLIC_ITEMS;

@@ -2,6 +2,7 @@ package dev.rustlens.trend;
 
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,7 @@ public class Trends {
 
     /**
      * The series of a repository, or of one of its crates when {@code crateId} is given; the
-     * parameters are the query's, checked here (bad ones throw {@link IllegalArgumentException}).
+     * parameters are the query's, checked here (bad ones throw {@link BadRequest}).
      */
     @Transactional
     public Trend trend(GitRepository repository, Long crateId, String branch, String from, String to, String metric) {
@@ -130,7 +131,7 @@ public class Trends {
         List<String> wanted = Arrays.stream(metric.split(",")).map(String::strip).toList();
         for (String name : wanted) {
             if (!SERIES.contains(name)) {
-                throw new IllegalArgumentException("unknown metric " + Echo.quoted(name) + "; known: " + String.join(", ", SERIES));
+                throw new BadRequest("unknown metric " + Echo.quoted(name) + "; known: " + String.join(", ", SERIES));
             }
         }
         return wanted;
@@ -143,7 +144,7 @@ public class Trends {
         try {
             return LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be a date like 2026-01-31, not " + Echo.quoted(value));
+            throw new BadRequest(name + " must be a date like 2026-01-31, not " + Echo.quoted(value));
         }
     }
 

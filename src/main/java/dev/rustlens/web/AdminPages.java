@@ -5,6 +5,7 @@ import dev.rustlens.auth.ApiToken;
 import dev.rustlens.auth.AppUser;
 import dev.rustlens.auth.Role;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.DuplicateNameException;
 import dev.rustlens.http.PageException;
 import io.quarkus.qute.CheckedTemplate;
@@ -71,7 +72,7 @@ public class AdminPages {
         try {
             AppUser user = access.createUser(username, password, Role.parse(role));
             return back("User " + user.username + " can sign in now.");
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequest e) {
             return rejected(new Rejected("user", e.getMessage(), username, role), Response.Status.BAD_REQUEST);
         } catch (DuplicateNameException e) {
             return rejected(new Rejected("user", e.getMessage(), username, role), Response.Status.CONFLICT);
@@ -90,7 +91,7 @@ public class AdminPages {
             // The secret is in this answer only: not in a redirect URL, nor ever again.
             return Response.ok(Templates.token(issued.token(), issued.secret()))
                     .header("Cache-Control", "no-store").build();
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequest e) {
             return rejected(new Rejected("token", e.getMessage(), name, role), Response.Status.BAD_REQUEST);
         }
     }

@@ -12,6 +12,7 @@ import dev.rustlens.finding.FindingResource.FindingRow;
 import dev.rustlens.finding.FindingResource;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.ScannedSources;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.PageException;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.CrateSnapshot;
@@ -150,7 +151,7 @@ public class FindingsPage {
         try {
             filter = new FindingFilter(filters.crate(), filters.check(), filters.severity(),
                     fixed ? null : filters.tracking(), filters.path(), null, filters.counted());
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequest e) {
             throw PageException.badRequest(e.getMessage());
         }
 

@@ -7,6 +7,7 @@ import dev.rustlens.gate.GateService;
 import dev.rustlens.gate.GateVerdict;
 import dev.rustlens.gitrepo.BackfillCommits;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanService;
@@ -135,12 +136,12 @@ public class RepositoryPage {
         String message;
         try {
             if (last < 1 || last > 500) {
-                throw new IllegalArgumentException("give between 1 and 500 commits");
+                throw new BadRequest("give between 1 and 500 commits");
             }
             long backfill = scans.backfill(id, null, new BackfillCommits.Last(last))
                     .orElseThrow(() -> new NotFoundException("no repository " + id)).id();
             message = "Backfill #" + backfill + " is queued: once the branch is fetched, its scans appear below.";
-        } catch (IllegalArgumentException | ClientErrorException e) {
+        } catch (BadRequest | ClientErrorException e) {
             message = "Backfill failed: " + e.getMessage();
         }
         return back(id, message);

@@ -8,6 +8,7 @@ import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryService.InvalidRepository;
 import dev.rustlens.gitrepo.RepositoryService;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.DuplicateNameException;
 import dev.rustlens.http.PageException;
 import dev.rustlens.scan.AnalysisEngine;
@@ -188,7 +189,7 @@ public class RepositorySettingsPages {
             gates.save(repository, conditions, baseline, blankToNull(baselineValue));
             return Response.seeOther(UriBuilder.fromPath("/repositories/{id}/gate")
                     .queryParam("message", "The quality gate is saved.").build(id)).build();
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequest e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML)
                     .entity(gate(repository, rows, baseline, baselineValue, false, e.getMessage(), null)).build();
         }
@@ -276,7 +277,7 @@ public class RepositorySettingsPages {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the most new findings must be a whole number, not " + Echo.quoted(text));
+            throw new BadRequest("the most new findings must be a whole number, not " + Echo.quoted(text));
         }
     }
 

@@ -11,13 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
 import dev.rustlens.scan.BackfillTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
@@ -29,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 class QualityGateTest {
+
+    @Inject
+    EntityManager entityManager;
 
     static final String UNDOCUMENTED_CONDITION =
             "verdict.conditions.find { it.condition.check == 'undocumented_unsafe_block' }";
@@ -154,6 +161,59 @@ class QualityGateTest {
         }
         given().contentType(ContentType.JSON).body(Map.of("fingerprint", "nope", "status", "accepted", "reason", "r",
                 "by", "b")).when().post("/api/v1/repositories/{id}/triage", id).then().statusCode(404);
+    }
+
+    @Test
+    void aTriageMarkThatExpiredNoLongerHidesTheFinding(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        long id = history.repositoryId();
+        String fingerprint = given().when().get("/api/v1/scans/{id}", history.scans().getLast().getLong("id")).then()
+                .extract().jsonPath().getString("crates[0].findings.findAll { it.checkId == 'undocumented_unsafe_block'"
+                        + " && it.tracking == 'new' }[0].fingerprint");
+        Map<String, Object> mark = Map.of("fingerprint", fingerprint, "status", "accepted", "reason", "until the rewrite",
+                "by", "lead");
+        Map<String, Object> untilLater = new HashMap<>(mark);
+        untilLater.put("expiresAt", "2099-01-01T00:00:00Z");
+        given().contentType(ContentType.JSON).body(untilLater).when().post("/api/v1/repositories/{id}/triage", id)
+                .then().statusCode(201).body("active", equalTo(true));
+        given().when().get("/api/v1/repositories/{id}/gate/status", id).then()
+                .body(UNDOCUMENTED_CONDITION + ".passed", equalTo(true));
+
+        Map<String, Object> expired = new HashMap<>(mark);
+        expired.put("expiresAt", "2020-01-01T00:00:00Z");
+        given().contentType(ContentType.JSON).body(expired).when().post("/api/v1/repositories/{id}/triage", id)
+                .then().statusCode(201).body("active", equalTo(false));
+        given().when().get("/api/v1/repositories/{id}/gate/status", id).then()
+                .body(UNDOCUMENTED_CONDITION + ".passed", equalTo(false))
+                .body(UNDOCUMENTED_CONDITION + ".actual", equalTo("1"));
+    }
+
+    /** What the database holds for a repository: its scans, crate snapshots, findings, verdicts and triage marks. */
+    private String storedRows(long repositoryId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
+                select concat_ws(' / ',
+                    (select string_agg(s::text, '|' order by s.id) from scan s where s.repository_id = ?1),
+                    (select string_agg(c::text, '|' order by c.id) from crate_snapshot c
+                        join scan s on s.id = c.scan_id where s.repository_id = ?1),
+                    (select count(*) || ' findings' from finding f join scan s on s.id = f.scan_id where s.repository_id = ?1),
+                    (select string_agg(g::text, '|' order by g.scan_id) from gate_result g
+                        join scan s on s.id = g.scan_id where s.repository_id = ?1),
+                    (select string_agg(t::text, '|' order by t.fingerprint) from finding_triage t where t.repository_id = ?1))""")
+                .setParameter(1, repositoryId).getSingleResult());
+    }
+
+    @Test
+    void readingTheGateWritesNothing(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        long id = history.repositoryId();
+        long scanId = history.scans().getLast().getLong("id");
+        String before = storedRows(id);
+        given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200);
+        given().when().get("/api/v1/scans/{id}/gate", scanId).then().statusCode(200);
+        given().when().get("/api/v1/repositories/{id}/badge/gate.svg", id).then().statusCode(200);
+        given().when().get("/repositories/{id}", id).then().statusCode(200);
+        given().when().get("/").then().statusCode(200);
+        assertEquals(before, storedRows(id));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustlens.http.BadRequest;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -20,7 +21,7 @@ class CronScheduleTest {
     @ParameterizedTest
     @ValueSource(strings = {"* * * * * ?", "0 */5 * * * ?", "0 0,1 3 * * ?", "0 * * 29 2 ?", "0 0/10 * ? * MON"})
     void aScheduleFiringMoreOftenThanTheMinimumIsRefused(String cron) {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        BadRequest refused = assertThrows(BadRequest.class,
                 () -> CronSchedule.parse(cron, FIFTEEN_MINUTES));
         assertTrue(refused.getMessage().endsWith(", more often than the minimum of every 900 s"
                 + " (rustlens.scan.min-schedule-interval)"), refused.getMessage());
@@ -34,7 +35,7 @@ class CronScheduleTest {
 
     @Test
     void aBadExpressionIsRefusedWithoutEchoingIt() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        BadRequest refused = assertThrows(BadRequest.class,
                 () -> CronSchedule.parse("every night " + "x".repeat(10_000), FIFTEEN_MINUTES));
         assertEquals("cron is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week"
                 + " [year], e.g. \"0 0 3 * * ?\")", refused.getMessage());

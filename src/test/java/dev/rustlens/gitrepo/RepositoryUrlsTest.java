@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.config.TestConfig;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.outbound.OutboundPolicy;
 import dev.rustlens.text.Echo;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class RepositoryUrlsTest {
     }
 
     private static String refusal(RepositoryUrls urls, String url) {
-        return assertThrows(IllegalArgumentException.class, () -> urls.validate(url)).getMessage();
+        return assertThrows(BadRequest.class, () -> urls.validate(url)).getMessage();
     }
 
     @Test

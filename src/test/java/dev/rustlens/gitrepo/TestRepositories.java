@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -46,6 +47,19 @@ public final class TestRepositories {
         }
         PersonIdent ident = new PersonIdent("rustlens tests", "tests@rustlens.dev", time, ZoneOffset.UTC);
         return git.commit().setMessage(message).setAuthor(ident).setCommitter(ident).call();
+    }
+
+    /**
+     * Registers, in the caller's transaction, a repository on branch main that nothing fetches:
+     * for tests of queues and answers that never run a scan to its end.
+     */
+    public static GitRepository registered(String namePrefix) {
+        GitRepository repository = new GitRepository();
+        repository.name = namePrefix + UUID.randomUUID();
+        repository.url = "https://example.com/x.git";
+        repository.defaultBranch = "main";
+        repository.persist();
+        return repository;
     }
 
     /** The file:// URL of a repository made here. */

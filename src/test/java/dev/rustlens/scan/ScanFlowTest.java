@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.auth.TestTokens;
@@ -215,18 +216,28 @@ public class ScanFlowTest {
     }
 
     @Test
-    void aCancelledScanEndsCancelledAndItsResultsAreNotStored(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        try (Git git = workspace(dir)) {
-            long repositoryId = register(TestRepositories.url(git));
+    void aScanCancelledWhileItFetchesEndsCancelledAndItsResultsAreNotStored(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        try (Git git = workspace(dir);
+                LoopbackGitServer server = new LoopbackGitServer("127.0.0.1", git.getRepository(), LoopbackGitServer.Mode.HOLD)) {
+            long repositoryId = register(server.url());
             long scanId = startScan(repositoryId);
-            int status = given().when().post("/api/v1/scans/{id}/cancel", scanId).then().extract().statusCode();
-            JsonPath scan = awaitScan(scanId);
-            if (status == 200) {
-                assertEquals("cancelled", scan.getString("status"), "a cancel that was accepted sticks");
-                assertEquals(0, scan.getList("crates").size());
-            } else {
-                assertEquals(409, status, "the scan had already ended");
-            }
+            // The server holds the fetch: the scan is running, at a known point, when it is cancelled.
+            assertTrue(server.awaitRequests(1, 30), "a worker is fetching the scan's commit");
+            given().when().post("/api/v1/scans/{id}/cancel", scanId).then().statusCode(200);
+            server.release();
+            JsonPath cancelled = awaitScan(scanId);
+            assertEquals("cancelled", cancelled.getString("status"));
+            assertEquals("cancelled on request", cancelled.getString("error"));
+
+            // The branch is free again; the next scan runs to its end, and the cancelled one stays as it was.
+            JsonPath next = awaitScan(startScan(repositoryId));
+            assertEquals("succeeded", next.getString("status"), next.getString("error"));
+            JsonPath after = given().when().get("/api/v1/scans/{id}", scanId).then().statusCode(200).extract().jsonPath();
+            assertEquals("cancelled", after.getString("status"));
+            assertEquals(0, after.getList("crates").size(), "nothing the cancelled scan computed is stored");
+            assertNull(next.get("previousScanId"), "a cancelled scan is no baseline");
+
             given().when().post("/api/v1/scans/{id}/cancel", scanId).then().statusCode(409)
                     .contentType("application/problem+json").body("detail", containsString("already ended"));
             given().when().post("/api/v1/scans/{id}/cancel", 987654321).then().statusCode(404);

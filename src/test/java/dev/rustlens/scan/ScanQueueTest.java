@@ -2,27 +2,38 @@ package dev.rustlens.scan;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustlens.auth.TestTokens;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The queue on the real PostgreSQL, with this instance's own workers switched off. */
@@ -52,11 +63,7 @@ class ScanQueueTest {
 
     private List<Long> queueScans(int count) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            GitRepository repository = new GitRepository();
-            repository.name = "queue-" + UUID.randomUUID();
-            repository.url = "https://example.com/x.git";
-            repository.defaultBranch = "main";
-            repository.persist();
+            GitRepository repository = TestRepositories.registered("queue-");
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Scan scan = new Scan();
@@ -181,6 +188,52 @@ class ScanQueueTest {
         Scan returned = scans.enqueue(repositoryId, Scan.Trigger.manual).orElseThrow();
         assertEquals(id, returned.id);
         assertEquals(Scan.Status.queued, returned.status, "the dead scan is queued again, not handed back running");
+    }
+
+    @Test
+    void simultaneousScanRequestsForOneBranchQueueOneScanAndAllGetIt() throws Exception {
+        long repositoryId = QuarkusTransaction.requiringNew().call(() -> TestRepositories.registered("simultaneous-").id);
+        int requests = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<JsonPath> request = () -> {
+            start.await();
+            return given().auth().oauth2(TestTokens.ADMIN).when().post("/api/v1/repositories/{id}/scans", repositoryId)
+                    .then().statusCode(202).extract().jsonPath();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        List<Future<JsonPath>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(request));
+            }
+            start.countDown();
+            Set<Long> ids = new HashSet<>();
+            for (Future<JsonPath> answer : answers) {
+                JsonPath scan = answer.get(60, TimeUnit.SECONDS);
+                assertEquals("queued", scan.getString("status"));
+                ids.add(scan.getLong("id"));
+            }
+            assertEquals(1, ids.size(), "every request is answered with the same scan: " + ids);
+        } finally {
+            pool.shutdownNow();
+        }
+        long active = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
+                select count(*) from scan where repository_id = ?1 and status in ('queued', 'running')""")
+                .setParameter(1, repositoryId).getSingleResult()).longValue());
+        assertEquals(1, active, "one scan of the branch is queued");
+    }
+
+    @Test
+    void theDatabaseRefusesASecondActiveScanOfABranch() {
+        long id = queueScans(1).getFirst();
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> entityManager.createNativeQuery("""
+                        insert into scan (repository_id, branch, trigger, status)
+                        select repository_id, branch, 'api', 'queued' from scan where id = ?1""")
+                        .setParameter(1, id).executeUpdate()));
+        assertTrue(Stream.iterate((Throwable) refused, Objects::nonNull, Throwable::getCause)
+                .anyMatch(cause -> cause instanceof SQLException sql && "23505".equals(sql.getSQLState())),
+                "a unique violation: " + refused);
     }
 
     @Test

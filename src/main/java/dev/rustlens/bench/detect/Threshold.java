@@ -1,5 +1,6 @@
 package dev.rustlens.bench.detect;
 
+import dev.rustlens.http.BadRequest;
 /**
  * A regression threshold for one benchmark measure: the test, how many previous results form the
  * baseline window, how many are needed before any alert, and the upper and/or lower boundary
@@ -11,22 +12,22 @@ public record Threshold(ThresholdTest test, int windowSize, int minSampleSize, D
     /** Checks that the values make sense for the test; the message names the bad field. */
     public Threshold {
         if (test == null) {
-            throw new IllegalArgumentException("test is required");
+            throw new BadRequest("test is required");
         }
         if (windowSize < 2 || windowSize > 1000) {
-            throw new IllegalArgumentException("windowSize must be between 2 and 1000");
+            throw new BadRequest("windowSize must be between 2 and 1000");
         }
         if (minSampleSize < 2 || minSampleSize > windowSize) {
-            throw new IllegalArgumentException("minSampleSize must be between 2 and windowSize");
+            throw new BadRequest("minSampleSize must be between 2 and windowSize");
         }
         if (upperBoundary == null && lowerBoundary == null) {
-            throw new IllegalArgumentException("set upperBoundary, lowerBoundary or both");
+            throw new BadRequest("set upperBoundary, lowerBoundary or both");
         }
         check("upperBoundary", upperBoundary, test);
         check("lowerBoundary", lowerBoundary, test);
         if (test == ThresholdTest.STATIC && upperBoundary != null && lowerBoundary != null
                 && lowerBoundary >= upperBoundary) {
-            throw new IllegalArgumentException("lowerBoundary must be below upperBoundary");
+            throw new BadRequest("lowerBoundary must be below upperBoundary");
         }
     }
 
@@ -40,7 +41,7 @@ public record Threshold(ThresholdTest test, int windowSize, int minSampleSize, D
             case Z_SCORE, T_TEST -> boundary >= 0.5 && boundary < 1;
         };
         if (!valid) {
-            throw new IllegalArgumentException(field + " " + boundary + " is not valid for " + test.wireName() + ": "
+            throw new BadRequest(field + " " + boundary + " is not valid for " + test.wireName() + ": "
                     + switch (test) {
                         case STATIC -> "use a finite number";
                         case PERCENTAGE -> "use a fraction above 0 (0.1 = 10%)";

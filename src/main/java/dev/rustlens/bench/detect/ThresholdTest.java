@@ -1,5 +1,6 @@
 package dev.rustlens.bench.detect;
 
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
 
 /**
@@ -39,6 +40,6 @@ public enum ThresholdTest {
                 return test;
             }
         }
-        throw new IllegalArgumentException("test must be one of static, percentage, z_score, t_test, iqr; got " + Echo.quoted(name));
+        throw new BadRequest("test must be one of static, percentage, z_score, t_test, iqr; got " + Echo.quoted(name));
     }
 }

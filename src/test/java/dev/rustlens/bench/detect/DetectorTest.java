@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rustlens.bench.detect.Detector.Breach;
 import dev.rustlens.bench.detect.Detector.Evaluation;
+import dev.rustlens.http.BadRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -120,10 +121,10 @@ class DetectorTest {
 
     @Test
     void invalidThresholdsAreRejectedWithTheFieldNamed() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new Threshold(ThresholdTest.Z_SCORE, 10, 5, 3.0, null));
+        var e = assertThrows(BadRequest.class, () -> new Threshold(ThresholdTest.Z_SCORE, 10, 5, 3.0, null));
         assertEquals(true, e.getMessage().startsWith("upperBoundary 3.0 is not valid for z_score"));
-        assertThrows(IllegalArgumentException.class, () -> new Threshold(ThresholdTest.T_TEST, 10, 20, 0.99, null));
-        assertThrows(IllegalArgumentException.class, () -> new Threshold(ThresholdTest.T_TEST, 10, 5, null, null));
-        assertThrows(IllegalArgumentException.class, () -> ThresholdTest.of("welch"));
+        assertThrows(BadRequest.class, () -> new Threshold(ThresholdTest.T_TEST, 10, 20, 0.99, null));
+        assertThrows(BadRequest.class, () -> new Threshold(ThresholdTest.T_TEST, 10, 5, null, null));
+        assertThrows(BadRequest.class, () -> ThresholdTest.of("welch"));
     }
 }
