@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Writes every finding, unsafe site, verification evidence and metric of the analysis of each
  * package in a directory (by default the corpus, {@code /usr/share/cargo/registry}) to a file, one
- * per line, packages by name and the rest in the analysis's own order, so that two builds can be compared with {@code cmp}: a change that
- * must not alter behaviour leaves the file byte-identical. Not a test; run it with
+ * per line, packages by name and the rest in the analysis's own order, so that two builds can be
+ * compared with {@code cmp}: a change that must not alter behaviour leaves the file
+ * byte-identical. Not a test; run it with
  * {@code ./mvnw -q -o -Pcorpus-dump process-test-classes -Dcorpus-dump.args="/tmp/dump-before.txt"}
  * (arguments: the output file, then optionally the directory of packages).
  */
