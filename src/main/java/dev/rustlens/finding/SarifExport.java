@@ -180,25 +180,14 @@ final class SarifExport implements AutoCloseable {
         json.writeArrayFieldStart("tags");
         json.writeString("rust");
         json.writeString(info.category().name().toLowerCase(Locale.ROOT));
-        if (info.category().name().equals("UNSAFE") || info.category().name().equals("MEMORY")) {
+        if (info.category().security()) {
             json.writeString("security");
         }
         json.writeEndArray();
-        json.writeStringField("security-severity", securitySeverity(info.severity()));
+        json.writeStringField("security-severity", info.severity().securitySeverity());
         json.writeStringField("precision", "high");
         json.writeEndObject();
         json.writeEndObject();
-    }
-
-    /** GitHub's scale: critical from 9.0, high from 7.0, medium from 4.0, low below. */
-    private static String securitySeverity(Severity severity) {
-        return switch (severity) {
-            case BLOCKER -> "9.5";
-            case CRITICAL -> "8.0";
-            case MAJOR -> "5.5";
-            case MINOR -> "3.0";
-            case INFO -> "1.0";
-        };
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rustlens.accuracy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustlens.analysis.CheckCatalogue;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,15 @@ class CheckMappingTest {
         assertEquals("BufMut", CheckMapping.implementedTrait("unsafe impl<T: BufMut + ?Sized> BufMut for &mut T {"));
         assertEquals("Allocator", CheckMapping.implementedTrait("unsafe impl<'a> Allocator for &'a Bump {"));
         assertEquals("", CheckMapping.implementedTrait("unsafe { x }"));
+    }
+
+    @Test
+    void theComparedChecksAreChecksOfTheCatalogue() {
+        try (CheckCatalogue catalogue = CheckCatalogue.load()) {
+            for (String id : CheckMapping.CHECKS.keySet()) {
+                assertTrue(catalogue.byId(id).isPresent(), id + " is a check");
+            }
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +33,9 @@ class CheckCatalogueTest {
     private static final Path CLASSES = Path.of("target/classes/dev/rustlens/analysis/checks");
     private static final List<String> DOC_HEADINGS = List.of("### What it does", "### Why is this bad?", "### Example",
             "Use instead:", "### How to fix", "### Suppression", "### Known problems");
+
+    /** A lint in {@code allow(..)}, not rustlens's own comment {@code rustlens:allow(<id>)}. */
+    private static final Pattern ALLOWED_LINT = Pattern.compile("(?<!rustlens:)allow\\(([a-z_]+(?:::[a-z_]+)?)\\)");
 
     private static CheckCatalogue catalogue;
 
@@ -101,6 +106,22 @@ class CheckCatalogueTest {
                 assertTrue(text.contains(heading), check.id() + " doc has " + heading);
             }
             assertTrue(text.contains("rustlens:allow(" + check.id() + ")"), check.id() + " doc says how to suppress it");
+        }
+    }
+
+    @Test
+    void everyDocNamesExactlyTheLintsThatSuppressItsCheck() throws IOException {
+        for (Check check : catalogue.checks()) {
+            String text = Files.readString(DOCS.resolve(check.id() + ".md"));
+            int start = text.indexOf("### Suppression");
+            int end = text.indexOf("\n### ", start);
+            Matcher allowed = ALLOWED_LINT.matcher(text.substring(start, end < 0 ? text.length() : end));
+            Set<String> named = new TreeSet<>();
+            while (allowed.find()) {
+                named.add(allowed.group(1));
+            }
+            assertEquals(new TreeSet<>(check.info().lints()), named,
+                    check.id() + ": the lints its page's Suppression section allows are its CheckInfo's lints");
         }
     }
 

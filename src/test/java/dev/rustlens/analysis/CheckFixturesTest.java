@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,24 @@ class CheckFixturesTest {
             }
         }
         return tests.stream();
+    }
+
+    @Test
+    void noExpectedOutputOutlivesItsFixture() throws IOException {
+        Set<Path> pinned = new TreeSet<>();
+        Set<Path> orphans = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(FIXTURES, 2)) {
+            for (Path file : files.filter(path -> path.getNameCount() == FIXTURES.getNameCount() + 2).toList()) {
+                if (file.toString().endsWith(".expected")) {
+                    orphans.add(file);
+                } else {
+                    pinned.add(expectedOutput(file));
+                }
+            }
+        }
+        // A fixture renamed or removed would otherwise leave its expectations behind, checked by nothing.
+        orphans.removeAll(pinned);
+        assertEquals(Set.of(), orphans, "expected outputs whose fixture is gone");
     }
 
     private static void verify(String checkId, Path fixture) throws Exception {

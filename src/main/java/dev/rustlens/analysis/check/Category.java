@@ -2,15 +2,26 @@ package dev.rustlens.analysis.check;
 
 /** The principle of the review standard that a check serves. */
 public enum Category {
-    UNSAFE,
-    MEMORY,
-    LINTS,
-    DOCUMENTATION,
-    TESTS,
-    PANICS,
-    ERRORS,
-    ASYNC,
-    FFI,
-    BUILD,
-    ANALYSIS
+    UNSAFE(true),
+    MEMORY(true),
+    LINTS(false),
+    DOCUMENTATION(false),
+    TESTS(false),
+    PANICS(false),
+    ERRORS(false),
+    ASYNC(false),
+    FFI(false),
+    BUILD(false),
+    ANALYSIS(false);
+
+    private final boolean security;
+
+    Category(boolean security) {
+        this.security = security;
+    }
+
+    /** Whether its findings are security findings (SARIF tags their rules {@code security}). */
+    public boolean security() {
+        return security;
+    }
 }
