@@ -20,9 +20,8 @@ public final class AllowWithoutReasonCheck extends FileCheck {
 
     private static final Pattern REASON = Pattern.compile("reason\\s*=.*", Pattern.DOTALL);
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public AllowWithoutReasonCheck() {
+        super(INFO);
     }
 
     @Override

@@ -25,9 +25,8 @@ public final class AnyhowInLibraryApiCheck extends PublicApiCheck {
 
     private static final Pattern ANYHOW_PATH = Pattern.compile("(^|::)anyhow::");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public AnyhowInLibraryApiCheck() {
+        super(INFO);
     }
 
     @Override

@@ -33,9 +33,8 @@ public final class BidiControlCharCheck extends FileCheck {
             '\u2068', "FIRST STRONG ISOLATE", '\u2069', "POP DIRECTIONAL ISOLATE");
     private static final Set<String> LITERALS = Set.of("string_literal", "raw_string_literal", "char_literal");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public BidiControlCharCheck() {
+        super(INFO);
     }
 
     @Override

@@ -29,9 +29,8 @@ public final class BlockingInAsyncCheck extends FileCheck {
     /** Functions that run a closure where blocking is allowed. */
     private static final Set<String> OFFLOADERS = Set.of("spawn_blocking", "block_in_place", "unblock");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public BlockingInAsyncCheck() {
+        super(INFO);
     }
 
     @Override

@@ -23,9 +23,8 @@ public final class CargoLockMissingCheck extends CrateCheck {
         static final TomlMapper MAPPER = new TomlMapper();
     }
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public CargoLockMissingCheck() {
+        super(INFO);
     }
 
     @Override

@@ -13,9 +13,8 @@ public final class ClippyPedanticDisabledCheck extends CrateCheck {
     private static final CheckInfo INFO = CheckInfo.of("clippy_pedantic_disabled",
             "clippy::pedantic is not enabled", Category.LINTS, Severity.MINOR);
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public ClippyPedanticDisabledCheck() {
+        super(INFO);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.rustlens.analysis.checks;
 
 import dev.rustlens.analysis.check.Attributes;
-import dev.rustlens.analysis.check.Captures;
 import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
@@ -9,7 +8,6 @@ import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.LeadingTrivia;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.parser.SyntaxNode;
-import dev.rustlens.parser.SyntaxMatch;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -42,19 +40,16 @@ public final class FfiBoundaryCheck extends FileCheck {
     private record TypeDefinition(String kind, String name, int start, int end, boolean cLayout) {
     }
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public FfiBoundaryCheck() {
+        super(INFO);
     }
 
     @Override
-    public void onMatch(SyntaxMatch match, FileContext file) {
-        for (SyntaxNode node : match.findNodes(Captures.FINDING)) {
-            if (node.getType().equals("foreign_mod_item")) {
-                externBlock(node, file);
-            } else {
-                function(node, file);
-            }
+    protected void onFinding(SyntaxNode node, FileContext file) {
+        if (node.getType().equals("foreign_mod_item")) {
+            externBlock(node, file);
+        } else {
+            function(node, file);
         }
     }
 

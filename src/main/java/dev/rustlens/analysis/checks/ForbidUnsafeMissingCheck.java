@@ -13,9 +13,8 @@ public final class ForbidUnsafeMissingCheck extends CrateCheck {
     private static final CheckInfo INFO = CheckInfo.of("forbid_unsafe_missing",
             "Crate without unsafe code does not forbid unsafe_code", Category.UNSAFE, Severity.MINOR);
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public ForbidUnsafeMissingCheck() {
+        super(INFO);
     }
 
     @Override

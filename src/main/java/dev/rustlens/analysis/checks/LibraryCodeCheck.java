@@ -1,6 +1,7 @@
 package dev.rustlens.analysis.checks;
 
 import dev.rustlens.analysis.cargo.FileRole;
+import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.Placement;
@@ -10,6 +11,10 @@ import dev.rustlens.analysis.check.Placement;
  * benches, examples and test code inside the library are dropped.
  */
 abstract class LibraryCodeCheck extends FileCheck {
+
+    LibraryCodeCheck(CheckInfo info) {
+        super(info);
+    }
 
     @Override
     public boolean keep(Finding finding, Placement placement) {

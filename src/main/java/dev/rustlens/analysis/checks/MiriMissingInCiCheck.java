@@ -13,9 +13,8 @@ public final class MiriMissingInCiCheck extends CrateCheck {
     private static final CheckInfo INFO = CheckInfo.of("miri_missing_in_ci",
             "Crate with unsafe code is not run under Miri in CI", Category.UNSAFE, Severity.MAJOR);
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public MiriMissingInCiCheck() {
+        super(INFO);
     }
 
     @Override

@@ -13,9 +13,8 @@ public final class MissingCrateDocsCheck extends CrateCheck {
     private static final CheckInfo INFO = CheckInfo.of("missing_crate_docs",
             "Library crate has no crate-level documentation", Category.DOCUMENTATION, Severity.MINOR);
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public MissingCrateDocsCheck() {
+        super(INFO);
     }
 
     @Override

@@ -19,9 +19,8 @@ public final class MissingDocExampleCheck extends PublicApiCheck {
             .exemptingTests()
             .suppressedBy("rustdoc::missing_doc_code_examples");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public MissingDocExampleCheck() {
+        super(INFO);
     }
 
     @Override

@@ -21,9 +21,8 @@ public final class MissingDocsCheck extends PublicApiCheck {
             .exemptingTests()
             .suppressedBy("missing_docs", "clippy::missing_docs_in_private_items");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public MissingDocsCheck() {
+        super(INFO);
     }
 
     @Override

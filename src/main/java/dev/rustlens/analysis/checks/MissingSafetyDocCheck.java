@@ -19,9 +19,8 @@ public final class MissingSafetyDocCheck extends PublicApiCheck {
             .exemptingTests()
             .suppressedBy("clippy::missing_safety_doc");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public MissingSafetyDocCheck() {
+        super(INFO);
     }
 
     /** How a finding on a trait starts: traits are asked whatever their visibility, as by clippy. */

@@ -13,9 +13,8 @@ public final class NoTestsCheck extends CrateCheck {
     private static final CheckInfo INFO = CheckInfo.of("no_tests",
             "Crate has no tests", Category.TESTS, Severity.MAJOR);
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public NoTestsCheck() {
+        super(INFO);
     }
 
     @Override

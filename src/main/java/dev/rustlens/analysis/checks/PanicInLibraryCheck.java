@@ -17,9 +17,8 @@ public final class PanicInLibraryCheck extends LibraryCodeCheck {
             .exemptingTests()
             .suppressedBy("clippy::panic", "clippy::todo", "clippy::unimplemented", "clippy::unreachable");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public PanicInLibraryCheck() {
+        super(INFO);
     }
 
     @Override

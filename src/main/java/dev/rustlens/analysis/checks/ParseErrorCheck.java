@@ -1,13 +1,11 @@
 package dev.rustlens.analysis.checks;
 
-import dev.rustlens.analysis.check.Captures;
 import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.parser.SyntaxNode;
-import dev.rustlens.parser.SyntaxMatch;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,22 +17,19 @@ public final class ParseErrorCheck extends FileCheck {
 
     private static final Set<String> TRIVIA = Set.of("line_comment", "block_comment", "inner_attribute_item");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public ParseErrorCheck() {
+        super(INFO);
     }
 
     @Override
-    public void onMatch(SyntaxMatch match, FileContext file) {
+    protected void onFinding(SyntaxNode node, FileContext file) {
         // Nested errors repeat the same problem: the engine keeps the outermost (a walk to the
         // root from each error was quadratic in a file of random bytes).
-        for (SyntaxNode node : match.findNodes(Captures.FINDING)) {
-            if (!endsIncludedExpression(node)) {
-                String message = node.isMissing()
-                        ? "syntax error: expected `" + node.getType() + "` here"
-                        : "syntax error: this code could not be parsed; what it contains is not counted";
-                file.report(this, node, message);
-            }
+        if (!endsIncludedExpression(node)) {
+            String message = node.isMissing()
+                    ? "syntax error: expected `" + node.getType() + "` here"
+                    : "syntax error: this code could not be parsed; what it contains is not counted";
+            file.report(this, node, message);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rustlens.analysis.checks;
 
+import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.Placement;
 
@@ -8,6 +9,10 @@ import dev.rustlens.analysis.check.Placement;
  * rustdoc shows, as the crate's module tree decides (rustc and clippy ask the same items only).
  */
 abstract class PublicApiCheck extends LibraryCodeCheck {
+
+    PublicApiCheck(CheckInfo info) {
+        super(info);
+    }
 
     @Override
     public boolean keep(Finding finding, Placement placement) {

@@ -11,8 +11,7 @@ public final class StaticMutCheck extends FileCheck {
     private static final CheckInfo INFO = CheckInfo.of("static_mut",
             "`static mut` item: unsynchronised global mutable state", Category.MEMORY, Severity.MAJOR);
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public StaticMutCheck() {
+        super(INFO);
     }
 }

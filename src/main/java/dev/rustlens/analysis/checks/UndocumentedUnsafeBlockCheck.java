@@ -39,9 +39,8 @@ public final class UndocumentedUnsafeBlockCheck extends FileCheck {
     private static final Set<String> CONTAINERS = Set.of("block", "declaration_list", "source_file");
     private static final Set<String> TRIVIA = Set.of("line_comment", "block_comment", "attribute_item");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public UndocumentedUnsafeBlockCheck() {
+        super(INFO);
     }
 
     @Override

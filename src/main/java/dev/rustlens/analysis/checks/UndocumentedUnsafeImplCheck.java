@@ -16,9 +16,8 @@ public final class UndocumentedUnsafeImplCheck extends UnsafeImplCheck {
             Category.UNSAFE, Severity.CRITICAL)
             .suppressedBy("clippy::undocumented_unsafe_blocks");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public UndocumentedUnsafeImplCheck() {
+        super(INFO);
     }
 
     @Override

@@ -12,9 +12,8 @@ public final class UnlinkedFileCheck extends CrateCheck {
     private static final CheckInfo INFO = CheckInfo.of("unlinked_file",
             "Rust file that no crate root reaches", Category.ANALYSIS, Severity.INFO);
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public UnlinkedFileCheck() {
+        super(INFO);
     }
 
     @Override

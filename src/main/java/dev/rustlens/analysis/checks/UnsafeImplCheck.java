@@ -1,6 +1,7 @@
 package dev.rustlens.analysis.checks;
 
 import dev.rustlens.analysis.check.Captures;
+import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.RustPaths;
@@ -13,6 +14,10 @@ import dev.rustlens.parser.SyntaxNode;
  * asks of every unsafe impl; the query decides which traits a subclass answers for.
  */
 abstract class UnsafeImplCheck extends FileCheck {
+
+    UnsafeImplCheck(CheckInfo info) {
+        super(info);
+    }
 
     @Override
     public void onMatch(SyntaxMatch match, FileContext file) {

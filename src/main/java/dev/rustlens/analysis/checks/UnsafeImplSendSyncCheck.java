@@ -11,9 +11,8 @@ public final class UnsafeImplSendSyncCheck extends UnsafeImplCheck {
             "`unsafe impl Send`/`Sync` without a `// SAFETY:` comment", Category.MEMORY, Severity.CRITICAL)
             .suppressedBy("clippy::undocumented_unsafe_blocks");
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public UnsafeImplSendSyncCheck() {
+        super(INFO);
     }
 
     @Override

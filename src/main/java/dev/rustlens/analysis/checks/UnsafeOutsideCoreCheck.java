@@ -1,6 +1,5 @@
 package dev.rustlens.analysis.checks;
 
-import dev.rustlens.analysis.check.Captures;
 import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.FileCheck;
@@ -9,7 +8,6 @@ import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.Placement;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.parser.SyntaxNode;
-import dev.rustlens.parser.SyntaxMatch;
 
 /** Unsafe code in a module that is not one of the configured core modules. */
 public final class UnsafeOutsideCoreCheck extends FileCheck {
@@ -18,23 +16,20 @@ public final class UnsafeOutsideCoreCheck extends FileCheck {
             "Unsafe code outside the core modules", Category.UNSAFE, Severity.MAJOR)
             .exemptingTests();
 
-    @Override
-    public CheckInfo info() {
-        return INFO;
+    public UnsafeOutsideCoreCheck() {
+        super(INFO);
     }
 
     @Override
-    public void onMatch(SyntaxMatch match, FileContext file) {
-        for (SyntaxNode node : match.findNodes(Captures.FINDING)) {
-            String kind = switch (node.getType()) {
-                case "unsafe_block" -> "unsafe block";
-                case "impl_item" -> "unsafe impl";
-                case "trait_item" -> "unsafe trait";
-                case "foreign_mod_item" -> "extern block";
-                default -> "unsafe fn";
-            };
-            file.report(this, node, kind + " outside the core modules, the only place the standard allows unsafe code");
-        }
+    protected void onFinding(SyntaxNode node, FileContext file) {
+        String kind = switch (node.getType()) {
+            case "unsafe_block" -> "unsafe block";
+            case "impl_item" -> "unsafe impl";
+            case "trait_item" -> "unsafe trait";
+            case "foreign_mod_item" -> "extern block";
+            default -> "unsafe fn";
+        };
+        file.report(this, node, kind + " outside the core modules, the only place the standard allows unsafe code");
     }
 
     @Override
