@@ -3,6 +3,8 @@ package dev.rustlens.analysis;
 import dev.rustlens.analysis.check.Attributes;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.RegionSet;
+import dev.rustlens.analysis.metric.Metric;
+import dev.rustlens.analysis.metric.Metrics;
 import dev.rustlens.analysis.outline.LintLevel;
 import dev.rustlens.analysis.outline.LintSetting;
 import dev.rustlens.analysis.source.SourceText;

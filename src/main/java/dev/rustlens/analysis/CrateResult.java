@@ -3,6 +3,7 @@ package dev.rustlens.analysis;
 import dev.rustlens.analysis.cargo.CrateInfo;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.VerificationEvidence;
+import dev.rustlens.analysis.metric.Metrics;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.rustlens.analysis;
 
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.outline.FileOutline;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package dev.rustlens.analysis;
 
 import dev.rustlens.analysis.check.RegionSet;
+import dev.rustlens.analysis.metric.Metric;
+import dev.rustlens.analysis.metric.Metrics;
 import dev.rustlens.analysis.source.CommentScanner;
 import dev.rustlens.analysis.source.SourceText;
 import java.util.List;

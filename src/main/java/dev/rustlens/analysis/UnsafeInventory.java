@@ -3,6 +3,8 @@ package dev.rustlens.analysis;
 import dev.rustlens.analysis.check.Captures;
 import dev.rustlens.analysis.check.FileContext;
 import dev.rustlens.analysis.check.RegionSet;
+import dev.rustlens.analysis.metric.Metric;
+import dev.rustlens.analysis.metric.Metrics;
 import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.parser.ParseBudget;
 import dev.rustlens.parser.SyntaxNode;

@@ -1,6 +1,6 @@
 package dev.rustlens.gitrepo;
 
-import dev.rustlens.analysis.Digests;
+import dev.rustlens.analysis.source.Digests;
 import dev.rustlens.config.InstanceIdentity;
 import dev.rustlens.config.RustlensConfig;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package dev.rustlens.gitrepo;
 
-import dev.rustlens.analysis.Digests;
+import dev.rustlens.analysis.source.Digests;
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
-import jakarta.enterprise.context.ApplicationScoped;
 import dev.rustlens.outbound.OutboundPolicy;
 import dev.rustlens.outbound.OutboundSession;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -63,7 +63,7 @@ public class CrateSnapshot extends IdentityEntity {
 
     public int findings;
 
-    /** Every metric by its key (see {@code dev.rustlens.analysis.Metric}). */
+    /** Every metric by its key (see {@code dev.rustlens.analysis.metric.Metric}). */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Long> metrics;
 

@@ -1,7 +1,7 @@
 package dev.rustlens.scan;
 
-import dev.rustlens.analysis.Digests;
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.source.Digests;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.rustlens.scan;
 
 import dev.rustlens.analysis.AnalysisResult;
 import dev.rustlens.analysis.CrateResult;
-import dev.rustlens.analysis.Metric;
-import dev.rustlens.analysis.Metrics;
 import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.VerificationEvidence;
+import dev.rustlens.analysis.metric.Metric;
+import dev.rustlens.analysis.metric.Metrics;
 import dev.rustlens.database.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

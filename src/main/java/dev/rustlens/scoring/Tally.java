@@ -1,6 +1,6 @@
 package dev.rustlens.scoring;
 
-import dev.rustlens.analysis.Metric;
+import dev.rustlens.analysis.metric.Metric;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

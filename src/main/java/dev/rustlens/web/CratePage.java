@@ -1,6 +1,6 @@
 package dev.rustlens.web;
 
-import dev.rustlens.analysis.Metric;
+import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.http.PageException;
 import dev.rustlens.scan.Crate;
 import dev.rustlens.scan.ScoreUpgrade;

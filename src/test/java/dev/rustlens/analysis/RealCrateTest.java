@@ -3,6 +3,7 @@ package dev.rustlens.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rustlens.analysis.metric.Metric;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

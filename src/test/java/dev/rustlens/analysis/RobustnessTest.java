@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package dev.rustlens.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rustlens.analysis.metric.Metric;
+import dev.rustlens.analysis.metric.Metrics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,9 @@ package dev.rustlens.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.analysis.check.VerificationEvidence.Kind;
+import dev.rustlens.analysis.check.VerificationEvidence;
+import dev.rustlens.analysis.metric.Metric;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import dev.rustlens.analysis.Analyzer;
 import dev.rustlens.analysis.AnalyzerSettings;
 import dev.rustlens.analysis.CheckCatalogue;
 import dev.rustlens.analysis.CrateResult;
-import dev.rustlens.analysis.Metric;
+import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
 import java.io.BufferedReader;

@@ -1,8 +1,8 @@
 package dev.rustlens.analysis.check;
 
-import dev.rustlens.analysis.Metric;
-import dev.rustlens.analysis.Metrics;
 import dev.rustlens.analysis.cargo.CrateInfo;
+import dev.rustlens.analysis.metric.Metric;
+import dev.rustlens.analysis.metric.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

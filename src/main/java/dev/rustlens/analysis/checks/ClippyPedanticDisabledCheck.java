@@ -1,11 +1,11 @@
 package dev.rustlens.analysis.checks;
 
-import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.CrateCheck;
 import dev.rustlens.analysis.check.CrateContext;
 import dev.rustlens.analysis.check.Severity;
+import dev.rustlens.analysis.metric.Metric;
 
 /** A crate that does not enable clippy::pedantic, in its root or in the lints table it uses. */
 public final class ClippyPedanticDisabledCheck extends CrateCheck {

@@ -1,11 +1,11 @@
 package dev.rustlens.analysis.checks;
 
-import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.CrateCheck;
 import dev.rustlens.analysis.check.CrateContext;
 import dev.rustlens.analysis.check.Severity;
+import dev.rustlens.analysis.metric.Metric;
 
 /** A library whose root has no crate-level docs, the front page of its rustdoc. */
 public final class MissingCrateDocsCheck extends CrateCheck {

@@ -1,11 +1,11 @@
 package dev.rustlens.analysis.checks;
 
-import dev.rustlens.analysis.Metric;
 import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.CrateCheck;
 import dev.rustlens.analysis.check.CrateContext;
 import dev.rustlens.analysis.check.Severity;
+import dev.rustlens.analysis.metric.Metric;
 
 /** A crate with no test of any kind: no test fn, no doctest, no integration test file. */
 public final class NoTestsCheck extends CrateCheck {

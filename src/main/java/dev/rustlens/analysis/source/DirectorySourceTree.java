@@ -1,6 +1,6 @@
 package dev.rustlens.analysis.source;
 
-import dev.rustlens.analysis.Digests;
+import dev.rustlens.analysis.source.Digests;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

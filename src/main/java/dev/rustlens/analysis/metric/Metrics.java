@@ -1,4 +1,4 @@
-package dev.rustlens.analysis;
+package dev.rustlens.analysis.metric;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.rustlens.analysis;
+package dev.rustlens.analysis.metric;
 
 /**
  * A per-crate figure. File analysis fills the file-level ones, crate aggregation sums them and

@@ -1,4 +1,4 @@
-package dev.rustlens.analysis;
+package dev.rustlens.analysis.source;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
