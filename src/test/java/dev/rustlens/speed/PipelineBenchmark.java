@@ -1,4 +1,4 @@
-package dev.rustlens.bench;
+package dev.rustlens.speed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.rustlens.bench;
+package dev.rustlens.speed;
 
 import java.io.IOException;
 import java.net.URI;

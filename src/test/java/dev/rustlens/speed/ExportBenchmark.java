@@ -1,4 +1,4 @@
-package dev.rustlens.bench;
+package dev.rustlens.speed;
 
 import java.io.InputStream;
 import java.io.OutputStream;

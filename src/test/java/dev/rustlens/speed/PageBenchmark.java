@@ -1,4 +1,4 @@
-package dev.rustlens.bench;
+package dev.rustlens.speed;
 
 import dev.rustlens.scoring.Grade;
 import dev.rustlens.scoring.ScoreFormula;
