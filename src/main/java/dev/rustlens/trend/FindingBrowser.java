@@ -2,8 +2,8 @@ package dev.rustlens.trend;
 
 import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.finding.FindingFilter;
-import dev.rustlens.finding.FindingResource;
 import dev.rustlens.finding.FindingResource.FindingRow;
+import dev.rustlens.finding.FindingResource;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.ScannedSources;
 import dev.rustlens.http.BadRequest;
