@@ -14,10 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** Registers repositories after checking what will be fetched. */
+/** Registers repositories after checking what will be fetched, and looks them up. */
 @ApplicationScoped
 @Transactional
 public class RepositoryService {
@@ -40,6 +41,11 @@ public class RepositoryService {
         this.cipher = cipher;
         this.urls = urls;
         this.config = config;
+    }
+
+    /** Repository {@code id}, empty if there is none; it has no lazy associations, so it can be read anywhere. */
+    public Optional<GitRepository> find(long id) {
+        return GitRepository.findByIdOptional(id);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.rustlens.trend;
 
-import dev.rustlens.scan.Crate;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -36,12 +34,10 @@ public class CrateResource {
 
     @GET
     @Path("/{id}/trends")
-    @Transactional
     @Operation(summary = "A crate's score and metric series by commit")
     public Trends.Trend trends(@PathParam("id") long id, @QueryParam("branch") String branch,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
-        Crate crate = Crate.<Crate>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        return trends.trend(crate.repository, crate.id, branch, from, to, metric);
+        return trends.crateTrend(id, new Trends.Query(branch, from, to, metric)).orElseThrow(NotFoundException::new);
     }
 
     /** The same series as CSV, one record per commit. */

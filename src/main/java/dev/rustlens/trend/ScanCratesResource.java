@@ -1,10 +1,8 @@
 package dev.rustlens.trend;
 
 import dev.rustlens.finding.CsvCells;
-import dev.rustlens.scan.CrateSnapshot;
-import dev.rustlens.scan.Scan;
 import dev.rustlens.scoring.RatingKind;
-import jakarta.transaction.Transactional;
+import dev.rustlens.trend.Scores.CrateMetrics;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,10 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,43 +22,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Scores and trends")
 public class ScanCratesResource {
 
-    /**
-     * One crate of a scan: where it is, its score and ratings, its unsafe counts and every metric.
-     *
-     * @param ratings each rating that applies to the crate, 0 to 100, by kind (empty until rated)
-     */
-    public record CrateMetrics(long crateId, String name, String version, String path, String edition, Integer score,
-            String grade, Map<RatingKind, Integer> ratings, int files, int codeLines, int unsafeBlocks,
-            int unsafeFunctions, int unsafeMethods, int unsafeImpls, int unsafeTraits, int externBlocks,
-            int unsafeInMacros, int findings, Map<String, Long> metrics) {
+    private final Scores scores;
 
-        static CrateMetrics of(CrateSnapshot snapshot) {
-            Map<RatingKind, Integer> ratings = new EnumMap<>(RatingKind.class);
-            if (snapshot.ratings != null) {
-                snapshot.ratings.forEach(rating -> ratings.put(rating.kind(), rating.score()));
-            }
-            return new CrateMetrics(snapshot.crate.id, snapshot.crate.name, snapshot.version, snapshot.path,
-                    snapshot.edition, snapshot.score, snapshot.grade, ratings, snapshot.files, snapshot.codeLines,
-                    snapshot.unsafeBlocks, snapshot.unsafeFunctions, snapshot.unsafeMethods, snapshot.unsafeImpls,
-                    snapshot.unsafeTraits, snapshot.externBlocks, snapshot.unsafeInMacros, snapshot.findings,
-                    snapshot.metrics);
-        }
+    public ScanCratesResource(Scores scores) {
+        this.scores = scores;
     }
 
     @GET
     @Path("/{id}/crates")
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
     @Operation(summary = "The crates of a scan with their scores, unsafe counts and metrics")
     public List<CrateMetrics> crates(@PathParam("id") long id) {
-        Scan scan = Scan.<Scan>findByIdOptional(id).orElseThrow(() -> new NotFoundException("no scan " + id));
-        return CrateSnapshot.listForScan(scan).stream().map(CrateMetrics::of).toList();
+        return scores.scanCrates(id).orElseThrow(() -> new NotFoundException("no scan " + id));
     }
 
     @GET
     @Path("/{id}/crates.csv")
     @Produces(TrendCsv.MEDIA_TYPE)
-    @Transactional
     @Operation(summary = "The same as CSV: one record per crate, every metric a column")
     public Response cratesCsv(@PathParam("id") long id) {
         List<CrateMetrics> crates = crates(id);

@@ -12,15 +12,18 @@ import dev.rustlens.scoring.RatingKind;
 import dev.rustlens.scoring.ScoreFormula;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /**
@@ -94,6 +97,29 @@ public class Scores {
             List<VerificationEvidence> evidence, Map<String, Long> metrics) {
     }
 
+    /**
+     * One crate of a scan: where it is, its score and ratings, its unsafe counts and every metric.
+     *
+     * @param ratings each rating that applies to the crate, 0 to 100, by kind (empty until rated)
+     */
+    public record CrateMetrics(long crateId, String name, String version, String path, String edition, Integer score,
+            String grade, Map<RatingKind, Integer> ratings, int files, int codeLines, int unsafeBlocks,
+            int unsafeFunctions, int unsafeMethods, int unsafeImpls, int unsafeTraits, int externBlocks,
+            int unsafeInMacros, int findings, Map<String, Long> metrics) {
+
+        private static CrateMetrics of(CrateSnapshot snapshot) {
+            Map<RatingKind, Integer> ratings = new EnumMap<>(RatingKind.class);
+            if (snapshot.ratings != null) {
+                snapshot.ratings.forEach(rating -> ratings.put(rating.kind(), rating.score()));
+            }
+            return new CrateMetrics(snapshot.crate.id, snapshot.crate.name, snapshot.version, snapshot.path,
+                    snapshot.edition, snapshot.score, snapshot.grade, ratings, snapshot.files, snapshot.codeLines,
+                    snapshot.unsafeBlocks, snapshot.unsafeFunctions, snapshot.unsafeMethods, snapshot.unsafeImpls,
+                    snapshot.unsafeTraits, snapshot.externBlocks, snapshot.unsafeInMacros, snapshot.findings,
+                    snapshot.metrics);
+        }
+    }
+
     @Transactional
     public RepositoryScore repository(long id) {
         GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
@@ -114,12 +140,14 @@ public class Scores {
                 .orElseThrow(() -> new NotFoundException("crate " + crate.name + " is not in the newest scan of "
                         + crate.repository.name));
         Map<String, FindingRef> findings = new HashMap<>();
-        for (Object[] row : entityManager.unwrap(Session.class).createNativeQuery("""
+        for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
                 select fingerprint, check_id, path, line, col, message from finding
-                where scan_id = ?1 and crate_snapshot_id = ?2""", Object[].class)
+                where scan_id = ?1 and crate_snapshot_id = ?2""", Tuple.class)
                 .setParameter(1, snapshot.scan.id).setParameter(2, snapshot.id).getResultList()) {
-            findings.put((String) row[0], new FindingRef((String) row[0], (String) row[1], (String) row[2],
-                    ((Number) row[3]).intValue(), ((Number) row[4]).intValue(), (String) row[5]));
+            String fingerprint = Columns.text(row, "fingerprint");
+            findings.put(fingerprint, new FindingRef(fingerprint, Columns.text(row, "check_id"),
+                    Columns.text(row, "path"), Columns.intValue(row, "line"), Columns.intValue(row, "col"),
+                    Columns.text(row, "message")));
         }
         List<ExplainedRating> ratings = new ArrayList<>();
         for (Rating rating : snapshot.ratings == null ? List.<Rating>of() : snapshot.ratings) {
@@ -133,6 +161,13 @@ public class Scores {
                 snapshot.path, snapshot.version, snapshot.score, snapshot.grade, snapshot.scoreFormula, MEASURES,
                 ratings, snapshot.fixes == null ? List.of() : snapshot.fixes,
                 snapshot.evidence == null ? List.of() : snapshot.evidence, snapshot.metrics);
+    }
+
+    /** The crates of scan {@code scanId} with their scores and metrics, empty if there is no such scan. */
+    @Transactional
+    public Optional<List<CrateMetrics>> scanCrates(long scanId) {
+        return Scan.<Scan>findByIdOptional(scanId)
+                .map(scan -> CrateSnapshot.listForScan(scan).stream().map(CrateMetrics::of).toList());
     }
 
     /** A scan's crates, riskiest first: those with unsafe code and the lowest Unsafe rating lead. */

@@ -1,7 +1,5 @@
 package dev.rustlens.trend;
 
-import dev.rustlens.gitrepo.GitRepository;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -30,12 +28,11 @@ public class TrendResource {
     /** Series by commit time; {@code metric} is a comma-separated subset, {@code from}/{@code to} are days. */
     @GET
     @Path("/{id}/trends")
-    @Transactional
     @Operation(summary = "A repository's score and metric series by commit")
     public Trends.Trend trends(@PathParam("id") long id, @QueryParam("branch") String branch,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("metric") String metric) {
-        GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        return trends.trend(repository, null, branch, from, to, metric);
+        return trends.repositoryTrend(id, new Trends.Query(branch, from, to, metric))
+                .orElseThrow(NotFoundException::new);
     }
 
     /** The same series as CSV (RFC 4180, spreadsheet formulas neutralised), one record per commit. */

@@ -4,9 +4,11 @@ import dev.rustlens.analysis.check.Check;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
+import dev.rustlens.scan.Crate;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -54,19 +57,42 @@ public class Trends {
     }
 
     /**
-     * The series of a repository, or of one of its crates when {@code crateId} is given; the
-     * parameters are the query's, checked here (bad ones throw {@link BadRequest}).
+     * A trend's query parameters as given, checked by {@link Trends} (bad ones throw {@link BadRequest}).
+     *
+     * @param branch the branch, the repository's default one when blank
+     * @param from the first day (2026-01-31), or blank for the first scan
+     * @param to the last day, or blank for the newest scan
+     * @param metric a comma-separated subset of {@link #SERIES}, or blank for all
      */
+    public record Query(String branch, String from, String to, String metric) {
+    }
+
+    /** The series of repository {@code repositoryId}, empty if there is no such repository. */
     @Transactional
-    public Trend trend(GitRepository repository, Long crateId, String branch, String from, String to, String metric) {
-        String scannedBranch = branch == null || branch.isBlank() ? repository.defaultBranch : branch;
-        OffsetDateTime start = day(from, "from", OffsetDateTime.parse("0001-01-01T00:00:00Z"));
-        OffsetDateTime end = day(to, "to", OffsetDateTime.parse("9999-01-01T00:00:00Z")).plusDays(to == null ? 0 : 1);
-        List<String> wanted = metrics(metric);
+    public Optional<Trend> repositoryTrend(long repositoryId, Query query) {
+        return GitRepository.<GitRepository>findByIdOptional(repositoryId)
+                .map(repository -> trend(repository, null, query));
+    }
+
+    /** The series of crate {@code crateId} in its repository, empty if there is no such crate. */
+    @Transactional
+    public Optional<Trend> crateTrend(long crateId, Query query) {
+        return Crate.<Crate>findByIdOptional(crateId).map(crate -> trend(crate.repository, crate.id, query));
+    }
+
+    /** The series of a repository, or of one of its crates when {@code crateId} is given. */
+    private Trend trend(GitRepository repository, Long crateId, Query query) {
+        String scannedBranch = query.branch() == null || query.branch().isBlank() ? repository.defaultBranch
+                : query.branch();
+        OffsetDateTime start = day(query.from(), "from", OffsetDateTime.parse("0001-01-01T00:00:00Z"));
+        OffsetDateTime end = day(query.to(), "to", OffsetDateTime.parse("9999-01-01T00:00:00Z"))
+                .plusDays(query.to() == null ? 0 : 1);
+        List<String> wanted = metrics(query.metric());
         String sums = SERIES.stream().filter(name -> !name.equals("doc_coverage"))
-                .map(name -> "sum(coalesce((c.metrics->>'" + name + "')::bigint, 0))").collect(Collectors.joining(", "));
-        List<Object[]> rows = session().createNativeQuery("""
-                select s.id, s.commit_sha, s.committed_at, %s, %s
+                .map(name -> "sum(coalesce((c.metrics->>'" + name + "')::bigint, 0)) as " + name)
+                .collect(Collectors.joining(", "));
+        List<Tuple> rows = session().createNativeQuery("""
+                select s.id as scan_id, s.commit_sha, s.committed_at, %s, %s
                 from scan s join crate_snapshot c on c.scan_id = s.id
                 where s.id in (select distinct on (commit_sha) id from scan
                                where repository_id = ?1 and branch = ?2 and status = 'succeeded'
@@ -74,29 +100,30 @@ public class Trends {
                   and s.committed_at >= ?3 and s.committed_at < ?4 and (?5 = 0 or c.crate_id = ?5)
                 group by s.id, s.commit_sha, s.committed_at, s.score, s.grade
                 order by s.committed_at, s.id""".formatted(
-                crateId == null ? "s.score, s.grade" : "max(c.score), max(c.grade)", sums), Object[].class)
+                crateId == null ? "s.score, s.grade" : "max(c.score) as score, max(c.grade) as grade", sums), Tuple.class)
                 .setParameter(1, repository.id).setParameter(2, scannedBranch).setParameter(3, start)
                 .setParameter(4, end).setParameter(5, crateId == null ? 0L : crateId).getResultList();
         Map<Long, Map<String, Long>> bySeverity = new TreeMap<>();
         Map<Long, Map<String, Long>> byCategory = new TreeMap<>();
-        countFindings(rows.stream().map(row -> ((Number) row[0]).longValue()).toList(), crateId, bySeverity, byCategory);
+        countFindings(rows.stream().map(row -> Columns.longValue(row, "scan_id")).toList(), crateId, bySeverity,
+                byCategory);
         List<Point> points = new ArrayList<>();
-        for (Object[] row : rows) {
-            long scanId = ((Number) row[0]).longValue();
+        for (Tuple row : rows) {
+            long scanId = Columns.longValue(row, "scan_id");
             Map<String, Number> values = new LinkedHashMap<>();
-            int column = 5;
             for (String name : SERIES) {
                 if (name.equals("doc_coverage")) {
                     long publicItems = values.get("public_items").longValue();
                     long documented = values.get("documented_public_items").longValue();
                     values.put(name, publicItems == 0 ? 100.0 : Math.round(1000.0 * documented / publicItems) / 10.0);
                 } else {
-                    values.put(name, ((Number) row[column++]).longValue());
+                    values.put(name, Columns.longValue(row, name));
                 }
             }
             values.keySet().retainAll(wanted);
-            points.add(new Point(scanId, (String) row[1], ((Instant) row[2]).atOffset(ZoneOffset.UTC),
-                    row[3] == null ? null : ((Number) row[3]).intValue(), (String) row[4], values,
+            points.add(new Point(scanId, Columns.text(row, "commit_sha"),
+                    row.get("committed_at", Instant.class).atOffset(ZoneOffset.UTC), Columns.nullableInt(row, "score"),
+                    Columns.text(row, "grade"), values,
                     bySeverity.getOrDefault(scanId, Map.of()), byCategory.getOrDefault(scanId, Map.of())));
         }
         return new Trend(repository.id, crateId, scannedBranch, points);
@@ -110,17 +137,18 @@ public class Trends {
         }
         Map<String, String> categories = engine.catalogue().checks().stream()
                 .collect(Collectors.toMap(Check::id, check -> check.info().category().name()));
-        for (Object[] row : session().createNativeQuery("""
-                select f.scan_id, f.severity, f.check_id, count(*) from finding f
+        for (Tuple row : session().createNativeQuery("""
+                select f.scan_id, f.severity, f.check_id, count(*) as findings from finding f
                 where f.scan_id in (?1) and f.suppression = 'NONE' and not f.in_test_code
                   and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))
-                group by f.scan_id, f.severity, f.check_id""", Object[].class)
+                group by f.scan_id, f.severity, f.check_id""", Tuple.class)
                 .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId).getResultList()) {
-            long scanId = ((Number) row[0]).longValue();
-            long count = ((Number) row[3]).longValue();
-            bySeverity.computeIfAbsent(scanId, key -> new TreeMap<>()).merge((String) row[1], count, Long::sum);
+            long scanId = Columns.longValue(row, "scan_id");
+            long count = Columns.longValue(row, "findings");
+            bySeverity.computeIfAbsent(scanId, key -> new TreeMap<>()).merge(Columns.text(row, "severity"), count,
+                    Long::sum);
             byCategory.computeIfAbsent(scanId, key -> new TreeMap<>())
-                    .merge(categories.getOrDefault((String) row[2], "OTHER"), count, Long::sum);
+                    .merge(categories.getOrDefault(Columns.text(row, "check_id"), "OTHER"), count, Long::sum);
         }
     }
 

@@ -6,9 +6,9 @@ import dev.rustlens.bench.AlertView;
 import dev.rustlens.bench.BenchmarkAlert;
 import dev.rustlens.bench.BenchmarkQueries;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.RepositoryService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -29,9 +29,11 @@ import java.util.List;
 public class BenchmarkPages {
 
     private final BenchmarkQueries queries;
+    private final RepositoryService repositories;
 
-    public BenchmarkPages(BenchmarkQueries queries) {
+    public BenchmarkPages(BenchmarkQueries queries, RepositoryService repositories) {
         this.queries = queries;
+        this.repositories = repositories;
     }
 
     @CheckedTemplate
@@ -45,16 +47,13 @@ public class BenchmarkPages {
 
     @GET
     @Path("repositories/{id}/benchmarks")
-    @Transactional
     public TemplateInstance list(@PathParam("id") long id) {
-        GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id)
-                .orElseThrow(() -> new NotFoundException("no repository " + id));
+        GitRepository repository = repositories.find(id).orElseThrow(() -> new NotFoundException("no repository " + id));
         return Templates.list(repository, queries.list(id, null, null), queries.alerts(id, BenchmarkAlert.Status.open));
     }
 
     @GET
     @Path("benchmarks/{id}")
-    @Transactional
     public TemplateInstance benchmark(@PathParam("id") long id, @QueryParam("measure") String measure,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed) {
         String shown = measure == null || measure.isBlank() ? "latency" : measure;

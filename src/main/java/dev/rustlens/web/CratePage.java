@@ -2,15 +2,13 @@ package dev.rustlens.web;
 
 import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.http.PageException;
-import dev.rustlens.scan.Crate;
 import dev.rustlens.scan.ScoreUpgrade;
 import dev.rustlens.scoring.FixRanking;
+import dev.rustlens.trend.CheckCount;
+import dev.rustlens.trend.CrateReports;
 import dev.rustlens.trend.Scores;
-import dev.rustlens.web.RepositoryPage.CheckCount;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -21,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import org.hibernate.Session;
 
 /**
  * A crate at the newest succeeded scan of its repository's default branch: its grade and score
@@ -43,14 +41,12 @@ public class CratePage {
     /** The fixes the page lists; the API lists them all. */
     private static final int SHOWN_FIXES = 10;
 
-    private final Scores scores;
+    private final CrateReports reports;
     private final ScoreUpgrade upgrade;
-    private final EntityManager entityManager;
 
-    public CratePage(Scores scores, ScoreUpgrade upgrade, EntityManager entityManager) {
-        this.scores = scores;
+    public CratePage(CrateReports reports, ScoreUpgrade upgrade) {
+        this.reports = reports;
         this.upgrade = upgrade;
-        this.entityManager = entityManager;
     }
 
     /** One metric as shown: what it counts and its value. */
@@ -69,30 +65,25 @@ public class CratePage {
     public record RatingRow(Scores.ExplainedRating rating, List<PartRow> parts) {
     }
 
-    /** The unsafe code of one file, outside test code unless said otherwise. */
-    public record UnsafeFile(String path, long total, long blocks, long functions, long implsAndTraits,
-            long externAndMacros, long inTests) {
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance crate(Scores.CrateDetail crate, String repositoryName, List<RatingRow> ratings,
                 List<FixRanking.Fix> fixes, ScoreUpgrade.Progress rescoring, List<MetricRow> metrics,
-                List<UnsafeFile> unsafeFiles, List<CheckCount> findings);
+                List<CrateReports.UnsafeFile> unsafeFiles, List<CheckCount> findings);
     }
 
     @GET
     @Path("crates/{id}")
-    @Transactional
     public TemplateInstance crate(@PathParam("id") long id) {
-        Crate crate = Crate.<Crate>findByIdOptional(id)
-                .orElseThrow(() -> PageException.notFound("There is no crate " + id + "."));
-        Scores.CrateDetail detail;
+        Optional<CrateReports.CrateReport> found;
         try {
-            detail = scores.crate(id);
+            found = reports.report(id);
         } catch (NotFoundException e) {
             throw PageException.notFound(e.getMessage());
         }
+        CrateReports.CrateReport report = found
+                .orElseThrow(() -> PageException.notFound("There is no crate " + id + "."));
+        Scores.CrateDetail detail = report.detail();
         List<RatingRow> ratings = detail.ratings().stream().map(rating -> new RatingRow(rating,
                 rating.parts().stream().map(part -> {
                     Map<String, Long> byCheck = new TreeMap<>();
@@ -101,8 +92,8 @@ public class CratePage {
                             .map(entry -> new PartCheck(entry.getKey(), entry.getValue())).toList());
                 }).toList())).toList();
         List<FixRanking.Fix> fixes = detail.fixes().subList(0, Math.min(SHOWN_FIXES, detail.fixes().size()));
-        return Templates.crate(detail, crate.repository.name, ratings, fixes, upgrade.progress(),
-                metrics(detail.metrics()), unsafeFiles(detail.scanId(), id), findings(detail.scanId(), id));
+        return Templates.crate(detail, report.repositoryName(), ratings, fixes, upgrade.progress(),
+                metrics(detail.metrics()), report.unsafeFiles(), report.findings());
     }
 
     private static List<MetricRow> metrics(Map<String, Long> metrics) {
@@ -118,41 +109,5 @@ public class CratePage {
             }
         }
         return rows;
-    }
-
-    /** The crate's unsafe sites counted by file, the file with the most unsafe code outside tests first. */
-    private List<UnsafeFile> unsafeFiles(long scanId, long crateId) {
-        return session().createNativeQuery("""
-                select u.path,
-                       count(*) filter (where not u.in_test_code),
-                       count(*) filter (where not u.in_test_code and u.kind = 'BLOCK'),
-                       count(*) filter (where not u.in_test_code and u.kind in ('FUNCTION', 'METHOD')),
-                       count(*) filter (where not u.in_test_code and u.kind in ('IMPL', 'TRAIT')),
-                       count(*) filter (where not u.in_test_code and u.kind in ('EXTERN_BLOCK', 'IN_MACRO')),
-                       count(*) filter (where u.in_test_code)
-                from unsafe_site u join crate_snapshot s on s.id = u.crate_snapshot_id
-                where s.scan_id = ?1 and s.crate_id = ?2
-                group by u.path order by 2 desc, 7 desc, u.path""", Object[].class)
-                .setParameter(1, scanId).setParameter(2, crateId).getResultList().stream()
-                .map(row -> new UnsafeFile((String) row[0], count(row[1]), count(row[2]), count(row[3]), count(row[4]),
-                        count(row[5]), count(row[6]))).toList();
-    }
-
-    /** The crate's findings outside test code and not suppressed, by check and severity. */
-    private List<CheckCount> findings(long scanId, long crateId) {
-        return session().createNativeQuery("""
-                select f.check_id, f.severity, count(*) from finding f join crate_snapshot s on s.id = f.crate_snapshot_id
-                where f.scan_id = ?1 and s.crate_id = ?2 and f.suppression = 'NONE' and not f.in_test_code
-                group by f.check_id, f.severity order by count(*) desc, f.check_id""", Object[].class)
-                .setParameter(1, scanId).setParameter(2, crateId).getResultList().stream()
-                .map(row -> new CheckCount((String) row[0], (String) row[1], count(row[2]))).toList();
-    }
-
-    private static long count(Object value) {
-        return ((Number) value).longValue();
-    }
-
-    private Session session() {
-        return entityManager.unwrap(Session.class);
     }
 }

@@ -18,7 +18,6 @@ import dev.rustlens.text.Echo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -120,7 +119,6 @@ public class RepositorySettingsPages {
     @RolesAllowed(Role.MAINTAINER)
     @Path("repositories/{id}/settings")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public TemplateInstance editForm(@PathParam("id") long id) {
         GitRepository repository = repository(id);
         Map<String, String> current = entered(repository.name, repository.url, repository.defaultBranch, "",
@@ -158,7 +156,6 @@ public class RepositorySettingsPages {
     @RolesAllowed(Role.MAINTAINER)
     @Path("repositories/{id}/gate")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public TemplateInstance gateForm(@PathParam("id") long id, @QueryParam("message") String message) {
         GateService.GateSettings settings = gates.settings(id);
         List<ConditionRow> rows = new ArrayList<>(settings.conditions().stream().map(condition -> new ConditionRow(
@@ -207,9 +204,8 @@ public class RepositorySettingsPages {
                 Arrays.stream(Grade.values()).map(Grade::name).toList(), error, message);
     }
 
-    private static GitRepository repository(long id) {
-        return GitRepository.<GitRepository>findByIdOptional(id)
-                .orElseThrow(() -> PageException.notFound("no repository " + id));
+    private GitRepository repository(long id) {
+        return repositories.find(id).orElseThrow(() -> PageException.notFound("no repository " + id));
     }
 
     private static RepositoryForm form(GitRepository repository, Map<String, String> values, Map<String, String> errors) {

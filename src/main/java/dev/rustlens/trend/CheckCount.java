@@ -1,0 +1,13 @@
+package dev.rustlens.trend;
+
+import jakarta.persistence.Tuple;
+
+/** Findings of one check and severity in a scan, or in one crate of it. */
+public record CheckCount(String checkId, String severity, long count) {
+
+    /** A row with the columns check_id, severity and findings. */
+    static CheckCount of(Tuple row) {
+        return new CheckCount(Columns.text(row, "check_id"), Columns.text(row, "severity"),
+                Columns.longValue(row, "findings"));
+    }
+}

@@ -1,0 +1,211 @@
+package dev.rustlens.trend;
+
+import dev.rustlens.analysis.source.SourceText;
+import dev.rustlens.finding.FindingFilter;
+import dev.rustlens.finding.FindingResource.FindingRow;
+import dev.rustlens.finding.FindingResource;
+import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.ScannedSources;
+import dev.rustlens.http.BadRequest;
+import dev.rustlens.scan.CrateSnapshot;
+import dev.rustlens.scan.Scan;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The findings browser's read model: the scan browsed (by default a repository's newest succeeded
+ * scan) and one page of its filtered findings, each with the lines of code around it as the scan
+ * saw them.
+ */
+@ApplicationScoped
+public class FindingBrowser {
+
+    private static final int PAGE_SIZE = 50;
+    private static final int CONTEXT_LINES = 2;
+    /** Lines of a long finding (a whole item) shown highlighted; the excerpt stays short. */
+    private static final int MAX_HIGHLIGHTED_LINES = 8;
+    /** The widest excerpt line shown; longer lines are cut around the finding. */
+    private static final int MAX_LINE_CHARS = 240;
+
+    private final DataSource dataSource;
+    private final ScannedSources sources;
+
+    public FindingBrowser(DataSource dataSource, ScannedSources sources) {
+        this.dataSource = dataSource;
+        this.sources = sources;
+    }
+
+    /** One line of a code excerpt. */
+    public record ExcerptLine(int number, String text, boolean highlighted) {
+    }
+
+    /** A finding as shown: its tracking in the browsed scan and the code around it (empty when unreadable). */
+    public record FindingView(FindingRow finding, String tracking, List<ExcerptLine> excerpt) {
+    }
+
+    /** The findings of one page and how many match in all. */
+    public record Results(long total, int page, int pages, List<FindingView> findings) {
+        /** The total in words, e.g. "1 finding". */
+        public String counted() {
+            return total + (total == 1 ? " finding" : " findings");
+        }
+
+        public int previous() {
+            return page - 1;
+        }
+
+        public int next() {
+            return page + 1;
+        }
+    }
+
+    /**
+     * What the browser shows: every repository (for the form), the one browsed and its recent
+     * succeeded scans, the scan browsed and its crates' names, and the page of findings (null
+     * without a scan).
+     */
+    public record Browse(List<GitRepository> repositories, GitRepository repository, Scan scan, List<Scan> scans,
+            List<String> crates, Results results) {
+    }
+
+    /**
+     * Page {@code page} of the findings of scan {@code scanId}, or of repository {@code repositoryId}'s
+     * newest succeeded scan; fixed findings when {@code fixed}.
+     *
+     * @throws NotFoundException when the scan or repository does not exist
+     * @throws BadRequest when the scan is not one of the repository's
+     */
+    @Transactional
+    public Browse browse(Long repositoryId, Long scanId, FindingFilter filter, boolean fixed, int page) {
+        Scan scan = scanId == null ? null : Scan.<Scan>findByIdOptional(scanId)
+                .orElseThrow(() -> new NotFoundException("There is no scan " + scanId + "."));
+        GitRepository repository = repositoryId == null ? null
+                : GitRepository.<GitRepository>findByIdOptional(repositoryId)
+                        .orElseThrow(() -> new NotFoundException("There is no repository " + repositoryId + "."));
+        if (scan != null && repository != null && !scan.repository.id.equals(repository.id)) {
+            throw new BadRequest("Scan " + scan.id + " is not a scan of " + repository.name + ".");
+        }
+        if (scan != null) {
+            repository = scan.repository;
+        } else if (repository != null) {
+            scan = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElse(null);
+        }
+        List<Scan> scans = repository == null ? List.of() : Scan.listNewestFirst(repository, null, 20).stream()
+                .filter(s -> s.status == Scan.Status.succeeded).toList();
+        List<String> crates = scan == null ? List.of()
+                : CrateSnapshot.listForScan(scan).stream().map(s -> s.crate.name).sorted().toList();
+        Results results = scan == null ? null : results(scan, filter, fixed, page);
+        return new Browse(GitRepository.listByName(), repository, scan, scans, crates, results);
+    }
+
+    /**
+     * The page's findings in path and line order. Fixed findings are those of the previous scan
+     * whose fingerprint this scan no longer has; their code is read at the previous scan's commit.
+     */
+    private Results results(Scan scan, FindingFilter filter, boolean fixed, int page) {
+        Scan from = fixed ? (scan.previousScanId == null ? null : Scan.findById(scan.previousScanId)) : scan;
+        if (from == null) {
+            return new Results(0, page, 1, List.of());
+        }
+        FindingFilter.Sql sql = filter.sql(from.id);
+        String where = sql.where();
+        List<Object> parameters = new ArrayList<>(sql.parameters());
+        if (fixed) {
+            where += " and not exists (select 1 from finding n where n.scan_id = ? and n.fingerprint = f.fingerprint)";
+            parameters.add(scan.id);
+        }
+        long total;
+        List<FindingRow> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement count = FindingResource.prepare(connection,
+                    "select count(*) from (select " + FindingResource.COLUMNS + " where " + where + ") matched", parameters);
+                    ResultSet result = count.executeQuery()) {
+                result.next();
+                total = result.getLong(1);
+            }
+            List<Object> paged = new ArrayList<>(parameters);
+            paged.add((long) (page - 1) * PAGE_SIZE);
+            try (PreparedStatement select = FindingResource.prepare(connection, "select " + FindingResource.COLUMNS + " where " + where
+                    + " order by f.path, f.line, f.col, f.check_id, f.id offset ? limit " + PAGE_SIZE, paged);
+                    ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(FindingRow.of(result));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the findings of scan " + scan.id + " failed", e);
+        }
+        List<FindingView> views = new ArrayList<>();
+        try (ScannedSources.Snapshot source = sources.open(from.repository, from.commitSha)) {
+            Map<String, Optional<SourceText>> files = new HashMap<>();
+            for (FindingRow row : rows) {
+                Optional<SourceText> text = files.computeIfAbsent(row.path(), path -> read(source, path));
+                views.add(new FindingView(row, fixed ? "fixed" : row.tracking(),
+                        text.map(lines -> excerpt(lines, row)).orElse(List.of())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the source of scan " + from.id + " failed", e);
+        }
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        return new Results(total, page, pages, views);
+    }
+
+    private static Optional<SourceText> read(ScannedSources.Snapshot source, String path) {
+        try {
+            return source.read(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + path + " failed", e);
+        }
+    }
+
+    /** The finding's lines (at most {@value #MAX_HIGHLIGHTED_LINES}) and two lines either side. */
+    private static List<ExcerptLine> excerpt(SourceText lines, FindingRow finding) {
+        if (finding.line() < 1 || finding.line() > lines.lineCount()) {
+            return List.of();
+        }
+        int lastHighlighted = Math.min(Math.max(finding.endLine(), finding.line()),
+                finding.line() + MAX_HIGHLIGHTED_LINES - 1);
+        int first = Math.max(1, finding.line() - CONTEXT_LINES);
+        int last = Math.min(lines.lineCount(), lastHighlighted + CONTEXT_LINES);
+        List<ExcerptLine> excerpt = new ArrayList<>();
+        for (int number = first; number <= last; number++) {
+            int focus = number == finding.line() ? finding.column() - 1 : 0;
+            excerpt.add(new ExcerptLine(number, cut(lines.lineText(number), focus),
+                    number >= finding.line() && number <= lastHighlighted));
+        }
+        return excerpt;
+    }
+
+    /**
+     * At most {@value #MAX_LINE_CHARS} characters of a line, around {@code focus} (the finding's
+     * column on its own line), with an ellipsis where it was cut: a generated file's megabyte-long
+     * line must not be sent whole.
+     */
+    private static String cut(String line, int focus) {
+        if (line.length() <= MAX_LINE_CHARS) {
+            return line;
+        }
+        int start = Math.clamp(focus - MAX_LINE_CHARS / 4, 0, line.length() - MAX_LINE_CHARS);
+        if (start > 0 && Character.isLowSurrogate(line.charAt(start))) {
+            start++; // never half a character
+        }
+        int end = Math.min(line.length(), start + MAX_LINE_CHARS);
+        if (end < line.length() && Character.isLowSurrogate(line.charAt(end))) {
+            end--;
+        }
+        return (start > 0 ? "…" : "") + line.substring(start, end) + (end < line.length() ? "…" : "");
+    }
+}

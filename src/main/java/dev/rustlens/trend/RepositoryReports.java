@@ -1,0 +1,151 @@
+package dev.rustlens.trend;
+
+import dev.rustlens.bench.Benchmark;
+import dev.rustlens.bench.BenchmarkService;
+import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.scan.CrateSnapshot;
+import dev.rustlens.scan.Scan;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.hibernate.Session;
+
+/**
+ * The read models of the overview page and a repository's page: repositories with their newest
+ * scans and recent scores, and one repository's crates, findings by check, unread files and scans.
+ * The entities in them are loaded with every association the pages show.
+ */
+@ApplicationScoped
+public class RepositoryReports {
+
+    /** How many of the newest scores a repository's trend line shows. */
+    private static final int TREND_SCANS = 30;
+
+    private final BenchmarkService benchmarks;
+    private final EntityManager entityManager;
+
+    public RepositoryReports(BenchmarkService benchmarks, EntityManager entityManager) {
+        this.benchmarks = benchmarks;
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * A repository on the overview page.
+     *
+     * @param lastScan its newest scan of any kind, null if none
+     * @param current its newest succeeded scan of the default branch, null if none
+     * @param recentScores the scores of its newest succeeded scans of the default branch, oldest first
+     */
+    public record RepositorySummary(GitRepository repository, Scan lastScan, Scan current, List<Integer> recentScores,
+            long openAlerts) {
+    }
+
+    /** A crate of a scan with its Unsafe rating (null until rated). */
+    public record CrateRow(CrateSnapshot snapshot, Integer unsafeRating) {
+    }
+
+    /** A file rustlens did not read in full, and why: parse errors (how many), or no crate root reaches it. */
+    public record UnreadFile(String crate, String path, String checkId, String why, long findings) {
+    }
+
+    /**
+     * A repository with its newest succeeded scan of the default branch ({@code latest}, null if
+     * none) and what that scan found: its crates riskiest first, its counted findings by check and
+     * severity, and the files it did not read in full.
+     */
+    public record RepositoryReport(GitRepository repository, Scan latest, List<CrateRow> crates,
+            List<CheckCount> findings, List<UnreadFile> unreadFiles, List<Scan> recentScans, long openAlerts,
+            long benchmarkCount) {
+    }
+
+    /** The ids behind one repository's summary, and its recent scores oldest first. */
+    private record SummaryIds(Long lastScanId, Long currentScanId, List<Integer> scores) {
+    }
+
+    /** Every repository in name order; a fixed handful of queries serves them all, however many there are. */
+    @Transactional
+    public List<RepositorySummary> summaries() {
+        List<GitRepository> repositories = GitRepository.listByName();
+        Map<Long, SummaryIds> ids = summaryIds();
+        List<Long> scanIds = ids.values().stream().flatMap(row -> Stream.of(row.lastScanId(), row.currentScanId()))
+                .filter(Objects::nonNull).distinct().toList();
+        Map<Long, Scan> scans = new HashMap<>();
+        if (!scanIds.isEmpty()) {
+            Scan.<Scan>list("id in ?1", scanIds).forEach(scan -> scans.put(scan.id, scan));
+        }
+        Map<Long, Long> openAlerts = benchmarks.openAlertCounts();
+        return repositories.stream().map(repository -> {
+            SummaryIds row = ids.getOrDefault(repository.id, new SummaryIds(null, null, List.of()));
+            return new RepositorySummary(repository, scans.get(row.lastScanId()), scans.get(row.currentScanId()),
+                    row.scores(), openAlerts.getOrDefault(repository.id, 0L));
+        }).toList();
+    }
+
+    /** Per repository id, in one query: its newest scan, its current scan and its recent scores. */
+    private Map<Long, SummaryIds> summaryIds() {
+        Map<Long, SummaryIds> ids = new HashMap<>();
+        for (Tuple row : session().createNativeQuery("""
+                select r.id as repository_id,
+                       (select s.id from scan s where s.repository_id = r.id order by s.id desc limit 1) as last_scan_id,
+                       (select s.id from scan s where s.repository_id = r.id and s.branch = r.default_branch
+                          and s.status = 'succeeded' order by s.committed_at desc, s.id desc limit 1) as current_scan_id,
+                       (select string_agg(t.score::text, ',' order by t.committed_at, t.id) from (
+                          select s.score, s.committed_at, s.id from scan s where s.repository_id = r.id
+                            and s.branch = r.default_branch and s.status = 'succeeded' and s.score is not null
+                          order by s.committed_at desc, s.id desc limit ?1) t) as scores
+                from repository r""", Tuple.class).setParameter(1, TREND_SCANS).getResultList()) {
+            String scores = Columns.text(row, "scores");
+            ids.put(Columns.longValue(row, "repository_id"), new SummaryIds(Columns.nullableLong(row, "last_scan_id"),
+                    Columns.nullableLong(row, "current_scan_id"),
+                    scores == null ? List.of() : Arrays.stream(scores.split(",")).map(Integer::valueOf).toList()));
+        }
+        return ids;
+    }
+
+    /** The report on repository {@code id}, empty if there is no such repository. */
+    @Transactional
+    public Optional<RepositoryReport> report(long id) {
+        return GitRepository.<GitRepository>findByIdOptional(id).map(repository -> {
+            Scan latest = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElse(null);
+            List<CrateRow> crates = latest == null ? List.of() : Scores.riskiestFirst(CrateSnapshot.listForScan(latest))
+                    .stream().map(snapshot -> new CrateRow(snapshot, Scores.unsafeRating(snapshot))).toList();
+            return new RepositoryReport(repository, latest, crates, latest == null ? List.of() : findings(latest),
+                    latest == null ? List.of() : unreadFiles(latest), Scan.listNewestFirst(repository, null, 20),
+                    benchmarks.openAlertCount(id), Benchmark.count("repository", repository));
+        });
+    }
+
+    /** The scan's findings outside test code and not suppressed, by check and severity. */
+    private List<CheckCount> findings(Scan scan) {
+        return session().createNativeQuery("""
+                select check_id, severity, count(*) as findings from finding
+                where scan_id = ?1 and suppression = 'NONE' and not in_test_code
+                group by check_id, severity order by count(*) desc, check_id""", Tuple.class)
+                .setParameter(1, scan.id).getResultList().stream().map(CheckCount::of).toList();
+    }
+
+    /** The files of a scan that rustlens did not read in full, with why (issue 9: such code costs no points). */
+    private List<UnreadFile> unreadFiles(Scan scan) {
+        return session().createNativeQuery("""
+                select c.name as crate, f.path, f.check_id, min(f.message) as why, count(*) as findings from finding f
+                join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id
+                where f.scan_id = ?1 and f.check_id in ('parse_error', 'unlinked_file')
+                group by c.name, f.path, f.check_id order by f.path, f.check_id""", Tuple.class)
+                .setParameter(1, scan.id).getResultList().stream()
+                .map(row -> new UnreadFile(Columns.text(row, "crate"), Columns.text(row, "path"),
+                        Columns.text(row, "check_id"), Columns.text(row, "why"), Columns.longValue(row, "findings")))
+                .toList();
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+}
