@@ -2,7 +2,6 @@ package dev.rustlens.gate;
 
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.Scan;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,10 +36,9 @@ public class BadgeResource {
 
     @GET
     @Path("/{id}/badge/grade.svg")
-    @Transactional
     @Operation(summary = "An SVG badge with the grade")
     public Response grade(@PathParam("id") long id, @Context Request request) {
-        Optional<Scan> scan = newestScan(id);
+        Optional<Scan> scan = gates.newestScan(id);
         if (scan.isEmpty()) {
             return unknown(id, "safety", request);
         }
@@ -51,14 +49,13 @@ public class BadgeResource {
 
     @GET
     @Path("/{id}/badge/gate.svg")
-    @Transactional
     @Operation(summary = "An SVG badge with the gate status")
     public Response gate(@PathParam("id") long id, @Context Request request) {
-        Optional<Scan> scan = newestScan(id);
-        if (scan.isEmpty()) {
+        Optional<GateVerdict> verdict = gates.newestVerdict(id);
+        if (verdict.isEmpty()) {
             return unknown(id, "quality gate", request);
         }
-        boolean passed = gates.verdict(scan.get()).orElseThrow().passed();
+        boolean passed = verdict.get().passed();
         return badge("quality gate", passed ? "passed" : "failed", passed ? "#4c1" : "#e05d44", Response.Status.OK, request);
     }
 
@@ -66,12 +63,6 @@ public class BadgeResource {
         boolean exists = GitRepository.findById(id) != null;
         return badge(label, exists ? "not scanned" : "unknown", GREY,
                 exists ? Response.Status.OK : Response.Status.NOT_FOUND, request);
-    }
-
-    private static Optional<Scan> newestScan(long id) {
-        GitRepository repository = GitRepository.findById(id);
-        return repository == null ? Optional.empty()
-                : Scan.findNewestSucceeded(repository, repository.defaultBranch);
     }
 
     private static Response badge(String label, String value, String colour, Response.Status status, Request request) {
