@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -142,6 +143,16 @@ public class RepositoryService {
             repository.scheduleSince = schedule == null ? null : OffsetDateTime.now();
         }
         return true;
+    }
+
+    /** A repository; empty when there is none with that id. */
+    public Optional<GitRepository> find(long id) {
+        return GitRepository.findByIdOptional(id);
+    }
+
+    /** A page of repositories by name: see {@link GitRepository#listPage}. */
+    public GitRepository.Listing page(String nameContains, GitRepository.Kind kind, int page, int limit) {
+        return GitRepository.listPage(nameContains, kind, page, limit);
     }
 
     /** The credentials of a repository, decrypted for fetching; null for a public one. */
