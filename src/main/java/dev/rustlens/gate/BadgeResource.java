@@ -1,6 +1,6 @@
 package dev.rustlens.gate;
 
-import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.scan.Scan;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,9 +29,11 @@ public class BadgeResource {
     private static final int MAX_AGE_SECONDS = 300;
 
     private final GateService gates;
+    private final RepositoryService repositories;
 
-    public BadgeResource(GateService gates) {
+    public BadgeResource(GateService gates, RepositoryService repositories) {
         this.gates = gates;
+        this.repositories = repositories;
     }
 
     @GET
@@ -60,7 +62,7 @@ public class BadgeResource {
     }
 
     private Response unknown(long id, String label, Request request) {
-        boolean exists = GitRepository.findById(id) != null;
+        boolean exists = repositories.find(id).isPresent();
         return badge(label, exists ? "not scanned" : "unknown", GREY,
                 exists ? Response.Status.OK : Response.Status.NOT_FOUND, request);
     }

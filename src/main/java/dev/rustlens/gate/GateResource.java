@@ -2,6 +2,7 @@ package dev.rustlens.gate;
 
 import dev.rustlens.auth.Role;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.http.BadRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -27,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GateResource {
 
     private final GateService gates;
+    private final RepositoryService repositories;
 
-    public GateResource(GateService gates) {
+    public GateResource(GateService gates, RepositoryService repositories) {
         this.gates = gates;
+        this.repositories = repositories;
     }
 
     /** What a client sends to set a gate. */
@@ -75,7 +78,7 @@ public class GateResource {
                         + (commit != null ? "commit " + commit : "that branch") + " in repository " + repository.name));
     }
 
-    static GitRepository repository(long id) {
-        return GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
+    private GitRepository repository(long id) {
+        return repositories.find(id).orElseThrow(NotFoundException::new);
     }
 }

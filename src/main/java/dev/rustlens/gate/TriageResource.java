@@ -3,6 +3,7 @@ package dev.rustlens.gate;
 import dev.rustlens.auth.Role;
 import dev.rustlens.gate.TriageStore.TriageMark;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,9 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TriageResource {
 
     private final TriageStore triage;
+    private final RepositoryService repositories;
 
-    public TriageResource(TriageStore triage) {
+    public TriageResource(TriageStore triage, RepositoryService repositories) {
         this.triage = triage;
+        this.repositories = repositories;
     }
 
     /** What a client sends to mark a finding. */
@@ -49,7 +52,7 @@ public class TriageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark a finding as accepted or a false positive")
     public Response mark(@PathParam("id") long id, TriageRequest request) {
-        GitRepository repository = GateResource.repository(id);
+        GitRepository repository = repository(id);
         if (request == null || request.fingerprint() == null) {
             throw new BadRequest("a JSON body {\"fingerprint\", \"status\", \"reason\", \"by\"} is required");
         }
@@ -79,7 +82,7 @@ public class TriageResource {
     @Path("/{id}/triage")
     @Operation(summary = "A repository's triaged findings")
     public List<TriageMark> list(@PathParam("id") long id) {
-        GateResource.repository(id);
+        repository(id);
         return triage.marks(id);
     }
 
@@ -90,9 +93,13 @@ public class TriageResource {
     @Path("/{id}/triage/{fingerprint}")
     @Operation(summary = "Remove a triage mark")
     public Response unmark(@PathParam("id") long id, @PathParam("fingerprint") String fingerprint) {
-        if (!triage.unmark(GateResource.repository(id), fingerprint)) {
+        if (!triage.unmark(repository(id), fingerprint)) {
             throw new NotFoundException("finding " + Echo.quoted(fingerprint) + " is not marked");
         }
         return Response.noContent().build();
+    }
+
+    private GitRepository repository(long id) {
+        return repositories.find(id).orElseThrow(NotFoundException::new);
     }
 }

@@ -32,6 +32,20 @@ public class ScanQueries {
         this.entityManager = entityManager;
     }
 
+    /** How far a scan is: the data of one of its progress events. */
+    public record ScanProgress(long id, String status, Integer filesDone, Integer filesTotal) {
+        boolean ended() {
+            return !Scan.Status.valueOf(status).active();
+        }
+    }
+
+    /** How far scan {@code id} is, read in a transaction of its own (a progress stream polls it); empty when there is none. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<ScanProgress> progress(long id) {
+        return Scan.<Scan>findByIdOptional(id)
+                .map(scan -> new ScanProgress(scan.id, scan.status.name(), scan.filesDone, scan.filesTotal));
+    }
+
     /** A scan with its crates, their findings and unsafe sites, and the findings it fixed; empty when there is none. */
     @Transactional
     public Optional<ScanView> scan(long id) {
