@@ -12,8 +12,10 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
 
 /**
@@ -32,7 +34,7 @@ public class SnapshotScores {
         this.entityManager = entityManager;
     }
 
-    /** Scores every snapshot of a scan, triage marks in force, in the caller's transaction. */
+    /** Scores every snapshot of a scan from its stored findings, triage marks in force, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void score(Scan scan) {
         Map<Long, List<ScoredFinding>> findings = new HashMap<>();
@@ -48,6 +50,22 @@ public class SnapshotScores {
                     row.get("path", String.class), row.get("suppressed", Boolean.class),
                     row.get("in_test_code", Boolean.class), row.get("triaged", Boolean.class)));
         }
+        score(scan, findings);
+    }
+
+    /**
+     * The fingerprints of a repository's findings that a triage mark in force takes out of the
+     * score, for findings scored before they are read back.
+     */
+    Set<String> triagedFingerprints(long repositoryId) {
+        return new HashSet<>(entityManager.unwrap(Session.class).createNativeQuery("""
+                select fingerprint from finding_triage
+                where repository_id = ?1 and (expires_at is null or expires_at > now())""", String.class)
+                .setParameter(1, repositoryId).getResultList());
+    }
+
+    /** Scores every snapshot of a scan from its findings by snapshot id, in the caller's transaction. */
+    void score(Scan scan, Map<Long, List<ScoredFinding>> findings) {
         List<ScoreFormula.WeightedScore> crates = new ArrayList<>();
         for (CrateSnapshot snapshot : CrateSnapshot.listForScan(scan)) {
             List<ScoredFinding> found = findings.getOrDefault(snapshot.id, List.of());
