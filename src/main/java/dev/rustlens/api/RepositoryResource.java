@@ -212,10 +212,10 @@ public class RepositoryResource {
                     + " with \"kind\": \"archive\" to upload archives", Response.Status.CONFLICT);
         }
         ArchiveUnpacker.Unpacked unpacked = archives.store(id, body);
-        Scan scan = scans.enqueueArchive(id, unpacked.sha256());
-        URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id);
+        ScanView scan = scans.enqueueArchive(id, unpacked.sha256());
+        URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id());
         return Response.accepted(new ArchiveUpload(unpacked.sha256(), unpacked.files(), unpacked.bytes(),
-                unpacked.skippedLinks(), ScanView.summary(scan))).location(location).build();
+                unpacked.skippedLinks(), scan)).location(location).build();
     }
 
     private RepositoryView changeSchedule(long id, String cron) {

@@ -111,7 +111,7 @@ public class ScanService {
 
     /** Queues the scan of an archive just uploaded to an archive repository. */
     @Transactional
-    public Scan enqueueArchive(long repositoryId, String sha256) {
+    public ScanView enqueueArchive(long repositoryId, String sha256) {
         GitRepository repository = GitRepository.findById(repositoryId);
         Scan scan = new Scan();
         scan.repository = repository;
@@ -122,7 +122,7 @@ public class ScanService {
         scan.queuedAt = OffsetDateTime.now();
         scan.persist();
         workers.signal();
-        return scan;
+        return ScanView.summary(scan);
     }
 
     /** Archive repositories are scanned when an archive is uploaded; there is no branch to fetch. */
