@@ -1,7 +1,6 @@
 package dev.rustlens.gate;
 
 import dev.rustlens.gitrepo.RepositoryService;
-import dev.rustlens.scan.Scan;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,12 +39,12 @@ public class BadgeResource {
     @Path("/{id}/badge/grade.svg")
     @Operation(summary = "An SVG badge with the grade")
     public Response grade(@PathParam("id") long id, @Context Request request) {
-        Optional<Scan> scan = gates.newestScan(id);
-        if (scan.isEmpty()) {
+        Optional<GateService.Graded> graded = gates.newestGrade(id);
+        if (graded.isEmpty()) {
             return unknown(id, "safety", request);
         }
-        String grade = scan.get().grade;
-        return badge("safety", grade + " (" + scan.get().score + ")", GRADE_COLOURS.getOrDefault(grade, GREY),
+        String grade = graded.get().grade();
+        return badge("safety", grade + " (" + graded.get().score() + ")", GRADE_COLOURS.getOrDefault(grade, GREY),
                 Response.Status.OK, request);
     }
 

@@ -180,18 +180,29 @@ public class GateService {
         });
     }
 
-    /** The newest succeeded scan of a repository's default branch; empty when there is none or no such repository. */
-    @Transactional
-    public Optional<Scan> newestScan(long repositoryId) {
-        GitRepository repository = GitRepository.findById(repositoryId);
-        return repository == null ? Optional.empty()
-                : Scan.findNewestSucceeded(repository, repository.defaultBranch);
+    /** A scan's grade and score. */
+    public record Graded(String grade, Integer score) {
     }
 
-    /** The verdict as of now on {@link #newestScan}; empty when there is no such scan. */
+    /**
+     * The grade of the newest succeeded scan of a repository's default branch; empty when there is
+     * no such scan or no such repository.
+     */
+    @Transactional
+    public Optional<Graded> newestGrade(long repositoryId) {
+        return newestScan(repositoryId).map(scan -> new Graded(scan.grade, scan.score));
+    }
+
+    /** The verdict as of now on the scan of {@link #newestGrade}; empty when there is no such scan. */
     @Transactional
     public Optional<GateVerdict> newestVerdict(long repositoryId) {
         return newestScan(repositoryId).map(this::evaluate);
+    }
+
+    private static Optional<Scan> newestScan(long repositoryId) {
+        GitRepository repository = GitRepository.findById(repositoryId);
+        return repository == null ? Optional.empty()
+                : Scan.findNewestSucceeded(repository, repository.defaultBranch);
     }
 
     /**
