@@ -1,8 +1,8 @@
 package dev.rustlens.api;
 
 import dev.rustlens.gitrepo.GitRepository;
-import dev.rustlens.scan.Scan;
-import jakarta.transaction.Transactional;
+import dev.rustlens.gitrepo.RepositoryService;
+import dev.rustlens.scan.ScanQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -26,19 +26,26 @@ public class LatestScanRedirects {
 
     private static final Set<String> FORMATS = Set.of("findings", "findings.csv", "findings.sarif", "crates", "crates.csv");
 
+    private final RepositoryService repositories;
+    private final ScanQueries scans;
+
+    public LatestScanRedirects(RepositoryService repositories, ScanQueries scans) {
+        this.repositories = repositories;
+        this.scans = scans;
+    }
+
     @GET
     @Path("/{id}/{format:findings(\\.csv|\\.sarif)?|crates(\\.csv)?}")
-    @Transactional
     @Operation(summary = "Redirect (303) to the findings or crates export of the repository's newest succeeded scan")
     public Response latest(@PathParam("id") long id, @PathParam("format") String format, @Context UriInfo uri) {
         if (!FORMATS.contains(format)) {
             throw new NotFoundException();
         }
-        GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        Scan scan = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElseThrow(() -> new NotFoundException(
+        GitRepository repository = repositories.find(id).orElseThrow(NotFoundException::new);
+        long scanId = scans.newestSucceeded(repository).orElseThrow(() -> new NotFoundException(
                 "repository " + repository.name + " has no succeeded scan of " + repository.defaultBranch + " yet"));
         URI target = uri.getRequestUriBuilder().replacePath(uri.getBaseUri().getPath())
-                .path("api/v1/scans/{scan}/" + format).build(scan.id);
+                .path("api/v1/scans/{scan}/" + format).build(scanId);
         return Response.seeOther(target).build();
     }
 }

@@ -10,12 +10,12 @@ import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.BackfillRunner;
 import dev.rustlens.scan.Scan;
+import dev.rustlens.scan.ScanQueries;
 import dev.rustlens.scan.ScanSchedules;
 import dev.rustlens.scan.ScanService;
 import dev.rustlens.scan.ScanView;
 import dev.rustlens.text.Echo;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -54,11 +54,13 @@ public class RepositoryResource {
     private final RepositoryService repositories;
     private final ScanService scans;
     private final ScanSchedules schedules;
+    private final ScanQueries scanQueries;
     private final ArchiveStore archives;
 
-    public RepositoryResource(RepositoryService repositories, ScanService scans, ScanSchedules schedules,
-            ArchiveStore archives) {
+    public RepositoryResource(RepositoryService repositories, ScanService scans, ScanQueries scanQueries,
+            ScanSchedules schedules, ArchiveStore archives) {
         this.archives = archives;
+        this.scanQueries = scanQueries;
         this.repositories = repositories;
         this.scans = scans;
         this.schedules = schedules;
@@ -111,7 +113,7 @@ public class RepositoryResource {
         GitRepository repository = repositories.register(request.name(), request.kind(), request.url(),
                 request.branch(), request.credentials(), request.coreModules(), null);
         URI location = uri.getBaseUriBuilder().path("api/v1/repositories/{id}").build(repository.id);
-        return Response.created(location).entity(RepositoryView.of(GitRepository.findById(repository.id))).build();
+        return Response.created(location).entity(get(repository.id)).build();
     }
 
     /**
@@ -120,7 +122,6 @@ public class RepositoryResource {
      * pages in {@code Link} (next, prev).
      */
     @GET
-    @Transactional
     @Operation(summary = "List repositories by name, paged (X-Total-Count, Link) and filtered by name (q) and kind")
     public Response list(@QueryParam("q") String q, @QueryParam("kind") String kind,
             @QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("100") int limit,
@@ -132,7 +133,7 @@ public class RepositoryResource {
             throw new BadRequest("page must be 1 or more");
         }
         GitRepository.Kind wanted = kind == null || kind.isBlank() ? null : parseKind(kind);
-        GitRepository.Listing listing = GitRepository.listPage(q, wanted, page, limit);
+        GitRepository.Listing listing = repositories.page(q, wanted, page, limit);
         Response.ResponseBuilder response = Response.ok(listing.repositories().stream().map(RepositoryView::of).toList())
                 .header("X-Total-Count", listing.total());
         if ((long) page * limit < listing.total()) {
@@ -205,20 +206,20 @@ public class RepositoryResource {
     @Consumes({"application/gzip", "application/x-gzip", "application/x-tar", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload a source archive (.tar.gz, .crate) and scan it")
     public Response upload(@PathParam("id") long id, InputStream body, UriInfo uri) throws IOException {
-        GitRepository repository = GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
+        GitRepository repository = repositories.find(id).orElseThrow(NotFoundException::new);
         if (repository.kind != GitRepository.Kind.archive) {
             throw new ClientErrorException("repository '" + repository.name + "' is a git repository; register one"
                     + " with \"kind\": \"archive\" to upload archives", Response.Status.CONFLICT);
         }
         ArchiveUnpacker.Unpacked unpacked = archives.store(id, body);
-        Scan scan = scans.enqueueArchive(id, unpacked.sha256());
-        URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id);
+        ScanView scan = scans.enqueueArchive(id, unpacked.sha256());
+        URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id());
         return Response.accepted(new ArchiveUpload(unpacked.sha256(), unpacked.files(), unpacked.bytes(),
-                unpacked.skippedLinks(), ScanView.summary(scan))).location(location).build();
+                unpacked.skippedLinks(), scan)).location(location).build();
     }
 
     private RepositoryView changeSchedule(long id, String cron) {
-        GitRepository.<GitRepository>findByIdOptional(id).filter(found -> found.kind == GitRepository.Kind.archive)
+        repositories.find(id).filter(found -> found.kind == GitRepository.Kind.archive)
                 .ifPresent(archive -> {
                     throw new ClientErrorException(RepositoryService.ARCHIVE_HAS_NO_SCHEDULE, Response.Status.CONFLICT);
                 });
@@ -231,14 +232,9 @@ public class RepositoryResource {
 
     @GET
     @Path("/{id}")
-    @Transactional
     @Operation(summary = "A repository (never its credentials)")
     public RepositoryView get(@PathParam("id") long id) {
-        GitRepository repository = GitRepository.findById(id);
-        if (repository == null) {
-            throw new NotFoundException();
-        }
-        return RepositoryView.of(repository);
+        return repositories.find(id).map(RepositoryView::of).orElseThrow(NotFoundException::new);
     }
 
     /**
@@ -247,18 +243,10 @@ public class RepositoryResource {
      */
     @GET
     @Path("/{id}/scans")
-    @Transactional
     @Operation(summary = "A repository's scans, newest first, paged by cursor")
     public List<ScanView> scans(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("20") int limit,
             @QueryParam("before") Long before) {
-        GitRepository repository = GitRepository.findById(id);
-        if (repository == null) {
-            throw new NotFoundException();
-        }
-        if (limit < 1 || limit > 100) {
-            throw new BadRequest("limit must be between 1 and 100");
-        }
-        return Scan.listNewestFirst(repository, before, limit).stream().map(ScanView::summary).toList();
+        return scanQueries.history(id, before, limit).orElseThrow(NotFoundException::new);
     }
 
     /** Queues a scan of the default branch; answers 202 with the scan and its Location. */

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,11 +152,11 @@ public class BenchmarkService {
     @Transactional
     public Map<Long, Long> openAlertCounts() {
         Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : BenchmarkAlert.getEntityManager().createQuery("""
-                select a.result.benchmark.repository.id, count(a) from BenchmarkAlert a where a.status = ?1
-                group by a.result.benchmark.repository.id""", Object[].class)
+        for (Tuple row : BenchmarkAlert.getEntityManager().createQuery("""
+                select a.result.benchmark.repository.id as repositoryId, count(a) as alerts from BenchmarkAlert a
+                where a.status = ?1 group by a.result.benchmark.repository.id""", Tuple.class)
                 .setParameter(1, BenchmarkAlert.Status.open).getResultList()) {
-            counts.put((Long) row[0], (Long) row[1]);
+            counts.put(row.get("repositoryId", Long.class), row.get("alerts", Long.class));
         }
         return counts;
     }

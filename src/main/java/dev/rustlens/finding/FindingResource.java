@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
-import dev.rustlens.scan.Scan;
 import dev.rustlens.scoring.FixRanking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,22 +39,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FindingResource {
 
     private static final int MAX_LIMIT = 500;
-    private static final int FETCH_SIZE = 1000;
     private static final ObjectMapper WORTH = new ObjectMapper();
     /**
      * The columns that {@link FindingRow#of} reads, from finding {@code f} joined to its crate
      * {@code c}; the last is what fixing the finding is worth, when it counts against the score.
      */
-    public static final String COLUMNS = "f.id, c.name, f.check_id, f.severity, f.path, f.line, f.col, f.end_line,"
-            + " f.end_col, f.message, f.in_test_code, f.suppression, f.fingerprint, f.tracking,"
-            + " case when " + FindingFilter.COUNTS + " then s.fix_worth -> f.check_id end"
+    public static final String COLUMNS = "f.id, c.name as crate, f.check_id, f.severity, f.path, f.line, f.col,"
+            + " f.end_line, f.end_col, f.message, f.in_test_code, f.suppression, f.fingerprint, f.tracking,"
+            + " case when " + FindingFilter.COUNTS + " then s.fix_worth -> f.check_id end as worth"
             + " from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id";
 
-    private final DataSource dataSource;
+    private final FindingQueries findings;
     private final AnalysisEngine engine;
 
-    public FindingResource(DataSource dataSource, AnalysisEngine engine) {
-        this.dataSource = dataSource;
+    public FindingResource(FindingQueries findings, AnalysisEngine engine) {
+        this.findings = findings;
         this.engine = engine;
     }
 
@@ -73,9 +68,11 @@ public class FindingResource {
             String tracking, FixRanking.Worth worth) {
         /** The finding in the current row of a result set selecting {@link FindingResource#COLUMNS}. */
         public static FindingRow of(ResultSet row) throws SQLException {
-            return new FindingRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                    row.getInt(6), row.getInt(7), row.getInt(8), row.getInt(9), row.getString(10), row.getBoolean(11),
-                    row.getString(12), row.getString(13), row.getString(14), worth(row.getString(15)));
+            return new FindingRow(row.getLong("id"), row.getString("crate"), row.getString("check_id"),
+                    row.getString("severity"), row.getString("path"), row.getInt("line"), row.getInt("col"),
+                    row.getInt("end_line"), row.getInt("end_col"), row.getString("message"),
+                    row.getBoolean("in_test_code"), row.getString("suppression"), row.getString("fingerprint"),
+                    row.getString("tracking"), worth(row.getString("worth")));
         }
 
         private static FixRanking.Worth worth(String json) throws SQLException {
@@ -87,10 +84,6 @@ public class FindingResource {
         }
     }
 
-    /** A page of findings; {@code nextCursor} is null on the last page. */
-    public record FindingPage(long scanId, long total, int limit, Long nextCursor, List<FindingRow> findings) {
-    }
-
     @GET
     @Path("/{id}/findings")
     @Produces(MediaType.APPLICATION_JSON)
@@ -98,36 +91,16 @@ public class FindingResource {
     public Response page(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") Long cursor, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
-            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted, @Context UriInfo uri) throws SQLException {
+            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted, @Context UriInfo uri) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequest("limit must be between 1 and " + MAX_LIMIT);
         }
         requireScan(id);
         FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
-        long total;
-        List<FindingRow> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement count = prepare(connection, "select count(*) from finding f"
-                    + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id where "
-                    + where.where(), where.parameters()); ResultSet result = count.executeQuery()) {
-                result.next();
-                total = result.getLong(1);
-            }
-            List<Object> parameters = new ArrayList<>(where.parameters());
-            parameters.add(cursor == null ? 0L : cursor);
-            parameters.add(limit + 1);
-            try (PreparedStatement select = prepare(connection, "select " + COLUMNS + " where " + where.where()
-                    + " and f.id > ? order by f.id limit ?", parameters); ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(FindingRow.of(result));
-                }
-            }
-        }
-        Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
-        List<FindingRow> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
-        Response.ResponseBuilder response = Response.ok(new FindingPage(id, total, limit, next, shown));
-        if (next != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+        FindingQueries.FindingPage page = findings.page(id, where, cursor, limit);
+        Response.ResponseBuilder response = Response.ok(page);
+        if (page.nextCursor() != null) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build(), "next");
         }
         return response.build();
     }
@@ -147,8 +120,7 @@ public class FindingResource {
             writer.write(CsvCells.row("id", "crate", "check", "severity", "path", "line", "column", "end_line",
                     "end_column", "message", "in_test_code", "suppression", "fingerprint", "tracking", "rating",
                     "rating_points_if_fixed", "score_points_if_fixed"));
-            stream(where, result -> {
-                FindingRow row = FindingRow.of(result);
+            findings.stream(where, row -> {
                 writer.write(CsvCells.row(Long.toString(row.id()), row.crate(), row.checkId(), row.severity(),
                         row.path(), Integer.toString(row.line()), Integer.toString(row.column()),
                         Integer.toString(row.endLine()), Integer.toString(row.endColumn()), row.message(),
@@ -174,51 +146,20 @@ public class FindingResource {
     public Response sarif(@PathParam("id") long id, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted) {
-        Scan scan = requireScan(id);
-        String repositoryUri = scan.repository.url;
-        String revision = scan.commitSha;
+        FindingQueries.ScannedCommit commit = requireScan(id);
         FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
         StreamingOutput body = output -> {
-            try (SarifExport sarif = new SarifExport(output, engine.catalogue().checks(), repositoryUri, revision)) {
-                stream(where, result -> sarif.result(FindingRow.of(result)));
+            try (SarifExport sarif = new SarifExport(output, engine.catalogue().checks(), commit.repositoryUri(),
+                    commit.revision())) {
+                findings.stream(where, sarif::result);
             }
         };
         return Response.ok(body, "application/sarif+json")
                 .header("Content-Disposition", "attachment; filename=\"scan-" + id + ".sarif\"").build();
     }
 
-    /** Something done with each selected row. */
-    private interface RowWriter {
-        void write(ResultSet row) throws IOException, SQLException;
-    }
-
-    /** Streams the selected findings in id order through a database cursor, so memory stays flat. */
-    private void stream(FindingFilter.Sql where, RowWriter writer) throws IOException {
-        try (Connection connection = dataSource.getConnection()) {
-            // A cursor only streams inside a transaction; the export only reads.
-            connection.setAutoCommit(false);
-            try (PreparedStatement select = prepare(connection, "select " + COLUMNS + " where " + where.where()
-                    + " order by f.id", where.parameters())) {
-                select.setFetchSize(FETCH_SIZE);
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        writer.write(result);
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IOException("reading the findings failed", e);
-        }
-    }
-
-    private static Scan requireScan(long id) {
-        Scan scan = Scan.findById(id);
-        if (scan == null) {
-            throw new NotFoundException("no scan " + id);
-        }
-        return scan;
+    private FindingQueries.ScannedCommit requireScan(long id) {
+        return findings.commit(id).orElseThrow(() -> new NotFoundException("no scan " + id));
     }
 
     /** A statement for {@code sql} with its {@code ?} parameters bound in order. */

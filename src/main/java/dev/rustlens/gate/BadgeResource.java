@@ -1,8 +1,6 @@
 package dev.rustlens.gate;
 
-import dev.rustlens.gitrepo.GitRepository;
-import dev.rustlens.scan.Scan;
-import jakarta.transaction.Transactional;
+import dev.rustlens.gitrepo.RepositoryService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,48 +28,42 @@ public class BadgeResource {
     private static final int MAX_AGE_SECONDS = 300;
 
     private final GateService gates;
+    private final RepositoryService repositories;
 
-    public BadgeResource(GateService gates) {
+    public BadgeResource(GateService gates, RepositoryService repositories) {
         this.gates = gates;
+        this.repositories = repositories;
     }
 
     @GET
     @Path("/{id}/badge/grade.svg")
-    @Transactional
     @Operation(summary = "An SVG badge with the grade")
     public Response grade(@PathParam("id") long id, @Context Request request) {
-        Optional<Scan> scan = newestScan(id);
-        if (scan.isEmpty()) {
+        Optional<GateService.Graded> graded = gates.newestGrade(id);
+        if (graded.isEmpty()) {
             return unknown(id, "safety", request);
         }
-        String grade = scan.get().grade;
-        return badge("safety", grade + " (" + scan.get().score + ")", GRADE_COLOURS.getOrDefault(grade, GREY),
+        String grade = graded.get().grade();
+        return badge("safety", grade + " (" + graded.get().score() + ")", GRADE_COLOURS.getOrDefault(grade, GREY),
                 Response.Status.OK, request);
     }
 
     @GET
     @Path("/{id}/badge/gate.svg")
-    @Transactional
     @Operation(summary = "An SVG badge with the gate status")
     public Response gate(@PathParam("id") long id, @Context Request request) {
-        Optional<Scan> scan = newestScan(id);
-        if (scan.isEmpty()) {
+        Optional<GateVerdict> verdict = gates.newestVerdict(id);
+        if (verdict.isEmpty()) {
             return unknown(id, "quality gate", request);
         }
-        boolean passed = gates.verdict(scan.get()).orElseThrow().passed();
+        boolean passed = verdict.get().passed();
         return badge("quality gate", passed ? "passed" : "failed", passed ? "#4c1" : "#e05d44", Response.Status.OK, request);
     }
 
     private Response unknown(long id, String label, Request request) {
-        boolean exists = GitRepository.findById(id) != null;
+        boolean exists = repositories.find(id).isPresent();
         return badge(label, exists ? "not scanned" : "unknown", GREY,
                 exists ? Response.Status.OK : Response.Status.NOT_FOUND, request);
-    }
-
-    private static Optional<Scan> newestScan(long id) {
-        GitRepository repository = GitRepository.findById(id);
-        return repository == null ? Optional.empty()
-                : Scan.findNewestSucceeded(repository, repository.defaultBranch);
     }
 
     private static Response badge(String label, String value, String colour, Response.Status status, Request request) {

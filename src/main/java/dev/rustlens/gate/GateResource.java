@@ -2,10 +2,9 @@ package dev.rustlens.gate;
 
 import dev.rustlens.auth.Role;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.http.BadRequest;
-import dev.rustlens.scan.Scan;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -29,18 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GateResource {
 
     private final GateService gates;
+    private final RepositoryService repositories;
 
-    public GateResource(GateService gates) {
+    public GateResource(GateService gates, RepositoryService repositories) {
         this.gates = gates;
+        this.repositories = repositories;
     }
 
     /** What a client sends to set a gate. */
     public record GateRequest(List<GateCondition> conditions, String baseline, String baselineValue) {
-    }
-
-    /** The verdict for CI: {@code status} is {@code passed} or {@code failed}. */
-    public record GateStatus(long repositoryId, long scanId, String branch, String commit, String status,
-            GateVerdict verdict) {
     }
 
     @GET
@@ -70,27 +66,19 @@ public class GateResource {
      */
     @GET
     @Path("/{id}/gate/status")
-    @Transactional
     @Operation(summary = "The gate verdict of a commit or of the newest scan")
-    public GateStatus status(@PathParam("id") long id, @QueryParam("commit") String commit,
+    public GateService.GateStatus status(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch) {
         GitRepository repository = repository(id);
         if (commit != null && !commit.matches("[0-9a-f]{4,64}")) {
             throw new BadRequest("commit must be a hexadecimal commit id");
         }
-        Scan scan = (commit != null
-                ? Scan.<Scan>find("repository = ?1 and status = ?2 and commitSha like ?3 order by id desc",
-                        repository, Scan.Status.succeeded, commit + "%")
-                        .firstResultOptional()
-                : Scan.findNewestSucceeded(repository, branch == null || branch.isBlank() ? repository.defaultBranch : branch))
+        return gates.status(repository, commit, branch == null || branch.isBlank() ? repository.defaultBranch : branch)
                 .orElseThrow(() -> new NotFoundException("no succeeded scan of "
                         + (commit != null ? "commit " + commit : "that branch") + " in repository " + repository.name));
-        GateVerdict verdict = gates.verdict(scan).orElseThrow();
-        return new GateStatus(repository.id, scan.id, scan.branch, scan.commitSha, verdict.passed() ? "passed" : "failed",
-                verdict);
     }
 
-    static GitRepository repository(long id) {
-        return GitRepository.<GitRepository>findByIdOptional(id).orElseThrow(NotFoundException::new);
+    private GitRepository repository(long id) {
+        return repositories.find(id).orElseThrow(NotFoundException::new);
     }
 }

@@ -1,5 +1,7 @@
 package dev.rustlens.gate;
 
+import static dev.rustlens.database.Columns.longOf;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.bench.BenchmarkService;
@@ -13,7 +15,9 @@ import dev.rustlens.scoring.Grade;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -154,6 +158,63 @@ public class GateService {
         }
     }
 
+    /** The verdict for CI: {@code status} is {@code passed} or {@code failed}. */
+    public record GateStatus(long repositoryId, long scanId, String branch, String commit, String status,
+            GateVerdict verdict) {
+    }
+
+    /**
+     * The verdict as of now on the newest succeeded scan of a commit (given by a prefix of its id)
+     * or else of a branch; empty when there is no such scan.
+     */
+    @Transactional
+    public Optional<GateStatus> status(GitRepository repository, String commit, String branch) {
+        Optional<Scan> scan = commit != null
+                ? Scan.<Scan>find("repository = ?1 and status = ?2 and commitSha like ?3 order by id desc",
+                        repository, Scan.Status.succeeded, commit + "%").firstResultOptional()
+                : Scan.findNewestSucceeded(repository, branch);
+        return scan.map(found -> {
+            GateVerdict verdict = evaluate(found);
+            return new GateStatus(repository.id, found.id, found.branch, found.commitSha,
+                    verdict.passed() ? "passed" : "failed", verdict);
+        });
+    }
+
+    /** A scan's grade and score. */
+    public record Graded(String grade, Integer score) {
+    }
+
+    /**
+     * The grade of the newest succeeded scan of a repository's default branch; empty when there is
+     * no such scan or no such repository.
+     */
+    @Transactional
+    public Optional<Graded> newestGrade(long repositoryId) {
+        return newestScan(repositoryId).map(scan -> new Graded(scan.grade, scan.score));
+    }
+
+    /** The verdict as of now on the scan of {@link #newestGrade}; empty when there is no such scan. */
+    @Transactional
+    public Optional<GateVerdict> newestVerdict(long repositoryId) {
+        return newestScan(repositoryId).map(this::evaluate);
+    }
+
+    private static Optional<Scan> newestScan(long repositoryId) {
+        GitRepository repository = GitRepository.findById(repositoryId);
+        return repository == null ? Optional.empty()
+                : Scan.findNewestSucceeded(repository, repository.defaultBranch);
+    }
+
+    /**
+     * The verdict as of now on a scan; empty when the scan has not succeeded.
+     *
+     * @throws NotFoundException when there is no such scan
+     */
+    @Transactional
+    public Optional<GateVerdict> verdict(long scanId) {
+        return verdict(Scan.<Scan>findByIdOptional(scanId).orElseThrow(NotFoundException::new));
+    }
+
     /**
      * The verdict on a scan as of now, evaluated again and not stored (a read never writes), since
      * benchmark alerts open and close and triage marks expire after the verdict was stored. Empty
@@ -189,17 +250,20 @@ public class GateService {
             return passed;
         }
         Map<Long, Long> openAlerts = benchmarks.openAlertCounts();
-        for (Object[] row : session().createNativeQuery("""
+        for (Tuple row : session().createNativeQuery("""
                 select g.scan_id, s.repository_id,
                        coalesce(bool_and((c.value->>'passed')::boolean)
-                           filter (where c.value->'condition'->>'type' <> 'no_open_benchmark_regressions'), true),
+                           filter (where c.value->'condition'->>'type' <> 'no_open_benchmark_regressions'), true)
+                           as others_passed,
                        coalesce(bool_or(c.value->'condition'->>'type' = 'no_open_benchmark_regressions'), false)
+                           as watches_benchmarks
                 from gate_result g join scan s on s.id = g.scan_id
                 left join lateral jsonb_array_elements(g.conditions) c on true
-                where g.scan_id in (?1) group by g.scan_id, s.repository_id""", Object[].class)
+                where g.scan_id in (?1) group by g.scan_id, s.repository_id""", Tuple.class)
                 .setParameter(1, scanIds).getResultList()) {
-            boolean regressed = (Boolean) row[3] && openAlerts.getOrDefault(((Number) row[1]).longValue(), 0L) > 0;
-            passed.put(((Number) row[0]).longValue(), (Boolean) row[2] && !regressed);
+            boolean regressed = row.get("watches_benchmarks", Boolean.class)
+                    && openAlerts.getOrDefault(longOf(row, "repository_id"), 0L) > 0;
+            passed.put(longOf(row, "scan_id"), row.get("others_passed", Boolean.class) && !regressed);
         }
         return passed;
     }
@@ -263,17 +327,17 @@ public class GateService {
         boolean nothingNew = baseline != null && baseline.equals(scan.previousScanId)
                 && Integer.valueOf(0).equals(scan.findingsNew);
         if (baseline != null && !nothingNew) {
-            for (Object[] row : session().createNativeQuery("""
-                    select f.check_id, f.severity, count(*) from finding f
+            for (Tuple row : session().createNativeQuery("""
+                    select f.check_id, f.severity, count(*) as count from finding f
                     where f.scan_id = ?1 and f.suppression = 'NONE' and not f.in_test_code
                       and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)
                       and not exists (select 1 from finding_triage t where t.repository_id = ?3
                           and t.fingerprint = f.fingerprint and (t.expires_at is null or t.expires_at > now()))
-                    group by f.check_id, f.severity""", Object[].class)
+                    group by f.check_id, f.severity""", Tuple.class)
                     .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, scan.repository.id).getResultList()) {
-                long count = ((Number) row[2]).longValue();
-                byCheck.merge((String) row[0], count, Long::sum);
-                bySeverity.merge((String) row[1], count, Long::sum);
+                long count = longOf(row, "count");
+                byCheck.merge(row.get("check_id", String.class), count, Long::sum);
+                bySeverity.merge(row.get("severity", String.class), count, Long::sum);
                 total += count;
             }
         }
@@ -286,23 +350,23 @@ public class GateService {
     }
 
     private Map<String, Long> totals(long scanId) {
-        Object[] row = session().createNativeQuery("select " + DELTA_COLUMNS.stream()
-                .map(column -> "coalesce(sum(" + column + "), 0)").collect(Collectors.joining(", "))
-                + " from crate_snapshot where scan_id = ?1", Object[].class).setParameter(1, scanId).getSingleResult();
+        Tuple row = session().createNativeQuery("select " + DELTA_COLUMNS.stream()
+                .map(column -> "coalesce(sum(" + column + "), 0) as " + column).collect(Collectors.joining(", "))
+                + " from crate_snapshot where scan_id = ?1", Tuple.class).setParameter(1, scanId).getSingleResult();
         Map<String, Long> totals = new LinkedHashMap<>();
-        for (int i = 0; i < DELTA_COLUMNS.size(); i++) {
-            totals.put(DELTA_COLUMNS.get(i), ((Number) row[i]).longValue());
+        for (String column : DELTA_COLUMNS) {
+            totals.put(column, longOf(row, column));
         }
         return totals;
     }
 
     private double docCoverage(long scanId) {
-        Object[] row = session().createNativeQuery("""
-                select coalesce(sum((metrics->>'public_items')::bigint), 0),
-                       coalesce(sum((metrics->>'documented_public_items')::bigint), 0)
-                from crate_snapshot where scan_id = ?1""", Object[].class).setParameter(1, scanId).getSingleResult();
-        long items = ((Number) row[0]).longValue();
-        return items == 0 ? 100.0 : 100.0 * ((Number) row[1]).longValue() / items;
+        Tuple row = session().createNativeQuery("""
+                select coalesce(sum((metrics->>'public_items')::bigint), 0) as items,
+                       coalesce(sum((metrics->>'documented_public_items')::bigint), 0) as documented
+                from crate_snapshot where scan_id = ?1""", Tuple.class).setParameter(1, scanId).getSingleResult();
+        long items = longOf(row, "items");
+        return items == 0 ? 100.0 : 100.0 * longOf(row, "documented") / items;
     }
 
     private static String percent(double value) {

@@ -1,7 +1,5 @@
 package dev.rustlens.gate;
 
-import dev.rustlens.scan.Scan;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -25,10 +23,8 @@ public class ScanGateResource {
 
     @GET
     @Path("/{id}/gate")
-    @Transactional
     @Operation(summary = "The gate verdict of a scan")
     public GateVerdict gate(@PathParam("id") long id) {
-        Scan scan = Scan.<Scan>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        return gates.verdict(scan).orElseThrow(() -> new NotFoundException("scan " + id + " has not succeeded"));
+        return gates.verdict(id).orElseThrow(() -> new NotFoundException("scan " + id + " has not succeeded"));
     }
 }

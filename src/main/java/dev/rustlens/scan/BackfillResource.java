@@ -1,7 +1,6 @@
 package dev.rustlens.scan;
 
 import dev.rustlens.scan.BackfillRunner.BackfillView;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -17,17 +16,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class BackfillResource {
 
-    @GET
-    @Path("/{id}")
-    @Transactional
-    @Operation(summary = "A backfill: its status, error, and the ids of the scans it queued")
-    public BackfillView get(@PathParam("id") long id) {
-        Backfill backfill = Backfill.<Backfill>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        return view(backfill);
+    private final ScanQueries queries;
+
+    public BackfillResource(ScanQueries queries) {
+        this.queries = queries;
     }
 
-    static BackfillView view(Backfill backfill) {
-        return BackfillView.of(backfill, Scan.<Scan>list("backfillId = ?1 order by id", backfill.id).stream()
-                .map(scan -> scan.id).toList());
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A backfill: its status, error, and the ids of the scans it queued")
+    public BackfillView get(@PathParam("id") long id) {
+        return queries.backfill(id).orElseThrow(NotFoundException::new);
     }
 }

@@ -7,6 +7,7 @@ import dev.rustlens.analysis.FileResult;
 import dev.rustlens.database.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.util.Collection;
@@ -68,15 +69,17 @@ public class FileResultStore {
         // PostgreSQL takes at most 32767 parameters a statement: ask in slices.
         for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
-            for (Object[] row : entityManager.unwrap(Session.class).createNativeQuery(
-                    "select blob_id, cast(result as text) from file_result where analyzer_version = ?1 and blob_id in (?2)",
-                    Object[].class).setParameter(1, analyzerVersion).setParameterList(2, slice).getResultList()) {
+            for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
+                    select blob_id, cast(result as text) as result from file_result
+                    where analyzer_version = ?1 and blob_id in (?2)""", Tuple.class)
+                    .setParameter(1, analyzerVersion).setParameterList(2, slice).getResultList()) {
+                String blobId = row.get("blob_id", String.class);
                 try {
-                    known.put((String) row[0], JSON.readValue((String) row[1], FileResult.class));
+                    known.put(blobId, JSON.readValue(row.get("result", String.class), FileResult.class));
                 } catch (JsonProcessingException e) {
                     // An unreadable row is only a cache miss: the file is analysed again.
                     org.jboss.logging.Logger.getLogger(FileResultStore.class)
-                            .warnf("cached result of blob %s is unreadable; analysing it again: %s", row[0], e.getMessage());
+                            .warnf("cached result of blob %s is unreadable; analysing it again: %s", blobId, e.getMessage());
                 }
             }
         }

@@ -1,6 +1,6 @@
 package dev.rustlens.scan;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.rustlens.scan.ScanQueries.ScanProgress;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -29,23 +29,18 @@ public class ScanEventsResource {
     /** A stream is closed after this long even if the scan is still running; the browser reconnects. */
     private static final Duration MAX_STREAM = Duration.ofMinutes(30);
 
-    /** The data of one event. */
-    public record Progress(long id, String status, Integer filesDone, Integer filesTotal) {
-        static Progress of(Scan scan) {
-            return new Progress(scan.id, scan.status.name(), scan.filesDone, scan.filesTotal);
-        }
+    private final ScanQueries queries;
 
-        boolean ended() {
-            return !Scan.Status.valueOf(status).active();
-        }
+    public ScanEventsResource(ScanQueries queries) {
+        this.queries = queries;
     }
 
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Progress of a scan as server-sent events until it ends")
+    @Operation(summary = "ScanProgress of a scan as server-sent events until it ends")
     public void events(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
-        if (read(id) == null) {
+        if (queries.progress(id).isEmpty()) {
             throw new NotFoundException();
         }
         // The stream polls the scan row (progress is written there by whichever instance runs
@@ -53,20 +48,20 @@ public class ScanEventsResource {
         Thread.ofVirtual().name("rustlens-scan-events-" + id).start(() -> stream(id, sink, sse));
     }
 
-    private static void stream(long id, SseEventSink sink, Sse sse) {
+    private void stream(long id, SseEventSink sink, Sse sse) {
         long deadline = System.nanoTime() + MAX_STREAM.toNanos();
-        Progress last = null;
+        ScanProgress last = null;
         try (sink) {
             while (!sink.isClosed() && System.nanoTime() < deadline) {
-                Progress now = read(id);
+                ScanProgress now = queries.progress(id).orElse(null);
                 if (now == null || now.ended()) {
                     sink.send(sse.newEventBuilder().name("end").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(Progress.class, now == null ? new Progress(id, "deleted", null, null) : now).build());
+                            .data(ScanProgress.class, now == null ? new ScanProgress(id, "deleted", null, null) : now).build());
                     return;
                 }
                 if (!Objects.equals(now, last)) {
                     sink.send(sse.newEventBuilder().name("progress").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(Progress.class, now).build());
+                            .data(ScanProgress.class, now).build());
                     last = now;
                 }
                 Thread.sleep(POLL);
@@ -76,12 +71,5 @@ public class ScanEventsResource {
         } catch (RuntimeException e) {
             LOG.debugf(e, "progress stream of scan %d ended", id);
         }
-    }
-
-    private static Progress read(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Scan scan = Scan.findById(id);
-            return scan == null ? null : Progress.of(scan);
-        });
     }
 }

@@ -1,5 +1,7 @@
 package dev.rustlens.scan;
 
+import static dev.rustlens.database.Columns.longOf;
+
 import dev.rustlens.config.InstanceIdentity;
 import dev.rustlens.gitrepo.CronSchedule;
 import dev.rustlens.gitrepo.GitRepository;
@@ -10,6 +12,7 @@ import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.OffsetDateTime;
@@ -64,17 +67,18 @@ public class ScanSchedules {
      * @return how many schedules were caught up (on this instance or another)
      */
     public int catchUp(ZonedDateTime now) {
-        List<Object[]> schedules = QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class)
+        List<Tuple> schedules = QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class)
                 .createNativeQuery("""
                         select r.id, r.schedule, greatest(r.schedule_since,
-                            (select max(f.fire_time) from schedule_fire f where f.repository_id = r.id))
-                        from repository r where r.schedule is not null""", Object[].class).getResultList());
+                            (select max(f.fire_time) from schedule_fire f where f.repository_id = r.id)) as covered
+                        from repository r where r.schedule is not null""", Tuple.class).getResultList());
         int caughtUp = 0;
-        for (Object[] row : schedules) {
-            long repositoryId = ((Number) row[0]).longValue();
-            Instant covered = row[2] == null ? Instant.EPOCH : (Instant) row[2];
+        for (Tuple row : schedules) {
+            long repositoryId = longOf(row, "id");
+            String schedule = row.get("schedule", String.class);
+            Instant covered = Optional.ofNullable(row.get("covered", Instant.class)).orElse(Instant.EPOCH);
             try {
-                Optional<ZonedDateTime> missed = CronSchedule.parse((String) row[1]).lastFireBefore(now)
+                Optional<ZonedDateTime> missed = CronSchedule.parse(schedule).lastFireBefore(now)
                         .filter(fire -> fire.toInstant().isAfter(covered));
                 if (missed.isPresent()) {
                     LOG.infof("repository %d: catching up the scheduled scan of %s, missed while rustlens was down",
@@ -83,7 +87,7 @@ public class ScanSchedules {
                     caughtUp++;
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("repository %d: cannot catch up schedule '%s': %s", repositoryId, row[1], e.getMessage());
+                LOG.warnf("repository %d: cannot catch up schedule '%s': %s", repositoryId, schedule, e.getMessage());
             }
         }
         return caughtUp;

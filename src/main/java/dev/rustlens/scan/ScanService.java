@@ -111,7 +111,7 @@ public class ScanService {
 
     /** Queues the scan of an archive just uploaded to an archive repository. */
     @Transactional
-    public Scan enqueueArchive(long repositoryId, String sha256) {
+    public ScanView enqueueArchive(long repositoryId, String sha256) {
         GitRepository repository = GitRepository.findById(repositoryId);
         Scan scan = new Scan();
         scan.repository = repository;
@@ -122,7 +122,7 @@ public class ScanService {
         scan.queuedAt = OffsetDateTime.now();
         scan.persist();
         workers.signal();
-        return scan;
+        return ScanView.summary(scan);
     }
 
     /** Archive repositories are scanned when an archive is uploaded; there is no branch to fetch. */
@@ -138,25 +138,29 @@ public class ScanService {
         CANCELLED, ALREADY_ENDED, NOT_FOUND
     }
 
+    /** What a cancel request found, and the scan as cancelled ({@code null} unless it was). */
+    public record Cancellation(CancelOutcome outcome, ScanView scan) {
+    }
+
     /**
      * Cancels a queued or running scan. A running scan's worker sees the status at its next
      * heartbeat and stops; whatever it had computed is not stored. The scan's row is locked, as
      * the worker's store locks it: a cancel and a store never both see the scan running.
      */
     @Transactional
-    public CancelOutcome cancel(long scanId) {
+    public Cancellation cancel(long scanId) {
         Scan scan = Scan.findById(scanId, LockModeType.PESSIMISTIC_WRITE);
         if (scan == null) {
-            return CancelOutcome.NOT_FOUND;
+            return new Cancellation(CancelOutcome.NOT_FOUND, null);
         }
         if (!scan.status.active()) {
-            return CancelOutcome.ALREADY_ENDED;
+            return new Cancellation(CancelOutcome.ALREADY_ENDED, null);
         }
         scan.status = Scan.Status.cancelled;
         scan.finishedAt = OffsetDateTime.now();
         scan.error = "cancelled on request";
         workers.cancelled(scanId);
-        return CancelOutcome.CANCELLED;
+        return new Cancellation(CancelOutcome.CANCELLED, ScanView.summary(scan));
     }
 
     /**

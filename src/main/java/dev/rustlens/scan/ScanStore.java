@@ -8,6 +8,7 @@ import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.metric.Metrics;
 import dev.rustlens.database.StorableText;
+import dev.rustlens.scoring.ScoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -18,8 +19,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
@@ -63,6 +67,8 @@ public class ScanStore {
         Set<String> previousFingerprints = new HashSet<>(previous.map(p -> entityManager.unwrap(Session.class)
                 .createNativeQuery("select fingerprint from finding where scan_id = ?1", String.class)
                 .setParameter(1, p.id).getResultList()).orElse(List.of()));
+        Set<String> triaged = scores.triagedFingerprints(scan.repository.id);
+        Map<Long, List<ScoredFinding>> scored = new HashMap<>();
         Set<String> currentFingerprints = new HashSet<>();
         Set<String> namesInScan = new HashSet<>();
         for (CrateResult crateResult : result.crates()) {
@@ -77,8 +83,13 @@ public class ScanStore {
             CrateSnapshot snapshot = snapshotOf(scan, crate, crateResult);
             snapshot.persist();
             entityManager.flush();
-            currentFingerprints.addAll(insertFindings(scan.id, snapshot.id, name, crateResult.findings(),
-                    previousFingerprints));
+            // Built once from the analysis result: written, then scored without reading them back.
+            List<Finding> findings = crateResult.findings().stream().map(ScanStore::storable).toList();
+            // Fingerprinted as stored (and as the result cache gives them back), so they match across scans.
+            List<String> fingerprints = Fingerprints.of(name, findings);
+            insertFindings(scan.id, snapshot.id, findings, fingerprints, previousFingerprints);
+            currentFingerprints.addAll(fingerprints);
+            scored.put(snapshot.id, scored(findings, fingerprints, triaged));
             insertUnsafeSites(snapshot.id, crateResult.unsafeSites());
         }
         scan.previousScanId = previous.map(p -> p.id).orElse(null);
@@ -97,7 +108,7 @@ public class ScanStore {
         scan.filesDone = scan.filesTotal;
         scan.error = result.problems().isEmpty() ? null : truncate(String.join("\n", result.problems()));
         entityManager.flush();
-        scores.score(scan);
+        scores.score(scan, scored);
         entityManager.flush();
         stored.fire(new ScanStored(scan));
     }
@@ -249,12 +260,9 @@ public class ScanStore {
         return snapshot;
     }
 
-    /** Inserts a crate's findings, each new or unchanged against the previous scan; returns their fingerprints. */
-    private List<String> insertFindings(long scanId, long snapshotId, String crateName, List<Finding> found,
+    /** Inserts a crate's findings with their fingerprints, each new or unchanged against the previous scan. */
+    private void insertFindings(long scanId, long snapshotId, List<Finding> findings, List<String> fingerprints,
             Set<String> previousFingerprints) {
-        // Fingerprinted as stored (and as the result cache gives them back), so they match across scans.
-        List<Finding> findings = found.stream().map(ScanStore::storable).toList();
-        List<String> fingerprints = Fingerprints.of(crateName, findings);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line,
@@ -281,7 +289,17 @@ public class ScanStore {
                 insert.executeBatch();
             }
         });
-        return fingerprints;
+    }
+
+    /** The findings as the score formula takes them, in the same order. */
+    private static List<ScoredFinding> scored(List<Finding> findings, List<String> fingerprints, Set<String> triaged) {
+        List<ScoredFinding> scored = new ArrayList<>(findings.size());
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            scored.add(new ScoredFinding(finding.checkId(), fingerprints.get(i), finding.path(), !finding.active(),
+                    finding.inTestCode(), triaged.contains(fingerprints.get(i))));
+        }
+        return scored;
     }
 
     private static Finding storable(Finding finding) {

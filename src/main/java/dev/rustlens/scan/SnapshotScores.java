@@ -1,16 +1,21 @@
 package dev.rustlens.scan;
 
+import static dev.rustlens.database.Columns.longOf;
+
 import dev.rustlens.scoring.FixRanking;
 import dev.rustlens.scoring.SafetyScore;
 import dev.rustlens.scoring.ScoreFormula;
 import dev.rustlens.scoring.ScoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
 
 /**
@@ -29,20 +34,38 @@ public class SnapshotScores {
         this.entityManager = entityManager;
     }
 
-    /** Scores every snapshot of a scan, triage marks in force, in the caller's transaction. */
+    /** Scores every snapshot of a scan from its stored findings, triage marks in force, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void score(Scan scan) {
         Map<Long, List<ScoredFinding>> findings = new HashMap<>();
-        for (Object[] row : entityManager.unwrap(Session.class).createNativeQuery("""
-                select f.crate_snapshot_id, f.check_id, f.fingerprint, f.path, f.suppression <> 'NONE', f.in_test_code,
+        for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
+                select f.crate_snapshot_id, f.check_id, f.fingerprint, f.path, f.suppression <> 'NONE' as suppressed,
+                       f.in_test_code,
                        exists (select 1 from finding_triage t where t.repository_id = ?2 and t.fingerprint = f.fingerprint
-                               and (t.expires_at is null or t.expires_at > now()))
-                from finding f where f.scan_id = ?1""", Object[].class)
+                               and (t.expires_at is null or t.expires_at > now())) as triaged
+                from finding f where f.scan_id = ?1""", Tuple.class)
                 .setParameter(1, scan.id).setParameter(2, scan.repository.id).getResultList()) {
-            findings.computeIfAbsent(((Number) row[0]).longValue(), key -> new ArrayList<>()).add(new ScoredFinding(
-                    (String) row[1], (String) row[2], (String) row[3], (Boolean) row[4], (Boolean) row[5],
-                    (Boolean) row[6]));
+            findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(new ScoredFinding(
+                    row.get("check_id", String.class), row.get("fingerprint", String.class),
+                    row.get("path", String.class), row.get("suppressed", Boolean.class),
+                    row.get("in_test_code", Boolean.class), row.get("triaged", Boolean.class)));
         }
+        score(scan, findings);
+    }
+
+    /**
+     * The fingerprints of a repository's findings that a triage mark in force takes out of the
+     * score, for findings scored before they are read back.
+     */
+    Set<String> triagedFingerprints(long repositoryId) {
+        return new HashSet<>(entityManager.unwrap(Session.class).createNativeQuery("""
+                select fingerprint from finding_triage
+                where repository_id = ?1 and (expires_at is null or expires_at > now())""", String.class)
+                .setParameter(1, repositoryId).getResultList());
+    }
+
+    /** Scores every snapshot of a scan from its findings by snapshot id, in the caller's transaction. */
+    void score(Scan scan, Map<Long, List<ScoredFinding>> findings) {
         List<ScoreFormula.WeightedScore> crates = new ArrayList<>();
         for (CrateSnapshot snapshot : CrateSnapshot.listForScan(scan)) {
             List<ScoredFinding> found = findings.getOrDefault(snapshot.id, List.of());

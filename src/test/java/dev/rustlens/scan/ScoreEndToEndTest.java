@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
@@ -22,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 public class ScoreEndToEndTest {
+
+    @Inject
+    SnapshotScores scores;
 
     /** The fixture crate's lib.rs; the crate page test shows the same score explained. */
     public static final String LIB = """
@@ -97,6 +104,29 @@ public class ScoreEndToEndTest {
             assertEquals("UNSAFE", cells.get(cells.size() - 3));
             assertEquals(100 - 100 * 15 / 65.0, Double.parseDouble(cells.get(cells.size() - 2)), 1e-9);
             assertEquals(detail.getDouble("fixes[0].scorePoints"), Double.parseDouble(cells.getLast()), 1e-4);
+
+            // Scored from the findings in hand as it was stored, the scan scores the same from its
+            // stored rows, as rescoring does (rolled back: this only compares).
+            QuarkusTransaction.begin();
+            try {
+                Scan stored = Scan.findById(scanId);
+                List<List<Object>> asStored = scored(stored);
+                scores.score(stored);
+                assertEquals(asStored, scored(stored));
+            } finally {
+                QuarkusTransaction.rollback();
+            }
         }
+    }
+
+    /** What scoring sets on a scan and its snapshots. */
+    private static List<List<Object>> scored(Scan scan) {
+        List<List<Object>> scored = new ArrayList<>();
+        scored.add(Arrays.asList(scan.score, scan.grade, scan.scoreHeldBecause));
+        for (CrateSnapshot snapshot : CrateSnapshot.listForScan(scan)) {
+            scored.add(Arrays.asList(snapshot.score, snapshot.grade, snapshot.scoreExact, snapshot.ratings,
+                    snapshot.fixes, snapshot.fixWorth));
+        }
+        return scored;
     }
 }

@@ -1,0 +1,102 @@
+package dev.rustlens.finding;
+
+import dev.rustlens.finding.FindingResource.FindingRow;
+import dev.rustlens.scan.Scan;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.hibernate.Session;
+
+/**
+ * A scan's findings read for the API: a page of them, or all of them streamed through a database
+ * cursor so that the heap stays flat however many there are.
+ */
+@ApplicationScoped
+public class FindingQueries {
+
+    private static final int FETCH_SIZE = 1000;
+
+    private final EntityManager entityManager;
+    private final DataSource dataSource;
+
+    public FindingQueries(EntityManager entityManager, DataSource dataSource) {
+        this.entityManager = entityManager;
+        this.dataSource = dataSource;
+    }
+
+    /** The commit a scan analysed, as an export names it. */
+    public record ScannedCommit(String repositoryUri, String revision) {
+    }
+
+    /** A page of findings; {@code nextCursor} is null on the last page. */
+    public record FindingPage(long scanId, long total, int limit, Long nextCursor, List<FindingRow> findings) {
+    }
+
+    /** The commit that scan {@code id} analysed; empty when there is no such scan. */
+    @Transactional
+    public Optional<ScannedCommit> commit(long id) {
+        return Scan.<Scan>findByIdOptional(id).map(scan -> new ScannedCommit(scan.repository.url, scan.commitSha));
+    }
+
+    /** The findings of scan {@code id} that {@code where} keeps and whose id comes after {@code cursor}, {@code limit} of them. */
+    @Transactional
+    public FindingPage page(long id, FindingFilter.Sql where, Long cursor, int limit) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            long total;
+            try (PreparedStatement count = FindingResource.prepare(connection, "select count(*) as total from finding f"
+                    + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id where "
+                    + where.where(), where.parameters()); ResultSet result = count.executeQuery()) {
+                result.next();
+                total = result.getLong("total");
+            }
+            List<Object> parameters = new ArrayList<>(where.parameters());
+            parameters.add(cursor == null ? 0L : cursor);
+            parameters.add(limit + 1);
+            List<FindingRow> rows = new ArrayList<>();
+            try (PreparedStatement select = FindingResource.prepare(connection, "select " + FindingResource.COLUMNS + " where "
+                    + where.where() + " and f.id > ? order by f.id limit ?", parameters);
+                    ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(FindingRow.of(result));
+                }
+            }
+            Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+            return new FindingPage(id, total, limit, next, rows.size() > limit ? rows.subList(0, limit) : rows);
+        });
+    }
+
+    /** Something done with each selected finding. */
+    public interface FindingWriter {
+        void write(FindingRow finding) throws IOException;
+    }
+
+    /** Streams the findings that {@code where} keeps in id order through a database cursor, so memory stays flat. */
+    public void stream(FindingFilter.Sql where, FindingWriter writer) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            // A cursor only streams inside a transaction; the export only reads.
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = FindingResource.prepare(connection, "select " + FindingResource.COLUMNS + " where "
+                    + where.where() + " order by f.id", where.parameters())) {
+                select.setFetchSize(FETCH_SIZE);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        writer.write(FindingRow.of(result));
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IOException("reading the findings failed", e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.rustlens.scan;
+
+import static dev.rustlens.database.Columns.intOf;
+import static dev.rustlens.database.Columns.longOf;
+
+import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.BadRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * Stored scans and backfills read for the API, as views built inside the reading transaction
+ * (their entities' associations are lazy).
+ */
+@ApplicationScoped
+public class ScanQueries {
+
+    /** Most scans one page of a repository's history may hold. */
+    static final int MAX_HISTORY_PAGE = 100;
+
+    private final EntityManager entityManager;
+
+    public ScanQueries(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** How far a scan is: the data of one of its progress events. */
+    public record ScanProgress(long id, String status, Integer filesDone, Integer filesTotal) {
+        boolean ended() {
+            return !Scan.Status.valueOf(status).active();
+        }
+    }
+
+    /** How far scan {@code id} is, read in a transaction of its own (a progress stream polls it); empty when there is none. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<ScanProgress> progress(long id) {
+        return Scan.<Scan>findByIdOptional(id)
+                .map(scan -> new ScanProgress(scan.id, scan.status.name(), scan.filesDone, scan.filesTotal));
+    }
+
+    /** A scan with its crates, their findings and unsafe sites, and the findings it fixed; empty when there is none. */
+    @Transactional
+    public Optional<ScanView> scan(long id) {
+        Scan scan = Scan.findById(id);
+        if (scan == null) {
+            return Optional.empty();
+        }
+        List<CrateSnapshot> snapshots = CrateSnapshot.listForScan(scan);
+        Map<Long, List<ScanView.FindingView>> findings = new LinkedHashMap<>();
+        for (Tuple row : session().createNativeQuery("""
+                select crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col, message,
+                       in_test_code, suppression, fingerprint, tracking
+                from finding where scan_id = ?1 order by path, line, col, check_id""", Tuple.class)
+                .setParameter(1, id).getResultList()) {
+            findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(findingOf(row));
+        }
+        List<ScanView.FindingView> fixed = new ArrayList<>();
+        if (scan.previousScanId != null) {
+            for (Tuple row : session().createNativeQuery("""
+                    select check_id, severity, path, line, col, end_line, end_col, message,
+                           in_test_code, suppression, fingerprint, 'fixed' as tracking
+                    from finding f where scan_id = ?1
+                      and not exists (select 1 from finding c where c.scan_id = ?2 and c.fingerprint = f.fingerprint)
+                    order by path, line, col, check_id""", Tuple.class)
+                    .setParameter(1, scan.previousScanId).setParameter(2, id).getResultList()) {
+                fixed.add(findingOf(row));
+            }
+        }
+        Map<Long, List<ScanView.UnsafeSiteView>> sites = new LinkedHashMap<>();
+        for (Tuple row : session().createNativeQuery("""
+                select u.crate_snapshot_id, u.kind, u.path, u.line, u.col, u.in_test_code
+                from unsafe_site u join crate_snapshot s on s.id = u.crate_snapshot_id
+                where s.scan_id = ?1 order by u.path, u.line, u.col""", Tuple.class)
+                .setParameter(1, id).getResultList()) {
+            sites.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>())
+                    .add(new ScanView.UnsafeSiteView(row.get("kind", String.class), row.get("path", String.class),
+                            intOf(row, "line"), intOf(row, "col"), row.get("in_test_code", Boolean.class)));
+        }
+        List<ScanView.CrateView> crates = snapshots.stream().map(s -> new ScanView.CrateView(s.crate.id, s.crate.name,
+                s.path, s.version, s.edition, s.score, s.grade, s.ratings, s.files, s.codeLines, s.unsafeBlocks,
+                s.unsafeFunctions, s.unsafeMethods, s.unsafeImpls, s.unsafeTraits, s.externBlocks, s.unsafeInMacros,
+                s.findings, s.metrics, findings.getOrDefault(s.id, List.of()), sites.getOrDefault(s.id, List.of())))
+                .toList();
+        return Optional.of(ScanView.of(scan, crates, fixed));
+    }
+
+    /**
+     * A page of a repository's scans, newest first, older than {@code beforeId} when given; empty
+     * when there is no such repository.
+     *
+     * @throws BadRequest when {@code limit} is not between 1 and {@value #MAX_HISTORY_PAGE}
+     */
+    @Transactional
+    public Optional<List<ScanView>> history(long repositoryId, Long beforeId, int limit) {
+        GitRepository repository = GitRepository.findById(repositoryId);
+        if (repository == null) {
+            return Optional.empty();
+        }
+        if (limit < 1 || limit > MAX_HISTORY_PAGE) {
+            throw new BadRequest("limit must be between 1 and " + MAX_HISTORY_PAGE);
+        }
+        return Optional.of(Scan.listNewestFirst(repository, beforeId, limit).stream().map(ScanView::summary).toList());
+    }
+
+    /** The id of the newest succeeded scan of a repository's default branch; empty when there is none. */
+    @Transactional
+    public Optional<Long> newestSucceeded(GitRepository repository) {
+        return Scan.findNewestSucceeded(repository, repository.defaultBranch).map(scan -> scan.id);
+    }
+
+    /** A backfill with the ids of the scans it queued; empty when there is none. */
+    @Transactional
+    public Optional<BackfillRunner.BackfillView> backfill(long id) {
+        return Backfill.<Backfill>findByIdOptional(id).map(backfill -> BackfillRunner.BackfillView.of(backfill,
+                Scan.<Scan>list("backfillId = ?1 order by id", backfill.id).stream().map(scan -> scan.id).toList()));
+    }
+
+    /** A finding from a row with the columns check_id, severity, path, .. tracking. */
+    private static ScanView.FindingView findingOf(Tuple row) {
+        return new ScanView.FindingView(row.get("check_id", String.class), row.get("severity", String.class),
+                row.get("path", String.class), intOf(row, "line"), intOf(row, "col"), intOf(row, "end_line"),
+                intOf(row, "end_col"), row.get("message", String.class), row.get("in_test_code", Boolean.class),
+                row.get("suppression", String.class), row.get("fingerprint", String.class),
+                row.get("tracking", String.class));
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+}
