@@ -20,4 +20,21 @@ public final class Columns {
     public static int intOf(Tuple row, String column) {
         return ((Number) row.get(column)).intValue();
     }
+
+    /** The whole number in {@code column}, or null. */
+    public static Long nullableLongOf(Tuple row, String column) {
+        Number value = (Number) row.get(column);
+        return value == null ? null : value.longValue();
+    }
+
+    /** The whole number in {@code column} that fits an int, or null. */
+    public static Integer nullableIntOf(Tuple row, String column) {
+        Number value = (Number) row.get(column);
+        return value == null ? null : value.intValue();
+    }
+
+    /** The text in {@code column}, or null. */
+    public static String textOf(Tuple row, String column) {
+        return row.get(column, String.class);
+    }
 }

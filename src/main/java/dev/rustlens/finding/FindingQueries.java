@@ -1,6 +1,6 @@
 package dev.rustlens.finding;
 
-import dev.rustlens.finding.FindingResource.FindingRow;
+import dev.rustlens.finding.FindingRow;
 import dev.rustlens.scan.Scan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,7 +52,7 @@ public class FindingQueries {
     public FindingPage page(long id, FindingFilter.Sql where, Long cursor, int limit) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             long total;
-            try (PreparedStatement count = FindingResource.prepare(connection, "select count(*) as total from finding f"
+            try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) as total from finding f"
                     + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id where "
                     + where.where(), where.parameters()); ResultSet result = count.executeQuery()) {
                 result.next();
@@ -62,7 +62,7 @@ public class FindingQueries {
             parameters.add(cursor == null ? 0L : cursor);
             parameters.add(limit + 1);
             List<FindingRow> rows = new ArrayList<>();
-            try (PreparedStatement select = FindingResource.prepare(connection, "select " + FindingResource.COLUMNS + " where "
+            try (PreparedStatement select = FindingRow.prepare(connection, "select " + FindingRow.COLUMNS + " where "
                     + where.where() + " and f.id > ? order by f.id limit ?", parameters);
                     ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -84,7 +84,7 @@ public class FindingQueries {
         try (Connection connection = dataSource.getConnection()) {
             // A cursor only streams inside a transaction; the export only reads.
             connection.setAutoCommit(false);
-            try (PreparedStatement select = FindingResource.prepare(connection, "select " + FindingResource.COLUMNS + " where "
+            try (PreparedStatement select = FindingRow.prepare(connection, "select " + FindingRow.COLUMNS + " where "
                     + where.where() + " order by f.id", where.parameters())) {
                 select.setFetchSize(FETCH_SIZE);
                 try (ResultSet result = select.executeQuery()) {

@@ -1,10 +1,7 @@
 package dev.rustlens.finding;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
-import dev.rustlens.scoring.FixRanking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -21,11 +18,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,49 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FindingResource {
 
     private static final int MAX_LIMIT = 500;
-    private static final ObjectMapper WORTH = new ObjectMapper();
-    /**
-     * The columns that {@link FindingRow#of} reads, from finding {@code f} joined to its crate
-     * {@code c}; the last is what fixing the finding is worth, when it counts against the score.
-     */
-    public static final String COLUMNS = "f.id, c.name as crate, f.check_id, f.severity, f.path, f.line, f.col,"
-            + " f.end_line, f.end_col, f.message, f.in_test_code, f.suppression, f.fingerprint, f.tracking,"
-            + " case when " + FindingFilter.COUNTS + " then s.fix_worth -> f.check_id end as worth"
-            + " from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id";
-
     private final FindingQueries findings;
     private final AnalysisEngine engine;
 
     public FindingResource(FindingQueries findings, AnalysisEngine engine) {
         this.findings = findings;
         this.engine = engine;
-    }
-
-    /**
-     * One finding.
-     *
-     * @param worth what fixing it adds to its rating and to the crate's score; null when it does not
-     *     count against the score (suppressed, in test code, triaged) or moves nothing
-     */
-    public record FindingRow(long id, String crate, String checkId, String severity, String path, int line, int column,
-            int endLine, int endColumn, String message, boolean inTestCode, String suppression, String fingerprint,
-            String tracking, FixRanking.Worth worth) {
-        /** The finding in the current row of a result set selecting {@link FindingResource#COLUMNS}. */
-        public static FindingRow of(ResultSet row) throws SQLException {
-            return new FindingRow(row.getLong("id"), row.getString("crate"), row.getString("check_id"),
-                    row.getString("severity"), row.getString("path"), row.getInt("line"), row.getInt("col"),
-                    row.getInt("end_line"), row.getInt("end_col"), row.getString("message"),
-                    row.getBoolean("in_test_code"), row.getString("suppression"), row.getString("fingerprint"),
-                    row.getString("tracking"), worth(row.getString("worth")));
-        }
-
-        private static FixRanking.Worth worth(String json) throws SQLException {
-            try {
-                return json == null ? null : WORTH.readValue(json, FixRanking.Worth.class);
-            } catch (JsonProcessingException e) {
-                throw new SQLException("a stored fix worth does not read: " + e.getOriginalMessage(), e);
-            }
-        }
     }
 
     @GET
@@ -160,15 +115,5 @@ public class FindingResource {
 
     private FindingQueries.ScannedCommit requireScan(long id) {
         return findings.commit(id).orElseThrow(() -> new NotFoundException("no scan " + id));
-    }
-
-    /** A statement for {@code sql} with its {@code ?} parameters bound in order. */
-    public static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
-        return statement;
     }
 }

@@ -54,7 +54,7 @@ final class SarifExport implements AutoCloseable {
     }
 
     /** Writes one finding as a result. */
-    void result(FindingResource.FindingRow finding) throws IOException {
+    void result(FindingRow finding) throws IOException {
         if (!runOpen || resultsInRun == MAX_RESULTS_PER_RUN) {
             closeRun();
             openRun();

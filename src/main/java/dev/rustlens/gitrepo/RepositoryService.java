@@ -150,11 +150,6 @@ public class RepositoryService {
         return true;
     }
 
-    /** A repository; empty when there is none with that id. */
-    public Optional<GitRepository> find(long id) {
-        return GitRepository.findByIdOptional(id);
-    }
-
     /** A page of repositories by name: see {@link GitRepository#listPage}. */
     public GitRepository.Listing page(String nameContains, GitRepository.Kind kind, int page, int limit) {
         return GitRepository.listPage(nameContains, kind, page, limit);

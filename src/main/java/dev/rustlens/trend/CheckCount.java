@@ -1,5 +1,6 @@
 package dev.rustlens.trend;
 
+import dev.rustlens.database.Columns;
 import jakarta.persistence.Tuple;
 
 /** Findings of one check and severity in a scan, or in one crate of it. */
@@ -7,7 +8,7 @@ public record CheckCount(String checkId, String severity, long count) {
 
     /** A row with the columns check_id, severity and findings. */
     static CheckCount of(Tuple row) {
-        return new CheckCount(Columns.text(row, "check_id"), Columns.text(row, "severity"),
-                Columns.longValue(row, "findings"));
+        return new CheckCount(Columns.textOf(row, "check_id"), Columns.textOf(row, "severity"),
+                Columns.longOf(row, "findings"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.rustlens.trend;
 
+import dev.rustlens.database.Columns;
 import dev.rustlens.scan.Crate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -65,10 +66,10 @@ public class CrateReports {
                 where s.scan_id = ?1 and s.crate_id = ?2
                 group by u.path order by total desc, in_tests desc, u.path""", Tuple.class)
                 .setParameter(1, scanId).setParameter(2, crateId).getResultList().stream()
-                .map(row -> new UnsafeFile(Columns.text(row, "path"), Columns.longValue(row, "total"),
-                        Columns.longValue(row, "blocks"), Columns.longValue(row, "functions"),
-                        Columns.longValue(row, "impls_and_traits"), Columns.longValue(row, "extern_and_macros"),
-                        Columns.longValue(row, "in_tests"))).toList();
+                .map(row -> new UnsafeFile(Columns.textOf(row, "path"), Columns.longOf(row, "total"),
+                        Columns.longOf(row, "blocks"), Columns.longOf(row, "functions"),
+                        Columns.longOf(row, "impls_and_traits"), Columns.longOf(row, "extern_and_macros"),
+                        Columns.longOf(row, "in_tests"))).toList();
     }
 
     /** The crate's findings outside test code and not suppressed, by check and severity. */

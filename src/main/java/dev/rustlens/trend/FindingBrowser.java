@@ -2,8 +2,7 @@ package dev.rustlens.trend;
 
 import dev.rustlens.analysis.source.SourceText;
 import dev.rustlens.finding.FindingFilter;
-import dev.rustlens.finding.FindingResource.FindingRow;
-import dev.rustlens.finding.FindingResource;
+import dev.rustlens.finding.FindingRow;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.ScannedSources;
 import dev.rustlens.http.BadRequest;
@@ -130,15 +129,15 @@ public class FindingBrowser {
         long total;
         List<FindingRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement count = FindingResource.prepare(connection,
-                    "select count(*) from (select " + FindingResource.COLUMNS + " where " + where + ") matched", parameters);
+            try (PreparedStatement count = FindingRow.prepare(connection,
+                    "select count(*) from (select " + FindingRow.COLUMNS + " where " + where + ") matched", parameters);
                     ResultSet result = count.executeQuery()) {
                 result.next();
                 total = result.getLong(1);
             }
             List<Object> paged = new ArrayList<>(parameters);
             paged.add((long) (page - 1) * PAGE_SIZE);
-            try (PreparedStatement select = FindingResource.prepare(connection, "select " + FindingResource.COLUMNS + " where " + where
+            try (PreparedStatement select = FindingRow.prepare(connection, "select " + FindingRow.COLUMNS + " where " + where
                     + " order by f.path, f.line, f.col, f.check_id, f.id offset ? limit " + PAGE_SIZE, paged);
                     ResultSet result = select.executeQuery()) {
                 while (result.next()) {

@@ -1,6 +1,7 @@
 package dev.rustlens.trend;
 
 import dev.rustlens.analysis.check.VerificationEvidence;
+import dev.rustlens.database.Columns;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.Crate;
 import dev.rustlens.scan.CrateSnapshot;
@@ -144,10 +145,10 @@ public class Scores {
                 select fingerprint, check_id, path, line, col, message from finding
                 where scan_id = ?1 and crate_snapshot_id = ?2""", Tuple.class)
                 .setParameter(1, snapshot.scan.id).setParameter(2, snapshot.id).getResultList()) {
-            String fingerprint = Columns.text(row, "fingerprint");
-            findings.put(fingerprint, new FindingRef(fingerprint, Columns.text(row, "check_id"),
-                    Columns.text(row, "path"), Columns.intValue(row, "line"), Columns.intValue(row, "col"),
-                    Columns.text(row, "message")));
+            String fingerprint = Columns.textOf(row, "fingerprint");
+            findings.put(fingerprint, new FindingRef(fingerprint, Columns.textOf(row, "check_id"),
+                    Columns.textOf(row, "path"), Columns.intOf(row, "line"), Columns.intOf(row, "col"),
+                    Columns.textOf(row, "message")));
         }
         List<ExplainedRating> ratings = new ArrayList<>();
         for (Rating rating : snapshot.ratings == null ? List.<Rating>of() : snapshot.ratings) {

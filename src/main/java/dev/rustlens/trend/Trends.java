@@ -1,6 +1,7 @@
 package dev.rustlens.trend;
 
 import dev.rustlens.analysis.check.Check;
+import dev.rustlens.database.Columns;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
@@ -105,11 +106,11 @@ public class Trends {
                 .setParameter(4, end).setParameter(5, crateId == null ? 0L : crateId).getResultList();
         Map<Long, Map<String, Long>> bySeverity = new TreeMap<>();
         Map<Long, Map<String, Long>> byCategory = new TreeMap<>();
-        countFindings(rows.stream().map(row -> Columns.longValue(row, "scan_id")).toList(), crateId, bySeverity,
+        countFindings(rows.stream().map(row -> Columns.longOf(row, "scan_id")).toList(), crateId, bySeverity,
                 byCategory);
         List<Point> points = new ArrayList<>();
         for (Tuple row : rows) {
-            long scanId = Columns.longValue(row, "scan_id");
+            long scanId = Columns.longOf(row, "scan_id");
             Map<String, Number> values = new LinkedHashMap<>();
             for (String name : SERIES) {
                 if (name.equals("doc_coverage")) {
@@ -117,13 +118,13 @@ public class Trends {
                     long documented = values.get("documented_public_items").longValue();
                     values.put(name, publicItems == 0 ? 100.0 : Math.round(1000.0 * documented / publicItems) / 10.0);
                 } else {
-                    values.put(name, Columns.longValue(row, name));
+                    values.put(name, Columns.longOf(row, name));
                 }
             }
             values.keySet().retainAll(wanted);
-            points.add(new Point(scanId, Columns.text(row, "commit_sha"),
-                    row.get("committed_at", Instant.class).atOffset(ZoneOffset.UTC), Columns.nullableInt(row, "score"),
-                    Columns.text(row, "grade"), values,
+            points.add(new Point(scanId, Columns.textOf(row, "commit_sha"),
+                    row.get("committed_at", Instant.class).atOffset(ZoneOffset.UTC), Columns.nullableIntOf(row, "score"),
+                    Columns.textOf(row, "grade"), values,
                     bySeverity.getOrDefault(scanId, Map.of()), byCategory.getOrDefault(scanId, Map.of())));
         }
         return new Trend(repository.id, crateId, scannedBranch, points);
@@ -143,12 +144,12 @@ public class Trends {
                   and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))
                 group by f.scan_id, f.severity, f.check_id""", Tuple.class)
                 .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId).getResultList()) {
-            long scanId = Columns.longValue(row, "scan_id");
-            long count = Columns.longValue(row, "findings");
-            bySeverity.computeIfAbsent(scanId, key -> new TreeMap<>()).merge(Columns.text(row, "severity"), count,
+            long scanId = Columns.longOf(row, "scan_id");
+            long count = Columns.longOf(row, "findings");
+            bySeverity.computeIfAbsent(scanId, key -> new TreeMap<>()).merge(Columns.textOf(row, "severity"), count,
                     Long::sum);
             byCategory.computeIfAbsent(scanId, key -> new TreeMap<>())
-                    .merge(categories.getOrDefault(Columns.text(row, "check_id"), "OTHER"), count, Long::sum);
+                    .merge(categories.getOrDefault(Columns.textOf(row, "check_id"), "OTHER"), count, Long::sum);
         }
     }
 
