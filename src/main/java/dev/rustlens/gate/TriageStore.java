@@ -99,6 +99,23 @@ public class TriageStore {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * Repositories with a mark that has expired since the verdict on one of their newest scans
+     * (one per branch) was stored: their stored scores and verdicts still count the mark.
+     */
+    @Transactional
+    public List<Long> repositoriesWithLapsedMarks() {
+        return session().createNativeQuery("""
+                select distinct t.repository_id from finding_triage t
+                where t.expires_at <= now() and exists (
+                    select 1 from gate_result g
+                    join (select distinct on (branch) id from scan
+                          where repository_id = t.repository_id and status = 'succeeded'
+                          order by branch, committed_at desc, id desc) newest on newest.id = g.scan_id
+                    where g.evaluated_at < t.expires_at)
+                order by t.repository_id""", Long.class).getResultList();
+    }
+
     private Session session() {
         return entityManager.unwrap(Session.class);
     }

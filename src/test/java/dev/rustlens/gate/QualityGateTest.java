@@ -18,8 +18,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 class QualityGateTest {
 
+    @Inject
+    TriageExpiry expiry;
     @Inject
     EntityManager entityManager;
 
@@ -186,6 +190,46 @@ class QualityGateTest {
         given().when().get("/api/v1/repositories/{id}/gate/status", id).then()
                 .body(UNDOCUMENTED_CONDITION + ".passed", equalTo(false))
                 .body(UNDOCUMENTED_CONDITION + ".actual", equalTo("1"));
+    }
+
+    @Test
+    void aMarkThatLapsesLeavesTheStoredScoreAndVerdict(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        long id = history.repositoryId();
+        long scanId = history.scans().getLast().getLong("id");
+        String fingerprint = given().when().get("/api/v1/scans/{id}", scanId).then()
+                .extract().jsonPath().getString("crates[0].findings.findAll { it.checkId == 'undocumented_unsafe_block'"
+                        + " && it.tracking == 'new' }[0].fingerprint");
+        int scoreWithout = storedScore(id);
+        Instant lapses = Instant.now().plusSeconds(3);
+        given().contentType(ContentType.JSON).body(Map.of("fingerprint", fingerprint, "status", "accepted",
+                "reason", "until the rewrite", "by", "lead", "expiresAt", lapses.toString()))
+                .when().post("/api/v1/repositories/{id}/triage", id).then().statusCode(201).body("active", equalTo(true));
+        assertEquals(true, storedVerdict(scanId).get("passed"), "the mark is counted in the stored verdict");
+        assertTrue(storedScore(id) > scoreWithout, "and in the stored score");
+
+        expiry.refreshLapsed();
+        assertEquals(true, storedVerdict(scanId).get("passed"), "a mark that has not lapsed yet stays counted");
+        Thread.sleep(Math.max(0, Instant.now().until(lapses, ChronoUnit.MILLIS)) + 500);
+        expiry.refreshLapsed();
+        Map<String, Object> lapsed = storedVerdict(scanId);
+        assertEquals(false, lapsed.get("passed"), "the lapsed mark no longer hides the finding");
+        assertEquals(scoreWithout, storedScore(id), "the score is the one without the mark again");
+        expiry.refreshLapsed();
+        assertEquals(lapsed, storedVerdict(scanId), "a lapse is dealt with once, not at every check");
+    }
+
+    private int storedScore(long repositoryId) {
+        return given().when().get("/api/v1/repositories/{id}/score", repositoryId).then().statusCode(200)
+                .extract().jsonPath().getInt("score");
+    }
+
+    /** The stored verdict on a scan: whether it passed and when it was judged. */
+    private Map<String, Object> storedVerdict(long scanId) {
+        Tuple row = QuarkusTransaction.requiringNew().call(() -> (Tuple) entityManager.createNativeQuery(
+                "select passed, evaluated_at::text as evaluated_at from gate_result where scan_id = ?1", Tuple.class)
+                .setParameter(1, scanId).getSingleResult());
+        return Map.of("passed", row.get("passed"), "evaluatedAt", row.get("evaluated_at"));
     }
 
     /** What the database holds for a repository: its scans, crate snapshots, findings, verdicts and triage marks. */
