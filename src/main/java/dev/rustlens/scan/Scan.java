@@ -137,14 +137,23 @@ public class Scan extends RepositoryPart {
     }
 
     /**
-     * The succeeded scan of this scan's repository and branch whose commit comes last before the
-     * given commit time (an earlier scan of the same commit included): what new and fixed are
-     * relative to. By commit time, so that a backfilled old commit never becomes the head's baseline.
+     * What a scan of {@code commitSha} is compared with (new and fixed findings, the gate's default
+     * baseline): the newest succeeded scan of this scan's repository and branch of another commit
+     * made no later. Another commit, so that scanning a commit again tells the same new findings as
+     * its first scan did (a rescan must not turn new into unchanged); by commit time, so that a
+     * backfilled old commit never becomes the head's baseline.
      */
-    public static Optional<Scan> findPreviousSucceeded(Scan scan, OffsetDateTime committedAt) {
-        return find("repository = ?1 and branch = ?2 and status = ?3 and id <> ?4 and committedAt <= ?5"
-                + " order by committedAt desc, id desc", scan.repository, scan.branch, Status.succeeded, scan.id,
-                committedAt).firstResultOptional();
+    public static Optional<Scan> findBaseline(Scan scan, String commitSha, OffsetDateTime committedAt) {
+        return find("repository = ?1 and branch = ?2 and status = ?3 and id <> ?4 and commitSha <> ?5"
+                + " and committedAt <= ?6 order by committedAt desc, id desc", scan.repository, scan.branch,
+                Status.succeeded, scan.id, commitSha, committedAt).firstResultOptional();
+    }
+
+    /** The newest succeeded scan of this scan's repository and branch of the same commit, if any. */
+    public static Optional<Scan> findEarlierOfCommit(Scan scan, String commitSha) {
+        return find("repository = ?1 and branch = ?2 and status = ?3 and id <> ?4 and commitSha = ?5"
+                + " order by id desc", scan.repository, scan.branch, Status.succeeded, scan.id, commitSha)
+                .firstResultOptional();
     }
 
     /** The commits of a repository and branch that have a succeeded scan, or a queued or running one. */

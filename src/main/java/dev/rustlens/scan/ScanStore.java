@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
@@ -63,7 +64,7 @@ public class ScanStore {
             return; // cancelled, or queued again for another worker meanwhile: these results are not wanted
         }
         allowLongStatements();
-        Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt);
+        Optional<Scan> previous = Scan.findBaseline(scan, commitSha, committedAt);
         Set<String> previousFingerprints = new HashSet<>(previous.map(p -> entityManager.unwrap(Session.class)
                 .createNativeQuery("select fingerprint from finding where scan_id = ?1", String.class)
                 .setParameter(1, p.id).getResultList()).orElse(List.of()));
@@ -126,11 +127,12 @@ public class ScanStore {
     }
 
     /**
-     * Ends a scan by copying the results of the previous scan of its branch when that scan
-     * analysed the same commit with the same analyzer version and core modules (the analysis is deterministic):
-     * an unchanged rescan copies rows inside PostgreSQL instead of sending them again.
+     * Ends a scan by copying the results of an earlier scan of the same commit and branch, analysed
+     * with the same analyzer version and core modules and compared with the same baseline (the
+     * analysis is deterministic): an unchanged rescan copies rows inside PostgreSQL instead of
+     * sending them again, new and fixed findings included, so its verdict is the first scan's.
      *
-     * @return false when there is no such previous scan, and the scan must analyse
+     * @return false when there is no such earlier scan, and the scan must analyse
      */
     @Transactional
     public boolean succeedAsPrevious(long scanId, String worker, String commitSha, OffsetDateTime committedAt,
@@ -140,13 +142,17 @@ public class ScanStore {
             return true; // cancelled or queued again meanwhile: nothing to store
         }
         allowLongStatements();
-        Optional<Scan> previous = Scan.findPreviousSucceeded(scan, committedAt)
-                .filter(p -> commitSha.equals(p.commitSha) && analyzerVersion.equals(p.analyzerVersion)
-                        && coreModules.equals(p.coreModules));
+        // The results are the earlier scan's only when it was analysed alike and compared with the
+        // same baseline (a backfill may have scanned a commit in between since).
+        Long baseline = Scan.findBaseline(scan, commitSha, committedAt).map(b -> b.id).orElse(null);
+        Optional<Scan> previous = Scan.findEarlierOfCommit(scan, commitSha)
+                .filter(p -> analyzerVersion.equals(p.analyzerVersion) && coreModules.equals(p.coreModules)
+                        && Objects.equals(baseline, p.previousScanId));
         if (previous.isEmpty()) {
             return false;
         }
-        long from = previous.get().id;
+        Scan source = previous.get();
+        long from = source.id;
         entityManager.createNativeQuery("""
                 insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines, unsafe_blocks,
                     unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros,
@@ -160,7 +166,7 @@ public class ScanStore {
                 insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col,
                     message, in_test_code, suppression, fingerprint, tracking)
                 select ?1, n.id, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col, f.message,
-                    f.in_test_code, f.suppression, f.fingerprint, 'unchanged'
+                    f.in_test_code, f.suppression, f.fingerprint, f.tracking
                 from finding f
                 join crate_snapshot o on o.id = f.crate_snapshot_id
                 join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id
@@ -173,10 +179,9 @@ public class ScanStore {
                 join crate_snapshot o on o.id = u.crate_snapshot_id and o.scan_id = ?2
                 join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
-        Scan source = previous.get();
-        scan.previousScanId = from;
-        scan.findingsNew = 0;
-        scan.findingsFixed = 0;
+        scan.previousScanId = source.previousScanId;
+        scan.findingsNew = source.findingsNew;
+        scan.findingsFixed = source.findingsFixed;
         scan.commitSha = commitSha;
         scan.committedAt = committedAt;
         scan.analyzerVersion = analyzerVersion;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
 import dev.rustlens.scan.BackfillTest;
+import dev.rustlens.scan.ScanFlowTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -190,6 +191,27 @@ class QualityGateTest {
         given().when().get("/api/v1/repositories/{id}/gate/status", id).then()
                 .body(UNDOCUMENTED_CONDITION + ".passed", equalTo(false))
                 .body(UNDOCUMENTED_CONDITION + ".actual", equalTo("1"));
+    }
+
+    @Test
+    void scanningTheHeadAgainKeepsItsNewFindingsAndItsVerdict(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        long id = history.repositoryId();
+        JsonPath head = history.scans().getLast();
+        JsonPath before = given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200)
+                .body("status", equalTo("failed")).body(UNDOCUMENTED_CONDITION + ".passed", equalTo(false))
+                .extract().jsonPath();
+        // As a nightly schedule or "Scan now" does: the same commit, analysed alike, copied in the database.
+        JsonPath again = awaitScan(ScanFlowTest.startScan(id));
+        assertEquals(head.getString("commit"), again.getString("commit"));
+        assertEquals(head.getInt("findingsNew"), again.getInt("findingsNew"));
+        assertEquals(head.getString("previousScanId"), again.getString("previousScanId"));
+        assertEquals(head.getList("crates[0].findings.tracking"), again.getList("crates[0].findings.tracking"));
+        JsonPath after = given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(again.getLong("id"), after.getLong("verdict.scanId"), "the verdict is on the rescan");
+        assertEquals(before.getString("status"), after.getString("status"));
+        assertEquals(before.getList("verdict.conditions"), after.getList("verdict.conditions"));
     }
 
     @Test
