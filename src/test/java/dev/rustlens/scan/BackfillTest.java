@@ -69,11 +69,14 @@ public class BackfillTest {
             // Everything is scanned: a second backfill queues nothing.
             assertEquals(0, backfill(repositoryId, Map.of("last", 5)).getInt("scansQueued"));
 
-            // A head scan compares with the backfilled scan of the same commit, not with the
-            // newest scan by id: nothing in it is new.
+            // A head scan of the newest commit compares with the scan of the commit before it, as its
+            // backfilled scan did (not with the newest scan by id, nor that same commit's scan): it
+            // tells the same new findings.
             JsonPath head = awaitScan(startScan(repositoryId));
-            assertEquals(scanIds.get(4).longValue(), head.getLong("previousScanId"));
-            assertEquals(0, head.getInt("findingsNew"));
+            JsonPath backfilledHead = awaitScan(scanIds.get(4));
+            assertEquals(scanIds.get(3).longValue(), head.getLong("previousScanId"));
+            assertEquals(backfilledHead.getInt("findingsNew"), head.getInt("findingsNew"));
+            assertEquals(backfilledHead.getList("crates[0].findings.tracking"), head.getList("crates[0].findings.tracking"));
         }
     }
 
