@@ -112,6 +112,7 @@ public class ScanStore {
         scores.score(scan, scored);
         entityManager.flush();
         stored.fire(new ScanStored(scan));
+        compareSuccessorsWith(scan);
     }
 
     /** Ends a scan that {@code worker} ran as failed, with a message for the user. */
@@ -198,6 +199,7 @@ public class ScanStore {
         scan.finishedAt = OffsetDateTime.now();
         entityManager.flush();
         stored.fire(new ScanStored(scan));
+        compareSuccessorsWith(scan);
         return true;
     }
 
@@ -206,6 +208,54 @@ public class ScanStore {
      * that keep page queries short, up to the transaction's own limit. The pool resets the
      * connection's network timeout when it gets the connection back.
      */
+    /**
+     * A commit scanned after the commits that follow it (a backfill, a scan of a chosen commit)
+     * becomes their baseline: the scans of the next scanned commit, compared until now with an
+     * older one, are compared with it again (their new and fixed findings, their verdict), so that
+     * what is new does not depend on the order the commits were scanned in.
+     */
+    private void compareSuccessorsWith(Scan scan) {
+        Optional<Scan> next = Scan.find("repository = ?1 and branch = ?2 and status = ?3 and commitSha <> ?4"
+                + " and committedAt >= ?5 order by committedAt, id", scan.repository, scan.branch, Scan.Status.succeeded,
+                scan.commitSha, scan.committedAt).firstResultOptional();
+        if (next.isEmpty()) {
+            return;
+        }
+        for (Scan successor : Scan.<Scan>list("repository = ?1 and branch = ?2 and status = ?3 and commitSha = ?4",
+                scan.repository, scan.branch, Scan.Status.succeeded, next.get().commitSha)) {
+            Optional<Long> baseline = Scan.findBaseline(successor, successor.commitSha, successor.committedAt)
+                    .map(b -> b.id);
+            if (baseline.equals(Optional.of(scan.id)) && !scan.id.equals(successor.previousScanId)) {
+                compareWith(successor, scan);
+            }
+        }
+    }
+
+    /** Tracks the findings of {@code later} against {@code baseline}'s, as if it had been stored after it. */
+    private void compareWith(Scan later, Scan baseline) {
+        Session session = entityManager.unwrap(Session.class);
+        session.createNativeMutationQuery("""
+                update finding f set tracking = case when exists (select 1 from finding b
+                    where b.scan_id = ?2 and b.fingerprint = f.fingerprint) then 'unchanged' else 'new' end
+                where f.scan_id = ?1""").setParameter(1, later.id).setParameter(2, baseline.id).executeUpdate();
+        later.findingsNew = count(session, """
+                select count(distinct f.fingerprint) from finding f where f.scan_id = ?1
+                  and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)""",
+                later.id, baseline.id);
+        later.findingsFixed = count(session, """
+                select count(distinct b.fingerprint) from finding b where b.scan_id = ?2
+                  and not exists (select 1 from finding f where f.scan_id = ?1 and f.fingerprint = b.fingerprint)""",
+                later.id, baseline.id);
+        later.previousScanId = baseline.id;
+        entityManager.flush();
+        stored.fire(new ScanStored(later));
+    }
+
+    private static int count(Session session, String sql, long later, long baseline) {
+        return session.createNativeQuery(sql, Long.class).setParameter(1, later).setParameter(2, baseline)
+                .getSingleResult().intValue();
+    }
+
     private void allowLongStatements() {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (Statement statement = connection.createStatement()) {

@@ -7,6 +7,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.BackfillCommitsTest;
 import dev.rustlens.gitrepo.TestRepositories;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,37 @@ public class BackfillTest {
             assertEquals(scanIds.get(3).longValue(), head.getLong("previousScanId"));
             assertEquals(backfilledHead.getInt("findingsNew"), head.getInt("findingsNew"));
             assertEquals(backfilledHead.getList("crates[0].findings.tracking"), head.getList("crates[0].findings.tracking"));
+        }
+    }
+
+    @Test
+    void aHeadScannedBeforeItsHistoryIsComparedWithTheCommitBeforeItOnceThatIsScanned(@TempDir Path dir)
+            throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            List<RevCommit> commits = BackfillCommitsTest.history(git);
+            long repositoryId = register(TestRepositories.url(git));
+            long headId = startScan(repositoryId);
+            assertNull(awaitScan(headId).getString("previousScanId"), "nothing before it is scanned yet");
+
+            JsonPath backfill = backfill(repositoryId, Map.of("last", 5));
+            assertEquals(4, backfill.getInt("scansQueued"), "the head's commit is scanned already");
+            for (long id : backfill.getList("scanIds", Long.class)) {
+                assertEquals("succeeded", awaitScan(id).getString("status"));
+            }
+            long fourthId = given().when().get("/api/v1/repositories/{id}/scans", repositoryId).then().extract()
+                    .jsonPath().param("sha", commits.get(3).name()).getLong("find { it.commit == sha }.id");
+            JsonPath fourth = awaitScan(fourthId);
+            JsonPath head = awaitScan(headId);
+            assertEquals(fourth.getString("id"), head.getString("previousScanId"), "the head compares with commit 4 now");
+            Set<String> before = Set.copyOf(fourth.getList("crates.findings.flatten().fingerprint", String.class));
+            List<String> fingerprints = head.getList("crates.findings.flatten().fingerprint", String.class);
+            List<String> tracking = head.getList("crates.findings.flatten().tracking", String.class);
+            for (int i = 0; i < fingerprints.size(); i++) {
+                assertEquals(before.contains(fingerprints.get(i)) ? "unchanged" : "new", tracking.get(i), fingerprints.get(i));
+            }
+            assertEquals(Set.copyOf(fingerprints).stream().filter(f -> !before.contains(f)).count(),
+                    head.getInt("findingsNew"));
+            assertTrue(head.getInt("findingsNew") < Set.copyOf(fingerprints).size(), "not everything is new any more");
         }
     }
 
