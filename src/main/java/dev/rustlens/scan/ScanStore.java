@@ -204,11 +204,6 @@ public class ScanStore {
     }
 
     /**
-     * Storing a large scan may rightly take minutes: this transaction is exempt from the timeouts
-     * that keep page queries short, up to the transaction's own limit. The pool resets the
-     * connection's network timeout when it gets the connection back.
-     */
-    /**
      * A commit scanned after the commits that follow it (a backfill, a scan of a chosen commit)
      * becomes their baseline: the scans of the next scanned commit, compared until now with an
      * older one, are compared with it again (their new and fixed findings, their verdict), so that
@@ -256,6 +251,11 @@ public class ScanStore {
                 .getSingleResult().intValue();
     }
 
+    /**
+     * Storing a large scan may rightly take minutes: this transaction is exempt from the timeouts
+     * that keep page queries short, up to the transaction's own limit. The pool resets the
+     * connection's network timeout when it gets the connection back.
+     */
     private void allowLongStatements() {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (Statement statement = connection.createStatement()) {
