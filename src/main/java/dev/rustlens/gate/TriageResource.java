@@ -62,18 +62,12 @@ public class TriageResource {
     @Operation(summary = "Mark a finding as accepted or a false positive")
     public Response mark(@PathParam("id") long id, TriageRequest request) {
         GitRepository repository = repository(id);
-        if (request == null || request.fingerprint() == null) {
+        if (request == null) {
             throw new BadRequest("a JSON body {\"fingerprint\", \"status\", \"reason\"} is required");
         }
         if (request.by() != null) {
             throw new BadRequest("\"by\" is not accepted: the mark's author is who is signed in (the user, or the API"
                     + " token's owner)");
-        }
-        if (!"accepted".equals(request.status()) && !"false_positive".equals(request.status())) {
-            throw new BadRequest("status must be accepted or false_positive");
-        }
-        if (request.reason() == null || request.reason().isBlank()) {
-            throw new BadRequest("a reason is required: say why the finding is accepted or wrong");
         }
         OffsetDateTime expires = null;
         if (request.expiresAt() != null) {
@@ -84,7 +78,7 @@ public class TriageResource {
             }
         }
         TriageMark mark = triage.mark(repository, new TriageStore.NewMark(request.fingerprint(), request.status(),
-                request.reason().strip(), Author.of(identity), expires));
+                request.reason(), Author.of(identity), expires));
         return Response.status(Response.Status.CREATED).entity(mark).build();
     }
 
