@@ -186,6 +186,9 @@ public class FindingsPage {
     public Response unmark(@PathParam("id") long id, @FormParam("fingerprint") String fingerprint,
             @FormParam("back") String back) {
         GitRepository repository = repository(id);
+        if (fingerprint == null || fingerprint.isBlank()) {
+            throw PageException.badRequest("Say which finding's mark to remove.");
+        }
         if (!triage.unmark(repository, fingerprint)) {
             throw PageException.notFound("Finding " + Echo.quoted(fingerprint) + " is not marked.");
         }

@@ -200,6 +200,10 @@ class FindingsPageTest {
                 .contentType("application/x-www-form-urlencoded").body(form)
                 .when().post("/repositories/{id}/triage", repository).then().statusCode(400)
                 .contentType(containsString("text/html")).body(containsString(message)));
+        given().header(SameOrigin.header()).formParam("back", back).when().post("/repositories/{id}/triage/remove", repository)
+                .then().statusCode(400).body(containsString("Say which finding&#39;s mark to remove."));
+        given().header(SameOrigin.header()).formParam("fingerprint", unwraps.get(2))
+                .when().post("/repositories/{id}/triage/remove", repository).then().statusCode(404);
         given().header(SameOrigin.header()).formParam("fingerprint", "nope").formParam("status", "accepted")
                 .formParam("reason", "r").when().post("/repositories/{id}/triage", repository).then().statusCode(404);
         given().formParam("fingerprint", unwraps.get(2)).formParam("status", "accepted").formParam("reason", "r")
