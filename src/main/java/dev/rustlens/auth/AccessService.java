@@ -21,8 +21,11 @@ public class AccessService {
     static final String TOKEN_PREFIX = "rlt_";
     private static final int MIN_PASSWORD_LENGTH = 10;
 
-    /** Who presented a secret: a user (through a session) or a token, and their role. */
-    public record Principal(String name, Role role) {
+    /**
+     * Who presented a secret: a user (through a session) or a token, their role, and the author
+     * their changes are recorded under (the user, or the token's owner).
+     */
+    public record Principal(String name, Role role, String author) {
     }
 
     /** A token just created: the only time its secret is known. */
@@ -55,7 +58,9 @@ public class AccessService {
             if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minusMinutes(1))) {
                 token.lastUsedAt = now;
             }
-            return new Principal("token:" + token.name, token.role);
+            String owner = token.createdBy == null ? null
+                    : AppUser.<AppUser>findByIdOptional(token.createdBy).map(user -> user.username).orElse(null);
+            return new Principal("token:" + token.name, token.role, owner == null ? "token:" + token.name : owner);
         });
     }
 
@@ -64,7 +69,7 @@ public class AccessService {
     public Optional<Principal> bySession(String sessionId) {
         return UserSession.<UserSession>findByIdOptional(sessionHash(sessionId))
                 .filter(session -> session.expiresAt.isAfter(OffsetDateTime.now()))
-                .map(session -> new Principal(session.user.username, session.user.role));
+                .map(session -> new Principal(session.user.username, session.user.role, session.user.username));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.rustlens.auth;
 
+import dev.rustlens.http.Author;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -36,6 +37,7 @@ public class SecretIdentityProvider implements IdentityProvider<SecretRequest> {
                     .setPrincipal(new QuarkusPrincipal(principal.name()))
                     .addRoles(principal.role().granted())
                     .addAttribute("role", principal.role())
+                    .addAttribute(Author.ATTRIBUTE, principal.author())
                     .build();
         });
     }

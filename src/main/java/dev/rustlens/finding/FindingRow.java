@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -15,21 +16,37 @@ import java.util.List;
  *
  * @param worth what fixing it adds to its rating and to the crate's score; null when it does not
  *     count against the score (suppressed, in test code, triaged) or moves nothing
+ * @param triage the repository's triage mark on its fingerprint, lapsed or not; null when unmarked
  */
 public record FindingRow(long id, String crate, String checkId, String severity, String path, int line, int column,
         int endLine, int endColumn, String message, boolean inTestCode, String suppression, String fingerprint,
-        String tracking, FixRanking.Worth worth) {
+        String tracking, FixRanking.Worth worth, Triage triage) {
+
+    /**
+     * A triage mark as the views and exports show it.
+     *
+     * @param status {@code accepted} or {@code false_positive}
+     * @param active whether it still takes the finding out of the score and the gate (not expired)
+     */
+    public record Triage(String status, String reason, String markedBy, OffsetDateTime markedAt,
+            OffsetDateTime expiresAt, boolean active) {
+    }
 
     private static final ObjectMapper WORTH = new ObjectMapper();
 
     /**
-     * The columns that {@link #of} reads, from finding {@code f} joined to its crate
-     * {@code c}; the last is what fixing the finding is worth, when it counts against the score.
+     * The columns that {@link #of} reads, from finding {@code f} joined to its crate {@code c}:
+     * what fixing the finding is worth, when it counts against the score, and its triage mark.
      */
     public static final String COLUMNS = "f.id, c.name as crate, f.check_id, f.severity, f.path, f.line, f.col,"
             + " f.end_line, f.end_col, f.message, f.in_test_code, f.suppression, f.fingerprint, f.tracking,"
-            + " case when " + FindingFilter.COUNTS + " then s.fix_worth -> f.check_id end as worth"
-            + " from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id";
+            + " case when " + FindingFilter.COUNTS + " then s.fix_worth -> f.check_id end as worth,"
+            + " triage.status as triage_status, triage.reason as triage_reason, triage.marked_by as triage_marked_by,"
+            + " triage.marked_at as triage_marked_at, triage.expires_at as triage_expires_at,"
+            + " (triage.expires_at is null or triage.expires_at > now()) as triage_active"
+            + " from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+            + " left join finding_triage triage on triage.repository_id = c.repository_id"
+            + " and triage.fingerprint = f.fingerprint";
 
     /** The finding in the current row of a result set selecting {@link #COLUMNS}. */
     public static FindingRow of(ResultSet row) throws SQLException {
@@ -37,7 +54,14 @@ public record FindingRow(long id, String crate, String checkId, String severity,
                 row.getString("severity"), row.getString("path"), row.getInt("line"), row.getInt("col"),
                 row.getInt("end_line"), row.getInt("end_col"), row.getString("message"),
                 row.getBoolean("in_test_code"), row.getString("suppression"), row.getString("fingerprint"),
-                row.getString("tracking"), worth(row.getString("worth")));
+                row.getString("tracking"), worth(row.getString("worth")), triage(row));
+    }
+
+    private static Triage triage(ResultSet row) throws SQLException {
+        String status = row.getString("triage_status");
+        return status == null ? null : new Triage(status, row.getString("triage_reason"),
+                row.getString("triage_marked_by"), row.getObject("triage_marked_at", OffsetDateTime.class),
+                row.getObject("triage_expires_at", OffsetDateTime.class), row.getBoolean("triage_active"));
     }
 
     private static FixRanking.Worth worth(String json) throws SQLException {

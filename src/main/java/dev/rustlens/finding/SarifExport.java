@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Writes findings as SARIF 2.1.0, as GitHub code scanning accepts it: the tool with its rules
  * (from the check catalogue and each check's documentation), results with a repository-relative
- * location, a level, a message and partial fingerprints, at most {@value #MAX_RESULTS_PER_RUN}
+ * location, a level, a message, partial fingerprints and suppressions (in the code, or by an
+ * active triage mark), at most {@value #MAX_RESULTS_PER_RUN}
  * results per run. Written as a stream, one finding at a time.
  */
 final class SarifExport implements AutoCloseable {
@@ -89,12 +90,20 @@ final class SarifExport implements AutoCloseable {
         json.writeObjectFieldStart("partialFingerprints");
         json.writeStringField("rustlens/v1", finding.fingerprint());
         json.writeEndObject();
-        if (!"NONE".equals(finding.suppression())) {
+        boolean inSource = !"NONE".equals(finding.suppression());
+        FindingRow.Triage triage = finding.triage();
+        boolean triaged = triage != null && triage.active();
+        if (inSource || triaged) {
             json.writeArrayFieldStart("suppressions");
-            json.writeStartObject();
-            json.writeStringField("kind", "inSource");
-            json.writeStringField("justification", "suppressed in the code (" + finding.suppression().toLowerCase(Locale.ROOT) + ")");
-            json.writeEndObject();
+            if (inSource) {
+                json.writeStartObject();
+                json.writeStringField("kind", "inSource");
+                json.writeStringField("justification", "suppressed in the code (" + finding.suppression().toLowerCase(Locale.ROOT) + ")");
+                json.writeEndObject();
+            }
+            if (triaged) {
+                triageSuppression(triage);
+            }
             json.writeEndArray();
         }
         json.writeObjectFieldStart("properties");
@@ -109,6 +118,26 @@ final class SarifExport implements AutoCloseable {
         json.writeEndObject();
         json.writeEndObject();
         resultsInRun++;
+    }
+
+    /**
+     * An active triage mark as an accepted external suppression (SARIF 2.1.0 §3.34), which GitHub
+     * code scanning shows as dismissed, with the mark's reason as the justification.
+     */
+    private void triageSuppression(FindingRow.Triage triage) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("kind", "external");
+        json.writeStringField("status", "accepted");
+        json.writeStringField("justification", VisibleText.escape(triage.reason()));
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("triageStatus", triage.status());
+        json.writeStringField("markedBy", VisibleText.escape(triage.markedBy()));
+        json.writeStringField("markedAt", triage.markedAt().toString());
+        if (triage.expiresAt() != null) {
+            json.writeStringField("expiresAt", triage.expiresAt().toString());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     @Override

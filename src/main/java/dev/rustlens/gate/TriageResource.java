@@ -4,8 +4,10 @@ import dev.rustlens.auth.Role;
 import dev.rustlens.gate.TriageStore.TriageMark;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryService;
+import dev.rustlens.http.Author;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -35,14 +38,20 @@ public class TriageResource {
 
     private final TriageStore triage;
     private final RepositoryService repositories;
+    private final SecurityIdentity identity;
 
-    public TriageResource(TriageStore triage, RepositoryService repositories) {
+    public TriageResource(TriageStore triage, RepositoryService repositories, SecurityIdentity identity) {
         this.triage = triage;
         this.repositories = repositories;
+        this.identity = identity;
     }
 
-    /** What a client sends to mark a finding. */
-    public record TriageRequest(String fingerprint, String status, String reason, String by, String expiresAt) {
+    /**
+     * What a client sends to mark a finding. {@code by} is read only to refuse it: the mark's author
+     * is who is signed in, and a client that still names one should learn that it is not recorded.
+     */
+    public record TriageRequest(String fingerprint, String status, String reason,
+            @Schema(hidden = true) String by, String expiresAt) {
     }
 
     @POST
@@ -53,17 +62,12 @@ public class TriageResource {
     @Operation(summary = "Mark a finding as accepted or a false positive")
     public Response mark(@PathParam("id") long id, TriageRequest request) {
         GitRepository repository = repository(id);
-        if (request == null || request.fingerprint() == null) {
-            throw new BadRequest("a JSON body {\"fingerprint\", \"status\", \"reason\", \"by\"} is required");
+        if (request == null) {
+            throw new BadRequest("a JSON body {\"fingerprint\", \"status\", \"reason\"} is required");
         }
-        if (!"accepted".equals(request.status()) && !"false_positive".equals(request.status())) {
-            throw new BadRequest("status must be accepted or false_positive");
-        }
-        if (request.reason() == null || request.reason().isBlank()) {
-            throw new BadRequest("a reason is required: say why the finding is accepted or wrong");
-        }
-        if (request.by() == null || request.by().isBlank()) {
-            throw new BadRequest("\"by\" is required: who marks the finding");
+        if (request.by() != null) {
+            throw new BadRequest("\"by\" is not accepted: the mark's author is who is signed in (the user, or the API"
+                    + " token's owner)");
         }
         OffsetDateTime expires = null;
         if (request.expiresAt() != null) {
@@ -74,7 +78,7 @@ public class TriageResource {
             }
         }
         TriageMark mark = triage.mark(repository, new TriageStore.NewMark(request.fingerprint(), request.status(),
-                request.reason().strip(), request.by().strip(), expires));
+                request.reason(), Author.of(identity), expires));
         return Response.status(Response.Status.CREATED).entity(mark).build();
     }
 

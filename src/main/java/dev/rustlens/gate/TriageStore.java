@@ -1,6 +1,7 @@
 package dev.rustlens.gate;
 
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -28,8 +29,29 @@ public class TriageStore {
         this.gates = gates;
     }
 
-    /** A mark to set on the finding with {@code fingerprint}; {@code expiresAt} null for a mark that never expires. */
+    /**
+     * A mark to set on the finding with {@code fingerprint}; {@code expiresAt} null for a mark that
+     * never expires. The API and the findings page send the same fields, so they are checked here.
+     *
+     * @throws BadRequest when the fingerprint or reason is missing or the status is not one of {@link #STATUSES}
+     */
     public record NewMark(String fingerprint, String status, String reason, String markedBy, OffsetDateTime expiresAt) {
+
+        /** What a mark says of a finding. */
+        public static final List<String> STATUSES = List.of("accepted", "false_positive");
+
+        public NewMark {
+            if (fingerprint == null || fingerprint.isBlank()) {
+                throw new BadRequest("fingerprint is required: which finding to mark");
+            }
+            if (!STATUSES.contains(status)) {
+                throw new BadRequest("status must be accepted or false_positive");
+            }
+            if (reason == null || reason.isBlank()) {
+                throw new BadRequest("a reason is required: say why the finding is accepted or wrong");
+            }
+            reason = reason.strip();
+        }
     }
 
     /** A mark. */
@@ -44,6 +66,27 @@ public class TriageStore {
      */
     @Transactional
     public TriageMark mark(GitRepository repository, NewMark mark) {
+        store(repository, mark);
+        gates.refresh(repository);
+        return marks(repository.id).stream().filter(stored -> stored.fingerprint().equals(mark.fingerprint()))
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * Sets (or replaces) the marks of several findings of the repository at once, rescoring once;
+     * none is set when one fingerprint is unknown.
+     *
+     * @throws NotFoundException when no scan of the repository has a finding with one of the fingerprints
+     */
+    @Transactional
+    public void markAll(GitRepository repository, List<NewMark> marks) {
+        for (NewMark mark : marks) {
+            store(repository, mark);
+        }
+        gates.refresh(repository);
+    }
+
+    private void store(GitRepository repository, NewMark mark) {
         boolean known = !session().createNativeQuery("""
                 select 1 from finding f join scan s on s.id = f.scan_id
                 where s.repository_id = ?1 and f.fingerprint = ?2 limit 1""", Integer.class)
@@ -61,9 +104,6 @@ public class TriageStore {
                 .setParameter(1, repository.id).setParameter(2, mark.fingerprint()).setParameter(3, mark.status())
                 .setParameter(4, mark.reason()).setParameter(5, mark.markedBy()).setParameter(6, mark.expiresAt())
                 .executeUpdate();
-        gates.refresh(repository);
-        return marks(repository.id).stream().filter(stored -> stored.fingerprint().equals(mark.fingerprint()))
-                .findFirst().orElseThrow();
     }
 
     /** A repository's marks, newest first. */

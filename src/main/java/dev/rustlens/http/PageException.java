@@ -27,6 +27,11 @@ public class PageException extends RuntimeException {
         return new PageException(Response.Status.BAD_REQUEST, message);
     }
 
+    /** A change that the current state refuses, e.g. resolving an alert that is resolved already. */
+    public static PageException conflict(String message) {
+        return new PageException(Response.Status.CONFLICT, message);
+    }
+
     public Response.Status status() {
         return status;
     }

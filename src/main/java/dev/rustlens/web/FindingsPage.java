@@ -6,8 +6,12 @@ import static dev.rustlens.web.QueryParams.number;
 
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.Severity;
+import dev.rustlens.auth.Role;
 import dev.rustlens.finding.FindingFilter;
+import dev.rustlens.gate.TriageStore;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.RepositoryService;
+import dev.rustlens.http.Author;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.PageException;
 import dev.rustlens.scan.AnalysisEngine;
@@ -16,20 +20,35 @@ import dev.rustlens.text.Echo;
 import dev.rustlens.trend.FindingBrowser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The findings browser: one scan's findings (by default the repository's newest succeeded scan),
- * filtered and paged, each with the lines of code around it as the scan saw them.
+ * filtered and paged, each with the lines of code around it as the scan saw them and its triage
+ * mark; maintainers mark the selected findings accepted or false positive, or remove a mark.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -39,10 +58,17 @@ public class FindingsPage {
 
     private final FindingBrowser browser;
     private final AnalysisEngine engine;
+    private final TriageStore triage;
+    private final RepositoryService repositories;
+    private final SecurityIdentity identity;
 
-    public FindingsPage(FindingBrowser browser, AnalysisEngine engine) {
+    public FindingsPage(FindingBrowser browser, AnalysisEngine engine, TriageStore triage,
+            RepositoryService repositories, SecurityIdentity identity) {
         this.browser = browser;
         this.engine = engine;
+        this.triage = triage;
+        this.repositories = repositories;
+        this.identity = identity;
     }
 
     /** The filters as given, for the form and for page links that keep them. */
@@ -75,7 +101,8 @@ public class FindingsPage {
     static class Templates {
         static native TemplateInstance findings(Filters filters, List<GitRepository> repositories,
                 GitRepository repository, Scan scan, List<Scan> scans, List<String> crates, List<String> checks,
-                List<Severity> severities, List<String> trackings, FindingBrowser.Results results);
+                List<Severity> severities, List<String> trackings, boolean triaging, List<String> triageStatuses,
+                FindingBrowser.Results results, String message);
     }
 
     @GET
@@ -84,7 +111,7 @@ public class FindingsPage {
             @QueryParam("scan") String scanParam, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("counted") String countedParam,
-            @QueryParam("page") String pageParam) {
+            @QueryParam("page") String pageParam, @QueryParam("message") String message) {
         Filters filters = new Filters(number("repository", repositoryParam), number("scan", scanParam), blankToNull(crate),
                 blankToNull(check), blankToNull(severity), blankToNull(tracking), blankToNull(path),
                 flag("counted", countedParam));
@@ -117,6 +144,92 @@ public class FindingsPage {
         }
         return Templates.findings(filters, browse.repositories(), browse.repository(), browse.scan(), browse.scans(),
                 browse.crates(), engine.catalogue().checks().stream().map(Check::id).toList(),
-                Arrays.asList(Severity.values()), TRACKING, browse.results());
+                Arrays.asList(Severity.values()), TRACKING, !fixed && identity.hasRole(Role.MAINTAINER),
+                TriageStore.NewMark.STATUSES, browse.results(), message);
+    }
+
+    /**
+     * The triage form: marks each selected finding with the status, reason and optional expiry
+     * (the mark lapses at the start of that day, UTC), as the signed-in maintainer, and comes back
+     * to the page it was sent from.
+     */
+    @POST
+    @RolesAllowed(Role.MAINTAINER)
+    @Path("repositories/{id}/triage")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response mark(@PathParam("id") long id, @FormParam("fingerprint") List<String> fingerprints,
+            @FormParam("status") String status, @FormParam("reason") String reason,
+            @FormParam("expires") String expiresParam, @FormParam("back") String back) {
+        GitRepository repository = repository(id);
+        if (fingerprints.isEmpty()) {
+            throw PageException.badRequest("Select the findings to mark.");
+        }
+        OffsetDateTime expires = expires(expiresParam);
+        try {
+            String author = Author.of(identity);
+            triage.markAll(repository, fingerprints.stream()
+                    .map(fingerprint -> new TriageStore.NewMark(fingerprint, status, reason, author, expires)).toList());
+        } catch (BadRequest e) {
+            throw PageException.badRequest(e.getMessage());
+        } catch (NotFoundException e) {
+            throw PageException.notFound(e.getMessage());
+        }
+        String marked = fingerprints.size() == 1 ? "1 finding is" : fingerprints.size() + " findings are";
+        return back(back, repository, marked + " marked " + status.replace('_', ' ') + ".");
+    }
+
+    /** The "Remove mark" button: the finding counts again. */
+    @POST
+    @RolesAllowed(Role.MAINTAINER)
+    @Path("repositories/{id}/triage/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unmark(@PathParam("id") long id, @FormParam("fingerprint") String fingerprint,
+            @FormParam("back") String back) {
+        GitRepository repository = repository(id);
+        if (fingerprint == null || fingerprint.isBlank()) {
+            throw PageException.badRequest("Say which finding's mark to remove.");
+        }
+        if (!triage.unmark(repository, fingerprint)) {
+            throw PageException.notFound("Finding " + Echo.quoted(fingerprint) + " is not marked.");
+        }
+        return back(back, repository, "The mark is removed: the finding counts again.");
+    }
+
+    private GitRepository repository(long id) {
+        return repositories.find(id).orElseThrow(() -> PageException.notFound("There is no repository " + id + "."));
+    }
+
+    /** An expiry day as the date input sends it; null for none. */
+    private static OffsetDateTime expires(String day) {
+        if (day == null || day.isBlank()) {
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(day.strip());
+        } catch (DateTimeParseException e) {
+            throw PageException.badRequest("The expiry must be a day like 2027-06-30.");
+        }
+        if (!date.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+            throw PageException.badRequest("The expiry must be a day after today: a mark that has lapsed hides nothing.");
+        }
+        return date.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Back to the findings page the form was sent from, with {@code message}; only this page's own
+     * address is followed (never another site's), otherwise the repository's findings.
+     */
+    private static Response back(String back, GitRepository repository, String message) {
+        URI page;
+        try {
+            page = back == null ? null : new URI(back);
+        } catch (URISyntaxException e) {
+            page = null;
+        }
+        UriBuilder target = page != null && page.getScheme() == null && page.getRawAuthority() == null
+                && "/findings".equals(page.getRawPath()) ? UriBuilder.fromUri(page)
+                        : UriBuilder.fromPath("/findings").queryParam("repository", repository.id);
+        return Response.seeOther(target.replaceQueryParam("message", message).build()).build();
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rustlens.bench.ingest.BenchFixtures;
 import dev.rustlens.gitrepo.TestRepositories;
 import dev.rustlens.scan.ScanFlowTest;
+import dev.rustlens.web.SameOrigin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -130,9 +132,8 @@ class BenchmarkResourceTest {
         given().when().get(INGEST, 999_999_999L).then().statusCode(404);
     }
 
-    @Test
-    void aPlantedRegressionRaisesAnAlertThatLivesAndFeedsTheGate() throws Exception {
-        long id = repository();
+    /** A scanned repository's benchmark with eight stable results and then one 10% slower: the upload that raised one alert. */
+    private JsonPath plantedRegression(long id) throws InterruptedException {
         ScanFlowTest.awaitScan(ScanFlowTest.startScan(id));
         double[] stable = {100, 101, 99, 100, 100, 101, 99, 100};
         for (int i = 0; i < stable.length; i++) {
@@ -140,8 +141,14 @@ class BenchmarkResourceTest {
                     .then().statusCode(200).body("alerts", hasSize(0));
         }
         assertEquals(0, service.openAlertCount(id));
-        JsonPath raised = at("slow").contentType(ContentType.JSON).body(bmf(110)).when().post(INGEST, id)
+        return at("slow").contentType(ContentType.JSON).body(bmf(110)).when().post(INGEST, id)
                 .then().statusCode(200).body("alerts", hasSize(1)).extract().jsonPath();
+    }
+
+    @Test
+    void aPlantedRegressionRaisesAnAlertThatLivesAndFeedsTheGate() throws Exception {
+        long id = repository();
+        JsonPath raised = plantedRegression(id);
         assertEquals("t_test", raised.getString("alerts[0].test"));
         assertEquals(100.0, raised.getDouble("alerts[0].baselineMean"), 1e-9);
         assertEquals(0.755929, raised.getDouble("alerts[0].baselineSpread"), 1e-6);
@@ -197,6 +204,38 @@ class BenchmarkResourceTest {
         // Re-sending the regressed commit updates it in place and raises nothing new.
         at("slow").contentType(ContentType.JSON).body(bmf(110)).when().post(INGEST, id)
                 .then().statusCode(200).body("updated", equalTo(1)).body("alerts", hasSize(0));
+    }
+
+    @Test
+    void aMaintainerAcknowledgesAndResolvesAnAlertFromTheBenchmarksPage() throws Exception {
+        long id = repository();
+        long alert = plantedRegression(id).getLong("alerts[0].id");
+        assertEquals(id, given().when().get("/api/v1/repositories/{id}/benchmarks/alerts", id).then()
+                .extract().jsonPath().getLong("[0].repositoryId"));
+        given().when().get("/repositories/{id}/benchmarks", id).then().statusCode(200)
+                .body(containsString("<form method=\"post\" action=\"/benchmark-alerts/" + alert + "/acknowledge\""),
+                        containsString("<form method=\"post\" action=\"/benchmark-alerts/" + alert + "/resolve\""));
+
+        String location = given().header(SameOrigin.header()).redirects().follow(false)
+                .when().post("/benchmark-alerts/{id}/acknowledge", alert).then().statusCode(303).extract().header("Location");
+        assertTrue(location.endsWith("/repositories/" + id + "/benchmarks?message=The+alert+on+parse+%28latency%29+is+acknowledged."),
+                location);
+        assertEquals(0, service.openAlertCount(id), "an acknowledged alert no longer fails the gate");
+        given().queryParam("message", "The alert on parse (latency) is acknowledged.")
+                .when().get("/repositories/{id}/benchmarks", id).then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\">The alert on parse (latency) is acknowledged.</p>"),
+                        not(containsString("/benchmark-alerts/" + alert + "/acknowledge")),
+                        containsString("/benchmark-alerts/" + alert + "/resolve"));
+        given().header(SameOrigin.header()).when().post("/benchmark-alerts/{id}/acknowledge", alert).then().statusCode(409)
+                .contentType(containsString("text/html")).body(containsString("is acknowledged and cannot become acknowledged"));
+
+        given().header(SameOrigin.header()).redirects().follow(false).when().post("/benchmark-alerts/{id}/resolve", alert)
+                .then().statusCode(303);
+        given().when().get("/repositories/{id}/benchmarks", id).then().statusCode(200)
+                .body(containsString("No open regression alert."), not(containsString("/benchmark-alerts/" + alert)));
+        given().header(SameOrigin.header()).when().post("/benchmark-alerts/{id}/resolve", 999_999_999L).then().statusCode(404)
+                .body(containsString("There is no benchmark alert 999999999."));
+        given().when().post("/benchmark-alerts/{id}/resolve", alert).then().statusCode(403);
     }
 
     @Test

@@ -140,9 +140,9 @@ class QualityGateTest {
                         + " && it.tracking == 'new' }[0].fingerprint");
         int scoreBefore = history.scans().getLast().getInt("score");
         given().contentType(ContentType.JSON).body(Map.of("fingerprint", fingerprint, "status", "accepted",
-                "reason", "the pointer comes from a slice we own", "by", "lead"))
+                "reason", "the pointer comes from a slice we own"))
                 .when().post("/api/v1/repositories/{id}/triage", id)
-                .then().statusCode(201).body("markedBy", equalTo("lead")).body("active", equalTo(true));
+                .then().statusCode(201).body("markedBy", equalTo("maintainer")).body("active", equalTo(true));
         // The accepted finding is no longer new code, and the crate's grade (C, with one of its three
         // blocks undocumented) meets the default gate's: the gate passes.
         given().when().get("/api/v1/repositories/{id}/gate/status", id).then()
@@ -159,13 +159,17 @@ class QualityGateTest {
         given().when().delete("/api/v1/repositories/{id}/triage/{fp}", id, fingerprint).then().statusCode(404);
 
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("fingerprint", fingerprint, "status", "ok",
-                "reason", "r", "by", "b"), Map.of("fingerprint", fingerprint, "status", "accepted", "by", "b"),
-                Map.of("fingerprint", fingerprint, "status", "accepted", "reason", "r"))) {
+                "reason", "r"), Map.of("fingerprint", fingerprint, "status", "accepted"))) {
             given().contentType(ContentType.JSON).body(bad).when().post("/api/v1/repositories/{id}/triage", id)
                     .then().statusCode(400);
         }
-        given().contentType(ContentType.JSON).body(Map.of("fingerprint", "nope", "status", "accepted", "reason", "r",
-                "by", "b")).when().post("/api/v1/repositories/{id}/triage", id).then().statusCode(404);
+        // The author is who is signed in: a client that names one is told so, and nothing is marked.
+        given().contentType(ContentType.JSON).body(Map.of("fingerprint", fingerprint, "status", "accepted",
+                "reason", "r", "by", "someone else")).when().post("/api/v1/repositories/{id}/triage", id)
+                .then().statusCode(400).body("detail", containsString("\"by\" is not accepted"));
+        given().when().get("/api/v1/repositories/{id}/triage", id).then().body("$", hasSize(0));
+        given().contentType(ContentType.JSON).body(Map.of("fingerprint", "nope", "status", "accepted", "reason", "r"))
+                .when().post("/api/v1/repositories/{id}/triage", id).then().statusCode(404);
     }
 
     @Test
@@ -175,8 +179,7 @@ class QualityGateTest {
         String fingerprint = given().when().get("/api/v1/scans/{id}", history.scans().getLast().getLong("id")).then()
                 .extract().jsonPath().getString("crates[0].findings.findAll { it.checkId == 'undocumented_unsafe_block'"
                         + " && it.tracking == 'new' }[0].fingerprint");
-        Map<String, Object> mark = Map.of("fingerprint", fingerprint, "status", "accepted", "reason", "until the rewrite",
-                "by", "lead");
+        Map<String, Object> mark = Map.of("fingerprint", fingerprint, "status", "accepted", "reason", "until the rewrite");
         Map<String, Object> untilLater = new HashMap<>(mark);
         untilLater.put("expiresAt", "2099-01-01T00:00:00Z");
         given().contentType(ContentType.JSON).body(untilLater).when().post("/api/v1/repositories/{id}/triage", id)
@@ -225,7 +228,7 @@ class QualityGateTest {
         int scoreWithout = storedScore(id);
         Instant lapses = Instant.now().plusSeconds(3);
         given().contentType(ContentType.JSON).body(Map.of("fingerprint", fingerprint, "status", "accepted",
-                "reason", "until the rewrite", "by", "lead", "expiresAt", lapses.toString()))
+                "reason", "until the rewrite", "expiresAt", lapses.toString()))
                 .when().post("/api/v1/repositories/{id}/triage", id).then().statusCode(201).body("active", equalTo(true));
         assertEquals(true, storedVerdict(scanId).get("passed"), "the mark is counted in the stored verdict");
         assertTrue(storedScore(id) > scoreWithout, "and in the stored score");

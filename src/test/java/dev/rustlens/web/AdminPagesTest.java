@@ -131,8 +131,10 @@ class AdminPagesTest {
                 .body(containsString("shown only this once and cannot be shown again")).extract().asString();
         Matcher secret = Pattern.compile("<pre id=\"token-secret\">(rlt_[^<]+)</pre>").matcher(page);
         assertTrue(secret.find(), page);
-        // @TestSecurity stands in for whatever credential a request sends, so the token is checked directly.
-        assertEquals(Optional.of(new AccessService.Principal("token:" + name, Role.maintainer)), access.byToken(secret.group(1)));
+        // @TestSecurity stands in for whatever credential a request sends, so the token is checked directly;
+        // what it does is recorded under its owner's name.
+        assertEquals(Optional.of(new AccessService.Principal("token:" + name, Role.maintainer, "admin")),
+                access.byToken(secret.group(1)));
 
         String admin = given().get("/admin").then().statusCode(200).body(containsString(name)).extract().asString();
         assertFalse(admin.contains(secret.group(1)), "the list never shows a secret");

@@ -41,7 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The pages in a real headless Chromium: sign in, add a repository through the form (a bad URL
  * first), scan it with live progress, follow a crate and a deduction to the findings browser,
- * filter findings, check that each trend chart drew its points, and save screenshots of the main
+ * filter findings, triage them from the findings page (mark several, remove a mark), check that
+ * each trend chart drew its points, and save screenshots of the main
  * pages at desktop and phone width to target/screenshots/.
  */
 @QuarkusTest
@@ -170,6 +171,29 @@ class BrowserTest {
             driver.findElements(By.cssSelector("li.finding .severity"))
                     .forEach(shown -> assertEquals(severity, shown.getText()));
 
+            // Triage from the page: every listed finding marked false positive at once, then one mark removed.
+            List<String> triaged = locations();
+            driver.findElements(By.cssSelector("li.finding input[type=checkbox][name=fingerprint]")).forEach(WebElement::click);
+            new Select(driver.findElement(By.name("status"))).selectByValue("false_positive");
+            driver.findElement(By.name("reason")).sendKeys("the test crate's own pointer");
+            submit(By.xpath("//button[normalize-space()='Mark selected']"));
+            assertEquals(filtered.size() + (filtered.size() == 1 ? " finding is" : " findings are")
+                    + " marked false positive.", driver.findElement(By.cssSelector("p.notice")).getText());
+            // The page comes back with its filters, of which counted=true (from the crate page's link) hides them now.
+            assertEquals(List.of(), listed(), "false positives no longer count against the score");
+            new Select(driver.findElement(By.name("counted"))).selectByValue("");
+            submit(By.xpath("//button[normalize-space()='Show findings']"));
+            assertEquals(triaged, locations(), "listed again, now without what fixing them is worth");
+            List<WebElement> marks = driver.findElements(By.cssSelector("li.finding .triage-mark"));
+            assertEquals(filtered.size(), marks.size());
+            assertTrue(marks.getFirst().getText().startsWith("false positive by admin on "), marks.getFirst().getText());
+            assertTrue(marks.getFirst().getText().contains(": the test crate's own pointer"), marks.getFirst().getText());
+            screenshots("findings-triaged");
+            submit(By.xpath("//button[normalize-space()='Remove mark']"));
+            assertEquals("The mark is removed: the finding counts again.",
+                    driver.findElement(By.cssSelector("p.notice")).getText());
+            assertEquals(filtered.size() - 1, driver.findElements(By.cssSelector("li.finding .triage-mark")).size());
+
             submit(By.cssSelector("li.finding a[href^='/checks/']"));
             wait.until(ExpectedConditions.urlContains("/checks/"));
             screenshots("check");
@@ -230,6 +254,11 @@ class BrowserTest {
     private List<String> listed() {
         return driver.findElements(By.cssSelector("li.finding p:first-child")).stream()
                 .map(WebElement::getText).toList();
+    }
+
+    /** The listed findings' locations. */
+    private List<String> locations() {
+        return driver.findElements(By.cssSelector("li.finding code.location")).stream().map(WebElement::getText).toList();
     }
 
     /** uPlot draws into a canvas; trend-chart.js records how many points it drew. */

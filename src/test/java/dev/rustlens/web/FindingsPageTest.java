@@ -4,9 +4,15 @@ import static dev.rustlens.scan.ScanFlowTest.awaitScan;
 import static dev.rustlens.scan.ScanFlowTest.register;
 import static dev.rustlens.scan.ScanFlowTest.startScan;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.ArchiveUploadTest;
 import dev.rustlens.gitrepo.TestArchives;
@@ -15,6 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
@@ -38,51 +46,63 @@ class FindingsPageTest {
         return lib.append("    0\n}\n").toString();
     }
 
-    @Test
-    void browsesPagesOfFindingsWithEscapedExcerpts(@TempDir Path dir) throws Exception {
-        try (Git git = TestRepositories.create(dir, Map.of("Cargo.toml", MANIFEST, "src/lib.rs", library(60)))) {
-            long repository = register(TestRepositories.url(git));
+    /** A repository of {@link #library} with {@code unwraps} unwraps, registered from {@code url} and scanned. */
+    private record ScannedLibrary(long repository, String url, JsonPath scan) {
+    }
+
+    private static ScannedLibrary scannedLibrary(Path dir, int unwraps) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of("Cargo.toml", MANIFEST, "src/lib.rs", library(unwraps)))) {
+            String url = TestRepositories.url(git);
+            long repository = register(url);
             JsonPath scan = awaitScan(startScan(repository));
             assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
-
-            String first = given().queryParam("repository", repository).queryParam("check", "unwrap_used")
-                    .when().get("/findings").then().statusCode(200)
-                    .body(containsString("60 findings in scan #" + scan.getLong("id")),
-                            containsString("page 1 of 2"),
-                            containsString("<code class=\"location\">src/lib.rs:5:"),
-                            containsString("<a href=\"/checks/unwrap_used\"><code>unwrap_used</code></a>"),
-                            containsString("<option selected>unwrap_used</option>"),
-                            containsString("<label>Severity"),
-                            // The finding's line is highlighted between its neighbours, all escaped.
-                            containsString("<span class=\"ln\" aria-hidden=\"true\">4</span>    let _tag = &quot;&lt;b&gt;bold&lt;/b&gt;&quot;;\n"
-                                    + "<span class=\"ln\" aria-hidden=\"true\">5</span><mark>    let _v0 = s.parse::&lt;u32&gt;().unwrap();</mark>\n"
-                                    + "<span class=\"ln\" aria-hidden=\"true\">6</span>    let _v1"),
-                            not(containsString("<b>bold</b>")),
-                            containsString("<a href=\"/findings?repository=" + repository
-                                    + "&amp;check=unwrap_used&amp;page=2\" rel=\"next\">"),
-                            not(containsString("rel=\"prev\"")))
-                    .extract().asString();
-            assertEquals(50, first.split("<li class=\"finding\">", -1).length - 1);
-
-            String second = given().queryParam("repository", repository).queryParam("check", "unwrap_used")
-                    .queryParam("page", 2).when().get("/findings").then().statusCode(200)
-                    .body(containsString("page 2 of 2"), containsString("src/lib.rs:64:"),
-                            containsString("<a href=\"/findings?repository=" + repository
-                                    + "&amp;check=unwrap_used\" rel=\"prev\">"),
-                            not(containsString("rel=\"next\"")))
-                    .extract().asString();
-            assertEquals(10, second.split("<li class=\"finding\">", -1).length - 1);
-
-            given().queryParam("repository", repository).queryParam("severity", "BLOCKER").when().get("/findings")
-                    .then().statusCode(200).body(containsString("0 findings"), containsString("No finding matches"));
-            given().queryParam("repository", repository).queryParam("path", "src/other").when().get("/findings")
-                    .then().statusCode(200).body(containsString("0 findings"));
-            long other = register(TestRepositories.url(git));
-            given().queryParam("repository", other).queryParam("scan", scan.getLong("id")).when().get("/findings")
-                    .then().statusCode(400).body(containsString("Scan " + scan.getLong("id") + " is not a scan of repo-"));
-            given().queryParam("repository", other).when().get("/findings").then().statusCode(200)
-                    .body(containsString("No succeeded scan of <code>main</code> yet."));
+            return new ScannedLibrary(repository, url, scan);
         }
+    }
+
+    @Test
+    void browsesPagesOfFindingsWithEscapedExcerpts(@TempDir Path dir) throws Exception {
+        ScannedLibrary scanned = scannedLibrary(dir, 60);
+        long repository = scanned.repository();
+        JsonPath scan = scanned.scan();
+
+        String first = given().queryParam("repository", repository).queryParam("check", "unwrap_used")
+                .when().get("/findings").then().statusCode(200)
+                .body(containsString("60 findings in scan #" + scan.getLong("id")),
+                        containsString("page 1 of 2"),
+                        containsString("<code class=\"location\">src/lib.rs:5:"),
+                        containsString("<a href=\"/checks/unwrap_used\"><code>unwrap_used</code></a>"),
+                        containsString("<option selected>unwrap_used</option>"),
+                        containsString("<label>Severity"),
+                        // The finding's line is highlighted between its neighbours, all escaped.
+                        containsString("<span class=\"ln\" aria-hidden=\"true\">4</span>    let _tag = &quot;&lt;b&gt;bold&lt;/b&gt;&quot;;\n"
+                                + "<span class=\"ln\" aria-hidden=\"true\">5</span><mark>    let _v0 = s.parse::&lt;u32&gt;().unwrap();</mark>\n"
+                                + "<span class=\"ln\" aria-hidden=\"true\">6</span>    let _v1"),
+                        not(containsString("<b>bold</b>")),
+                        containsString("<a href=\"/findings?repository=" + repository
+                                + "&amp;check=unwrap_used&amp;page=2\" rel=\"next\">"),
+                        not(containsString("rel=\"prev\"")))
+                .extract().asString();
+        assertEquals(50, first.split("<li class=\"finding\">", -1).length - 1);
+
+        String second = given().queryParam("repository", repository).queryParam("check", "unwrap_used")
+                .queryParam("page", 2).when().get("/findings").then().statusCode(200)
+                .body(containsString("page 2 of 2"), containsString("src/lib.rs:64:"),
+                        containsString("<a href=\"/findings?repository=" + repository
+                                + "&amp;check=unwrap_used\" rel=\"prev\">"),
+                        not(containsString("rel=\"next\"")))
+                .extract().asString();
+        assertEquals(10, second.split("<li class=\"finding\">", -1).length - 1);
+
+        given().queryParam("repository", repository).queryParam("severity", "BLOCKER").when().get("/findings")
+                .then().statusCode(200).body(containsString("0 findings"), containsString("No finding matches"));
+        given().queryParam("repository", repository).queryParam("path", "src/other").when().get("/findings")
+                .then().statusCode(200).body(containsString("0 findings"));
+        long other = register(scanned.url());
+        given().queryParam("repository", other).queryParam("scan", scan.getLong("id")).when().get("/findings")
+                .then().statusCode(400).body(containsString("Scan " + scan.getLong("id") + " is not a scan of repo-"));
+        given().queryParam("repository", other).when().get("/findings").then().statusCode(200)
+                .body(containsString("No succeeded scan of <code>main</code> yet."));
     }
 
     @Test
@@ -121,6 +141,88 @@ class FindingsPageTest {
                 .body(containsString("1 finding in scan #" + scan.getLong("id")),
                         containsString("<code class=\"location\">src/lib.rs:5:"),
                         containsString("<mark>    let _v0 = s.parse::&lt;u32&gt;().unwrap();</mark>"));
+    }
+
+    @Test
+    void aMaintainerTriagesSelectedFindingsFromThePage(@TempDir Path dir) throws Exception {
+        ScannedLibrary scanned = scannedLibrary(dir, 3);
+        long repository = scanned.repository();
+        List<String> unwraps = given().queryParam("check", "unwrap_used")
+                .when().get("/api/v1/scans/{id}/findings", scanned.scan().getLong("id")).then().extract().jsonPath()
+                .getList("findings.fingerprint", String.class);
+        String back = "/findings?repository=" + repository + "&check=unwrap_used";
+        given().queryParam("repository", repository).queryParam("check", "unwrap_used").when().get("/findings")
+                .then().statusCode(200)
+                .body(containsString("<form method=\"post\" action=\"/repositories/" + repository + "/triage\" id=\"triage-form\""),
+                        containsString("<input type=\"hidden\" name=\"back\" value=\"" + back.replace("&", "&amp;") + "\">"),
+                        containsString("<input type=\"checkbox\" name=\"fingerprint\" value=\"" + unwraps.get(0)
+                                + "\" form=\"triage-form\""),
+                        not(containsString("Remove mark")));
+
+        // Two of the three, accepted until a day to come, as the signed-in maintainer.
+        String until = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
+        String location = given().header(SameOrigin.header()).redirects().follow(false)
+                .formParam("fingerprint", unwraps.get(0)).formParam("fingerprint", unwraps.get(1))
+                .formParam("status", "accepted").formParam("reason", "inputs are <checked> upstream")
+                .formParam("expires", until).formParam("back", back)
+                .when().post("/repositories/{id}/triage", repository).then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(location.contains(back + "&message=2+findings+are+marked+accepted."), location);
+        String page = given().queryParam("repository", repository).queryParam("check", "unwrap_used")
+                .queryParam("message", "2 findings are marked accepted.").when().get("/findings").then().statusCode(200)
+                .body(containsString("<p class=\"notice\" role=\"status\">2 findings are marked accepted.</p>"),
+                        containsString("by maintainer on " + LocalDate.now(ZoneOffset.UTC) + ", until " + until
+                                + ": inputs are &lt;checked&gt; upstream"),
+                        not(containsString("<checked>")))
+                .extract().asString();
+        assertEquals(2, page.split("<div class=\"triage-mark\">", -1).length - 1);
+        given().when().get("/api/v1/repositories/{id}/triage", repository).then()
+                .body("fingerprint", containsInAnyOrder(unwraps.get(0), unwraps.get(1)))
+                .body("markedBy", everyItem(equalTo("maintainer")))
+                .body("expiresAt", everyItem(startsWith(until + "T00:00")));
+        given().queryParam("repository", repository).queryParam("check", "unwrap_used").queryParam("counted", "true")
+                .when().get("/findings").then().body(containsString("1 finding in scan"));
+
+        given().header(SameOrigin.header()).redirects().follow(false).formParam("fingerprint", unwraps.get(0))
+                .formParam("back", back).when().post("/repositories/{id}/triage/remove", repository)
+                .then().statusCode(303);
+        given().when().get("/api/v1/repositories/{id}/triage", repository).then()
+                .body("fingerprint", equalTo(List.of(unwraps.get(1))));
+
+        // Refused: nothing selected, no reason, an unknown status, a day gone, an unknown finding, another site.
+        Map<String, String> refusals = Map.of(
+                "Select the findings to mark.", "status=accepted&reason=r",
+                "a reason is required", "fingerprint=" + unwraps.get(2) + "&status=accepted&reason=+",
+                "status must be accepted or false_positive", "fingerprint=" + unwraps.get(2) + "&status=fine&reason=r",
+                "The expiry must be a day after today", "fingerprint=" + unwraps.get(2)
+                        + "&status=accepted&reason=r&expires=2020-01-01");
+        refusals.forEach((message, form) -> given().header(SameOrigin.header())
+                .contentType("application/x-www-form-urlencoded").body(form)
+                .when().post("/repositories/{id}/triage", repository).then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString(message)));
+        given().header(SameOrigin.header()).formParam("back", back).when().post("/repositories/{id}/triage/remove", repository)
+                .then().statusCode(400).body(containsString("Say which finding&#39;s mark to remove."));
+        given().header(SameOrigin.header()).formParam("fingerprint", unwraps.get(2))
+                .when().post("/repositories/{id}/triage/remove", repository).then().statusCode(404);
+        given().header(SameOrigin.header()).formParam("fingerprint", "nope").formParam("status", "accepted")
+                .formParam("reason", "r").when().post("/repositories/{id}/triage", repository).then().statusCode(404);
+        given().formParam("fingerprint", unwraps.get(2)).formParam("status", "accepted").formParam("reason", "r")
+                .when().post("/repositories/{id}/triage", repository).then().statusCode(403);
+        // Only this server's findings page is a way back.
+        given().header(SameOrigin.header()).redirects().follow(false).formParam("fingerprint", unwraps.get(2))
+                .formParam("status", "false_positive").formParam("reason", "r").formParam("back", "https://evil.example/findings")
+                .when().post("/repositories/{id}/triage", repository).then().statusCode(303)
+                .header("Location", endsWith("/findings?repository=" + repository
+                        + "&message=1+finding+is+marked+false+positive."));
+    }
+
+    @Test
+    @TestSecurity(user = "reader", roles = "viewer")
+    void aViewerMayNotTriage() {
+        given().header(SameOrigin.header()).formParam("fingerprint", "x").formParam("status", "accepted")
+                .formParam("reason", "r").when().post("/repositories/{id}/triage", 1).then().statusCode(403);
+        given().header(SameOrigin.header()).formParam("fingerprint", "x")
+                .when().post("/repositories/{id}/triage/remove", 1).then().statusCode(403);
     }
 
     @Test
