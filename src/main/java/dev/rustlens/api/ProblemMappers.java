@@ -95,6 +95,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getResponse().getStatus() >= 500 && DatabaseErrors.trouble(e).isPresent()) {
+            return databaseTrouble(e, uri); // a database failure the framework wrapped as a 500 on the way
+        }
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         if (status == null) {
             status = Response.Status.BAD_REQUEST;

@@ -186,8 +186,9 @@ class FaultsIT {
             assertEquals(503, unavailable.statusCode(), unavailable.asString() + "\n" + rustlens.logTail());
             unavailable.then().header("Retry-After", notNullValue())
                     .body("detail", equalTo("the database is unavailable or too slow right now; try again shortly"));
-            rustlens.api().auth().none().get("/").then().statusCode(503).contentType(ContentType.HTML)
-                    .body(containsString("the database is unavailable"));
+            Response page = rustlens.api().auth().none().get("/");
+            assertEquals(503, page.statusCode(), page.asString() + "\n" + rustlens.logTail());
+            page.then().contentType(ContentType.HTML).body(containsString("the database is unavailable"));
             proxy.resume();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             int status;
