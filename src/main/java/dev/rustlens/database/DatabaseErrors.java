@@ -7,6 +7,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
+import java.util.Locale;
 import java.util.Optional;
 import javax.transaction.xa.XAException;
 
@@ -71,7 +72,7 @@ public final class DatabaseErrors {
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
                 || state.equals("57014") || sql instanceof SQLRecoverableException
                 || sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException
-                || sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                || sql.getMessage() != null && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
             return Optional.of(Trouble.UNAVAILABLE);
         }
         if (state.equals("53100")) {

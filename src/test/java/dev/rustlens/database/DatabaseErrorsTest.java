@@ -19,6 +19,8 @@ class DatabaseErrorsTest {
         assertEquals(Optional.of(DatabaseErrors.Trouble.UNAVAILABLE), DatabaseErrors.trouble(new SQLException("cancelled", "57014")));
         assertEquals(Optional.of(DatabaseErrors.Trouble.BUSY), DatabaseErrors.trouble(new SQLException("deadlock", "40P01")));
         assertEquals(Optional.of(DatabaseErrors.Trouble.DISK_FULL), DatabaseErrors.trouble(new SQLException("full", "53100")));
+        assertEquals(Optional.of(DatabaseErrors.Trouble.UNAVAILABLE), DatabaseErrors.trouble(new IllegalStateException(
+                new SQLException("Acquisition timeout while waiting for new connection"))), "Agroal's words, no state");
         assertEquals(Optional.empty(), DatabaseErrors.trouble(new SQLException("duplicate key", "23505")), "the request's fault");
         assertEquals(Optional.empty(), DatabaseErrors.trouble(new IllegalStateException("a bug")));
     }
