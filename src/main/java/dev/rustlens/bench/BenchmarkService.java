@@ -5,14 +5,15 @@ import dev.rustlens.bench.detect.Detector;
 import dev.rustlens.bench.detect.Threshold;
 import dev.rustlens.bench.ingest.MalformedResultsException;
 import dev.rustlens.bench.ingest.ParsedResult;
+import dev.rustlens.database.Columns;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
-import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.hibernate.Session;
 
 /** Stores benchmark results, judges each new one against its history, and keeps the alerts. */
 @ApplicationScoped
@@ -124,6 +126,14 @@ public class BenchmarkService {
         if (evaluation.breach() == null) {
             return Optional.empty();
         }
+        // One regression is one alert: the same benchmark and measure at the same commit, seen again
+        // on another testbed or branch, joins the alert it already has.
+        Optional<BenchmarkAlert> raised = BenchmarkAlert.find("result.benchmark = ?1 and result.measure = ?2"
+                + " and result.commitSha = ?3 and status <> ?4 order by id", result.benchmark, result.measure,
+                result.commitSha, BenchmarkAlert.Status.resolved).firstResultOptional();
+        if (raised.isPresent()) {
+            return raised;
+        }
         BenchmarkAlert alert = new BenchmarkAlert();
         alert.result = result;
         alert.test = evaluation.test().wireName();
@@ -141,22 +151,33 @@ public class BenchmarkService {
         return Optional.of(alert);
     }
 
-    /** The number of open benchmark alerts of a repository; the quality gate fails on any. */
+    /**
+     * The number of open regressions of a repository (open alerts, one per benchmark, measure and
+     * commit, also where an older upload opened several); the quality gate fails on any.
+     */
     @Transactional
     public long openAlertCount(long repositoryId) {
-        return BenchmarkAlert.count("result.benchmark.repository.id = ?1 and status = ?2", repositoryId,
-                BenchmarkAlert.Status.open);
+        return openRegressions("and b.repository_id = ?1", repositoryId).getOrDefault(repositoryId, 0L);
     }
 
-    /** The number of open benchmark alerts of every repository that has any, by repository id, in one query. */
+    /** The number of open regressions of every repository that has any, by repository id, in one query. */
     @Transactional
     public Map<Long, Long> openAlertCounts() {
+        return openRegressions("", null);
+    }
+
+    private static Map<Long, Long> openRegressions(String repositoryFilter, Long repositoryId) {
+        var query = BenchmarkAlert.getEntityManager().unwrap(Session.class).createNativeQuery("""
+                select b.repository_id, count(distinct (b.id, r.measure, r.commit_sha)) as regressions
+                from benchmark_alert a join benchmark_result r on r.id = a.result_id
+                    join benchmark b on b.id = r.benchmark_id
+                where a.status = 'open' """ + repositoryFilter + " group by b.repository_id", Tuple.class);
+        if (repositoryId != null) {
+            query.setParameter(1, repositoryId);
+        }
         Map<Long, Long> counts = new HashMap<>();
-        for (Tuple row : BenchmarkAlert.getEntityManager().createQuery("""
-                select a.result.benchmark.repository.id as repositoryId, count(a) as alerts from BenchmarkAlert a
-                where a.status = ?1 group by a.result.benchmark.repository.id""", Tuple.class)
-                .setParameter(1, BenchmarkAlert.Status.open).getResultList()) {
-            counts.put(row.get("repositoryId", Long.class), row.get("alerts", Long.class));
+        for (Tuple row : query.getResultList()) {
+            counts.put(Columns.longOf(row, "repository_id"), Columns.longOf(row, "regressions"));
         }
         return counts;
     }

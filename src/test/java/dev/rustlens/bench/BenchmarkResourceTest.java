@@ -21,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,6 +144,30 @@ class BenchmarkResourceTest {
         assertEquals(0, service.openAlertCount(id));
         return at("slow").contentType(ContentType.JSON).body(bmf(110)).when().post(INGEST, id)
                 .then().statusCode(200).body("alerts", hasSize(1)).extract().jsonPath();
+    }
+
+    @Test
+    void oneRegressionSeenOnTwoTestbedsIsOneAlertCountedOnce() throws Exception {
+        long id = repository();
+        ScanFlowTest.awaitScan(ScanFlowTest.startScan(id));
+        double[] stable = {100, 101, 99, 100, 100, 101, 99, 100};
+        List<Long> alerts = new ArrayList<>();
+        for (String testbed : List.of("ci-x86", "ci-arm")) {
+            for (int i = 0; i < stable.length; i++) {
+                given().queryParam("commit", "s" + i).queryParam("branch", "main").queryParam("testbed", testbed)
+                        .contentType(ContentType.JSON).body(bmf(stable[i])).when().post(INGEST, id)
+                        .then().statusCode(200).body("alerts", hasSize(0));
+            }
+            alerts.add(given().queryParam("commit", "slow").queryParam("branch", "main").queryParam("testbed", testbed)
+                    .contentType(ContentType.JSON).body(bmf(110)).when().post(INGEST, id)
+                    .then().statusCode(200).body("alerts", hasSize(1)).extract().jsonPath().getLong("alerts[0].id"));
+        }
+        assertEquals(alerts.get(0), alerts.get(1), "the second testbed's breach joins the first one's alert");
+        assertEquals(1, service.openAlertCount(id));
+        given().queryParam("status", "open").when().get("/api/v1/repositories/{id}/benchmarks/alerts", id)
+                .then().statusCode(200).body("$", hasSize(1));
+        given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200)
+                .body(GATE_CONDITION + ".actual", equalTo("1"));
     }
 
     @Test
