@@ -62,7 +62,8 @@ public class GateResource {
 
     /**
      * The gate's verdict on the newest succeeded scan of a commit, or of a branch (the default
-     * branch when neither is given).
+     * branch when neither is given); {@code pending}, with the scan to wait for, while the only
+     * scan of it is queued or running.
      */
     @GET
     @Path("/{id}/gate/status")
@@ -74,7 +75,7 @@ public class GateResource {
             throw new BadRequest("commit must be a hexadecimal commit id");
         }
         return gates.status(repository, commit, branch == null || branch.isBlank() ? repository.defaultBranch : branch)
-                .orElseThrow(() -> new NotFoundException("no succeeded scan of "
+                .orElseThrow(() -> new NotFoundException("no scan of "
                         + (commit != null ? "commit " + commit : "that branch") + " in repository " + repository.name));
     }
 

@@ -158,14 +158,18 @@ public class GateService {
         }
     }
 
-    /** The verdict for CI: {@code status} is {@code passed} or {@code failed}. */
+    /**
+     * The verdict for CI: {@code status} is {@code passed} or {@code failed}, or {@code pending}
+     * (no verdict yet, {@code scanId} the queued or running scan to wait for).
+     */
     public record GateStatus(long repositoryId, long scanId, String branch, String commit, String status,
             GateVerdict verdict) {
     }
 
     /**
      * The verdict as of now on the newest succeeded scan of a commit (given by a prefix of its id)
-     * or else of a branch; empty when there is no such scan.
+     * or else of a branch; pending while that commit's or branch's only scan is queued or running;
+     * empty when there is no such scan.
      */
     @Transactional
     public Optional<GateStatus> status(GitRepository repository, String commit, String branch) {
@@ -173,6 +177,14 @@ public class GateService {
                 ? Scan.<Scan>find("repository = ?1 and status = ?2 and commitSha like ?3 order by id desc",
                         repository, Scan.Status.succeeded, commit + "%").firstResultOptional()
                 : Scan.findNewestSucceeded(repository, branch);
+        if (scan.isEmpty()) {
+            Optional<Scan> active = commit != null
+                    ? Scan.<Scan>find("repository = ?1 and status in ?2 and requestedCommit like ?3 order by id desc",
+                            repository, List.of(Scan.Status.queued, Scan.Status.running), commit + "%").firstResultOptional()
+                    : Scan.findActive(repository, branch);
+            return active.map(pending -> new GateStatus(repository.id, pending.id, pending.branch,
+                    pending.requestedCommit != null ? pending.requestedCommit : pending.commitSha, "pending", null));
+        }
         return scan.map(found -> {
             GateVerdict verdict = evaluate(found);
             return new GateStatus(repository.id, found.id, found.branch, found.commitSha,

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustlens.gitrepo.LoopbackGitServer;
 import dev.rustlens.gitrepo.TestRepositories;
 import dev.rustlens.scan.BackfillTest;
 import dev.rustlens.scan.ScanFlowTest;
@@ -194,6 +195,24 @@ class QualityGateTest {
         given().when().get("/api/v1/repositories/{id}/gate/status", id).then()
                 .body(UNDOCUMENTED_CONDITION + ".passed", equalTo(false))
                 .body(UNDOCUMENTED_CONDITION + ".actual", equalTo("1"));
+    }
+
+    @Test
+    void theGateIsPendingWhileTheFirstScanRunsThenJudged(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of("Cargo.toml", MANIFEST, "src/lib.rs", lib(1)));
+                LoopbackGitServer server = new LoopbackGitServer("127.0.0.1", git.getRepository(), LoopbackGitServer.Mode.HOLD)) {
+            long id = register(server.url());
+            given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(404)
+                    .body("detail", containsString("no scan of that branch"));
+            long scanId = ScanFlowTest.startScan(id);
+            given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200)
+                    .body("status", equalTo("pending")).body("scanId", equalTo((int) scanId))
+                    .body("verdict", equalTo(null));
+            server.release();
+            assertEquals("succeeded", awaitScan(scanId).getString("status"));
+            given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200)
+                    .body("scanId", equalTo((int) scanId)).body("status", equalTo("passed"));
+        }
     }
 
     @Test
