@@ -32,9 +32,4 @@ public final class Columns {
         Number value = (Number) row.get(column);
         return value == null ? null : value.intValue();
     }
-
-    /** The text in {@code column}, or null. */
-    public static String textOf(Tuple row, String column) {
-        return row.get(column, String.class);
-    }
 }

@@ -8,7 +8,7 @@ public record CheckCount(String checkId, String severity, long count) {
 
     /** A row with the columns check_id, severity and findings. */
     static CheckCount of(Tuple row) {
-        return new CheckCount(Columns.textOf(row, "check_id"), Columns.textOf(row, "severity"),
+        return new CheckCount(row.get("check_id", String.class), row.get("severity", String.class),
                 Columns.longOf(row, "findings"));
     }
 }

@@ -66,7 +66,7 @@ public class CrateReports {
                 where s.scan_id = ?1 and s.crate_id = ?2
                 group by u.path order by total desc, in_tests desc, u.path""", Tuple.class)
                 .setParameter(1, scanId).setParameter(2, crateId).getResultList().stream()
-                .map(row -> new UnsafeFile(Columns.textOf(row, "path"), Columns.longOf(row, "total"),
+                .map(row -> new UnsafeFile(row.get("path", String.class), Columns.longOf(row, "total"),
                         Columns.longOf(row, "blocks"), Columns.longOf(row, "functions"),
                         Columns.longOf(row, "impls_and_traits"), Columns.longOf(row, "extern_and_macros"),
                         Columns.longOf(row, "in_tests"))).toList();

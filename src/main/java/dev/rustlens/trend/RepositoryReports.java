@@ -103,7 +103,7 @@ public class RepositoryReports {
                             and s.branch = r.default_branch and s.status = 'succeeded' and s.score is not null
                           order by s.committed_at desc, s.id desc limit ?1) t) as scores
                 from repository r""", Tuple.class).setParameter(1, TREND_SCANS).getResultList()) {
-            String scores = Columns.textOf(row, "scores");
+            String scores = row.get("scores", String.class);
             ids.put(Columns.longOf(row, "repository_id"), new SummaryIds(Columns.nullableLongOf(row, "last_scan_id"),
                     Columns.nullableLongOf(row, "current_scan_id"),
                     scores == null ? List.of() : Arrays.stream(scores.split(",")).map(Integer::valueOf).toList()));
@@ -141,8 +141,8 @@ public class RepositoryReports {
                 where f.scan_id = ?1 and f.check_id in ('parse_error', 'unlinked_file')
                 group by c.name, f.path, f.check_id order by f.path, f.check_id""", Tuple.class)
                 .setParameter(1, scan.id).getResultList().stream()
-                .map(row -> new UnreadFile(Columns.textOf(row, "crate"), Columns.textOf(row, "path"),
-                        Columns.textOf(row, "check_id"), Columns.textOf(row, "why"), Columns.longOf(row, "findings")))
+                .map(row -> new UnreadFile(row.get("crate", String.class), row.get("path", String.class),
+                        row.get("check_id", String.class), row.get("why", String.class), Columns.longOf(row, "findings")))
                 .toList();
     }
 

@@ -145,10 +145,10 @@ public class Scores {
                 select fingerprint, check_id, path, line, col, message from finding
                 where scan_id = ?1 and crate_snapshot_id = ?2""", Tuple.class)
                 .setParameter(1, snapshot.scan.id).setParameter(2, snapshot.id).getResultList()) {
-            String fingerprint = Columns.textOf(row, "fingerprint");
-            findings.put(fingerprint, new FindingRef(fingerprint, Columns.textOf(row, "check_id"),
-                    Columns.textOf(row, "path"), Columns.intOf(row, "line"), Columns.intOf(row, "col"),
-                    Columns.textOf(row, "message")));
+            String fingerprint = row.get("fingerprint", String.class);
+            findings.put(fingerprint, new FindingRef(fingerprint, row.get("check_id", String.class),
+                    row.get("path", String.class), Columns.intOf(row, "line"), Columns.intOf(row, "col"),
+                    row.get("message", String.class)));
         }
         List<ExplainedRating> ratings = new ArrayList<>();
         for (Rating rating : snapshot.ratings == null ? List.<Rating>of() : snapshot.ratings) {

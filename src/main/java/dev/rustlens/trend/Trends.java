@@ -122,9 +122,9 @@ public class Trends {
                 }
             }
             values.keySet().retainAll(wanted);
-            points.add(new Point(scanId, Columns.textOf(row, "commit_sha"),
+            points.add(new Point(scanId, row.get("commit_sha", String.class),
                     row.get("committed_at", Instant.class).atOffset(ZoneOffset.UTC), Columns.nullableIntOf(row, "score"),
-                    Columns.textOf(row, "grade"), values,
+                    row.get("grade", String.class), values,
                     bySeverity.getOrDefault(scanId, Map.of()), byCategory.getOrDefault(scanId, Map.of())));
         }
         return new Trend(repository.id, crateId, scannedBranch, points);
@@ -146,10 +146,10 @@ public class Trends {
                 .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId).getResultList()) {
             long scanId = Columns.longOf(row, "scan_id");
             long count = Columns.longOf(row, "findings");
-            bySeverity.computeIfAbsent(scanId, key -> new TreeMap<>()).merge(Columns.textOf(row, "severity"), count,
+            bySeverity.computeIfAbsent(scanId, key -> new TreeMap<>()).merge(row.get("severity", String.class), count,
                     Long::sum);
             byCategory.computeIfAbsent(scanId, key -> new TreeMap<>())
-                    .merge(categories.getOrDefault(Columns.textOf(row, "check_id"), "OTHER"), count, Long::sum);
+                    .merge(categories.getOrDefault(row.get("check_id", String.class), "OTHER"), count, Long::sum);
         }
     }
 
