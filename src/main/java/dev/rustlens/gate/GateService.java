@@ -114,14 +114,22 @@ public class GateService {
     }
 
     /**
+     * The ids of the scans {@link #refresh} judges again: the newest succeeded scan of each branch of
+     * the repository that {@code repositoryId} (an SQL expression) names.
+     */
+    static String newestScanOfEachBranch(String repositoryId) {
+        return "select distinct on (branch) id from scan where repository_id = " + repositoryId
+                + " and status = 'succeeded' order by branch, committed_at desc, id desc";
+    }
+
+    /**
      * Rescores and re-evaluates the newest succeeded scan of each branch of a repository, after
      * its gate or a triage mark changed.
      */
     @Transactional
     public void refresh(GitRepository repository) {
-        List<Long> newest = session().createNativeQuery("""
-                select distinct on (branch) id from scan where repository_id = ?1 and status = 'succeeded'
-                order by branch, committed_at desc, id desc""", Long.class).setParameter(1, repository.id).getResultList();
+        List<Long> newest = session().createNativeQuery(newestScanOfEachBranch("?1"), Long.class)
+                .setParameter(1, repository.id).getResultList();
         for (Long id : newest) {
             Scan scan = Scan.findById(id);
             scores.score(scan);

@@ -149,11 +149,10 @@ public class TriageStore {
                 select distinct t.repository_id from finding_triage t
                 where t.expires_at <= now() and exists (
                     select 1 from gate_result g
-                    join (select distinct on (branch) id from scan
-                          where repository_id = t.repository_id and status = 'succeeded'
-                          order by branch, committed_at desc, id desc) newest on newest.id = g.scan_id
+                    join (%s) newest on newest.id = g.scan_id
                     where g.evaluated_at < t.expires_at)
-                order by t.repository_id""", Long.class).getResultList();
+                order by t.repository_id""".formatted(GateService.newestScanOfEachBranch("t.repository_id")),
+                Long.class).getResultList();
     }
 
     private Session session() {
