@@ -220,7 +220,9 @@ public class ScanStore {
                 scan.repository, scan.branch, Scan.Status.succeeded, next.get().commitSha)) {
             Optional<Long> baseline = Scan.findBaseline(successor, successor.commitSha, successor.committedAt)
                     .map(b -> b.id);
-            if (baseline.equals(Optional.of(scan.id)) && !scan.id.equals(successor.previousScanId)) {
+            // A rescan of a commit the successor already compares with changes nothing: same commit, same findings.
+            Scan compared = successor.previousScanId == null ? null : Scan.findById(successor.previousScanId);
+            if (baseline.equals(Optional.of(scan.id)) && (compared == null || !compared.commitSha.equals(scan.commitSha))) {
                 compareWith(successor, scan);
             }
         }
