@@ -102,7 +102,6 @@ public class RepositoryResource {
     }
 
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a git repository (https or file URL, optional credentials) or an archive repository")
@@ -155,7 +154,6 @@ public class RepositoryResource {
 
     /** Scans the default branch on a cron schedule, e.g. {@code {"cron": "0 0 3 * * ?"}} for 3:00 every night. */
     @PUT
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -169,7 +167,6 @@ public class RepositoryResource {
 
     /** Stops scheduled scans of the repository. */
     @DELETE
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule")
     @Operation(summary = "Stop scheduled scans")
@@ -179,7 +176,6 @@ public class RepositoryResource {
 
     /** Changes a repository's name, URL, branch, credentials or core modules. */
     @PATCH
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -200,7 +196,6 @@ public class RepositoryResource {
      * its new snapshot, and queues its scan: 202 with what was unpacked and the scan.
      */
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/archives")
     @Consumes({"application/gzip", "application/x-gzip", "application/x-tar", MediaType.APPLICATION_OCTET_STREAM})
@@ -251,7 +246,6 @@ public class RepositoryResource {
 
     /** Queues a scan of the default branch; answers 202 with the scan and its Location. */
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/scans")
     @Operation(summary = "Queue a scan of the default branch (202 with the scan)")
@@ -297,7 +291,6 @@ public class RepositoryResource {
      * the branch and queues the scans of the chosen commits, which the backfill then lists.
      */
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/backfill")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -61,7 +61,6 @@ public class BenchmarkResource {
 
     /** Sets one measure's threshold; later results are judged by it. */
     @PUT
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmarks/{id}/thresholds/{measure}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -79,7 +78,6 @@ public class BenchmarkResource {
     }
 
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmark-alerts/{id}/acknowledge")
     @Operation(summary = "Acknowledge a benchmark alert")
@@ -88,7 +86,6 @@ public class BenchmarkResource {
     }
 
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmark-alerts/{id}/resolve")
     @Operation(summary = "Resolve a benchmark alert")

@@ -56,7 +56,6 @@ public class RepositoryBenchmarkResource {
 
     /** A {@code .tar.gz} of {@code target/criterion}. */
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
         @Consumes({"application/gzip", "application/x-gzip"})
     @Operation(summary = "Upload criterion results as a tar.gz of target/criterion")
@@ -74,7 +73,6 @@ public class RepositoryBenchmarkResource {
      * Metadata may come as form fields or query parameters.
      */
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
         @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload benchmark results as JSON (criterion, bencher metric format)")
@@ -111,7 +109,6 @@ public class RepositoryBenchmarkResource {
      * {@code format} ({@code libtest}, {@code cargo-criterion}, {@code bmf}) overrides the media type.
      */
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
         @Consumes({MediaType.TEXT_PLAIN, "application/x-ndjson", MediaType.APPLICATION_JSON})
     @Operation(summary = "Upload libtest bench or cargo-criterion output")

@@ -48,7 +48,6 @@ public class GateResource {
     }
 
     @PUT
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/gate")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -55,7 +55,6 @@ public class TriageResource {
     }
 
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/triage")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -92,7 +91,6 @@ public class TriageResource {
 
     /** Removes a mark: the finding counts again. */
     @DELETE
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/triage/{fingerprint}")
     @Operation(summary = "Remove a triage mark")

@@ -30,7 +30,6 @@ public class ScanResource {
 
     /** Cancels a queued or running scan: 200 with the scan, 409 when it has already ended. */
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a queued or running scan")

@@ -71,7 +71,6 @@ public class RepositoryPage {
 
     /** The "Scan now" button: queues a scan of the default branch and comes back to the page. */
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("repositories/{id}/scan")
     public Response scanNow(@PathParam("id") long id) {
@@ -87,7 +86,6 @@ public class RepositoryPage {
 
     /** The "Backfill history" button: queues a backfill of the branch's last commits, which a worker runs. */
     @POST
-
     @RolesAllowed(Role.MAINTAINER)
     @Path("repositories/{id}/backfill")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
