@@ -66,8 +66,7 @@ public class TriageStore {
      */
     @Transactional
     public TriageMark mark(GitRepository repository, NewMark mark) {
-        store(repository, mark);
-        gates.refresh(repository);
+        markAll(repository, List.of(mark));
         return marks(repository.id).stream().filter(stored -> stored.fingerprint().equals(mark.fingerprint()))
                 .findFirst().orElseThrow();
     }
