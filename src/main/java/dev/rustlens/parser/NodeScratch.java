@@ -9,7 +9,7 @@ import java.lang.foreign.ValueLayout;
  * area C writes nodes to and a match buffer. Made once per parser (so once per
  * analysis thread) rather than once per file, and only ever used by one call at a time.
  */
-final class NodeScratch implements AutoCloseable {
+final class NodeScratch extends NativeOwner {
 
     /** Nodes written at once before the area grows. */
     private static final int INITIAL_NODES = 256;
@@ -23,7 +23,11 @@ final class NodeScratch implements AutoCloseable {
     /** The nodes' words, copied out of {@link #nodes} at once. */
     private long[] words = new long[INITIAL_NODES * TreeSitterNative.NODE_WORDS];
     private MemorySegment matchBuffer;
-    private boolean closed;
+
+    /** C must never write to this memory once it is freed: a tree outliving its parser is an error. */
+    NodeScratch() {
+        super("the parser that made this syntax tree is closed: its nodes can no longer be read");
+    }
 
     /** Where C writes nodes: room for {@link #capacity()} of them. */
     long address() {
@@ -78,16 +82,8 @@ final class NodeScratch implements AutoCloseable {
         return matchBuffer;
     }
 
-    /** C must never write to this memory once it is freed: a tree outliving its parser is an error. */
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the parser that made this syntax tree is closed: its nodes can no longer be read");
-        }
-    }
-
     @Override
-    public void close() {
-        closed = true;
+    void release() {
         try {
             if (matchBuffer != null) {
                 TreeSitterNative.BUFFER_DELETE.invokeExact(matchBuffer.address());

@@ -21,7 +21,7 @@ import java.util.Optional;
  * jtreesitter's progress callback instead costs a Java upcall every few hundred steps, a third of
  * the parse time. Core 0.26 removes the timeout; docs/native.md says how the budget moves then.
  */
-public final class RustParser implements AutoCloseable {
+public final class RustParser extends NativeOwner {
 
     /** Files up to this many chars reuse one native buffer; a bigger one gets its own, freed after the parse. */
     private static final int REUSED_BUFFER_CHARS = 1 << 19;
@@ -32,9 +32,9 @@ public final class RustParser implements AutoCloseable {
     private final MemorySegment buffer = bufferArena.allocate(2L * REUSED_BUFFER_CHARS, 2);
     private final char[] chars = new char[REUSED_BUFFER_CHARS];
     private final NodeScratch scratch = new NodeScratch();
-    private boolean closed;
 
     public RustParser() {
+        super("this parser is closed");
         try {
             parser = (MemorySegment) TreeSitterNative.PARSER_NEW.invokeExact();
             boolean accepted = (boolean) TreeSitterNative.PARSER_SET_LANGUAGE.invokeExact(parser,
@@ -52,9 +52,7 @@ public final class RustParser implements AutoCloseable {
      * The caller owns the tree and must close it.
      */
     public Optional<SyntaxTree> parse(String source, ParseBudget budget) {
-        if (closed) {
-            throw new IllegalStateException("this parser is closed");
-        }
+        checkOpen();
         long micros = budget.remainingMicros();
         if (micros <= 0) {
             return Optional.empty();
@@ -89,13 +87,9 @@ public final class RustParser implements AutoCloseable {
         }
     }
 
-    /** Deletes the parser and the memory its trees hand nodes over in; a second call does nothing. */
+    /** Deletes the parser and the memory its trees hand nodes over in. */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void release() {
         try {
             TreeSitterNative.PARSER_DELETE.invokeExact(parser);
         } catch (Throwable e) {

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every native access goes through {@link #address()}, which throws once the tree is closed:
  * a node kept too long is an exception, not a read of freed memory.
  */
-public final class SyntaxTree implements AutoCloseable {
+public final class SyntaxTree extends NativeOwner {
 
     private static final String[] SYMBOL_NAMES = symbolNames(RustGrammar.language());
     private static final Map<String, Short> FIELD_IDS = new ConcurrentHashMap<>();
@@ -27,10 +27,10 @@ public final class SyntaxTree implements AutoCloseable {
     private final Map<Long, Optional<SyntaxNode>> parents = new HashMap<>();
     /** Made on first use, for the rare query over a huge node that needs options. */
     private Arena arena;
-    private boolean closed;
 
     /** Takes over a {@code TSTree*} made by a parse: closing this deletes it. */
     SyntaxTree(long treePointer, NodeScratch scratch) {
+        super("this syntax tree is closed: its nodes can no longer be read");
         this.treePointer = treePointer;
         this.scratch = scratch;
     }
@@ -99,12 +99,6 @@ public final class SyntaxTree implements AutoCloseable {
         return treePointer;
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this syntax tree is closed: its nodes can no longer be read");
-        }
-    }
-
     /** The address C writes a node to; {@link #readNode()} reads it. */
     long scratchAddress() {
         return scratch.address();
@@ -156,13 +150,9 @@ public final class SyntaxTree implements AutoCloseable {
         return names;
     }
 
-    /** Deletes the tree; a second call does nothing. */
+    /** Deletes the tree. */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void release() {
         try {
             if (arena != null) {
                 arena.close();
