@@ -2,15 +2,5 @@
 ; from `mem`, reading the whole path. The name is tested here so that the other path calls are
 ; never copied out of the matcher.
 (call_expression
-  function: [
-    (identifier) @_name
-    (scoped_identifier
-      name: (identifier) @_name)
-    (generic_function
-      function: [
-        (identifier) @_name
-        (scoped_identifier
-          name: (identifier) @_name)
-      ])
-  ]
+;; include called_function
   (#eq? @_name "forget")) @finding

@@ -1,11 +1,6 @@
 ; Functions whose visibility is exactly `pub` (not `pub(crate)`): the finding is the function,
 ; @name its name. Java decides whether it is documented API with docs but no example.
 ([
-  (function_item
-    (visibility_modifier) @_visibility
-    name: (_) @name)
-  (function_signature_item
-    (visibility_modifier) @_visibility
-    name: (_) @name)
+;; include pub_function
 ] @finding
   (#eq? @_visibility "pub"))

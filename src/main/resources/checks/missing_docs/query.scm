@@ -3,12 +3,7 @@
 
 ; Items whose own visibility decides: exactly `pub` (not `pub(crate)`)
 ([
-  (function_item
-    (visibility_modifier) @_visibility
-    name: (_) @name)
-  (function_signature_item
-    (visibility_modifier) @_visibility
-    name: (_) @name)
+;; include pub_function
   (struct_item
     (visibility_modifier) @_visibility
     name: (_) @name)

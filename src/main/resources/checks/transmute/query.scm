@@ -2,15 +2,5 @@
 ; the Java keeps those from `mem`, reading the whole path. The name is tested here so that the
 ; other path calls are never copied out of the matcher.
 (call_expression
-  function: [
-    (identifier) @_name
-    (scoped_identifier
-      name: (identifier) @_name)
-    (generic_function
-      function: [
-        (identifier) @_name
-        (scoped_identifier
-          name: (identifier) @_name)
-      ])
-  ]
+;; include called_function
   (#any-of? @_name "transmute" "transmute_copy")) @finding

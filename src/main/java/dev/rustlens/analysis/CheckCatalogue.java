@@ -20,6 +20,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every check with its compiled query. All file checks' patterns and the engine's own are
@@ -35,6 +37,8 @@ public final class CheckCatalogue implements AutoCloseable {
 
     /** Compiling a query recurses on the native stack: the threads get more than the default. */
     private static final long COMPILER_STACK = 16L << 20;
+    /** A line of a check's query that stands for a shared pattern fragment. */
+    private static final Pattern INCLUDE = Pattern.compile("(?m)^;; include ([a-z_]+)\\R");
 
     private final List<Check> checks;
     private final java.util.Map<String, Check> checksById = new java.util.HashMap<>();
@@ -177,9 +181,15 @@ public final class CheckCatalogue implements AutoCloseable {
         return new CheckCatalogue(found);
     }
 
-    /** The query text of a file check. */
+    /**
+     * The query text of a file check, each {@code ;; include NAME} line replaced by the pattern
+     * fragment {@code analysis/fragments/NAME.scm}: checks that match the same shape share it
+     * instead of keeping copies that could drift apart.
+     */
     public static String queryOf(FileCheck check) {
-        return resource("checks/" + check.id() + "/query.scm");
+        String query = resource("checks/" + check.id() + "/query.scm");
+        return INCLUDE.matcher(query).replaceAll(
+                include -> Matcher.quoteReplacement(resource("analysis/fragments/" + include.group(1) + ".scm")));
     }
 
     /**

@@ -137,6 +137,21 @@ class CheckCatalogueTest {
     }
 
     @Test
+    void everyQueryFragmentIsIncludedAndExpanded() throws IOException {
+        Set<String> included = new TreeSet<>();
+        Pattern include = Pattern.compile("(?m)^;; include ([a-z_]+)$");
+        for (FileCheck check : catalogue.fileChecks()) {
+            Matcher line = include.matcher(Files.readString(QUERIES.resolve(check.id()).resolve("query.scm")));
+            while (line.find()) {
+                included.add(line.group(1));
+            }
+            assertTrue(!CheckCatalogue.queryOf(check).contains(";; include"), check.id() + ": every include is expanded");
+        }
+        assertEquals(names(Path.of("src/main/resources/analysis/fragments"), ".scm"), included,
+                "each fragment is included by some check, and each include names a fragment");
+    }
+
+    @Test
     void engineQueriesUseOnlyTheEngineVocabulary() throws IOException {
         for (String resource : List.of("analysis/engine.scm", "analysis/expressions.scm")) {
             try (Query query = new Query(RustGrammar.language(),
