@@ -250,9 +250,9 @@ public class RepositoryResource {
     @Path("/{id}/scans")
     @Operation(summary = "Queue a scan of the default branch (202 with the scan)")
     public Response scan(@PathParam("id") long id, UriInfo uri) {
-        Scan scan = scans.enqueue(id, Scan.Trigger.api).orElseThrow(NotFoundException::new);
-        URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id);
-        return Response.accepted(ScanView.summary(scan)).location(location).build();
+        ScanView scan = scans.enqueue(id, Scan.Trigger.api).orElseThrow(NotFoundException::new);
+        URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id());
+        return Response.accepted(scan).location(location).build();
     }
 
     /**

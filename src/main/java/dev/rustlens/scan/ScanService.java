@@ -36,9 +36,9 @@ public class ScanService {
      * is already queued or running: there is at most one at a time. A running scan whose worker
      * died is queued again first, so the scan returned is always one that will end.
      */
-    public Optional<Scan> enqueue(long repositoryId, Scan.Trigger trigger) {
+    public Optional<ScanView> enqueue(long repositoryId, Scan.Trigger trigger) {
         workers.recoverStale();
-        Optional<Scan> scan = enqueueInTransaction(repositoryId, trigger);
+        Optional<ScanView> scan = enqueueInTransaction(repositoryId, trigger);
         scan.ifPresent(queued -> workers.signal());
         return scan;
     }
@@ -170,7 +170,7 @@ public class ScanService {
      * finds the first one's scan.
      */
     @Transactional
-    Optional<Scan> enqueueInTransaction(long repositoryId, Scan.Trigger trigger) {
+    Optional<ScanView> enqueueInTransaction(long repositoryId, Scan.Trigger trigger) {
         GitRepository repository = GitRepository.findById(repositoryId);
         if (repository == null) {
             return Optional.empty();
@@ -186,7 +186,7 @@ public class ScanService {
                     .setParameter(3, trigger.name()).getResultList().stream().findFirst().map(id -> Scan.<Scan>findById(id));
             Optional<Scan> scan = queued.isPresent() ? queued : Scan.findActive(repository, repository.defaultBranch);
             if (scan.isPresent()) {
-                return scan;
+                return scan.map(ScanView::summary);
             }
         }
     }

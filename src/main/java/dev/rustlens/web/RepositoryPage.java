@@ -76,7 +76,7 @@ public class RepositoryPage {
     public Response scanNow(@PathParam("id") long id) {
         String message;
         try {
-            message = scans.enqueue(id, Scan.Trigger.manual).map(scan -> "Scan #" + scan.id + " is " + scan.status + ".")
+            message = scans.enqueue(id, Scan.Trigger.manual).map(scan -> "Scan #" + scan.id() + " is " + scan.status() + ".")
                     .orElseThrow(() -> new NotFoundException("no repository " + id));
         } catch (ClientErrorException e) {
             message = e.getMessage();

@@ -185,9 +185,9 @@ class ScanQueueTest {
         long repositoryId = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(id).repository.id);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "update scan set branch = 'main' where id = ?1").setParameter(1, id).executeUpdate());
-        Scan returned = scans.enqueue(repositoryId, Scan.Trigger.manual).orElseThrow();
-        assertEquals(id, returned.id);
-        assertEquals(Scan.Status.queued, returned.status, "the dead scan is queued again, not handed back running");
+        ScanView returned = scans.enqueue(repositoryId, Scan.Trigger.manual).orElseThrow();
+        assertEquals(id, returned.id());
+        assertEquals(Scan.Status.queued.name(), returned.status(), "the dead scan is queued again, not handed back running");
     }
 
     @Test
