@@ -1,5 +1,8 @@
 package dev.rustlens.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.rustlens.auth.Role;
 import dev.rustlens.gitrepo.ArchiveStore;
 import dev.rustlens.gitrepo.ArchiveUnpacker;
@@ -11,6 +14,7 @@ import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.BackfillRunner;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanQueries;
+import dev.rustlens.scan.ScanRequest;
 import dev.rustlens.scan.ScanSchedules;
 import dev.rustlens.scan.ScanService;
 import dev.rustlens.scan.ScanView;
@@ -40,6 +44,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Registers repositories and starts their scans. */
@@ -56,10 +63,13 @@ public class RepositoryResource {
     private final ScanSchedules schedules;
     private final ScanQueries scanQueries;
     private final ArchiveStore archives;
+    /** Reads a scan request strictly: a misspelt field must not scan the default branch instead. */
+    private final ObjectReader scanRequests;
 
     public RepositoryResource(RepositoryService repositories, ScanService scans, ScanQueries scanQueries,
-            ScanSchedules schedules, ArchiveStore archives) {
+            ScanSchedules schedules, ArchiveStore archives, ObjectMapper json) {
         this.archives = archives;
+        this.scanRequests = json.readerFor(ScanRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.scanQueries = scanQueries;
         this.repositories = repositories;
         this.scans = scans;
@@ -244,13 +254,23 @@ public class RepositoryResource {
         return scanQueries.history(id, before, limit).orElseThrow(NotFoundException::new);
     }
 
-    /** Queues a scan of the default branch; answers 202 with the scan and its Location. */
+    /**
+     * Queues a scan of a branch's head or of one of its commits (the default branch's head without
+     * a body); answers 202 with the scan and its Location. A branch other than the default one is
+     * compared with its merge-base on {@code target} (the default branch unless given).
+     */
     @POST
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/scans")
-    @Operation(summary = "Queue a scan of the default branch (202 with the scan)")
-    public Response scan(@PathParam("id") long id, UriInfo uri) {
-        ScanView scan = scans.enqueue(id, Scan.Trigger.api).orElseThrow(NotFoundException::new);
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Queue a scan of a branch or commit (202 with the scan)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ScanRequest.class)))
+    public Response scan(@PathParam("id") long id, byte[] body, UriInfo uri) throws IOException {
+        // No body at all (curl -X POST) is the default branch's head, whatever the Content-Type says.
+        ScanRequest request = body.length == 0 ? ScanRequest.DEFAULT_BRANCH_HEAD : scanRequests.readValue(body);
+        ScanView scan = scans.enqueue(id, Scan.Trigger.api, request == null ? ScanRequest.DEFAULT_BRANCH_HEAD : request)
+                .orElseThrow(NotFoundException::new);
         URI location = uri.getBaseUriBuilder().path("api/v1/scans/{id}").build(scan.id());
         return Response.accepted(scan).location(location).build();
     }

@@ -128,6 +128,13 @@ public interface RustlensConfig {
         /** A scan running longer than this is stopped and failed. */
         @WithDefault("30m")
         Duration timeLimit();
+
+        /**
+         * The scans of a branch other than the default one are deleted once the branch has gone
+         * this long without a scan (a merged or abandoned pull request).
+         */
+        @WithDefault("30d")
+        Duration branchExpiry();
     }
 
     /** Fetching repositories. */

@@ -57,6 +57,11 @@ public record GateCondition(String type, String check, String severity, Integer 
         }
     }
 
+    /** Whether the condition counts new findings only, as a pull request's gate does by default. */
+    boolean judgesNewCode() {
+        return type.equals("no_new_findings") || type.equals("max_new_findings");
+    }
+
     /** The condition in words, for pages and CI logs. */
     public String describe() {
         return switch (type) {

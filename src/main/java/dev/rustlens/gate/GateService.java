@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -42,6 +43,8 @@ public class GateService {
     private static final List<String> DELTA_COLUMNS = List.of("code_lines", "unsafe_blocks", "unsafe_functions",
             "unsafe_methods", "unsafe_impls", "unsafe_traits", "extern_blocks", "findings");
 
+    private static final long STATUS_POLL_MILLIS = 500;
+
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final AnalysisEngine engine;
@@ -57,30 +60,38 @@ public class GateService {
         this.scores = scores;
     }
 
-    /** A repository's gate: its own, or the default one. */
-    public record GateSettings(List<GateCondition> conditions, String baseline, String baselineValue, boolean isDefault) {
+    /** A repository's gate of one scope: its own, or the default one. */
+    public record GateSettings(String scope, List<GateCondition> conditions, String baseline, String baselineValue,
+            boolean isDefault) {
     }
 
     @Transactional
-    public GateSettings settings(long repositoryId) {
-        QualityGate gate = QualityGate.findById(repositoryId);
-        return gate == null ? new GateSettings(GateCondition.DEFAULTS, "previous_scan", null, true)
-                : new GateSettings(gate.conditions, gate.baseline, gate.baselineValue, false);
+    public GateSettings settings(long repositoryId, GateScope scope) {
+        QualityGate gate = QualityGate.findById(new QualityGate.Key(repositoryId, scope.key()));
+        return gate == null ? new GateSettings(scope.key(), scope.defaults(), scope.defaultBaseline(), null, true)
+                : new GateSettings(scope.key(), gate.conditions, gate.baseline, gate.baselineValue, false);
     }
 
-    /** Validates and stores a repository's gate, then re-evaluates its newest scan of each branch. */
+    /** Validates and stores a repository's gate of one scope, then re-evaluates its newest scan of each branch. */
     @Transactional
-    public GateSettings save(GitRepository repository, List<GateCondition> conditions, String baseline, String baselineValue) {
+    public GateSettings save(GitRepository repository, GateScope scope, List<GateCondition> conditions, String baseline,
+            String baselineValue) {
         if (conditions == null) {
             throw new BadRequest("\"conditions\" is required: a list, e.g. [{\"type\": \"min_grade\", \"grade\": \"B\"}]");
         }
         Set<String> checks = engine.catalogue().checks().stream().map(check -> check.id()).collect(Collectors.toSet());
         conditions.forEach(condition -> condition.validate(checks));
-        String checkedBaseline = baseline == null ? "previous_scan" : baseline;
+        String checkedBaseline = baseline == null ? scope.defaultBaseline() : baseline;
+        if (scope == GateScope.PULL_REQUEST || checkedBaseline.equals("merge_base")) {
+            if (scope != GateScope.PULL_REQUEST || baselineValue != null || !checkedBaseline.equals("merge_base")) {
+                throw new BadRequest("the pull-request gate, and only it, compares with the merge-base: baseline"
+                        + " merge_base, without baselineValue");
+            }
+        }
         switch (checkedBaseline) {
-            case "previous_scan" -> {
+            case "previous_scan", "merge_base" -> {
                 if (baselineValue != null) {
-                    throw new BadRequest("baseline previous_scan takes no baselineValue");
+                    throw new BadRequest("baseline " + checkedBaseline + " takes no baselineValue");
                 }
             }
             case "date" -> parseDate(baselineValue);
@@ -97,20 +108,23 @@ public class GateService {
                             + " of this repository");
                 }
             }
-            default -> throw new BadRequest("baseline must be previous_scan, date, branch or scan");
+            default -> throw new BadRequest("baseline must be previous_scan, date, branch or scan"
+                    + " (merge_base for the pull-request gate)");
         }
-        QualityGate gate = QualityGate.<QualityGate>findByIdOptional(repository.id).orElseGet(() -> {
-            QualityGate created = new QualityGate();
-            created.repositoryId = repository.id;
-            return created;
-        });
+        QualityGate gate = QualityGate.<QualityGate>findByIdOptional(new QualityGate.Key(repository.id, scope.key()))
+                .orElseGet(() -> {
+                    QualityGate created = new QualityGate();
+                    created.repositoryId = repository.id;
+                    created.scope = scope.key();
+                    return created;
+                });
         gate.conditions = List.copyOf(conditions);
         gate.baseline = checkedBaseline;
         gate.baselineValue = baselineValue;
         gate.persist();
         entityManager.flush();
         refresh(repository);
-        return settings(repository.id);
+        return settings(repository.id, scope);
     }
 
     /**
@@ -149,17 +163,33 @@ public class GateService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Scan scan) {
-        GateVerdict verdict = evaluate(scan);
+        if (awaitsBaseline(scan)) {
+            // No verdict until the merge-base is scanned: every finding would count as new.
+            session().createNativeMutationQuery("delete from gate_result where scan_id = ?1").setParameter(1, scan.id)
+                    .executeUpdate();
+            return;
+        }
+        GateScope scope = GateScope.of(scan);
+        GateSettings gate = settings(scan.repository.id, scope);
+        GateVerdict verdict = evaluate(scan, gate);
+        String baselineCommit = verdict.baselineScanId() == null ? null
+                : Scan.<Scan>findById(verdict.baselineScanId()).commitSha;
         try {
             session().createNativeMutationQuery("""
-                    insert into gate_result (scan_id, baseline_scan_id, passed, conditions, new_code)
-                    values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))
+                    insert into gate_result (scan_id, baseline_scan_id, passed, conditions, new_code, scope, gate,
+                        baseline_commit, triage_marks)
+                    values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb), ?6, cast(?7 as jsonb), cast(?8 as text),
+                        (select count(*) from finding_triage t where t.repository_id = ?9
+                            and (t.expires_at is null or t.expires_at > now())))
                     on conflict (scan_id) do update set baseline_scan_id = excluded.baseline_scan_id,
                         passed = excluded.passed, conditions = excluded.conditions, new_code = excluded.new_code,
-                        evaluated_at = now()""")
+                        scope = excluded.scope, gate = excluded.gate, baseline_commit = excluded.baseline_commit,
+                        triage_marks = excluded.triage_marks, evaluated_at = now()""")
                     .setParameter(1, scan.id).setParameter(2, verdict.baselineScanId()).setParameter(3, verdict.passed())
                     .setParameter(4, json.writeValueAsString(verdict.conditions()))
                     .setParameter(5, json.writeValueAsString(verdict.newCode()))
+                    .setParameter(6, scope.key()).setParameter(7, json.writeValueAsString(gate))
+                    .setParameter(8, baselineCommit).setParameter(9, scan.repository.id)
                     .executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a gate verdict as JSON", e);
@@ -168,36 +198,70 @@ public class GateService {
 
     /**
      * The verdict for CI: {@code status} is {@code passed} or {@code failed}, or {@code pending}
-     * (no verdict yet, {@code scanId} the queued or running scan to wait for).
+     * (no verdict yet: {@code scanId} is the queued or running scan to wait for, and
+     * {@code waitingFor} says what it waits for).
      */
     public record GateStatus(long repositoryId, long scanId, String branch, String commit, String status,
-            GateVerdict verdict) {
+            String waitingFor, GateVerdict verdict) {
     }
 
     /**
-     * The verdict as of now on the newest succeeded scan of a commit (given by a prefix of its id)
-     * or else of a branch; pending while that commit's or branch's only scan is queued or running;
-     * empty when there is no such scan.
+     * The verdict as of now on the newest succeeded scan of a commit (given by a prefix of its id,
+     * on {@code branch} when given) or else of a branch's head (the default branch when null);
+     * pending while that commit's or branch's only scan is queued or running, or while a branch
+     * scan's merge-base is being scanned; empty when there is no such scan.
      */
     @Transactional
     public Optional<GateStatus> status(GitRepository repository, String commit, String branch) {
+        String headBranch = branch == null ? repository.defaultBranch : branch;
         Optional<Scan> scan = commit != null
-                ? Scan.<Scan>find("repository = ?1 and status = ?2 and commitSha like ?3 order by id desc",
-                        repository, Scan.Status.succeeded, commit + "%").firstResultOptional()
-                : Scan.findNewestSucceeded(repository, branch);
+                ? Scan.<Scan>find("repository = ?1 and status = ?2 and commitSha like ?3 and (?4 is null or branch = ?4)"
+                        + " order by id desc", repository, Scan.Status.succeeded, commit + "%", branch).firstResultOptional()
+                : Scan.findNewestSucceeded(repository, headBranch);
         if (scan.isEmpty()) {
             Optional<Scan> active = commit != null
-                    ? Scan.<Scan>find("repository = ?1 and status in ?2 and requestedCommit like ?3 order by id desc",
-                            repository, List.of(Scan.Status.queued, Scan.Status.running), commit + "%").firstResultOptional()
-                    : Scan.findActive(repository, branch);
+                    ? Scan.<Scan>find("repository = ?1 and status in ?2 and requestedCommit like ?3"
+                            + " and (?4 is null or branch = ?4) order by id desc", repository,
+                            List.of(Scan.Status.queued, Scan.Status.running), commit + "%", branch).firstResultOptional()
+                    : Scan.findActive(repository, headBranch);
             return active.map(pending -> new GateStatus(repository.id, pending.id, pending.branch,
-                    pending.requestedCommit != null ? pending.requestedCommit : pending.commitSha, "pending", null));
+                    pending.requestedCommit != null ? pending.requestedCommit : pending.commitSha, "pending",
+                    "scan " + pending.id + " is " + pending.status, null));
         }
-        return scan.map(found -> {
-            GateVerdict verdict = evaluate(found);
-            return new GateStatus(repository.id, found.id, found.branch, found.commitSha,
-                    verdict.passed() ? "passed" : "failed", verdict);
-        });
+        Scan found = scan.get();
+        if (awaitsBaseline(found)) {
+            Optional<Scan> baseScan = Scan.<Scan>find("repository = ?1 and requestedCommit = ?2 and status in ?3"
+                    + " order by id desc", repository, found.baseCommit, List.of(Scan.Status.queued, Scan.Status.running))
+                    .firstResultOptional();
+            return Optional.of(new GateStatus(repository.id, baseScan.map(base -> base.id).orElse(found.id), found.branch,
+                    found.commitSha, "pending", baseScan.map(base -> "scan " + base.id + " of the merge-base "
+                            + found.baseCommit + " is " + base.status).orElse("a scan of the merge-base "
+                            + found.baseCommit + ", which has none yet"), null));
+        }
+        GateVerdict verdict = evaluate(found);
+        return Optional.of(new GateStatus(repository.id, found.id, found.branch, found.commitSha,
+                verdict.passed() ? "passed" : "failed", null, verdict));
+    }
+
+    /**
+     * {@link #status}, asked again every half second while it is pending, until {@code wait} is
+     * over: a CI job makes one call. Outside a transaction, so that each look sees the latest commit.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public Optional<GateStatus> awaitStatus(GitRepository repository, String commit, String branch, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<GateStatus> status = status(repository, commit, branch);
+            if (status.isEmpty() || !status.get().status().equals("pending") || System.nanoTime() >= deadline) {
+                return status;
+            }
+            try {
+                Thread.sleep(Math.min(STATUS_POLL_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return status;
+            }
+        }
     }
 
     /** A scan's grade and score. */
@@ -242,11 +306,20 @@ public class GateService {
      */
     @Transactional
     public Optional<GateVerdict> verdict(Scan scan) {
-        return scan.status == Scan.Status.succeeded ? Optional.of(evaluate(scan)) : Optional.empty();
+        return scan.status == Scan.Status.succeeded && !awaitsBaseline(scan) ? Optional.of(evaluate(scan))
+                : Optional.empty();
+    }
+
+    /** A branch scan whose merge-base has no scan yet: its new code cannot be told. */
+    static boolean awaitsBaseline(Scan scan) {
+        return scan.baseCommit != null && scan.previousScanId == null;
     }
 
     private GateVerdict evaluate(Scan scan) {
-        GateSettings gate = settings(scan.repository.id);
+        return evaluate(scan, settings(scan.repository.id, GateScope.of(scan)));
+    }
+
+    private GateVerdict evaluate(Scan scan, GateSettings gate) {
         Long baseline = baseline(scan, gate).orElse(null);
         GateVerdict.NewCode newCode = newCode(scan, baseline);
         List<GateVerdict.ConditionResult> results = new ArrayList<>();
@@ -333,6 +406,7 @@ public class GateService {
                     .getResultList();
             case "scan" -> scan.id.toString().equals(gate.baselineValue()) ? List.of()
                     : List.of(Long.parseLong(gate.baselineValue()));
+            // The scan of the merge-base, which tracking already compares a branch scan with.
             default -> scan.previousScanId == null ? List.of() : List.of(scan.previousScanId);
         };
         return found.stream().findFirst();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -139,6 +140,25 @@ public class GitMirror {
                     }
                     throw FetchFailures.failure(verb + url, e, session);
                 }
+            }
+        }
+    }
+
+    /**
+     * The branches of the remote repository, by name, as {@code git ls-remote --heads} lists them;
+     * nothing is fetched, and the outbound policy and budget hold as for a fetch.
+     */
+    public List<String> remoteBranches(String url, Credentials credentials) throws GitFailure {
+        try (OutboundSession session = outbound.open(config.git().fetchBudget(), () -> false)) {
+            try {
+                return Git.lsRemoteRepository().setRemote(url).setHeads(true)
+                        .setTimeout((int) Math.max(1, config.outbound().readTimeout().toSeconds()))
+                        .setTransportConfigCallback(transport -> underPolicy(transport, session, url, credentials))
+                        .setCredentialsProvider(credentials == null ? null
+                                : new UsernamePasswordCredentialsProvider(credentials.username(), credentials.token()))
+                        .call().stream().map(ref -> Repository.shortenRefName(ref.getName())).sorted().toList();
+            } catch (GitAPIException | RuntimeException e) {
+                throw FetchFailures.failure("list the branches of " + url, e, session);
             }
         }
     }

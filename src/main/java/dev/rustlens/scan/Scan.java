@@ -31,7 +31,9 @@ public class Scan extends RepositoryPart {
 
     /** What asked for the scan. */
     public enum Trigger {
-        manual, schedule, api, backfill
+        manual, schedule, api, backfill,
+        /** The merge-base of a branch scan, scanned first because it had no scan. */
+        baseline
     }
 
     public String branch;
@@ -42,6 +44,21 @@ public class Scan extends RepositoryPart {
     /** The commit to analyse instead of the branch head (history backfill); null for head scans. */
     @Column(name = "requested_commit")
     public String requestedCommit;
+
+    /**
+     * The branch a branch scan is compared with (a pull request's target); null for a scan of the
+     * default branch, which is compared with its own previous commit.
+     */
+    @Column(name = "target_branch")
+    public String targetBranch;
+
+    /** The merge-base of the scanned commit and the target branch: the baseline commit of a branch scan. */
+    @Column(name = "base_commit")
+    public String baseCommit;
+
+    /** The pull request this branch scan stands for, as its host names it (e.g. "42"); may be null. */
+    @Column(name = "pull_request")
+    public String pullRequest;
 
     /** When the scanned commit was made (its committer time): the time axis of trends. */
     @Column(name = "committed_at")
@@ -130,6 +147,12 @@ public class Scan extends RepositoryPart {
     }
 
     /** A page of a repository's scans, newest first, older than {@code beforeId} when given. */
+    /** The queued or running scan of a chosen commit of a repository's branch, if any. */
+    public static Optional<Scan> findActiveOfCommit(GitRepository repository, String branch, String commit) {
+        return find("repository = ?1 and branch = ?2 and requestedCommit = ?3 and status in ?4 order by id",
+                repository, branch, commit, List.of(Status.queued, Status.running)).firstResultOptional();
+    }
+
     public static List<Scan> listNewestFirst(GitRepository repository, Long beforeId, int limit) {
         return (beforeId == null
                 ? find("repository = ?1 order by id desc", repository)
@@ -141,12 +164,23 @@ public class Scan extends RepositoryPart {
      * baseline): the newest succeeded scan of this scan's repository and branch of another commit
      * made no later. Another commit, so that scanning a commit again tells the same new findings as
      * its first scan did (a rescan must not turn new into unchanged); by commit time, so that a
-     * backfilled old commit never becomes the head's baseline.
+     * backfilled old commit never becomes the head's baseline. A branch scan with a target is
+     * compared with the scan of its merge-base instead, whichever branch scanned that commit.
      */
     public static Optional<Scan> findBaseline(Scan scan, String commitSha, OffsetDateTime committedAt) {
+        if (scan.baseCommit != null) {
+            // Even the same commit: a branch that has not moved from its base has no new findings.
+            return find("repository = ?1 and commitSha = ?2 and status = ?3 and id <> ?4 order by id desc",
+                    scan.repository, scan.baseCommit, Status.succeeded, scan.id).firstResultOptional();
+        }
         return find("repository = ?1 and branch = ?2 and status = ?3 and id <> ?4 and commitSha <> ?5"
                 + " and committedAt <= ?6 order by committedAt desc, id desc", scan.repository, scan.branch,
                 Status.succeeded, scan.id, commitSha, committedAt).firstResultOptional();
+    }
+
+    /** Whether a repository has a succeeded scan of a commit, from any branch (a commit's findings are its own). */
+    public static boolean commitScanned(GitRepository repository, String commitSha) {
+        return count("repository = ?1 and commitSha = ?2 and status = ?3", repository, commitSha, Status.succeeded) > 0;
     }
 
     /** The newest succeeded scan of this scan's repository and branch of the same commit, if any. */

@@ -119,6 +119,29 @@ public class ScanQueue {
                 .setParameter(3, "no heartbeat for " + staleAfter.toSeconds() + " s").executeUpdate();
     }
 
+    /**
+     * Records the merge-base of a branch scan that {@code worker} runs, and queues a scan of that
+     * commit on the target branch unless it is scanned or queued already: the branch scan's
+     * verdict waits for it, and it is compared with it once it is stored.
+     */
+    @Transactional
+    public void recordBase(long scanId, String worker, String baseCommit, String targetBranch) {
+        int recorded = entityManager.createNativeQuery("""
+                update scan set base_commit = ?3 where id = ?1 and worker = ?2 and status = 'running'""")
+                .setParameter(1, scanId).setParameter(2, worker).setParameter(3, baseCommit).executeUpdate();
+        if (recorded == 0) {
+            return; // cancelled or taken over meanwhile
+        }
+        entityManager.createNativeQuery("""
+                insert into scan (repository_id, branch, requested_commit, trigger, status, queued_at)
+                select s.repository_id, ?2, ?3, 'baseline', 'queued', now() from scan s
+                where s.id = ?1 and not exists (select 1 from scan b where b.repository_id = s.repository_id
+                    and (b.commit_sha = ?3 and b.status = 'succeeded'
+                         or b.requested_commit = ?3 and b.status in ('queued', 'running')))
+                on conflict do nothing""")
+                .setParameter(1, scanId).setParameter(2, targetBranch).setParameter(3, baseCommit).executeUpdate();
+    }
+
     /** Proves that these running scans of {@code instance} have a live worker. */
     @Transactional
     public void heartbeat(Collection<Long> scanIds, String instance) {

@@ -8,13 +8,13 @@ import dev.rustlens.analysis.source.SourceTree;
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.database.DatabaseErrors;
 import dev.rustlens.gitrepo.ArchiveStore;
+import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.gitrepo.CredentialCipher;
 import dev.rustlens.gitrepo.DiskFull;
-import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.gitrepo.GitCommitTree;
-import dev.rustlens.gitrepo.GitMirror;
 import dev.rustlens.gitrepo.GitMirror.FetchStopped;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
+import dev.rustlens.gitrepo.GitMirror;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.ScanWorkers.StopReason;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +29,13 @@ import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.jboss.logging.Logger;
 
 /**
  * Runs one claimed scan: fetch the branch, analyse its head commit (reusing the cached results of
- * unchanged files), store the result.
+ * unchanged files), store the result. A branch scan with a target fetches the target too and
+ * records the merge-base, its baseline commit, queueing a scan of that commit when it has none.
  */
 @ApplicationScoped
 public class ScanRunner {
@@ -65,7 +67,8 @@ public class ScanRunner {
 
     /** What a scan needs to know of its repository, read before any slow work starts. */
     record Job(long scanId, long repositoryId, GitRepository.Kind kind, String url, Credentials credentials,
-            String branch, String requestedCommit, OffsetDateTime queuedAt, List<String> coreModules) {
+            String branch, String requestedCommit, String targetBranch, OffsetDateTime queuedAt,
+            List<String> coreModules) {
     }
 
     @Transactional
@@ -74,7 +77,7 @@ public class ScanRunner {
         GitRepository repository = scan.repository;
         Credentials credentials = repository.credentials == null ? null : cipher.decrypt(repository.credentials);
         return new Job(scan.id, repository.id, repository.kind, repository.url, credentials, scan.branch,
-                scan.requestedCommit, scan.queuedAt, List.copyOf(repository.coreModules));
+                scan.requestedCommit, scan.targetBranch, scan.queuedAt, List.copyOf(repository.coreModules));
     }
 
     /**
@@ -95,12 +98,17 @@ public class ScanRunner {
                         job.coreModules(), stop);
                 return;
             }
+            ObjectId targetHead = job.targetBranch() == null ? null : fetchHead(job, job.targetBranch(), stop);
             try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch(), job.credentials(),
                     () -> stop.get() != null);
                     RevWalk walk = new RevWalk(fetched.repository())) {
                 RevCommit head = job.requestedCommit() == null ? walk.parseCommit(fetched.head())
                         : commitOnBranch(walk, fetched, job);
                 commit = head.name();
+                if (targetHead != null) {
+                    String base = mergeBase(walk, head, targetHead, job).name();
+                    queue.recordBase(scanId, worker, base, job.targetBranch());
+                }
                 analyzeAndStore(scanId, worker, new GitCommitTree(fetched.repository(), head), commit, committedAt(head),
                         job.coreModules(), stop);
             }
@@ -196,6 +204,34 @@ public class ScanRunner {
                 }
             }
         }
+    }
+
+    /** Fetches another branch of the job's repository (a branch scan's target) and gives its head. */
+    private ObjectId fetchHead(Job job, String branch, Supplier<StopReason> stop) throws GitFailure, IOException {
+        try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), branch, job.credentials(),
+                () -> stop.get() != null)) {
+            return fetched.head();
+        }
+    }
+
+    /**
+     * The commit {@code head} forked from {@code target}'s history: the newest common ancestor, as
+     * {@code git merge-base} picks it (the first of several when criss-cross merges leave more).
+     */
+    private static RevCommit mergeBase(RevWalk walk, RevCommit head, ObjectId target, Job job)
+            throws IOException, GitFailure {
+        walk.reset();
+        walk.setRevFilter(RevFilter.MERGE_BASE);
+        walk.markStart(head);
+        walk.markStart(walk.parseCommit(target));
+        RevCommit base = walk.next();
+        walk.reset();
+        walk.setRevFilter(RevFilter.ALL);
+        if (base == null) {
+            throw new GitFailure("branch '" + job.branch() + "' shares no history with its target branch '"
+                    + job.targetBranch() + "': there is no merge-base to compare it with", null);
+        }
+        return base;
     }
 
     /** The requested commit, which must be on the branch (a backfill never scans other history). */

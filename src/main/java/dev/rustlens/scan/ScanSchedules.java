@@ -14,9 +14,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -137,7 +137,7 @@ public class ScanSchedules {
             if (claimed == 0) {
                 return Optional.<Long>empty();
             }
-            Optional<Long> queued = scans.enqueueInTransaction(repositoryId, Scan.Trigger.schedule).map(ScanView::id);
+            Optional<Long> queued = scans.enqueueInTransaction(repositoryId, Scan.Trigger.schedule, ScanRequest.DEFAULT_BRANCH_HEAD).map(ScanView::id);
             queued.ifPresent(id -> entityManager.createNativeQuery(
                     "update schedule_fire set scan_id = ?1 where repository_id = ?2 and fire_time = ?3")
                     .setParameter(1, id).setParameter(2, repositoryId).setParameter(3, time).executeUpdate());

@@ -32,13 +32,14 @@ public class ScanService {
     }
 
     /**
-     * Queues a scan of the repository's default branch, or returns the scan of that branch that
-     * is already queued or running: there is at most one at a time. A running scan whose worker
-     * died is queued again first, so the scan returned is always one that will end.
+     * Queues a scan of a branch's head or of one of its commits (the default branch's head for
+     * {@link ScanRequest#DEFAULT_BRANCH_HEAD}), or returns the scan of it that is already queued or
+     * running: there is at most one at a time. A running scan whose worker died is queued again
+     * first, so the scan returned is always one that will end.
      */
-    public Optional<ScanView> enqueue(long repositoryId, Scan.Trigger trigger) {
+    public Optional<ScanView> enqueue(long repositoryId, Scan.Trigger trigger, ScanRequest request) {
         workers.recoverStale();
-        Optional<ScanView> scan = enqueueInTransaction(repositoryId, trigger);
+        Optional<ScanView> scan = enqueueInTransaction(repositoryId, trigger, request);
         scan.ifPresent(queued -> workers.signal());
         return scan;
     }
@@ -164,27 +165,32 @@ public class ScanService {
     }
 
     /**
-     * Queues a head scan of the default branch unless one is active. The unique index
-     * {@code scan_one_active_per_branch_key} decides, not a check before the insert: of two
-     * simultaneous requests, the second waits for the first to commit, inserts nothing and then
-     * finds the first one's scan.
+     * Queues a scan unless one of the same branch head or commit is active. The unique indexes
+     * {@code scan_one_active_per_branch_key} and {@code scan_one_active_per_commit_key} decide,
+     * not a check before the insert: of two simultaneous requests, the second waits for the first
+     * to commit, inserts nothing and then finds the first one's scan.
      */
     @Transactional
-    Optional<ScanView> enqueueInTransaction(long repositoryId, Scan.Trigger trigger) {
+    Optional<ScanView> enqueueInTransaction(long repositoryId, Scan.Trigger trigger, ScanRequest request) {
         GitRepository repository = GitRepository.findById(repositoryId);
         if (repository == null) {
             return Optional.empty();
         }
         requireGit(repository);
+        ScanRequest wanted = request.resolvedFor(repository);
         // The active scan may end between the insert that met it and the look-up: then insert again.
         while (true) {
             Optional<Scan> queued = entityManager.unwrap(Session.class).createNativeQuery("""
-                    insert into scan (repository_id, branch, trigger, status, queued_at) values (?1, ?2, ?3, 'queued', now())
-                    on conflict (repository_id, branch) where requested_commit is null and status in ('queued', 'running')
-                    do nothing returning id""", Long.class)
-                    .setParameter(1, repository.id).setParameter(2, repository.defaultBranch)
-                    .setParameter(3, trigger.name()).getResultList().stream().findFirst().map(id -> Scan.<Scan>findById(id));
-            Optional<Scan> scan = queued.isPresent() ? queued : Scan.findActive(repository, repository.defaultBranch);
+                    insert into scan (repository_id, branch, requested_commit, target_branch, pull_request, trigger,
+                        status, queued_at)
+                    values (?1, ?2, cast(?3 as text), cast(?4 as text), cast(?5 as text), ?6, 'queued', now())
+                    on conflict do nothing returning id""", Long.class)
+                    .setParameter(1, repository.id).setParameter(2, wanted.branch()).setParameter(3, wanted.commit())
+                    .setParameter(4, wanted.target()).setParameter(5, wanted.pullRequest())
+                    .setParameter(6, trigger.name()).getResultList().stream().findFirst().map(id -> Scan.<Scan>findById(id));
+            Optional<Scan> scan = queued.isPresent() ? queued
+                    : wanted.commit() == null ? Scan.findActive(repository, wanted.branch())
+                    : Scan.findActiveOfCommit(repository, wanted.branch(), wanted.commit());
             if (scan.isPresent()) {
                 return scan.map(ScanView::summary);
             }

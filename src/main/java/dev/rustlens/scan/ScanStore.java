@@ -113,6 +113,7 @@ public class ScanStore {
         entityManager.flush();
         stored.fire(new ScanStored(scan));
         compareSuccessorsWith(scan);
+        compareBranchesWith(scan);
     }
 
     /** Ends a scan that {@code worker} ran as failed, with a message for the user. */
@@ -200,6 +201,7 @@ public class ScanStore {
         entityManager.flush();
         stored.fire(new ScanStored(scan));
         compareSuccessorsWith(scan);
+        compareBranchesWith(scan);
         return true;
     }
 
@@ -225,6 +227,18 @@ public class ScanStore {
             if (baseline.equals(Optional.of(scan.id)) && (compared == null || !compared.commitSha.equals(scan.commitSha))) {
                 compareWith(successor, scan);
             }
+        }
+    }
+
+    /**
+     * A commit that branch scans forked from, scanned after them (their baseline scan, queued
+     * when they ran): the scans of those branches waiting for it are compared with it now, and
+     * their verdicts follow.
+     */
+    private void compareBranchesWith(Scan scan) {
+        for (Scan branchScan : Scan.<Scan>list("repository = ?1 and baseCommit = ?2 and status = ?3 and id <> ?4"
+                + " and previousScanId is null", scan.repository, scan.commitSha, Scan.Status.succeeded, scan.id)) {
+            compareWith(branchScan, scan);
         }
     }
 

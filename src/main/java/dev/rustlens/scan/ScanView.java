@@ -9,12 +9,16 @@ import java.util.Map;
 /**
  * A scan as the API shows it: status, commit, timings, and once it succeeded its crates with
  * their counts and metrics, findings (new or unchanged) and unsafe sites, and the findings of
- * the previous scan of the branch that are now fixed.
+ * the previous scan of the branch that are now fixed. A branch scan with a target names it, its
+ * pull request and its merge-base ({@code baseCommit}), which its findings are compared with.
  */
 public record ScanView(
         long id,
         long repositoryId,
         String branch,
+        String targetBranch,
+        String pullRequest,
+        String baseCommit,
         String commit,
         OffsetDateTime committedAt,
         String trigger,
@@ -86,7 +90,8 @@ public record ScanView(
                 ? Duration.between(scan.startedAt, scan.finishedAt).toMillis() : null;
         // A queued backfill scan shows the commit it will analyse.
         String commit = scan.commitSha != null ? scan.commitSha : scan.requestedCommit;
-        return new ScanView(scan.id, scan.repository.id, scan.branch, commit, scan.committedAt, scan.trigger.name(),
+        return new ScanView(scan.id, scan.repository.id, scan.branch, scan.targetBranch, scan.pullRequest,
+                scan.baseCommit, commit, scan.committedAt, scan.trigger.name(),
                 scan.status.name(), scan.error, scan.attempt, scan.queuedAt, scan.startedAt, scan.finishedAt, duration,
                 scan.filesTotal, scan.filesDone, scan.filesAnalyzed, scan.filesReused, scan.analyzerVersion,
                 scan.previousScanId, scan.findingsNew, scan.findingsFixed, scan.score, scan.grade, crates, fixedFindings);

@@ -3,6 +3,7 @@ package dev.rustlens.web;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.auth.Role;
 import dev.rustlens.gate.GateCondition;
+import dev.rustlens.gate.GateScope;
 import dev.rustlens.gate.GateService;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.gitrepo.GitRepository;
@@ -80,9 +81,9 @@ public class RepositorySettingsPages {
     static class Templates {
         static native TemplateInstance form(RepositoryForm form, boolean invalid);
 
-        static native TemplateInstance gate(GitRepository repository, List<ConditionRow> conditions, String baseline,
-                String baselineValue, boolean isDefault, List<String> types, List<String> checks, List<String> severities,
-                List<String> grades, String error, String message);
+        static native TemplateInstance gate(GitRepository repository, String scope, List<ConditionRow> conditions,
+                String baseline, String baselineValue, boolean isDefault, List<String> types, List<String> checks,
+                List<String> severities, List<String> grades, String error, String message);
     }
 
     @GET
@@ -156,12 +157,14 @@ public class RepositorySettingsPages {
     @RolesAllowed(Role.MAINTAINER)
     @Path("repositories/{id}/gate")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance gateForm(@PathParam("id") long id, @QueryParam("message") String message) {
-        GateService.GateSettings settings = gates.settings(id);
+    public TemplateInstance gateForm(@PathParam("id") long id, @QueryParam("scope") String scope,
+            @QueryParam("message") String message) {
+        GateService.GateSettings settings = gates.settings(id, scopeOf(scope));
         List<ConditionRow> rows = new ArrayList<>(settings.conditions().stream().map(condition -> new ConditionRow(
                 condition.type(), condition.check(), condition.severity(),
                 condition.max() == null ? null : condition.max().toString(), condition.grade())).toList());
-        return gate(repository(id), rows, settings.baseline(), settings.baselineValue(), settings.isDefault(), null, message);
+        return gate(repository(id), settings.scope(), rows, settings.baseline(), settings.baselineValue(),
+                settings.isDefault(), null, message);
     }
 
     @POST
@@ -172,8 +175,10 @@ public class RepositorySettingsPages {
     public Response saveGate(@PathParam("id") long id, @FormParam("type") List<String> types,
             @FormParam("check") List<String> checks, @FormParam("severity") List<String> severities,
             @FormParam("max") List<String> maxima, @FormParam("grade") List<String> grades,
-            @FormParam("baseline") String baseline, @FormParam("baselineValue") String baselineValue) {
+            @FormParam("baseline") String baseline, @FormParam("baselineValue") String baselineValue,
+            @FormParam("scope") String scope) {
         GitRepository repository = repository(id);
+        GateScope gateScope = scopeOf(scope);
         List<ConditionRow> rows = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             if (!types.get(i).isBlank()) {
@@ -183,23 +188,33 @@ public class RepositorySettingsPages {
         try {
             List<GateCondition> conditions = rows.stream().map(row -> new GateCondition(row.type(), row.check(),
                     row.severity(), maximum(row.max()), row.grade())).toList();
-            gates.save(repository, conditions, baseline, blankToNull(baselineValue));
-            return Response.seeOther(UriBuilder.fromPath("/repositories/{id}/gate")
+            gates.save(repository, gateScope, conditions, baseline, blankToNull(baselineValue));
+            return Response.seeOther(UriBuilder.fromPath("/repositories/{id}/gate").queryParam("scope", gateScope.key())
                     .queryParam("message", "The quality gate is saved.").build(id)).build();
         } catch (BadRequest e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML)
-                    .entity(gate(repository, rows, baseline, baselineValue, false, e.getMessage(), null)).build();
+                    .entity(gate(repository, gateScope.key(), rows, baseline, baselineValue, false, e.getMessage(), null))
+                    .build();
         }
     }
 
-    private TemplateInstance gate(GitRepository repository, List<ConditionRow> rows, String baseline,
+    /** The gate a page shows: an unknown scope is a 400 page, not the main gate. */
+    private static GateScope scopeOf(String scope) {
+        try {
+            return GateScope.parse(scope);
+        } catch (BadRequest e) {
+            throw PageException.badRequest(e.getMessage());
+        }
+    }
+
+    private TemplateInstance gate(GitRepository repository, String scope, List<ConditionRow> rows, String baseline,
             String baselineValue, boolean isDefault, String error, String message) {
         List<ConditionRow> shown = new ArrayList<>(rows);
         for (int i = 0; i < NEW_CONDITION_ROWS; i++) {
             shown.add(new ConditionRow(null, null, null, null, null));
         }
         List<String> checkIds = engine.catalogue().checks().stream().map(check -> check.id()).sorted().toList();
-        return Templates.gate(repository, shown, baseline, baselineValue, isDefault, GateCondition.TYPES, checkIds,
+        return Templates.gate(repository, scope, shown, baseline, baselineValue, isDefault, GateCondition.TYPES, checkIds,
                 Arrays.stream(Severity.values()).map(Severity::name).toList(),
                 Arrays.stream(Grade.values()).map(Grade::name).toList(), error, message);
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.rustlens.gate.GateScope;
 import dev.rustlens.gate.GateService;
 import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,7 +24,7 @@ class ProblemMappersTest {
         // A library refusing an argument our code passed it: a bug of ours, whatever its message says.
         QuarkusMock.installMockForType(new GateService(null, null, null, null, null) {
             @Override
-            public GateSettings settings(long id) {
+            public GateSettings settings(long id, GateScope scope) {
                 throw new IllegalArgumentException("Illegal embedded value: a library's words about our bug");
             }
         }, GateService.class);
@@ -38,7 +39,7 @@ class ProblemMappersTest {
         // The framework may hand a failure over wrapped in a 500 of its own; the cause decides.
         QuarkusMock.installMockForType(new GateService(null, null, null, null, null) {
             @Override
-            public GateSettings settings(long id) {
+            public GateSettings settings(long id, GateScope scope) {
                 throw new InternalServerErrorException(new SQLException("An I/O error occurred", "08006"));
             }
         }, GateService.class);

@@ -185,7 +185,7 @@ class ScanQueueTest {
         long repositoryId = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(id).repository.id);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "update scan set branch = 'main' where id = ?1").setParameter(1, id).executeUpdate());
-        ScanView returned = scans.enqueue(repositoryId, Scan.Trigger.manual).orElseThrow();
+        ScanView returned = scans.enqueue(repositoryId, Scan.Trigger.manual, ScanRequest.DEFAULT_BRANCH_HEAD).orElseThrow();
         assertEquals(id, returned.id());
         assertEquals(Scan.Status.queued.name(), returned.status(), "the dead scan is queued again, not handed back running");
     }

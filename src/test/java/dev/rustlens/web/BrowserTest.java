@@ -42,8 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The pages in a real headless Chromium: sign in, add a repository through the form (a bad URL
  * first), scan it with live progress, follow a crate and a deduction to the findings browser,
  * filter findings, triage them from the findings page (mark several, remove a mark), check that
- * each trend chart drew its points, and save screenshots of the main
- * pages at desktop and phone width to target/screenshots/.
+ * each trend chart drew its points, scan a pull request's branch from the repository page and
+ * triage its new finding until its gate passes, and save screenshots of the main pages at desktop
+ * and phone width to target/screenshots/.
  */
 @QuarkusTest
 class BrowserTest {
@@ -204,6 +205,67 @@ class BrowserTest {
             open("admin");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
             screenshots("admin");
+        }
+    }
+
+    @Test
+    void aPullRequestIsScannedJudgedAndTriagedFromThePages(@TempDir Path dir) throws Exception {
+        String manifest = "[package]\nname = \"browser-pr\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+        try (Git git = TestRepositories.create(dir, Map.of("Cargo.toml", manifest, "Cargo.lock", "version = 3\n",
+                "src/lib.rs", LIB))) {
+            git.checkout().setCreateBranch(true).setName("feature-x").call();
+            TestRepositories.commit(git, Map.of("src/lib.rs", LIB + """
+
+                    /// Reads the second byte.
+                    pub fn second(p: *const u8) -> u8 {
+                        unsafe { *p.add(1) }
+                    }
+                    """), "a second unsafe read");
+            git.checkout().setName("main").call();
+            signIn();
+            String name = "browser-pr-" + UUID.randomUUID().toString().substring(0, 8);
+            open("admin/repositories/new");
+            driver.findElement(By.id("name")).sendKeys(name);
+            driver.findElement(By.id("url")).sendKeys(TestRepositories.url(git));
+            submit(By.cssSelector("form.settings button[type=submit]"));
+            wait.until(ExpectedConditions.urlMatches("/repositories/[0-9]+\\?"));
+            String repositoryPage = driver.getCurrentUrl().replaceFirst("\\?.*", "");
+
+            // The branch form: the pull request's branch; its target is the default branch.
+            driver.findElement(By.name("branch")).sendKeys("feature-x");
+            driver.findElement(By.name("pullRequest")).sendKeys("7");
+            submit(By.xpath("//button[normalize-space()='Scan branch']"));
+            assertTrue(driver.findElement(By.cssSelector("p.notice")).getText().contains("of feature-x is queued"),
+                    driver.findElement(By.cssSelector("p.notice")).getText());
+            // The branch scan, then its merge-base (which had no scan), then the verdict.
+            // (scan-progress.js reloads the page as each scan ends: the page is read once no scan runs.)
+            String verdict = wait.until(page -> {
+                page.navigate().refresh();
+                List<WebElement> verdicts = page.findElements(By.cssSelector("section[aria-labelledby=branches] summary"));
+                return verdicts.isEmpty() || !page.findElements(By.cssSelector("progress[data-scan-events]")).isEmpty()
+                        ? null : verdicts.getFirst().getText();
+            });
+            assertEquals("failed", verdict);
+            WebElement row = driver.findElement(By.xpath("//section[@aria-labelledby='branches']//tr[th/code='feature-x']"));
+            assertTrue(row.getText().contains("7"), row.getText());
+            row.findElement(By.tagName("summary")).click();
+            assertTrue(row.findElement(By.cssSelector("ul.gate")).getText()
+                    .contains("✗ no new undocumented_unsafe_block findings: 1 (expected 0)"), row.getText());
+            screenshots("branches");
+
+            // The scan's new findings, triaged from the findings page: the pull request's gate passes.
+            submit(By.cssSelector("section[aria-labelledby=branches] td a[href^='/findings?scan=']"));
+            new Select(driver.findElement(By.name("check"))).selectByVisibleText("undocumented_unsafe_block");
+            submit(By.xpath("//button[normalize-space()='Show findings']"));
+            assertEquals(1, locations().size(), "only the block the branch added is new: " + locations());
+            assertTrue(locations().getFirst().startsWith("src/lib.rs:"), locations().toString());
+            driver.findElement(By.cssSelector("li.finding input[type=checkbox][name=fingerprint]")).click();
+            new Select(driver.findElement(By.name("status"))).selectByValue("accepted");
+            driver.findElement(By.name("reason")).sendKeys("the caller passes two readable bytes");
+            submit(By.xpath("//button[normalize-space()='Mark selected']"));
+            assertEquals("1 finding is marked accepted.", driver.findElement(By.cssSelector("p.notice")).getText());
+            driver.get(repositoryPage);
+            assertEquals("passed", driver.findElement(By.cssSelector("section[aria-labelledby=branches] summary")).getText());
         }
     }
 
