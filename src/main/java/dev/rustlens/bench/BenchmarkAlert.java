@@ -58,4 +58,8 @@ public class BenchmarkAlert extends IdentityEntity {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** Who acknowledged or resolved the alert (the signed-in user or the token's owner); null while open. */
+    @Column(name = "changed_by")
+    public String changedBy;
 }

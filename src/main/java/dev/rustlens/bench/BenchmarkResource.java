@@ -6,7 +6,9 @@ import dev.rustlens.bench.BenchmarkQueries.ThresholdView;
 import dev.rustlens.bench.detect.Threshold;
 import dev.rustlens.bench.detect.ThresholdTest;
 import dev.rustlens.bench.ingest.ParsedResult;
+import dev.rustlens.http.Author;
 import dev.rustlens.http.BadRequest;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,7 +34,10 @@ public class BenchmarkResource {
     private final BenchmarkService service;
     private final BenchmarkQueries queries;
 
-    public BenchmarkResource(BenchmarkService service, BenchmarkQueries queries) {
+    private final SecurityIdentity identity;
+
+    public BenchmarkResource(BenchmarkService service, BenchmarkQueries queries, SecurityIdentity identity) {
+        this.identity = identity;
         this.service = service;
         this.queries = queries;
     }
@@ -82,7 +87,7 @@ public class BenchmarkResource {
     @Path("/benchmark-alerts/{id}/acknowledge")
     @Operation(summary = "Acknowledge a benchmark alert")
     public AlertView acknowledge(@PathParam("id") long id) {
-        return service.transition(id, BenchmarkAlert.Status.acknowledged);
+        return service.transition(id, BenchmarkAlert.Status.acknowledged, Author.of(identity));
     }
 
     @POST
@@ -90,6 +95,6 @@ public class BenchmarkResource {
     @Path("/benchmark-alerts/{id}/resolve")
     @Operation(summary = "Resolve a benchmark alert")
     public AlertView resolve(@PathParam("id") long id) {
-        return service.transition(id, BenchmarkAlert.Status.resolved);
+        return service.transition(id, BenchmarkAlert.Status.resolved, Author.of(identity));
     }
 }

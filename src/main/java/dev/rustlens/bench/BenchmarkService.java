@@ -182,9 +182,12 @@ public class BenchmarkService {
         return counts;
     }
 
-    /** Moves an alert to {@code target}: open → acknowledged → resolved (or open → resolved). */
+    /**
+     * Moves an alert to {@code target}: open → acknowledged → resolved (or open → resolved),
+     * recording {@code author} as who did it.
+     */
     @Transactional
-    public AlertView transition(long alertId, BenchmarkAlert.Status target) {
+    public AlertView transition(long alertId, BenchmarkAlert.Status target, String author) {
         BenchmarkAlert alert = BenchmarkAlert.findById(alertId);
         if (alert == null) {
             throw new NotFoundException();
@@ -200,6 +203,7 @@ public class BenchmarkService {
         }
         alert.status = target;
         alert.updatedAt = OffsetDateTime.now();
+        alert.changedBy = author;
         return AlertView.of(alert);
     }
 

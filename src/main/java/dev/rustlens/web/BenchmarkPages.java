@@ -9,6 +9,7 @@ import dev.rustlens.bench.BenchmarkQueries;
 import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryService;
+import dev.rustlens.http.Author;
 import dev.rustlens.http.PageException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -90,7 +91,7 @@ public class BenchmarkPages {
     private Response transition(long id, BenchmarkAlert.Status target) {
         AlertView alert;
         try {
-            alert = service.transition(id, target);
+            alert = service.transition(id, target, Author.of(identity));
         } catch (NotFoundException e) {
             throw PageException.notFound("There is no benchmark alert " + id + ".");
         } catch (ClientErrorException e) {

@@ -217,7 +217,7 @@ class BenchmarkResourceTest {
         given().queryParam("status", "closed").when().get("/api/v1/repositories/{id}/benchmarks/alerts", id)
                 .then().statusCode(400);
         given().when().post("/api/v1/benchmark-alerts/{id}/acknowledge", alert).then().statusCode(200)
-                .body("status", equalTo("acknowledged"));
+                .body("status", equalTo("acknowledged")).body("changedBy", equalTo("maintainer"));
         assertEquals(0, service.openAlertCount(id));
         given().when().get("/api/v1/repositories/{id}/gate/status", id).then().body(GATE_CONDITION + ".passed", equalTo(true));
         given().when().post("/api/v1/benchmark-alerts/{id}/acknowledge", alert).then().statusCode(409);
@@ -249,6 +249,7 @@ class BenchmarkResourceTest {
         given().queryParam("message", "The alert on parse (latency) is acknowledged.")
                 .when().get("/repositories/{id}/benchmarks", id).then().statusCode(200)
                 .body(containsString("<p class=\"notice\" role=\"status\">The alert on parse (latency) is acknowledged.</p>"),
+                        containsString("acknowledged by maintainer"),
                         not(containsString("/benchmark-alerts/" + alert + "/acknowledge")),
                         containsString("/benchmark-alerts/" + alert + "/resolve"));
         given().header(SameOrigin.header()).when().post("/benchmark-alerts/{id}/acknowledge", alert).then().statusCode(409)
