@@ -85,7 +85,8 @@ public class WebhookDeliverer {
             outcome = DeliveryOutcome.error(e.getMessage(), 0);
         }
         if (stopping) {
-            return; // an attempt cut short by the shutdown is not the receiver's failure: the claim lapses and it is sent again
+            // An attempt cut short by the shutdown is not the receiver's failure: the claim lapses, it is sent again.
+            return;
         }
         try {
             webhooks.recordAttempt(due, outcome);

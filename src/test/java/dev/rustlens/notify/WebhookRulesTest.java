@@ -30,7 +30,8 @@ class WebhookRulesTest {
         byte[] body = "{\"event\":\"scan_failed\"}".getBytes(StandardCharsets.UTF_8);
         String signature = WebhookSignature.sign("rlwh_a", body);
         assertNotEquals(signature, WebhookSignature.sign("rlwh_b", body));
-        assertNotEquals(signature, WebhookSignature.sign("rlwh_a", "{\"event\":\"scan_failed\" }".getBytes(StandardCharsets.UTF_8)));
+        byte[] changed = "{\"event\":\"scan_failed\" }".getBytes(StandardCharsets.UTF_8);
+        assertNotEquals(signature, WebhookSignature.sign("rlwh_a", changed));
     }
 
     @Test
