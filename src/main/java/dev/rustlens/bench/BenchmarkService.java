@@ -9,6 +9,7 @@ import dev.rustlens.database.Columns;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
@@ -31,6 +32,12 @@ public class BenchmarkService {
 
     private static final Pattern LABEL = Pattern.compile("[\\p{Graph}]{1,200}");
     private static final int MAX_NAME_LENGTH = 500;
+
+    private final Event<BenchmarkAlertOpened> alertsOpened;
+
+    public BenchmarkService(Event<BenchmarkAlertOpened> alertsOpened) {
+        this.alertsOpened = alertsOpened;
+    }
 
     /** Where the results were measured: all three are required. */
     public record Origin(String commit, String branch, String testbed, String crateName) {
@@ -148,6 +155,7 @@ public class BenchmarkService {
         alert.status = BenchmarkAlert.Status.open;
         alert.updatedAt = OffsetDateTime.now();
         alert.persist();
+        alertsOpened.fire(new BenchmarkAlertOpened(AlertView.of(alert)));
         return Optional.of(alert);
     }
 

@@ -32,6 +32,9 @@ public interface RustlensConfig {
     /** Every connection rustlens opens to another server. */
     Outbound outbound();
 
+    /** Sending webhook deliveries. */
+    Webhooks webhooks();
+
     /** How long PostgreSQL may keep a request waiting. */
     Database database();
 
@@ -200,6 +203,40 @@ public interface RustlensConfig {
 
         /** A PEM file of CA certificates trusted besides the JDK's, for a server with a private CA. */
         Optional<Path> trustedCertificates();
+    }
+
+    /**
+     * Sending webhook deliveries: each is tried until its receiver answers 2xx, waiting
+     * {@code first-retry}, then twice as long each time up to {@code max-retry-interval}, and is
+     * failed after {@code max-attempts}.
+     */
+    interface Webhooks {
+        /** Attempts of one delivery, the first included, before it is failed. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failed attempt; each later wait is twice the one before. */
+        @WithDefault("1m")
+        Duration firstRetry();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration maxRetryInterval();
+
+        /** Deliveries this instance sends at once: a receiver that hangs holds one of them, the others go on. */
+        @WithDefault("4")
+        int senders();
+
+        /**
+         * Longest time one attempt may take in all (connecting and the answer included; the
+         * outbound connect and read timeouts apply within it).
+         */
+        @WithDefault("20s")
+        Duration timeout();
+
+        /** How often this instance looks for deliveries that are due. */
+        @WithDefault("5s")
+        Duration pollInterval();
     }
 
     /** Limits of uploaded source archives. */

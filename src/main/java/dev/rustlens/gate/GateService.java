@@ -13,6 +13,7 @@ import dev.rustlens.scan.ScanStored;
 import dev.rustlens.scan.SnapshotScores;
 import dev.rustlens.scoring.Grade;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -50,10 +51,12 @@ public class GateService {
     private final AnalysisEngine engine;
     private final SnapshotScores scores;
     private final BenchmarkService benchmarks;
+    private final Event<GateStatusChanged> statusChanges;
 
     public GateService(EntityManager entityManager, ObjectMapper json, AnalysisEngine engine, SnapshotScores scores,
-            BenchmarkService benchmarks) {
+            BenchmarkService benchmarks, Event<GateStatusChanged> statusChanges) {
         this.benchmarks = benchmarks;
+        this.statusChanges = statusChanges;
         this.entityManager = entityManager;
         this.json = json;
         this.engine = engine;
@@ -159,7 +162,8 @@ public class GateService {
 
     /**
      * Evaluates the gate on a succeeded scan and stores the verdict, in the caller's transaction:
-     * when the scan is stored, and when its gate or a triage mark changes.
+     * when the scan is stored, and when its gate or a triage mark changes. When that changes the
+     * verdict of the branch's newest scan, {@link GateStatusChanged} is fired.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Scan scan) {
@@ -169,6 +173,7 @@ public class GateService {
                     .executeUpdate();
             return;
         }
+        Optional<Boolean> before = branchVerdict(scan);
         GateScope scope = GateScope.of(scan);
         GateSettings gate = settings(scan.repository.id, scope);
         GateVerdict verdict = evaluate(scan, gate);
@@ -194,6 +199,21 @@ public class GateService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a gate verdict as JSON", e);
         }
+        // Only this scan's verdict changed: when the branch's newest verdict differs, it is this scan's.
+        Optional<Boolean> after = branchVerdict(scan);
+        if (after.isPresent() && !after.equals(before)) {
+            statusChanges.fire(new GateStatusChanged(scan.repository.id, scan.branch, scan.commitSha,
+                    before.map(GateStatusChanged::statusOf).orElse(null), verdict));
+        }
+    }
+
+    /** Whether the newest scan of the scan's branch that has a stored verdict passed; empty before any verdict. */
+    private Optional<Boolean> branchVerdict(Scan scan) {
+        return session().createNativeQuery("""
+                select g.passed from gate_result g join scan s on s.id = g.scan_id
+                where s.repository_id = ?1 and s.branch = ?2 and s.status = 'succeeded'
+                order by s.committed_at desc, s.id desc limit 1""", Boolean.class)
+                .setParameter(1, scan.repository.id).setParameter(2, scan.branch).getResultStream().findFirst();
     }
 
     /**

@@ -19,9 +19,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts private repositories' credentials (AES-256-GCM) with a key that never enters the
- * database: {@code rustlens.secret-key} (base64 of 32 bytes), or else a key file created once in
- * the work directory, readable by its owner only.
+ * Encrypts private repositories' credentials and webhooks' signing secrets (AES-256-GCM) with a
+ * key that never enters the database: {@code rustlens.secret-key} (base64 of 32 bytes), or else a
+ * key file created once in the work directory, readable by its owner only.
  */
 @ApplicationScoped
 public class CredentialCipher {
@@ -46,7 +46,19 @@ public class CredentialCipher {
     }
 
     public byte[] encrypt(Credentials credentials) {
-        byte[] plain = (credentials.username() + "\0" + credentials.token()).getBytes(StandardCharsets.UTF_8);
+        return seal(credentials.username() + "\0" + credentials.token());
+    }
+
+    /** Decrypts stored credentials; fails when the key changed since they were stored. */
+    public Credentials decrypt(byte[] sealed) {
+        String plain = open(sealed, "credentials", "Set the repository's credentials again.");
+        int separator = plain.indexOf('\0');
+        return new Credentials(plain.substring(0, separator), plain.substring(separator + 1));
+    }
+
+    /** Encrypts a secret (a webhook's signing secret) under the same key as credentials. */
+    public byte[] seal(String secret) {
+        byte[] plain = secret.getBytes(StandardCharsets.UTF_8);
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
@@ -58,17 +70,18 @@ public class CredentialCipher {
         }
     }
 
-    /** Decrypts stored credentials; fails when the key changed since they were stored. */
-    public Credentials decrypt(byte[] sealed) {
+    /**
+     * Decrypts what {@link #seal} encrypted; fails, naming {@code what} was stored and {@code remedy},
+     * when the key changed since.
+     */
+    public String open(byte[] sealed, String what, String remedy) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
-            String plain = new String(cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES), StandardCharsets.UTF_8);
-            int separator = plain.indexOf('\0');
-            return new Credentials(plain.substring(0, separator), plain.substring(separator + 1));
+            return new String(cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalStateException("the stored credentials cannot be decrypted: was rustlens.secret-key"
-                    + " or the key file changed? Set the repository's credentials again.", e);
+            throw new IllegalStateException("the stored " + what + " cannot be decrypted: was rustlens.secret-key"
+                    + " or the key file changed? " + remedy, e);
         }
     }
 

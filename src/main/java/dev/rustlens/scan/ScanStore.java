@@ -45,10 +45,12 @@ public class ScanStore {
     private final FileResultStore fileResults;
     private final SnapshotScores scores;
     private final Event<ScanStored> stored;
+    private final Event<ScanFailed> failed;
 
     public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores,
-            Event<ScanStored> stored) {
+            Event<ScanStored> stored, Event<ScanFailed> failed) {
         this.stored = stored;
+        this.failed = failed;
         this.entityManager = entityManager;
         this.fileResults = fileResults;
         this.scores = scores;
@@ -116,7 +118,7 @@ public class ScanStore {
         compareBranchesWith(scan);
     }
 
-    /** Ends a scan that {@code worker} ran as failed, with a message for the user. */
+    /** Ends a scan that {@code worker} ran as failed, with a message for the user, and fires {@link ScanFailed}. */
     @Transactional
     public void fail(long scanId, String worker, String commitSha, String error) {
         Scan scan = runningBy(scanId, worker);
@@ -125,6 +127,7 @@ public class ScanStore {
             scan.commitSha = commitSha == null ? scan.commitSha : commitSha;
             scan.error = truncate(error);
             scan.finishedAt = OffsetDateTime.now();
+            failed.fire(new ScanFailed(scan.repository.id, scan.id, scan.branch, scan.commitSha, scan.error));
         }
     }
 

@@ -27,9 +27,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The administration page (admins only): repositories with links to their settings and gates,
- * users (list, create) and API tokens (list, create with the secret shown once, delete), all
- * through AccessService.
+ * The administration page (admins only): repositories with links to their settings, gates and
+ * webhooks, users (list, create) and API tokens (list, create with the secret shown once, delete),
+ * all through AccessService.
  */
 @Path("/")
 public class AdminPages {

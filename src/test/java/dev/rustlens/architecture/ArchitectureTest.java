@@ -48,14 +48,17 @@ class ArchitectureTest {
                 .layer("Store").definedBy("dev.rustlens.scan..", "dev.rustlens.finding..", "dev.rustlens.trend..",
                         "dev.rustlens.bench..")
                 .layer("Gate").definedBy("dev.rustlens.gate..")
+                .layer("Notify").definedBy("dev.rustlens.notify..")
                 .layer("Web").definedBy("dev.rustlens.web..", "dev.rustlens.api..")
                 .whereLayer("Web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Gate").mayOnlyBeAccessedByLayers("Web")
-                .whereLayer("Store").mayOnlyBeAccessedByLayers("Gate", "Web")
-                .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Store", "Gate", "Web")
+                .whereLayer("Notify").mayOnlyBeAccessedByLayers("Web")
+                .whereLayer("Gate").mayOnlyBeAccessedByLayers("Notify", "Web")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Gate", "Notify", "Web")
+                .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Store", "Gate", "Notify", "Web")
                 .whereLayer("Identity").mayOnlyBeAccessedByLayers("Web")
-                .whereLayer("Core").mayOnlyBeAccessedByLayers("Ingest", "Store", "Gate", "Web")
-                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Identity", "Ingest", "Store", "Gate", "Web")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Ingest", "Store", "Gate", "Notify", "Web")
+                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Identity", "Ingest", "Store", "Gate", "Notify",
+                        "Web")
                 .check(classes);
     }
 

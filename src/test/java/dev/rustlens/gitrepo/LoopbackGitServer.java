@@ -214,7 +214,8 @@ public final class LoopbackGitServer implements AutoCloseable {
         }
     }
 
-    private static SSLContext tls() {
+    /** The TLS context of a server holding the loopback certificate, for the test servers that speak HTTPS. */
+    public static SSLContext tls() {
         try (InputStream in = Files.newInputStream(KEY_STORE)) {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(in, PASSWORD);

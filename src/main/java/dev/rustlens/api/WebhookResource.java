@@ -1,0 +1,108 @@
+package dev.rustlens.api;
+
+import dev.rustlens.auth.Role;
+import dev.rustlens.http.Author;
+import dev.rustlens.http.BadRequest;
+import dev.rustlens.notify.DeliveryView;
+import dev.rustlens.notify.WebhookService;
+import dev.rustlens.notify.WebhookView;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A repository's webhooks (admins only): registered with the secret shown once, listed without it,
+ * deleted; their deliveries listed and sent again.
+ */
+@Path("/api/v1/repositories/{id}/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN)
+@Tag(name = "Webhooks")
+public class WebhookResource {
+
+    /** What a client sends to register a webhook: an https:// URL and the events it takes (all when absent). */
+    public record NewWebhook(String url, List<String> events) {
+    }
+
+    /** A webhook just registered, with its signing secret: the only response that ever carries it. */
+    public record CreatedWebhook(long id, long repositoryId, String url, List<String> events, boolean active,
+            String createdBy, Instant createdAt, String secret) {
+    }
+
+    private final WebhookService webhooks;
+    private final SecurityIdentity identity;
+
+    public WebhookResource(WebhookService webhooks, SecurityIdentity identity) {
+        this.webhooks = webhooks;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a webhook (https:// URL, events); the response carries its secret, shown only this once")
+    public Response register(@PathParam("id") long repositoryId, NewWebhook request, UriInfo uri) {
+        if (request == null) {
+            throw new BadRequest("send {\"url\": \"https://...\", \"events\": [\"gate_status\", \"scan_failed\","
+                    + " \"benchmark_alert\"]}");
+        }
+        WebhookService.Registered registered = webhooks.register(repositoryId, request.url(), request.events(),
+                Author.of(identity));
+        WebhookView hook = registered.webhook();
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(hook.id())).build())
+                .header("Cache-Control", "no-store")
+                .entity(new CreatedWebhook(hook.id(), hook.repositoryId(), hook.url(), hook.events(), hook.active(),
+                        hook.createdBy(), hook.createdAt(), registered.secret()))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List a repository's webhooks (never their secrets)")
+    public List<WebhookView> list(@PathParam("id") long repositoryId) {
+        return webhooks.list(repositoryId);
+    }
+
+    @GET
+    @Path("/{hookId}")
+    @Operation(summary = "One webhook (never its secret)")
+    public WebhookView get(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId) {
+        return webhooks.find(repositoryId, hookId);
+    }
+
+    @DELETE
+    @Path("/{hookId}")
+    @Operation(summary = "Delete a webhook and its deliveries")
+    public void delete(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId) {
+        webhooks.delete(repositoryId, hookId);
+    }
+
+    @GET
+    @Path("/{hookId}/deliveries")
+    @Operation(summary = "A webhook's newest deliveries first: status, attempts, the receiver's answer or the error")
+    public List<DeliveryView> deliveries(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        return webhooks.deliveries(repositoryId, hookId, limit);
+    }
+
+    @POST
+    @Path("/{hookId}/deliveries/{deliveryId}/redeliver")
+    @Operation(summary = "Send a delivery's payload again, as a new delivery (202, its first attempt is due now)")
+    public Response redeliver(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId,
+            @PathParam("deliveryId") long deliveryId) {
+        return Response.accepted(webhooks.redeliver(repositoryId, hookId, deliveryId)).build();
+    }
+}
