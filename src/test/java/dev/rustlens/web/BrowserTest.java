@@ -284,7 +284,8 @@ class BrowserTest {
     /**
      * Clicks and waits for the next page to replace this one. ChromeDriver sometimes cannot
      * resolve an element it has just found ("Node with given id does not belong to the
-     * document"), when checking it or when clicking it: the element is then found again.
+     * document"), when checking it or when clicking it: the element is then found again; for
+     * the old page's root, that answer means the page was replaced.
      */
     private void submit(By target) {
         untilResolved(current -> ExpectedConditions.elementToBeClickable(target).apply(current) != null);
@@ -293,7 +294,22 @@ class BrowserTest {
             current.findElement(target).click();
             return true;
         });
-        wait.until(ExpectedConditions.stalenessOf(html));
+        // The old page is gone once its root is stale, or once ChromeDriver no longer finds that node in the document.
+        wait.until(current -> {
+            try {
+                return ExpectedConditions.stalenessOf(html).apply(current);
+            } catch (WebDriverException e) {
+                if (notInDocument(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** ChromeDriver's answer about a node it found a moment ago and can no longer resolve. */
+    private static boolean notInDocument(WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** Waits for {@code condition}, trying again when ChromeDriver cannot resolve an element it has just found. */
@@ -304,7 +320,7 @@ class BrowserTest {
             } catch (StaleElementReferenceException e) {
                 return false;
             } catch (WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (notInDocument(e)) {
                     return false;
                 }
                 throw e;
