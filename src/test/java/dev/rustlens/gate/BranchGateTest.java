@@ -102,6 +102,11 @@ class BranchGateTest {
             given().queryParam("branch", "feature-x").when().get("/api/v1/repositories/{id}/gate/status", id)
                     .then().body("status", equalTo("failed")).body("scanId", equalTo(rescanned.getInt("id")))
                     .body(UNDOCUMENTED_CONDITION + ".actual", equalTo("1"));
+            given().queryParam("commit", history.feature().name().substring(0, 12)).queryParam("branch", "feature-x")
+                    .when().get("/api/v1/repositories/{id}/gate/status", id)
+                    .then().statusCode(200).body("status", equalTo("failed")).body("branch", equalTo("feature-x"));
+            given().queryParam("commit", history.feature().name()).queryParam("branch", "main")
+                    .when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(404);
 
             JsonPath listed = given().when().get("/api/v1/repositories/{id}/branches", id).then().statusCode(200)
                     .extract().jsonPath();
