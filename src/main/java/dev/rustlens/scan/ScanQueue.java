@@ -1,7 +1,12 @@
 package dev.rustlens.scan;
 
+import static dev.rustlens.database.Columns.longOf;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Collection;
@@ -27,12 +32,15 @@ public class ScanQueue {
                 finished_at = case when attempt < ?1 then null else now() end,
                 started_at = case when attempt < ?1 then null else started_at end,
                 files_done = null, files_total = null, heartbeat_at = null, worker = null
-            where status = 'running' and %s""";
+            where status = 'running' and %s
+            returning id, repository_id, branch, commit_sha, status, error""";
 
     private final EntityManager entityManager;
+    private final Event<ScanFailed> failed;
 
-    public ScanQueue(EntityManager entityManager) {
+    public ScanQueue(EntityManager entityManager, Event<ScanFailed> failed) {
         this.entityManager = entityManager;
+        this.failed = failed;
     }
 
     /** Claims the oldest queued scan for {@code worker} of {@code instance}, marking it running. */
@@ -98,8 +106,8 @@ public class ScanQueue {
         entityManager.createNativeQuery("""
                 update backfill set status = 'queued', started_at = null, worker = null, instance_id = null
                 where status = 'running' and instance_id = ?1""").setParameter(1, instance).executeUpdate();
-        return entityManager.createNativeQuery(RECOVER.formatted("instance_id = ?2"))
-                .setParameter(1, maxAttempts).setParameter(2, instance).setParameter(3, cause).executeUpdate();
+        return recovered(entityManager.createNativeQuery(RECOVER.formatted("instance_id = ?2"), Tuple.class)
+                .setParameter(1, maxAttempts).setParameter(2, instance).setParameter(3, cause));
     }
 
     /**
@@ -114,9 +122,28 @@ public class ScanQueue {
                 update backfill set status = 'queued', started_at = null, worker = null, instance_id = null
                 where status = 'running' and started_at < now() - make_interval(secs => ?1)""")
                 .setParameter(1, backfillLimit.toSeconds()).executeUpdate();
-        return entityManager.createNativeQuery(RECOVER.formatted("heartbeat_at < now() - make_interval(secs => ?2)"))
-                .setParameter(1, maxAttempts).setParameter(2, staleAfter.toSeconds())
-                .setParameter(3, "no heartbeat for " + staleAfter.toSeconds() + " s").executeUpdate();
+        return recovered(entityManager.createNativeQuery(RECOVER.formatted("heartbeat_at < now() - make_interval(secs => ?2)"),
+                Tuple.class).setParameter(1, maxAttempts).setParameter(2, staleAfter.toSeconds())
+                .setParameter(3, "no heartbeat for " + staleAfter.toSeconds() + " s"));
+    }
+
+    /**
+     * Runs a {@link #RECOVER} update; the scans it failed for good (their attempts used up) are
+     * told of as any failed scan is.
+     *
+     * @return how many scans were queued again or failed
+     */
+    private int recovered(Query recover) {
+        List<?> rows = recover.getResultList();
+        for (Object row : rows) {
+            Tuple scan = (Tuple) row;
+            if ("failed".equals(scan.get("status", String.class))) {
+                failed.fire(new ScanFailed(longOf(scan, "repository_id"), longOf(scan, "id"),
+                        scan.get("branch", String.class), scan.get("commit_sha", String.class),
+                        scan.get("error", String.class)));
+            }
+        }
+        return rows.size();
     }
 
     /**

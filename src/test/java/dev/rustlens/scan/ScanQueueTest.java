@@ -13,6 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
@@ -28,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +63,24 @@ class ScanQueueTest {
 
     @Inject
     ScanService scans;
+
+    @Inject
+    FailedScans failedScans;
+
+    /** Records the {@link ScanFailed} events, as webhooks observe them. */
+    @ApplicationScoped
+    public static class FailedScans {
+        private final List<ScanFailed> seen = new CopyOnWriteArrayList<>();
+
+        void on(@Observes ScanFailed failed) {
+            seen.add(failed);
+        }
+
+        /** Read through a method: the injected client proxy's own fields are not the bean's. */
+        List<ScanFailed> seen() {
+            return List.copyOf(seen);
+        }
+    }
 
     private List<Long> queueScans(int count) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -159,6 +180,9 @@ class ScanQueueTest {
         assertEquals(Scan.Status.failed, exhausted.status);
         assertEquals("the rustlens instance running this scan stopped 3 times (a crash, kill or power loss); see the"
                 + " server log, then scan again", exhausted.error);
+        assertEquals(List.of(exhausted.error), failedScans.seen().stream().filter(seen -> seen.scanId() == ids.get(1))
+                .map(ScanFailed::error).toList(), "a scan failed for good is told of as any failed scan");
+        assertTrue(failedScans.seen().stream().noneMatch(seen -> seen.scanId() == ids.get(0)), "a requeued one is not");
         assertEquals(Scan.Status.running, reload(ids.get(2)).status, "another instance's scan is left alone");
 
         claimOwn(ids.get(0), "new-worker", instance);
