@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -81,6 +82,22 @@ public class WebhookResource {
     @Operation(summary = "One webhook (never its secret)")
     public WebhookView get(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId) {
         return webhooks.find(repositoryId, hookId);
+    }
+
+    /** What a client sends to pause or resume a webhook. */
+    public record WebhookChange(Boolean active) {
+    }
+
+    @PATCH
+    @Path("/{hookId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pause (active false) or resume (active true) a webhook")
+    public WebhookView change(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId,
+            WebhookChange change) {
+        if (change == null || change.active() == null) {
+            throw new BadRequest("a JSON body {\"active\": true|false} is required");
+        }
+        return webhooks.setActive(repositoryId, hookId, change.active());
     }
 
     @DELETE

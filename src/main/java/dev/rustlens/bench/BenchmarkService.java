@@ -179,7 +179,7 @@ public class BenchmarkService {
                 select b.repository_id, count(distinct (b.id, r.measure, r.commit_sha)) as regressions
                 from benchmark_alert a join benchmark_result r on r.id = a.result_id
                     join benchmark b on b.id = r.benchmark_id
-                where a.status = 'open' """ + repositoryFilter + " group by b.repository_id", Tuple.class);
+                where a.status = 'open'""" + " " + repositoryFilter + " group by b.repository_id", Tuple.class);
         if (repositoryId != null) {
             query.setParameter(1, repositoryId);
         }

@@ -92,6 +92,18 @@ public class WebhookService {
                 .orElseThrow(() -> new NotFoundException("repository " + repositoryId + " has no webhook " + webhookId));
     }
 
+    /**
+     * Pauses or resumes a webhook of the repository: a paused one is told of no new event, and its
+     * pending deliveries wait until it is resumed.
+     */
+    @Transactional
+    public WebhookView setActive(long repositoryId, long webhookId, boolean active) {
+        if (!store.setActive(repositoryId, webhookId, active)) {
+            throw new NotFoundException("repository " + repositoryId + " has no webhook " + webhookId);
+        }
+        return find(repositoryId, webhookId);
+    }
+
     /** Deletes a webhook of the repository with its deliveries. */
     @Transactional
     public void delete(long repositoryId, long webhookId) {

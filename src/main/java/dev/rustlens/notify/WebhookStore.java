@@ -87,6 +87,13 @@ class WebhookStore {
                 .setParameter(1, repositoryId).setParameter(2, webhookId).executeUpdate() > 0;
     }
 
+    /** Pauses ({@code active} false) or resumes a webhook; false when the repository has no such webhook. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean setActive(long repositoryId, long webhookId, boolean active) {
+        return session().createNativeMutationQuery("update webhook set active = ?3 where repository_id = ?1 and id = ?2")
+                .setParameter(1, repositoryId).setParameter(2, webhookId).setParameter(3, active).executeUpdate() > 0;
+    }
+
     /** Queues one delivery of {@code payload} to each active webhook of the repository that takes {@code event}. */
     @Transactional(Transactional.TxType.MANDATORY)
     int enqueue(long repositoryId, WebhookEvent event, String payload) {

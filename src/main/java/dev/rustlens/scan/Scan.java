@@ -146,13 +146,13 @@ public class Scan extends RepositoryPart {
                 List.of(Status.queued, Status.running)).firstResultOptional();
     }
 
-    /** A page of a repository's scans, newest first, older than {@code beforeId} when given. */
     /** The queued or running scan of a chosen commit of a repository's branch, if any. */
     public static Optional<Scan> findActiveOfCommit(GitRepository repository, String branch, String commit) {
         return find("repository = ?1 and branch = ?2 and requestedCommit = ?3 and status in ?4 order by id",
                 repository, branch, commit, List.of(Status.queued, Status.running)).firstResultOptional();
     }
 
+    /** A page of a repository's scans, newest first, older than {@code beforeId} when given. */
     public static List<Scan> listNewestFirst(GitRepository repository, Long beforeId, int limit) {
         return (beforeId == null
                 ? find("repository = ?1 order by id desc", repository)

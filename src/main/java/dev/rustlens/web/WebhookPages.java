@@ -90,6 +90,17 @@ public class WebhookPages {
         }
     }
 
+    /** The pause and resume buttons. */
+    @POST
+    @Path("{hookId}/active")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setActive(@PathParam("id") long id, @PathParam("hookId") long hookId,
+            @FormParam("active") boolean active) {
+        webhooks.setActive(id, hookId, active);
+        return back(id, active ? "The webhook is resumed: its pending deliveries are sent."
+                : "The webhook is paused: it is told of no new event until it is resumed.");
+    }
+
     @POST
     @Path("{hookId}/delete")
     public Response delete(@PathParam("id") long id, @PathParam("hookId") long hookId) {

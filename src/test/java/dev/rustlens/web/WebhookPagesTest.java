@@ -5,6 +5,7 @@ import static dev.rustlens.scan.ScanFlowTest.register;
 import static dev.rustlens.scan.ScanFlowTest.startScan;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,22 @@ class WebhookPagesTest {
                 .post(page + "/" + hookId + "/deliveries/" + deliveryId + "/redeliver")
                 .then().statusCode(303).header("Location", containsString("is+queued+again"));
         given().get(page).then().body(containsString("again of " + deliveryId));
+
+        // Paused from the page: a new failed scan queues no delivery; resumed over the API.
+        given().header(SameOrigin.header()).formParam("active", "false").redirects().follow(false)
+                .post(page + "/" + hookId + "/active").then().statusCode(303).header("Location", containsString("paused"));
+        given().get(page).then().body(containsString("<strong>paused</strong>")).body(containsString("Resume webhook"));
+        int deliveriesBefore = given().get("/api/v1/repositories/{id}/webhooks/{hookId}/deliveries", repositoryId, hookId)
+                .then().extract().jsonPath().getList("id").size();
+        assertEquals("failed", awaitScan(startScan(repositoryId)).getString("status"));
+        assertEquals(deliveriesBefore, given().get("/api/v1/repositories/{id}/webhooks/{hookId}/deliveries", repositoryId,
+                hookId).then().extract().jsonPath().getList("id").size(), "a paused webhook is told of nothing new");
+        given().contentType("application/json").body("{}")
+                .patch("/api/v1/repositories/{id}/webhooks/{hookId}", repositoryId, hookId)
+                .then().statusCode(400).body("detail", containsString("\"active\": true|false"));
+        given().contentType("application/json").body("{\"active\": true}")
+                .patch("/api/v1/repositories/{id}/webhooks/{hookId}", repositoryId, hookId)
+                .then().statusCode(200).body("active", equalTo(true));
 
         given().header(SameOrigin.header()).redirects().follow(false).post(page + "/" + hookId + "/delete")
                 .then().statusCode(303);
