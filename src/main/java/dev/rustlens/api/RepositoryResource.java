@@ -9,6 +9,7 @@ import dev.rustlens.gitrepo.ArchiveUnpacker;
 import dev.rustlens.gitrepo.BackfillCommits;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.RepositoryRemoval;
 import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.BackfillRunner;
@@ -63,12 +64,14 @@ public class RepositoryResource {
     private final ScanSchedules schedules;
     private final ScanQueries scanQueries;
     private final ArchiveStore archives;
+    private final RepositoryRemoval removal;
     /** Reads a scan request strictly: a misspelt field must not scan the default branch instead. */
     private final ObjectReader scanRequests;
 
     public RepositoryResource(RepositoryService repositories, ScanService scans, ScanQueries scanQueries,
-            ScanSchedules schedules, ArchiveStore archives, ObjectMapper json) {
+            ScanSchedules schedules, ArchiveStore archives, RepositoryRemoval removal, ObjectMapper json) {
         this.archives = archives;
+        this.removal = removal;
         this.scanRequests = json.readerFor(ScanRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.scanQueries = scanQueries;
         this.repositories = repositories;
@@ -173,6 +176,21 @@ public class RepositoryResource {
             throw new BadRequest("a JSON body {\"cron\": \"<Quartz cron expression>\"} is required");
         }
         return changeSchedule(id, request.cron());
+    }
+
+    /**
+     * Deletes a repository with everything stored of it (scans, findings, triage, gates, schedule,
+     * benchmarks, webhooks, its clone and archives); a scan of it that is running stores nothing.
+     */
+    @DELETE
+    @RolesAllowed(Role.ADMIN)
+    @Path("/{id}")
+    @Operation(summary = "Delete a repository with everything stored of it (204)")
+    public Response delete(@PathParam("id") long id) {
+        if (!removal.remove(id)) {
+            throw new NotFoundException("no repository " + id);
+        }
+        return Response.noContent().build();
     }
 
     /** Stops scheduled scans of the repository. */

@@ -120,6 +120,15 @@ public class ArchiveStore {
         }
     }
 
+    /** Deletes the uploaded archives of a deleted repository; a failure is logged, not thrown. */
+    public void forget(long repositoryId) {
+        try {
+            GitMirror.deleteRecursively(repositoryDirectory(repositoryId));
+        } catch (IOException e) {
+            LOG.warnf(e, "cannot delete the archives of deleted repository %d", repositoryId);
+        }
+    }
+
     private Path repositoryDirectory(long repositoryId) {
         return config.workDir().resolve("archives").resolve(Long.toString(repositoryId));
     }

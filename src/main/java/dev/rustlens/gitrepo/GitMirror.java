@@ -91,6 +91,14 @@ public class GitMirror {
         return Optional.of(new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).build());
     }
 
+    /** Deletes the local clone of a deleted repository, waiting for a fetch of it to end first. */
+    public void forget(long repositoryId, String url) {
+        Path directory = cloneDirectory(repositoryId, url);
+        synchronized (locks.computeIfAbsent(directory, key -> new Object())) {
+            deleteQuietly(directory);
+        }
+    }
+
     private Path cloneDirectory(long repositoryId, String url) {
         // The URL is part of the name: a clone is never reused for another source, even when
         // the database was reset and repository ids start again.
@@ -221,7 +229,7 @@ public class GitMirror {
         try {
             deleteRecursively(directory);
         } catch (IOException e) {
-            LOG.warnf(e, "cannot delete the failed clone %s", directory);
+            LOG.warnf(e, "cannot delete the clone %s", directory);
         }
     }
 

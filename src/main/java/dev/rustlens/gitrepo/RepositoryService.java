@@ -43,6 +43,27 @@ public class RepositoryService {
         this.config = config;
     }
 
+    /** Where a deleted repository kept its files: its id and URL. */
+    public record Deleted(long id, String url) {
+    }
+
+    /**
+     * Deletes a repository's rows: the database deletes its scans, crates, findings, triage marks,
+     * gates, schedules, benchmarks, backfills and webhooks with it, in this one transaction.
+     * Its clone and archives are the caller's to delete once this has committed.
+     *
+     * @return where it kept its files; empty when there is no such repository
+     */
+    public Optional<Deleted> delete(long id) {
+        return find(id).map(repository -> {
+            Deleted deleted = new Deleted(repository.id, repository.url);
+            GitRepository.getEntityManager().detach(repository);
+            GitRepository.getEntityManager().createNativeQuery("delete from repository where id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            return deleted;
+        });
+    }
+
     /** Repository {@code id}, empty if there is none; it has no lazy associations, so it can be read anywhere. */
     public Optional<GitRepository> find(long id) {
         return GitRepository.findByIdOptional(id);

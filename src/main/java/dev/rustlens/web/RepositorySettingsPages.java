@@ -7,6 +7,7 @@ import dev.rustlens.gate.GateScope;
 import dev.rustlens.gate.GateService;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.gitrepo.RepositoryRemoval;
 import dev.rustlens.gitrepo.RepositoryService.InvalidRepository;
 import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.http.BadRequest;
@@ -50,9 +51,11 @@ public class RepositorySettingsPages {
     private final ScanSchedules schedules;
     private final GateService gates;
     private final AnalysisEngine engine;
+    private final RepositoryRemoval removal;
 
     public RepositorySettingsPages(RepositoryService repositories, ScanSchedules schedules, GateService gates,
-            AnalysisEngine engine) {
+            AnalysisEngine engine, RepositoryRemoval removal) {
+        this.removal = removal;
         this.repositories = repositories;
         this.schedules = schedules;
         this.gates = gates;
@@ -151,6 +154,26 @@ public class RepositorySettingsPages {
         } catch (DuplicateNameException e) {
             return rejected(form(repository, entered, Map.of("name", e.getMessage())), Response.Status.CONFLICT);
         }
+    }
+
+    /**
+     * The "Delete repository" button, for admins: only when the repository's name is typed again,
+     * since everything stored of it goes. Back to the administration page, saying so.
+     */
+    @POST
+    @RolesAllowed(Role.ADMIN)
+    @Path("repositories/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("id") long id, @FormParam("confirm") String confirm) {
+        GitRepository repository = repository(id);
+        if (!repository.name.equals(confirm == null ? null : confirm.strip())) {
+            throw PageException.badRequest("Type the repository's name, " + repository.name
+                    + ", to delete it with its scans, findings, benchmarks and settings.");
+        }
+        removal.remove(id);
+        return Response.seeOther(UriBuilder.fromPath("/admin")
+                .queryParam("message", "Repository " + repository.name + " is deleted, with everything stored of it.")
+                .build()).build();
     }
 
     @GET
