@@ -61,7 +61,9 @@ public class BranchResource {
                 .toList();
     }
 
+    /** Maintainers only: each call reaches out to the remote, which an anonymous reader must not be able to make us do. */
     @GET
+    @RolesAllowed(Role.MAINTAINER)
     @Path("/remote")
     @Operation(summary = "The branches the repository's remote has now (git ls-remote --heads)")
     public List<String> remote(@PathParam("id") long id) {
