@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,9 +70,9 @@ public class ScanStore {
         Set<String> triaged = scores.triagedFingerprints(scan.repository.id);
         Map<Long, List<ScoredFinding>> scored = new HashMap<>();
         Set<String> currentFingerprints = new HashSet<>();
-        Set<String> namesInScan = new HashSet<>();
-        for (CrateResult crateResult : result.crates()) {
-            String name = uniqueName(crateResult, namesInScan);
+        for (StoredCrates.StoredCrate stored : StoredCrates.of(result)) {
+            String name = stored.name();
+            CrateResult crateResult = stored.result();
             Crate crate = Crate.findByName(scan.repository, name).orElseGet(() -> {
                 Crate created = new Crate();
                 created.repository = scan.repository;
@@ -85,12 +84,10 @@ public class ScanStore {
             snapshot.persist();
             entityManager.flush();
             // Built once from the analysis result: written, then scored without reading them back.
-            List<Finding> findings = crateResult.findings().stream().map(ScanStore::storable).toList();
-            // Fingerprinted as stored (and as the result cache gives them back), so they match across scans.
-            List<String> fingerprints = Fingerprints.of(name, findings);
-            insertFindings(scan.id, snapshot.id, findings, fingerprints, previousFingerprints);
+            List<String> fingerprints = stored.fingerprints();
+            insertFindings(scan.id, snapshot.id, stored.findings(), fingerprints, previousFingerprints);
             currentFingerprints.addAll(fingerprints);
-            scored.put(snapshot.id, scored(findings, fingerprints, triaged));
+            scored.put(snapshot.id, stored.scored(triaged));
             insertUnsafeSites(snapshot.id, crateResult.unsafeSites());
         }
         scan.previousScanId = previous.map(p -> p.id).orElse(null);
@@ -273,22 +270,6 @@ public class ScanStore {
         return scan != null && scan.status == Scan.Status.running && worker.equals(scan.worker) ? scan : null;
     }
 
-    /**
-     * The crate's identity in its repository: its package name, or, when another crate of the
-     * scan has that name (vendored copies, two major versions side by side), name@version, or
-     * name@directory.
-     */
-    private static String uniqueName(CrateResult crate, Set<String> taken) {
-        String name = StorableText.of(crate.crate().name());
-        String versioned = name + "@" + StorableText.of(crate.crate().version().orElse("unversioned"));
-        for (String candidate : List.of(name, versioned, name + "@" + StorableText.of(crate.crate().directory()))) {
-            if (taken.add(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("two crates in " + crate.crate().directory() + " named " + name);
-    }
-
     private static String truncate(String text) {
         return StorableText.of(text, MAX_ERROR_LENGTH);
     }
@@ -346,23 +327,6 @@ public class ScanStore {
                 insert.executeBatch();
             }
         });
-    }
-
-    /** The findings as the score formula takes them, in the same order. */
-    private static List<ScoredFinding> scored(List<Finding> findings, List<String> fingerprints, Set<String> triaged) {
-        List<ScoredFinding> scored = new ArrayList<>(findings.size());
-        for (int i = 0; i < findings.size(); i++) {
-            Finding finding = findings.get(i);
-            scored.add(new ScoredFinding(finding.checkId(), fingerprints.get(i), finding.path(), !finding.active(),
-                    finding.inTestCode(), triaged.contains(fingerprints.get(i))));
-        }
-        return scored;
-    }
-
-    private static Finding storable(Finding finding) {
-        return new Finding(finding.checkId(), finding.severity(), StorableText.of(finding.path()), finding.line(),
-                finding.column(), finding.endLine(), finding.endColumn(), StorableText.of(finding.message()),
-                finding.inTestCode(), finding.suppression(), StorableText.of(finding.context()));
     }
 
     private void insertUnsafeSites(long snapshotId, List<UnsafeSite> sites) {
