@@ -14,10 +14,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The architecture of docs/architecture.md, checked on the compiled classes: packages that depend
  * one way (no cycle between any two, nor between their sub-packages), layers used only from
- * above, and a pure analysis core.
+ * above, and a pure analysis core and command-line scanner.
  */
 @Tag("fast")
 class ArchitectureTest {
+
+    /** What runs only inside the server: Quarkus, its web and persistence stacks, the database, git. */
+    private static final String[] SERVER_PACKAGES = {"io.quarkus..", "io.vertx..", "java.sql..", "javax.sql..",
+        "org.hibernate..", "jakarta.persistence..", "jakarta.transaction..", "jakarta.ws.rs..", "jakarta.enterprise..",
+        "jakarta.inject..", "org.postgresql..", "org.eclipse.jgit.."};
 
     private static JavaClasses classes;
 
@@ -49,23 +54,29 @@ class ArchitectureTest {
                         "dev.rustlens.bench..")
                 .layer("Gate").definedBy("dev.rustlens.gate..")
                 .layer("Web").definedBy("dev.rustlens.web..", "dev.rustlens.api..")
+                .layer("Cli").definedBy("dev.rustlens.cli..")
+                .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Gate").mayOnlyBeAccessedByLayers("Web")
-                .whereLayer("Store").mayOnlyBeAccessedByLayers("Gate", "Web")
+                .whereLayer("Gate").mayOnlyBeAccessedByLayers("Web", "Cli")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Gate", "Web", "Cli")
                 .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Store", "Gate", "Web")
                 .whereLayer("Identity").mayOnlyBeAccessedByLayers("Web")
-                .whereLayer("Core").mayOnlyBeAccessedByLayers("Ingest", "Store", "Gate", "Web")
-                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Identity", "Ingest", "Store", "Gate", "Web")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Ingest", "Store", "Gate", "Web", "Cli")
+                .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Identity", "Ingest", "Store", "Gate", "Web", "Cli")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandLineScannerKnowsNoServer() {
+        noClasses().that().resideInAPackage("dev.rustlens.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVER_PACKAGES)
                 .check(classes);
     }
 
     @Test
     void theAnalysisCoreKnowsNoServer() {
         noClasses().that().resideInAnyPackage("dev.rustlens.parser..", "dev.rustlens.analysis..", "dev.rustlens.scoring..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.vertx..", "java.sql..",
-                        "javax.sql..", "org.hibernate..", "jakarta.persistence..", "jakarta.transaction..",
-                        "jakarta.ws.rs..", "jakarta.enterprise..", "jakarta.inject..", "org.postgresql..",
-                        "org.eclipse.jgit..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVER_PACKAGES)
                 .check(classes);
     }
 }
