@@ -67,7 +67,7 @@ record DirectoryScan(Path directory, String analyzerVersion, int files, List<Str
             List<ScannedCrate> crates = new ArrayList<>();
             List<ScoreFormula.WeightedScore> weighted = new ArrayList<>();
             for (StoredCrate stored : StoredCrates.of(result)) {
-                Map<String, Long> metrics = stored.result().metrics().asMap();
+                Map<String, Long> metrics = stored.metrics().asMap();
                 // No triage marks here: they live on the server.
                 List<ScoredFinding> scored = stored.scored(Set.of());
                 SafetyScore score = ScoreFormula.score(metrics, scored);

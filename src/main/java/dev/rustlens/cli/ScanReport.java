@@ -3,10 +3,10 @@ package dev.rustlens.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.rustlens.analysis.cargo.CrateInfo;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.finding.FindingRow;
+import dev.rustlens.scan.StoredCrates.StoredCrate;
 import dev.rustlens.scoring.ScoreFormula;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,9 +62,9 @@ record ScanReport(String format, String directory, String analyzerVersion, int s
             }
             crate.stored().findings().stream().filter(finding -> finding.active())
                     .forEach(finding -> bySeverity.merge(finding.severity().name(), 1L, Long::sum));
-            CrateInfo info = crate.stored().result().crate();
-            return new CrateSummary(crate.stored().name(), info.directory(), info.version().orElse(null),
-                    info.edition().orElse(null), crate.score().score(), crate.score().grade().name(),
+            StoredCrate stored = crate.stored();
+            return new CrateSummary(stored.name(), stored.directory(), stored.version().orElse(null),
+                    stored.edition().orElse(null), crate.score().score(), crate.score().grade().name(),
                     crate.metric(Metric.UNSAFE_BLOCKS), crate.metric(Metric.UNSAFE_FUNCTIONS),
                     crate.metric(Metric.UNSAFE_METHODS), crate.metric(Metric.UNSAFE_IMPLS), bySeverity, crate.metrics());
         }).toList();

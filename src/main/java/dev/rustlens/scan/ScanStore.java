@@ -1,7 +1,6 @@
 package dev.rustlens.scan;
 
 import dev.rustlens.analysis.AnalysisResult;
-import dev.rustlens.analysis.CrateResult;
 import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.VerificationEvidence;
@@ -57,6 +56,18 @@ public class ScanStore {
     @Transactional
     public void succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt, AnalysisResult result,
             FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules) {
+        succeed(scanId, worker, commitSha, committedAt, new Results(StoredCrates.of(result), result.problems(),
+                result.filesAnalyzed(), result.filesReused()), cache, analyzerVersion, coreModules);
+    }
+
+    /** A scan's results as stored: from an analysis here, or uploaded. */
+    record Results(List<StoredCrates.StoredCrate> crates, List<String> problems, int filesAnalyzed, int filesReused) {
+    }
+
+    /** Stores the results of a scan that {@code worker} ran, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt, Results result,
+            FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules) {
         // Locked until the results are stored: a cancel waits, then finds the scan ended.
         Scan scan = runningBy(scanId, worker);
         if (scan == null) {
@@ -70,9 +81,8 @@ public class ScanStore {
         Set<String> triaged = scores.triagedFingerprints(scan.repository.id);
         Map<Long, List<ScoredFinding>> scored = new HashMap<>();
         Set<String> currentFingerprints = new HashSet<>();
-        for (StoredCrates.StoredCrate stored : StoredCrates.of(result)) {
+        for (StoredCrates.StoredCrate stored : result.crates()) {
             String name = stored.name();
-            CrateResult crateResult = stored.result();
             Crate crate = Crate.findByName(scan.repository, name).orElseGet(() -> {
                 Crate created = new Crate();
                 created.repository = scan.repository;
@@ -80,7 +90,7 @@ public class ScanStore {
                 created.persist();
                 return created;
             });
-            CrateSnapshot snapshot = snapshotOf(scan, crate, crateResult);
+            CrateSnapshot snapshot = snapshotOf(scan, crate, stored);
             snapshot.persist();
             entityManager.flush();
             // Built once from the analysis result: written, then scored without reading them back.
@@ -88,7 +98,7 @@ public class ScanStore {
             insertFindings(scan.id, snapshot.id, stored.findings(), fingerprints, previousFingerprints);
             currentFingerprints.addAll(fingerprints);
             scored.put(snapshot.id, stored.scored(triaged));
-            insertUnsafeSites(snapshot.id, crateResult.unsafeSites());
+            insertUnsafeSites(snapshot.id, stored.unsafeSites());
         }
         scan.previousScanId = previous.map(p -> p.id).orElse(null);
         scan.findingsNew = (int) currentFingerprints.stream().filter(f -> !previousFingerprints.contains(f)).count();
@@ -274,14 +284,14 @@ public class ScanStore {
         return StorableText.of(text, MAX_ERROR_LENGTH);
     }
 
-    private static CrateSnapshot snapshotOf(Scan scan, Crate crate, CrateResult result) {
+    private static CrateSnapshot snapshotOf(Scan scan, Crate crate, StoredCrates.StoredCrate result) {
         Metrics metrics = result.metrics();
         CrateSnapshot snapshot = new CrateSnapshot();
         snapshot.scan = scan;
         snapshot.crate = crate;
-        snapshot.path = StorableText.of(result.crate().directory());
-        snapshot.version = StorableText.of(result.crate().version().orElse(null));
-        snapshot.edition = StorableText.of(result.crate().edition().orElse(null));
+        snapshot.path = StorableText.of(result.directory());
+        snapshot.version = StorableText.of(result.version().orElse(null));
+        snapshot.edition = StorableText.of(result.edition().orElse(null));
         snapshot.files = (int) metrics.get(Metric.FILES);
         snapshot.codeLines = (int) metrics.get(Metric.CODE_LINES);
         snapshot.unsafeBlocks = (int) metrics.get(Metric.UNSAFE_BLOCKS);

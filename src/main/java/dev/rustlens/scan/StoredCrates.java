@@ -2,12 +2,16 @@ package dev.rustlens.scan;
 
 import dev.rustlens.analysis.AnalysisResult;
 import dev.rustlens.analysis.CrateResult;
+import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
+import dev.rustlens.analysis.check.VerificationEvidence;
+import dev.rustlens.analysis.metric.Metrics;
 import dev.rustlens.database.StorableText;
 import dev.rustlens.scoring.ScoredFinding;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,14 +26,21 @@ public final class StoredCrates {
     }
 
     /**
-     * One crate as stored.
+     * One crate as a scan stores it: from an analysis here, or uploaded by the command-line scanner.
      *
      * @param name the crate's identity in its repository (see {@link #of})
-     * @param result the crate's analysis
+     * @param directory its repository-relative directory, empty for the root
+     * @param version its package version, if known
+     * @param edition its Rust edition, if declared
+     * @param metrics its metrics
+     * @param evidence its verification evidence
+     * @param unsafeSites where its unsafe code is
      * @param findings its findings as stored, in the analysis's order
      * @param fingerprints one per finding, in the same order
      */
-    public record StoredCrate(String name, CrateResult result, List<Finding> findings, List<String> fingerprints) {
+    public record StoredCrate(String name, String directory, Optional<String> version, Optional<String> edition,
+            Metrics metrics, List<VerificationEvidence> evidence, List<UnsafeSite> unsafeSites, List<Finding> findings,
+            List<String> fingerprints) {
 
         /** The findings as the score formula takes them, in the same order; {@code triaged} are fingerprints. */
         public List<ScoredFinding> scored(Set<String> triaged) {
@@ -55,7 +66,8 @@ public final class StoredCrates {
             String name = uniqueName(crate, namesInScan);
             List<Finding> findings = crate.findings().stream().map(StoredCrates::storable).toList();
             // Fingerprinted as stored (and as the result cache gives them back), so they match across scans.
-            crates.add(new StoredCrate(name, crate, findings, Fingerprints.of(name, findings)));
+            crates.add(new StoredCrate(name, crate.crate().directory(), crate.crate().version(), crate.crate().edition(),
+                    crate.metrics(), crate.evidence(), crate.unsafeSites(), findings, Fingerprints.of(name, findings)));
         }
         return crates;
     }
