@@ -6,15 +6,9 @@ import dev.rustlens.gate.GateCondition;
 import dev.rustlens.gate.GateResource.GateRequest;
 import dev.rustlens.http.BadRequest;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,7 +17,6 @@ import java.util.Set;
  */
 final class GateSource {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** The server's answer carries more than the conditions (the baseline, whether it is the default). */
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -42,26 +35,10 @@ final class GateSource {
         return conditions(body, "the gate " + file, checks);
     }
 
-    /** The gate of repository {@code repository} on the server at {@code server}. */
-    static List<GateCondition> fromServer(URI server, long repository, Optional<String> token, Set<String> checks)
-            throws UsageError {
-        URI uri = server.resolve(stripSlash(server.getPath()) + "/api/v1/repositories/" + repository + "/gate");
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
-        token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
-        HttpResponse<byte[]> response;
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UsageError("cannot fetch the gate from " + uri + ": " + ScanReport.oneLine(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UsageError("interrupted while fetching the gate from " + uri);
-        }
-        if (response.statusCode() != 200) {
-            throw new UsageError("the server answered " + response.statusCode() + " for " + uri
-                    + (response.statusCode() == 401 || response.statusCode() == 403 ? " (check --token)" : ""));
-        }
-        return conditions(response.body(), "the gate from " + uri, checks);
+    /** The gate of repository {@code repository} on the server. */
+    static List<GateCondition> fromServer(ServerClient server, long repository, Set<String> checks) throws UsageError {
+        String path = "/api/v1/repositories/" + repository + "/gate";
+        return conditions(server.get(path), "the gate from " + server.resolve(path), checks);
     }
 
     private static List<GateCondition> conditions(byte[] body, String what, Set<String> checks) throws UsageError {
@@ -84,9 +61,5 @@ final class GateSource {
             throw new UsageError(what + ": " + e.getMessage());
         }
         return gate.conditions();
-    }
-
-    private static String stripSlash(String path) {
-        return path == null ? "" : path.replaceAll("/+$", "");
     }
 }

@@ -7,6 +7,7 @@ import dev.rustlens.finding.FindingCsv;
 import dev.rustlens.finding.FindingRow;
 import dev.rustlens.finding.SarifExport;
 import dev.rustlens.gate.GateCondition;
+import dev.rustlens.scan.ScanUpload;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,17 +46,17 @@ public final class RustlensCli {
 
     /** Runs a command; returns the exit status. Nothing but a one-line message reaches {@code err}. */
     static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        if (args.isEmpty() || !"scan".equals(args.getFirst())) {
-            boolean help = !args.isEmpty() && List.of("-h", "--help", "help").contains(args.getFirst());
-            (help ? out : err).print(help ? ScanOptions.USAGE : "rustlens: say what to do: rustlens scan DIR"
-                    + " (rustlens scan --help)\n");
-            return help ? EXIT_PASSED : EXIT_USAGE;
-        }
-        List<String> scanArgs = args.subList(1, args.size());
-        if (scanArgs.contains("-h") || scanArgs.contains("--help")) {
+        List<String> help = List.of("-h", "--help");
+        if (!args.isEmpty() && (help.contains(args.getFirst())
+                || "scan".equals(args.getFirst()) && args.stream().anyMatch(help::contains))) {
             out.print(ScanOptions.USAGE);
             return EXIT_PASSED;
         }
+        if (args.isEmpty() || !"scan".equals(args.getFirst())) {
+            err.println("rustlens: say what to do: rustlens scan DIR (rustlens scan --help)");
+            return EXIT_USAGE;
+        }
+        List<String> scanArgs = args.subList(1, args.size());
         try {
             return scan(ScanOptions.parse(scanArgs, environment), out);
         } catch (UsageError e) {
@@ -95,6 +96,9 @@ public final class RustlensCli {
             if (options.sarif().isPresent()) {
                 write(options.sarif().get(), file -> writeSarif(file, scan.checks(), report.findings()));
             }
+            if (options.upload().isPresent()) {
+                return upload(options, scan, out);
+            }
             if (gate.isEmpty()) {
                 return EXIT_PASSED;
             }
@@ -108,16 +112,31 @@ public final class RustlensCli {
         if (options.gateFile().isPresent()) {
             return Optional.of(GateSource.fromFile(options.gateFile().get(), checkIds));
         }
-        if (options.server().isPresent()) {
-            return Optional.of(GateSource.fromServer(options.server().get(), options.repository().orElseThrow(),
-                    options.token(), checkIds));
+        if (options.gateFrom().isPresent()) {
+            return Optional.of(GateSource.fromServer(new ServerClient(options.gateFrom().get(), options.token()),
+                    options.repository().orElseThrow(), checkIds));
         }
         return Optional.empty();
     }
 
     private static String gateSource(ScanOptions options) {
         return options.gateFile().map(file -> "from " + file).orElseGet(() -> "of repository "
-                + options.repository().orElseThrow() + " on " + options.server().orElseThrow());
+                + options.repository().orElseThrow() + " on " + options.gateFrom().orElseThrow());
+    }
+
+    /** Sends the results to the server, prints its verdict, and returns the exit status it gives. */
+    private static int upload(ScanOptions options, DirectoryScan scan, PrintStream out) throws UsageError {
+        ServerClient server = new ServerClient(options.upload().orElseThrow(), options.token());
+        long repository = options.repository().orElseThrow();
+        UploadedVerdict verdict = UploadedVerdict.send(server, repository, ScanUpload.of(options.commit().orElseThrow(),
+                options.branch().orElseThrow(), options.committedAt().orElse(null), scan.analyzerVersion(),
+                options.coreModules(), scan.files(), scan.problems(),
+                scan.crates().stream().map(DirectoryScan.ScannedCrate::stored).toList()));
+        out.printf("uploaded as scan %d of commit %s on branch %s: %s%n", verdict.status().scanId(),
+                verdict.status().commit(), verdict.status().branch(), server.resolve("/api/v1/scans/"
+                        + verdict.status().scanId()));
+        ConsoleOutput.verdict(verdict.judged(), "of repository " + repository + " on " + options.upload().get(), out);
+        return verdict.judged().passed() ? EXIT_PASSED : EXIT_GATE_FAILED;
     }
 
     /** Writes one output file. */

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,23 +146,32 @@ class RustlensCliTest {
 
     @Test
     void badArgumentsAndUnreadableInputExitTwoWithOneLine() throws IOException {
-        Map<List<String>, String> cases = Map.of(
-                List.of("scan", crate.toString(), "--frobnicate"), "rustlens: unknown option --frobnicate",
-                List.of("scan"), "rustlens: no directory to scan",
-                List.of("scan", dir.resolve("missing").toString()), "rustlens: not a directory: ",
-                List.of("scan", crate.toString(), "--gate", dir.resolve("missing.json").toString()),
-                "rustlens: cannot read the gate ",
-                List.of("scan", crate.toString(), "--gate", gate("unknown-check.json",
-                        "[{\"type\": \"no_new_findings\", \"check\": \"no_such_check\"}]").toString()),
-                "no_new_findings needs \"check\": one of the check ids",
-                List.of("scan", crate.toString(), "--gate", gate("broken.json", "[{\"type\": ").toString()),
-                "is not a gate as JSON",
-                List.of("scan", crate.toString(), "--baseline", gate("not-a-report.json", "[]").toString()),
-                "is not a rustlens JSON report",
-                List.of("scan", crate.toString(), "--gate-from", "ftp://example.com", "--repository", "1"),
-                "--gate-from needs an http or https URL",
-                List.of("scan", crate.toString(), "--threads", "zero"), "--threads needs a positive whole number",
-                List.of("lint", crate.toString()), "rustlens: say what to do: rustlens scan DIR");
+        String fixture = crate.toString();
+        String zeros = "0".repeat(40);
+        Map<List<String>, String> cases = new LinkedHashMap<>();
+        cases.put(List.of("scan", fixture, "--frobnicate"), "rustlens: unknown option --frobnicate");
+        cases.put(List.of("scan"), "rustlens: no directory to scan");
+        cases.put(List.of("scan", dir.resolve("missing").toString()), "rustlens: not a directory: ");
+        cases.put(List.of("scan", fixture, "--gate", dir.resolve("missing.json").toString()), "rustlens: cannot read the gate ");
+        cases.put(List.of("scan", fixture, "--gate", gate("unknown-check.json",
+                "[{\"type\": \"no_new_findings\", \"check\": \"no_such_check\"}]").toString()),
+                "no_new_findings needs \"check\": one of the check ids");
+        cases.put(List.of("scan", fixture, "--gate", gate("broken.json", "[{\"type\": ").toString()), "is not a gate as JSON");
+        cases.put(List.of("scan", fixture, "--baseline", gate("not-a-report.json", "[]").toString()),
+                "is not a rustlens JSON report");
+        cases.put(List.of("scan", fixture, "--gate-from", "ftp://example.com", "--repository", "1"),
+                "--gate-from needs an http or https URL");
+        cases.put(List.of("scan", fixture, "--threads", "zero"), "--threads needs a positive whole number");
+        cases.put(List.of("lint", fixture), "rustlens: say what to do: rustlens scan DIR");
+        cases.put(List.of("scan", fixture, "--upload", "http://127.0.0.1:1", "--repository", "1", "--branch", "main"),
+                "--upload URL needs --commit SHA and --branch NAME");
+        cases.put(List.of("scan", fixture, "--upload", "http://127.0.0.1:1", "--repository", "1", "--commit", "abc",
+                "--branch", "main"), "--commit needs a full commit id");
+        cases.put(List.of("scan", fixture, "--upload", "http://127.0.0.1:1", "--repository", "1", "--commit", zeros,
+                "--branch", "main", "--gate", "gate.json"), "give one gate");
+        // The scan runs, then the server cannot be reached: unreadable input, not a failed gate.
+        cases.put(List.of("scan", fixture, "--upload", "http://127.0.0.1:1", "--repository", "1", "--commit", zeros,
+                "--branch", "main"), "rustlens: cannot reach http://127.0.0.1:1/api/v1/repositories/1/uploads");
         cases.forEach((args, message) -> {
             Run run = run(args.toArray(String[]::new));
             assertEquals(2, run.status(), args + ": " + run.out() + run.err());
