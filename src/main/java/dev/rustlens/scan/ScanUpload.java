@@ -7,6 +7,7 @@ import dev.rustlens.analysis.check.Suppression;
 import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.metric.Metrics;
+import dev.rustlens.database.StorableText;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.StoredCrates.StoredCrate;
 import java.time.OffsetDateTime;
@@ -61,10 +62,14 @@ public record ScanUpload(String format, String commit, String branch, OffsetDate
     /** The upload of {@code crates}, as the command-line scanner sends it. */
     public static ScanUpload of(String commit, String branch, OffsetDateTime committedAt, String analyzerVersion,
             List<String> coreModules, int files, List<String> problems, List<StoredCrate> crates) {
-        return new ScanUpload(FORMAT, commit, branch, committedAt, analyzerVersion, coreModules, files, problems,
-                crates.stream().map(ScanUpload::uploaded).toList());
+        return new ScanUpload(FORMAT, commit, branch, committedAt, analyzerVersion, coreModules, files,
+                problems.stream().map(StorableText::of).toList(), crates.stream().map(ScanUpload::uploaded).toList());
     }
 
+    /**
+     * One crate for the upload, its text as the server stores it: the server refuses U+0000 in
+     * a request, and would have replaced it in what it analysed itself.
+     */
     private static UploadedCrate uploaded(StoredCrate crate) {
         List<UploadedFinding> findings = new ArrayList<>(crate.findings().size());
         for (int i = 0; i < crate.findings().size(); i++) {
@@ -73,11 +78,13 @@ public record ScanUpload(String format, String commit, String branch, OffsetDate
                     finding.column(), finding.endLine(), finding.endColumn(), finding.message(), finding.inTestCode(),
                     finding.suppression().name(), crate.fingerprints().get(i)));
         }
-        return new UploadedCrate(crate.name(), crate.directory(), crate.version().orElse(null),
-                crate.edition().orElse(null), crate.metrics().asMap(), crate.evidence(), crate.unsafeSites().stream()
-                        .map(site -> new UploadedUnsafeSite(site.kind().name(), site.path(), site.line(), site.column(),
-                                site.inTestCode()))
-                        .toList(), findings);
+        return new UploadedCrate(crate.name(), StorableText.of(crate.directory()),
+                StorableText.of(crate.version().orElse(null)), StorableText.of(crate.edition().orElse(null)),
+                crate.metrics().asMap(), crate.evidence().stream().map(evidence -> new VerificationEvidence(evidence.kind(),
+                        StorableText.of(evidence.path()), StorableText.of(evidence.detail()))).toList(),
+                crate.unsafeSites().stream().map(site -> new UploadedUnsafeSite(site.kind().name(),
+                        StorableText.of(site.path()), site.line(), site.column(), site.inTestCode())).toList(),
+                findings);
     }
 
     /**
