@@ -44,8 +44,8 @@ class RustlensCliTest {
     static Path dir;
     private static Path crate;
 
-    /** What one run printed and returned. */
-    private record Run(int status, String out, String err) {
+    /** What one in-process run printed and returned. */
+    record Run(int status, String out, String err) {
     }
 
     @BeforeAll
@@ -69,7 +69,8 @@ class RustlensCliTest {
                 """);
     }
 
-    private static Run run(String... args) {
+    /** Runs the scanner in this process, with no environment variables. */
+    static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = RustlensCli.run(List.of(args), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -16,9 +16,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,20 +51,8 @@ class ScanUploadTest {
             }
             """;
 
-    /** What one in-process run printed and returned. */
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run scan(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = RustlensCli.run(List.of(args), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Run upload(Path dir, long repository, RevCommit commit) {
-        return scan("scan", dir.toString(), "--upload", RestAssured.baseURI + ":" + RestAssured.port,
+    private static RustlensCliTest.Run upload(Path dir, long repository, RevCommit commit) {
+        return RustlensCliTest.run("scan", dir.toString(), "--upload", RestAssured.baseURI + ":" + RestAssured.port,
                 "--repository", Long.toString(repository), "--commit", commit.name(), "--branch", "main",
                 "--committed-at", Instant.ofEpochSecond(commit.getCommitTime()).toString());
     }
@@ -87,7 +72,7 @@ class ScanUploadTest {
                     "check", "undocumented_unsafe_block"))))
                     .when().put("/api/v1/repositories/{id}/gate", uploaded).then().statusCode(200);
 
-            Run passed = upload(dir, uploaded, first);
+            RustlensCliTest.Run passed = upload(dir, uploaded, first);
             assertEquals(0, passed.status(), passed.out() + passed.err());
             assertTrue(passed.out().contains("uploaded as scan "), passed.out());
             assertTrue(passed.out().contains("  pass  no new undocumented_unsafe_block findings: 0"), passed.out());
@@ -95,7 +80,7 @@ class ScanUploadTest {
             RevCommit second = TestRepositories.commitAt(git, Map.of("src/lib.rs", DOCUMENTED
                     + "\n/// Reads another.\npub fn other(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n"),
                     "undocumented", Instant.parse("2026-03-02T10:00:00Z"));
-            Run failed = upload(dir, uploaded, second);
+            RustlensCliTest.Run failed = upload(dir, uploaded, second);
             assertEquals(1, failed.status(), failed.out() + failed.err());
             assertTrue(failed.out().contains("  FAIL  no new undocumented_unsafe_block findings: 1 (expected 0)"),
                     failed.out());
