@@ -72,24 +72,8 @@ public class FindingResource {
         FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            writer.write(CsvCells.row("id", "crate", "check", "severity", "path", "line", "column", "end_line",
-                    "end_column", "message", "in_test_code", "suppression", "fingerprint", "tracking", "rating",
-                    "rating_points_if_fixed", "score_points_if_fixed", "triage_status", "triage_reason",
-                    "triage_marked_by", "triage_marked_at", "triage_expires_at", "triage_active"));
-            findings.stream(where, row -> {
-                FindingRow.Triage triage = row.triage();
-                writer.write(CsvCells.row(Long.toString(row.id()), row.crate(), row.checkId(), row.severity(),
-                        row.path(), Integer.toString(row.line()), Integer.toString(row.column()),
-                        Integer.toString(row.endLine()), Integer.toString(row.endColumn()), row.message(),
-                        Boolean.toString(row.inTestCode()), row.suppression(), row.fingerprint(), row.tracking(),
-                        row.worth() == null ? "" : row.worth().rating().name(),
-                        row.worth() == null ? "" : Double.toString(row.worth().ratingPoints()),
-                        row.worth() == null ? "" : Double.toString(row.worth().scorePoints()),
-                        triage == null ? "" : triage.status(), triage == null ? "" : triage.reason(),
-                        triage == null ? "" : triage.markedBy(), triage == null ? "" : triage.markedAt().toString(),
-                        triage == null || triage.expiresAt() == null ? "" : triage.expiresAt().toString(),
-                        triage == null ? "" : Boolean.toString(triage.active())));
-            });
+            writer.write(FindingCsv.HEADER);
+            findings.stream(where, row -> writer.write(FindingCsv.row(row)));
             writer.flush();
         };
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"scan-" + id + "-findings.csv\"")

@@ -20,9 +20,10 @@ import java.util.Map;
  * (from the check catalogue and each check's documentation), results with a repository-relative
  * location, a level, a message, partial fingerprints and suppressions (in the code, or by an
  * active triage mark), at most {@value #MAX_RESULTS_PER_RUN}
- * results per run. Written as a stream, one finding at a time.
+ * results per run. Written as a stream, one finding at a time, by the server's exports and by the
+ * command-line scanner alike.
  */
-final class SarifExport implements AutoCloseable {
+public final class SarifExport implements AutoCloseable {
 
     /** GitHub code scanning accepts at most this many results in one run. */
     static final int MAX_RESULTS_PER_RUN = 25_000;
@@ -40,7 +41,7 @@ final class SarifExport implements AutoCloseable {
     private boolean runOpen;
 
     /** {@code repositoryUri} and {@code revision} may be null (an uploaded archive has no URL). */
-    SarifExport(OutputStream output, List<Check> checks, String repositoryUri, String revision) throws IOException {
+    public SarifExport(OutputStream output, List<Check> checks, String repositoryUri, String revision) throws IOException {
         this.json = JSON.createGenerator(output);
         this.checks = checks;
         this.repositoryUri = repositoryUri;
@@ -55,7 +56,7 @@ final class SarifExport implements AutoCloseable {
     }
 
     /** Writes one finding as a result. */
-    void result(FindingRow finding) throws IOException {
+    public void result(FindingRow finding) throws IOException {
         if (!runOpen || resultsInRun == MAX_RESULTS_PER_RUN) {
             closeRun();
             openRun();

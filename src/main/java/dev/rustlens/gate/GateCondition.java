@@ -28,7 +28,7 @@ public record GateCondition(String type, String check, String severity, Integer 
             new GateCondition("no_open_benchmark_regressions", null, null, null, null));
 
     /** Throws {@link BadRequest} saying what is wrong; {@code checks} are the known check ids. */
-    void validate(Set<String> checks) {
+    public void validate(Set<String> checks) {
         switch (type == null ? "" : type) {
             case "no_new_findings" -> {
                 if (check == null || !checks.contains(check)) {

@@ -1,7 +1,6 @@
 package dev.rustlens.scan;
 
 import dev.rustlens.analysis.AnalysisResult;
-import dev.rustlens.analysis.CrateResult;
 import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.VerificationEvidence;
@@ -19,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +58,18 @@ public class ScanStore {
     @Transactional
     public void succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt, AnalysisResult result,
             FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules) {
+        succeed(scanId, worker, commitSha, committedAt, new Results(StoredCrates.of(result), result.problems(),
+                result.filesAnalyzed(), result.filesReused()), cache, analyzerVersion, coreModules);
+    }
+
+    /** A scan's results as stored: from an analysis here, or uploaded. */
+    record Results(List<StoredCrates.StoredCrate> crates, List<String> problems, int filesAnalyzed, int filesReused) {
+    }
+
+    /** Stores the results of a scan that {@code worker} ran, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt, Results result,
+            FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules) {
         // Locked until the results are stored: a cancel waits, then finds the scan ended.
         Scan scan = runningBy(scanId, worker);
         if (scan == null) {
@@ -73,9 +83,8 @@ public class ScanStore {
         Set<String> triaged = scores.triagedFingerprints(scan.repository.id);
         Map<Long, List<ScoredFinding>> scored = new HashMap<>();
         Set<String> currentFingerprints = new HashSet<>();
-        Set<String> namesInScan = new HashSet<>();
-        for (CrateResult crateResult : result.crates()) {
-            String name = uniqueName(crateResult, namesInScan);
+        for (StoredCrates.StoredCrate stored : result.crates()) {
+            String name = stored.name();
             Crate crate = Crate.findByName(scan.repository, name).orElseGet(() -> {
                 Crate created = new Crate();
                 created.repository = scan.repository;
@@ -83,17 +92,15 @@ public class ScanStore {
                 created.persist();
                 return created;
             });
-            CrateSnapshot snapshot = snapshotOf(scan, crate, crateResult);
+            CrateSnapshot snapshot = snapshotOf(scan, crate, stored);
             snapshot.persist();
             entityManager.flush();
             // Built once from the analysis result: written, then scored without reading them back.
-            List<Finding> findings = crateResult.findings().stream().map(ScanStore::storable).toList();
-            // Fingerprinted as stored (and as the result cache gives them back), so they match across scans.
-            List<String> fingerprints = Fingerprints.of(name, findings);
-            insertFindings(scan.id, snapshot.id, findings, fingerprints, previousFingerprints);
+            List<String> fingerprints = stored.fingerprints();
+            insertFindings(scan.id, snapshot.id, stored.findings(), fingerprints, previousFingerprints);
             currentFingerprints.addAll(fingerprints);
-            scored.put(snapshot.id, scored(findings, fingerprints, triaged));
-            insertUnsafeSites(snapshot.id, crateResult.unsafeSites());
+            scored.put(snapshot.id, stored.scored(triaged));
+            insertUnsafeSites(snapshot.id, stored.unsafeSites());
         }
         scan.previousScanId = previous.map(p -> p.id).orElse(null);
         scan.findingsNew = (int) currentFingerprints.stream().filter(f -> !previousFingerprints.contains(f)).count();
@@ -290,34 +297,18 @@ public class ScanStore {
         return scan != null && scan.status == Scan.Status.running && worker.equals(scan.worker) ? scan : null;
     }
 
-    /**
-     * The crate's identity in its repository: its package name, or, when another crate of the
-     * scan has that name (vendored copies, two major versions side by side), name@version, or
-     * name@directory.
-     */
-    private static String uniqueName(CrateResult crate, Set<String> taken) {
-        String name = StorableText.of(crate.crate().name());
-        String versioned = name + "@" + StorableText.of(crate.crate().version().orElse("unversioned"));
-        for (String candidate : List.of(name, versioned, name + "@" + StorableText.of(crate.crate().directory()))) {
-            if (taken.add(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("two crates in " + crate.crate().directory() + " named " + name);
-    }
-
     private static String truncate(String text) {
         return StorableText.of(text, MAX_ERROR_LENGTH);
     }
 
-    private static CrateSnapshot snapshotOf(Scan scan, Crate crate, CrateResult result) {
+    private static CrateSnapshot snapshotOf(Scan scan, Crate crate, StoredCrates.StoredCrate result) {
         Metrics metrics = result.metrics();
         CrateSnapshot snapshot = new CrateSnapshot();
         snapshot.scan = scan;
         snapshot.crate = crate;
-        snapshot.path = StorableText.of(result.crate().directory());
-        snapshot.version = StorableText.of(result.crate().version().orElse(null));
-        snapshot.edition = StorableText.of(result.crate().edition().orElse(null));
+        snapshot.path = StorableText.of(result.directory());
+        snapshot.version = StorableText.of(result.version().orElse(null));
+        snapshot.edition = StorableText.of(result.edition().orElse(null));
         snapshot.files = (int) metrics.get(Metric.FILES);
         snapshot.codeLines = (int) metrics.get(Metric.CODE_LINES);
         snapshot.unsafeBlocks = (int) metrics.get(Metric.UNSAFE_BLOCKS);
@@ -363,23 +354,6 @@ public class ScanStore {
                 insert.executeBatch();
             }
         });
-    }
-
-    /** The findings as the score formula takes them, in the same order. */
-    private static List<ScoredFinding> scored(List<Finding> findings, List<String> fingerprints, Set<String> triaged) {
-        List<ScoredFinding> scored = new ArrayList<>(findings.size());
-        for (int i = 0; i < findings.size(); i++) {
-            Finding finding = findings.get(i);
-            scored.add(new ScoredFinding(finding.checkId(), fingerprints.get(i), finding.path(), !finding.active(),
-                    finding.inTestCode(), triaged.contains(fingerprints.get(i))));
-        }
-        return scored;
-    }
-
-    private static Finding storable(Finding finding) {
-        return new Finding(finding.checkId(), finding.severity(), StorableText.of(finding.path()), finding.line(),
-                finding.column(), finding.endLine(), finding.endColumn(), StorableText.of(finding.message()),
-                finding.inTestCode(), finding.suppression(), StorableText.of(finding.context()));
     }
 
     private void insertUnsafeSites(long snapshotId, List<UnsafeSite> sites) {

@@ -78,8 +78,7 @@ public class SnapshotScores {
             List<FixRanking.Fix> fixes = FixRanking.rank(snapshot.metrics, found);
             snapshot.fixes = List.copyOf(fixes.subList(0, Math.min(KEPT_FIXES, fixes.size())));
             snapshot.fixWorth = FixRanking.worthByCheck(snapshot.metrics, found);
-            crates.add(new ScoreFormula.WeightedScore(snapshot.crate.name, score.score(),
-                    snapshot.metrics.getOrDefault("library_code_lines", 0L), ScoreFormula.holdsUnsafe(snapshot.metrics)));
+            crates.add(ScoreFormula.WeightedScore.of(snapshot.crate.name, score.score(), snapshot.metrics));
         }
         ScoreFormula.RepositoryScore repository = ScoreFormula.aggregate(crates);
         scan.score = repository.score();

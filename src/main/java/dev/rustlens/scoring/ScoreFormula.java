@@ -330,6 +330,12 @@ public final class ScoreFormula {
 
     /** A crate's score, its weight in the repository's, and whether it holds unsafe code. */
     public record WeightedScore(String name, int score, long lines, boolean holdsUnsafe) {
+
+        /** A crate's score weighted by its non-test code lines, as its metrics count them. */
+        public static WeightedScore of(String name, int score, Map<String, Long> metrics) {
+            return new WeightedScore(name, score, metrics.getOrDefault(Metric.LIBRARY_CODE_LINES.key(), 0L),
+                    ScoreFormula.holdsUnsafe(metrics));
+        }
     }
 
     /** A repository's score and grade, and why it is lower than its crates' mean, if it is. */

@@ -22,6 +22,7 @@ class OpenApiDocumentTest {
                 .body("paths", hasKey("/api/v1/repositories"))
                 .body("paths", hasKey("/api/v1/scans/{id}/findings.sarif"))
                 .body("paths", hasKey("/api/v1/tokens"))
+                .body("paths", hasKey("/api/v1/repositories/{id}/uploads"))
                 .body("paths", not(hasKey("/repositories/{id}")))
                 .body("paths", not(hasKey("/login")))
                 .body("components.securitySchemes.apiToken.scheme", equalTo("bearer"))

@@ -14,10 +14,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The architecture of docs/architecture.md, checked on the compiled classes: packages that depend
  * one way (no cycle between any two, nor between their sub-packages), layers used only from
- * above, and a pure analysis core.
+ * above, and a pure analysis core and command-line scanner.
  */
 @Tag("fast")
 class ArchitectureTest {
+
+    /** What runs only inside the server: Quarkus, its web and persistence stacks, the database, git. */
+    private static final String[] SERVER_PACKAGES = {"io.quarkus..", "io.vertx..", "java.sql..", "javax.sql..",
+        "org.hibernate..", "jakarta.persistence..", "jakarta.transaction..", "jakarta.ws.rs..", "jakarta.enterprise..",
+        "jakarta.inject..", "org.postgresql..", "org.eclipse.jgit.."};
 
     private static JavaClasses classes;
 
@@ -50,25 +55,31 @@ class ArchitectureTest {
                 .layer("Gate").definedBy("dev.rustlens.gate..")
                 .layer("Notify").definedBy("dev.rustlens.notify..")
                 .layer("Web").definedBy("dev.rustlens.web..", "dev.rustlens.api..")
+                .layer("Cli").definedBy("dev.rustlens.cli..")
+                .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Notify").mayOnlyBeAccessedByLayers("Web")
-                .whereLayer("Gate").mayOnlyBeAccessedByLayers("Notify", "Web")
-                .whereLayer("Store").mayOnlyBeAccessedByLayers("Gate", "Notify", "Web")
+                .whereLayer("Gate").mayOnlyBeAccessedByLayers("Notify", "Web", "Cli")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Gate", "Notify", "Web", "Cli")
                 .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Store", "Gate", "Notify", "Web")
                 .whereLayer("Identity").mayOnlyBeAccessedByLayers("Web")
-                .whereLayer("Core").mayOnlyBeAccessedByLayers("Ingest", "Store", "Gate", "Notify", "Web")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Ingest", "Store", "Gate", "Notify", "Web", "Cli")
                 .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Identity", "Ingest", "Store", "Gate", "Notify",
-                        "Web")
+                        "Web", "Cli")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandLineScannerKnowsNoServer() {
+        noClasses().that().resideInAPackage("dev.rustlens.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVER_PACKAGES)
                 .check(classes);
     }
 
     @Test
     void theAnalysisCoreKnowsNoServer() {
         noClasses().that().resideInAnyPackage("dev.rustlens.parser..", "dev.rustlens.analysis..", "dev.rustlens.scoring..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.vertx..", "java.sql..",
-                        "javax.sql..", "org.hibernate..", "jakarta.persistence..", "jakarta.transaction..",
-                        "jakarta.ws.rs..", "jakarta.enterprise..", "jakarta.inject..", "org.postgresql..",
-                        "org.eclipse.jgit..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVER_PACKAGES)
                 .check(classes);
     }
 }

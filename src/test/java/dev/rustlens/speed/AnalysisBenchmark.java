@@ -238,7 +238,7 @@ public final class AnalysisBenchmark {
     }
 
     /** The round (reference, rustlens, ratio) whose ratio is the median. */
-    private static double[] median(List<double[]> rounds) {
+    static double[] median(List<double[]> rounds) {
         List<double[]> sorted = new ArrayList<>(rounds);
         sorted.sort(Comparator.comparingDouble(round -> round[2]));
         return sorted.get(sorted.size() / 2);
@@ -276,7 +276,7 @@ public final class AnalysisBenchmark {
         return bytes;
     }
 
-    private static Path buildReference(Path dir) throws Exception {
+    static Path buildReference(Path dir) throws Exception {
         Path binary = dir.resolve("tsscan");
         if (!Files.isExecutable(binary)) {
             Path script = Path.of("../shared/bench/build-tsscan.sh");

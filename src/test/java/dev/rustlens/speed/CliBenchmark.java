@@ -1,0 +1,96 @@
+package dev.rustlens.speed;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Times {@code bin/rustlens scan CORPUS} as a cold process against the C reference scanner, in
+ * the same run, as {@link AnalysisBenchmark} times its cold process: rounds of the reference and
+ * then the launcher, back to back, and the median round's ratio. Each process's CPU time (user and
+ * system) is measured too: on a machine that other work shares, wall time says how much of the two
+ * cores a process got, CPU time what it cost. See docs/benchmarks.md.
+ *
+ * <p>Usage: {@code CliBenchmark [--rounds R] [--threads N] [--reference DIR] CORPUS}. Needs the
+ * packaged application (target/quarkus-app) and {@code /usr/bin/time}. The launcher's class-data
+ * archive is written by one untimed run first, in a cache directory of the benchmark's own; that
+ * first run's time is printed too.
+ */
+public final class CliBenchmark {
+
+    private static final Pattern TIMES = Pattern.compile("^times wall=([0-9.]+) user=([0-9.]+) system=([0-9.]+)$",
+            Pattern.MULTILINE);
+
+    private CliBenchmark() {
+    }
+
+    /** One process's wall and CPU seconds. */
+    private record Timed(double wall, double cpu) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = 5;
+        int threads = 2;
+        Path referenceDir = Path.of("target/tsscan");
+        Path corpus = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--reference" -> referenceDir = Path.of(args[++i]);
+                default -> corpus = Path.of(args[i]);
+            }
+        }
+        if (corpus == null) {
+            throw new IllegalArgumentException("usage: CliBenchmark [--rounds R] [--threads N] [--reference DIR] CORPUS");
+        }
+        Path tsscan = AnalysisBenchmark.buildReference(referenceDir);
+        // A cache of this run's own: the first run writes the archive, as on a fresh CI runner.
+        Path cache = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "cli-benchmark-cache");
+        // The launcher runs with JAVA_HOME's java; this JVM's is the one the build uses.
+        List<String> cli = List.of("env", "JAVA_HOME=" + System.getProperty("java.home"), "XDG_CACHE_HOME=" + cache,
+                Path.of("bin", "rustlens").toString(), "scan", "--threads", String.valueOf(threads), corpus.toString());
+        List<String> reference = List.of(tsscan.toString(), "--threads", String.valueOf(threads), corpus.toString());
+        System.out.printf(Locale.ROOT, "corpus=%s threads=%d cores=%d%n", corpus, threads,
+                Runtime.getRuntime().availableProcessors());
+        Timed first = timed(cli);
+        System.out.printf(Locale.ROOT, "first run, writing the class-data archive: %.2f s (CPU %.2f s)%n", first.wall(),
+                first.cpu());
+        List<double[]> wall = new ArrayList<>();
+        List<double[]> cpu = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            Timed theirs = timed(reference);
+            Timed ours = timed(cli);
+            wall.add(new double[] {theirs.wall(), ours.wall(), ours.wall() / theirs.wall()});
+            cpu.add(new double[] {theirs.cpu(), ours.cpu(), ours.cpu() / theirs.cpu()});
+            System.out.printf(Locale.ROOT, "cold round %d: reference %.2f s (CPU %.2f s), rustlens scan %.2f s (CPU %.2f s),"
+                    + " ratio %.2f (CPU %.2f)%n", round, theirs.wall(), theirs.cpu(), ours.wall(), ours.cpu(),
+                    ours.wall() / theirs.wall(), ours.cpu() / theirs.cpu());
+        }
+        double[] median = AnalysisBenchmark.median(wall);
+        double[] medianCpu = AnalysisBenchmark.median(cpu);
+        System.out.printf(Locale.ROOT, "reference cold process: %.2f s; bin/rustlens scan: %.2f s; ratio %.2f, the median"
+                + " of %d rounds (target <= 1.5)%n", median[0], median[1], median[2], rounds);
+        System.out.printf(Locale.ROOT, "CPU time: reference %.2f s; bin/rustlens scan %.2f s; ratio %.2f, the median of %d"
+                + " rounds%n", medianCpu[0], medianCpu[1], medianCpu[2], rounds);
+    }
+
+    /** Runs {@code command} to its end under /usr/bin/time; fails unless it exits 0. */
+    private static Timed timed(List<String> command) throws Exception {
+        List<String> timedCommand = new ArrayList<>(List.of("/usr/bin/time", "-f", "times wall=%e user=%U system=%S"));
+        timedCommand.addAll(command);
+        Process process = new ProcessBuilder(timedCommand).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher times = TIMES.matcher(output);
+        if (process.waitFor() != 0 || !times.find()) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+        return new Timed(Double.parseDouble(times.group(1)),
+                Double.parseDouble(times.group(2)) + Double.parseDouble(times.group(3)));
+    }
+}
