@@ -23,23 +23,22 @@ class ScanPhasesTest {
         clock.addAndGet(millis * MS);
     }
 
+    /** Begins {@code phase} and lets the clock run for {@code millis}. */
+    private void spend(Phase phase, long millis) {
+        phases.begin(phase);
+        elapse(millis);
+    }
+
     @Test
     void eachPhaseGetsTheTimeUntilTheNextOneBegins() {
         phases.add(Phase.QUEUE, 40 * MS);
-        phases.begin(Phase.FETCH);
-        elapse(120);
-        phases.begin(Phase.ANALYSIS);
-        elapse(900);
-        phases.begin(Phase.STORE);
-        elapse(100);
-        phases.begin(Phase.SCORE);
-        elapse(30);
-        phases.begin(Phase.GATE);
-        elapse(10);
-        phases.begin(Phase.STORE);
-        elapse(20);
-        phases.begin(Phase.PUBLISH);
-        elapse(5);
+        spend(Phase.FETCH, 120);
+        spend(Phase.ANALYSIS, 900);
+        spend(Phase.STORE, 100);
+        spend(Phase.SCORE, 30);
+        spend(Phase.GATE, 10);
+        spend(Phase.STORE, 20);
+        spend(Phase.PUBLISH, 5);
         phases.stop();
         phases.handled(3, 1, 2, 35);
         phases.rustBytes(4096);
@@ -54,8 +53,7 @@ class ScanPhasesTest {
 
     @Test
     void aScanThatFailsHasItsTimeInThePhaseItWasIn() {
-        phases.begin(Phase.FETCH);
-        elapse(2_000);
+        spend(Phase.FETCH, 2_000);
         phases.stop();
         elapse(500); // after the end: counted nowhere
 
