@@ -3,6 +3,7 @@ package dev.rustlens.scan;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.jboss.logging.Logger;
@@ -19,12 +20,18 @@ public class ScanQueueDepth {
     private static final long FRESH_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final ScanQueue queue;
+    private final MeterRegistry registry;
     private double depth = Double.NaN;
     private long readAt;
     private boolean read;
 
     public ScanQueueDepth(ScanQueue queue, MeterRegistry registry) {
         this.queue = queue;
+        this.registry = registry;
+    }
+
+    @PostConstruct
+    void register() {
         Gauge.builder("rustlens.scan.queue.depth", this, ScanQueueDepth::current)
                 .description("Scans queued and not yet claimed, on every instance").register(registry);
     }

@@ -97,9 +97,14 @@ public class ScanRunner {
     public void run(long scanId, String worker, Supplier<StopReason> stop) {
         ScanPhases phases = new ScanPhases(scanId, System::nanoTime);
         phases.begin(Phase.FETCH);
-        Outcome outcome = attempt(scanId, worker, stop, phases);
-        phases.stop();
-        metrics.ended(phases, outcome);
+        // Failed unless the attempt says otherwise: it throws only when even recording a failure failed.
+        Outcome outcome = Outcome.FAILED;
+        try {
+            outcome = attempt(scanId, worker, stop, phases);
+        } finally {
+            phases.stop();
+            metrics.ended(phases, outcome);
+        }
     }
 
     private Outcome attempt(long scanId, String worker, Supplier<StopReason> stop, ScanPhases phases) {

@@ -308,12 +308,14 @@ public class ScanStore {
     /**
      * Stamps the scan's end with PostgreSQL's clock as the transaction's last statement, after every
      * write (the claim's start is PostgreSQL's too): the scan's duration runs from the claim to its
-     * commit, not to when its writes began. The entity is not told: nothing reads it afterwards.
+     * commit, not to when its writes began. The entity is read again, so that a later change to it
+     * cannot write its old end back.
      */
     private void finishNow(Scan scan) {
         entityManager.flush();
         entityManager.createNativeQuery("update scan set finished_at = clock_timestamp() where id = ?1")
                 .setParameter(1, scan.id).executeUpdate();
+        entityManager.refresh(scan);
     }
 
     /** The scan, locked, when it is still running by {@code worker}; else null. */

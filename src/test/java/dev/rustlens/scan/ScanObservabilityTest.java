@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -65,9 +66,9 @@ class ScanObservabilityTest {
             assertEquals("succeeded", first.getString("status"), first.getString("error"));
             String metricsBefore = metrics();
 
-            // One file changed: the other is a hit in the result cache.
-            TestRepositories.commit(git, Map.of("crates/beta/src/lib.rs", ScanFlowTest.BETA_LIB + "\npub fn more() {}\n"),
-                    "change beta");
+            // One file changed, to content no earlier run has seen (a miss); the other is a hit.
+            TestRepositories.commit(git, Map.of("crates/beta/src/lib.rs", ScanFlowTest.BETA_LIB + "\n// "
+                    + UUID.randomUUID() + "\n"), "change beta");
             long scanId = startScan(repositoryId);
             JsonPath scan = awaitScan(scanId);
             assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
@@ -81,11 +82,13 @@ class ScanObservabilityTest {
             for (String phase : List.of("total", "queue", "fetch", "analysis", "store", "score", "gate", "publish")) {
                 assertTrue(phases.containsKey(phase), phase + " is missing from: " + line);
             }
-            assertTrue(scan.getInt("filesReused") > 0);
+            assertTrue(scan.getInt("filesAnalyzed") > 0 && scan.getInt("filesReused") > 0);
             assertTrue(line.contains(" files_analyzed=" + scan.getInt("filesAnalyzed") + " files_reused="
                     + scan.getInt("filesReused") + " crates=2 "), line);
             long duration = scan.getLong("durationMillis");
-            assertTrue(duration >= phases.get("fetch") + phases.get("analysis") + phases.get("store"),
+            // Every phase but the queue wait and the commit itself ran between the claim and the stamp.
+            assertTrue(duration >= phases.get("fetch") + phases.get("analysis") + phases.get("store")
+                    + phases.get("score") + phases.get("gate"),
                     "durationMillis " + duration + " runs from the claim to the commit: " + line);
 
             String metricsAfter = metrics();
@@ -94,7 +97,8 @@ class ScanObservabilityTest {
                     "phase=\"publish\"", "outcome=\"succeeded\""), metricsAfter);
             assertTrue(sample(metricsAfter, "rustlens_result_cache_lookups_total", "result=\"hit\"")
                     > sample(metricsBefore, "rustlens_result_cache_lookups_total", "result=\"hit\""));
-            assertTrue(sample(metricsAfter, "rustlens_result_cache_lookups_total", "result=\"miss\"") > 0);
+            assertTrue(sample(metricsAfter, "rustlens_result_cache_lookups_total", "result=\"miss\"")
+                    > sample(metricsBefore, "rustlens_result_cache_lookups_total", "result=\"miss\""));
             assertTrue(sample(metricsAfter, "rustlens_scan_files_count", "source=\"reused\"") > 0);
             assertTrue(sample(metricsAfter, "rustlens_scan_findings_sum") > 0);
             // NaN when the database could not be asked
@@ -109,9 +113,11 @@ class ScanObservabilityTest {
     void pageAndApiLatencyIsTaggedByTemplateNotById() {
         given().when().get("/api/v1/scans/{id}", 987_654_321).then().statusCode(404);
         given().when().get("/api/v1/repositories").then().statusCode(200);
+        given().when().get("/no-such-page-5551234").then().statusCode(404);
         String metrics = metrics();
         assertTrue(sample(metrics, "http_server_requests_seconds_count", "uri=\"/api/v1/repositories\"") > 0, metrics);
         assertFalse(metrics.contains("987654321"), "a raw id became a tag");
+        assertFalse(metrics.contains("5551234"), "an unknown path became a tag");
     }
 
     @Test
