@@ -53,6 +53,13 @@ public interface RustlensConfig {
         @WithDefault("false")
         boolean readsNeedLogin();
 
+        /**
+         * Whether anyone may read {@code /q/metrics}, as a Prometheus without a token would; by
+         * default only an admin (token or sign-in) may.
+         */
+        @WithDefault("false")
+        boolean publicMetrics();
+
         /** How long a page sign-in lasts. */
         @WithDefault("7d")
         Duration sessionLifetime();

@@ -5,6 +5,8 @@ import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.CredentialCipher.Credentials;
 import dev.rustlens.outbound.OutboundPolicy;
 import dev.rustlens.outbound.OutboundSession;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +34,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps one bare local clone per registered repository: the first scan clones, later scans
- * fetch. Only the scanned branch is transferred.
+ * fetch. Only the scanned branch is transferred. Failed transfers are counted
+ * ({@code rustlens_git_fetch_failures_total}).
  */
 @ApplicationScoped
 public class GitMirror {
@@ -44,11 +47,15 @@ public class GitMirror {
     private final OutboundPolicy outbound;
     private final RepositoryUrls urls;
     private final Map<Path, Object> locks = new ConcurrentHashMap<>();
+    private final Counter fetchFailures;
 
-    public GitMirror(RustlensConfig config, OutboundPolicy outbound, RepositoryUrls urls) {
+    public GitMirror(RustlensConfig config, OutboundPolicy outbound, RepositoryUrls urls, MeterRegistry registry) {
         this.config = config;
         this.outbound = outbound;
         this.urls = urls;
+        this.fetchFailures = Counter.builder("rustlens.git.fetch.failures")
+                .description("Clones and fetches that failed after their retries (not those stopped on purpose)")
+                .register(registry);
     }
 
     /**
@@ -142,11 +149,14 @@ public class GitMirror {
                     if (fresh) {
                         deleteQuietly(directory);
                     }
-                    if (FetchFailures.isMissingBranch(e)) {
-                        throw new GitFailure("branch '" + ref.substring("refs/heads/".length()) + "' does not exist in "
-                                + url, e);
+                    GitFailure failure = FetchFailures.isMissingBranch(e)
+                            ? new GitFailure("branch '" + ref.substring("refs/heads/".length()) + "' does not exist in "
+                                    + url, e)
+                            : FetchFailures.failure(verb + url, e, session);
+                    if (!(failure instanceof FetchStopped)) {
+                        fetchFailures.increment();
                     }
-                    throw FetchFailures.failure(verb + url, e, session);
+                    throw failure;
                 }
             }
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.analysis.Analyzer;
 import dev.rustlens.analysis.FileResult;
 import dev.rustlens.database.StorableText;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -12,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +23,8 @@ import org.hibernate.Session;
 
 /**
  * The content cache: file results by (git blob id, analyzer version). A scan loads what is known
- * for its blobs before it starts and writes what it computed in the transaction that ends it.
+ * for its blobs before it starts and writes what it computed in the transaction that ends it. Its
+ * hits and misses are counted ({@code rustlens_result_cache_lookups_total}).
  */
 @ApplicationScoped
 public class FileResultStore {
@@ -32,9 +36,19 @@ public class FileResultStore {
     private static final int LOOKUP_SLICE = 10_000;
 
     private final EntityManager entityManager;
+    private final Counter hits;
+    private final Counter misses;
 
-    public FileResultStore(EntityManager entityManager) {
+    public FileResultStore(EntityManager entityManager, MeterRegistry registry) {
         this.entityManager = entityManager;
+        this.hits = lookups(registry, "hit");
+        this.misses = lookups(registry, "miss");
+    }
+
+    private static Counter lookups(MeterRegistry registry, String result) {
+        return Counter.builder("rustlens.result.cache.lookups")
+                .description("Rust files looked up in the result cache as a scan starts, found (hit) or not (miss)")
+                .tag("result", result).register(registry);
     }
 
     /** A scan's view of the cache: what was known before it, and what it adds. */
@@ -65,7 +79,7 @@ public class FileResultStore {
     @Transactional
     public ScanCache load(Collection<String> blobIds, String analyzerVersion) {
         Map<String, FileResult> known = new HashMap<>();
-        List<String> ids = List.copyOf(blobIds);
+        List<String> ids = List.copyOf(new HashSet<>(blobIds)); // the same blob at two paths is one lookup
         // PostgreSQL takes at most 32767 parameters a statement: ask in slices.
         for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
@@ -83,6 +97,8 @@ public class FileResultStore {
                 }
             }
         }
+        hits.increment(known.size());
+        misses.increment(ids.size() - known.size());
         return new ScanCache(known);
     }
 

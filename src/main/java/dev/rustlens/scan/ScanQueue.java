@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.SpecHints;
 
 /**
  * Scan and backfill jobs as rows of their tables. Workers of any instance claim the oldest queued
@@ -34,6 +35,8 @@ public class ScanQueue {
                 files_done = null, files_total = null, heartbeat_at = null, worker = null
             where status = 'running' and %s
             returning id, repository_id, branch, commit_sha, status, error""";
+
+    private static final int QUEUED_COUNT_TIMEOUT_MILLIS = 2000;
 
     private final EntityManager entityManager;
     private final Event<ScanFailed> failed;
@@ -189,6 +192,13 @@ public class ScanQueue {
         return entityManager.unwrap(org.hibernate.Session.class)
                 .createNativeQuery("select id from scan where id in (?1) and status = 'cancelled'", Long.class)
                 .setParameterList(1, scanIds).getResultList();
+    }
+
+    /** How many scans wait in the queue; gives up after two seconds (it is asked while metrics are scraped). */
+    @Transactional
+    public long queuedScans() {
+        return ((Number) entityManager.createNativeQuery("select count(*) from scan where status = 'queued'")
+                .setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, QUEUED_COUNT_TIMEOUT_MILLIS).getSingleResult()).longValue();
     }
 
     /** Records progress of a scan that {@code worker} runs. */

@@ -16,6 +16,8 @@ import dev.rustlens.gitrepo.GitMirror.FetchStopped;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.GitMirror;
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.scan.ScanPhases.Outcome;
+import dev.rustlens.scan.ScanPhases.Phase;
 import dev.rustlens.scan.ScanWorkers.StopReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -52,10 +55,13 @@ public class ScanRunner {
     private final ArchiveStore archives;
     private final CredentialCipher cipher;
     private final RustlensConfig config;
+    private final ScanMetrics metrics;
 
     public ScanRunner(GitMirror mirror, AnalysisEngine engine, ScanStore store, ScanQueue queue,
-            FileResultStore fileResults, ArchiveStore archives, CredentialCipher cipher, RustlensConfig config) {
+            FileResultStore fileResults, ArchiveStore archives, CredentialCipher cipher, RustlensConfig config,
+            ScanMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.fileResults = fileResults;
         this.archives = archives;
         this.cipher = cipher;
@@ -68,7 +74,7 @@ public class ScanRunner {
     /** What a scan needs to know of its repository, read before any slow work starts. */
     record Job(long scanId, long repositoryId, GitRepository.Kind kind, String url, Credentials credentials,
             String branch, String requestedCommit, String targetBranch, OffsetDateTime queuedAt,
-            List<String> coreModules) {
+            OffsetDateTime claimedAt, List<String> coreModules) {
     }
 
     @Transactional
@@ -77,26 +83,41 @@ public class ScanRunner {
         GitRepository repository = scan.repository;
         Credentials credentials = repository.credentials == null ? null : cipher.decrypt(repository.credentials);
         return new Job(scan.id, repository.id, repository.kind, repository.url, credentials, scan.branch,
-                scan.requestedCommit, scan.targetBranch, scan.queuedAt, List.copyOf(repository.coreModules));
+                scan.requestedCommit, scan.targetBranch, scan.queuedAt, scan.startedAt,
+                List.copyOf(repository.coreModules));
     }
 
     /**
      * Runs the scan, claimed by {@code worker}, to its end; never throws. {@code stop} is polled
      * while fetching and as files complete, and says when and why the scan must give up (cancel,
      * time limit, shutdown). Only the claiming worker's results are stored: a scan queued again
-     * meanwhile (its worker was taken for dead) belongs to its new worker.
+     * meanwhile (its worker was taken for dead) belongs to its new worker. When it ends, it is
+     * logged and counted with its phases ({@link ScanMetrics}).
      */
     public void run(long scanId, String worker, Supplier<StopReason> stop) {
+        ScanPhases phases = new ScanPhases(scanId, System::nanoTime);
+        phases.begin(Phase.FETCH);
+        // Failed unless the attempt says otherwise: it throws only when even recording a failure failed.
+        Outcome outcome = Outcome.FAILED;
+        try {
+            outcome = attempt(scanId, worker, stop, phases);
+        } finally {
+            phases.stop();
+            metrics.ended(phases, outcome);
+        }
+    }
+
+    private Outcome attempt(long scanId, String worker, Supplier<StopReason> stop, ScanPhases phases) {
         String commit = null;
         try {
             Job job = job(scanId);
+            phases.add(Phase.QUEUE, Duration.between(job.queuedAt(), job.claimedAt()).toNanos());
             if (job.kind() == GitRepository.Kind.archive) {
                 // An uploaded archive: its digest stands for the commit, its upload time for the commit time.
                 commit = job.requestedCommit();
                 Path root = archives.sourceRoot(job.repositoryId(), commit);
-                analyzeAndStore(scanId, worker, new DirectorySourceTree(root, true), commit, job.queuedAt(),
-                        job.coreModules(), stop);
-                return;
+                return analyzeAndStore(scanId, worker, new DirectorySourceTree(root, true), commit, job.queuedAt(),
+                        job.coreModules(), stop, phases);
             }
             ObjectId targetHead = job.targetBranch() == null ? null : fetchHead(job, job.targetBranch(), stop);
             try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch(), job.credentials(),
@@ -109,53 +130,65 @@ public class ScanRunner {
                     String base = mergeBase(walk, head, targetHead, job).name();
                     queue.recordBase(scanId, worker, base, job.targetBranch());
                 }
-                analyzeAndStore(scanId, worker, new GitCommitTree(fetched.repository(), head), commit, committedAt(head),
-                        job.coreModules(), stop);
+                return analyzeAndStore(scanId, worker, new GitCommitTree(fetched.repository(), head), commit,
+                        committedAt(head), job.coreModules(), stop, phases);
             }
         } catch (FetchStopped | ScanStopped e) {
-            stopped(scanId, worker, commit, stop.get());
+            return stopped(scanId, worker, commit, stop.get());
         } catch (GitFailure | ManifestException | ArchiveStore.UploadMissing e) {
-            fail(scanId, worker, commit, e.getMessage(), stop);
+            return fail(scanId, worker, commit, e.getMessage(), stop);
         } catch (IOException e) {
             LOG.warnf(e, "scan %d: reading the repository failed", scanId);
-            fail(scanId, worker, commit, DiskFull.causes(e) ? "this server's disk is full"
+            return fail(scanId, worker, commit, DiskFull.causes(e) ? "this server's disk is full"
                     : "cannot read the repository's files; the server log has the details", stop);
         } catch (RuntimeException e) {
             LOG.errorf(e, "scan %d failed unexpectedly", scanId);
-            fail(scanId, worker, commit, DatabaseErrors.trouble(e)
+            return fail(scanId, worker, commit, DatabaseErrors.trouble(e)
                     .map(trouble -> "storing the results failed: " + DatabaseErrors.describe(trouble))
                     .orElse("an internal error stopped this scan; the server log has the details"), stop);
         }
     }
 
     /** Ends a scan that was told to stop, saying why. */
-    private void stopped(long scanId, String worker, String commit, StopReason reason) {
-        switch (reason) {
-            case SHUTDOWN -> queue.requeue(scanId, worker, "rustlens shut down while this scan ran; it was queued again");
+    private Outcome stopped(long scanId, String worker, String commit, StopReason reason) {
+        return switch (reason) {
+            case SHUTDOWN -> {
+                queue.requeue(scanId, worker, "rustlens shut down while this scan ran; it was queued again");
+                yield Outcome.REQUEUED;
+            }
             case TIME_LIMIT -> fail(scanId, worker, commit, "the scan ran over its time limit of "
                     + config.scan().timeLimit().toSeconds() + " s (rustlens.scan.time-limit)", () -> null);
             // A cancelled scan keeps its status: fail() only ends scans that are still active.
-            case CANCELLED -> fail(scanId, worker, commit, "cancelled on request", () -> null);
+            case CANCELLED -> {
+                fail(scanId, worker, commit, "cancelled on request", () -> null);
+                yield Outcome.CANCELLED;
+            }
             case null -> fail(scanId, worker, commit, "the scan was stopped", () -> null);
-        }
+        };
     }
 
-    private void fail(long scanId, String worker, String commit, String error, Supplier<StopReason> stop) {
+    private Outcome fail(long scanId, String worker, String commit, String error, Supplier<StopReason> stop) {
         withRetries(scanId, stop, () -> {
             store.fail(scanId, worker, commit, error);
             return null;
         });
+        return Outcome.FAILED;
     }
 
-    private void analyzeAndStore(long scanId, String worker, SourceTree tree, String commit, OffsetDateTime committedAt,
-            List<String> coreModules, Supplier<StopReason> stop) throws IOException, ManifestException {
+    private Outcome analyzeAndStore(long scanId, String worker, SourceTree tree, String commit,
+            OffsetDateTime committedAt, List<String> coreModules, Supplier<StopReason> stop, ScanPhases phases)
+            throws IOException, ManifestException {
         String version = engine.catalogue().analyzerVersion();
-        if (withRetries(scanId, stop, () -> store.succeedAsPrevious(scanId, worker, commit, committedAt, version,
-                coreModules))) {
-            return; // the same commit, analysed by the same analyzer: its results are already stored
+        Optional<Outcome> copied = withRetries(scanId, stop, () -> store.succeedAsPrevious(scanId, worker, commit,
+                committedAt, version, coreModules, phases));
+        if (copied.isPresent()) {
+            return copied.get(); // the same commit, analysed by the same analyzer: its results are already stored
         }
-        FileResultStore.ScanCache cache = fileResults.load(tree.files().stream()
-                .filter(file -> file.path().endsWith(".rs")).map(SourceFile::contentId).toList(), version);
+        phases.begin(Phase.ANALYSIS);
+        List<SourceFile> rustFiles = tree.files().stream().filter(file -> file.path().endsWith(".rs")).toList();
+        phases.rustBytes(rustFiles.stream().mapToLong(SourceFile::size).sum());
+        FileResultStore.ScanCache cache = fileResults.load(rustFiles.stream().map(SourceFile::contentId).toList(),
+                version);
         long[] lastReport = {0};
         AnalysisResult result = engine.analyzer().analyze(tree, coreModules, cache, (done, total) -> {
             if (stop.get() != null) {
@@ -167,10 +200,10 @@ public class ScanRunner {
                 progress(scanId, worker, done, total);
             }
         });
-        withRetries(scanId, stop, () -> {
-            store.succeed(scanId, worker, commit, committedAt, result, cache, version, coreModules);
-            return null;
-        });
+        phases.handled(result.filesAnalyzed(), result.filesReused(), result.crates().size(),
+                result.crates().stream().mapToLong(crate -> crate.findings().size()).sum());
+        return withRetries(scanId, stop, () -> store.succeed(scanId, worker, commit, committedAt, result, cache,
+                version, coreModules, phases));
     }
 
     /** Progress is only shown: a database hiccup while recording it must not fail the scan. */

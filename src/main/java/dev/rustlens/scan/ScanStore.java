@@ -7,6 +7,8 @@ import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.metric.Metrics;
 import dev.rustlens.database.StorableText;
+import dev.rustlens.scan.ScanPhases.Outcome;
+import dev.rustlens.scan.ScanPhases.Phase;
 import dev.rustlens.scoring.ScoredFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -54,12 +56,19 @@ public class ScanStore {
         this.scores = scores;
     }
 
-    /** Stores the results of a scan that {@code worker} ran, and the file results it computed for the cache. */
+    /**
+     * Stores the results of a scan that {@code worker} ran, and the file results it computed for the
+     * cache, timing the scoring and the gate in {@code phases}.
+     *
+     * @return {@link Outcome#SUCCEEDED}, or {@link Outcome#ABANDONED} when the scan was cancelled or
+     *         queued again for another worker meanwhile and its results are not wanted
+     */
     @Transactional
-    public void succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt, AnalysisResult result,
-            FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules) {
-        succeed(scanId, worker, commitSha, committedAt, new Results(StoredCrates.of(result), result.problems(),
-                result.filesAnalyzed(), result.filesReused()), cache, analyzerVersion, coreModules);
+    public Outcome succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt,
+            AnalysisResult result, FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules,
+            ScanPhases phases) {
+        return succeed(scanId, worker, commitSha, committedAt, new Results(StoredCrates.of(result), result.problems(),
+                result.filesAnalyzed(), result.filesReused()), cache, analyzerVersion, coreModules, phases);
     }
 
     /** A scan's results as stored: from an analysis here, or uploaded. */
@@ -68,12 +77,13 @@ public class ScanStore {
 
     /** Stores the results of a scan that {@code worker} ran, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt, Results result,
-            FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules) {
+    Outcome succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt, Results result,
+            FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules, ScanPhases phases) {
+        phases.begin(Phase.STORE);
         // Locked until the results are stored: a cancel waits, then finds the scan ended.
         Scan scan = runningBy(scanId, worker);
         if (scan == null) {
-            return; // cancelled, or queued again for another worker meanwhile: these results are not wanted
+            return Outcome.ABANDONED;
         }
         allowLongStatements();
         Optional<Scan> previous = Scan.findBaseline(scan, commitSha, committedAt);
@@ -108,7 +118,6 @@ public class ScanStore {
         scan.commitSha = commitSha;
         scan.committedAt = committedAt;
         scan.status = Scan.Status.succeeded;
-        scan.finishedAt = OffsetDateTime.now();
         fileResults.save(cache, analyzerVersion);
         scan.analyzerVersion = analyzerVersion;
         scan.coreModules = coreModules;
@@ -118,11 +127,17 @@ public class ScanStore {
         scan.filesDone = scan.filesTotal;
         scan.error = result.problems().isEmpty() ? null : truncate(String.join("\n", result.problems()));
         entityManager.flush();
+        phases.begin(Phase.SCORE);
         scores.score(scan, scored);
         entityManager.flush();
+        phases.begin(Phase.GATE);
         stored.fire(new ScanStored(scan));
+        phases.begin(Phase.STORE);
         compareSuccessorsWith(scan);
         compareBranchesWith(scan);
+        phases.begin(Phase.PUBLISH);
+        finishNow(scan);
+        return Outcome.SUCCEEDED;
     }
 
     /** Ends a scan that {@code worker} ran as failed, with a message for the user, and fires {@link ScanFailed}. */
@@ -133,8 +148,8 @@ public class ScanStore {
             scan.status = Scan.Status.failed;
             scan.commitSha = commitSha == null ? scan.commitSha : commitSha;
             scan.error = truncate(error);
-            scan.finishedAt = OffsetDateTime.now();
             failed.fire(new ScanFailed(scan.repository.id, scan.id, scan.branch, scan.commitSha, scan.error));
+            finishNow(scan);
         }
     }
 
@@ -144,14 +159,16 @@ public class ScanStore {
      * analysis is deterministic): an unchanged rescan copies rows inside PostgreSQL instead of
      * sending them again, new and fixed findings included, so its verdict is the first scan's.
      *
-     * @return false when there is no such earlier scan, and the scan must analyse
+     * @return how the scan ended, {@link Outcome#ABANDONED} when it was cancelled or queued again
+     *         meanwhile; empty when there is no such earlier scan, and the scan must analyse
      */
     @Transactional
-    public boolean succeedAsPrevious(long scanId, String worker, String commitSha, OffsetDateTime committedAt,
-            String analyzerVersion, List<String> coreModules) {
+    public Optional<Outcome> succeedAsPrevious(long scanId, String worker, String commitSha,
+            OffsetDateTime committedAt, String analyzerVersion, List<String> coreModules, ScanPhases phases) {
+        phases.begin(Phase.STORE);
         Scan scan = runningBy(scanId, worker);
         if (scan == null) {
-            return true; // cancelled or queued again meanwhile: nothing to store
+            return Optional.of(Outcome.ABANDONED);
         }
         allowLongStatements();
         // The results are the earlier scan's only when it was analysed alike and compared with the
@@ -161,11 +178,11 @@ public class ScanStore {
                 .filter(p -> analyzerVersion.equals(p.analyzerVersion) && coreModules.equals(p.coreModules)
                         && Objects.equals(baseline, p.previousScanId));
         if (previous.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Scan source = previous.get();
         long from = source.id;
-        entityManager.createNativeQuery("""
+        int crates = entityManager.createNativeQuery("""
                 insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines, unsafe_blocks,
                     unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros,
                     findings, metrics, score, grade, score_formula, score_exact, ratings, fixes, fix_worth, evidence)
@@ -174,7 +191,7 @@ public class ScanStore {
                     score, grade, score_formula, score_exact, ratings, fixes, fix_worth, evidence
                 from crate_snapshot where scan_id = ?2""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
-        entityManager.createNativeQuery("""
+        int findings = entityManager.createNativeQuery("""
                 insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col,
                     message, in_test_code, suppression, fingerprint, tracking)
                 select ?1, n.id, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col, f.message,
@@ -207,12 +224,16 @@ public class ScanStore {
         scan.filesAnalyzed = 0;
         scan.filesReused = source.filesTotal;
         scan.status = Scan.Status.succeeded;
-        scan.finishedAt = OffsetDateTime.now();
+        phases.handled(0, source.filesTotal == null ? 0 : source.filesTotal, crates, findings);
         entityManager.flush();
+        phases.begin(Phase.GATE);
         stored.fire(new ScanStored(scan));
+        phases.begin(Phase.STORE);
         compareSuccessorsWith(scan);
         compareBranchesWith(scan);
-        return true;
+        phases.begin(Phase.PUBLISH);
+        finishNow(scan);
+        return Optional.of(Outcome.SUCCEEDED);
     }
 
     /**
@@ -289,6 +310,19 @@ public class ScanStore {
             }
             connection.setNetworkTimeout(Runnable::run, (int) LONGEST_STORE.toMillis());
         });
+    }
+
+    /**
+     * Stamps the scan's end with PostgreSQL's clock as the transaction's last statement, after every
+     * write (the claim's start is PostgreSQL's too): the scan's duration runs from the claim to its
+     * commit, not to when its writes began. The entity is read again, so that a later change to it
+     * cannot write its old end back.
+     */
+    private void finishNow(Scan scan) {
+        entityManager.flush();
+        entityManager.createNativeQuery("update scan set finished_at = clock_timestamp() where id = ?1")
+                .setParameter(1, scan.id).executeUpdate();
+        entityManager.refresh(scan);
     }
 
     /** The scan, locked, when it is still running by {@code worker}; else null. */

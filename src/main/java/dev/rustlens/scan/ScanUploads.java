@@ -51,7 +51,8 @@ public class ScanUploads {
         scan.persist();
         store.succeed(scan.id, scan.worker, upload.commit(), upload.committedAt() == null ? now : upload.committedAt(),
                 new ScanStore.Results(crates, upload.problems(), upload.files(), 0),
-                new FileResultStore.ScanCache(Map.of()), version, List.copyOf(upload.coreModules()));
+                new FileResultStore.ScanCache(Map.of()), version, List.copyOf(upload.coreModules()),
+                new ScanPhases(scan.id, System::nanoTime));
         return scan.id;
     }
 }

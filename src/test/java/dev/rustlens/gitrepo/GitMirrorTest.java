@@ -10,6 +10,8 @@ import dev.rustlens.config.TestConfig;
 import dev.rustlens.gitrepo.GitMirror.GitFailure;
 import dev.rustlens.gitrepo.LoopbackGitServer.Mode;
 import dev.rustlens.outbound.OutboundPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
@@ -55,8 +57,12 @@ class GitMirrorTest {
     }
 
     private static GitMirror mirror(RustlensConfig config) {
+        return mirror(config, new SimpleMeterRegistry());
+    }
+
+    private static GitMirror mirror(RustlensConfig config, MeterRegistry registry) {
         OutboundPolicy outbound = new OutboundPolicy(config);
-        return new GitMirror(config, outbound, new RepositoryUrls(config, outbound));
+        return new GitMirror(config, outbound, new RepositoryUrls(config, outbound), registry);
     }
 
     /** The message of the failure of cloning from {@code server} with these settings. */
@@ -77,6 +83,17 @@ class GitMirrorTest {
                 assertEquals(second.getId(), fetched.head());
                 assertEquals(0, fetched.repository().getConfig().getInt("gc", null, "auto", -1));
             }
+        }
+    }
+
+    @Test
+    void failedFetchesAreCounted(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir.resolve("origin"), Map.of("src/lib.rs", "pub fn f() {}\n"))) {
+            MeterRegistry registry = new SimpleMeterRegistry();
+            GitMirror mirror = mirror(config(dir.resolve("work"), 1L << 30), registry);
+            assertThrows(GitFailure.class, () -> mirror.fetch(1, TestRepositories.url(git), "missing", null, () -> false));
+            mirror.fetch(1, TestRepositories.url(git), "main", null, () -> false).close();
+            assertEquals(1.0, registry.get("rustlens.git.fetch.failures").counter().count());
         }
     }
 

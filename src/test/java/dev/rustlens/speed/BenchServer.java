@@ -1,5 +1,7 @@
 package dev.rustlens.speed;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,14 +14,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The packaged rustlens started as its own process for a benchmark: on a schema of its own, on its
- * own port, logging to a file; plus the JDBC connection benchmarks seed it through.
+ * own port, logging to a file; plus the JDBC connection benchmarks seed it through, and the API calls
+ * they make.
  */
 final class BenchServer implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final int port;
@@ -52,6 +57,37 @@ final class BenchServer implements AutoCloseable {
 
     String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** GETs a JSON answer of the API. */
+    JsonNode get(String path) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** POSTs {@code body} as JSON with the admin {@code token}; a status of 300 or more is an error. */
+    JsonNode post(String path, Map<String, Object> body, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Polls the repository's scan list (summaries: a scan's own page would send all its findings) until the scan ends. */
+    JsonNode awaitScan(long repositoryId, long id) throws Exception {
+        while (true) {
+            for (JsonNode scan : get("/api/v1/repositories/" + repositoryId + "/scans?limit=100")) {
+                String status = scan.get("status").asText();
+                if (scan.get("id").asLong() == id && !status.equals("queued") && !status.equals("running")) {
+                    return scan;
+                }
+            }
+            Thread.sleep(50);
+        }
     }
 
     private void awaitReady() throws Exception {

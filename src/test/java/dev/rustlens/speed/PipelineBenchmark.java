@@ -3,10 +3,6 @@ package dev.rustlens.speed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +32,6 @@ public final class PipelineBenchmark {
     /** The admin token this run starts rustlens with: writes need one. */
     private static final String TOKEN = "rlt_" + UUID.randomUUID();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private PipelineBenchmark() {
     }
@@ -47,42 +42,51 @@ public final class PipelineBenchmark {
         Path work = Files.createTempDirectory("rustlens-pipeline-bench");
         Path repository = work.resolve("repo");
         long started = System.nanoTime();
-        buildHistory(corpus, repository);
+        buildHistory(corpusCrates(corpus), repository, COMMITS);
         System.out.printf(Locale.ROOT, "history: %d commits of %s built in %.1f s%n", COMMITS, corpus, seconds(started));
 
         BenchServer.sql("drop schema if exists " + SCHEMA + " cascade");
         try (BenchServer app = BenchServer.start(jar, SCHEMA, PORT, work.resolve("app.log"), List.of(
-                "-Drustlens.work-dir=" + work.resolve("app"), "-Drustlens.admin.token=" + TOKEN))) {
+                "-Drustlens.work-dir=" + work.resolve("app"), "-Drustlens.admin.token=" + TOKEN,
+                "-Drustlens.git.file-roots=" + work))) {
             System.out.printf(Locale.ROOT, "rustlens (pid %d) on %s, log in %s%n", app.pid(), app.base(), work.resolve("app.log"));
             String url = repository.toUri().toString();
-            long repositoryId = post("/api/v1/repositories", Map.of("name", "corpus", "url", url)).get("id").asLong();
+            long repositoryId = app.post("/api/v1/repositories", Map.of("name", "corpus", "url", url), TOKEN)
+                    .get("id").asLong();
 
-            JsonNode first = timed("first scan", () -> List.of(post("/api/v1/repositories/" + repositoryId + "/scans", Map.of())));
-            JsonNode rescan = timed("unchanged rescan", () -> List.of(post("/api/v1/repositories/" + repositoryId + "/scans", Map.of())));
+            JsonNode first = timed(app, "first scan",
+                    () -> List.of(app.post("/api/v1/repositories/" + repositoryId + "/scans", Map.of(), TOKEN)));
+            JsonNode rescan = timed(app, "unchanged rescan",
+                    () -> List.of(app.post("/api/v1/repositories/" + repositoryId + "/scans", Map.of(), TOKEN)));
             System.out.printf(Locale.ROOT, "rescan/first: %.1f%% (target under 10%%)%n",
                     100.0 * rescan.get("wallMillis").asLong() / first.get("wallMillis").asLong());
 
             // The backfill starts from an empty content cache, on a second registration of the
             // same history: every file of the 20 commits is parsed once, as for a new repository.
             BenchServer.sql("truncate " + SCHEMA + ".file_result");
-            long backfillId = post("/api/v1/repositories", Map.of("name", "corpus-backfill", "url", url)).get("id").asLong();
-            timed("backfill of " + COMMITS + " commits", () -> {
+            long backfillId = app.post("/api/v1/repositories", Map.of("name", "corpus-backfill", "url", url), TOKEN)
+                    .get("id").asLong();
+            timed(app, "backfill of " + COMMITS + " commits", () -> {
                 List<JsonNode> queued = new ArrayList<>();
-                post("/api/v1/repositories/" + backfillId + "/backfill", Map.of("last", COMMITS)).forEach(queued::add);
+                app.post("/api/v1/repositories/" + backfillId + "/backfill", Map.of("last", COMMITS), TOKEN)
+                        .forEach(queued::add);
                 return queued;
             });
         }
     }
 
-    /** The corpus crates, added in {@link #COMMITS} commits a day apart. */
-    private static void buildHistory(Path corpus, Path repository) throws Exception {
-        List<Path> crates;
+    /** The crates of the corpus: its directories, sorted. */
+    static List<Path> corpusCrates(Path corpus) throws IOException {
         try (Stream<Path> entries = Files.list(corpus)) {
-            crates = entries.filter(Files::isDirectory).sorted().toList();
+            return entries.filter(Files::isDirectory).sorted().toList();
         }
+    }
+
+    /** A git repository of these crates on branch main, added in {@code commits} commits a day apart. */
+    static void buildHistory(List<Path> crates, Path repository, int commits) throws Exception {
         try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
-            for (int commit = 0; commit < COMMITS; commit++) {
-                for (int i = commit; i < crates.size(); i += COMMITS) {
+            for (int commit = 0; commit < commits; commit++) {
+                for (int i = commit; i < crates.size(); i += commits) {
                     copyRegularFiles(crates.get(i), repository.resolve(crates.get(i).getFileName().toString()));
                 }
                 git.add().addFilepattern(".").call();
@@ -109,14 +113,14 @@ public final class PipelineBenchmark {
     }
 
     /** Queues scans, waits for all of them to end, prints the time and the files parsed and reused. */
-    private static JsonNode timed(String label, Trigger trigger) throws Exception {
+    private static JsonNode timed(BenchServer app, String label, Trigger trigger) throws Exception {
         long start = System.nanoTime();
         List<JsonNode> queued = trigger.queue();
         int parsed = 0;
         int reused = 0;
         long serverMillis = 0;
         for (JsonNode scan : queued) {
-            JsonNode done = awaitScan(scan.get("repositoryId").asLong(), scan.get("id").asLong());
+            JsonNode done = app.awaitScan(scan.get("repositoryId").asLong(), scan.get("id").asLong());
             if (!done.get("status").asText().equals("succeeded")) {
                 throw new IllegalStateException(label + ": scan " + done.get("id") + " " + done.get("status") + ": " + done.get("error"));
             }
@@ -128,39 +132,6 @@ public final class PipelineBenchmark {
         System.out.printf(Locale.ROOT, "%s: %.2f s for %d scan(s) (%.2f s running), %d files parsed, %d reused%n",
                 label, wall / 1000.0, queued.size(), serverMillis / 1000.0, parsed, reused);
         return JSON.createObjectNode().put("wallMillis", wall);
-    }
-
-    /** Polls the repository's scan list (summaries: a scan's own page would send all its findings). */
-    private static JsonNode awaitScan(long repositoryId, long id) throws Exception {
-        while (true) {
-            for (JsonNode scan : get("/api/v1/repositories/" + repositoryId + "/scans?limit=100")) {
-                String status = scan.get("status").asText();
-                if (scan.get("id").asLong() == id && !status.equals("queued") && !status.equals("running")) {
-                    return scan;
-                }
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static JsonNode get(String path) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private static JsonNode post(String path, Map<String, Object> body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static String base() {
-        return "http://127.0.0.1:" + PORT;
     }
 
     private static double seconds(long since) {
