@@ -4,6 +4,8 @@ import dev.rustlens.analysis.check.Check;
 import dev.rustlens.gitrepo.GitRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,12 @@ public class ScanUploads {
         String version = engine.catalogue().analyzerVersion();
         List<StoredCrates.StoredCrate> crates = upload.storedCrates(version, checkIds);
         OffsetDateTime now = OffsetDateTime.now();
+        // One active scan of a commit per branch is a database fact (V14): say so rather than fail on it.
+        Scan.findActiveOfCommit(repository, upload.branch(), upload.commit()).ifPresent(active -> {
+            throw new ClientErrorException("scan " + active.id + " of commit " + upload.commit() + " on branch "
+                    + upload.branch() + " is " + active.status + " on the server: wait for it, or upload again after it",
+                    Response.Status.CONFLICT);
+        });
         // The scan is created running and ended in this transaction: no worker ever sees it.
         Scan scan = new Scan();
         scan.repository = repository;

@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
 import dev.rustlens.scan.AnalysisEngine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,6 +41,8 @@ class ScanUploadTest {
 
     @Inject
     AnalysisEngine engine;
+    @Inject
+    EntityManager entityManager;
 
     private static final String MANIFEST = "[package]\nname = \"uploaded\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
     private static final String DOCUMENTED = """
@@ -141,6 +145,17 @@ class ScanUploadTest {
                         .then().statusCode(400).body("detail", containsString(bad.getValue()));
             }
             assertEquals(0, scanCount(repository), "nothing stored");
+
+            // A server-side scan of the same commit and branch is running: a clear 409, nothing stored.
+            long running = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
+                    insert into scan (repository_id, branch, requested_commit, trigger, status, queued_at, started_at,
+                        heartbeat_at, worker, attempt)
+                    values (?1, 'main', ?2, 'api', 'running', now(), now(), now(), 'elsewhere', 1) returning id""")
+                    .setParameter(1, repository).setParameter(2, commit).getSingleResult()).longValue());
+            given().contentType(ContentType.JSON).body(with(good, "crates", List.of(with(crate, "findings", List.of()))))
+                    .when().post("/api/v1/repositories/{id}/uploads", repository)
+                    .then().statusCode(409).body("detail", containsString("scan " + running + " of commit " + commit));
+            assertEquals(1, scanCount(repository), "only the running scan");
         }
     }
 
