@@ -2,11 +2,11 @@ package dev.rustlens.cli;
 
 import dev.rustlens.finding.FindingRow;
 import dev.rustlens.gate.GateCondition;
-import dev.rustlens.scoring.Grade;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A quality gate judged on a scan made here, as the server judges it on a stored scan, with what
@@ -48,26 +48,18 @@ final class LocalGate {
         // As the server's new code: not suppressed, not in test code, not in the baseline.
         List<FindingRow> newFindings = report.findings().stream().filter(finding -> "NONE".equals(finding.suppression())
                 && !finding.inTestCode() && "new".equals(finding.tracking())).toList();
+        Map<String, Long> byCheck = newFindings.stream()
+                .collect(Collectors.groupingBy(FindingRow::checkId, Collectors.counting()));
+        Map<String, Long> bySeverity = newFindings.stream()
+                .collect(Collectors.groupingBy(FindingRow::severity, Collectors.counting()));
         List<Judged> judged = new ArrayList<>();
         for (GateCondition condition : conditions) {
             judged.add(switch (condition.type()) {
-                case "no_new_findings" -> {
-                    long count = newFindings.stream().filter(finding -> finding.checkId().equals(condition.check())).count();
-                    yield new Judged(condition, count == 0 ? Outcome.PASSED : Outcome.FAILED, Long.toString(count), "0");
-                }
-                case "max_new_findings" -> {
-                    long count = newFindings.stream().filter(finding -> finding.severity().equals(condition.severity()))
-                            .count();
-                    yield new Judged(condition, count <= condition.max() ? Outcome.PASSED : Outcome.FAILED,
-                            Long.toString(count), "<= " + condition.max());
-                }
-                case "min_grade" -> new Judged(condition,
-                        Grade.valueOf(report.grade()).atLeast(Grade.valueOf(condition.grade())) ? Outcome.PASSED
-                                : Outcome.FAILED, report.grade(), condition.grade() + " or better");
-                case "doc_coverage_not_lower" -> baseline.map(before -> new Judged(condition,
-                        report.docCoverage() + 1e-9 >= before.docCoverage() ? Outcome.PASSED : Outcome.FAILED,
-                        percent(report.docCoverage()), ">= " + percent(before.docCoverage())))
-                        .orElseGet(() -> new Judged(condition, Outcome.NOT_JUDGED, percent(report.docCoverage()),
+                case "no_new_findings", "max_new_findings" -> judged(condition, condition.onNewCode(byCheck, bySeverity));
+                case "min_grade" -> judged(condition, condition.onGrade(report.grade()));
+                case "doc_coverage_not_lower" -> baseline
+                        .map(before -> judged(condition, condition.onDocCoverage(report.docCoverage(), before.docCoverage())))
+                        .orElseGet(() -> new Judged(condition, Outcome.NOT_JUDGED, GateCondition.percent(report.docCoverage()),
                                 "not judged here without --baseline"));
                 default -> new Judged(condition, Outcome.NOT_JUDGED, "not judged here",
                         "benchmark alerts are on the server");
@@ -79,7 +71,9 @@ final class LocalGate {
         return new Verdict(judged, newCode + ", " + newFindings.size() + " in all");
     }
 
-    private static String percent(double value) {
-        return String.format(Locale.ROOT, "%.1f%%", value);
+    /** A condition judged here as the server judges it. */
+    private static Judged judged(GateCondition condition, GateCondition.Measured measured) {
+        return new Judged(condition, measured.passed() ? Outcome.PASSED : Outcome.FAILED, measured.actual(),
+                measured.expected());
     }
 }

@@ -4,6 +4,8 @@ import dev.rustlens.http.BadRequest;
 import dev.rustlens.scoring.Grade;
 import dev.rustlens.text.Echo;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,6 +62,44 @@ public record GateCondition(String type, String check, String severity, Integer 
     /** Whether the condition counts new findings only, as a pull request's gate does by default. */
     boolean judgesNewCode() {
         return type.equals("no_new_findings") || type.equals("max_new_findings");
+    }
+
+    /** How a scan fares on one condition: whether it holds, its actual value and its threshold, in words. */
+    public record Measured(boolean passed, String actual, String expected) {
+    }
+
+    /**
+     * A new-code condition ({@code no_new_findings}, {@code max_new_findings}) on the new findings
+     * counted by check and by severity.
+     */
+    public Measured onNewCode(Map<String, Long> byCheck, Map<String, Long> bySeverity) {
+        if (type.equals("no_new_findings")) {
+            long count = byCheck.getOrDefault(check, 0L);
+            return new Measured(count == 0, Long.toString(count), "0");
+        }
+        long count = bySeverity.getOrDefault(severity, 0L);
+        return new Measured(count <= max, Long.toString(count), "<= " + max);
+    }
+
+    /** {@code min_grade} on a scan's grade; a scan without one does not pass. */
+    public Measured onGrade(String scanGrade) {
+        return new Measured(scanGrade != null && Grade.valueOf(scanGrade).atLeast(Grade.valueOf(grade)),
+                String.valueOf(scanGrade), grade + " or better");
+    }
+
+    /** {@code doc_coverage_not_lower}, in percent, against the baseline's. */
+    public Measured onDocCoverage(double now, double before) {
+        return new Measured(now + 1e-9 >= before, percent(now), ">= " + percent(before));
+    }
+
+    /** {@code no_open_benchmark_regressions} on the repository's open alerts. */
+    public Measured onOpenAlerts(long open) {
+        return new Measured(open == 0, Long.toString(open), "0");
+    }
+
+    /** A doc coverage as pages and CI logs show it. */
+    public static String percent(double value) {
+        return String.format(Locale.ROOT, "%.1f%%", value);
     }
 
     /** The condition in words, for pages and CI logs. */

@@ -11,7 +11,6 @@ import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanStored;
 import dev.rustlens.scan.SnapshotScores;
-import dev.rustlens.scoring.Grade;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +27,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -382,34 +380,16 @@ public class GateService {
     }
 
     private GateVerdict.ConditionResult check(GateCondition condition, Scan scan, Long baseline, GateVerdict.NewCode newCode) {
-        String description = condition.describe();
-        return switch (condition.type()) {
-            case "no_new_findings" -> {
-                long count = newCode.byCheck().getOrDefault(condition.check(), 0L);
-                yield new GateVerdict.ConditionResult(condition, description, count == 0, Long.toString(count), "0");
-            }
-            case "max_new_findings" -> {
-                long count = newCode.bySeverity().getOrDefault(condition.severity(), 0L);
-                yield new GateVerdict.ConditionResult(condition, description, count <= condition.max(),
-                        Long.toString(count), "<= " + condition.max());
-            }
-            case "no_open_benchmark_regressions" -> {
-                long open = benchmarks.openAlertCount(scan.repository.id);
-                yield new GateVerdict.ConditionResult(condition, description, open == 0, Long.toString(open), "0");
-            }
-            case "min_grade" -> new GateVerdict.ConditionResult(condition, description,
-                    scan.grade != null && Grade.valueOf(scan.grade).atLeast(Grade.valueOf(condition.grade())),
-                    String.valueOf(scan.grade), condition.grade() + " or better");
-            default -> {
-                double now = docCoverage(scan.id);
-                if (baseline == null) {
-                    yield new GateVerdict.ConditionResult(condition, description, true, percent(now), "no baseline yet");
-                }
-                double before = docCoverage(baseline);
-                yield new GateVerdict.ConditionResult(condition, description, now + 1e-9 >= before, percent(now),
-                        ">= " + percent(before));
-            }
+        GateCondition.Measured measured = switch (condition.type()) {
+            case "no_new_findings", "max_new_findings" -> condition.onNewCode(newCode.byCheck(), newCode.bySeverity());
+            case "no_open_benchmark_regressions" -> condition.onOpenAlerts(benchmarks.openAlertCount(scan.repository.id));
+            case "min_grade" -> condition.onGrade(scan.grade);
+            default -> baseline == null
+                    ? new GateCondition.Measured(true, GateCondition.percent(docCoverage(scan.id)), "no baseline yet")
+                    : condition.onDocCoverage(docCoverage(scan.id), docCoverage(baseline));
         };
+        return new GateVerdict.ConditionResult(condition, condition.describe(), measured.passed(), measured.actual(),
+                measured.expected());
     }
 
     private Optional<Long> baseline(Scan scan, GateSettings gate) {
@@ -481,10 +461,6 @@ public class GateService {
                 from crate_snapshot where scan_id = ?1""", Tuple.class).setParameter(1, scanId).getSingleResult();
         long items = longOf(row, "items");
         return items == 0 ? 100.0 : 100.0 * longOf(row, "documented") / items;
-    }
-
-    private static String percent(double value) {
-        return String.format(Locale.ROOT, "%.1f%%", value);
     }
 
     private static LocalDate parseDate(String value) {
