@@ -7,6 +7,7 @@ import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanRequest;
 import dev.rustlens.scan.ScanService;
+import dev.rustlens.text.Blank;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -84,7 +85,7 @@ public class GateResource {
     public GateService.GateStatus status(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("wait") @DefaultValue("0") int wait) {
         GitRepository repository = repository(id);
-        return gates.awaitStatus(repository, commitPrefix(commit), blankToNull(branch), waitOf(wait))
+        return gates.awaitStatus(repository, commitPrefix(commit), Blank.toNull(branch), waitOf(wait))
                 .orElseThrow(() -> new NotFoundException("no scan of "
                         + (commit != null ? "commit " + commit : "that branch") + " in repository " + repository.name
                         + "; POST to this address queues one"));
@@ -104,10 +105,10 @@ public class GateResource {
         GitRepository repository = repository(id);
         String prefix = commitPrefix(commit);
         Duration waiting = waitOf(wait);
-        if (gates.status(repository, prefix, blankToNull(branch)).isEmpty()) {
+        if (gates.status(repository, prefix, Blank.toNull(branch)).isEmpty()) {
             scans.enqueue(id, Scan.Trigger.api, new ScanRequest(branch, commit, target, pullRequest));
         }
-        return gates.awaitStatus(repository, prefix, blankToNull(branch), waiting).orElseThrow(NotFoundException::new);
+        return gates.awaitStatus(repository, prefix, Blank.toNull(branch), waiting).orElseThrow(NotFoundException::new);
     }
 
     private static String commitPrefix(String commit) {
@@ -122,10 +123,6 @@ public class GateResource {
             throw new BadRequest("wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
         }
         return Duration.ofSeconds(seconds);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private GitRepository repository(long id) {

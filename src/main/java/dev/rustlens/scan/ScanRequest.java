@@ -3,6 +3,7 @@ package dev.rustlens.scan;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryUrls;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.text.Blank;
 import dev.rustlens.text.Echo;
 
 /**
@@ -20,16 +21,17 @@ public record ScanRequest(String branch, String commit, String target, String pu
      * any other branch the default branch as its target. Throws {@link BadRequest} saying what is wrong.
      */
     public ScanRequest resolvedFor(GitRepository repository) {
-        String scannedBranch = blank(branch) ? repository.defaultBranch : branch.strip();
+        String givenBranch = Blank.toNull(branch);
+        String scannedBranch = givenBranch == null ? repository.defaultBranch : givenBranch;
         if (!RepositoryUrls.isValidBranch(scannedBranch)) {
             throw new BadRequest(Echo.quoted(scannedBranch) + " is not a valid branch name");
         }
-        String scannedCommit = blank(commit) ? null : commit.strip();
+        String scannedCommit = Blank.toNull(commit);
         if (scannedCommit != null && !scannedCommit.matches("[0-9a-f]{40}")) {
             throw new BadRequest("commit must be a full commit id (40 lower-case hexadecimal digits), not "
                     + Echo.quoted(scannedCommit));
         }
-        String targetBranch = blank(target) ? null : target.strip();
+        String targetBranch = Blank.toNull(target);
         if (targetBranch != null && !RepositoryUrls.isValidBranch(targetBranch)) {
             throw new BadRequest(Echo.quoted(targetBranch) + " is not a valid target branch name");
         }
@@ -40,7 +42,7 @@ public record ScanRequest(String branch, String commit, String target, String pu
         if (targetBranch == null && !scannedBranch.equals(repository.defaultBranch)) {
             targetBranch = repository.defaultBranch;
         }
-        String request = blank(pullRequest) ? null : pullRequest.strip();
+        String request = Blank.toNull(pullRequest);
         if (request != null && (targetBranch == null || !request.matches("[A-Za-z0-9_.#-]{1,40}"))) {
             throw new BadRequest(targetBranch == null
                     ? "a pull request is a branch with a target: give \"branch\" (and \"target\" unless it is "
@@ -48,9 +50,5 @@ public record ScanRequest(String branch, String commit, String target, String pu
                     : "pullRequest must be the pull request's number or key (letters, digits, _ . # -), at most 40");
         }
         return new ScanRequest(scannedBranch, scannedCommit, targetBranch, request);
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -16,6 +16,7 @@ import dev.rustlens.http.PageException;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.ScanSchedules;
 import dev.rustlens.scoring.Grade;
+import dev.rustlens.text.Blank;
 import dev.rustlens.text.Echo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -109,7 +110,7 @@ public class RepositorySettingsPages {
         Map<String, String> entered = entered(name, url, branch, username, schedule, coreModules);
         try {
             GitRepository repository = repositories.register(name, GitRepository.Kind.git, url, branch,
-                    credentials(username, token), modules(coreModules), blankToNull(schedule));
+                    credentials(username, token), modules(coreModules), Blank.toNull(schedule));
             schedules.sync();
             return RepositoryPage.back(repository.id, "Repository " + repository.name + " is registered.");
         } catch (InvalidRepository e) {
@@ -211,7 +212,7 @@ public class RepositorySettingsPages {
         try {
             List<GateCondition> conditions = rows.stream().map(row -> new GateCondition(row.type(), row.check(),
                     row.severity(), maximum(row.max()), row.grade())).toList();
-            gates.save(repository, gateScope, conditions, baseline, blankToNull(baselineValue));
+            gates.save(repository, gateScope, conditions, baseline, Blank.toNull(baselineValue));
             return Response.seeOther(UriBuilder.fromPath("/repositories/{id}/gate").queryParam("scope", gateScope.key())
                     .queryParam("message", "The quality gate is saved.").build(id)).build();
         } catch (BadRequest e) {
@@ -316,11 +317,7 @@ public class RepositorySettingsPages {
     }
 
     private static String at(List<String> values, int index) {
-        return index < values.size() ? blankToNull(values.get(index)) : null;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return index < values.size() ? Blank.toNull(values.get(index)) : null;
     }
 
     private static String orEmpty(String value) {
