@@ -130,6 +130,15 @@ public class ScanStore {
         phases.begin(Phase.SCORE);
         scores.score(scan, scored);
         entityManager.flush();
+        judgeAndPublish(scan, phases);
+        return Outcome.SUCCEEDED;
+    }
+
+    /**
+     * The end of both ways a scan succeeds: the gate judges it (the {@link ScanStored} observers),
+     * the scans that follow it or forked from its commit are compared with it, and its end is stamped.
+     */
+    private void judgeAndPublish(Scan scan, ScanPhases phases) {
         phases.begin(Phase.GATE);
         stored.fire(new ScanStored(scan));
         phases.begin(Phase.STORE);
@@ -137,7 +146,6 @@ public class ScanStore {
         compareBranchesWith(scan);
         phases.begin(Phase.PUBLISH);
         finishNow(scan);
-        return Outcome.SUCCEEDED;
     }
 
     /** Ends a scan that {@code worker} ran as failed, with a message for the user, and fires {@link ScanFailed}. */
@@ -226,13 +234,7 @@ public class ScanStore {
         scan.status = Scan.Status.succeeded;
         phases.handled(0, source.filesTotal == null ? 0 : source.filesTotal, crates, findings);
         entityManager.flush();
-        phases.begin(Phase.GATE);
-        stored.fire(new ScanStored(scan));
-        phases.begin(Phase.STORE);
-        compareSuccessorsWith(scan);
-        compareBranchesWith(scan);
-        phases.begin(Phase.PUBLISH);
-        finishNow(scan);
+        judgeAndPublish(scan, phases);
         return Optional.of(Outcome.SUCCEEDED);
     }
 
