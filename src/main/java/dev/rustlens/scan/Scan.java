@@ -178,11 +178,6 @@ public class Scan extends RepositoryPart {
                 Status.succeeded, scan.id, commitSha, committedAt).firstResultOptional();
     }
 
-    /** Whether a repository has a succeeded scan of a commit, from any branch (a commit's findings are its own). */
-    public static boolean commitScanned(GitRepository repository, String commitSha) {
-        return count("repository = ?1 and commitSha = ?2 and status = ?3", repository, commitSha, Status.succeeded) > 0;
-    }
-
     /** The newest succeeded scan of this scan's repository and branch of the same commit, if any. */
     public static Optional<Scan> findEarlierOfCommit(Scan scan, String commitSha) {
         return find("repository = ?1 and branch = ?2 and status = ?3 and id <> ?4 and commitSha = ?5"
