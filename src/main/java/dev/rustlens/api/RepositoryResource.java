@@ -93,16 +93,18 @@ public class RepositoryResource {
     }
 
     /**
-     * A registered repository; {@code schedule} is its cron expression, or null; {@code coreModules}
+     * A registered repository; {@code schedule} is its cron expression, or null, and
+     * {@code schedulePausedAt} when that schedule was paused (null while it runs); {@code coreModules}
      * are where unsafe code is expected in each of its crates. Credentials are never shown, only
      * whether there are some.
      */
     public record RepositoryView(long id, String name, GitRepository.Kind kind, String url, String branch,
-            boolean hasCredentials, String schedule, List<String> coreModules, OffsetDateTime createdAt) {
+            boolean hasCredentials, String schedule, OffsetDateTime schedulePausedAt, List<String> coreModules,
+            OffsetDateTime createdAt) {
         static RepositoryView of(GitRepository repository) {
             return new RepositoryView(repository.id, repository.name, repository.kind, repository.url,
                     repository.defaultBranch, repository.credentials != null, repository.schedule,
-                    repository.coreModules, repository.createdAt);
+                    repository.schedulePausedAt, repository.coreModules, repository.createdAt);
         }
     }
 
@@ -200,6 +202,32 @@ public class RepositoryResource {
     @Operation(summary = "Stop scheduled scans")
     public RepositoryView unschedule(@PathParam("id") long id) {
         return changeSchedule(id, null);
+    }
+
+    /** Pauses the repository's schedule: it keeps its cron and does not fire until resumed. */
+    @POST
+    @RolesAllowed(Role.MAINTAINER)
+    @Path("/{id}/schedule/pause")
+    @Operation(summary = "Pause scheduled scans, keeping the schedule (409 without a schedule)")
+    public RepositoryView pauseSchedule(@PathParam("id") long id) {
+        return changePause(id, true);
+    }
+
+    /** Resumes a paused schedule; the fires missed while it was paused are not caught up. */
+    @POST
+    @RolesAllowed(Role.MAINTAINER)
+    @Path("/{id}/schedule/resume")
+    @Operation(summary = "Resume paused scheduled scans (409 without a schedule)")
+    public RepositoryView resumeSchedule(@PathParam("id") long id) {
+        return changePause(id, false);
+    }
+
+    private RepositoryView changePause(long id, boolean paused) {
+        if (!repositories.pauseSchedule(id, paused)) {
+            throw new NotFoundException();
+        }
+        schedules.sync();
+        return get(id);
     }
 
     /** Changes a repository's name, URL, branch, credentials or core modules. */

@@ -46,6 +46,10 @@ public class GitRepository extends IdentityEntity {
     @Column(name = "schedule_since")
     public OffsetDateTime scheduleSince;
 
+    /** When the schedule was paused: a paused schedule keeps its cron but does not fire; null when running. */
+    @Column(name = "schedule_paused_at")
+    public OffsetDateTime schedulePausedAt;
+
     /** Modules (e.g. {@code raw::ffi}) where unsafe code is expected in every crate of the repository. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "core_modules")
@@ -58,8 +62,9 @@ public class GitRepository extends IdentityEntity {
         return find("name", name).firstResultOptional();
     }
 
+    /** The repositories whose schedule runs: set and not paused. */
     public static List<GitRepository> listScheduled() {
-        return list("schedule is not null order by id");
+        return list("schedule is not null and schedulePausedAt is null order by id");
     }
 
     public static List<GitRepository> listByName() {

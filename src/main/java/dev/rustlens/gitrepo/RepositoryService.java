@@ -7,6 +7,8 @@ import dev.rustlens.http.DuplicateNameException;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -164,9 +166,8 @@ public class RepositoryService {
         if (coreModules != null) {
             repository.coreModules = coreModules;
         }
-        if (changes.schedule() != null && !Objects.equals(repository.schedule, schedule)) {
-            repository.schedule = schedule;
-            repository.scheduleSince = schedule == null ? null : OffsetDateTime.now();
+        if (changes.schedule() != null) {
+            setSchedule(repository, schedule);
         }
         return true;
     }
@@ -243,10 +244,41 @@ public class RepositoryService {
         if (repository == null) {
             return false;
         }
-        String schedule = cron == null ? null : validCron(cron);
+        setSchedule(repository, cron == null ? null : validCron(cron));
+        return true;
+    }
+
+    private static void setSchedule(GitRepository repository, String schedule) {
         if (!Objects.equals(repository.schedule, schedule)) {
             repository.schedule = schedule;
             repository.scheduleSince = schedule == null ? null : OffsetDateTime.now();
+        }
+        if (schedule == null) {
+            repository.schedulePausedAt = null;
+        }
+    }
+
+    /**
+     * Pauses or resumes a repository's schedule, keeping its cron. Resuming starts the schedule
+     * afresh: the fires missed while it was paused are not caught up. A repository without a
+     * schedule answers 409.
+     *
+     * @return false when the repository does not exist
+     */
+    public boolean pauseSchedule(long id, boolean paused) {
+        GitRepository repository = GitRepository.findById(id);
+        if (repository == null) {
+            return false;
+        }
+        if (repository.schedule == null) {
+            throw new ClientErrorException("repository '" + repository.name + "' has no schedule to "
+                    + (paused ? "pause" : "resume") + "; set one first (PUT .../schedule)", Response.Status.CONFLICT);
+        }
+        if (paused && repository.schedulePausedAt == null) {
+            repository.schedulePausedAt = OffsetDateTime.now();
+        } else if (!paused && repository.schedulePausedAt != null) {
+            repository.schedulePausedAt = null;
+            repository.scheduleSince = OffsetDateTime.now();
         }
         return true;
     }

@@ -71,7 +71,7 @@ public class ScanSchedules {
                 .createNativeQuery("""
                         select r.id, r.schedule, greatest(r.schedule_since,
                             (select max(f.fire_time) from schedule_fire f where f.repository_id = r.id)) as covered
-                        from repository r where r.schedule is not null""", Tuple.class).getResultList());
+                        from repository r where r.schedule is not null and r.schedule_paused_at is null""", Tuple.class).getResultList());
         int caughtUp = 0;
         for (Tuple row : schedules) {
             long repositoryId = longOf(row, "id");

@@ -74,7 +74,8 @@ public class RepositorySettingsPages {
     }
 
     /** What the repository form shows: a new repository (null id) or an existing one. */
-    public record RepositoryForm(Long id, String name, boolean archive, boolean hasCredentials, List<FormField> fields) {
+    public record RepositoryForm(Long id, String name, boolean archive, boolean hasCredentials, String savedSchedule,
+            boolean schedulePaused, List<FormField> fields) {
     }
 
     /** One condition row of the gate form; all empty for a row that adds a condition. */
@@ -95,7 +96,7 @@ public class RepositorySettingsPages {
     @Path("admin/repositories/new")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance newForm() {
-        return Templates.form(gitForm(null, "", false, Map.of("branch", "main"), Map.of()), false);
+        return Templates.form(gitForm(null, Map.of("branch", "main"), Map.of()), false);
     }
 
     @POST
@@ -114,9 +115,9 @@ public class RepositorySettingsPages {
             schedules.sync();
             return RepositoryPage.back(repository.id, "Repository " + repository.name + " is registered.");
         } catch (InvalidRepository e) {
-            return rejected(gitForm(null, name, false, entered, e.errors()), Response.Status.BAD_REQUEST);
+            return rejected(gitForm(null, entered, e.errors()), Response.Status.BAD_REQUEST);
         } catch (DuplicateNameException e) {
-            return rejected(gitForm(null, name, false, entered, Map.of("name", e.getMessage())), Response.Status.CONFLICT);
+            return rejected(gitForm(null, entered, Map.of("name", e.getMessage())), Response.Status.CONFLICT);
         }
     }
 
@@ -155,6 +156,32 @@ public class RepositorySettingsPages {
         } catch (DuplicateNameException e) {
             return rejected(form(repository, entered, Map.of("name", e.getMessage())), Response.Status.CONFLICT);
         }
+    }
+
+    /** The "Pause schedule" button: the cron is kept and does not fire until resumed. */
+    @POST
+    @RolesAllowed(Role.MAINTAINER)
+    @Path("repositories/{id}/schedule/pause")
+    public Response pauseSchedule(@PathParam("id") long id) {
+        return changePause(id, true, "The schedule is paused: no scheduled scan until it is resumed.");
+    }
+
+    /** The "Resume schedule" button: fires missed while paused are not caught up. */
+    @POST
+    @RolesAllowed(Role.MAINTAINER)
+    @Path("repositories/{id}/schedule/resume")
+    public Response resumeSchedule(@PathParam("id") long id) {
+        return changePause(id, false, "The schedule is resumed.");
+    }
+
+    private Response changePause(long id, boolean paused, String message) {
+        GitRepository repository = repository(id);
+        if (repository.schedule == null) {
+            throw PageException.badRequest("Repository " + repository.name + " has no schedule to pause or resume.");
+        }
+        repositories.pauseSchedule(id, paused);
+        schedules.sync();
+        return RepositoryPage.back(id, message);
     }
 
     /**
@@ -249,17 +276,21 @@ public class RepositorySettingsPages {
 
     private static RepositoryForm form(GitRepository repository, Map<String, String> values, Map<String, String> errors) {
         if (repository.kind == GitRepository.Kind.archive) {
-            return new RepositoryForm(repository.id, repository.name, true, false, List.of(
+            return new RepositoryForm(repository.id, repository.name, true, false, null, false, List.of(
                     nameField(values, errors), coreModulesField(values, errors)));
         }
-        return gitForm(repository.id, repository.name, repository.credentials != null, values, errors);
+        return gitForm(repository, values, errors);
     }
 
-    private static RepositoryForm gitForm(Long id, String name, boolean hasCredentials, Map<String, String> values,
+    /** The form of a git repository, or of a new one when {@code repository} is null. */
+    private static RepositoryForm gitForm(GitRepository repository, Map<String, String> values,
             Map<String, String> errors) {
+        boolean hasCredentials = repository != null && repository.credentials != null;
         String tokenHint = hasCredentials
                 ? "Credentials are stored (never shown). Leave both empty to keep them." : "For a private repository.";
-        return new RepositoryForm(id, name, false, hasCredentials, List.of(
+        return new RepositoryForm(repository == null ? null : repository.id, repository == null ? "" : repository.name,
+                false, hasCredentials, repository == null ? null : repository.schedule,
+                repository != null && repository.schedulePausedAt != null, List.of(
                 nameField(values, errors),
                 new FormField("url", "Git URL", "url", values.get("url"), "https://…, or file:///… on this server",
                         errors.get("url")),

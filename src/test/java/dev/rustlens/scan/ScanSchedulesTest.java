@@ -4,6 +4,7 @@ import static dev.rustlens.scan.ScanFlowTest.register;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,6 +118,51 @@ class ScanSchedulesTest {
             given().when().delete("/api/v1/repositories/{id}/schedule", missedId).then().statusCode(200);
             given().when().delete("/api/v1/repositories/{id}/schedule", freshId).then().statusCode(200);
         }
+    }
+
+    @Test
+    void aPausedScheduleKeepsItsCronAndFiresNothingUntilResumed(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of("src/lib.rs", "pub fn f() {}\n"))) {
+            long repositoryId = register(TestRepositories.url(git));
+            given().when().post("/api/v1/repositories/{id}/schedule/pause", repositoryId)
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("has no schedule to pause"));
+            given().contentType(ContentType.JSON).body(Map.of("cron", "0 0 3 * * ?"))
+                    .when().put("/api/v1/repositories/{id}/schedule", repositoryId).then().statusCode(200);
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "update repository set schedule_since = now() - interval '2 days' where id = ?1")
+                    .setParameter(1, repositoryId).executeUpdate());
+
+            given().when().post("/api/v1/repositories/{id}/schedule/pause", repositoryId)
+                    .then().statusCode(200).body("schedule", equalTo("0 0 3 * * ?"))
+                    .body("schedulePausedAt", notNullValue());
+            schedules.catchUp(ZonedDateTime.now());
+            // Every second while paused: the job is gone, so nothing fires.
+            given().contentType(ContentType.JSON).body(Map.of("cron", "* * * * * ?"))
+                    .when().put("/api/v1/repositories/{id}/schedule", repositoryId)
+                    .then().statusCode(200).body("schedulePausedAt", notNullValue());
+            Thread.sleep(2_500);
+            assertEquals(List.of(), triggers(repositoryId), "a paused schedule neither fires nor catches up");
+
+            given().when().post("/api/v1/repositories/{id}/schedule/resume", repositoryId)
+                    .then().statusCode(200).body("schedulePausedAt", nullValue());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            List<String> triggers = List.of();
+            while (triggers.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                triggers = triggers(repositoryId);
+            }
+            assertTrue(triggers.contains("schedule"), "the resumed schedule fires again: " + triggers);
+
+            given().when().post("/api/v1/repositories/{id}/schedule/pause", repositoryId).then().statusCode(200);
+            given().when().delete("/api/v1/repositories/{id}/schedule", repositoryId)
+                    .then().statusCode(200).body("schedule", nullValue()).body("schedulePausedAt", nullValue());
+        }
+    }
+
+    private static List<String> triggers(long repositoryId) {
+        return given().when().get("/api/v1/repositories/{id}/scans", repositoryId)
+                .then().extract().jsonPath().getList("trigger");
     }
 
     @Test

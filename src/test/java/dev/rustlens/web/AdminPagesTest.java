@@ -80,6 +80,18 @@ class AdminPagesTest {
                 .body(containsString("Credentials are stored (never shown)"))
                 .body(not(containsString("s3cret-token")), not(containsString("value=\"bot\"")));
 
+        // Pausing keeps the cron; the settings page says so and offers to resume.
+        given().header(SameOrigin.header()).redirects().follow(false)
+                .post("/repositories/{id}/schedule/pause", repositoryId).then().statusCode(303);
+        given().get("/api/v1/repositories/{id}", repositoryId).then()
+                .body("schedule", equalTo("0 0 3 * * ?"), "schedulePausedAt", not(equalTo(null)));
+        given().get("/repositories/{id}/settings", repositoryId).then().statusCode(200)
+                .body(containsString("is <strong>paused</strong>"), containsString(">Resume schedule</button>"));
+        given().header(SameOrigin.header()).redirects().follow(false)
+                .post("/repositories/{id}/schedule/resume", repositoryId).then().statusCode(303);
+        given().get("/repositories/{id}/settings", repositoryId).then().statusCode(200)
+                .body(containsString(">Pause schedule</button>"));
+
         given().header(SameOrigin.header()).redirects().follow(false).formParam("name", name)
                 .formParam("url", dir.toUri().toString())
                 .formParam("branch", "develop").formParam("schedule", "").formParam("coreModules", "")
@@ -88,6 +100,9 @@ class AdminPagesTest {
         given().get("/api/v1/repositories/{id}", repositoryId).then()
                 .body("branch", equalTo("develop"), "hasCredentials", equalTo(false), "schedule", equalTo(null),
                         "coreModules", equalTo(List.of()));
+        given().header(SameOrigin.header()).redirects().follow(false)
+                .post("/repositories/{id}/schedule/pause", repositoryId).then().statusCode(400)
+                .contentType("text/html").body(containsString("has no schedule to pause or resume"));
     }
 
     @Test
