@@ -19,7 +19,7 @@ public class AccessService {
 
     /** Prefix of API tokens, so that leaked ones are recognisable. */
     static final String TOKEN_PREFIX = "rlt_";
-    private static final int MIN_PASSWORD_LENGTH = 10;
+    static final int MIN_PASSWORD_LENGTH = 10;
 
     /**
      * Who presented a secret: a user (through a session) or a token, their role, and the author
@@ -34,6 +34,8 @@ public class AccessService {
 
     /** The name of the token set up from {@code rustlens.admin.token}. */
     static final String CONFIGURED_TOKEN_NAME = "configured admin token";
+    /** The name of the token made with the first administrator when none is configured. */
+    static final String FIRST_TOKEN_NAME = "first admin token";
     /** Any constant serialises the instances starting together: one takes the lock, the others wait. */
     private static final long BOOTSTRAP_LOCK = 0x7275_7374_6c65_6e73L;
 
@@ -140,23 +142,31 @@ public class AccessService {
         return new IssuedToken(storeToken(name, role, createdBy, secret), secret);
     }
 
-    /** What a start-up's bootstrap did, for the log. */
-    public record Bootstrap(boolean createdAdmin, boolean tokenRevoked) {
+    /**
+     * What a start-up's bootstrap did, for the log: {@code generatedToken} is the secret of the admin
+     * token made with the first administrator when no token was configured.
+     */
+    public record Bootstrap(boolean createdAdmin, boolean tokenRevoked, Optional<String> generatedToken) {
     }
 
     /**
-     * Sets up the first administrator when no user exists, and the configured admin token unless
-     * it is stored already or was revoked. Instances starting together take turns (a PostgreSQL
-     * advisory lock held by the transaction), so only one creates anything.
+     * Sets up the first administrator when no user exists, with an admin token of its own when none
+     * is configured, and the configured admin token unless it is stored already or was revoked.
+     * Instances starting together take turns (a PostgreSQL advisory lock held by the transaction),
+     * so only one creates anything.
      */
     @Transactional
     public Bootstrap bootstrap(String username, String password, Optional<String> token) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, BOOTSTRAP_LOCK)
                 .getSingleResult();
         boolean created = false;
+        Optional<String> generated = Optional.empty();
         if (AppUser.count() == 0) {
             createUser(username, password, Role.admin);
             created = true;
+            if (token.isEmpty()) {
+                generated = Optional.of(createToken(FIRST_TOKEN_NAME, Role.admin, null).secret());
+            }
         }
         boolean revoked = false;
         if (token.isPresent()) {
@@ -165,7 +175,7 @@ public class AccessService {
                 storeToken(CONFIGURED_TOKEN_NAME, Role.admin, null, token.get());
             }
         }
-        return new Bootstrap(created, revoked);
+        return new Bootstrap(created, revoked, generated);
     }
 
     private boolean isRevoked(String secret) {

@@ -1,9 +1,11 @@
 package dev.rustlens.faults;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.LoopbackGitServer;
@@ -12,7 +14,9 @@ import dev.rustlens.gitrepo.TestRepositories;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -92,6 +96,37 @@ class FaultsIT {
 
     private static boolean ended(JsonPath scan) {
         return !List.of("queued", "running").contains(scan.getString("status"));
+    }
+
+    @Test
+    void aShortAdminPasswordStopsTheStartWithOneLineNotAStackTrace(@TempDir Path dir) throws Exception {
+        String schema = freshSchema("faults_password");
+        try (PackagedRustlens rustlens = new PackagedRustlens("short-password", schema, dir.resolve("work"),
+                Map.of("RUSTLENS_ADMIN_PASSWORD", "short"))) {
+            rustlens.launch();
+            assertTrue(rustlens.exitedWithin(120), "rustlens stops by itself");
+            assertEquals(1, rustlens.exitValue());
+            String log = rustlens.log();
+            assertTrue(log.contains("rustlens cannot start: RUSTLENS_ADMIN_PASSWORD (rustlens.admin.password) must have"
+                    + " at least 10 characters, not 5"), log);
+            assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+        }
+    }
+
+    @Test
+    void aFirstStartWithoutATokenWritesOneToTheWorkDirectory(@TempDir Path dir) throws Exception {
+        String schema = freshSchema("faults_token");
+        Path work = dir.resolve("work");
+        try (PackagedRustlens rustlens = new PackagedRustlens("first-token", schema, work, Map.of())
+                .without("RUSTLENS_ADMIN_TOKEN").start()) {
+            Path tokenFile = work.resolve("admin-token");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+            String token = Files.readString(tokenFile).strip();
+            given().baseUri(rustlens.base()).auth().oauth2(token).get("/api/v1/users")
+                    .then().statusCode(200).body("username", equalTo(List.of("admin")));
+            assertTrue(rustlens.log().contains("admin API token: export RUSTLENS_ADMIN_TOKEN=$(cat " + tokenFile + ")"),
+                    rustlens.logTail());
+        }
     }
 
     @Test

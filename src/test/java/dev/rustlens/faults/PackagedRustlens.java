@@ -57,6 +57,12 @@ final class PackagedRustlens implements AutoCloseable {
         environment.putAll(settings);
     }
 
+    /** Starts without the variable {@code name} (e.g. no admin token), as an operator who did not set it. */
+    PackagedRustlens without(String name) {
+        environment.remove(name);
+        return this;
+    }
+
     /** Starts the process and waits until it is ready; fails with the end of its log if it is not. */
     PackagedRustlens start() throws IOException, InterruptedException {
         launch();
@@ -118,6 +124,15 @@ final class PackagedRustlens implements AutoCloseable {
     /** Whether the process ended within {@code seconds}. */
     boolean exitedWithin(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS);
+    }
+
+    /** The exit status of an ended process. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     String logTail() {
