@@ -177,6 +177,12 @@ public interface RustlensConfig {
      * Storing a scan and migrating the schema lift them: those may rightly take minutes.
      */
     interface Database {
+        /**
+         * The PostgreSQL server's {@code host:port} in the default JDBC URL; the entry point sets it to
+         * an embedded server's when it starts one (docs/database.md).
+         */
+        String address();
+
         /** Seconds to open a connection. */
         int connectTimeoutSeconds();
 

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ final class PackagedRustlens implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(120);
 
     private final Map<String, String> environment;
+    private final List<String> launcher = new ArrayList<>();
     private final Path log;
     private final int port;
     private Process process;
@@ -63,6 +65,17 @@ final class PackagedRustlens implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs the process as the unprivileged user {@code nobody} when this test runs as root (as CI
+     * does), through setpriv, which executes java in its place so that signals reach it.
+     */
+    PackagedRustlens unprivileged() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            launcher.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"));
+        }
+        return this;
+    }
+
     /** Starts the process and waits until it is ready; fails with the end of its log if it is not. */
     PackagedRustlens start() throws IOException, InterruptedException {
         launch();
@@ -72,8 +85,10 @@ final class PackagedRustlens implements AutoCloseable {
 
     /** Starts the process without waiting: {@link #awaitReady()} then. */
     void launch() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString()))
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
