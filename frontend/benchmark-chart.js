@@ -1,5 +1,8 @@
-// Draws a benchmark's history with uPlot: the value, its confidence interval, the threshold band
-// each result was judged against, and the results that raised an alert. Hovering shows the commit.
+// Draws a benchmark's history with uPlot by commit time: the value, its confidence interval, the
+// threshold band each result was judged against, and the results that raised an alert, in scaled
+// units. Hovering shows the commit.
+import { resultTime, scaled } from './quantities.js';
+
 const element = document.getElementById('history-chart');
 if (element && window.uPlot) {
   const response = await fetch(element.dataset.history, { headers: { Accept: 'application/json' } });
@@ -7,8 +10,10 @@ if (element && window.uPlot) {
     element.textContent = `The history could not be loaded (${response.status}).`;
   } else {
     const history = await response.json();
-    const points = history.points;
-    const x = points.map((point, index) => index);
+    // By commit time (the upload's when the commit's is unknown); uPlot needs x in order.
+    const points = [...history.points].sort((a, b) => resultTime(a) - resultTime(b));
+    const x = points.map(resultTime);
+    const value = (u, v) => scaled(v, history.unit);
     const series = [
       points.map((point) => point.value),
       points.map((point) => point.lowerValue),
@@ -22,19 +27,15 @@ if (element && window.uPlot) {
     const plot = new uPlot({
       width,
       height: 320,
-      scales: { x: { time: false } },
-      axes: [
-        { values: (u, ticks) => ticks.map((tick) => (points[tick] ? points[tick].commit.slice(0, 7) : '')) },
-        { label: history.unit },
-      ],
+      axes: [{}, { values: (u, ticks) => ticks.map((tick) => scaled(tick, history.unit)), size: 90 }],
       series: [
-        { label: 'result' },
-        { label: history.measure, stroke: '#1565c0', width: 2, points: { show: true } },
-        { label: 'interval low', stroke: '#9e9e9e' },
-        { label: 'interval high', stroke: '#9e9e9e' },
-        { label: 'threshold low', stroke: '#6d4c41', dash: [6, 4] },
-        { label: 'threshold high', stroke: '#6d4c41', dash: [6, 4] },
-        { label: 'alert', stroke: '#c62828', width: 0, points: { show: true, size: 10, fill: '#c62828' } },
+        { label: 'commit time' },
+        { label: history.measure, stroke: '#1565c0', width: 2, points: { show: true }, value },
+        { label: 'interval low', stroke: '#757575', value },
+        { label: 'interval high', stroke: '#757575', value },
+        { label: 'threshold low', stroke: '#6d4c41', dash: [6, 4], value },
+        { label: 'threshold high', stroke: '#6d4c41', dash: [6, 4], value },
+        { label: 'alert', stroke: '#c62828', width: 0, points: { show: true, size: 10, fill: '#c62828' }, value },
       ],
       hooks: {
         setCursor: [(u) => {

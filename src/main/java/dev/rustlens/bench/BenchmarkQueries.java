@@ -8,8 +8,11 @@ import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,24 +24,42 @@ public class BenchmarkQueries {
 
     /** The most history points one request returns (the newest ones). */
     static final int MAX_POINTS = 1000;
+    /** The most benchmarks one comparison chart shows. */
+    static final int MAX_SERIES = 20;
 
     /**
      * One measure of one benchmark in a repository's list: its latest result (on the branch and
-     * testbed asked for, else anywhere), the change from the result before it on the same branch
-     * and testbed, and status {@code regressed} (an open alert), {@code acknowledged} or {@code ok}.
+     * testbed asked for, else anywhere), when its commit was made ({@code committedAt}: as uploaded,
+     * else from the commit's scan; null when neither is known) and when it was uploaded
+     * ({@code measuredAt}), its change against the baseline its alerts are judged by (the mean of
+     * the threshold's window of results before it on the same branch and testbed; null without
+     * one), and status {@code regressed} (an open alert), {@code acknowledged} or {@code ok}.
      */
     public record MeasureSummary(long benchmarkId, String benchmark, String crate, String measure, String unit,
-            double latestValue, String commit, String branch, String testbed, OffsetDateTime measuredAt,
-            Double changePercent, String status, long openAlerts) {
+            double latestValue, String commit, String branch, String testbed, OffsetDateTime committedAt,
+            OffsetDateTime measuredAt, Double changePercent, Double baselineMean, String status, long openAlerts) {
     }
 
     /**
-     * One point of a history: the value with its interval, where it was measured, the threshold
-     * band its baseline window gave (null before the minimum sample size), and its alert if any.
+     * One point of a history: the value with its interval, where it was measured, when its commit
+     * was made (as in {@link MeasureSummary}), the threshold band its baseline window gave (null
+     * before the minimum sample size), and its alert if any.
      */
     public record HistoryPoint(long resultId, double value, Double lowerValue, Double upperValue, String commit,
-            String branch, String testbed, OffsetDateTime measuredAt, Double lowerLimit, Double upperLimit,
-            AlertView alert) {
+            String branch, String testbed, OffsetDateTime committedAt, OffsetDateTime measuredAt, Double lowerLimit,
+            Double upperLimit, AlertView alert) {
+    }
+
+    /** One benchmark's results of a measure, oldest first, for a chart of several benchmarks. */
+    public record Series(long benchmarkId, String benchmark, List<SeriesPoint> points) {
+    }
+
+    /** A result in a {@link Series}: its commit, when the commit was made (else uploaded), and the value. */
+    public record SeriesPoint(String commit, OffsetDateTime committedAt, OffsetDateTime measuredAt, double value) {
+    }
+
+    /** Every benchmark's series of one measure, for one chart, with the unit of their values. */
+    public record Comparison(String measure, String unit, List<Series> series) {
     }
 
     /** A measure's history, oldest first, with the threshold in force and whether it is the default. */
@@ -65,15 +86,18 @@ public class BenchmarkQueries {
                 if (latest == null) {
                     continue;
                 }
-                List<BenchmarkResult> previous = BenchmarkResult.window(latest, 1);
-                Double change = previous.isEmpty() || previous.getFirst().value == 0 ? null
-                        : (latest.value - previous.getFirst().value) / Math.abs(previous.getFirst().value) * 100;
+                List<BenchmarkResult> baseline = BenchmarkResult.window(latest,
+                        BenchmarkThreshold.effective(benchmark, measure).windowSize());
+                Double mean = baseline.isEmpty() ? null
+                        : baseline.stream().mapToDouble(result -> result.value).average().orElseThrow();
+                Double change = mean == null || mean == 0 ? null : (latest.value - mean) / Math.abs(mean) * 100;
                 long open = alertCount(benchmark, measure, BenchmarkAlert.Status.open);
                 String status = open > 0 ? "regressed"
                         : alertCount(benchmark, measure, BenchmarkAlert.Status.acknowledged) > 0 ? "acknowledged" : "ok";
                 summaries.add(new MeasureSummary(benchmark.id, benchmark.name, benchmark.crateName, measure,
                         ParsedResult.unitOf(measure), latest.value, latest.commitSha, latest.branch, latest.testbed,
-                        latest.createdAt, change, status, open));
+                        commitTimes(repository, List.of(latest)).get(latest.commitSha), latest.createdAt, change, mean,
+                        status, open));
             }
         }
         return summaries;
@@ -93,6 +117,7 @@ public class BenchmarkQueries {
                 .forEach(alert -> alerts.put(alert.result.id, alert));
         // Each point's band comes from the results before it on its own branch and testbed.
         Map<String, List<Double>> seriesSoFar = new HashMap<>();
+        Map<String, OffsetDateTime> committed = commitTimes(benchmark.repository, newestFirst);
         List<HistoryPoint> points = new ArrayList<>();
         for (BenchmarkResult result : newestFirst.reversed()) {
             List<Double> before = seriesSoFar.computeIfAbsent(result.branch + "\n" + result.testbed,
@@ -101,12 +126,68 @@ public class BenchmarkQueries {
             Detector.Evaluation band = Detector.evaluate(threshold, before, result.value);
             BenchmarkAlert alert = alerts.get(result.id);
             points.add(new HistoryPoint(result.id, result.value, result.lowerValue, result.upperValue,
-                    result.commitSha, result.branch, result.testbed, result.createdAt, band.lowerLimit(),
+                    result.commitSha, result.branch, result.testbed, committed.get(result.commitSha), result.createdAt,
+                    band.lowerLimit(),
                     band.upperLimit(), alert == null ? null : AlertView.of(alert)));
             before.add(result.value);
         }
         return new History(benchmark.id, benchmark.name, benchmark.crateName, measure, ParsedResult.unitOf(measure),
                 thresholdView(benchmark, measure), points);
+    }
+
+    /**
+     * One measure of every benchmark of the repository (the first {@code MAX_SERIES} by name that
+     * have it), on the branch and testbed given (null = any), newest {@code MAX_POINTS} each.
+     */
+    @Transactional
+    public Comparison compare(long repositoryId, String measure, String branch, String testbed) {
+        GitRepository repository = BenchmarkService.repository(repositoryId);
+        List<Series> series = new ArrayList<>();
+        for (Benchmark benchmark : Benchmark.listOf(repository)) {
+            if (series.size() == MAX_SERIES || !measures(benchmark).contains(measure)) {
+                continue;
+            }
+            List<BenchmarkResult> results = newestFirst(benchmark, measure, branch, testbed).page(0, MAX_POINTS).list();
+            Map<String, OffsetDateTime> committed = commitTimes(repository, results);
+            series.add(new Series(benchmark.id, benchmark.name, results.reversed().stream()
+                    .map(result -> new SeriesPoint(result.commitSha, committed.get(result.commitSha), result.createdAt,
+                            result.value))
+                    .toList()));
+        }
+        if (series.isEmpty()) {
+            throw new BadRequest("no benchmark of repository " + repositoryId + " has the measure " + Echo.quoted(measure));
+        }
+        return new Comparison(measure, ParsedResult.unitOf(measure), series);
+    }
+
+    /**
+     * When each result's commit was made: as its upload said, else as the commit's scan in the
+     * repository recorded; commits known to neither are absent.
+     */
+    private static Map<String, OffsetDateTime> commitTimes(GitRepository repository, List<BenchmarkResult> results) {
+        Map<String, OffsetDateTime> times = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (BenchmarkResult result : results) {
+            if (result.committedAt != null) {
+                times.putIfAbsent(result.commitSha, result.committedAt);
+            } else {
+                unknown.add(result.commitSha);
+            }
+        }
+        unknown.removeAll(times.keySet());
+        if (!unknown.isEmpty()) {
+            List<Tuple> scanned = BenchmarkResult.getEntityManager().createNativeQuery("""
+                    select commit_sha, max(committed_at) as committed_at from scan
+                    where repository_id = ?1 and commit_sha = any(?2) and committed_at is not null
+                    group by commit_sha""", Tuple.class)
+                    .setParameter(1, repository.id).setParameter(2, unknown.stream().distinct().toArray(String[]::new))
+                    .getResultList();
+            for (Tuple row : scanned) {
+                times.put(row.get("commit_sha", String.class),
+                        row.get("committed_at", Instant.class).atOffset(ZoneOffset.UTC));
+            }
+        }
+        return times;
     }
 
     @Transactional

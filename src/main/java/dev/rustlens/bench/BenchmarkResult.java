@@ -35,6 +35,10 @@ public class BenchmarkResult extends IdentityEntity {
     public String branch;
     public String testbed;
 
+    /** When the commit was made, as the upload said; null when it did not say. */
+    @Column(name = "committed_at")
+    public OffsetDateTime committedAt;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

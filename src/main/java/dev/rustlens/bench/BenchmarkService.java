@@ -16,6 +16,7 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,8 +40,24 @@ public class BenchmarkService {
         this.alertsOpened = alertsOpened;
     }
 
-    /** Where the results were measured: all three are required. */
-    public record Origin(String commit, String branch, String testbed, String crateName) {
+    /**
+     * Where the results were measured: commit, branch and testbed are required; {@code committedAt}
+     * (when the commit was made) is optional.
+     */
+    public record Origin(String commit, String branch, String testbed, String crateName, OffsetDateTime committedAt) {
+
+        /** The commit time a client sent, an ISO-8601 date-time with its offset, or null. */
+        public static OffsetDateTime committedAt(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new BadRequest("committedAt must be an ISO-8601 date-time with an offset, e.g."
+                        + " 2026-12-06T18:00:00Z (git show -s --format=%cI), not \"" + value.strip() + "\"", e);
+            }
+        }
 
         /** Checks each field; the message names the missing or bad one. */
         public Origin {
@@ -104,6 +121,9 @@ public class BenchmarkService {
                     origin.testbed());
             if (existing.isPresent()) {
                 existing.get().value = parsed.value();
+                if (origin.committedAt() != null) {
+                    existing.get().committedAt = origin.committedAt();
+                }
                 existing.get().lowerValue = parsed.lowerValue();
                 existing.get().upperValue = parsed.upperValue();
                 updated++;
@@ -118,6 +138,7 @@ public class BenchmarkService {
             result.commitSha = origin.commit();
             result.branch = origin.branch();
             result.testbed = origin.testbed();
+            result.committedAt = origin.committedAt();
             result.persistAndFlush();
             stored++;
             judge(result).ifPresent(alert -> alerts.add(AlertView.of(alert)));

@@ -1,6 +1,7 @@
 package dev.rustlens.bench;
 
 import dev.rustlens.auth.Role;
+import dev.rustlens.bench.BenchmarkQueries.Comparison;
 import dev.rustlens.bench.BenchmarkQueries.MeasureSummary;
 import dev.rustlens.bench.BenchmarkService.IngestSummary;
 import dev.rustlens.bench.BenchmarkService.Origin;
@@ -61,8 +62,8 @@ public class RepositoryBenchmarkResource {
     @Operation(summary = "Upload criterion results as a tar.gz of target/criterion")
     public IngestSummary ingestArchive(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
-            @QueryParam("crate") String crate, InputStream body) {
-        Origin origin = new Origin(commit, branch, testbed, crate);
+            @QueryParam("crate") String crate, @QueryParam("committedAt") String committedAt, InputStream body) {
+        Origin origin = new Origin(commit, branch, testbed, crate, Origin.committedAt(committedAt));
         BenchmarkService.repository(id);
         return service.ingest(id, origin, CriterionFiles.parse(ARCHIVE.read(body)));
     }
@@ -78,11 +79,13 @@ public class RepositoryBenchmarkResource {
     @Operation(summary = "Upload benchmark results as JSON (criterion, bencher metric format)")
     public IngestSummary ingestFiles(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
-            @QueryParam("crate") String crate, @RestForm("commit") String formCommit,
-            @RestForm("branch") String formBranch, @RestForm("testbed") String formTestbed,
-            @RestForm("crate") String formCrate, @RestForm(FileUpload.ALL) List<FileUpload> files) {
+            @QueryParam("crate") String crate, @QueryParam("committedAt") String committedAt,
+            @RestForm("commit") String formCommit, @RestForm("branch") String formBranch,
+            @RestForm("testbed") String formTestbed, @RestForm("crate") String formCrate,
+            @RestForm("committedAt") String formCommittedAt, @RestForm(FileUpload.ALL) List<FileUpload> files) {
         Origin origin = new Origin(either(commit, formCommit), either(branch, formBranch),
-                either(testbed, formTestbed), either(crate, formCrate));
+                either(testbed, formTestbed), either(crate, formCrate),
+                Origin.committedAt(either(committedAt, formCommittedAt)));
         BenchmarkService.repository(id);
         Map<String, byte[]> contents = new HashMap<>();
         for (FileUpload file : files) {
@@ -114,9 +117,9 @@ public class RepositoryBenchmarkResource {
     @Operation(summary = "Upload libtest bench or cargo-criterion output")
     public IngestSummary ingestText(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("testbed") String testbed,
-            @QueryParam("crate") String crate, @QueryParam("format") String format,
-            @HeaderParam("Content-Type") String contentType, String body) {
-        Origin origin = new Origin(commit, branch, testbed, crate);
+            @QueryParam("crate") String crate, @QueryParam("committedAt") String committedAt,
+            @QueryParam("format") String format, @HeaderParam("Content-Type") String contentType, String body) {
+        Origin origin = new Origin(commit, branch, testbed, crate, Origin.committedAt(committedAt));
         BenchmarkService.repository(id);
         String chosen = format != null ? format
                 : contentType.startsWith(MediaType.TEXT_PLAIN) ? "libtest"
@@ -137,6 +140,21 @@ public class RepositoryBenchmarkResource {
     public List<MeasureSummary> list(@PathParam("id") long id, @QueryParam("branch") String branch,
             @QueryParam("testbed") String testbed) {
         return queries.list(id, branch, testbed);
+    }
+
+    /**
+     * One measure of several benchmarks, for one chart: each benchmark's results, oldest first,
+     * with when their commits were made.
+     */
+    @GET
+    @Path("/compare")
+    @Operation(summary = "One measure of the repository's benchmarks side by side (up to 20 series)")
+    public Comparison compare(@PathParam("id") long id, @QueryParam("measure") String measure,
+            @QueryParam("branch") String branch, @QueryParam("testbed") String testbed) {
+        if (measure == null || measure.isBlank()) {
+            throw new BadRequest("the \"measure\" parameter is required, e.g. latency");
+        }
+        return queries.compare(id, measure, branch, testbed);
     }
 
     /** The repository's benchmark alerts, newest first, optionally of one status. */

@@ -55,7 +55,7 @@ public class BenchmarkPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(GitRepository repository, List<BenchmarkQueries.MeasureSummary> benchmarks,
-                List<AlertView> alerts, boolean maintainer, String message);
+                List<String> measures, List<AlertView> alerts, boolean maintainer, String message);
 
         static native TemplateInstance benchmark(BenchmarkQueries.History history, String branch, String testbed,
                 String historyUrl);
@@ -67,8 +67,11 @@ public class BenchmarkPages {
         GitRepository repository = repositories.find(id).orElseThrow(() -> new NotFoundException("no repository " + id));
         List<AlertView> unresolved = queries.alerts(id, null).stream()
                 .filter(alert -> !BenchmarkAlert.Status.resolved.name().equals(alert.status())).toList();
-        return Templates.list(repository, queries.list(id, null, null), unresolved,
-                identity.hasRole(Role.MAINTAINER), message);
+        List<BenchmarkQueries.MeasureSummary> benchmarks = queries.list(id, null, null);
+        // One chart per measure, each with every benchmark that has it.
+        List<String> measures = benchmarks.stream().map(BenchmarkQueries.MeasureSummary::measure).distinct().sorted()
+                .toList();
+        return Templates.list(repository, benchmarks, measures, unresolved, identity.hasRole(Role.MAINTAINER), message);
     }
 
     /** The "Acknowledge" button: the regression is known, and no longer fails the gate. */

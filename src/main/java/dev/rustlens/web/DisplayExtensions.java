@@ -1,5 +1,6 @@
 package dev.rustlens.web;
 
+import dev.rustlens.text.Quantities;
 import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,14 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Display-only formatting for templates, kept out of the entities. */
 @TemplateExtension
 public class DisplayExtensions {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.?0+$");
 
     private DisplayExtensions() {
     }
@@ -34,9 +33,19 @@ public class DisplayExtensions {
         return time == null ? "" : ISO.format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
-    /** A measured value with at most three decimals and no trailing zeros, grouped by thousands. */
-    static String measured(double value) {
-        return TRAILING_ZEROS.matcher(String.format(Locale.ROOT, "%,.3f", value)).replaceFirst("");
+    /** A measured value in its unit scaled to its size, e.g. 6.507 µs or 724.7 MiB/s. */
+    static String quantity(double value, String unit) {
+        return Quantities.scaled(value, unit);
+    }
+
+    /** A value and its spread on the value's scale, e.g. 724.7 ± 36.72 MiB/s. */
+    static String quantityWithSpread(double value, double spread, String unit) {
+        return Quantities.scaledWithSpread(value, spread, unit);
+    }
+
+    /** An interval in one unit, e.g. 6.410 – 6.620 µs. */
+    static String quantityRange(double low, double high, String unit) {
+        return Quantities.scaledRange(low, high, unit);
     }
 
     /** Points to one decimal, e.g. 6.0. */

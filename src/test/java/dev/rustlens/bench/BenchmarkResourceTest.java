@@ -102,7 +102,45 @@ class BenchmarkResourceTest {
                 .body("stored", equalTo(1));
         String page = given().when().get("/repositories/{id}/benchmarks", id).then().statusCode(200)
                 .contentType(ContentType.HTML).extract().asString();
-        assertTrue(page.contains(">parse</a>") && page.contains("<td>12.5 ns</td><td></td>"), page);
+        assertTrue(page.contains(">parse</a>") && page.contains("<td>12.50 ns</td><td></td>"), page);
+    }
+
+    @Test
+    void valuesAreInScaledUnitsAtTheirCommitTimeAndSeveralBenchmarksShareAChart() throws Exception {
+        long id = repository();
+        String scanned = ScanFlowTest.awaitScan(ScanFlowTest.startScan(id)).getString("commit");
+        String throughput = "{\"decode\": {\"throughput-bytes\": {\"value\": 759883190.817}},"
+                + " \"parse\": {\"latency\": {\"value\": 6506.717, \"lower_value\": 6410, \"upper_value\": 6620}}}";
+        at("c1").queryParam("committedAt", "2026-11-02T09:30:00+01:00").contentType(ContentType.JSON)
+                .body(throughput).when().post(INGEST, id).then().statusCode(200).body("stored", equalTo(2));
+        // Without committedAt, the commit's scan says when it was made.
+        at(scanned).contentType(ContentType.JSON).body(bmf(6000)).when().post(INGEST, id).then().statusCode(200);
+        at("c1").queryParam("committedAt", "yesterday").contentType(ContentType.JSON).body(bmf(1))
+                .when().post(INGEST, id).then().statusCode(400).body("detail", containsString("committedAt must be"));
+
+        String page = given().when().get("/repositories/{id}/benchmarks", id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<td>724.7 MiB/s</td>"), page);
+        assertTrue(page.contains("<td>6.000 µs</td><td>-7.8% <small>vs 6.507 µs</small></td>"),
+                "the change is against the baseline window's mean: " + page);
+        assertTrue(page.contains("data-compare=\"/api/v1/repositories/" + id + "/benchmarks/compare?measure=latency\""), page);
+        assertTrue(page.contains("data-compare=\"/api/v1/repositories/" + id
+                + "/benchmarks/compare?measure=throughput-bytes\""), page);
+
+        long parse = given().when().get(INGEST, id).then().extract().jsonPath()
+                .getLong("find { it.measure == 'latency' }.benchmarkId");
+        JsonPath history = given().when().get("/api/v1/benchmarks/{id}/history", parse).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("2026-11-02T08:30:00Z", history.getString("points[0].committedAt"));
+        assertNotNull(history.getString("points[1].committedAt"), "the scanned commit's time");
+        String chart = given().when().get("/benchmarks/{id}", parse).then().statusCode(200).extract().asString();
+        assertTrue(chart.contains("<td>6.507 µs</td><td>6.410 – 6.620 µs</td>"), chart);
+        assertTrue(chart.contains("<time datetime=\"2026-11-02T08:30:00Z\">"), chart);
+
+        given().queryParam("measure", "latency").when().get(INGEST + "/compare", id).then().statusCode(200)
+                .body("unit", equalTo("ns")).body("series", hasSize(1)).body("series[0].benchmark", equalTo("parse"))
+                .body("series[0].points", hasSize(2)).body("series[0].points[0].committedAt", equalTo("2026-11-02T08:30:00Z"));
+        given().queryParam("measure", "nope").when().get(INGEST + "/compare", id).then().statusCode(400);
+        given().when().get(INGEST + "/compare", id).then().statusCode(400).body("detail", containsString("measure"));
     }
 
     @Test
@@ -189,7 +227,7 @@ class BenchmarkResourceTest {
                 .when().get("/benchmarks/{id}", benchmarkId).then().statusCode(200).extract().asString();
         assertTrue(chart.contains("data-history=\"/api/v1/benchmarks/" + benchmarkId
                 + "/history?measure=latency&amp;branch=main&amp;testbed=ci-x86\""), chart);
-        assertTrue(chart.contains("open: +10.0% over a mean of 100<"), chart);
+        assertTrue(chart.contains("open: +10.0% over a mean of 100.0 ns<"), chart);
         given().when().get("/benchmarks/{id}", 999_999_999L).then().statusCode(404);
         given().when().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
         given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200)

@@ -1,12 +1,15 @@
 package dev.rustlens.web;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustlens.auth.TestTokens;
 import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
@@ -43,7 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * first), scan it with live progress, follow a crate and a deduction to the findings browser,
  * filter findings, triage them from the findings page (mark several, remove a mark), check that
  * each trend chart drew its points, scan a pull request's branch from the repository page and
- * triage its new finding until its gate passes, and save screenshots of the main pages at desktop
+ * triage its new finding until its gate passes, read benchmarks in scaled units by commit time and
+ * side by side on one chart, and save screenshots of the main pages at desktop
  * and phone width to target/screenshots/.
  */
 @QuarkusTest
@@ -266,6 +270,34 @@ class BrowserTest {
             assertEquals("1 finding is marked accepted.", driver.findElement(By.cssSelector("p.notice")).getText());
             driver.get(repositoryPage);
             assertEquals("passed", driver.findElement(By.cssSelector("section[aria-labelledby=branches] summary")).getText());
+        }
+    }
+
+    @Test
+    void benchmarksAreShownInScaledUnitsByCommitTimeAndSideBySide(@TempDir Path dir) throws Exception {
+        try (Git git = TestRepositories.create(dir, Map.of("src/lib.rs", "pub fn f() {}\n"))) {
+            long id = given().auth().oauth2(TestTokens.ADMIN).contentType(ContentType.JSON).body(Map.of("name", "browser-bench-" + UUID.randomUUID().toString().substring(0, 8),
+                    "url", TestRepositories.url(git))).post("/api/v1/repositories").then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            String[][] runs = {{"c1", "2026-11-01T10:00:00Z", "6506.7", "812"}, {"c2", "2026-11-08T10:00:00Z", "6400.2", "2400000"}};
+            for (String[] run : runs) {
+                given().auth().oauth2(TestTokens.ADMIN).contentType(ContentType.JSON)
+                        .queryParam("commit", run[0]).queryParam("branch", "main").queryParam("testbed", "ci")
+                        .queryParam("committedAt", run[1])
+                        .body("{\"parse\": {\"latency\": {\"value\": " + run[2] + "}}, \"render\": {\"latency\": {\"value\": "
+                                + run[3] + "}}}")
+                        .post("/api/v1/repositories/{id}/benchmarks", id).then().statusCode(200);
+            }
+            open("repositories/" + id + "/benchmarks");
+            WebElement compare = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".compare-chart[data-series]")));
+            assertEquals("2", compare.getDomAttribute("data-series"), "both benchmarks on one chart");
+            String table = driver.findElement(By.id("latest-results")).getText();
+            assertTrue(table.contains("6.400 µs") && table.contains("2.400 ms"), table);
+            screenshots("benchmarks");
+            submit(By.xpath("//table[@id='latest-results']//a[normalize-space()='parse']"));
+            WebElement history = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-chart[data-points]")));
+            assertEquals("2", history.getDomAttribute("data-points"));
+            screenshots("benchmark");
         }
     }
 
