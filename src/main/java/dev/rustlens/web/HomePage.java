@@ -38,6 +38,14 @@ public class HomePage {
     public record RepositoryRow(GitRepository repository, Scan lastScan, Scan current, Sparkline trend,
             long openAlerts, Boolean gatePassed) {
 
+        /**
+         * Whether the current scan had nothing to compare with: its findings are all "new" in the
+         * data, which the page says as "first scan" rather than as a count of new findings.
+         */
+        public boolean firstScan() {
+            return current != null && Scan.findBaseline(current, current.commitSha, current.committedAt).isEmpty();
+        }
+
         /** When the last scan ended, started or was queued, whichever is the latest it got to; empty if none. */
         public String lastScanTime() {
             return lastScan == null ? "" : DisplayExtensions.iso(Stream.of(lastScan.finishedAt, lastScan.startedAt,
