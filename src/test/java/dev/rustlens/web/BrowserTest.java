@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.rustlens.auth.TestTokens;
 import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -129,6 +131,7 @@ class BrowserTest {
             submit(By.cssSelector("form.settings button[type=submit]"));
             wait.until(ExpectedConditions.urlMatches("/repositories/[0-9]+\\?"));
 
+            String repositoryPage = driver.getCurrentUrl().replaceFirst("\\?.*", "");
             submit(By.xpath("//button[normalize-space()='Scan now']"));
             // scan-progress.js follows the scan's events and reloads the page when it ends; without
             // it the progress bar would stay.
@@ -209,6 +212,9 @@ class BrowserTest {
             open("admin");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
             screenshots("admin");
+            driver.get(repositoryPage + "/gate");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.conditions")));
+            screenshots("gate");
         }
     }
 
@@ -379,10 +385,55 @@ class BrowserTest {
     }
 
     /**
+     * The page is no wider than the window; at desktop width no table needs scrolling either (the
+     * gate editor shows its grade column); on a phone the overview still shows each repository's
+     * open alerts and gate. Every page starts with a link that skips to its content.
+     */
+    private void assertLaidOut(String page, boolean desktop) {
+        // The outermost elements that reach past the window's right edge, if any.
+        assertEquals(List.of(), driver.executeScript("const width = document.documentElement.clientWidth;"
+                + " return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1"
+                + " && !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1))"
+                + ".filter(e => !e.closest('.table-scroll, pre, table')).slice(0, 5)"
+                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"),
+                page + " reaches past the window's edge");
+        if (desktop) {
+            assertEquals(List.of(), driver.executeScript("return [...document.querySelectorAll('table, .table-scroll')]"
+                    + ".filter(t => t.scrollWidth > t.clientWidth + 1).map(t => t.className || t.id || 'table')"),
+                    page + ": tables that must be scrolled sideways at " + DESKTOP_WIDTH + " px");
+        }
+        if (!driver.findElements(By.cssSelector("table.overview")).isEmpty()) {
+            for (String column : List.of("Open alerts", "Gate")) {
+                WebElement header = driver.findElement(By.xpath("//table[@class='overview']//th[normalize-space()='" + column + "']"));
+                assertTrue(header.isDisplayed() && header.getRect().getX() + header.getRect().getWidth()
+                        <= (desktop ? DESKTOP_WIDTH : PHONE_WIDTH), page + ": the " + column + " column is on screen");
+            }
+        }
+        assertEquals("#content", driver.findElement(By.cssSelector("body > a.skip-link")).getDomAttribute("href"));
+    }
+
+    /**
+     * axe-core's WCAG 2 A and AA rules (contrast, names, labels, landmarks) on the page as
+     * rendered: no violation of serious or critical impact.
+     */
+    private void assertAccessible(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(driver);
+        assertFalse(results.isErrored(), results.getErrorMessage());
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> List.of("serious", "critical").contains(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getHelp() + "): " + rule.getNodes().stream().limit(4)
+                        .map(node -> node.getTarget() + " " + node.getFailureSummary()).toList())
+                .toList();
+        assertEquals(List.of(), serious, page + ": serious accessibility violations");
+    }
+
+    /**
      * Saves the page at desktop width, then loads it again as a phone shows it (so that charts
      * are drawn for that width) and saves it again.
      */
     private void screenshots(String page) throws IOException {
+        assertAccessible(page);
+        assertLaidOut(page, true);
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(page + "-" + DESKTOP_WIDTH + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -396,6 +447,7 @@ class BrowserTest {
         }
         Long shown = (Long) driver.executeScript("return document.documentElement.clientWidth");
         assertEquals(PHONE_WIDTH, shown.intValue(), page + " is laid out " + shown + " px wide on a phone");
+        assertLaidOut(page, false);
         Files.write(SCREENSHOTS.resolve(page + "-" + PHONE_WIDTH + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
