@@ -71,8 +71,8 @@ public final class CoberturaFormat {
                                     throw new MalformedCoverageException(NAME, line, "<line> outside a <class>");
                                 }
                                 if (methodsDepth == 0) {
-                                    classLines.merge((int) number(reader, "number", line, 1), number(reader, "hits", line, 0),
-                                            Math::max);
+                                    int number = (int) number(reader, "number", line, 1);
+                                    classLines.merge(number, number(reader, "hits", line, 0), Math::max);
                                 }
                             }
                             default -> {

@@ -51,14 +51,14 @@ public class CoverageQueries {
             List<FileCoverage> files) {
     }
 
-    /** The newest report of a repository's commit; empty when it has none. */
+    /** The newest report of a repository's commit (given by a prefix of its id); empty when it has none. */
     @Transactional
     public Optional<CommitCoverage> ofCommit(long repositoryId, String commit) {
         Optional<Tuple> report = session().createNativeQuery("""
                 select id, commit_sha, format, uploaded_at, mapped, root, cast(unmatched as text) as unmatched
                 from coverage_report where repository_id = ?1 and commit_sha like ?2 order by id desc limit 1""",
                 Tuple.class).setParameter(1, repositoryId).setParameter(2, commit + "%").getResultStream().findFirst();
-        if (report.isEmpty() || commit.length() < 7) {
+        if (report.isEmpty()) {
             return Optional.empty();
         }
         Tuple row = report.get();

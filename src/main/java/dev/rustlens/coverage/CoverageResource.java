@@ -5,7 +5,6 @@ import dev.rustlens.http.BadRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +18,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,8 +56,7 @@ public class CoverageResource {
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload an LCOV or Cobertura coverage report for a commit")
     public CoverageStore.Imported upload(@PathParam("id") long id, @QueryParam("commit") String commit,
-            @QueryParam("format") String format, @QueryParam("root") String root,
-            @HeaderParam("Content-Length") Long length, InputStream body) {
+            @QueryParam("format") String format, @QueryParam("root") String root, InputStream body) {
         byte[] bytes = read(body);
         String chosen = format != null ? format
                 : LcovFormat.looksLike(new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8))
@@ -77,26 +76,16 @@ public class CoverageResource {
         return commitCoverage(id, commit);
     }
 
-    /** The files of a commit's newest report as CSV. */
+    /** A commit's coverage as CSV: {@code files} of its newest report, or {@code crates} of its newest scan. */
     @GET
-    @Path("/files.csv")
+    @Path("/{list: files|crates}.csv")
     @Produces(CSV)
-    @Operation(summary = "Coverage of a commit per file, as CSV")
-    public Response filesCsv(@PathParam("id") long id, @QueryParam("commit") String commit) {
+    @Operation(summary = "Coverage of a commit per file or per crate, as CSV")
+    public Response csv(@PathParam("id") long id, @PathParam("list") String list, @QueryParam("commit") String commit) {
         CoverageQueries.CommitCoverage coverage = commitCoverage(id, commit);
-        return Response.ok(CoverageQueries.filesCsv(coverage)).header("Content-Disposition",
-                "attachment; filename=\"coverage-files-" + coverage.commit().substring(0, 12) + ".csv\"").build();
-    }
-
-    /** The crates of a commit's newest scan as CSV. */
-    @GET
-    @Path("/crates.csv")
-    @Produces(CSV)
-    @Operation(summary = "Coverage of a commit per crate, as CSV")
-    public Response cratesCsv(@PathParam("id") long id, @QueryParam("commit") String commit) {
-        CoverageQueries.CommitCoverage coverage = commitCoverage(id, commit);
-        return Response.ok(CoverageQueries.cratesCsv(coverage)).header("Content-Disposition",
-                "attachment; filename=\"coverage-crates-" + coverage.commit().substring(0, 12) + ".csv\"").build();
+        String csv = list.equals("files") ? CoverageQueries.filesCsv(coverage) : CoverageQueries.cratesCsv(coverage);
+        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"coverage-" + list + "-"
+                + coverage.commit().substring(0, 12) + ".csv\"").build();
     }
 
     /** Line coverage of each scan of a branch that a report covers, oldest first. */
@@ -114,7 +103,7 @@ public class CoverageResource {
         if (commit == null || !commit.matches("[0-9a-fA-F]{7,40}")) {
             throw new BadRequest("the \"commit\" parameter is required: a commit id, 7 to 40 hex digits");
         }
-        return queries.ofCommit(id, commit.toLowerCase(java.util.Locale.ROOT))
+        return queries.ofCommit(id, commit.toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new NotFoundException("no coverage report for commit " + commit));
     }
 

@@ -233,16 +233,16 @@ public class CoverageStore {
                 Tuple.class).setParameter(1, scan.id).getResultList()) {
             crates.put(Columns.longOf(row, "id"), row.get("path", String.class));
         }
-        Map<Long, long[]> figures = new HashMap<>();
+        Map<Long, CrateFigures> figures = new HashMap<>();
         for (Tuple row : session().createNativeQuery("""
                 select repo_path, sum(lines) as lines, sum(lines_hit) as lines_hit, count(*) as files
                 from coverage_file where report_id = ?1 and repo_path is not null group by repo_path""", Tuple.class)
                 .setParameter(1, reportId).getResultList()) {
             owner(crates, row.get("repo_path", String.class)).ifPresent(snapshot -> {
-                long[] sums = figures.computeIfAbsent(snapshot, key -> new long[6]);
-                sums[0] += Columns.longOf(row, "files");
-                sums[1] += Columns.longOf(row, "lines");
-                sums[2] += Columns.longOf(row, "lines_hit");
+                CrateFigures sums = figures.computeIfAbsent(snapshot, key -> new CrateFigures());
+                sums.files += Columns.longOf(row, "files");
+                sums.lines += Columns.longOf(row, "lines");
+                sums.linesHit += Columns.longOf(row, "lines_hit");
             });
         }
         applyToUnsafeSites(scan, reportId, figures);
@@ -251,19 +251,19 @@ public class CoverageStore {
                 join crate_snapshot s on s.id = u.crate_snapshot_id
                 where s.scan_id = ?1 and not u.in_test_code group by crate_snapshot_id""", Tuple.class)
                 .setParameter(1, scan.id).getResultList()) {
-            long[] sums = figures.get(Columns.longOf(row, "crate_snapshot_id"));
+            CrateFigures sums = figures.get(Columns.longOf(row, "crate_snapshot_id"));
             if (sums != null) {
-                sums[3] = Columns.longOf(row, "sites");
+                sums.unsafeSites = Columns.longOf(row, "sites");
             }
         }
-        for (Map.Entry<Long, long[]> entry : figures.entrySet()) {
-            long[] sums = entry.getValue();
+        for (Map.Entry<Long, CrateFigures> entry : figures.entrySet()) {
+            CrateFigures sums = entry.getValue();
             session().createNativeMutationQuery("""
                     insert into crate_coverage (crate_snapshot_id, report_id, files, lines, lines_hit, unsafe_sites,
                         unsafe_sites_measured, unsafe_sites_executed) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                    .setParameter(1, entry.getKey()).setParameter(2, reportId).setParameter(3, sums[0])
-                    .setParameter(4, sums[1]).setParameter(5, sums[2]).setParameter(6, sums[3])
-                    .setParameter(7, sums[4]).setParameter(8, sums[5]).executeUpdate();
+                    .setParameter(1, entry.getKey()).setParameter(2, reportId).setParameter(3, sums.files)
+                    .setParameter(4, sums.lines).setParameter(5, sums.linesHit).setParameter(6, sums.unsafeSites)
+                    .setParameter(7, sums.unsafeSitesMeasured).setParameter(8, sums.unsafeSitesExecuted).executeUpdate();
         }
         entityManager.flush();
         scores.score(scan);
@@ -274,7 +274,7 @@ public class CoverageStore {
      * Each unsafe site in a file the report covers: its span read from the source, its lines with
      * data and those hit; counted into its snapshot's figures (sites, measured, executed).
      */
-    private void applyToUnsafeSites(Scan scan, long reportId, Map<Long, long[]> figures) {
+    private void applyToUnsafeSites(Scan scan, long reportId, Map<Long, CrateFigures> figures) {
         Map<String, List<Tuple>> sitesByPath = new TreeMap<>();
         for (Tuple row : session().createNativeQuery("""
                 select u.id, u.crate_snapshot_id, u.path, u.line, u.col, f.id as file_id
@@ -306,14 +306,25 @@ public class CoverageStore {
                                 lines_hit) values (?1, ?2, ?3, ?4, ?5)""")
                             .setParameter(1, Columns.longOf(site, "id")).setParameter(2, reportId)
                             .setParameter(3, ends.get(i)).setParameter(4, withData).setParameter(5, hit).executeUpdate();
-                    long[] sums = figures.computeIfAbsent(Columns.longOf(site, "crate_snapshot_id"), key -> new long[6]);
-                    sums[4] += withData > 0 ? 1 : 0;
-                    sums[5] += hit > 0 ? 1 : 0;
+                    CrateFigures sums = figures.computeIfAbsent(Columns.longOf(site, "crate_snapshot_id"),
+                            key -> new CrateFigures());
+                    sums.unsafeSitesMeasured += withData > 0 ? 1 : 0;
+                    sums.unsafeSitesExecuted += hit > 0 ? 1 : 0;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read commit " + scan.commitSha + " to find unsafe sites' ends", e);
         }
+    }
+
+    /** A crate snapshot's figures as they are added up: the columns of crate_coverage. */
+    private static final class CrateFigures {
+        long files;
+        long lines;
+        long linesHit;
+        long unsafeSites;
+        long unsafeSitesMeasured;
+        long unsafeSitesExecuted;
     }
 
     /** The snapshot of the crate whose directory holds the file: the deepest one. */

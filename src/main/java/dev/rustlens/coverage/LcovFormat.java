@@ -75,7 +75,7 @@ public final class LcovFormat {
                                 + " got " + Echo.quoted(value));
                     }
                     int lineNumber = positive(fields[0], number);
-                    open.merge(lineNumber, hits(fields[1], number), (a, b) -> a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b);
+                    open.merge(lineNumber, hits(fields[1], number), LcovFormat::saturatingSum);
                 }
                 default -> {
                     // TN, VER, FN, FNDA, FNF, FNH, BRDA, BRF, BRH, LF, LH: not kept
@@ -92,6 +92,11 @@ public final class LcovFormat {
         List<ParsedCoverage.FileLines> parsed = new ArrayList<>();
         files.forEach((path, hits) -> parsed.add(new ParsedCoverage.FileLines(path, hits)));
         return new ParsedCoverage("lcov", List.of(), parsed);
+    }
+
+    /** Hits of one line from several test binaries; a sum past the largest long stays there. */
+    private static long saturatingSum(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
     }
 
     private static int positive(String field, long number) {

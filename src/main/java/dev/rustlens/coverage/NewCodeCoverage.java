@@ -59,18 +59,18 @@ public class NewCodeCoverage {
         if (report.isEmpty()) {
             return new Figures(0, 0, "no coverage report for commit " + scan.commitSha);
         }
-        Map<String, List<int[]>> changed;
+        Optional<Map<String, List<int[]>>> changed;
         try {
             changed = changedLines(scan.repository, baselineCommit, scan.commitSha);
         } catch (IOException e) {
-            return new Figures(0, 0, "new code cannot be told: " + e.getMessage());
+            return new Figures(0, 0, "new code cannot be told: the git mirror could not be read");
         }
-        if (changed == null) {
+        if (changed.isEmpty()) {
             return new Figures(0, 0, "new code cannot be told: no git history of both commits here");
         }
         long lines = 0;
         long run = 0;
-        for (Map.Entry<String, List<int[]>> file : changed.entrySet()) {
+        for (Map.Entry<String, List<int[]>> file : changed.get().entrySet()) {
             for (int[] range : file.getValue()) {
                 Tuple row = session().createNativeQuery("""
                         select count(l.line) as lines, count(l.line) filter (where l.hits > 0) as run
@@ -85,14 +85,15 @@ public class NewCodeCoverage {
         return new Figures(lines, run, null);
     }
 
-    /** New-side line ranges (1-based, inclusive) added or changed per path; null when a commit is not here. */
-    private Map<String, List<int[]>> changedLines(GitRepository repository, String from, String to) throws IOException {
+    /** New-side line ranges (1-based, inclusive) added or changed per path; empty when a commit is not here. */
+    private Optional<Map<String, List<int[]>>> changedLines(GitRepository repository, String from, String to)
+            throws IOException {
         if (repository.kind == GitRepository.Kind.archive || !ObjectId.isId(from) || !ObjectId.isId(to)) {
-            return null;
+            return Optional.empty();
         }
         Optional<Repository> opened = mirror.open(repository.id, repository.url);
         if (opened.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         try (Repository git = opened.get(); RevWalk walk = new RevWalk(git);
                 DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
@@ -102,7 +103,7 @@ public class NewCodeCoverage {
                 before = walk.parseCommit(ObjectId.fromString(from));
                 after = walk.parseCommit(ObjectId.fromString(to));
             } catch (MissingObjectException e) {
-                return null;
+                return Optional.empty(); // fetched by another instance, or gone from the remote
             }
             diff.setRepository(git);
             diff.setDiffComparator(RawTextComparator.WS_IGNORE_ALL);
@@ -122,7 +123,7 @@ public class NewCodeCoverage {
                     changed.put(entry.getNewPath(), ranges);
                 }
             }
-            return changed;
+            return Optional.of(changed);
         }
     }
 

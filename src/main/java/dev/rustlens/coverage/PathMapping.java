@@ -3,6 +3,7 @@ package dev.rustlens.coverage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -128,7 +129,7 @@ public final class PathMapping {
     static String normalized(String path) {
         String slashed = path.strip().replace('\\', '/');
         if (slashed.matches("[A-Za-z]:/.*")) {
-            slashed = "/" + slashed.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + slashed.substring(2);
+            slashed = "/" + slashed.substring(0, 1).toLowerCase(Locale.ROOT) + slashed.substring(2);
         }
         boolean absolute = slashed.startsWith("/");
         List<String> parts = new ArrayList<>();
