@@ -57,6 +57,9 @@ public class CoverageResource {
     @Operation(summary = "Upload an LCOV or Cobertura coverage report for a commit")
     public CoverageStore.Imported upload(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("format") String format, @QueryParam("root") String root, InputStream body) {
+        if (root != null && (root.length() > 4096 || root.chars().anyMatch(Character::isISOControl))) {
+            throw new BadRequest("root must be a directory path of at most 4096 characters, without control characters");
+        }
         byte[] bytes = read(body);
         String chosen = format != null ? format
                 : LcovFormat.looksLike(new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8))

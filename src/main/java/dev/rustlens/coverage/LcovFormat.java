@@ -62,6 +62,9 @@ public final class LcovFormat {
                     if (value.isBlank()) {
                         throw new MalformedCoverageException(NAME, number, "SF: without a path");
                     }
+                    if (value.chars().anyMatch(Character::isISOControl)) {
+                        throw new MalformedCoverageException(NAME, number, "the SF: path holds a control character");
+                    }
                     open = files.computeIfAbsent(value, path -> new TreeMap<>());
                     openedAt = number;
                 }

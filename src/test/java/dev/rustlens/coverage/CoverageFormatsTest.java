@@ -120,6 +120,8 @@ class CoverageFormatsTest {
         assertMessage("LCOV report, line 2: a line number must be a whole number from 1, not '0'",
                 () -> LcovFormat.parse("SF:a.rs\nDA:0,1\nend_of_record\n"));
         assertMessage("LCOV report, line 1: no SF: record in the report", () -> LcovFormat.parse("TN:\n"));
+        assertMessage("LCOV report, line 2: the SF: path holds a control character",
+                () -> LcovFormat.parse("TN:\nSF:src/\0lib.rs\nend_of_record\n"));
     }
 
     @Test

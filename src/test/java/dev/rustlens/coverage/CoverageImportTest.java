@@ -152,6 +152,20 @@ class CoverageImportTest {
             assertEquals(1279, queries.crates(rescanId).getFirst().linesHit());
             given().queryParam("branch", "main").when().get("/api/v1/repositories/{id}/coverage/trend", id)
                     .then().statusCode(200).body("percent", equalTo(List.of(92.5f, 92.5f)));
+            given().when().get("/repositories/{id}", id).then().statusCode(200)
+                    .body(containsString("data-coverage=\"/api/v1/repositories/" + id + "/coverage/trend?branch=main\""));
+
+            // A dependency's file in the report (as llvm-cov lists it without -ignore-filename-regex) is reported.
+            String dependency = "/usr/share/cargo/registry/libc-0.2.139/src/lib.rs";
+            byte[] withDependency = (new String(resource("smallvec.lcov.gz"), StandardCharsets.UTF_8) + "SF:" + dependency
+                    + "\nDA:1,3\nend_of_record\n").getBytes(StandardCharsets.UTF_8);
+            JsonPath reported = upload(id, commit, withDependency, "text/plain");
+            assertEquals(List.of(Map.of("path", dependency, "reason",
+                    "outside the checkout directory /tmp/covrec/smallvec-1.9.0/")), reported.getList("unmatched"));
+            assertEquals(1279, reported.getInt("linesHit"), "only the matched files count");
+            given().when().get("/crates/{id}", crateId).then().statusCode(200)
+                    .body(containsString("Report paths that name no file of the commit: 1"))
+                    .body(containsString(dependency));
         }
     }
 
@@ -169,6 +183,9 @@ class CoverageImportTest {
             given().queryParam("scope", "pull_request").contentType(ContentType.JSON)
                     .body(Map.of("conditions", List.of(Map.of("type", "new_code_coverage", "percent", 80))))
                     .when().put("/api/v1/repositories/{id}/gate", id).then().statusCode(200);
+            given().queryParam("scope", "pull_request").when().get("/repositories/{id}/gate", id).then().statusCode(200)
+                    .body(containsString("<option value=\"new_code_coverage\" selected>"))
+                    .body(containsString("name=\"percent\" type=\"number\" min=\"0\" max=\"100\" step=\"0.1\" value=\"80.0\""));
             given().queryParam("scope", "pull_request").contentType(ContentType.JSON)
                     .body(Map.of("conditions", List.of(Map.of("type", "new_code_coverage", "percent", 101))))
                     .when().put("/api/v1/repositories/{id}/gate", id).then().statusCode(400)
