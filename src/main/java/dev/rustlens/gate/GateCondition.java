@@ -11,23 +11,25 @@ import java.util.Set;
 /**
  * One condition of a quality gate. Types: {@code no_new_findings} of a {@code check};
  * {@code max_new_findings} of a {@code severity} (at most {@code max}); {@code min_grade};
- * {@code doc_coverage_not_lower} than at the baseline; {@code no_open_benchmark_regressions}.
+ * {@code doc_coverage_not_lower} than at the baseline; {@code no_open_benchmark_regressions};
+ * {@code new_code_coverage} of at least {@code percent} (lines added or changed since the
+ * baseline that the imported coverage report shows run, docs/coverage.md).
  */
-public record GateCondition(String type, String check, String severity, Integer max, String grade) {
+public record GateCondition(String type, String check, String severity, Integer max, String grade, Double percent) {
 
     /** The condition types, in the order forms offer them. */
     public static final List<String> TYPES = List.of("no_new_findings", "max_new_findings", "min_grade",
-            "doc_coverage_not_lower", "no_open_benchmark_regressions");
+            "doc_coverage_not_lower", "no_open_benchmark_regressions", "new_code_coverage");
 
     static final Set<String> SEVERITIES = Set.of("INFO", "MINOR", "MAJOR", "CRITICAL", "BLOCKER");
 
     /** The gate of a repository that has not set its own. */
     public static final List<GateCondition> DEFAULTS = List.of(
-            new GateCondition("no_new_findings", "undocumented_unsafe_block", null, null, null),
-            new GateCondition("no_new_findings", "unsafe_outside_core", null, null, null),
-            new GateCondition("max_new_findings", null, "CRITICAL", 0, null),
-            new GateCondition("min_grade", null, null, null, "C"),
-            new GateCondition("no_open_benchmark_regressions", null, null, null, null));
+            new GateCondition("no_new_findings", "undocumented_unsafe_block", null, null, null, null),
+            new GateCondition("no_new_findings", "unsafe_outside_core", null, null, null, null),
+            new GateCondition("max_new_findings", null, "CRITICAL", 0, null, null),
+            new GateCondition("min_grade", null, null, null, "C", null),
+            new GateCondition("no_open_benchmark_regressions", null, null, null, null, null));
 
     /** Throws {@link BadRequest} saying what is wrong; {@code checks} are the known check ids. */
     public void validate(Set<String> checks) {
@@ -51,11 +53,18 @@ public record GateCondition(String type, String check, String severity, Integer 
                     throw new BadRequest("min_grade needs \"grade\": A, B, C, D or E");
                 }
             }
+            case "new_code_coverage" -> {
+                if (percent == null || percent.isNaN() || percent < 0 || percent > 100) {
+                    throw new BadRequest("new_code_coverage needs \"percent\": the least share of new lines the tests"
+                            + " must run, 0 to 100");
+                }
+            }
             case "doc_coverage_not_lower", "no_open_benchmark_regressions" -> {
                 // nothing to configure
             }
             default -> throw new BadRequest("unknown condition type " + Echo.quoted(type) + ": use no_new_findings,"
-                    + " max_new_findings, min_grade, doc_coverage_not_lower or no_open_benchmark_regressions");
+                    + " max_new_findings, min_grade, doc_coverage_not_lower, no_open_benchmark_regressions or"
+                    + " new_code_coverage");
         }
     }
 
@@ -97,6 +106,19 @@ public record GateCondition(String type, String check, String severity, Integer 
         return new Measured(open == 0, Long.toString(open), "0");
     }
 
+    /**
+     * {@code new_code_coverage} on the new lines with coverage data and those run; new code with
+     * no line to run (only docs or declarations changed) passes.
+     */
+    public Measured onNewCodeCoverage(long newLines, long newLinesRun) {
+        if (newLines == 0) {
+            return new Measured(true, "no new line with coverage data", ">= " + percent(percent));
+        }
+        double share = 100.0 * newLinesRun / newLines;
+        return new Measured(share + 1e-9 >= percent, percent(share) + " (" + newLinesRun + " of " + newLines + " lines)",
+                ">= " + percent(percent));
+    }
+
     /** A doc coverage as pages and CI logs show it. */
     public static String percent(double value) {
         return String.format(Locale.ROOT, "%.1f%%", value);
@@ -109,6 +131,7 @@ public record GateCondition(String type, String check, String severity, Integer 
             case "max_new_findings" -> "at most " + max + " new " + severity + " findings";
             case "min_grade" -> "grade " + grade + " or better";
             case "no_open_benchmark_regressions" -> "no open benchmark regression alert";
+            case "new_code_coverage" -> "coverage on new code at least " + percent(percent);
             default -> "doc coverage not lower than at the baseline";
         };
     }

@@ -5,6 +5,8 @@ import static dev.rustlens.database.Columns.longOf;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.bench.BenchmarkService;
+import dev.rustlens.coverage.CoverageApplied;
+import dev.rustlens.coverage.NewCodeCoverage;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
@@ -50,10 +52,12 @@ public class GateService {
     private final SnapshotScores scores;
     private final BenchmarkService benchmarks;
     private final Event<GateStatusChanged> statusChanges;
+    private final NewCodeCoverage newCodeCoverage;
 
     public GateService(EntityManager entityManager, ObjectMapper json, AnalysisEngine engine, SnapshotScores scores,
-            BenchmarkService benchmarks, Event<GateStatusChanged> statusChanges) {
+            BenchmarkService benchmarks, Event<GateStatusChanged> statusChanges, NewCodeCoverage newCodeCoverage) {
         this.benchmarks = benchmarks;
+        this.newCodeCoverage = newCodeCoverage;
         this.statusChanges = statusChanges;
         this.entityManager = entityManager;
         this.json = json;
@@ -156,6 +160,11 @@ public class GateService {
     /** Judges each scan as it is stored, in the storing transaction: a scan and its verdict land together. */
     void onScanStored(@Observes ScanStored stored) {
         record(stored.scan());
+    }
+
+    /** Judges a scan again when a coverage report uploaded after it applies to it. */
+    void onCoverageApplied(@Observes CoverageApplied applied) {
+        record(applied.scan());
     }
 
     /**
@@ -384,12 +393,23 @@ public class GateService {
             case "no_new_findings", "max_new_findings" -> condition.onNewCode(newCode.byCheck(), newCode.bySeverity());
             case "no_open_benchmark_regressions" -> condition.onOpenAlerts(benchmarks.openAlertCount(scan.repository.id));
             case "min_grade" -> condition.onGrade(scan.grade);
+            case "new_code_coverage" -> newCodeCoverage(condition, scan, baseline);
             default -> baseline == null
                     ? new GateCondition.Measured(true, GateCondition.percent(docCoverage(scan.id)), "no baseline yet")
                     : condition.onDocCoverage(docCoverage(scan.id), docCoverage(baseline));
         };
         return new GateVerdict.ConditionResult(condition, condition.describe(), measured.passed(), measured.actual(),
                 measured.expected());
+    }
+
+    /** {@code new_code_coverage}: passes without a baseline, fails when the new lines cannot be told or covered. */
+    private GateCondition.Measured newCodeCoverage(GateCondition condition, Scan scan, Long baseline) {
+        if (baseline == null) {
+            return new GateCondition.Measured(true, "no baseline yet", ">= " + GateCondition.percent(condition.percent()));
+        }
+        NewCodeCoverage.Figures figures = newCodeCoverage.of(scan, Scan.<Scan>findById(baseline).commitSha);
+        return figures.problem() == null ? condition.onNewCodeCoverage(figures.lines(), figures.linesRun())
+                : new GateCondition.Measured(false, figures.problem(), ">= " + GateCondition.percent(condition.percent()));
     }
 
     private Optional<Long> baseline(Scan scan, GateSettings gate) {

@@ -54,6 +54,24 @@ public class SnapshotScores {
     }
 
     /**
+     * The figures of the coverage report applied to each snapshot of a scan (the coverage feature
+     * writes them, table crate_coverage), under the keys the formula reads; none without a report.
+     */
+    private Map<Long, Map<String, Long>> importedCoverage(Scan scan) {
+        Map<Long, Map<String, Long>> figures = new HashMap<>();
+        for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
+                select c.crate_snapshot_id, c.lines, c.lines_hit, c.unsafe_sites_measured, c.unsafe_sites_executed
+                from crate_coverage c join crate_snapshot s on s.id = c.crate_snapshot_id where s.scan_id = ?1""",
+                Tuple.class).setParameter(1, scan.id).getResultList()) {
+            figures.put(longOf(row, "crate_snapshot_id"), Map.of(ScoreFormula.COVERAGE_LINES, longOf(row, "lines"),
+                    ScoreFormula.COVERAGE_LINES_HIT, longOf(row, "lines_hit"),
+                    ScoreFormula.COVERAGE_UNSAFE_MEASURED, longOf(row, "unsafe_sites_measured"),
+                    ScoreFormula.COVERAGE_UNSAFE_EXECUTED, longOf(row, "unsafe_sites_executed")));
+        }
+        return figures;
+    }
+
+    /**
      * The fingerprints of a repository's findings that a triage mark in force takes out of the
      * score, for findings scored before they are read back.
      */
@@ -67,17 +85,20 @@ public class SnapshotScores {
     /** Scores every snapshot of a scan from its findings by snapshot id, in the caller's transaction. */
     void score(Scan scan, Map<Long, List<ScoredFinding>> findings) {
         List<ScoreFormula.WeightedScore> crates = new ArrayList<>();
+        Map<Long, Map<String, Long>> coverage = importedCoverage(scan);
         for (CrateSnapshot snapshot : CrateSnapshot.listForScan(scan)) {
             List<ScoredFinding> found = findings.getOrDefault(snapshot.id, List.of());
-            SafetyScore score = ScoreFormula.score(snapshot.metrics, found);
+            Map<String, Long> metrics = new HashMap<>(snapshot.metrics);
+            metrics.putAll(coverage.getOrDefault(snapshot.id, Map.of()));
+            SafetyScore score = ScoreFormula.score(metrics, found);
             snapshot.score = score.score();
             snapshot.grade = score.grade().name();
             snapshot.scoreFormula = score.formulaVersion();
             snapshot.scoreExact = score.exact();
             snapshot.ratings = score.ratings();
-            List<FixRanking.Fix> fixes = FixRanking.rank(snapshot.metrics, found);
+            List<FixRanking.Fix> fixes = FixRanking.rank(metrics, found);
             snapshot.fixes = List.copyOf(fixes.subList(0, Math.min(KEPT_FIXES, fixes.size())));
-            snapshot.fixWorth = FixRanking.worthByCheck(snapshot.metrics, found);
+            snapshot.fixWorth = FixRanking.worthByCheck(metrics, found);
             crates.add(ScoreFormula.WeightedScore.of(snapshot.crate.name, score.score(), snapshot.metrics));
         }
         ScoreFormula.RepositoryScore repository = ScoreFormula.aggregate(crates);

@@ -85,6 +85,19 @@ public final class ScoreFormula {
     static final String CARGO_LOCK_MISSING = "cargo_lock_missing";
     static final List<String> API_HAZARDS = List.of("blocking_in_async", "anyhow_in_library_api");
 
+    /** Lines with data in the crate's files of an imported coverage report (none: no report applies). */
+    public static final String COVERAGE_LINES = "coverage_lines";
+    /** Of those, the lines the tests ran. */
+    public static final String COVERAGE_LINES_HIT = "coverage_lines_hit";
+    /** Unsafe sites outside test code with coverage data on a line of their span. */
+    public static final String COVERAGE_UNSAFE_MEASURED = "coverage_unsafe_sites_measured";
+    /** Of those, the sites the tests ran (a line of the span hit). */
+    public static final String COVERAGE_UNSAFE_EXECUTED = "coverage_unsafe_sites_executed";
+    /** Line coverage at which the part earns its points in proportion: 100% earns all. */
+    static final double LINE_COVERAGE_POINTS = 20;
+    /** The points of the share of unsafe sites the tests run. */
+    static final double UNSAFE_EXECUTED_POINTS = 15;
+
     /**
      * What fixing a finding changes besides removing it, for the checks whose fix shows in a
      * metric: an example added to a fn's docs is an example and a doctest, a test added is a test.
@@ -237,7 +250,32 @@ public final class ScoreFormula {
                 false, List.of());
         evidence(parts, tally, "verification.coverage", "Coverage measured in CI", 5, EVIDENCE_COVERAGE, false,
                 List.of());
+        importedCoverage(parts, tally);
         return Optional.of(Rating.of(RatingKind.VERIFICATION, parts));
+    }
+
+    /**
+     * The parts an imported coverage report adds (docs/coverage.md): line coverage, and the share
+     * of unsafe sites with data that the tests run. A crate no report covers gets neither, so it
+     * scores exactly as without the feature.
+     */
+    private static void importedCoverage(List<RatingPart> parts, Tally tally) {
+        long lines = tally.value(COVERAGE_LINES);
+        if (lines == 0) {
+            return;
+        }
+        long hit = Math.min(lines, tally.value(COVERAGE_LINES_HIT));
+        parts.add(RatingPart.of("verification.line_coverage", "Lines run by the tests",
+                LINE_COVERAGE_POINTS * hit / lines, LINE_COVERAGE_POINTS, String.format(Locale.ROOT,
+                        "%d of %d lines with coverage data were run (%.1f%%), by the imported report", hit, lines,
+                        100.0 * hit / lines)));
+        long measured = tally.value(COVERAGE_UNSAFE_MEASURED);
+        if (measured > 0) {
+            long executed = Math.min(measured, tally.value(COVERAGE_UNSAFE_EXECUTED));
+            parts.add(RatingPart.of("verification.unsafe_executed", "Unsafe sites run by the tests",
+                    UNSAFE_EXECUTED_POINTS * executed / measured, UNSAFE_EXECUTED_POINTS, String.format(Locale.ROOT,
+                            "%d of %d unsafe sites with coverage data were run by the tests", executed, measured)));
+        }
     }
 
     private static Optional<Rating> hygiene(Tally tally) {

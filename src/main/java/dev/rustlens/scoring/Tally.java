@@ -36,6 +36,11 @@ final class Tally {
         return Math.max(0, metrics.getOrDefault(metric.key(), 0L));
     }
 
+    /** A figure stored under a key that is not an analysis metric (imported coverage), 0 when absent. */
+    long value(String key) {
+        return Math.max(0, metrics.getOrDefault(key, 0L));
+    }
+
     boolean flag(Metric metric) {
         return metric(metric) > 0;
     }

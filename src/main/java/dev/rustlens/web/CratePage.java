@@ -3,6 +3,7 @@ package dev.rustlens.web;
 import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.http.PageException;
 import dev.rustlens.scan.ScoreUpgrade;
+import dev.rustlens.coverage.CoverageQueries;
 import dev.rustlens.scoring.FixRanking;
 import dev.rustlens.trend.CheckCount;
 import dev.rustlens.trend.CrateReports;
@@ -43,10 +44,20 @@ public class CratePage {
 
     private final CrateReports reports;
     private final ScoreUpgrade upgrade;
+    private final CoverageQueries coverage;
 
-    public CratePage(CrateReports reports, ScoreUpgrade upgrade) {
+    public CratePage(CrateReports reports, ScoreUpgrade upgrade, CoverageQueries coverage) {
         this.reports = reports;
         this.upgrade = upgrade;
+        this.coverage = coverage;
+    }
+
+    /**
+     * The crate's test coverage from the report of its scan's commit: its figures and its unsafe
+     * sites' coverage (null when no report covers the crate), and the report's unmatched paths.
+     */
+    public record CoverageSection(CoverageQueries.CrateCoverage figures, List<CoverageQueries.UnsafeSiteCoverage> sites,
+            CoverageQueries.CommitCoverage report) {
     }
 
     /** One metric as shown: what it counts and its value. */
@@ -69,7 +80,7 @@ public class CratePage {
     static class Templates {
         static native TemplateInstance crate(Scores.CrateDetail crate, String repositoryName, List<RatingRow> ratings,
                 List<FixRanking.Fix> fixes, ScoreUpgrade.Progress rescoring, List<MetricRow> metrics,
-                List<CrateReports.UnsafeFile> unsafeFiles, List<CheckCount> findings);
+                List<CrateReports.UnsafeFile> unsafeFiles, List<CheckCount> findings, CoverageSection coverage);
     }
 
     @GET
@@ -93,7 +104,13 @@ public class CratePage {
                 }).toList())).toList();
         List<FixRanking.Fix> fixes = detail.fixes().subList(0, Math.min(SHOWN_FIXES, detail.fixes().size()));
         return Templates.crate(detail, report.repositoryName(), ratings, fixes, upgrade.progress(),
-                metrics(detail.metrics()), report.unsafeFiles(), report.findings());
+                metrics(detail.metrics()), report.unsafeFiles(), report.findings(), coverage(detail));
+    }
+
+    private CoverageSection coverage(Scores.CrateDetail detail) {
+        CoverageQueries.CommitCoverage report = coverage.ofCommit(detail.repositoryId(), detail.commit()).orElse(null);
+        return new CoverageSection(coverage.crate(detail.scanId(), detail.crateId()).orElse(null),
+                coverage.unsafeSites(detail.scanId(), detail.crateId()), report);
     }
 
     private static List<MetricRow> metrics(Map<String, Long> metrics) {

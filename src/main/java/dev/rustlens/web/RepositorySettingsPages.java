@@ -79,7 +79,7 @@ public class RepositorySettingsPages {
     }
 
     /** One condition row of the gate form; all empty for a row that adds a condition. */
-    public record ConditionRow(String type, String check, String severity, String max, String grade) {
+    public record ConditionRow(String type, String check, String severity, String max, String grade, String percent) {
     }
 
     @CheckedTemplate
@@ -213,7 +213,8 @@ public class RepositorySettingsPages {
         GateService.GateSettings settings = gates.settings(id, scopeOf(scope));
         List<ConditionRow> rows = new ArrayList<>(settings.conditions().stream().map(condition -> new ConditionRow(
                 condition.type(), condition.check(), condition.severity(),
-                condition.max() == null ? null : condition.max().toString(), condition.grade())).toList());
+                condition.max() == null ? null : condition.max().toString(), condition.grade(),
+                condition.percent() == null ? null : condition.percent().toString())).toList());
         return gate(repository(id), settings.scope(), rows, settings.baseline(), settings.baselineValue(),
                 settings.isDefault(), null, message);
     }
@@ -226,6 +227,7 @@ public class RepositorySettingsPages {
     public Response saveGate(@PathParam("id") long id, @FormParam("type") List<String> types,
             @FormParam("check") List<String> checks, @FormParam("severity") List<String> severities,
             @FormParam("max") List<String> maxima, @FormParam("grade") List<String> grades,
+            @FormParam("percent") List<String> percents,
             @FormParam("baseline") String baseline, @FormParam("baselineValue") String baselineValue,
             @FormParam("scope") String scope) {
         GitRepository repository = repository(id);
@@ -233,12 +235,13 @@ public class RepositorySettingsPages {
         List<ConditionRow> rows = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             if (!types.get(i).isBlank()) {
-                rows.add(new ConditionRow(types.get(i), at(checks, i), at(severities, i), at(maxima, i), at(grades, i)));
+                rows.add(new ConditionRow(types.get(i), at(checks, i), at(severities, i), at(maxima, i), at(grades, i),
+                        at(percents, i)));
             }
         }
         try {
             List<GateCondition> conditions = rows.stream().map(row -> new GateCondition(row.type(), row.check(),
-                    row.severity(), maximum(row.max()), row.grade())).toList();
+                    row.severity(), maximum(row.max()), row.grade(), percent(row.percent()))).toList();
             gates.save(repository, gateScope, conditions, baseline, Blank.toNull(baselineValue));
             return Response.seeOther(UriBuilder.fromPath("/repositories/{id}/gate").queryParam("scope", gateScope.key())
                     .queryParam("message", "The quality gate is saved.").build(id)).build();
@@ -262,7 +265,7 @@ public class RepositorySettingsPages {
             String baselineValue, boolean isDefault, String error, String message) {
         List<ConditionRow> shown = new ArrayList<>(rows);
         for (int i = 0; i < NEW_CONDITION_ROWS; i++) {
-            shown.add(new ConditionRow(null, null, null, null, null));
+            shown.add(new ConditionRow(null, null, null, null, null, null));
         }
         List<String> checkIds = engine.catalogue().checks().stream().map(check -> check.id()).sorted().toList();
         return Templates.gate(repository, scope, shown, baseline, baselineValue, isDefault, GateCondition.TYPES, checkIds,
@@ -344,6 +347,17 @@ public class RepositorySettingsPages {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
             throw new BadRequest("the most new findings must be a whole number, not " + Echo.quoted(text));
+        }
+    }
+
+    private static Double percent(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("the least coverage on new code must be a percentage, not " + Echo.quoted(text));
         }
     }
 

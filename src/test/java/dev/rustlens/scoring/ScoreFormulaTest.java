@@ -110,6 +110,28 @@ class ScoreFormulaTest {
     }
 
     @Test
+    void importedCoverageAddsTwoVerificationPartsAndACrateWithoutItScoresAsBefore() {
+        Map<String, Long> plain = Map.of("library_code_lines", 1_000L, "unsafe_blocks", 4L, "test_fns", 10L);
+        SafetyScore without = ScoreFormula.score(plain, List.of());
+        Map<String, Long> none = new HashMap<>(plain);
+        none.put(ScoreFormula.COVERAGE_LINES, 0L);
+        SafetyScore noReport = ScoreFormula.score(none, List.of());
+        assertEquals(without.exact(), noReport.exact(), 0);
+        assertEquals(without.ratings(), noReport.ratings());
+
+        Map<String, Long> covered = new HashMap<>(plain);
+        covered.putAll(Map.of(ScoreFormula.COVERAGE_LINES, 200L, ScoreFormula.COVERAGE_LINES_HIT, 150L,
+                ScoreFormula.COVERAGE_UNSAFE_MEASURED, 4L, ScoreFormula.COVERAGE_UNSAFE_EXECUTED, 1L));
+        SafetyScore measured = ScoreFormula.score(covered, List.of());
+        assertEquals(15.0, part(measured, "verification.line_coverage").orElseThrow().points(), EXACT);
+        assertEquals(3.75, part(measured, "verification.unsafe_executed").orElseThrow().points(), EXACT);
+        covered.put(ScoreFormula.COVERAGE_LINES_HIT, 200L);
+        covered.put(ScoreFormula.COVERAGE_UNSAFE_EXECUTED, 4L);
+        assertTrue(rating(ScoreFormula.score(covered, List.of()), RatingKind.VERIFICATION)
+                > rating(measured, RatingKind.VERIFICATION), "running more of the code raises Verification");
+    }
+
+    @Test
     void verificationEvidenceEarnsCredit() {
         Map<String, Long> plain = Map.of("library_code_lines", 1_000L, "unsafe_blocks", 4L, "test_fns", 10L,
                 "repository_files", 1L, "ci_configurations", 1L);
