@@ -50,11 +50,10 @@ public class FindingQueries {
     /** The imported lints (docs/diagnostics.md) that scan {@code id} has findings of, or that reported the same site as one. */
     @Transactional
     public List<String> importedLints(long id) {
-        return entityManager.unwrap(Session.class).createNativeQuery("""
-                select lint from (select f.check_id as lint from finding f where f.scan_id = ?1 and not """
-                + DiagnosticImports.OWN + """
-                 union select unnest(f.also_reported_by) from finding f where f.scan_id = ?1
-                    and f.also_reported_by is not null) lints order by lint""", String.class)
+        return entityManager.unwrap(Session.class).createNativeQuery("select lint from (select f.check_id as lint"
+                + " from finding f where f.scan_id = ?1 and not " + DiagnosticImports.OWN + " union select"
+                + " unnest(f.also_reported_by) from finding f where f.scan_id = ?1 and f.also_reported_by is not null)"
+                + " lints order by lint", String.class)
                 .setParameter(1, id).getResultList();
     }
 

@@ -35,7 +35,7 @@ import org.hibernate.Session;
 public class DiagnosticImports {
 
     /** Whether finding {@code f} is one of our own checks' rather than an imported lint. */
-    public static final String OWN = "position('::' in f.check_id) = 0";
+    public static final String OWN = "(position('::' in f.check_id) = 0)";
     /** How many paths outside every crate an answer shows. */
     static final int EXAMPLES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
