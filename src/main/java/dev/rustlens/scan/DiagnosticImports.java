@@ -93,12 +93,17 @@ public class DiagnosticImports {
         });
     }
 
-    /** Keeps the diagnostics of a commit, replacing those of an earlier upload. */
+    /**
+     * Keeps the diagnostics of a commit, replacing those of an earlier upload.
+     *
+     * @return the diagnostics as stored (as PostgreSQL can hold their text)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void save(long repositoryId, String commit, List<Diagnostic> diagnostics, String uploadedBy) {
+    public List<Diagnostic> save(long repositoryId, String commit, List<Diagnostic> diagnostics, String uploadedBy) {
+        List<Diagnostic> storable = diagnostics.stream().map(DiagnosticImports::storable).toList();
         String json;
         try {
-            json = JSON.writeValueAsString(diagnostics.stream().map(DiagnosticImports::storable).toList());
+            json = JSON.writeValueAsString(storable);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("diagnostics do not write as JSON", e);
         }
@@ -109,6 +114,7 @@ public class DiagnosticImports {
                     uploaded_by = excluded.uploaded_by, uploaded_at = now()""")
                 .setParameter(1, repositoryId).setParameter(2, commit).setParameter(3, json)
                 .setParameter(4, StorableText.of(uploadedBy)).executeUpdate();
+        return storable;
     }
 
     /**
@@ -212,31 +218,11 @@ public class DiagnosticImports {
         return directory.isEmpty() || path.startsWith(directory + "/");
     }
 
+    /** Inserts imported findings, new until tracked against a baseline. */
     private void insert(long scanId, CrateSnapshot snapshot, List<Finding> findings) {
         List<String> fingerprints = Fingerprints.of(snapshot.crate.name, findings);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line,
-                        end_col, message, in_test_code, suppression, fingerprint, tracking)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 'NONE', ?, 'new')""")) {
-                for (int i = 0; i < findings.size(); i++) {
-                    Finding finding = findings.get(i);
-                    insert.setLong(1, scanId);
-                    insert.setLong(2, snapshot.id);
-                    insert.setString(3, finding.checkId());
-                    insert.setString(4, finding.severity().name());
-                    insert.setString(5, finding.path());
-                    insert.setInt(6, finding.line());
-                    insert.setInt(7, finding.column());
-                    insert.setInt(8, finding.endLine());
-                    insert.setInt(9, finding.endColumn());
-                    insert.setString(10, finding.message());
-                    insert.setString(11, fingerprints.get(i));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        entityManager.unwrap(Session.class).doWork(connection -> FindingInserts.insert(connection, scanId, snapshot.id,
+                findings, fingerprints, Set.of()));
     }
 
     private void markAlsoReported(Map<Long, List<String>> alsoReportedBy) {

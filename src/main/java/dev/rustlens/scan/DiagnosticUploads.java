@@ -1,6 +1,7 @@
 package dev.rustlens.scan;
 
 import dev.rustlens.analysis.diagnostics.CargoDiagnostics;
+import dev.rustlens.analysis.diagnostics.Diagnostic;
 import dev.rustlens.gitrepo.GitRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -42,12 +43,12 @@ public class DiagnosticUploads {
     @Transactional
     public Summary store(GitRepository repository, String commit, CargoDiagnostics.Parsed parsed, String uploadedBy) {
         imports.lock(repository.id, commit);
-        imports.save(repository.id, commit, parsed.diagnostics(), uploadedBy);
+        List<Diagnostic> diagnostics = imports.save(repository.id, commit, parsed.diagnostics(), uploadedBy);
         List<Scan> scans = Scan.list("repository = ?1 and commitSha = ?2 and status = ?3 order by id", repository,
                 commit, Scan.Status.succeeded);
         List<DiagnosticImports.Applied> applied = new ArrayList<>();
         for (Scan scan : scans) {
-            applied.add(imports.apply(scan, parsed.diagnostics()));
+            applied.add(imports.apply(scan, diagnostics));
         }
         // Tracked once all are applied: two scans of the commit may be compared with each other.
         scans.forEach(store::trackAgain);

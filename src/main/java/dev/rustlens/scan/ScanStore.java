@@ -17,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -401,32 +400,8 @@ public class ScanStore {
     /** Inserts a crate's findings with their fingerprints, each new or unchanged against the previous scan. */
     private void insertFindings(long scanId, long snapshotId, List<Finding> findings, List<String> fingerprints,
             Set<String> previousFingerprints) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line,
-                        end_col, message, in_test_code, suppression, fingerprint, tracking)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (int i = 0; i < findings.size(); i++) {
-                    Finding finding = findings.get(i);
-                    insert.setLong(1, scanId);
-                    insert.setLong(2, snapshotId);
-                    insert.setString(3, finding.checkId());
-                    insert.setString(4, finding.severity().name());
-                    insert.setString(5, finding.path());
-                    insert.setInt(6, finding.line());
-                    insert.setInt(7, finding.column());
-                    insert.setInt(8, finding.endLine());
-                    insert.setInt(9, finding.endColumn());
-                    insert.setString(10, finding.message());
-                    insert.setBoolean(11, finding.inTestCode());
-                    insert.setString(12, finding.suppression().name());
-                    insert.setString(13, fingerprints.get(i));
-                    insert.setString(14, previousFingerprints.contains(fingerprints.get(i)) ? "unchanged" : "new");
-                    addBatch(insert, i);
-                }
-                insert.executeBatch();
-            }
-        });
+        entityManager.unwrap(Session.class).doWork(connection -> FindingInserts.insert(connection, scanId, snapshotId,
+                findings, fingerprints, previousFingerprints));
     }
 
     private void insertUnsafeSites(long snapshotId, List<UnsafeSite> sites) {
@@ -442,18 +417,11 @@ public class ScanStore {
                     insert.setInt(4, site.line());
                     insert.setInt(5, site.column());
                     insert.setBoolean(6, site.inTestCode());
-                    addBatch(insert, i);
+                    FindingInserts.addBatch(insert, i);
                 }
                 insert.executeBatch();
             }
         });
     }
 
-    /** Adds a row, sending the batch every thousand rows to bound the driver's memory. */
-    private static void addBatch(PreparedStatement insert, int index) throws SQLException {
-        insert.addBatch();
-        if ((index + 1) % 1000 == 0) {
-            insert.executeBatch();
-        }
-    }
 }
