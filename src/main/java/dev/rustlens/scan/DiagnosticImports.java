@@ -134,7 +134,7 @@ public class DiagnosticImports {
         // The deepest crate directory that holds a file is its crate (a workspace member inside the root package).
         snapshots.sort(Comparator.comparingInt((CrateSnapshot s) -> s.path.length()).reversed());
         Map<String, List<OwnFinding>> own = ownFindingsWithALint(scan, diagnostics);
-        Map<Long, List<String>> alsoReportedBy = new LinkedHashMap<>();
+        Map<Long, String> alsoReportedBy = new LinkedHashMap<>();
         Map<CrateSnapshot, List<Finding>> added = new LinkedHashMap<>();
         List<String> unmatched = new ArrayList<>();
         int notInCrate = 0;
@@ -150,7 +150,7 @@ public class DiagnosticImports {
             Optional<OwnFinding> same = sameSite(own.getOrDefault(diagnostic.path(), List.of()), diagnostic);
             if (same.isPresent()) {
                 same.get().taken = true;
-                alsoReportedBy.computeIfAbsent(same.get().id, id -> new ArrayList<>()).add(diagnostic.checkId());
+                alsoReportedBy.put(same.get().id, diagnostic.checkId());
             } else {
                 added.computeIfAbsent(crate.get(), s -> new ArrayList<>()).add(new Finding(diagnostic.checkId(),
                         diagnostic.severity(), diagnostic.path(), diagnostic.line(), diagnostic.column(),
@@ -162,7 +162,7 @@ public class DiagnosticImports {
         markAlsoReported(alsoReportedBy);
         recount(scan);
         int imported = added.values().stream().mapToInt(List::size).sum();
-        return new Applied(scan.id, scan.branch, imported, alsoReportedBy.values().stream().mapToInt(List::size).sum(),
+        return new Applied(scan.id, scan.branch, imported, alsoReportedBy.size(),
                 new Unmatched(notInCrate, List.copyOf(unmatched)));
     }
 
@@ -225,15 +225,16 @@ public class DiagnosticImports {
                 findings, fingerprints, Set.of()));
     }
 
-    private void markAlsoReported(Map<Long, List<String>> alsoReportedBy) {
+    /** Marks each of our findings with the lint that reported its site too (one per finding, see {@link #sameSite}). */
+    private void markAlsoReported(Map<Long, String> alsoReportedBy) {
         if (alsoReportedBy.isEmpty()) {
             return;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "update finding set also_reported_by = ? where id = ?")) {
-                for (Map.Entry<Long, List<String>> merged : alsoReportedBy.entrySet()) {
-                    update.setArray(1, connection.createArrayOf("text", merged.getValue().stream().distinct().toArray()));
+                for (Map.Entry<Long, String> merged : alsoReportedBy.entrySet()) {
+                    update.setArray(1, connection.createArrayOf("text", new String[] {merged.getValue()}));
                     update.setLong(2, merged.getKey());
                     update.addBatch();
                 }
