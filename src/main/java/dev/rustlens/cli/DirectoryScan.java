@@ -98,7 +98,7 @@ record DirectoryScan(Path directory, String analyzerVersion, int files, List<Str
                         finding.severity().name(), finding.path(), finding.line(), finding.column(), finding.endLine(),
                         finding.endColumn(), finding.message(), finding.inTestCode(), finding.suppression().name(),
                         fingerprint, baseline.contains(fingerprint) ? "unchanged" : "new",
-                        counts ? crate.worth().get(finding.checkId()) : null, null));
+                        counts ? crate.worth().get(finding.checkId()) : null, null, List.of()));
             }
         }
         return rows;

@@ -1,5 +1,7 @@
 package dev.rustlens.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.analysis.AnalyzerSettings;
 import dev.rustlens.analysis.CheckCatalogue;
 import dev.rustlens.analysis.check.Check;
@@ -34,6 +36,7 @@ public final class RustlensCli {
     static final int EXIT_GATE_FAILED = 1;
     /** Bad usage or unreadable input: nothing was judged. */
     static final int EXIT_USAGE = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RustlensCli() {
     }
@@ -128,6 +131,9 @@ public final class RustlensCli {
     private static int upload(ScanOptions options, DirectoryScan scan, PrintStream out) throws UsageError {
         ServerClient server = new ServerClient(options.upload().orElseThrow(), options.token());
         long repository = options.repository().orElseThrow();
+        if (options.clippy().isPresent()) {
+            sendClippy(server, repository, options.commit().orElseThrow(), options.clippy().get(), out);
+        }
         UploadedVerdict verdict = UploadedVerdict.send(server, repository, ScanUpload.of(options.commit().orElseThrow(),
                 options.branch().orElseThrow(), options.committedAt().orElse(null), scan.analyzerVersion(),
                 options.coreModules(), scan.files(), scan.problems(),
@@ -137,6 +143,30 @@ public final class RustlensCli {
                         + verdict.status().scanId()));
         ConsoleOutput.verdict(verdict.judged(), "of repository " + repository + " on " + options.upload().get(), out);
         return verdict.judged().passed() ? EXIT_PASSED : EXIT_GATE_FAILED;
+    }
+
+    /**
+     * Sends cargo's diagnostics for the commit before its scan, so that the scan is stored and
+     * judged with them (docs/diagnostics.md), and prints what the server kept.
+     */
+    private static void sendClippy(ServerClient server, long repository, String commit, Path file, PrintStream out)
+            throws UsageError {
+        byte[] body;
+        try {
+            body = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UsageError("cannot read " + file + ": " + ScanReport.oneLine(e));
+        }
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(server.post("/api/v1/repositories/" + repository
+                    + "/diagnostics?commit=" + commit, body, "application/x-ndjson"));
+        } catch (IOException e) {
+            throw new UsageError("the server's answer to the diagnostics upload does not read: " + ScanReport.oneLine(e));
+        }
+        out.printf("clippy: %d diagnostics kept for commit %s (%d messages skipped, %d outside the workspace)%n",
+                answer.path("diagnostics").asInt(), commit, answer.path("skipped").asInt(),
+                answer.path("outsideWorkspace").path("count").asInt());
     }
 
     /** Writes one output file. */

@@ -29,11 +29,13 @@ import java.util.Optional;
  * @param baseline an earlier JSON report: findings in it are not new
  * @param coreModules modules where unsafe code is expected, as the repository's settings on the server name them
  * @param threads files analysed in parallel; all cores when absent
+ * @param clippy with {@code upload}: cargo's {@code --message-format=json} output to send for the commit
+ *     first (docs/diagnostics.md), if any
  */
 record ScanOptions(Path directory, Optional<Path> sarif, Optional<Path> json, Optional<Path> csv,
         Optional<Path> gateFile, Optional<URI> gateFrom, Optional<URI> upload, Optional<String> commit,
         Optional<String> branch, Optional<OffsetDateTime> committedAt, Optional<String> token, Optional<Long> repository,
-        Optional<Path> baseline, List<String> coreModules, Optional<Integer> threads) {
+        Optional<Path> baseline, List<String> coreModules, Optional<Integer> threads, Optional<Path> clippy) {
 
     /** The usage text of {@code rustlens scan}. */
     static final String USAGE = """
@@ -58,6 +60,8 @@ record ScanOptions(Path directory, Optional<Path> sarif, Optional<Path> json, Op
               --commit SHA          the commit scanned (40 or 64 hexadecimal digits)
               --branch NAME         the branch it is the scan of
               --committed-at TIME   when it was committed, e.g. 2026-12-01T10:00:00Z (default: now)
+              --clippy FILE         cargo clippy --message-format=json output (plain or gzip) to send for
+                                    the commit first: its lints become findings of the scan
             analysis:
               --core-modules LIST   modules where unsafe code is expected, comma-separated (e.g. raw::ffi)
               --threads N           files analysed in parallel (default: all cores)
@@ -69,7 +73,7 @@ record ScanOptions(Path directory, Optional<Path> sarif, Optional<Path> json, Op
 
     private static final List<String> VALUED = List.of("--sarif", "--json", "--csv", "--gate", "--gate-from",
             "--upload", "--commit", "--branch", "--committed-at", "--repository", "--token", "--baseline",
-            "--core-modules", "--threads");
+            "--core-modules", "--threads", "--clippy");
 
     /** Reads the arguments after {@code scan}; {@code environment} supplies RUSTLENS_TOKEN. */
     static ScanOptions parse(List<String> args, Map<String, String> environment) throws UsageError {
@@ -110,6 +114,9 @@ record ScanOptions(Path directory, Optional<Path> sarif, Optional<Path> json, Op
         if (values.containsKey("--committed-at") && !upload) {
             throw new UsageError("--committed-at goes with --upload");
         }
+        if (values.containsKey("--clippy") && !upload) {
+            throw new UsageError("--clippy goes with --upload: the server merges clippy's lints with the findings");
+        }
         if (upload && !values.get("--commit").matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
             throw new UsageError("--commit needs a full commit id (40 or 64 hexadecimal digits), not '"
                     + values.get("--commit") + "'");
@@ -127,7 +134,7 @@ record ScanOptions(Path directory, Optional<Path> sarif, Optional<Path> json, Op
         return new ScanOptions(directory, path(values, "--sarif"), path(values, "--json"), path(values, "--csv"),
                 path(values, "--gate"), uri(values, "--gate-from"), uri(values, "--upload"),
                 Optional.ofNullable(values.get("--commit")), Optional.ofNullable(values.get("--branch")), committedAt,
-                token, repository, path(values, "--baseline"), coreModules, threads);
+                token, repository, path(values, "--baseline"), coreModules, threads, path(values, "--clippy"));
     }
 
     private static Optional<Path> path(Map<String, String> values, String option) {

@@ -38,8 +38,13 @@ final class ServerClient {
 
     /** POSTs {@code json} to {@code apiPath}; the body of a 201. */
     byte[] post(String apiPath, byte[] json) throws UsageError {
-        return send(HttpRequest.newBuilder(resolve(apiPath)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)), 201);
+        return post(apiPath, json, "application/json");
+    }
+
+    /** POSTs {@code body} of {@code mediaType} to {@code apiPath}; the body of a 201. */
+    byte[] post(String apiPath, byte[] body, String mediaType) throws UsageError {
+        return send(HttpRequest.newBuilder(resolve(apiPath)).header("Content-Type", mediaType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), 201);
     }
 
     private byte[] send(HttpRequest.Builder request, int expected) throws UsageError {

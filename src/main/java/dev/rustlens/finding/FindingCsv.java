@@ -10,7 +10,7 @@ public final class FindingCsv {
     public static final String HEADER = CsvCells.row("id", "crate", "check", "severity", "path", "line", "column",
             "end_line", "end_column", "message", "in_test_code", "suppression", "fingerprint", "tracking", "rating",
             "rating_points_if_fixed", "score_points_if_fixed", "triage_status", "triage_reason", "triage_marked_by",
-            "triage_marked_at", "triage_expires_at", "triage_active");
+            "triage_marked_at", "triage_expires_at", "triage_active", "also_reported_by");
 
     private FindingCsv() {
     }
@@ -28,6 +28,6 @@ public final class FindingCsv {
                 triage == null ? "" : triage.status(), triage == null ? "" : triage.reason(),
                 triage == null ? "" : triage.markedBy(), triage == null ? "" : triage.markedAt().toString(),
                 triage == null || triage.expiresAt() == null ? "" : triage.expiresAt().toString(),
-                triage == null ? "" : Boolean.toString(triage.active()));
+                triage == null ? "" : Boolean.toString(triage.active()), String.join(" ", row.alsoReportedBy()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.rustlens.finding;
 
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.scan.DiagnosticImports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +15,12 @@ public record FindingFilter(String crate, String check, String severity, String 
         Boolean counted) {
 
     /**
-     * Whether finding {@code f} of crate {@code c} counts against the score: not suppressed in the
-     * code, not in test code, and not triaged (docs/scoring.md).
+     * Whether finding {@code f} of crate {@code c} counts against the score: one of our own checks'
+     * (not an imported lint), not suppressed in the code, not in test code, and not triaged
+     * (docs/scoring.md).
      */
-    public static final String COUNTS = "(f.suppression = 'NONE' and not f.in_test_code and not exists (select 1 from"
+    public static final String COUNTS = "(" + DiagnosticImports.OWN + " and f.suppression = 'NONE' and not f.in_test_code"
+            + " and not exists (select 1 from"
             + " finding_triage t where t.repository_id = c.repository_id and t.fingerprint = f.fingerprint"
             + " and (t.expires_at is null or t.expires_at > now())))";
 

@@ -1,6 +1,6 @@
 package dev.rustlens.finding;
 
-import dev.rustlens.finding.FindingRow;
+import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,6 +45,16 @@ public class FindingQueries {
     @Transactional
     public Optional<ScannedCommit> commit(long id) {
         return Scan.<Scan>findByIdOptional(id).map(scan -> new ScannedCommit(scan.repository.url, scan.commitSha));
+    }
+
+    /** The imported lints (docs/diagnostics.md) that scan {@code id} has findings of, or that reported the same site as one. */
+    @Transactional
+    public List<String> importedLints(long id) {
+        return entityManager.unwrap(Session.class).createNativeQuery("select lint from (select f.check_id as lint"
+                + " from finding f where f.scan_id = ?1 and not " + DiagnosticImports.OWN + " union select"
+                + " unnest(f.also_reported_by) from finding f where f.scan_id = ?1 and f.also_reported_by is not null)"
+                + " lints order by lint", String.class)
+                .setParameter(1, id).getResultList();
     }
 
     /** The findings of scan {@code id} that {@code where} keeps and whose id comes after {@code cursor}, {@code limit} of them. */

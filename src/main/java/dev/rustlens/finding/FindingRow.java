@@ -3,6 +3,7 @@ package dev.rustlens.finding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.scoring.FixRanking;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +18,11 @@ import java.util.List;
  * @param worth what fixing it adds to its rating and to the crate's score; null when it does not
  *     count against the score (suppressed, in test code, triaged) or moves nothing
  * @param triage the repository's triage mark on its fingerprint, lapsed or not; null when unmarked
+ * @param alsoReportedBy the imported lints that reported the same site (docs/diagnostics.md), empty for most
  */
 public record FindingRow(long id, String crate, String checkId, String severity, String path, int line, int column,
         int endLine, int endColumn, String message, boolean inTestCode, String suppression, String fingerprint,
-        String tracking, FixRanking.Worth worth, Triage triage) {
+        String tracking, FixRanking.Worth worth, Triage triage, List<String> alsoReportedBy) {
 
     /**
      * A triage mark as the views and exports show it.
@@ -43,7 +45,7 @@ public record FindingRow(long id, String crate, String checkId, String severity,
             + " case when " + FindingFilter.COUNTS + " then s.fix_worth -> f.check_id end as worth,"
             + " triage.status as triage_status, triage.reason as triage_reason, triage.marked_by as triage_marked_by,"
             + " triage.marked_at as triage_marked_at, triage.expires_at as triage_expires_at,"
-            + " (triage.expires_at is null or triage.expires_at > now()) as triage_active"
+            + " (triage.expires_at is null or triage.expires_at > now()) as triage_active, f.also_reported_by"
             + " from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
             + " left join finding_triage triage on triage.repository_id = c.repository_id"
             + " and triage.fingerprint = f.fingerprint";
@@ -54,7 +56,12 @@ public record FindingRow(long id, String crate, String checkId, String severity,
                 row.getString("severity"), row.getString("path"), row.getInt("line"), row.getInt("col"),
                 row.getInt("end_line"), row.getInt("end_col"), row.getString("message"),
                 row.getBoolean("in_test_code"), row.getString("suppression"), row.getString("fingerprint"),
-                row.getString("tracking"), worth(row.getString("worth")), triage(row));
+                row.getString("tracking"), worth(row.getString("worth")), triage(row), alsoReportedBy(row));
+    }
+
+    private static List<String> alsoReportedBy(ResultSet row) throws SQLException {
+        Array lints = row.getArray("also_reported_by");
+        return lints == null ? List.of() : List.of((String[]) lints.getArray());
     }
 
     private static Triage triage(ResultSet row) throws SQLException {

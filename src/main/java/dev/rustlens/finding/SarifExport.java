@@ -6,6 +6,7 @@ import dev.rustlens.analysis.CheckCatalogue;
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.Severity;
+import dev.rustlens.analysis.diagnostics.ImportedLints;
 import dev.rustlens.text.VisibleText;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * Writes findings as SARIF 2.1.0, as GitHub code scanning accepts it: the tool with its rules
- * (from the check catalogue and each check's documentation), results with a repository-relative
+ * (from the check catalogue and each check's documentation, and the imported lints with a link to
+ * their documentation), results with a repository-relative
  * location, a level, a message, partial fingerprints and suppressions (in the code, or by an
  * active triage mark), at most {@value #MAX_RESULTS_PER_RUN}
  * results per run. Written as a stream, one finding at a time, by the server's exports and by the
@@ -34,6 +36,7 @@ public final class SarifExport implements AutoCloseable {
 
     private final JsonGenerator json;
     private final List<Check> checks;
+    private final List<String> lints;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
     private final String repositoryUri;
     private final String revision;
@@ -42,12 +45,22 @@ public final class SarifExport implements AutoCloseable {
 
     /** {@code repositoryUri} and {@code revision} may be null (an uploaded archive has no URL). */
     public SarifExport(OutputStream output, List<Check> checks, String repositoryUri, String revision) throws IOException {
+        this(output, checks, List.of(), repositoryUri, revision);
+    }
+
+    /** With rules for the imported lints ({@code clippy::…}, {@code rustc::…}) that the results name too. */
+    public SarifExport(OutputStream output, List<Check> checks, List<String> lints, String repositoryUri,
+            String revision) throws IOException {
         this.json = JSON.createGenerator(output);
         this.checks = checks;
+        this.lints = lints;
         this.repositoryUri = repositoryUri;
         this.revision = revision;
         for (int i = 0; i < checks.size(); i++) {
             ruleIndex.put(checks.get(i).id(), i);
+        }
+        for (int i = 0; i < lints.size(); i++) {
+            ruleIndex.put(lints.get(i), checks.size() + i);
         }
         json.writeStartObject();
         json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -111,6 +124,13 @@ public final class SarifExport implements AutoCloseable {
         json.writeStringField("crate", VisibleText.escape(finding.crate()));
         json.writeStringField("tracking", finding.tracking());
         json.writeBooleanField("inTestCode", finding.inTestCode());
+        if (!finding.alsoReportedBy().isEmpty()) {
+            json.writeArrayFieldStart("alsoReportedBy");
+            for (String lint : finding.alsoReportedBy()) {
+                json.writeString(lint);
+            }
+            json.writeEndArray();
+        }
         if (finding.worth() != null) {
             json.writeStringField("rating", finding.worth().rating().name());
             json.writeNumberField("ratingPointsIfFixed", finding.worth().ratingPoints());
@@ -161,6 +181,9 @@ public final class SarifExport implements AutoCloseable {
         json.writeArrayFieldStart("rules");
         for (Check check : checks) {
             rule(check.info());
+        }
+        for (String lint : lints) {
+            lintRule(lint);
         }
         json.writeEndArray();
         json.writeEndObject();
@@ -216,6 +239,33 @@ public final class SarifExport implements AutoCloseable {
         json.writeEndArray();
         json.writeStringField("security-severity", info.severity().securitySeverity());
         json.writeStringField("precision", "high");
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** An imported lint's rule: what reported it, and where the lint is documented. */
+    private void lintRule(String lint) throws IOException {
+        String tool = lint.substring(0, lint.indexOf("::"));
+        String name = lint.substring(lint.indexOf("::") + 2);
+        String helpUri = ImportedLints.helpUri(lint);
+        json.writeStartObject();
+        json.writeStringField("id", lint);
+        json.writeStringField("name", camelCase(name));
+        json.writeObjectFieldStart("shortDescription");
+        json.writeStringField("text", tool + " lint " + name);
+        json.writeEndObject();
+        json.writeObjectFieldStart("fullDescription");
+        json.writeStringField("text", "The " + tool + " lint " + name + ", imported from cargo's diagnostics.");
+        json.writeEndObject();
+        json.writeStringField("helpUri", helpUri);
+        json.writeObjectFieldStart("help");
+        json.writeStringField("text", "See " + helpUri);
+        json.writeEndObject();
+        json.writeObjectFieldStart("properties");
+        json.writeArrayFieldStart("tags");
+        json.writeString("rust");
+        json.writeString(tool);
+        json.writeEndArray();
         json.writeEndObject();
         json.writeEndObject();
     }

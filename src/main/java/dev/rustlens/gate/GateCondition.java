@@ -1,5 +1,6 @@
 package dev.rustlens.gate;
 
+import dev.rustlens.analysis.diagnostics.ImportedLints;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scoring.Grade;
 import dev.rustlens.text.Echo;
@@ -31,12 +32,16 @@ public record GateCondition(String type, String check, String severity, Integer 
             new GateCondition("min_grade", null, null, null, "C", null),
             new GateCondition("no_open_benchmark_regressions", null, null, null, null, null));
 
-    /** Throws {@link BadRequest} saying what is wrong; {@code checks} are the known check ids. */
+    /**
+     * Throws {@link BadRequest} saying what is wrong; {@code checks} are the known check ids, and
+     * imported lints ({@code clippy::…}, {@code rustc::…}) are accepted too.
+     */
     public void validate(Set<String> checks) {
         switch (type == null ? "" : type) {
             case "no_new_findings" -> {
-                if (check == null || !checks.contains(check)) {
-                    throw new BadRequest("no_new_findings needs \"check\": one of the check ids (see /checks), not "
+                if (check == null || !checks.contains(check) && !ImportedLints.isLintId(check)) {
+                    throw new BadRequest("no_new_findings needs \"check\": one of the check ids (see /checks)"
+                            + " or an imported lint such as clippy::needless_return, not "
                             + (check == null ? "nothing" : "'" + check + "'"));
                 }
             }

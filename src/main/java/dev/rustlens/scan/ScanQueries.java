@@ -23,6 +23,9 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class ScanQueries {
 
+    /** The lints that reported a finding's site too, space-separated (lint ids hold no space). */
+    private static final String ALSO_REPORTED_BY = "coalesce(array_to_string(also_reported_by, ' '), '') as also_reported_by";
+
     /** Most scans one page of a repository's history may hold. */
     static final int MAX_HISTORY_PAGE = 100;
 
@@ -57,8 +60,8 @@ public class ScanQueries {
         Map<Long, List<ScanView.FindingView>> findings = new LinkedHashMap<>();
         for (Tuple row : session().createNativeQuery("""
                 select crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col, message,
-                       in_test_code, suppression, fingerprint, tracking
-                from finding where scan_id = ?1 order by path, line, col, check_id""", Tuple.class)
+                       in_test_code, suppression, fingerprint, tracking, """ + ALSO_REPORTED_BY
+                + " from finding where scan_id = ?1 order by path, line, col, check_id", Tuple.class)
                 .setParameter(1, id).getResultList()) {
             findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(findingOf(row));
         }
@@ -66,10 +69,10 @@ public class ScanQueries {
         if (scan.previousScanId != null) {
             for (Tuple row : session().createNativeQuery("""
                     select check_id, severity, path, line, col, end_line, end_col, message,
-                           in_test_code, suppression, fingerprint, 'fixed' as tracking
-                    from finding f where scan_id = ?1
-                      and not exists (select 1 from finding c where c.scan_id = ?2 and c.fingerprint = f.fingerprint)
-                    order by path, line, col, check_id""", Tuple.class)
+                           in_test_code, suppression, fingerprint, 'fixed' as tracking, """ + ALSO_REPORTED_BY
+                    + " from finding f where scan_id = ?1 and not exists (select 1 from finding c where c.scan_id = ?2"
+                    + " and c.fingerprint = f.fingerprint) and " + DiagnosticImports.comparable("f", "?2")
+                    + " order by path, line, col, check_id", Tuple.class)
                     .setParameter(1, scan.previousScanId).setParameter(2, id).getResultList()) {
                 fixed.add(findingOf(row));
             }
@@ -125,11 +128,12 @@ public class ScanQueries {
 
     /** A finding from a row with the columns check_id, severity, path, .. tracking. */
     private static ScanView.FindingView findingOf(Tuple row) {
+        String alsoReportedBy = row.get("also_reported_by", String.class);
         return new ScanView.FindingView(row.get("check_id", String.class), row.get("severity", String.class),
                 row.get("path", String.class), intOf(row, "line"), intOf(row, "col"), intOf(row, "end_line"),
                 intOf(row, "end_col"), row.get("message", String.class), row.get("in_test_code", Boolean.class),
                 row.get("suppression", String.class), row.get("fingerprint", String.class),
-                row.get("tracking", String.class));
+                row.get("tracking", String.class), alsoReportedBy.isEmpty() ? List.of() : List.of(alsoReportedBy.split(" ")));
     }
 
     private Session session() {

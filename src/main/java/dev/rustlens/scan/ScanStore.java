@@ -4,6 +4,7 @@ import dev.rustlens.analysis.AnalysisResult;
 import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.VerificationEvidence;
+import dev.rustlens.analysis.diagnostics.Diagnostic;
 import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.metric.Metrics;
 import dev.rustlens.database.StorableText;
@@ -16,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -46,10 +46,12 @@ public class ScanStore {
     private final SnapshotScores scores;
     private final Event<ScanStored> stored;
     private final Event<ScanFailed> failed;
+    private final DiagnosticImports diagnostics;
 
     public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores,
-            Event<ScanStored> stored, Event<ScanFailed> failed) {
+            Event<ScanStored> stored, Event<ScanFailed> failed, DiagnosticImports diagnostics) {
         this.stored = stored;
+        this.diagnostics = diagnostics;
         this.failed = failed;
         this.entityManager = entityManager;
         this.fileResults = fileResults;
@@ -86,9 +88,13 @@ public class ScanStore {
             return Outcome.ABANDONED;
         }
         allowLongStatements();
+        diagnostics.lock(scan.repository.id, commitSha);
+        Optional<List<Diagnostic>> imported = diagnostics.of(scan.repository.id, commitSha);
         Optional<Scan> previous = Scan.findBaseline(scan, commitSha, committedAt);
+        // Our own findings are tracked here; imported ones, if any, once applied below.
         Set<String> previousFingerprints = new HashSet<>(previous.map(p -> entityManager.unwrap(Session.class)
-                .createNativeQuery("select fingerprint from finding where scan_id = ?1", String.class)
+                .createNativeQuery("select fingerprint from finding f where scan_id = ?1 and "
+                        + DiagnosticImports.OWN, String.class)
                 .setParameter(1, p.id).getResultList()).orElse(List.of()));
         Set<String> triaged = scores.triagedFingerprints(scan.repository.id);
         Map<Long, List<ScoredFinding>> scored = new HashMap<>();
@@ -130,6 +136,10 @@ public class ScanStore {
         phases.begin(Phase.SCORE);
         scores.score(scan, scored);
         entityManager.flush();
+        if (imported.isPresent()) {
+            diagnostics.apply(scan, imported.get());
+            previous.ifPresent(baseline -> track(scan, baseline));
+        }
         judgeAndPublish(scan, phases);
         return Outcome.SUCCEEDED;
     }
@@ -179,6 +189,8 @@ public class ScanStore {
             return Optional.of(Outcome.ABANDONED);
         }
         allowLongStatements();
+        // The earlier scan's imported diagnostics are current once the imports' lock is held.
+        diagnostics.lock(scan.repository.id, commitSha);
         // The results are the earlier scan's only when it was analysed alike and compared with the
         // same baseline (a backfill may have scanned a commit in between since).
         Long baseline = Scan.findBaseline(scan, commitSha, committedAt).map(b -> b.id).orElse(null);
@@ -201,9 +213,9 @@ public class ScanStore {
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         int findings = entityManager.createNativeQuery("""
                 insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col,
-                    message, in_test_code, suppression, fingerprint, tracking)
+                    message, in_test_code, suppression, fingerprint, tracking, also_reported_by)
                 select ?1, n.id, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col, f.message,
-                    f.in_test_code, f.suppression, f.fingerprint, f.tracking
+                    f.in_test_code, f.suppression, f.fingerprint, f.tracking, f.also_reported_by
                 from finding f
                 join crate_snapshot o on o.id = f.crate_snapshot_id
                 join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id
@@ -275,24 +287,48 @@ public class ScanStore {
         }
     }
 
-    /** Tracks the findings of {@code later} against {@code baseline}'s, as if it had been stored after it. */
+    /**
+     * Tracks a stored scan's findings again after the diagnostics imported for its commit changed:
+     * against its baseline, and the scans compared with it against it; each is judged again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void trackAgain(Scan scan) {
+        Scan baseline = scan.previousScanId == null ? null : Scan.findById(scan.previousScanId);
+        if (baseline == null) {
+            stored.fire(new ScanStored(scan));
+        } else {
+            compareWith(scan, baseline);
+        }
+        for (Scan later : Scan.<Scan>list("previousScanId = ?1 and status = ?2 and id <> ?1", scan.id,
+                Scan.Status.succeeded)) {
+            compareWith(later, scan);
+        }
+    }
+
+    /** Tracks the findings of {@code later} against {@code baseline}'s, as if it had been stored after it, and judges it. */
     private void compareWith(Scan later, Scan baseline) {
+        track(later, baseline);
+        stored.fire(new ScanStored(later));
+    }
+
+    /**
+     * Tracks the findings of {@code later} against {@code baseline}'s. An imported lint is new or
+     * fixed only when both commits have diagnostics imported (see {@link DiagnosticImports#comparable}).
+     */
+    private void track(Scan later, Scan baseline) {
         Session session = entityManager.unwrap(Session.class);
-        session.createNativeMutationQuery("""
-                update finding f set tracking = case when exists (select 1 from finding b
-                    where b.scan_id = ?2 and b.fingerprint = f.fingerprint) then 'unchanged' else 'new' end
-                where f.scan_id = ?1""").setParameter(1, later.id).setParameter(2, baseline.id).executeUpdate();
-        later.findingsNew = count(session, """
-                select count(distinct f.fingerprint) from finding f where f.scan_id = ?1
-                  and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)""",
-                later.id, baseline.id);
-        later.findingsFixed = count(session, """
-                select count(distinct b.fingerprint) from finding b where b.scan_id = ?2
-                  and not exists (select 1 from finding f where f.scan_id = ?1 and f.fingerprint = b.fingerprint)""",
-                later.id, baseline.id);
+        session.createNativeMutationQuery("update finding f set tracking = case when exists (select 1 from finding b"
+                + " where b.scan_id = ?2 and b.fingerprint = f.fingerprint) or not "
+                + DiagnosticImports.comparable("f", "?2") + " then 'unchanged' else 'new' end where f.scan_id = ?1")
+                .setParameter(1, later.id).setParameter(2, baseline.id).executeUpdate();
+        later.findingsNew = count(session, "select count(distinct f.fingerprint) from finding f where f.scan_id = ?1"
+                + " and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)"
+                + " and " + DiagnosticImports.comparable("f", "?2"), later.id, baseline.id);
+        later.findingsFixed = count(session, "select count(distinct b.fingerprint) from finding b where b.scan_id = ?2"
+                + " and not exists (select 1 from finding f where f.scan_id = ?1 and f.fingerprint = b.fingerprint)"
+                + " and " + DiagnosticImports.comparable("b", "?1"), later.id, baseline.id);
         later.previousScanId = baseline.id;
         entityManager.flush();
-        stored.fire(new ScanStored(later));
     }
 
     private static int count(Session session, String sql, long later, long baseline) {
@@ -364,32 +400,8 @@ public class ScanStore {
     /** Inserts a crate's findings with their fingerprints, each new or unchanged against the previous scan. */
     private void insertFindings(long scanId, long snapshotId, List<Finding> findings, List<String> fingerprints,
             Set<String> previousFingerprints) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line,
-                        end_col, message, in_test_code, suppression, fingerprint, tracking)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (int i = 0; i < findings.size(); i++) {
-                    Finding finding = findings.get(i);
-                    insert.setLong(1, scanId);
-                    insert.setLong(2, snapshotId);
-                    insert.setString(3, finding.checkId());
-                    insert.setString(4, finding.severity().name());
-                    insert.setString(5, finding.path());
-                    insert.setInt(6, finding.line());
-                    insert.setInt(7, finding.column());
-                    insert.setInt(8, finding.endLine());
-                    insert.setInt(9, finding.endColumn());
-                    insert.setString(10, finding.message());
-                    insert.setBoolean(11, finding.inTestCode());
-                    insert.setString(12, finding.suppression().name());
-                    insert.setString(13, fingerprints.get(i));
-                    insert.setString(14, previousFingerprints.contains(fingerprints.get(i)) ? "unchanged" : "new");
-                    addBatch(insert, i);
-                }
-                insert.executeBatch();
-            }
-        });
+        entityManager.unwrap(Session.class).doWork(connection -> FindingInserts.insert(connection, scanId, snapshotId,
+                findings, fingerprints, previousFingerprints));
     }
 
     private void insertUnsafeSites(long snapshotId, List<UnsafeSite> sites) {
@@ -405,18 +417,11 @@ public class ScanStore {
                     insert.setInt(4, site.line());
                     insert.setInt(5, site.column());
                     insert.setBoolean(6, site.inTestCode());
-                    addBatch(insert, i);
+                    FindingInserts.addBatch(insert, i);
                 }
                 insert.executeBatch();
             }
         });
     }
 
-    /** Adds a row, sending the batch every thousand rows to bound the driver's memory. */
-    private static void addBatch(PreparedStatement insert, int index) throws SQLException {
-        insert.addBatch();
-        if ((index + 1) % 1000 == 0) {
-            insert.executeBatch();
-        }
-    }
 }

@@ -69,11 +69,12 @@ public record ScanView(
 
     /**
      * One finding; {@code tracking} is {@code new} or {@code unchanged} against the previous scan,
-     * or {@code fixed} in a scan's list of findings that are gone.
+     * or {@code fixed} in a scan's list of findings that are gone; {@code alsoReportedBy} are the
+     * imported lints that reported its site too (docs/diagnostics.md).
      */
     public record FindingView(String checkId, String severity, String path, int line, int column, int endLine,
             int endColumn, String message, boolean inTestCode, String suppression, String fingerprint,
-            String tracking) {
+            String tracking, List<String> alsoReportedBy) {
     }
 
     /** One unsafe site. */

@@ -34,7 +34,10 @@ public class SnapshotScores {
         this.entityManager = entityManager;
     }
 
-    /** Scores every snapshot of a scan from its stored findings, triage marks in force, in the caller's transaction. */
+    /**
+     * Scores every snapshot of a scan from its stored findings, triage marks in force, in the
+     * caller's transaction; imported lints leave the score as it is (docs/scoring.md).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void score(Scan scan) {
         Map<Long, List<ScoredFinding>> findings = new HashMap<>();
@@ -43,7 +46,7 @@ public class SnapshotScores {
                        f.in_test_code,
                        exists (select 1 from finding_triage t where t.repository_id = ?2 and t.fingerprint = f.fingerprint
                                and (t.expires_at is null or t.expires_at > now())) as triaged
-                from finding f where f.scan_id = ?1""", Tuple.class)
+                from finding f where f.scan_id = ?1 and """ + DiagnosticImports.OWN, Tuple.class)
                 .setParameter(1, scan.id).setParameter(2, scan.repository.id).getResultList()) {
             findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(new ScoredFinding(
                     row.get("check_id", String.class), row.get("fingerprint", String.class),

@@ -7,6 +7,7 @@ import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.ScannedSources;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.CrateSnapshot;
+import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -77,7 +78,7 @@ public class FindingBrowser {
      * without a scan).
      */
     public record Browse(List<GitRepository> repositories, GitRepository repository, Scan scan, List<Scan> scans,
-            List<String> crates, Results results) {
+            List<String> crates, List<String> importedLints, Results results) {
     }
 
     /**
@@ -107,7 +108,15 @@ public class FindingBrowser {
         List<String> crates = scan == null ? List.of()
                 : CrateSnapshot.listForScan(scan).stream().map(s -> s.crate.name).sorted().toList();
         Results results = scan == null ? null : results(scan, filter, fixed, page);
-        return new Browse(GitRepository.listByName(), repository, scan, scans, crates, results);
+        return new Browse(GitRepository.listByName(), repository, scan, scans, crates,
+                scan == null ? List.of() : importedLints(scan), results);
+    }
+
+    /** The imported lints that the scan has findings of, for the check filter. */
+    private static List<String> importedLints(Scan scan) {
+        return Scan.getEntityManager().createNativeQuery("select distinct f.check_id from finding f where f.scan_id = ?1"
+                + " and not " + DiagnosticImports.OWN + " order by 1", String.class).setParameter(1, scan.id)
+                .getResultList();
     }
 
     /**
@@ -123,7 +132,9 @@ public class FindingBrowser {
         String where = sql.where();
         List<Object> parameters = new ArrayList<>(sql.parameters());
         if (fixed) {
-            where += " and not exists (select 1 from finding n where n.scan_id = ? and n.fingerprint = f.fingerprint)";
+            where += " and not exists (select 1 from finding n where n.scan_id = ? and n.fingerprint = f.fingerprint)"
+                    + " and " + DiagnosticImports.comparable("f", "?");
+            parameters.add(scan.id);
             parameters.add(scan.id);
         }
         long total;

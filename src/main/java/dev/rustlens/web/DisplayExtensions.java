@@ -1,5 +1,6 @@
 package dev.rustlens.web;
 
+import dev.rustlens.analysis.diagnostics.ImportedLints;
 import dev.rustlens.text.Quantities;
 import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
@@ -21,6 +22,11 @@ public class DisplayExtensions {
     /** The first 10 characters of a commit id. */
     static String shortSha(String sha) {
         return sha == null ? "" : sha.substring(0, Math.min(10, sha.length()));
+    }
+
+    /** Where a check is documented: its page here, or an imported lint's own documentation (docs/diagnostics.md). */
+    static String checkHref(String checkId) {
+        return ImportedLints.isLintId(checkId) ? ImportedLints.helpUri(checkId) : "/checks/" + checkId;
     }
 
     /** A value for a URL query parameter, escaped as a form would send it. */

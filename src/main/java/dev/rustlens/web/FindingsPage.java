@@ -6,6 +6,7 @@ import static dev.rustlens.web.QueryParams.number;
 
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.Severity;
+import dev.rustlens.analysis.diagnostics.ImportedLints;
 import dev.rustlens.auth.Role;
 import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.gate.TriageStore;
@@ -44,6 +45,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The findings browser: one scan's findings (by default the repository's newest succeeded scan),
@@ -119,7 +121,8 @@ public class FindingsPage {
         if (page != null && (page < 1 || page > Integer.MAX_VALUE)) {
             throw PageException.badRequest("page must be 1 or more");
         }
-        if (filters.check() != null && engine.catalogue().byId(filters.check()).isEmpty()) {
+        if (filters.check() != null && engine.catalogue().byId(filters.check()).isEmpty()
+                && !ImportedLints.isLintId(filters.check())) {
             throw PageException.badRequest("There is no check " + Echo.quoted(filters.check()) + ".");
         }
         if (filters.tracking() != null && !TRACKING.contains(filters.tracking())) {
@@ -143,7 +146,8 @@ public class FindingsPage {
             throw PageException.badRequest(e.getMessage());
         }
         return Templates.findings(filters, browse.repositories(), browse.repository(), browse.scan(), browse.scans(),
-                browse.crates(), engine.catalogue().checks().stream().map(Check::id).toList(),
+                browse.crates(), Stream.concat(engine.catalogue().checks().stream().map(Check::id),
+                        browse.importedLints().stream()).toList(),
                 Arrays.asList(Severity.values()), TRACKING, !fixed && identity.hasRole(Role.MAINTAINER),
                 TriageStore.NewMark.STATUSES, browse.results(), message);
     }

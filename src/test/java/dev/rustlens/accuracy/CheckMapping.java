@@ -1,10 +1,12 @@
 package dev.rustlens.accuracy;
 
+import dev.rustlens.analysis.diagnostics.ImportedLints;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Which rustlens check answers to which clippy or rustc lint, and on which view they are compared. */
 final class CheckMapping {
@@ -45,9 +47,18 @@ final class CheckMapping {
         return Collections.unmodifiableMap(checks);
     }
 
-    /** The check that answers to a lint hit; empty for a lint no check answers to. */
+    /**
+     * The check that answers to a lint hit; empty for a lint no check answers to. Which checks a
+     * lint answers to is main code's ({@link ImportedLints#checksOnSameSite}, used to merge imported
+     * diagnostics); where it names several, the hit's message and text tell which.
+     */
     static Optional<String> checkOf(LintHit hit) {
-        return Optional.ofNullable(switch (hit.lint()) {
+        String lint = ImportedLints.checkIdOf(hit.lint()).orElse("");
+        Set<String> checks = ImportedLints.checksOnSameSite(lint);
+        if (checks.size() <= 1) {
+            return checks.stream().findFirst();
+        }
+        return Optional.of(switch (lint) {
             case "clippy::undocumented_unsafe_blocks" -> {
                 if (!hit.message().equals(UNSAFE_IMPL)) {
                     yield "undocumented_unsafe_block";
@@ -55,13 +66,8 @@ final class CheckMapping {
                 String trait = implementedTrait(hit.text());
                 yield trait.equals("Send") || trait.equals("Sync") ? "unsafe_impl_send_sync" : "undocumented_unsafe_impl";
             }
-            case "clippy::missing_safety_doc" -> "missing_safety_doc";
-            case "missing_docs" -> hit.message().equals(CRATE_DOCS) ? "missing_crate_docs" : "missing_docs";
-            case "clippy::unwrap_used" -> "unwrap_used";
-            case "clippy::expect_used" -> "expect_used";
-            case "clippy::panic", "clippy::todo", "clippy::unimplemented", "clippy::unreachable" -> "panic_in_library";
-            case "clippy::mem_forget" -> "mem_forget";
-            default -> null;
+            case "rustc::missing_docs" -> hit.message().equals(CRATE_DOCS) ? "missing_crate_docs" : "missing_docs";
+            default -> throw new IllegalStateException(lint + " answers to " + checks + ": say how a hit tells which");
         });
     }
 

@@ -88,7 +88,7 @@ class FindingExportTest {
         String[] lines = csv.split("\r\n");
         assertEquals("id,crate,check,severity,path,line,column,end_line,end_column,message,in_test_code,suppression,"
                 + "fingerprint,tracking,rating,rating_points_if_fixed,score_points_if_fixed,triage_status,triage_reason,"
-                + "triage_marked_by,triage_marked_at,triage_expires_at,triage_active", lines[0]);
+                + "triage_marked_by,triage_marked_at,triage_expires_at,triage_active,also_reported_by", lines[0]);
         assertEquals(total + 1, lines.length);
         for (int i = 1; i < lines.length; i++) {
             assertTrue(lines[i].contains(",calc,") && lines[i].contains(",'=calc/"), lines[i]);
@@ -161,10 +161,10 @@ class FindingExportTest {
         String csv = given().when().get("/api/v1/scans/{id}/findings.csv", scanId).then().statusCode(200).extract().asString();
         String acceptedLine = Arrays.stream(csv.split("\r\n")).filter(line -> line.contains(accepted)).findFirst().orElseThrow();
         assertTrue(acceptedLine.contains(",accepted,\"'=input is validated, \"\"always\"\"\",maintainer,"), acceptedLine);
-        assertTrue(acceptedLine.endsWith(",,true"), acceptedLine);
+        assertTrue(acceptedLine.endsWith(",,true,"), acceptedLine);
         String lapsedLine = Arrays.stream(csv.split("\r\n")).filter(line -> line.contains(lapsed)).findFirst().orElseThrow();
         assertTrue(lapsedLine.contains(",false_positive,until the parser lands,maintainer,"), lapsedLine);
-        assertTrue(lapsedLine.endsWith(",false"), lapsedLine);
+        assertTrue(lapsedLine.endsWith(",false,"), lapsedLine);
 
         String sarif = given().when().get("/api/v1/scans/{id}/findings.sarif", scanId).then().statusCode(200).extract().asString();
         assertEquals(List.of(), SarifSchema.errors(sarif), sarif);
