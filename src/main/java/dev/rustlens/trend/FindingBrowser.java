@@ -6,6 +6,7 @@ import dev.rustlens.finding.FindingRow;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.ScannedSources;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.text.Echo;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
@@ -77,6 +78,30 @@ public class FindingBrowser {
      * succeeded scans, the scan browsed and its crates' names, and the page of findings (null
      * without a scan).
      */
+    /** How the findings are listed: by location (the default), by severity (worst first) or by check. */
+    public enum Order {
+        path("f.path, f.line, f.col, f.check_id, f.id"),
+        severity("case f.severity when 'BLOCKER' then 0 when 'CRITICAL' then 1 when 'MAJOR' then 2"
+                + " when 'MINOR' then 3 else 4 end, f.path, f.line, f.col, f.check_id, f.id"),
+        check("f.check_id, f.path, f.line, f.col, f.id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+
+        /** The order named {@code name}; a 400 naming the accepted ones otherwise. */
+        public static Order parse(String name) {
+            for (Order order : values()) {
+                if (order.name().equals(name)) {
+                    return order;
+                }
+            }
+            throw new BadRequest("sort must be one of path, severity or check, not " + Echo.quoted(name));
+        }
+    }
+
     public record Browse(List<GitRepository> repositories, GitRepository repository, Scan scan, List<Scan> scans,
             List<String> crates, List<String> importedLints, Results results) {
     }
@@ -89,7 +114,7 @@ public class FindingBrowser {
      * @throws BadRequest when the scan is not one of the repository's
      */
     @Transactional
-    public Browse browse(Long repositoryId, Long scanId, FindingFilter filter, boolean fixed, int page) {
+    public Browse browse(Long repositoryId, Long scanId, FindingFilter filter, boolean fixed, Order order, int page) {
         Scan scan = scanId == null ? null : Scan.<Scan>findByIdOptional(scanId)
                 .orElseThrow(() -> new NotFoundException("There is no scan " + scanId + "."));
         GitRepository repository = repositoryId == null ? null
@@ -107,7 +132,7 @@ public class FindingBrowser {
                 .filter(s -> s.status == Scan.Status.succeeded).toList();
         List<String> crates = scan == null ? List.of()
                 : CrateSnapshot.listForScan(scan).stream().map(s -> s.crate.name).sorted().toList();
-        Results results = scan == null ? null : results(scan, filter, fixed, page);
+        Results results = scan == null ? null : results(scan, filter, fixed, order, page);
         return new Browse(GitRepository.listByName(), repository, scan, scans, crates,
                 scan == null ? List.of() : importedLints(scan), results);
     }
@@ -120,10 +145,10 @@ public class FindingBrowser {
     }
 
     /**
-     * The page's findings in path and line order. Fixed findings are those of the previous scan
+     * The page's findings in {@code order}. Fixed findings are those of the previous scan
      * whose fingerprint this scan no longer has; their code is read at the previous scan's commit.
      */
-    private Results results(Scan scan, FindingFilter filter, boolean fixed, int page) {
+    private Results results(Scan scan, FindingFilter filter, boolean fixed, Order order, int page) {
         Scan from = fixed ? (scan.previousScanId == null ? null : Scan.findById(scan.previousScanId)) : scan;
         if (from == null) {
             return new Results(0, page, 1, List.of());
@@ -149,7 +174,7 @@ public class FindingBrowser {
             List<Object> paged = new ArrayList<>(parameters);
             paged.add((long) (page - 1) * PAGE_SIZE);
             try (PreparedStatement select = FindingRow.prepare(connection, "select " + FindingRow.COLUMNS + " where " + where
-                    + " order by f.path, f.line, f.col, f.check_id, f.id offset ? limit " + PAGE_SIZE, paged);
+                    + " order by " + order.sql + " offset ? limit " + PAGE_SIZE, paged);
                     ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(FindingRow.of(result));

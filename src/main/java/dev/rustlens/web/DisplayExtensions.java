@@ -2,6 +2,8 @@ package dev.rustlens.web;
 
 import dev.rustlens.analysis.diagnostics.ImportedLints;
 import dev.rustlens.text.Quantities;
+import dev.rustlens.text.VisibleText;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +11,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Display-only formatting for templates, kept out of the entities. */
 @TemplateExtension
 public class DisplayExtensions {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    /** A Markdown code span: text between single backticks, on one line. */
+    private static final Pattern CODE_SPAN = Pattern.compile("`([^`\n]+)`");
 
     private DisplayExtensions() {
     }
@@ -37,6 +42,16 @@ public class DisplayExtensions {
     /** A machine-readable UTC time for a time element; the browser shows it in local time. */
     static String iso(OffsetDateTime time) {
         return time == null ? "" : ISO.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /**
+     * A finding's message with its inline Markdown shown: {@code `code`} spans as code. The rest
+     * is text, escaped as HTML with its invisible characters written out, as every value is.
+     */
+    static RawString inlineMarkdown(String message) {
+        String text = VisibleText.escape(message).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;");
+        return new RawString(CODE_SPAN.matcher(text).replaceAll("<code>$1</code>"));
     }
 
     /** A measured value in its unit scaled to its size, e.g. 6.507 µs or 724.7 MiB/s. */

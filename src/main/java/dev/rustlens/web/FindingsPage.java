@@ -75,7 +75,7 @@ public class FindingsPage {
 
     /** The filters as given, for the form and for page links that keep them. */
     public record Filters(Long repository, Long scan, String crate, String check, String severity, String tracking,
-            String path, Boolean counted) {
+            String path, Boolean counted, FindingBrowser.Order sort) {
 
         /** This page's address showing page {@code page} with the same filters. */
         public String url(int page) {
@@ -88,6 +88,7 @@ public class FindingsPage {
             append(url, "tracking", tracking);
             append(url, "path", path);
             append(url, "counted", counted == null ? null : counted.toString());
+            append(url, "sort", sort == FindingBrowser.Order.path ? null : sort.name());
             append(url, "page", page == 1 ? null : Integer.toString(page));
             return url.substring(0, url.length() - 1);
         }
@@ -113,10 +114,18 @@ public class FindingsPage {
             @QueryParam("scan") String scanParam, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("counted") String countedParam,
-            @QueryParam("page") String pageParam, @QueryParam("message") String message) {
+            @QueryParam("sort") String sortParam, @QueryParam("page") String pageParam,
+            @QueryParam("message") String message) {
+        FindingBrowser.Order sort;
+        try {
+            sort = sortParam == null || sortParam.isBlank() ? FindingBrowser.Order.path
+                    : FindingBrowser.Order.parse(sortParam);
+        } catch (BadRequest e) {
+            throw PageException.badRequest(e.getMessage());
+        }
         Filters filters = new Filters(number("repository", repositoryParam), number("scan", scanParam), blankToNull(crate),
                 blankToNull(check), blankToNull(severity), blankToNull(tracking), blankToNull(path),
-                flag("counted", countedParam));
+                flag("counted", countedParam), sort);
         Long page = number("page", pageParam);
         if (page != null && (page < 1 || page > Integer.MAX_VALUE)) {
             throw PageException.badRequest("page must be 1 or more");
@@ -139,7 +148,8 @@ public class FindingsPage {
 
         FindingBrowser.Browse browse;
         try {
-            browse = browser.browse(filters.repository(), filters.scan(), filter, fixed, page == null ? 1 : page.intValue());
+            browse = browser.browse(filters.repository(), filters.scan(), filter, fixed, sort,
+                    page == null ? 1 : page.intValue());
         } catch (NotFoundException e) {
             throw PageException.notFound(e.getMessage());
         } catch (BadRequest e) {

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.gitrepo.ArchiveUploadTest;
 import dev.rustlens.gitrepo.TestArchives;
 import dev.rustlens.gitrepo.TestRepositories;
@@ -23,8 +24,11 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +98,25 @@ class FindingsPageTest {
                 .extract().asString();
         assertEquals(10, second.split("<li class=\"finding\">", -1).length - 1);
 
+        // Messages show their Markdown code spans as code.
+        assertTrue(first.contains("<p class=\"message\">") && first.contains("<code>.unwrap()</code>")
+                && !first.contains("`.unwrap()`"), first);
+        // Sorted by severity, worst first, or by check; the links keep the order.
+        for (String sort : List.of("severity", "check")) {
+            String sorted = given().queryParam("repository", repository).queryParam("sort", sort).when().get("/findings")
+                    .then().statusCode(200).body(containsString("<option value=\"" + sort + "\" selected>"),
+                            containsString("&amp;sort=" + sort + "&amp;page=2\" rel=\"next\">"))
+                    .extract().asString();
+            List<String> keys = new ArrayList<>();
+            Matcher key = Pattern.compile(sort.equals("severity") ? "<span class=\"severity severity-(\\w+)\">"
+                    : "<a href=\"/checks/([a-z_:]+)\"><code>").matcher(sorted);
+            while (key.find()) {
+                keys.add(sort.equals("severity") ? Integer.toString(4 - Severity.valueOf(key.group(1)).ordinal())
+                        : key.group(1));
+            }
+            assertTrue(keys.stream().distinct().count() > 1 && keys.equals(keys.stream().sorted().toList()),
+                    sort + ": " + keys);
+        }
         given().queryParam("repository", repository).queryParam("severity", "BLOCKER").when().get("/findings")
                 .then().statusCode(200).body(containsString("0 findings"), containsString("No finding matches"));
         given().queryParam("repository", repository).queryParam("path", "src/other").when().get("/findings")
@@ -241,6 +264,8 @@ class FindingsPageTest {
                 .body(containsString("There is no check &#39;no_such_check&#39;."));
         given().queryParam("repository", "abc").when().get("/findings").then().statusCode(400)
                 .body(containsString("repository must be a number, not &#39;abc&#39;"));
+        given().queryParam("sort", "Severity").when().get("/findings").then().statusCode(400)
+                .body(containsString("sort must be one of path, severity or check, not &#39;Severity&#39;"));
         given().queryParam("page", "0").when().get("/findings").then().statusCode(400)
                 .body(containsString("page must be 1 or more"));
         given().queryParam("repository", Long.MAX_VALUE).when().get("/findings").then().statusCode(404)
