@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -19,10 +20,21 @@ public class CrateResource {
 
     private final Trends trends;
     private final Scores scores;
+    private final Portfolio portfolio;
 
-    public CrateResource(Trends trends, Scores scores) {
+    public CrateResource(Trends trends, Scores scores, Portfolio portfolio) {
         this.trends = trends;
         this.scores = scores;
+        this.portfolio = portfolio;
+    }
+
+    /** Every crate of every repository, as its repository's current scan rated it, riskiest first. */
+    @GET
+    @Operation(summary = "Every crate of every repository, lowest score first: grade, score and its change, ratings,"
+            + " unsafe counts; filtered by repository (id), grade (that grade or worse) and name (a part of it)")
+    public List<Portfolio.PortfolioCrate> list(@QueryParam("repository") String repository,
+            @QueryParam("grade") String grade, @QueryParam("name") String name) {
+        return portfolio.crates(Portfolio.Filter.parse(repository, grade, name));
     }
 
     @GET

@@ -3,6 +3,7 @@ package dev.rustlens.trend;
 import dev.rustlens.bench.Benchmark;
 import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.database.Columns;
+import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.Scan;
@@ -109,6 +110,22 @@ public class RepositoryReports {
                     scores == null ? List.of() : Arrays.stream(scores.split(",")).map(Integer::valueOf).toList()));
         }
         return ids;
+    }
+
+    /**
+     * The new findings of severity CRITICAL or worse that count against the score (our checks', not
+     * suppressed, not in test code, not triaged) in the scans {@code scanIds}.
+     */
+    @Transactional
+    public long newSevereFindings(List<Long> scanIds) {
+        if (scanIds.isEmpty()) {
+            return 0;
+        }
+        return ((Number) session().createNativeQuery("select count(*) from finding f"
+                + " join crate_snapshot cs on cs.id = f.crate_snapshot_id join crate c on c.id = cs.crate_id"
+                + " where f.scan_id = any(?1) and f.tracking = 'new' and f.severity in ('CRITICAL', 'BLOCKER') and "
+                + FindingFilter.COUNTS, Long.class).setParameter(1, scanIds.toArray(Long[]::new)).getSingleResult())
+                .longValue();
     }
 
     /** The report on repository {@code id}, empty if there is no such repository. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,9 +69,17 @@ public class HomePage {
         }
     }
 
+    /**
+     * The portfolio in one line: gates failing of those judged, open benchmark regressions, and new
+     * CRITICAL or BLOCKER findings that count against the score in the current scans committed in
+     * the last seven days (first scans have nothing new).
+     */
+    public record Summary(long gatesFailing, long gatesJudged, long openRegressions, long newSevereThisWeek) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<RepositoryRow> repositories);
+        static native TemplateInstance index(List<RepositoryRow> repositories, Summary summary);
     }
 
     @GET
@@ -79,8 +88,14 @@ public class HomePage {
         List<RepositoryReports.RepositorySummary> summaries = reports.summaries();
         Map<Long, Boolean> gatePassed = gates.passedNow(summaries.stream()
                 .map(RepositoryReports.RepositorySummary::current).filter(Objects::nonNull).map(scan -> scan.id).toList());
-        return Templates.index(summaries.stream().map(summary -> new RepositoryRow(summary.repository(),
+        List<RepositoryRow> rows = summaries.stream().map(summary -> new RepositoryRow(summary.repository(),
                 summary.lastScan(), summary.current(), new Sparkline(summary.recentScores()), summary.openAlerts(),
-                summary.current() == null ? null : gatePassed.get(summary.current().id))).toList());
+                summary.current() == null ? null : gatePassed.get(summary.current().id))).toList();
+        OffsetDateTime weekAgo = OffsetDateTime.now().minusDays(7);
+        List<Long> thisWeek = rows.stream().filter(row -> row.current() != null && row.current().committedAt != null
+                && row.current().committedAt.isAfter(weekAgo) && !row.firstScan()).map(row -> row.current().id).toList();
+        return Templates.index(rows, new Summary(rows.stream().filter(row -> Boolean.FALSE.equals(row.gatePassed())).count(),
+                rows.stream().filter(row -> row.gatePassed() != null).count(),
+                rows.stream().mapToLong(RepositoryRow::openAlerts).sum(), reports.newSevereFindings(thisWeek)));
     }
 }

@@ -209,6 +209,10 @@ class BrowserTest {
             open("");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
             screenshots("overview");
+            assertTrue(driver.findElement(By.cssSelector("p.portfolio-summary")).getText().contains("gates failing"));
+            submit(By.linkText("every crate, riskiest first"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.portfolio"), "browser-demo"));
+            screenshots("crates");
             open("admin");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
             screenshots("admin");
