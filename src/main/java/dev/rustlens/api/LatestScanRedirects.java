@@ -35,6 +35,7 @@ public class LatestScanRedirects {
     }
 
     @GET
+    @ForwardsQueryParameters
     @Path("/{id}/{format:findings(\\.csv|\\.sarif)?|crates(\\.csv)?}")
     @Operation(summary = "Redirect (303) to the findings or crates export of the repository's newest succeeded scan")
     public Response latest(@PathParam("id") long id, @PathParam("format") String format, @Context UriInfo uri) {
