@@ -81,7 +81,8 @@ final class MacroInputPass implements AutoCloseable {
         List<SyntaxMatch> found = catalogue.combinedQuery(root.hasError()).matches(root,
                 (pattern, captures) -> predicates.hold(pattern, captures, source), budget::exhausted);
         List<SyntaxMatch> inInputs = found.stream().filter(match -> inside(match, reading)).toList();
-        matches.removeIf(match -> tokenLevel(match) && inside(match, reading));
+        // Inside first: it reads offsets only, where tokenLevel asks each capture for its parent.
+        matches.removeIf(match -> inside(match, reading) && tokenLevel(match));
         matches.addAll(inInputs);
         for (Region region : reading.regions()) {
             inputNode(root, region).ifPresent(input -> inputs.put(key(region.invocation()), input));
