@@ -8,7 +8,7 @@ package dev.rustlens.parser;
  */
 final class NodeIdMap<V> {
 
-    private static final int INITIAL_CAPACITY = 64;
+    private static final int INITIAL_CAPACITY = 256;
 
     private long[] keys = new long[INITIAL_CAPACITY];
     private Object[] values = new Object[INITIAL_CAPACITY];
