@@ -2,6 +2,7 @@ package dev.rustlens.parser;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -136,7 +137,7 @@ public final class MacroInputs {
             return Optional.empty();
         }
         second[second.length - 1] = '}';
-        Optional<SyntaxTree> parsed = parser.parse(new String(second), budget);
+        Optional<SyntaxTree> parsed = parser.parse(new String(second), parsedParts(wrappers, second.length), budget);
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
@@ -148,6 +149,31 @@ public final class MacroInputs {
             }
         }
         return Optional.of(new Reading(parsed.get(), List.copyOf(clean)));
+    }
+
+    /**
+     * The char ranges of the second text that hold anything but blanks: the wrapper's start, each
+     * input with the chars around it, and the closing brace. Only these are parsed: the blanks
+     * between them (most of the text, since it is the file's length) cost tree-sitter's lexer
+     * as much as code, 2 s of a cold corpus scan, and make no node.
+     */
+    private static int[] parsedParts(List<int[]> wrappers, int length) {
+        List<int[]> parts = new ArrayList<>(wrappers.size() + 2);
+        parts.add(new int[] {0, WRAPPER_START.length()});
+        parts.addAll(wrappers);
+        parts.add(new int[] {length - 1, length});
+        parts.sort(Comparator.comparingInt(part -> part[0]));
+        int[] merged = new int[2 * parts.size()];
+        int count = 0;
+        for (int[] part : parts) {
+            if (count > 0 && part[0] <= merged[count - 1]) {
+                merged[count - 1] = Math.max(merged[count - 1], part[1]);
+            } else {
+                merged[count++] = part[0];
+                merged[count++] = part[1];
+            }
+        }
+        return Arrays.copyOf(merged, count);
     }
 
     /** The token tree that holds an invocation's input. */

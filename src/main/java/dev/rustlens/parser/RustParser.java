@@ -25,6 +25,8 @@ public final class RustParser extends NativeOwner {
 
     /** Files up to this many chars reuse one native buffer; a bigger one gets its own, freed after the parse. */
     private static final int REUSED_BUFFER_CHARS = 1 << 19;
+    /** A {@code TSRange}: two points of two {@code uint32_t}, then two {@code uint32_t} byte offsets. */
+    private static final long RANGE_BYTES = 24;
     private static final ValueLayout.OfChar UTF16_LE = ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final MemorySegment parser;
@@ -52,6 +54,19 @@ public final class RustParser extends NativeOwner {
      * The caller owns the tree and must close it.
      */
     public Optional<SyntaxTree> parse(String source, ParseBudget budget) {
+        return parse(source, null, budget);
+    }
+
+    /**
+     * Parses only the parts of {@code source} between the char offsets {@code included} gives
+     * (pairs of start and end, in order, apart from each other), as if everything between them
+     * were not there: nodes keep their offsets in the whole text. The tree is the one the whole
+     * text makes when the text between the parts is whitespace and each part ends where a token
+     * does (a line comment ends with its line break): the parser skips whitespace anyway, and the
+     * parts' rows and columns are those of the whole text, so even error recovery, which weighs
+     * the lines it skips, decides the same (IncludedRangesTest).
+     */
+    public Optional<SyntaxTree> parse(String source, int[] included, ParseBudget budget) {
         checkOpen();
         long micros = budget.remainingMicros();
         if (micros <= 0) {
@@ -61,27 +76,74 @@ public final class RustParser extends NativeOwner {
         if (length <= REUSED_BUFFER_CHARS) {
             source.getChars(0, length, chars, 0);
             MemorySegment.copy(chars, 0, buffer, UTF16_LE, 0, length);
-            return parse(buffer, length, micros);
+            return parse(buffer, source, included, micros);
         }
         try (Arena large = Arena.ofConfined()) {
             MemorySegment text = large.allocate(2L * length, 2);
             char[] all = source.toCharArray();
             MemorySegment.copy(all, 0, text, UTF16_LE, 0, length);
-            return parse(text, length, micros);
+            return parse(text, source, included, micros);
         }
     }
 
-    private Optional<SyntaxTree> parse(MemorySegment text, int length, long timeoutMicros) {
-        try {
+    private Optional<SyntaxTree> parse(MemorySegment text, String source, int[] included, long timeoutMicros) {
+        try (Arena rangeArena = Arena.ofConfined()) {
+            if (included != null && !setIncludedRanges(rangeArena, source, included)) {
+                throw new IllegalArgumentException("included ranges out of order or outside the text");
+            }
             TreeSitterNative.PARSER_SET_TIMEOUT_MICROS.invokeExact(parser, timeoutMicros);
             MemorySegment tree = (MemorySegment) TreeSitterNative.PARSER_PARSE_STRING_ENCODING.invokeExact(parser,
-                    MemorySegment.NULL, text, 2 * length, TreeSitterNative.UTF16_LE);
+                    MemorySegment.NULL, text, 2 * source.length(), TreeSitterNative.UTF16_LE);
             if (tree.equals(MemorySegment.NULL)) {
                 // A parse stopped by the timeout would resume on the next call; the next file starts clean.
                 TreeSitterNative.PARSER_RESET.invokeExact(parser);
                 return Optional.empty();
             }
             return Optional.of(new SyntaxTree(tree.address(), scratch));
+        } catch (Throwable e) {
+            throw TreeSitterNative.rethrow(e);
+        } finally {
+            if (included != null) {
+                setWholeText();
+            }
+        }
+    }
+
+    /**
+     * Hands tree-sitter the included ranges as {@code TSRange}s: start and end points (row, and
+     * column in bytes), then start and end bytes, all {@code uint32_t}.
+     */
+    private boolean setIncludedRanges(Arena arena, String source, int[] included) throws Throwable {
+        int count = included.length / 2;
+        MemorySegment ranges = arena.allocate(RANGE_BYTES * count, 4);
+        int row = 0;
+        int lineStart = 0;
+        int scanned = 0;
+        for (int i = 0; i < included.length; i++) {
+            int offset = included[i];
+            for (int newline = source.indexOf('\n', scanned); newline >= 0 && newline < offset;
+                    newline = source.indexOf('\n', newline + 1)) {
+                row++;
+                lineStart = newline + 1;
+            }
+            scanned = Math.max(scanned, offset);
+            long base = RANGE_BYTES * (i / 2);
+            // Start point at 0, end point at 8; start byte at 16, end byte at 20.
+            long point = i % 2 == 0 ? 0 : 8;
+            ranges.set(ValueLayout.JAVA_INT, base + point, row);
+            ranges.set(ValueLayout.JAVA_INT, base + point + 4, 2 * (offset - lineStart));
+            ranges.set(ValueLayout.JAVA_INT, base + 16 + 4L * (i % 2), 2 * offset);
+        }
+        return (boolean) TreeSitterNative.PARSER_SET_INCLUDED_RANGES.invokeExact(parser, ranges, count);
+    }
+
+    /** Back to parsing whole texts, which tree-sitter says by no ranges at all. */
+    private void setWholeText() {
+        try {
+            boolean reset = (boolean) TreeSitterNative.PARSER_SET_INCLUDED_RANGES.invokeExact(parser, MemorySegment.NULL, 0);
+            if (!reset) {
+                throw new IllegalStateException("tree-sitter refused to parse whole texts again");
+            }
         } catch (Throwable e) {
             throw TreeSitterNative.rethrow(e);
         }

@@ -4,8 +4,6 @@ import io.github.treesitter.jtreesitter.Language;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +22,14 @@ public final class SyntaxTree extends NativeOwner {
 
     private final long treePointer;
     private final NodeScratch scratch;
-    private final Map<Long, Optional<SyntaxNode>> parents = new HashMap<>();
+    private final NodeIdMap<Optional<SyntaxNode>> parents = new NodeIdMap<>();
+    /**
+     * The children listed so far, all and named ones, by their parent's id: the outline, the
+     * checks and the engine ask the same items for their children (visibility, modifiers,
+     * siblings) one after the other.
+     */
+    private final NodeIdMap<List<SyntaxNode>> children = new NodeIdMap<>();
+    private final NodeIdMap<List<SyntaxNode>> namedChildren = new NodeIdMap<>();
     /** Made on first use, for the rare query over a huge node that needs options. */
     private Arena arena;
 
@@ -47,25 +52,44 @@ public final class SyntaxTree extends NativeOwner {
 
     /**
      * The children of {@code node} (only the named ones when {@code named}), listed by one call
-     * that walks them in C.
+     * that walks them in C the first time, and kept. The named children are the children that
+     * are named, as rl_children picks them.
      */
     List<SyntaxNode> children(SyntaxNode node, boolean named) {
-        int count = writeChildren(node, named);
+        List<SyntaxNode> all = children.get(node.getId());
+        if (all == null) {
+            all = listChildren(node);
+            children.putIfAbsent(node.getId(), all);
+        }
+        if (!named) {
+            return all;
+        }
+        List<SyntaxNode> namedOnes = namedChildren.get(node.getId());
+        if (namedOnes == null) {
+            namedOnes = all.stream().filter(SyntaxNode::isNamed).toList();
+            namedChildren.putIfAbsent(node.getId(), namedOnes);
+        }
+        return namedOnes;
+    }
+
+    private List<SyntaxNode> listChildren(SyntaxNode node) {
+        checkOpen();
+        int count = writeChildren(node, false);
         if (count > scratch.capacity()) {
             scratch.grow(count);
-            writeChildren(node, named);
+            writeChildren(node, false);
         }
         long[] words = scratch.read(count);
-        List<SyntaxNode> children = new ArrayList<>(count);
+        SyntaxNode[] listed = new SyntaxNode[count];
         // Each child's parent is known now, for free: later asking a child for its parent would
         // walk down from the root again (the checks ask it of item after item in a module).
         Optional<SyntaxNode> parent = Optional.of(node);
-        for (int offset = 0; offset < count * TreeSitterNative.NODE_WORDS; offset += TreeSitterNative.NODE_WORDS) {
-            SyntaxNode child = node(words, offset);
-            children.add(child);
+        for (int i = 0; i < count; i++) {
+            SyntaxNode child = node(words, i * TreeSitterNative.NODE_WORDS);
+            listed[i] = child;
             parents.putIfAbsent(child.getId(), parent);
         }
-        return children;
+        return List.of(listed);
     }
 
     /** Writes as many of the node's children as the scratch area holds; returns how many there are. */
@@ -90,7 +114,12 @@ public final class SyntaxTree extends NativeOwner {
     Optional<SyntaxNode> parentOf(SyntaxNode node) {
         // A remembered parent needs no native call, but its tree is gone all the same.
         checkOpen();
-        return parents.computeIfAbsent(node.getId(), id -> node.findParent());
+        Optional<SyntaxNode> parent = parents.get(node.getId());
+        if (parent == null) {
+            parent = node.findParent();
+            parents.putIfAbsent(node.getId(), parent);
+        }
+        return parent;
     }
 
     /** The {@code TSTree*} for a native call; throws once the tree is closed and its memory freed. */

@@ -63,6 +63,7 @@ final class TreeSitterNative {
     static final MethodHandle PARSER_SET_TIMEOUT_MICROS;
     static final MethodHandle PARSER_RESET;
     static final MethodHandle PARSER_PARSE_STRING_ENCODING;
+    static final MethodHandle PARSER_SET_INCLUDED_RANGES;
     static final MethodHandle TREE_DELETE;
     /** {@code TSInputEncodingUTF16LE}. */
     static final int UTF16_LE = 1;
@@ -112,6 +113,8 @@ final class TreeSitterNative {
         PARSER_RESET = handle(linker, library, "ts_parser_reset", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
         PARSER_PARSE_STRING_ENCODING = handle(linker, library, "ts_parser_parse_string_encoding",
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, u32, u32));
+        PARSER_SET_INCLUDED_RANGES = handle(linker, library, "ts_parser_set_included_ranges",
+                FunctionDescriptor.of(bool, ValueLayout.ADDRESS, ValueLayout.ADDRESS, u32));
         TREE_DELETE = handle(linker, library, "ts_tree_delete", FunctionDescriptor.ofVoid(pointer));
         try {
             QUERY_SEGMENT = accessor(Query.class);

@@ -1,13 +1,10 @@
 package dev.rustlens.speed;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Times {@code bin/rustlens scan CORPUS} as a cold process against the C reference scanner, in
@@ -23,14 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class CliBenchmark {
 
-    private static final Pattern TIMES = Pattern.compile("^times wall=([0-9.]+) user=([0-9.]+) system=([0-9.]+)$",
-            Pattern.MULTILINE);
-
     private CliBenchmark() {
-    }
-
-    /** One process's wall and CPU seconds. */
-    private record Timed(double wall, double cpu) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,14 +48,14 @@ public final class CliBenchmark {
         List<String> reference = List.of(tsscan.toString(), "--threads", String.valueOf(threads), corpus.toString());
         System.out.printf(Locale.ROOT, "corpus=%s threads=%d cores=%d%n", corpus, threads,
                 Runtime.getRuntime().availableProcessors());
-        Timed first = timed(cli);
+        TimedProcess first = TimedProcess.run(cli);
         System.out.printf(Locale.ROOT, "first run, writing the class-data archive: %.2f s (CPU %.2f s)%n", first.wall(),
                 first.cpu());
         List<double[]> wall = new ArrayList<>();
         List<double[]> cpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            Timed theirs = timed(reference);
-            Timed ours = timed(cli);
+            TimedProcess theirs = TimedProcess.run(reference);
+            TimedProcess ours = TimedProcess.run(cli);
             wall.add(new double[] {theirs.wall(), ours.wall(), ours.wall() / theirs.wall()});
             cpu.add(new double[] {theirs.cpu(), ours.cpu(), ours.cpu() / theirs.cpu()});
             System.out.printf(Locale.ROOT, "cold round %d: reference %.2f s (CPU %.2f s), rustlens scan %.2f s (CPU %.2f s),"
@@ -78,19 +68,5 @@ public final class CliBenchmark {
                 + " of %d rounds (target <= 1.5)%n", median[0], median[1], median[2], rounds);
         System.out.printf(Locale.ROOT, "CPU time: reference %.2f s; bin/rustlens scan %.2f s; ratio %.2f, the median of %d"
                 + " rounds%n", medianCpu[0], medianCpu[1], medianCpu[2], rounds);
-    }
-
-    /** Runs {@code command} to its end under /usr/bin/time; fails unless it exits 0. */
-    private static Timed timed(List<String> command) throws Exception {
-        List<String> timedCommand = new ArrayList<>(List.of("/usr/bin/time", "-f", "times wall=%e user=%U system=%S"));
-        timedCommand.addAll(command);
-        Process process = new ProcessBuilder(timedCommand).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Matcher times = TIMES.matcher(output);
-        if (process.waitFor() != 0 || !times.find()) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-        }
-        return new Timed(Double.parseDouble(times.group(1)),
-                Double.parseDouble(times.group(2)) + Double.parseDouble(times.group(3)));
     }
 }

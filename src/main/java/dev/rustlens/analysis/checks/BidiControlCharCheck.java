@@ -41,7 +41,7 @@ public final class BidiControlCharCheck extends FileCheck {
     public void onMatch(SyntaxMatch match, FileContext file) {
         SyntaxNode root = match.findNodes(Captures.FINDING).getFirst();
         String text = file.source().text();
-        for (int at = 0; at < text.length(); at++) {
+        for (int at = firstBidiControl(text); at >= 0 && at < text.length(); at++) {
             char c = text.charAt(at);
             if (!PrintableText.isBidiControl(c)) {
                 continue;
@@ -52,6 +52,21 @@ public final class BidiControlCharCheck extends FileCheck {
                     + "another order than the compiler reads it (Trojan Source); write it as an escape (\\u{%x})",
                     (int) c, NAMES.get(c), where, (int) c));
         }
+    }
+
+    /**
+     * Where the first bidirectional control stands, or -1: {@code String.indexOf} answers at once
+     * for a text of Latin-1 chars only (most files), where scanning every char cost 1% of a scan.
+     */
+    private static int firstBidiControl(String text) {
+        int first = -1;
+        for (char control : NAMES.keySet()) {
+            int at = text.indexOf(control);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
     }
 
     private static boolean inside(SyntaxNode root, int offset, Set<String> kinds) {

@@ -42,6 +42,12 @@ public final class PublicApi {
     private final Map<String, Map<Integer, Node>> declaredModules = new HashMap<>();
     private final Deque<Node> pendingModules = new ArrayDeque<>();
     private final Map<Node, Set<UseLeaf>> followedReexports = new HashMap<>();
+    /**
+     * Each use tree's leaves and each path's segments, worked out once: following re-exports
+     * and looking up modules by name read the same use declarations again and again.
+     */
+    private final Map<String, List<UseLeaf>> leavesByTree = new HashMap<>();
+    private final Map<String, List<String>> segmentsByPath = new HashMap<>();
 
     private PublicApi(ModuleTree tree) {
         this.tree = tree;
@@ -148,11 +154,11 @@ public final class PublicApi {
         if (depth > MAX_REEXPORT_DEPTH) {
             return;
         }
-        for (UseLeaf leaf : RustPaths.useLeaves(use.tree())) {
+        for (UseLeaf leaf : leaves(use)) {
             if (!followedReexports.computeIfAbsent(module, key -> new HashSet<>()).add(leaf)) {
                 continue;
             }
-            List<String> segments = List.of(leaf.path().split("::"));
+            List<String> segments = segments(leaf.path());
             if (leaf.glob()) {
                 Node target = moduleAt(segments, module, depth);
                 if (target != null) {
@@ -232,13 +238,13 @@ public final class PublicApi {
         }
     }
 
-    private static boolean names(UseDeclaration use, String name) {
-        return RustPaths.useLeaves(use.tree()).stream().anyMatch(leaf -> !leaf.glob() && leaf.name().equals(name));
+    private boolean names(UseDeclaration use, String name) {
+        return leaves(use).stream().anyMatch(leaf -> !leaf.glob() && leaf.name().equals(name));
     }
 
     /** The leaf of a use tree that brings in {@code name}, as a use tree of its own. */
-    private static String onlyLeaf(UseDeclaration use, String name) {
-        return RustPaths.useLeaves(use.tree()).stream().filter(leaf -> !leaf.glob() && leaf.name().equals(name))
+    private String onlyLeaf(UseDeclaration use, String name) {
+        return leaves(use).stream().filter(leaf -> !leaf.glob() && leaf.name().equals(name))
                 .map(UseLeaf::path).findFirst().orElseThrow();
     }
 
@@ -289,9 +295,9 @@ public final class PublicApi {
                 if (use.scope() != part.scope()) {
                     continue;
                 }
-                for (UseLeaf leaf : RustPaths.useLeaves(use.tree())) {
+                for (UseLeaf leaf : leaves(use)) {
                     if (!leaf.glob() && leaf.name().equals(name) && !leaf.path().equals(name)) {
-                        Node target = moduleAt(List.of(leaf.path().split("::")), node, depth + 1);
+                        Node target = moduleAt(segments(leaf.path()), node, depth + 1);
                         if (target != null) {
                             return target;
                         }
@@ -300,6 +306,14 @@ public final class PublicApi {
             }
         }
         return null;
+    }
+
+    private List<UseLeaf> leaves(UseDeclaration use) {
+        return leavesByTree.computeIfAbsent(use.tree(), RustPaths::useLeaves);
+    }
+
+    private List<String> segments(String path) {
+        return segmentsByPath.computeIfAbsent(path, key -> List.of(key.split("::")));
     }
 
     private void exportMacros() {
@@ -347,7 +361,7 @@ public final class PublicApi {
         if (module == null) {
             return false;
         }
-        List<String> segments = List.of(impl.path().split("::"));
+        List<String> segments = segments(impl.path());
         Node container = segments.size() == 1 ? module : moduleAt(segments.subList(0, segments.size() - 1), module, 0);
         List<ItemRef> candidates = new ArrayList<>();
         if (container != null) {
