@@ -1,6 +1,7 @@
 package dev.rustlens.trend;
 
 import dev.rustlens.database.Columns;
+import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.scan.Crate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -72,13 +73,12 @@ public class CrateReports {
                         Columns.longOf(row, "in_tests"))).toList();
     }
 
-    /** The crate's findings outside test code and not suppressed, by check and severity. */
+    /** The crate's findings that count against the score, by check and severity, as on the repository page. */
     private List<CheckCount> findings(long scanId, long crateId) {
-        return session().createNativeQuery("""
-                select f.check_id, f.severity, count(*) as findings
-                from finding f join crate_snapshot s on s.id = f.crate_snapshot_id
-                where f.scan_id = ?1 and s.crate_id = ?2 and f.suppression = 'NONE' and not f.in_test_code
-                group by f.check_id, f.severity order by count(*) desc, f.check_id""", Tuple.class)
+        return session().createNativeQuery("select f.check_id, f.severity, count(*) as findings from finding f"
+                + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+                + " where f.scan_id = ?1 and s.crate_id = ?2 and " + FindingFilter.COUNTS
+                + " group by f.check_id, f.severity order by count(*) desc, f.check_id", Tuple.class)
                 .setParameter(1, scanId).setParameter(2, crateId).getResultList().stream().map(CheckCount::of).toList();
     }
 

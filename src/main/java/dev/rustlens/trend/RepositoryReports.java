@@ -141,12 +141,15 @@ public class RepositoryReports {
         });
     }
 
-    /** The scan's findings outside test code and not suppressed, by check and severity. */
+    /**
+     * The scan's findings that count against the score ({@link FindingFilter#COUNTS}: the list the
+     * findings browser shows with {@code counted=true}), by check and severity.
+     */
     private List<CheckCount> findings(Scan scan) {
-        return session().createNativeQuery("""
-                select check_id, severity, count(*) as findings from finding
-                where scan_id = ?1 and suppression = 'NONE' and not in_test_code
-                group by check_id, severity order by count(*) desc, check_id""", Tuple.class)
+        return session().createNativeQuery("select f.check_id, f.severity, count(*) as findings from finding f"
+                + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+                + " where f.scan_id = ?1 and " + FindingFilter.COUNTS
+                + " group by f.check_id, f.severity order by count(*) desc, f.check_id", Tuple.class)
                 .setParameter(1, scan.id).getResultList().stream().map(CheckCount::of).toList();
     }
 

@@ -249,8 +249,9 @@ class BrowserTest {
             driver.findElement(By.name("branch")).sendKeys("feature-x");
             driver.findElement(By.name("pullRequest")).sendKeys("7");
             submit(By.xpath("//button[normalize-space()='Scan branch']"));
-            assertTrue(driver.findElement(By.cssSelector("p.notice")).getText().contains("of feature-x is queued"),
-                    driver.findElement(By.cssSelector("p.notice")).getText());
+            // The page may reload under us as the scan ends (scan-progress.js): the wait reads the notice again.
+            String notice = wait.until(page -> page.findElement(By.cssSelector("p.notice")).getText());
+            assertTrue(notice.contains("of feature-x is queued"), notice);
             // The branch scan, then its merge-base (which had no scan), then the verdict.
             // (scan-progress.js reloads the page as each scan ends: the page is read once no scan runs.)
             String verdict = wait.until(page -> {

@@ -63,7 +63,7 @@ class CratePageTest {
                             containsString("<tr><th scope=\"row\"><code>src/raw.rs</code></th><td>2</td><td>2</td>"),
                             containsString("<tr><th scope=\"row\"><code>src/lib.rs</code></th><td>1</td><td>1</td>"),
                             containsString("<a href=\"" + findings + "\">Browse every finding of scored</a>"),
-                            containsString("<a href=\"" + findings + "&amp;check=unwrap_used\">1</a>"));
+                            containsString("<a href=\"" + findings + "&amp;check=unwrap_used&amp;counted=true\">1</a>"));
             String page = given().when().get("/crates/{id}", crate).then().extract().asString();
             assertTrue(page.indexOf("in <code>src/raw.rs</code>") < page.indexOf("in <code>src/lib.rs</code>"),
                     "the fix worth more first");
