@@ -8,8 +8,10 @@ import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -24,11 +26,15 @@ import org.junit.jupiter.api.Test;
 class EmbeddedDatabaseIT {
 
     private Path work;
+    private Path application;
 
     @BeforeEach
-    void workDirectoryTheServerUserOwns() throws IOException {
-        // Not a @TempDir: its parent is private to root, and the server may run as nobody.
-        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "embedded-db-");
+    void directoriesTheServerUserCanUse() throws IOException {
+        // Not a @TempDir, nor under the checkout: either may be private to root, and the server may
+        // run as nobody. The system's temporary directory is open to every user.
+        work = Files.createTempDirectory("rustlens-embedded-db-");
+        application = Files.createTempDirectory("rustlens-embedded-app-");
+        Files.setPosixFilePermissions(application, PosixFilePermissions.fromString("rwxr-xr-x"));
         if ("root".equals(System.getProperty("user.name"))) {
             UserPrincipal nobody = work.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
             Files.setOwner(work, nobody);
@@ -42,9 +48,11 @@ class EmbeddedDatabaseIT {
         if (Files.exists(pid)) {
             ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).getFirst().strip())).ifPresent(ProcessHandle::destroy);
         }
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
+        for (Path directory : List.of(work, application)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }
@@ -85,6 +93,6 @@ class EmbeddedDatabaseIT {
     private PackagedRustlens embedded(Map<String, String> settings) throws IOException {
         // Files of the test tree that the server user may not read are left out.
         return new PackagedRustlens("embedded", "rustlens", work, settings)
-                .without("RUSTLENS_OUTBOUND_TRUSTED_CERTIFICATES").unprivileged();
+                .without("RUSTLENS_OUTBOUND_TRUSTED_CERTIFICATES").unprivileged(application.resolve("quarkus-app"));
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ final class PackagedRustlens implements AutoCloseable {
 
     private final Map<String, String> environment;
     private final List<String> launcher = new ArrayList<>();
+    private Path jar = JAR;
     private final Path log;
     private final int port;
     private Process process;
@@ -67,11 +69,30 @@ final class PackagedRustlens implements AutoCloseable {
 
     /**
      * Runs the process as the unprivileged user {@code nobody} when this test runs as root (as CI
-     * does), through setpriv, which executes java in its place so that signals reach it.
+     * does), through setpriv, which executes java in its place so that signals reach it. The
+     * packaged application is run from {@code readableCopy}, a copy that user can read wherever
+     * the checkout is.
      */
-    PackagedRustlens unprivileged() {
+    PackagedRustlens unprivileged(Path readableCopy) throws IOException {
         if ("root".equals(System.getProperty("user.name"))) {
             launcher.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"));
+            jar = readableCopy.resolve(JAR.getFileName());
+            if (Files.exists(jar)) {
+                return this; // copied for an earlier instance
+            }
+            Path application = JAR.toAbsolutePath().getParent();
+            try (var files = Files.walk(application)) {
+                for (Path file : files.toList()) {
+                    Path copy = readableCopy.resolve(application.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(file, copy);
+                    }
+                    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString(
+                            Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
+                }
+            }
         }
         return this;
     }
@@ -87,7 +108,7 @@ final class PackagedRustlens implements AutoCloseable {
     void launch() throws IOException {
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toAbsolutePath().toString()));
+                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
