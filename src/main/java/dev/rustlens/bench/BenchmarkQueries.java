@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 
 /** Read side of benchmarks: the repository's list, one measure's history, thresholds, alerts. */
 @ApplicationScoped
@@ -176,7 +177,7 @@ public class BenchmarkQueries {
         }
         unknown.removeAll(times.keySet());
         if (!unknown.isEmpty()) {
-            List<Tuple> scanned = BenchmarkResult.getEntityManager().createNativeQuery("""
+            List<Tuple> scanned = BenchmarkResult.getEntityManager().unwrap(Session.class).createNativeQuery("""
                     select commit_sha, max(committed_at) as committed_at from scan
                     where repository_id = ?1 and commit_sha = any(?2) and committed_at is not null
                     group by commit_sha""", Tuple.class)

@@ -448,7 +448,7 @@ public class GateService {
                       and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)
                       and not exists (select 1 from finding_triage t where t.repository_id = ?3
                           and t.fingerprint = f.fingerprint and (t.expires_at is null or t.expires_at > now()))
-                      and """ + DiagnosticImports.comparable("f", "?2") + " group by f.check_id, f.severity", Tuple.class)
+                      and\s""" + DiagnosticImports.comparable("f", "?2") + " group by f.check_id, f.severity", Tuple.class)
                     .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, scan.repository.id).getResultList()) {
                 long count = longOf(row, "count");
                 byCheck.merge(row.get("check_id", String.class), count, Long::sum);

@@ -60,7 +60,7 @@ public class ScanQueries {
         Map<Long, List<ScanView.FindingView>> findings = new LinkedHashMap<>();
         for (Tuple row : session().createNativeQuery("""
                 select crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col, message,
-                       in_test_code, suppression, fingerprint, tracking, """ + ALSO_REPORTED_BY
+                       in_test_code, suppression, fingerprint, tracking,\s""" + ALSO_REPORTED_BY
                 + " from finding where scan_id = ?1 order by path, line, col, check_id", Tuple.class)
                 .setParameter(1, id).getResultList()) {
             findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(findingOf(row));
@@ -69,7 +69,7 @@ public class ScanQueries {
         if (scan.previousScanId != null) {
             for (Tuple row : session().createNativeQuery("""
                     select check_id, severity, path, line, col, end_line, end_col, message,
-                           in_test_code, suppression, fingerprint, 'fixed' as tracking, """ + ALSO_REPORTED_BY
+                           in_test_code, suppression, fingerprint, 'fixed' as tracking,\s""" + ALSO_REPORTED_BY
                     + " from finding f where scan_id = ?1 and not exists (select 1 from finding c where c.scan_id = ?2"
                     + " and c.fingerprint = f.fingerprint) and " + DiagnosticImports.comparable("f", "?2")
                     + " order by path, line, col, check_id", Tuple.class)

@@ -46,7 +46,7 @@ public class SnapshotScores {
                        f.in_test_code,
                        exists (select 1 from finding_triage t where t.repository_id = ?2 and t.fingerprint = f.fingerprint
                                and (t.expires_at is null or t.expires_at > now())) as triaged
-                from finding f where f.scan_id = ?1 and """ + DiagnosticImports.OWN, Tuple.class)
+                from finding f where f.scan_id = ?1 and\s""" + DiagnosticImports.OWN, Tuple.class)
                 .setParameter(1, scan.id).setParameter(2, scan.repository.id).getResultList()) {
             findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(new ScoredFinding(
                     row.get("check_id", String.class), row.get("fingerprint", String.class),

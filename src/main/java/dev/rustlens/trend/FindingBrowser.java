@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.hibernate.Session;
 
 /**
  * The findings browser's read model: the scan browsed (by default a repository's newest succeeded
@@ -73,11 +74,6 @@ public class FindingBrowser {
         }
     }
 
-    /**
-     * What the browser shows: every repository (for the form), the one browsed and its recent
-     * succeeded scans, the scan browsed and its crates' names, and the page of findings (null
-     * without a scan).
-     */
     /** How the findings are listed: by location (the default), by severity (worst first) or by check. */
     public enum Order {
         path("f.path, f.line, f.col, f.check_id, f.id"),
@@ -102,6 +98,11 @@ public class FindingBrowser {
         }
     }
 
+    /**
+     * What the browser shows: every repository (for the form), the one browsed and its recent
+     * succeeded scans, the scan browsed and its crates' names, and the page of findings (null
+     * without a scan).
+     */
     public record Browse(List<GitRepository> repositories, GitRepository repository, Scan scan, List<Scan> scans,
             List<String> crates, List<String> importedLints, Results results) {
     }
@@ -139,7 +140,8 @@ public class FindingBrowser {
 
     /** The imported lints that the scan has findings of, for the check filter. */
     private static List<String> importedLints(Scan scan) {
-        return Scan.getEntityManager().createNativeQuery("select distinct f.check_id from finding f where f.scan_id = ?1"
+        return Scan.getEntityManager().unwrap(Session.class).createNativeQuery("select distinct f.check_id from finding f"
+                + " where f.scan_id = ?1"
                 + " and not " + DiagnosticImports.OWN + " order by 1", String.class).setParameter(1, scan.id)
                 .getResultList();
     }
