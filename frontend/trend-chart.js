@@ -1,28 +1,92 @@
-// Draws a repository's trends with uPlot: the score and the unsafe blocks of each scanned commit,
-// in commit order. Hovering shows the values; the axis shows short commit ids.
+// Draws a repository's or a crate's trends with uPlot, by commit time: a metric picker (the
+// score, any stored metric, or the findings by severity stacked), a date range, axes from zero for
+// counts, the commit on hover, and a table of the same values for screen readers.
+const SEVERITIES = ['BLOCKER', 'CRITICAL', 'MAJOR', 'MINOR', 'INFO'];
+const COLOURS = { BLOCKER: '#6a1b9a', CRITICAL: '#c62828', MAJOR: '#b3360b', MINOR: '#876800', INFO: '#546e7a' };
+const STACKED = 'findings by severity';
+
 const element = document.getElementById('trend-chart');
 if (element && window.uPlot) {
-  const response = await fetch(element.dataset.trends, { headers: { Accept: 'application/json' } });
-  if (!response.ok) {
-    element.textContent = `The trends could not be loaded (${response.status}).`;
-  } else {
+  const controls = document.createElement('form');
+  controls.className = 'chart-controls';
+  controls.setAttribute('aria-label', 'Trend chart options');
+  controls.innerHTML = `
+    <label>Metric <select name="metric"><option value="score">score</option></select></label>
+    <label>From <input type="date" name="from"></label>
+    <label>To <input type="date" name="to"></label>`;
+  element.before(controls);
+  const table = document.createElement('details');
+  table.className = 'chart-table';
+  element.after(table);
+  let plot = null;
+
+  // One series per picked metric (several for the stacked severities), each value the raw count.
+  const seriesOf = (points, metric) => {
+    if (metric === 'score') return [{ label: 'score', values: points.map((p) => p.score), colour: '#2e7d32' }];
+    if (metric === STACKED) {
+      return SEVERITIES.map((severity) => ({
+        label: severity, colour: COLOURS[severity],
+        values: points.map((p) => (p.findingsBySeverity ?? {})[severity] ?? 0),
+      }));
+    }
+    return [{ label: metric.replaceAll('_', ' '), values: points.map((p) => p.metrics[metric] ?? null), colour: '#1565c0' }];
+  };
+
+  const draw = async () => {
+    const query = new URLSearchParams();
+    for (const name of ['from', 'to']) {
+      if (controls.elements[name].value) query.set(name, controls.elements[name].value);
+    }
+    const response = await fetch(`${element.dataset.trends}?${query}`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      element.textContent = `The trends could not be loaded (${response.status}).`;
+      return;
+    }
     const points = (await response.json()).points;
-    const plot = new uPlot({
+    const picker = controls.elements.metric;
+    if (picker.options.length === 1 && points.length > 0) {
+      for (const name of [STACKED, ...Object.keys(points[0].metrics).sort()]) picker.add(new Option(name, name));
+    }
+    const metric = picker.value;
+    const series = seriesOf(points, metric);
+    // Stacked: each line is the sum of its severity and the ones above it, filled down to the next.
+    const drawn = metric === STACKED
+      ? series.map((s, i) => points.map((p, j) => series.slice(i).reduce((sum, t) => sum + t.values[j], 0)))
+      : series.map((s) => s.values);
+    const top = Math.max(1, ...drawn.flat().filter((v) => v != null));
+    const x = points.map((p) => Date.parse(p.committedAt) / 1000);
+    if (plot) plot.destroy();
+    element.replaceChildren();
+    plot = new uPlot({
       width: Math.max(320, Math.min(element.clientWidth || 900, 1100)),
       height: 280,
-      scales: { x: { time: false }, score: { range: [0, 100] } },
-      axes: [
-        { values: (u, ticks) => ticks.map((tick) => (points[tick] ? points[tick].commit.slice(0, 7) : '')) },
-        { scale: 'score', label: 'score' },
-        { scale: 'unsafe', side: 1, label: 'unsafe blocks', grid: { show: false } },
-      ],
+      // Counts and the score start at zero, so a change looks as large as it is.
+      scales: { y: { range: metric === 'score' ? [0, 100] : [0, Math.ceil(top * 1.1)] } },
       series: [
-        { label: 'commit' },
-        { label: 'score', scale: 'score', stroke: '#2e7d32', width: 2, points: { show: true } },
-        { label: 'unsafe blocks', scale: 'unsafe', stroke: '#c62828', width: 2, points: { show: true } },
+        { label: 'commit time' },
+        ...series.map((s, i) => ({
+          label: s.label, stroke: s.colour, width: 2, points: { show: true },
+          fill: metric === STACKED ? `${s.colour}33` : undefined,
+          value: (u, v, si, idx) => (idx == null ? '–' : String(s.values[idx] ?? '–')),
+        })),
       ],
-    }, [points.map((p, i) => i), points.map((p) => p.score), points.map((p) => p.metrics.unsafe_blocks)], element);
+      hooks: {
+        setCursor: [(u) => {
+          const point = points[u.cursor.idx];
+          element.title = point ? `commit ${point.commit.slice(0, 10)}` : '';
+        }],
+      },
+    }, [x, ...drawn], element);
     // Tests read how many points were drawn.
     element.dataset.points = String(plot.data[0].length);
-  }
+    const rows = points.map((p, j) => `<tr><th scope="row">${p.committedAt.slice(0, 10)}</th><td><code>${p.commit.slice(0, 10)}</code></td>`
+      + series.map((s) => `<td>${s.values[j] ?? ''}</td>`).join('') + '</tr>').join('');
+    table.innerHTML = `<summary>The chart's values as a table</summary><table><thead><tr><th scope="col">Commit date</th>`
+      + `<th scope="col">Commit</th>${series.map((s) => `<th scope="col">${s.label}</th>`).join('')}</tr></thead>`
+      + `<tbody>${rows}</tbody></table>`;
+  };
+
+  controls.addEventListener('change', draw);
+  controls.addEventListener('submit', (event) => event.preventDefault());
+  await draw();
 }

@@ -138,6 +138,12 @@ class BrowserTest {
             wait.until(page -> page.findElements(By.cssSelector("progress[data-scan-events]")).isEmpty()
                     && !page.findElements(By.cssSelector("#scans + table .status-succeeded")).isEmpty());
             assertChartDrawn();
+            // The metric picker redraws the chart and its table: the findings by severity, stacked.
+            new Select(driver.findElement(By.cssSelector("form.chart-controls select[name=metric]")))
+                    .selectByValue("findings by severity");
+            wait.until(page -> page.findElement(By.cssSelector("details.chart-table thead")).getDomProperty("textContent")
+                    .contains("CRITICAL"));
+            assertChartDrawn();
             screenshots("repository");
 
             submit(By.cssSelector("section[aria-labelledby=crates] a[href^='/crates/']"));
