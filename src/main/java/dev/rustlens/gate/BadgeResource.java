@@ -1,6 +1,7 @@
 package dev.rustlens.gate;
 
 import dev.rustlens.gitrepo.RepositoryService;
+import dev.rustlens.text.Markup;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -80,7 +81,7 @@ public class BadgeResource {
         int labelWidth = textWidth(label) + 10;
         int valueWidth = textWidth(value) + 10;
         int width = labelWidth + valueWidth;
-        String title = escape(label + ": " + value);
+        String title = Markup.escape(label + ": " + value);
         return String.format(Locale.ROOT, """
                 <svg xmlns="http://www.w3.org/2000/svg" width="%d" height="20" role="img" aria-label="%s">\
                 <title>%s</title>\
@@ -93,8 +94,8 @@ public class BadgeResource {
                 <text x="%d" y="15" fill="#010101" fill-opacity=".3">%s</text><text x="%d" y="14">%s</text>\
                 <text x="%d" y="15" fill="#010101" fill-opacity=".3">%s</text><text x="%d" y="14">%s</text></g></svg>""",
                 width, title, title, width, labelWidth, labelWidth, valueWidth, colour, width,
-                labelWidth / 2, escape(label), labelWidth / 2, escape(label),
-                labelWidth + valueWidth / 2, escape(value), labelWidth + valueWidth / 2, escape(value));
+                labelWidth / 2, Markup.escape(label), labelWidth / 2, Markup.escape(label),
+                labelWidth + valueWidth / 2, Markup.escape(value), labelWidth + valueWidth / 2, Markup.escape(value));
     }
 
     private static int textWidth(String text) {
@@ -103,10 +104,5 @@ public class BadgeResource {
             width += Character.isUpperCase(c) || c == 'w' || c == 'm' ? 8 : c == ' ' || c == '(' || c == ')' ? 4 : 7;
         }
         return width;
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&apos;");
     }
 }

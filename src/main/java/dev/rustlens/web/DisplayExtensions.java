@@ -1,6 +1,7 @@
 package dev.rustlens.web;
 
 import dev.rustlens.analysis.diagnostics.ImportedLints;
+import dev.rustlens.text.Markup;
 import dev.rustlens.text.Quantities;
 import dev.rustlens.text.VisibleText;
 import io.quarkus.qute.RawString;
@@ -49,8 +50,7 @@ public class DisplayExtensions {
      * is text, escaped as HTML with its invisible characters written out, as every value is.
      */
     static RawString inlineMarkdown(String message) {
-        String text = VisibleText.escape(message).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+        String text = Markup.escape(VisibleText.escape(message));
         return new RawString(CODE_SPAN.matcher(text).replaceAll("<code>$1</code>"));
     }
 

@@ -13,6 +13,7 @@ import dev.rustlens.gitrepo.LoopbackGitServer;
 import dev.rustlens.gitrepo.TestRepositories;
 import dev.rustlens.scan.BackfillTest;
 import dev.rustlens.scan.ScanFlowTest;
+import dev.rustlens.text.Markup;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -345,6 +346,6 @@ class QualityGateTest {
                 .body(containsString(">failed<")).body(containsString("#e05d44"));
         given().when().get("/api/v1/repositories/{id}/badge/grade.svg", 999_999).then().statusCode(404)
                 .contentType("image/svg+xml").body(containsString("unknown"));
-        assertEquals("a &lt;b&gt; &amp; &quot;c&quot;", BadgeResource.escape("a <b> & \"c\""));
+        assertEquals("a &lt;b&gt; &amp; &quot;c&quot;", Markup.escape("a <b> & \"c\""));
     }
 }
