@@ -83,13 +83,10 @@ public class Portfolio {
     @Transactional
     public List<PortfolioCrate> crates(Filter filter) {
         Map<Long, Long> currentScans = new HashMap<>();
-        for (Tuple row : session().createNativeQuery("""
-                select r.id as repository_id,
-                       (select s.id from scan s where s.repository_id = r.id and s.branch = r.default_branch
-                          and s.status = 'succeeded' order by s.committed_at desc, s.id desc limit 1) as current_id,
-                       (select s.id from scan s where s.repository_id = r.id and s.branch = r.default_branch
-                          and s.status = 'succeeded' order by s.committed_at desc, s.id desc offset 1 limit 1) as previous_id
-                from repository r""", Tuple.class).getResultList()) {
+        for (Tuple row : session().createNativeQuery("select r.id as repository_id, ("
+                + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " limit 1) as current_id, ("
+                + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " offset 1 limit 1) as previous_id"
+                + " from repository r", Tuple.class).getResultList()) {
             Long current = Columns.nullableLongOf(row, "current_id");
             if (current != null && (filter.repositoryId() == null
                     || filter.repositoryId().equals(Columns.longOf(row, "repository_id")))) {

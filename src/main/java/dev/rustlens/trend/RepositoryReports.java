@@ -91,19 +91,24 @@ public class RepositoryReports {
         }).toList();
     }
 
+    /**
+     * The ids of repository {@code r}'s succeeded scans of its default branch, newest commit first:
+     * with {@code limit 1}, its current scan, the one the overview, its pages and the crates table show.
+     */
+    static final String DEFAULT_BRANCH_SCANS_NEWEST_FIRST = "select s.id from scan s where s.repository_id = r.id"
+            + " and s.branch = r.default_branch and s.status = 'succeeded' order by s.committed_at desc, s.id desc";
+
     /** Per repository id, in one query: its newest scan, its current scan and its recent scores. */
     private Map<Long, SummaryIds> summaryIds() {
         Map<Long, SummaryIds> ids = new HashMap<>();
-        for (Tuple row : session().createNativeQuery("""
-                select r.id as repository_id,
-                       (select s.id from scan s where s.repository_id = r.id order by s.id desc limit 1) as last_scan_id,
-                       (select s.id from scan s where s.repository_id = r.id and s.branch = r.default_branch
-                          and s.status = 'succeeded' order by s.committed_at desc, s.id desc limit 1) as current_scan_id,
-                       (select string_agg(t.score::text, ',' order by t.committed_at, t.id) from (
-                          select s.score, s.committed_at, s.id from scan s where s.repository_id = r.id
-                            and s.branch = r.default_branch and s.status = 'succeeded' and s.score is not null
-                          order by s.committed_at desc, s.id desc limit ?1) t) as scores
-                from repository r""", Tuple.class).setParameter(1, TREND_SCANS).getResultList()) {
+        for (Tuple row : session().createNativeQuery("select r.id as repository_id,"
+                + " (select s.id from scan s where s.repository_id = r.id order by s.id desc limit 1) as last_scan_id,"
+                + " (" + DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " limit 1) as current_scan_id,"
+                + " (select string_agg(t.score::text, ',' order by t.committed_at, t.id) from ("
+                + " select s.score, s.committed_at, s.id from scan s where s.repository_id = r.id"
+                + " and s.branch = r.default_branch and s.status = 'succeeded' and s.score is not null"
+                + " order by s.committed_at desc, s.id desc limit ?1) t) as scores"
+                + " from repository r", Tuple.class).setParameter(1, TREND_SCANS).getResultList()) {
             String scores = row.get("scores", String.class);
             ids.put(Columns.longOf(row, "repository_id"), new SummaryIds(Columns.nullableLongOf(row, "last_scan_id"),
                     Columns.nullableLongOf(row, "current_scan_id"),
