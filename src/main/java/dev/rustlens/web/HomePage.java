@@ -34,18 +34,12 @@ public class HomePage {
 
     /**
      * One repository row: its newest scan of any kind, its newest succeeded scan of the default
-     * branch (grade, score, new findings, gate), the score trend, and open benchmark alerts.
+     * branch (grade, score, new findings, gate), the score trend, open benchmark alerts, and
+     * whether the current scan had nothing to compare with ({@code firstScan}: its findings are all
+     * "new" in the data, which the page says as "first scan" rather than as a count).
      */
     public record RepositoryRow(GitRepository repository, Scan lastScan, Scan current, Sparkline trend,
-            long openAlerts, Boolean gatePassed) {
-
-        /**
-         * Whether the current scan had nothing to compare with: its findings are all "new" in the
-         * data, which the page says as "first scan" rather than as a count of new findings.
-         */
-        public boolean firstScan() {
-            return current != null && Scan.findBaseline(current, current.commitSha, current.committedAt).isEmpty();
-        }
+            long openAlerts, Boolean gatePassed, boolean firstScan) {
 
         /** When the last scan ended, started or was queued, whichever is the latest it got to; empty if none. */
         public String lastScanTime() {
@@ -88,9 +82,13 @@ public class HomePage {
         List<RepositoryReports.RepositorySummary> summaries = reports.summaries();
         Map<Long, Boolean> gatePassed = gates.passedNow(summaries.stream()
                 .map(RepositoryReports.RepositorySummary::current).filter(Objects::nonNull).map(scan -> scan.id).toList());
-        List<RepositoryRow> rows = summaries.stream().map(summary -> new RepositoryRow(summary.repository(),
-                summary.lastScan(), summary.current(), new Sparkline(summary.recentScores()), summary.openAlerts(),
-                summary.current() == null ? null : gatePassed.get(summary.current().id))).toList();
+        List<RepositoryRow> rows = summaries.stream().map(summary -> {
+            Scan current = summary.current();
+            return new RepositoryRow(summary.repository(), summary.lastScan(), current,
+                    new Sparkline(summary.recentScores()), summary.openAlerts(),
+                    current == null ? null : gatePassed.get(current.id),
+                    current != null && Scan.findBaseline(current, current.commitSha, current.committedAt).isEmpty());
+        }).toList();
         OffsetDateTime weekAgo = OffsetDateTime.now().minusDays(7);
         List<Long> thisWeek = rows.stream().filter(row -> row.current() != null && row.current().committedAt != null
                 && row.current().committedAt.isAfter(weekAgo) && !row.firstScan()).map(row -> row.current().id).toList();
