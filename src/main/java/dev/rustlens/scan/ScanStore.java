@@ -7,6 +7,7 @@ import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.analysis.diagnostics.Diagnostic;
 import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.metric.Metrics;
+import dev.rustlens.database.JoinPlans;
 import dev.rustlens.database.StorableText;
 import dev.rustlens.scan.ScanPhases.Outcome;
 import dev.rustlens.scan.ScanPhases.Phase;
@@ -317,16 +318,19 @@ public class ScanStore {
      */
     private void track(Scan later, Scan baseline) {
         Session session = entityManager.unwrap(Session.class);
-        session.createNativeMutationQuery("update finding f set tracking = case when exists (select 1 from finding b"
-                + " where b.scan_id = ?2 and b.fingerprint = f.fingerprint) or not "
-                + DiagnosticImports.comparable("f", "?2") + " then 'unchanged' else 'new' end where f.scan_id = ?1")
-                .setParameter(1, later.id).setParameter(2, baseline.id).executeUpdate();
-        later.findingsNew = count(session, "select count(distinct f.fingerprint) from finding f where f.scan_id = ?1"
-                + " and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)"
-                + " and " + DiagnosticImports.comparable("f", "?2"), later.id, baseline.id);
-        later.findingsFixed = count(session, "select count(distinct b.fingerprint) from finding b where b.scan_id = ?2"
-                + " and not exists (select 1 from finding f where f.scan_id = ?1 and f.fingerprint = b.fingerprint)"
-                + " and " + DiagnosticImports.comparable("b", "?1"), later.id, baseline.id);
+        JoinPlans.withoutNestedLoops(session, () -> {
+            session.createNativeMutationQuery("update finding f set tracking = case when exists (select 1 from finding b"
+                    + " where b.scan_id = ?2 and b.fingerprint = f.fingerprint) or not "
+                    + DiagnosticImports.comparable("f", "?2") + " then 'unchanged' else 'new' end where f.scan_id = ?1")
+                    .setParameter(1, later.id).setParameter(2, baseline.id).executeUpdate();
+            later.findingsNew = count(session, "select count(distinct f.fingerprint) from finding f where f.scan_id = ?1"
+                    + " and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)"
+                    + " and " + DiagnosticImports.comparable("f", "?2"), later.id, baseline.id);
+            later.findingsFixed = count(session, "select count(distinct b.fingerprint) from finding b where b.scan_id = ?2"
+                    + " and not exists (select 1 from finding f where f.scan_id = ?1 and f.fingerprint = b.fingerprint)"
+                    + " and " + DiagnosticImports.comparable("b", "?1"), later.id, baseline.id);
+            return later;
+        });
         later.previousScanId = baseline.id;
         entityManager.flush();
     }
