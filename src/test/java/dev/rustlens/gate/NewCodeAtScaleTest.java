@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.rustlens.database.JoinPlans;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanStore;
+import dev.rustlens.scan.SeededScans;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
@@ -71,45 +71,13 @@ class NewCodeAtScaleTest {
         }
     }
 
-    /** A repository with a baseline scan and a later scan of it, which fixes some findings and adds others. */
+    /** A baseline scan and a later scan of the same branch, which fixes some findings and adds others. */
     private static long[] seed(Session session) {
-        String name = "new-code-at-scale-" + UUID.randomUUID();
-        long repository = id(session, """
-                insert into repository (name, url, default_branch) values ('%s', 'https://git.example.com/%s.git', 'main')
-                returning id""".formatted(name, name));
-        long crate = id(session, "insert into crate (repository_id, name) values (%d, 'big') returning id"
-                .formatted(repository));
-        long[] scans = new long[2];
-        for (int i = 0; i < 2; i++) {
-            scans[i] = id(session, """
-                    insert into scan (repository_id, branch, commit_sha, trigger, status, queued_at, started_at,
-                                      finished_at, heartbeat_at, worker, analyzer_version, committed_at)
-                    values (%d, 'main', md5('%s%d'), 'schedule', 'succeeded', now(), now(), now(), now(), 'seed', '1',
-                            now() - interval '1 day' * %d)
-                    returning id""".formatted(repository, name, i, 2 - i));
-            long snapshot = id(session, """
-                    insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines,
-                        unsafe_blocks, unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks,
-                        unsafe_in_macros, findings, metrics, score, grade, score_formula)
-                    values (%d, %d, 'big', '0.1.0', '2021', 1000, 100000, 0, 0, 0, 0, 0, 0, 0, 0,
-                        '{}'::jsonb, 80, 'B', 1)
-                    returning id""".formatted(scans[i], crate));
-            // The later scan drops the baseline's first FIXED_FINDINGS and adds NEW_FINDINGS after its last.
-            int first = i == 0 ? 1 : 1 + FIXED_FINDINGS;
-            int last = i == 0 ? BASELINE_FINDINGS : BASELINE_FINDINGS + NEW_FINDINGS;
-            session.createNativeMutationQuery("""
-                    insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line,
-                                         end_col, message, in_test_code, suppression, fingerprint, tracking)
-                    select %d, %d, 'unwrap_used', 'MINOR', 'src/lib.rs', n, 5, n, 20, 'unwrap() may panic', false,
-                           'NONE', md5('finding' || n), 'unchanged'
-                    from generate_series(%d, %d) n""".formatted(scans[i], snapshot, first, last)).executeUpdate();
-        }
+        SeededScans seeded = new SeededScans(session, "new-code-at-scale");
+        long baseline = seeded.scan(2, 1, BASELINE_FINDINGS);
+        long later = seeded.scan(1, 1 + FIXED_FINDINGS, BASELINE_FINDINGS + NEW_FINDINGS);
         session.createNativeMutationQuery("update scan set previous_scan_id = %d where id = %d"
-                .formatted(scans[0], scans[1])).executeUpdate();
-        return scans;
-    }
-
-    private static long id(Session session, String insert) {
-        return session.createNativeQuery(insert, Long.class).getSingleResult();
+                .formatted(baseline, later)).executeUpdate();
+        return new long[] {baseline, later};
     }
 }
