@@ -418,11 +418,13 @@ public class GateService {
         List<Long> found = switch (gate.baseline()) {
             case "date" -> session().createNativeQuery("""
                     select id from scan where repository_id = ?1 and branch = ?2 and status = 'succeeded' and id <> ?3
-                      and committed_at < ?4 order by committed_at desc, id desc limit 1""", Long.class)
+                      and committed_at < ?4 and findings_removed_at is null
+                    order by committed_at desc, id desc limit 1""", Long.class)
                     .setParameter(1, scan.repository.id).setParameter(2, scan.branch).setParameter(3, scan.id)
                     .setParameter(4, parseDate(gate.baselineValue()).atStartOfDay().atOffset(ZoneOffset.UTC)).getResultList();
             case "branch" -> session().createNativeQuery("""
                     select id from scan where repository_id = ?1 and branch = ?2 and status = 'succeeded' and id <> ?3
+                      and findings_removed_at is null
                     order by committed_at desc, id desc limit 1""", Long.class)
                     .setParameter(1, scan.repository.id).setParameter(2, gate.baselineValue()).setParameter(3, scan.id)
                     .getResultList();

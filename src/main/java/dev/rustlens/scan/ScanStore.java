@@ -48,9 +48,11 @@ public class ScanStore {
     private final Event<ScanStored> stored;
     private final Event<ScanFailed> failed;
     private final DiagnosticImports diagnostics;
+    private final FindingCounts counts;
 
     public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores,
-            Event<ScanStored> stored, Event<ScanFailed> failed, DiagnosticImports diagnostics) {
+            Event<ScanStored> stored, Event<ScanFailed> failed, DiagnosticImports diagnostics, FindingCounts counts) {
+        this.counts = counts;
         this.stored = stored;
         this.diagnostics = diagnostics;
         this.failed = failed;
@@ -151,12 +153,20 @@ public class ScanStore {
      */
     private void judgeAndPublish(Scan scan, ScanPhases phases) {
         phases.begin(Phase.GATE);
-        stored.fire(new ScanStored(scan));
+        publishStored(scan);
         phases.begin(Phase.STORE);
         compareSuccessorsWith(scan);
         compareBranchesWith(scan);
         phases.begin(Phase.PUBLISH);
         finishNow(scan);
+    }
+
+    /** Counts a stored scan's findings (they changed, or are new) and has it judged. */
+    private void publishStored(Scan scan) {
+        if (scan.findingsRemovedAt == null) {
+            counts.recount(scan.id);
+        }
+        stored.fire(new ScanStored(scan));
     }
 
     /** Ends a scan that {@code worker} ran as failed, with a message for the user, and fires {@link ScanFailed}. */
@@ -296,7 +306,7 @@ public class ScanStore {
     public void trackAgain(Scan scan) {
         Scan baseline = scan.previousScanId == null ? null : Scan.findById(scan.previousScanId);
         if (baseline == null) {
-            stored.fire(new ScanStored(scan));
+            publishStored(scan);
         } else {
             compareWith(scan, baseline);
         }
@@ -309,7 +319,7 @@ public class ScanStore {
     /** Tracks the findings of {@code later} against {@code baseline}'s, as if it had been stored after it, and judges it. */
     private void compareWith(Scan later, Scan baseline) {
         track(later, baseline);
-        stored.fire(new ScanStored(later));
+        publishStored(later);
     }
 
     /**

@@ -130,7 +130,10 @@ public class Trends {
         return new Trend(repository.id, crateId, scannedBranch, points);
     }
 
-    /** Counts the findings that count (not suppressed, not in tests) by severity and by check category. */
+    /**
+     * Counts the findings that count (not suppressed, not in tests) by severity and by check
+     * category, from the counts stored with each scan (which outlive its findings).
+     */
     private void countFindings(List<Long> scanIds, Long crateId, Map<Long, Map<String, Long>> bySeverity,
             Map<Long, Map<String, Long>> byCategory) {
         if (scanIds.isEmpty()) {
@@ -139,7 +142,7 @@ public class Trends {
         Map<String, String> categories = engine.catalogue().checks().stream()
                 .collect(Collectors.toMap(Check::id, check -> check.info().category().name()));
         for (Tuple row : session().createNativeQuery("""
-                select f.scan_id, f.severity, f.check_id, count(*) as findings from finding f
+                select f.scan_id, f.severity, f.check_id, sum(f.findings) as findings from finding_count f
                 where f.scan_id in (?1) and f.suppression = 'NONE' and not f.in_test_code
                   and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))
                 group by f.scan_id, f.severity, f.check_id""", Tuple.class)

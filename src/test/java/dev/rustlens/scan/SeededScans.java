@@ -6,7 +6,7 @@ import org.hibernate.Session;
 /**
  * Succeeded scans written straight into the tables, in the caller's transaction, for tests that
  * need many findings quickly: one repository, one crate, findings numbered so that two scans can
- * share some of them (finding n has the same fingerprint in every scan).
+ * share some of them (finding n has the same fingerprint in every scan), and their counts.
  */
 public final class SeededScans {
 
@@ -23,6 +23,11 @@ public final class SeededScans {
                 insert into repository (name, url, default_branch) values ('%s', 'https://git.example.com/%s.git', 'main')
                 returning id""".formatted(name, name));
         this.crate = id("insert into crate (repository_id, name) values (%d, 'big') returning id".formatted(repository));
+    }
+
+    /** The repository's id. */
+    public long repository() {
+        return repository;
     }
 
     /** A scan of a new commit, committed {@code daysAgo} days ago, with findings {@code first} to {@code last}. */
@@ -45,6 +50,7 @@ public final class SeededScans {
                 select %d, %d, 'unwrap_used', 'MINOR', 'src/lib.rs', n, 5, n, 20, 'unwrap() may panic', false,
                        'NONE', md5('finding' || n), 'unchanged'
                 from generate_series(%d, %d) n""".formatted(scan, snapshot, first, last)).executeUpdate();
+        new FindingCounts(session).recount(scan);
         return scan;
     }
 

@@ -277,6 +277,13 @@ public final class PageBenchmark {
                     join seed_crate sc on sc.crate_id = cs.crate_id
                     cross join lateral generate_series(ss.i / 2 + 1, sc.base + ss.i) k
                     join seed_check ch on ch.n = k %% %d""".formatted(CHECKS.length));
+            // The counts a store writes with each scan (FindingCounts), which the trends read.
+            sql.execute("""
+                    insert into finding_count (scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code,
+                                               suppression, findings)
+                    select scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code, suppression, count(*)
+                    from finding f where exists (select 1 from seed_scan ss where ss.scan_id = f.scan_id)
+                    group by scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code, suppression""");
             sql.execute("""
                     insert into unsafe_site (crate_snapshot_id, kind, path, line, col, in_test_code)
                     select cs.id, case when n % 3 = 0 then 'FUNCTION' else 'BLOCK' end, cs.path || '/src/raw.rs', n * 11, 9, false
