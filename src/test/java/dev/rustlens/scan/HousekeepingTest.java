@@ -1,5 +1,7 @@
 package dev.rustlens.scan;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rustlens.trend.Trends;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The retention policy's defaults (all scans for 30 days, then the newest of each day for a
  * year, then of each week; the newest of a branch and the baselines of kept scans always) over
  * one branch's history: exactly the scans beyond it lose their findings, and the repository's
- * trend (scores, findings by severity) stays the same.
+ * trend (scores, findings by severity) stays the same; their findings' exports answer 410.
  */
 @QuarkusTest
 class HousekeepingTest {
@@ -77,6 +79,11 @@ class HousekeepingTest {
         assertEquals(before, after);
         assertEquals(7, after.points().size());
         assertEquals(0, housekeeping.removeBeyondPolicy(OffsetDateTime.now()).scans(), "a second run removes nothing");
+        for (String export : new String[] {"findings", "findings.csv", "findings.sarif"}) {
+            given().get("/api/v1/scans/" + scans.get("day-first") + "/" + export).then().statusCode(410)
+                    .body(containsString("removed by housekeeping"));
+        }
+        given().get("/api/v1/scans/" + scans.get("day-second") + "/findings").then().statusCode(200);
     }
 
     private void commit(long scan, String time) {
