@@ -13,9 +13,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.hibernate.Session;
@@ -26,7 +29,8 @@ import org.hibernate.Session;
  * starts after the finding its cursor names, in the order asked for. Each repository's findings are
  * read on their own, at most a page of them, through the index on (scan, id) when listed in id
  * order, and the pages merged, so the cost of a page grows with the number of repositories, not
- * with the number of their findings.
+ * with the number of their findings; in another order each scan's matching findings are sorted
+ * (narrow rows), and only the page's findings are read in full.
  */
 @ApplicationScoped
 public class PortfolioFindings {
@@ -119,6 +123,11 @@ public class PortfolioFindings {
         List<String> keys = query.order().keys;
         String keyList = query.order().sql();
         return session().doReturningWork(connection -> {
+            // The planner prices the per-repository subqueries far above what they cost, enough to
+            // compile the queries (JIT), which takes longer than running them (measured: 0.5 s of 1.3 s).
+            try (Statement noJit = connection.createStatement()) {
+                noJit.execute("set local jit = off");
+            }
             List<Object> parameters = new ArrayList<>(scope);
             parameters.addAll(filter.parameters());
             long total;
@@ -144,17 +153,31 @@ public class PortfolioFindings {
                     .collect(Collectors.joining(", "));
             parameters.add(query.limit() + 1);
             parameters.add(query.limit() + 1);
-            List<RepositoryFinding> rows = new ArrayList<>();
-            try (PreparedStatement select = FindingRow.prepare(connection, currentScans + "select page.* from"
-                    + " current_scan cur cross join lateral (select " + selectKeys + ", r.id as repository_id,"
-                    + " r.name as repository, f.scan_id, " + FindingRow.COLUMNS + REPOSITORY + " where " + where + after
-                    + " order by " + keyList + " limit ?) page order by " + outerOrder + " limit ?", parameters);
-                    ResultSet result = select.executeQuery()) {
+            // First the page's ids, from each scan's own first rows (narrow rows: the sort is cheap), ...
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement pick = FindingRow.prepare(connection, currentScans + "select page.id from"
+                    + " current_scan cur cross join lateral (select " + selectKeys + ", f.id from finding f"
+                    + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+                    + REPOSITORY + " where " + where + after + " order by " + keyList + " limit ?) page order by "
+                    + outerOrder + " limit ?", parameters); ResultSet result = pick.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new RepositoryFinding(result.getLong("repository_id"), result.getString("repository"),
-                            result.getLong("scan_id"), FindingRow.of(result)));
+                    ids.add(result.getLong("id"));
                 }
             }
+            // ... then those findings in full, by primary key, put back in the page's order.
+            Map<Long, RepositoryFinding> byId = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("select r.id as repository_id,"
+                    + " r.name as repository, f.scan_id, " + FindingRow.COLUMNS + REPOSITORY + " where f.id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        FindingRow row = FindingRow.of(result);
+                        byId.put(row.id(), new RepositoryFinding(result.getLong("repository_id"),
+                                result.getString("repository"), result.getLong("scan_id"), row));
+                    }
+                }
+            }
+            List<RepositoryFinding> rows = ids.stream().map(byId::get).toList();
             boolean more = rows.size() > query.limit();
             List<RepositoryFinding> shown = more ? rows.subList(0, query.limit()) : rows;
             return new Page(total, repositories, query.limit(), more ? shown.getLast().finding().id() : null,
