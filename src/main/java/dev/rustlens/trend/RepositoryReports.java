@@ -45,9 +45,10 @@ public class RepositoryReports {
      * @param lastScan its newest scan of any kind, null if none
      * @param current its newest succeeded scan of the default branch, null if none
      * @param recentScores the scores of its newest succeeded scans of the default branch, oldest first
+     * @param recentUnsafeBlocks the unsafe blocks of the same scans (every crate's, as the crates table counts them)
      */
     public record RepositorySummary(GitRepository repository, Scan lastScan, Scan current, List<Integer> recentScores,
-            long openAlerts) {
+            List<Integer> recentUnsafeBlocks, long openAlerts) {
     }
 
     /** A crate of a scan with its Unsafe rating (null until rated). */
@@ -68,8 +69,8 @@ public class RepositoryReports {
             long benchmarkCount) {
     }
 
-    /** The ids behind one repository's summary, and its recent scores oldest first. */
-    private record SummaryIds(Long lastScanId, Long currentScanId, List<Integer> scores) {
+    /** The ids behind one repository's summary, and its recent scores and unsafe blocks oldest first. */
+    private record SummaryIds(Long lastScanId, Long currentScanId, List<Integer> scores, List<Integer> unsafeBlocks) {
     }
 
     /** Every repository in name order; a fixed handful of queries serves them all, however many there are. */
@@ -85,9 +86,9 @@ public class RepositoryReports {
         }
         Map<Long, Long> openAlerts = benchmarks.openAlertCounts();
         return repositories.stream().map(repository -> {
-            SummaryIds row = ids.getOrDefault(repository.id, new SummaryIds(null, null, List.of()));
+            SummaryIds row = ids.getOrDefault(repository.id, new SummaryIds(null, null, List.of(), List.of()));
             return new RepositorySummary(repository, scans.get(row.lastScanId()), scans.get(row.currentScanId()),
-                    row.scores(), openAlerts.getOrDefault(repository.id, 0L));
+                    row.scores(), row.unsafeBlocks(), openAlerts.getOrDefault(repository.id, 0L));
         }).toList();
     }
 
@@ -98,7 +99,7 @@ public class RepositoryReports {
     static final String DEFAULT_BRANCH_SCANS_NEWEST_FIRST = "select s.id from scan s where s.repository_id = r.id"
             + " and s.branch = r.default_branch and s.status = 'succeeded' order by s.committed_at desc, s.id desc";
 
-    /** Per repository id, in one query: its newest scan, its current scan and its recent scores. */
+    /** Per repository id, in one query: its newest scan, its current scan, its recent scores and unsafe blocks. */
     private Map<Long, SummaryIds> summaryIds() {
         Map<Long, SummaryIds> ids = new HashMap<>();
         for (Tuple row : session().createNativeQuery("select r.id as repository_id,"
@@ -107,14 +108,23 @@ public class RepositoryReports {
                 + " (select string_agg(t.score::text, ',' order by t.committed_at, t.id) from ("
                 + " select s.score, s.committed_at, s.id from scan s where s.repository_id = r.id"
                 + " and s.branch = r.default_branch and s.status = 'succeeded' and s.score is not null"
-                + " order by s.committed_at desc, s.id desc limit ?1) t) as scores"
+                + " order by s.committed_at desc, s.id desc limit ?1) t) as scores,"
+                + " (select string_agg(t.blocks::text, ',' order by t.committed_at, t.id) from ("
+                + " select (select coalesce(sum(cs.unsafe_blocks), 0) from crate_snapshot cs where cs.scan_id = s.id)"
+                + " as blocks, s.committed_at, s.id from scan s where s.repository_id = r.id"
+                + " and s.branch = r.default_branch and s.status = 'succeeded'"
+                + " order by s.committed_at desc, s.id desc limit ?1) t) as unsafe_blocks"
                 + " from repository r", Tuple.class).setParameter(1, TREND_SCANS).getResultList()) {
-            String scores = row.get("scores", String.class);
             ids.put(Columns.longOf(row, "repository_id"), new SummaryIds(Columns.nullableLongOf(row, "last_scan_id"),
-                    Columns.nullableLongOf(row, "current_scan_id"),
-                    scores == null ? List.of() : Arrays.stream(scores.split(",")).map(Integer::valueOf).toList()));
+                    Columns.nullableLongOf(row, "current_scan_id"), numbers(row.get("scores", String.class)),
+                    numbers(row.get("unsafe_blocks", String.class))));
         }
         return ids;
+    }
+
+    /** "3,5,8" as numbers; none for null. */
+    private static List<Integer> numbers(String joined) {
+        return joined == null ? List.of() : Arrays.stream(joined.split(",")).map(Integer::valueOf).toList();
     }
 
     /**
