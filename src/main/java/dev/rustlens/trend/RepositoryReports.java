@@ -51,8 +51,11 @@ public class RepositoryReports {
             List<Integer> recentUnsafeBlocks, long openAlerts) {
     }
 
-    /** A crate of a scan with its Unsafe rating (null until rated). */
-    public record CrateRow(CrateSnapshot snapshot, Integer unsafeRating) {
+    /**
+     * A crate of a scan with its Unsafe rating (null until rated) and its findings that count
+     * against the score ({@link FindingFilter#COUNTS}, as the findings by check count them).
+     */
+    public record CrateRow(CrateSnapshot snapshot, Integer unsafeRating, long countedFindings) {
     }
 
     /** A file rustlens did not read in full, and why: parse errors (how many), or no crate root reaches it. */
@@ -148,8 +151,10 @@ public class RepositoryReports {
     public Optional<RepositoryReport> report(long id) {
         return GitRepository.<GitRepository>findByIdOptional(id).map(repository -> {
             Scan latest = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElse(null);
+            Map<Long, Long> counted = latest == null ? Map.of() : countedByCrate(latest);
             List<CrateRow> crates = latest == null ? List.of() : Scores.riskiestFirst(CrateSnapshot.listForScan(latest))
-                    .stream().map(snapshot -> new CrateRow(snapshot, Scores.unsafeRating(snapshot))).toList();
+                    .stream().map(snapshot -> new CrateRow(snapshot, Scores.unsafeRating(snapshot),
+                            counted.getOrDefault(snapshot.crate.id, 0L))).toList();
             return new RepositoryReport(repository, latest, crates, latest == null ? List.of() : findings(latest),
                     latest == null ? List.of() : unreadFiles(latest), Scan.listNewestFirst(repository, null, 20),
                     benchmarks.openAlertCount(id), Benchmark.count("repository", repository));
@@ -166,6 +171,17 @@ public class RepositoryReports {
                 + " where f.scan_id = ?1 and " + FindingFilter.COUNTS
                 + " group by f.check_id, f.severity order by count(*) desc, f.check_id", Tuple.class)
                 .setParameter(1, scan.id).getResultList().stream().map(CheckCount::of).toList();
+    }
+
+    /** The scan's findings that count against the score, by crate id. */
+    private Map<Long, Long> countedByCrate(Scan scan) {
+        Map<Long, Long> counted = new HashMap<>();
+        session().createNativeQuery("select c.id as crate_id, count(*) as findings from finding f"
+                + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+                + " where f.scan_id = ?1 and " + FindingFilter.COUNTS + " group by c.id", Tuple.class)
+                .setParameter(1, scan.id).getResultList()
+                .forEach(row -> counted.put(Columns.longOf(row, "crate_id"), Columns.longOf(row, "findings")));
+        return counted;
     }
 
     /** The files of a scan that rustlens did not read in full, with why (issue 9: such code costs no points). */

@@ -2,6 +2,7 @@ package dev.rustlens.trend;
 
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.database.Columns;
+import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
@@ -130,7 +131,10 @@ public class Trends {
         return new Trend(repository.id, crateId, scannedBranch, points);
     }
 
-    /** Counts the findings that count (not suppressed, not in tests) by severity and by check category. */
+    /**
+     * Counts the findings that count against the score ({@link FindingFilter#COUNTS}, as every page
+     * counts them) by severity and by check category.
+     */
     private void countFindings(List<Long> scanIds, Long crateId, Map<Long, Map<String, Long>> bySeverity,
             Map<Long, Map<String, Long>> byCategory) {
         if (scanIds.isEmpty()) {
@@ -140,9 +144,9 @@ public class Trends {
                 .collect(Collectors.toMap(Check::id, check -> check.info().category().name()));
         for (Tuple row : session().createNativeQuery("""
                 select f.scan_id, f.severity, f.check_id, count(*) as findings from finding f
-                where f.scan_id in (?1) and f.suppression = 'NONE' and not f.in_test_code
-                  and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))
-                group by f.scan_id, f.severity, f.check_id""", Tuple.class)
+                join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id
+                where f.scan_id in (?1) and (?2 = 0 or c.id = ?2) and %s
+                group by f.scan_id, f.severity, f.check_id""".formatted(FindingFilter.COUNTS), Tuple.class)
                 .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId).getResultList()) {
             long scanId = Columns.longOf(row, "scan_id");
             long count = Columns.longOf(row, "findings");
