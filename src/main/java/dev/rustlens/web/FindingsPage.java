@@ -143,6 +143,10 @@ public class FindingsPage {
                 blankToNull(check), blankToNull(severity), blankToNull(tracking), blankToNull(path),
                 flag("counted", countedParam), sort);
         Long page = number("page", pageParam);
+        Long after = number("after", afterParam);
+        if (after != null && (filters.repository() != null || filters.scan() != null)) {
+            throw PageException.badRequest("after pages the findings of every repository; one repository's are paged by page");
+        }
         if (page != null && (page < 1 || page > Integer.MAX_VALUE)) {
             throw PageException.badRequest("page must be 1 or more");
         }
@@ -165,7 +169,7 @@ public class FindingsPage {
         FindingBrowser.Browse browse;
         try {
             browse = browser.browse(filters.repository(), filters.scan(), filter, fixed, sort,
-                    page == null ? 1 : page.intValue(), number("after", afterParam));
+                    page == null ? 1 : page.intValue(), after);
         } catch (NotFoundException e) {
             throw PageException.notFound(e.getMessage());
         } catch (BadRequest e) {

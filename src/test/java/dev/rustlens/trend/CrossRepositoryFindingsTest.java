@@ -132,6 +132,8 @@ class CrossRepositoryFindingsTest {
                     .body(containsString("continued"));
         }
         given().when().get("/findings?after=x").then().statusCode(400);
+        given().when().get("/findings?after=1&repository=" + repositories.getFirst()).then().statusCode(400)
+                .body(containsString("one repository&#39;s are paged by page"));
     }
 
     /** The ids of every finding from {@code first} on, following each page's Link rel=next; none twice. */
