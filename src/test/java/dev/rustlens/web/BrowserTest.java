@@ -222,12 +222,31 @@ class BrowserTest {
             screenshots("check");
 
             // A second commit with a second unsafe block, scanned: the overview's sparklines have two points.
+            String firstCommit = git.getRepository().resolve("HEAD").name();
             TestRepositories.commit(git, Map.of("src/lib.rs", LIB + SECOND_UNSAFE_READ), "a second unsafe read");
             long repositoryId = Long.parseLong(repositoryPage.replaceFirst(".*/", ""));
             long secondScan = given().auth().oauth2(TestTokens.ADMIN).post("/api/v1/repositories/{id}/scans", repositoryId)
                     .then().statusCode(202).extract().jsonPath().getLong("id");
             wait.until(done -> "succeeded".equals(given().auth().oauth2(TestTokens.ADMIN)
                     .get("/api/v1/scans/{id}", secondScan).then().extract().jsonPath().getString("status")));
+
+            // Coverage of both commits: the coverage chart's metric picker redraws it and its table.
+            String secondCommit = git.getRepository().resolve("HEAD").name();
+            for (String commit : List.of(firstCommit, secondCommit)) {
+                given().auth().oauth2(TestTokens.ADMIN).contentType("text/plain").queryParam("commit", commit)
+                        .body("SF:src/lib.rs\nDA:5,1\nDA:11,0\n" + (commit.equals(secondCommit) ? "DA:17,1\n" : "")
+                                + "end_of_record\n")
+                        .post("/api/v1/repositories/{id}/coverage", repositoryId).then().statusCode(200);
+            }
+            driver.get(repositoryPage);
+            WebElement coverage = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#coverage-chart[data-points]")));
+            assertEquals("2", coverage.getDomAttribute("data-points"));
+            new Select(driver.findElement(By.cssSelector("form[aria-label='Coverage chart options'] select[name=metric]")))
+                    .selectByValue("lines");
+            wait.until(page -> page.findElements(By.cssSelector("details.chart-table thead")).stream()
+                    .anyMatch(head -> head.getDomProperty("textContent").contains("lines with coverage data")));
+            screenshots("repository-charts");
 
             open("");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
