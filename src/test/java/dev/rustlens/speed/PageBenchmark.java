@@ -63,13 +63,14 @@ public final class PageBenchmark {
     }
 
     /**
-     * Arguments: {@code --reuse} keeps an already seeded schema; {@code --repositories N},
+     * Arguments: {@code --reuse} keeps an already seeded schema ({@code --only-concurrent} too,
+     * and skips the one-client measurements); {@code --repositories N},
      * {@code --scans N}, {@code --concurrent CORPUS}, {@code --jar JAR} (default
      * target/quarkus-app/quarkus-run.jar).
      */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
-        boolean reuse = arguments.contains("--reuse");
+        boolean reuse = arguments.contains("--reuse") || arguments.contains("--only-concurrent");
         repositories = Integer.parseInt(option(arguments, "--repositories", "50"));
         scans = Integer.parseInt(option(arguments, "--scans", "100"));
         String concurrent = option(arguments, "--concurrent", null);
@@ -91,6 +92,9 @@ public final class PageBenchmark {
             System.out.printf(Locale.ROOT, "%d cores, load average %s%n", Runtime.getRuntime().availableProcessors(),
                     Files.readString(Path.of("/proc/loadavg")).strip());
             Map<String, List<String>> pages = pages();
+            if (arguments.contains("--only-concurrent")) {
+                pages.clear();
+            }
             // Every page is warmed up before any is timed, so the first ones do not pay for the JIT.
             for (List<String> paths : pages.values()) {
                 for (int i = 0; i < WARM_UP; i++) {
