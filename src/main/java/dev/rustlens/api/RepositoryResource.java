@@ -12,6 +12,7 @@ import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryRemoval;
 import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
 import dev.rustlens.scan.BackfillRunner;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanQueries;
@@ -146,7 +147,7 @@ public class RepositoryResource {
         if (page < 1) {
             throw new BadRequest("page must be 1 or more");
         }
-        GitRepository.Kind wanted = kind == null || kind.isBlank() ? null : parseKind(kind);
+        GitRepository.Kind wanted = Choices.parse("kind", kind, GitRepository.Kind.class);
         GitRepository.Listing listing = repositories.page(q, wanted, page, limit);
         Response.ResponseBuilder response = Response.ok(listing.repositories().stream().map(RepositoryView::of).toList())
                 .header("X-Total-Count", listing.total());
@@ -157,14 +158,6 @@ public class RepositoryResource {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("page", page - 1).build(), "prev");
         }
         return response.build();
-    }
-
-    private static GitRepository.Kind parseKind(String kind) {
-        try {
-            return GitRepository.Kind.valueOf(kind.strip());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("kind must be git or archive, not " + Echo.quoted(kind), e);
-        }
     }
 
     /** Scans the default branch on a cron schedule, e.g. {@code {"cron": "0 0 3 * * ?"}} for 3:00 every night. */
@@ -336,11 +329,7 @@ public class RepositoryResource {
                 }
                 return new BackfillCommits.Last(last);
             }
-            BackfillCommits.Period period = switch (every) {
-                case "week" -> BackfillCommits.Period.week;
-                case "month" -> BackfillCommits.Period.month;
-                default -> throw new BadRequest("every must be \"week\" or \"month\", not " + Echo.quoted(every));
-            };
+            BackfillCommits.Period period = Choices.require("every", every, BackfillCommits.Period.class, Enum::name);
             if (since == null) {
                 throw new BadRequest("\"since\": \"YYYY-MM-DD\" is required with \"every\"");
             }

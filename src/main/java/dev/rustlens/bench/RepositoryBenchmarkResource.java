@@ -13,6 +13,7 @@ import dev.rustlens.bench.ingest.LibtestOutput;
 import dev.rustlens.bench.ingest.MalformedResultsException;
 import dev.rustlens.bench.ingest.ParsedResult;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -162,15 +163,7 @@ public class RepositoryBenchmarkResource {
     @Path("/alerts")
     @Operation(summary = "A repository's benchmark alerts")
     public List<AlertView> alerts(@PathParam("id") long id, @QueryParam("status") String status) {
-        return queries.alerts(id, status == null ? null : alertStatus(status));
-    }
-
-    private static BenchmarkAlert.Status alertStatus(String name) {
-        try {
-            return BenchmarkAlert.Status.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("status must be open, acknowledged or resolved; got \"" + name + "\"", e);
-        }
+        return queries.alerts(id, Choices.parse("status", status, BenchmarkAlert.Status.class));
     }
 
     private static String either(String query, String form) {

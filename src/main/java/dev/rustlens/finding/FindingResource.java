@@ -50,8 +50,8 @@ public class FindingResource {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequest("limit must be between 1 and " + MAX_LIMIT);
         }
-        requireScan(id);
         FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
+        requireScan(id);
         FindingQueries.FindingPage page = findings.page(id, where, cursor, limit);
         Response.ResponseBuilder response = Response.ok(page);
         if (page.nextCursor() != null) {

@@ -6,7 +6,7 @@ import dev.rustlens.finding.FindingRow;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.ScannedSources;
 import dev.rustlens.http.BadRequest;
-import dev.rustlens.text.Echo;
+import dev.rustlens.http.Choices;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
@@ -89,12 +89,7 @@ public class FindingBrowser {
 
         /** The order named {@code name}; a 400 naming the accepted ones otherwise. */
         public static Order parse(String name) {
-            for (Order order : values()) {
-                if (order.name().equals(name)) {
-                    return order;
-                }
-            }
-            throw new BadRequest("sort must be one of path, severity or check, not " + Echo.quoted(name));
+            return Choices.require("sort", name, Order.class, Enum::name);
         }
     }
 

@@ -105,7 +105,7 @@ class QualityGateTest {
                 .body("points[0].metrics.unsafe_blocks", equalTo(2)).body("points[0].metrics.doc_coverage", equalTo(100.0f))
                 .body("points[0].metrics.code_lines", equalTo(null));
         given().queryParam("metric", "bogus").when().get("/api/v1/repositories/{id}/trends", history.repositoryId())
-                .then().statusCode(400).body("detail", containsString("unknown metric"));
+                .then().statusCode(400).body("detail", containsString("metric must be one of"));
         given().queryParam("from", "March").when().get("/api/v1/repositories/{id}/trends", history.repositoryId())
                 .then().statusCode(400).body("detail", containsString("from must be a date"));
         given().when().get("/api/v1/repositories/{id}/trends", 999_999).then().statusCode(404);
