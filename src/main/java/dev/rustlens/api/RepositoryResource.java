@@ -47,9 +47,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Registers repositories and starts their scans. */
 @Path("/api/v1/repositories")
@@ -59,6 +61,8 @@ public class RepositoryResource {
 
     /** Most commits one backfill request may queue. */
     static final int MAX_BACKFILL = 500;
+    private static final int MAX_REPOSITORY_PAGE = 500;
+    private static final int MAX_SCAN_PAGE = 100;
 
     private final RepositoryService repositories;
     private final ScanService scans;
@@ -121,6 +125,9 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a git repository (https or file URL, optional credentials) or an archive repository")
+    @APIResponse(responseCode = "201", description = "The repository, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepositoryView.class)))
+    @APIResponse(responseCode = "409", description = "A repository of that name exists")
     public Response register(NewRepository request, UriInfo uri) {
         if (request == null) {
             throw new BadRequest("a JSON body {\"name\", \"url\", \"branch\"} is required");
@@ -132,32 +139,25 @@ public class RepositoryResource {
     }
 
     /**
-     * Repositories by name, {@code limit} a page (at most 500), optionally only those whose name
-     * contains {@code q} or of one {@code kind}; the total is in {@code X-Total-Count}, the other
-     * pages in {@code Link} (next, prev).
+     * Repositories by name, {@code limit} a page (at most 500) after {@code cursor}, optionally only
+     * those whose name contains {@code q} or of one {@code kind}; the total the filter keeps is in
+     * {@code X-Total-Count}, the next page in {@code Link}.
      */
     @GET
-    @Operation(summary = "List repositories by name, paged (X-Total-Count, Link) and filtered by name (q) and kind")
+    @Operation(summary = "List repositories by name, paged by cursor (Link rel=next, X-Total-Count) and filtered by name (q) and kind")
+    @APIResponse(responseCode = "200", description = "A page of repositories; the next page's URL is in the Link header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RepositoryView.class)))
     public Response list(@QueryParam("q") String q, @QueryParam("kind") String kind,
-            @QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("100") int limit,
-            UriInfo uri) {
-        if (limit < 1 || limit > 500) {
-            throw new BadRequest("limit must be between 1 and 500");
-        }
-        if (page < 1) {
-            throw new BadRequest("page must be 1 or more");
-        }
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit, UriInfo uri) {
         GitRepository.Kind wanted = Choices.parse("kind", kind, GitRepository.Kind.class);
-        GitRepository.Listing listing = repositories.page(q, wanted, page, limit);
-        Response.ResponseBuilder response = Response.ok(listing.repositories().stream().map(RepositoryView::of).toList())
+        GitRepository.Listing listing = repositories.page(q, wanted, PageCursor.key(cursor),
+                PageCursor.limit(limit, MAX_REPOSITORY_PAGE) + 1);
+        List<GitRepository> shown = listing.repositories().stream().limit(limit).toList();
+        Response.ResponseBuilder response = Response.ok(shown.stream().map(RepositoryView::of).toList())
                 .header("X-Total-Count", listing.total());
-        if ((long) page * limit < listing.total()) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build(), "next");
-        }
-        if (page > 1) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("page", page - 1).build(), "prev");
-        }
-        return response.build();
+        return PageCursor.linkNext(response, uri, listing.repositories().size() > limit ? shown.getLast().name : null)
+                .build();
     }
 
     /** Scans the default branch on a cron schedule, e.g. {@code {"cron": "0 0 3 * * ?"}} for 3:00 every night. */
@@ -166,6 +166,9 @@ public class RepositoryResource {
     @Path("/{id}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Scan the default branch on a cron schedule")
+    @APIResponse(responseCode = "200", description = "The repository with its schedule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepositoryView.class)))
+    @APIResponse(responseCode = "409", description = "An archive repository has no schedule")
     public RepositoryView schedule(@PathParam("id") long id, ScheduleRequest request) {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
             throw new BadRequest("a JSON body {\"cron\": \"<Quartz cron expression>\"} is required");
@@ -181,6 +184,7 @@ public class RepositoryResource {
     @RolesAllowed(Role.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Delete a repository with everything stored of it (204)")
+    @APIResponse(responseCode = "204", description = "Deleted, with everything stored of it")
     public Response delete(@PathParam("id") long id) {
         if (!removal.remove(id)) {
             throw new NotFoundException("no repository " + id);
@@ -193,6 +197,9 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule")
     @Operation(summary = "Stop scheduled scans")
+    @APIResponse(responseCode = "200", description = "The repository without a schedule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepositoryView.class)))
+    @APIResponse(responseCode = "409", description = "An archive repository has no schedule")
     public RepositoryView unschedule(@PathParam("id") long id) {
         return changeSchedule(id, null);
     }
@@ -202,6 +209,9 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule/pause")
     @Operation(summary = "Pause scheduled scans, keeping the schedule (409 without a schedule)")
+    @APIResponse(responseCode = "200", description = "The repository, its schedule paused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepositoryView.class)))
+    @APIResponse(responseCode = "409", description = "The repository has no schedule")
     public RepositoryView pauseSchedule(@PathParam("id") long id) {
         return changePause(id, true);
     }
@@ -211,6 +221,9 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule/resume")
     @Operation(summary = "Resume paused scheduled scans (409 without a schedule)")
+    @APIResponse(responseCode = "200", description = "The repository, its schedule running",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepositoryView.class)))
+    @APIResponse(responseCode = "409", description = "The repository has no schedule")
     public RepositoryView resumeSchedule(@PathParam("id") long id) {
         return changePause(id, false);
     }
@@ -249,6 +262,10 @@ public class RepositoryResource {
     @Path("/{id}/archives")
     @Consumes({"application/gzip", "application/x-gzip", "application/x-tar", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload a source archive (.tar.gz, .crate) and scan it")
+    @APIResponse(responseCode = "202", description = "What was unpacked and the queued scan, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArchiveUpload.class)))
+    @APIResponse(responseCode = "409", description = "The repository is a git repository, not an archive one")
+    @APIResponse(responseCode = "507", description = "The server's disk is full")
     public Response upload(@PathParam("id") long id, InputStream body, UriInfo uri) throws IOException {
         GitRepository repository = repositories.find(id).orElseThrow(NotFoundException::new);
         if (repository.kind != GitRepository.Kind.archive) {
@@ -281,16 +298,20 @@ public class RepositoryResource {
         return repositories.find(id).map(RepositoryView::of).orElseThrow(NotFoundException::new);
     }
 
-    /**
-     * The repository's scans, newest first, {@code limit} at a time (at most 100); pass the last
-     * id seen as {@code before} for the next page.
-     */
+    /** The repository's scans, newest first, {@code limit} at a time (at most 100) after {@code cursor}. */
     @GET
     @Path("/{id}/scans")
-    @Operation(summary = "A repository's scans, newest first, paged by cursor")
-    public List<ScanView> scans(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("20") int limit,
-            @QueryParam("before") Long before) {
-        return scanQueries.history(id, before, limit).orElseThrow(NotFoundException::new);
+    @Operation(summary = "A repository's scans, newest first, paged by cursor (Link rel=next)")
+    @APIResponse(responseCode = "200", description = "A page of scans; the next page's URL is in the Link header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ScanView.class)))
+    public Response scans(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("20") int limit,
+            @QueryParam("cursor") String cursor, UriInfo uri) {
+        List<ScanView> page = scanQueries.history(id, PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_SCAN_PAGE) + 1)
+                .orElseThrow(NotFoundException::new);
+        List<ScanView> shown = page.stream().limit(limit).toList();
+        return PageCursor.linkNext(Response.ok(shown), uri,
+                page.size() > limit ? Long.toString(shown.getLast().id()) : null).build();
     }
 
     /**
@@ -305,6 +326,9 @@ public class RepositoryResource {
     @Operation(summary = "Queue a scan of a branch or commit (202 with the scan)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ScanRequest.class)))
+    @APIResponse(responseCode = "202", description = "The queued scan, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanView.class)))
+    @APIResponse(responseCode = "409", description = "The repository is an archive repository: upload an archive to scan it")
     public Response scan(@PathParam("id") long id, byte[] body, UriInfo uri) throws IOException {
         // No body at all (curl -X POST) is the default branch's head, whatever the Content-Type says.
         ScanRequest request = body.length == 0 ? ScanRequest.DEFAULT_BRANCH_HEAD : scanRequests.readValue(body);
@@ -350,6 +374,8 @@ public class RepositoryResource {
     @Path("/{id}/backfill")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue scans of past commits (last N, or one a week or month); 202 with the backfill")
+    @APIResponse(responseCode = "202", description = "The backfill, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BackfillRunner.BackfillView.class)))
     public Response backfill(@PathParam("id") long id, BackfillRequest request, UriInfo uri) {
         if (request == null) {
             throw new BadRequest("a JSON body {\"last\": N} or {\"every\": \"week\", \"since\": \"YYYY-MM-DD\"} is required");

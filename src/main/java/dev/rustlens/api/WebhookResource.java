@@ -25,6 +25,9 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A repository's webhooks (admins only): registered with the secret shown once, listed without it,
@@ -56,6 +59,9 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a webhook (https:// URL, events); the response carries its secret, shown only this once")
+    @APIResponse(responseCode = "201", description = "The webhook with its secret, shown only here",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedWebhook.class)))
+    @APIResponse(responseCode = "409", description = "The repository has a webhook with that URL")
     public Response register(@PathParam("id") long repositoryId, NewWebhook request, UriInfo uri) {
         if (request == null) {
             throw new BadRequest("send {\"url\": \"https://...\", \"events\": [\"gate_status\", \"scan_failed\","
@@ -118,6 +124,8 @@ public class WebhookResource {
     @POST
     @Path("/{hookId}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Send a delivery's payload again, as a new delivery (202, its first attempt is due now)")
+    @APIResponse(responseCode = "202", description = "The new delivery, due now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     public Response redeliver(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId,
             @PathParam("deliveryId") long deliveryId) {
         return Response.accepted(webhooks.redeliver(repositoryId, hookId, deliveryId)).build();

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Shields-style SVG badges of a repository's grade and gate status, for READMEs. */
 @Path("/api/v1/repositories")
@@ -39,6 +42,11 @@ public class BadgeResource {
     @GET
     @Path("/{id}/badge/grade.svg")
     @Operation(summary = "An SVG badge with the grade")
+    @APIResponse(responseCode = "200", description = "The badge",
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "304", description = "The badge is unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such repository: a grey badge saying unknown",
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
     public Response grade(@PathParam("id") long id, @Context Request request) {
         Optional<GateService.Graded> graded = gates.newestGrade(id);
         if (graded.isEmpty()) {
@@ -52,6 +60,11 @@ public class BadgeResource {
     @GET
     @Path("/{id}/badge/gate.svg")
     @Operation(summary = "An SVG badge with the gate status")
+    @APIResponse(responseCode = "200", description = "The badge",
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "304", description = "The badge is unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such repository: a grey badge saying unknown",
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
     public Response gate(@PathParam("id") long id, @Context Request request) {
         Optional<GateVerdict> verdict = gates.newestVerdict(id);
         if (verdict.isEmpty()) {

@@ -4,7 +4,6 @@ import static dev.rustlens.database.Columns.intOf;
 import static dev.rustlens.database.Columns.longOf;
 
 import dev.rustlens.gitrepo.GitRepository;
-import dev.rustlens.http.BadRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -25,9 +24,6 @@ public class ScanQueries {
 
     /** The lints that reported a finding's site too, space-separated (lint ids hold no space). */
     private static final String ALSO_REPORTED_BY = "coalesce(array_to_string(also_reported_by, ' '), '') as also_reported_by";
-
-    /** Most scans one page of a repository's history may hold. */
-    static final int MAX_HISTORY_PAGE = 100;
 
     private final EntityManager entityManager;
 
@@ -96,19 +92,14 @@ public class ScanQueries {
     }
 
     /**
-     * A page of a repository's scans, newest first, older than {@code beforeId} when given; empty
-     * when there is no such repository.
-     *
-     * @throws BadRequest when {@code limit} is not between 1 and {@value #MAX_HISTORY_PAGE}
+     * Up to {@code limit} of a repository's scans, newest first, older than {@code beforeId} when
+     * given; empty when there is no such repository.
      */
     @Transactional
     public Optional<List<ScanView>> history(long repositoryId, Long beforeId, int limit) {
         GitRepository repository = GitRepository.findById(repositoryId);
         if (repository == null) {
             return Optional.empty();
-        }
-        if (limit < 1 || limit > MAX_HISTORY_PAGE) {
-            throw new BadRequest("limit must be between 1 and " + MAX_HISTORY_PAGE);
         }
         return Optional.of(Scan.listNewestFirst(repository, beforeId, limit).stream().map(ScanView::summary).toList());
     }

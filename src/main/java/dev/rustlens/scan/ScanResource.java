@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A scan with everything it found. */
 @Path("/api/v1/scans")
@@ -33,6 +36,9 @@ public class ScanResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a queued or running scan")
+    @APIResponse(responseCode = "200", description = "The cancelled scan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanView.class)))
+    @APIResponse(responseCode = "409", description = "The scan has already ended")
     public ScanView cancel(@PathParam("id") long id) {
         ScanService.Cancellation cancellation = scans.cancel(id);
         return switch (cancellation.outcome()) {

@@ -193,8 +193,12 @@ public class ScanFlowTest {
             assertEquals(List.of(unchanged.getLong("id"), first.getLong("id")), given()
                     .when().get("/api/v1/repositories/{id}/scans?limit=2", repositoryId)
                     .then().statusCode(200).extract().jsonPath().getList("id", Long.class));
-            assertEquals(List.of(first.getLong("id")), given()
-                    .when().get("/api/v1/repositories/{id}/scans?before={before}", repositoryId, unchanged.getLong("id"))
+            io.restassured.response.Response newest = given()
+                    .when().get("/api/v1/repositories/{id}/scans?limit=1", repositoryId);
+            assertEquals(List.of(unchanged.getLong("id")), newest.then().statusCode(200).extract().jsonPath()
+                    .getList("id", Long.class));
+            String next = newest.header("Link").replaceAll("^<([^>]+)>; rel=\"next\"$", "$1");
+            assertEquals(List.of(first.getLong("id")), given().urlEncodingEnabled(false).when().get(next)
                     .then().statusCode(200).extract().jsonPath().getList("id", Long.class));
             given().when().get("/api/v1/repositories/{id}/scans?limit=0", repositoryId).then().statusCode(400)
                     .body("detail", containsString("limit"));
