@@ -296,8 +296,8 @@ class HostileInputTest {
         void badParametersAreEchoedAsAShortPrefixAtMost() {
             refused(given().queryParam("kind", WIDE), request -> request.get("/api/v1/repositories"), 400,
                     "kind must be git or archive, not 'xxxx");
-            refused(given().queryParam("cursor", WIDE), request -> request.get("/api/v1/repositories"), 400,
-                    "cursor 'xxxx");
+            refused(given().queryParam("limit", WIDE), request -> request.get("/api/v1/repositories"), 400,
+                    "a path, query or form parameter has the wrong form");
             long repositoryId = ArchiveUploadTest.registerArchiveRepository();
             refused(given().queryParam("metric", WIDE), request -> request.get("/api/v1/repositories/{id}/trends",
                     repositoryId), 400, "metric must be one of");

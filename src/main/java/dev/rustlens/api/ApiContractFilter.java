@@ -30,8 +30,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * errors it really answers: the RFC 9457 problem schema as a component, and the problem responses
  * that follow from the operation's shape (400 for any query parameter it does not take, 401 for a
  * bad credential, 403 when it needs a role, 404 when its path names something, 413 and 415 when it
- * takes a body, 503 when the database is down); and the description of each parameter, worded once
- * per parameter name.
+ * takes a body, 500 for a bug of ours, 503 when the database is down); and the description of
+ * each parameter, worded once per parameter name.
  */
 public class ApiContractFilter implements OASFilter {
 
@@ -167,6 +167,7 @@ public class ApiContractFilter implements OASFilter {
             problem(responses, "413", "The body is larger than this server accepts.");
             problem(responses, "415", "The body's Content-Type is not one this operation takes.");
         }
+        problem(responses, "500", "An error of the server's own; its log has the details.");
         problem(responses, "503", "The database is down, stalled or busy; try again after Retry-After seconds.");
         responses.getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {

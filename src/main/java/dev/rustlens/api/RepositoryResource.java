@@ -13,6 +13,7 @@ import dev.rustlens.gitrepo.RepositoryRemoval;
 import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.BackfillRunner;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanQueries;
@@ -156,7 +157,7 @@ public class RepositoryResource {
         List<GitRepository> shown = listing.repositories().stream().limit(limit).toList();
         Response.ResponseBuilder response = Response.ok(shown.stream().map(RepositoryView::of).toList())
                 .header("X-Total-Count", listing.total());
-        return PageCursor.linkNext(response, uri, listing.repositories().size() > limit ? shown.getLast().name : null)
+        return PageCursor.linkNext(response, uri, listing.repositories().size() > limit ? PageCursor.after(shown.getLast().name) : null)
                 .build();
     }
 
@@ -311,7 +312,7 @@ public class RepositoryResource {
                 .orElseThrow(NotFoundException::new);
         List<ScanView> shown = page.stream().limit(limit).toList();
         return PageCursor.linkNext(Response.ok(shown), uri,
-                page.size() > limit ? Long.toString(shown.getLast().id()) : null).build();
+                page.size() > limit ? PageCursor.after(Long.toString(shown.getLast().id())) : null).build();
     }
 
     /**

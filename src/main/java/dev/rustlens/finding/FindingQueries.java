@@ -1,5 +1,6 @@
 package dev.rustlens.finding;
 
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +38,8 @@ public class FindingQueries {
     public record ScannedCommit(String repositoryUri, String revision) {
     }
 
-    /** A page of findings; {@code nextCursor} is null on the last page. */
-    public record FindingPage(long scanId, long total, int limit, Long nextCursor, List<FindingRow> findings) {
+    /** A page of findings; {@code nextCursor}, opaque, is null on the last page. */
+    public record FindingPage(long scanId, long total, int limit, String nextCursor, List<FindingRow> findings) {
     }
 
     /** The commit that scan {@code id} analysed; empty when there is no such scan. */
@@ -79,7 +80,7 @@ public class FindingQueries {
                     rows.add(FindingRow.of(result));
                 }
             }
-            Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+            String next = rows.size() > limit ? PageCursor.after(Long.toString(rows.get(limit - 1).id())) : null;
             return new FindingPage(id, total, limit, next, rows.size() > limit ? rows.subList(0, limit) : rows);
         });
     }

@@ -1,6 +1,6 @@
 package dev.rustlens.finding;
 
-import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.AnalysisEngine;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -49,20 +49,15 @@ public class FindingResource {
     @APIResponse(responseCode = "200", description = "A page of the scan's findings; the next page's link is in the Link header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingQueries.FindingPage.class)))
     public Response page(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("cursor") Long cursor, @QueryParam("crate") String crate, @QueryParam("check") String check,
+            @QueryParam("cursor") String cursor, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted, @Context UriInfo uri) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequest("limit must be between 1 and " + MAX_LIMIT);
-        }
+        PageCursor.limit(limit, MAX_LIMIT);
+        Long after = PageCursor.idKey(cursor);
         FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
         requireScan(id);
-        FindingQueries.FindingPage page = findings.page(id, where, cursor, limit);
-        Response.ResponseBuilder response = Response.ok(page);
-        if (page.nextCursor() != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build(), "next");
-        }
-        return response.build();
+        FindingQueries.FindingPage page = findings.page(id, where, after, limit);
+        return PageCursor.linkNext(Response.ok(page), uri, page.nextCursor()).build();
     }
 
     /** Every finding of the scan that the filter keeps, as RFC 4180 CSV with formulas neutralised. */

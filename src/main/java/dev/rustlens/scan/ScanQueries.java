@@ -4,14 +4,12 @@ import static dev.rustlens.database.Columns.intOf;
 import static dev.rustlens.database.Columns.longOf;
 
 import dev.rustlens.gitrepo.GitRepository;
+import dev.rustlens.http.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 
@@ -45,50 +43,70 @@ public class ScanQueries {
                 .map(scan -> new ScanProgress(scan.id, scan.status.name(), scan.filesDone, scan.filesTotal));
     }
 
-    /** A scan with its crates, their findings and unsafe sites, and the findings it fixed; empty when there is none. */
+    /** A scan with its crates' scores, ratings, counts and metrics; empty when there is none. */
     @Transactional
     public Optional<ScanView> scan(long id) {
         Scan scan = Scan.findById(id);
         if (scan == null) {
             return Optional.empty();
         }
-        List<CrateSnapshot> snapshots = CrateSnapshot.listForScan(scan);
-        Map<Long, List<ScanView.FindingView>> findings = new LinkedHashMap<>();
-        for (Tuple row : session().createNativeQuery("""
-                select crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col, message,
-                       in_test_code, suppression, fingerprint, tracking,\s""" + ALSO_REPORTED_BY
-                + " from finding where scan_id = ?1 order by path, line, col, check_id", Tuple.class)
-                .setParameter(1, id).getResultList()) {
-            findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(findingOf(row));
+        List<ScanView.CrateView> crates = CrateSnapshot.listForScan(scan).stream().map(s -> new ScanView.CrateView(
+                s.crate.id, s.crate.name, s.path, s.version, s.edition, s.score, s.grade, s.ratings, s.files,
+                s.codeLines, s.unsafeBlocks, s.unsafeFunctions, s.unsafeMethods, s.unsafeImpls, s.unsafeTraits,
+                s.externBlocks, s.unsafeInMacros, s.findings, s.metrics)).toList();
+        return Optional.of(ScanView.of(scan, crates));
+    }
+
+    /**
+     * Up to {@code limit} unsafe sites of scan {@code id} after the site {@code afterId} (from the
+     * first when null), by id; empty when there is no such scan.
+     */
+    @Transactional
+    public Optional<ScanView.UnsafeSitePage> unsafeSites(long id, Long afterId, int limit) {
+        if (Scan.findById(id) == null) {
+            return Optional.empty();
         }
-        List<ScanView.FindingView> fixed = new ArrayList<>();
-        if (scan.previousScanId != null) {
-            for (Tuple row : session().createNativeQuery("""
-                    select check_id, severity, path, line, col, end_line, end_col, message,
-                           in_test_code, suppression, fingerprint, 'fixed' as tracking,\s""" + ALSO_REPORTED_BY
-                    + " from finding f where scan_id = ?1 and not exists (select 1 from finding c where c.scan_id = ?2"
-                    + " and c.fingerprint = f.fingerprint) and " + DiagnosticImports.comparable("f", "?2")
-                    + " order by path, line, col, check_id", Tuple.class)
-                    .setParameter(1, scan.previousScanId).setParameter(2, id).getResultList()) {
-                fixed.add(findingOf(row));
-            }
+        List<Tuple> rows = session().createNativeQuery("""
+                select u.id, c.name as crate, u.kind, u.path, u.line, u.col, u.in_test_code
+                from unsafe_site u join crate_snapshot s on s.id = u.crate_snapshot_id join crate c on c.id = s.crate_id
+                where s.scan_id = ?1 and u.id > ?2 order by u.id limit ?3""", Tuple.class)
+                .setParameter(1, id).setParameter(2, afterId == null ? 0L : afterId).setParameter(3, limit + 1)
+                .getResultList();
+        List<ScanView.UnsafeSiteView> sites = rows.stream().limit(limit).map(row -> new ScanView.UnsafeSiteView(
+                row.get("crate", String.class), row.get("kind", String.class), row.get("path", String.class),
+                intOf(row, "line"), intOf(row, "col"), row.get("in_test_code", Boolean.class))).toList();
+        return Optional.of(new ScanView.UnsafeSitePage(id, limit, nextCursor(rows, limit), sites));
+    }
+
+    /**
+     * Up to {@code limit} findings of the previous scan of scan {@code id}'s branch that scan
+     * {@code id} no longer has, after the finding {@code afterId} (from the first when null), by
+     * id; none when the scan has no previous one; empty when there is no such scan.
+     */
+    @Transactional
+    public Optional<ScanView.FixedFindingPage> fixedFindings(long id, Long afterId, int limit) {
+        Scan scan = Scan.findById(id);
+        if (scan == null) {
+            return Optional.empty();
         }
-        Map<Long, List<ScanView.UnsafeSiteView>> sites = new LinkedHashMap<>();
-        for (Tuple row : session().createNativeQuery("""
-                select u.crate_snapshot_id, u.kind, u.path, u.line, u.col, u.in_test_code
-                from unsafe_site u join crate_snapshot s on s.id = u.crate_snapshot_id
-                where s.scan_id = ?1 order by u.path, u.line, u.col""", Tuple.class)
-                .setParameter(1, id).getResultList()) {
-            sites.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>())
-                    .add(new ScanView.UnsafeSiteView(row.get("kind", String.class), row.get("path", String.class),
-                            intOf(row, "line"), intOf(row, "col"), row.get("in_test_code", Boolean.class)));
+        if (scan.previousScanId == null) {
+            return Optional.of(new ScanView.FixedFindingPage(id, null, limit, null, List.of()));
         }
-        List<ScanView.CrateView> crates = snapshots.stream().map(s -> new ScanView.CrateView(s.crate.id, s.crate.name,
-                s.path, s.version, s.edition, s.score, s.grade, s.ratings, s.files, s.codeLines, s.unsafeBlocks,
-                s.unsafeFunctions, s.unsafeMethods, s.unsafeImpls, s.unsafeTraits, s.externBlocks, s.unsafeInMacros,
-                s.findings, s.metrics, findings.getOrDefault(s.id, List.of()), sites.getOrDefault(s.id, List.of())))
-                .toList();
-        return Optional.of(ScanView.of(scan, crates, fixed));
+        List<Tuple> rows = session().createNativeQuery("""
+                select id, check_id, severity, path, line, col, end_line, end_col, message,
+                       in_test_code, suppression, fingerprint, 'fixed' as tracking,\s""" + ALSO_REPORTED_BY
+                + " from finding f where scan_id = ?1 and id > ?3 and not exists (select 1 from finding c"
+                + " where c.scan_id = ?2 and c.fingerprint = f.fingerprint) and " + DiagnosticImports.comparable("f", "?2")
+                + " order by id limit ?4", Tuple.class)
+                .setParameter(1, scan.previousScanId).setParameter(2, id).setParameter(3, afterId == null ? 0L : afterId)
+                .setParameter(4, limit + 1).getResultList();
+        return Optional.of(new ScanView.FixedFindingPage(id, scan.previousScanId, limit, nextCursor(rows, limit),
+                rows.stream().limit(limit).map(ScanQueries::findingOf).toList()));
+    }
+
+    /** The cursor after the last row shown when there are more rows than {@code limit}; null otherwise. */
+    private static String nextCursor(List<Tuple> rows, int limit) {
+        return rows.size() > limit ? PageCursor.after(Long.toString(longOf(rows.get(limit - 1), "id"))) : null;
     }
 
     /**

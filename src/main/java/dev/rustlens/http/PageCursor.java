@@ -1,6 +1,5 @@
-package dev.rustlens.api;
+package dev.rustlens.http;
 
-import dev.rustlens.http.BadRequest;
 import dev.rustlens.text.Echo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -13,18 +12,18 @@ import java.util.Base64;
  * of the last item shown (lists are ordered by a unique, indexed key: keyset paging, no OFFSET),
  * base64url-encoded so that clients pass it back rather than build it.
  */
-final class PageCursor {
+public final class PageCursor {
 
     private PageCursor() {
     }
 
     /** The cursor that starts after the item whose key is {@code key}. */
-    static String after(String key) {
+    public static String after(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key a {@code cursor} parameter carries; null for the first page; a 400 for one this API did not make. */
-    static String key(String cursor) {
+    public static String key(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -36,7 +35,7 @@ final class PageCursor {
     }
 
     /** The numeric key (an id) a {@code cursor} parameter carries; null for the first page. */
-    static Long idKey(String cursor) {
+    public static Long idKey(String cursor) {
         String key = key(cursor);
         try {
             return key == null ? null : Long.valueOf(key);
@@ -46,17 +45,17 @@ final class PageCursor {
     }
 
     /** {@code limit} when it is between 1 and {@code max}; a 400 otherwise. */
-    static int limit(int limit, int max) {
+    public static int limit(int limit, int max) {
         if (limit < 1 || limit > max) {
             throw new BadRequest("limit must be between 1 and " + max);
         }
         return limit;
     }
 
-    /** Adds the Link to the page after the item keyed {@code lastKey}, when there is one. */
-    static Response.ResponseBuilder linkNext(Response.ResponseBuilder response, UriInfo uri, String lastKey) {
-        return lastKey == null ? response
-                : response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", after(lastKey)).build(), "next");
+    /** Adds the Link to the page that starts at {@code nextCursor}, when there is one. */
+    public static Response.ResponseBuilder linkNext(Response.ResponseBuilder response, UriInfo uri, String nextCursor) {
+        return nextCursor == null ? response
+                : response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build(), "next");
     }
 
     private static BadRequest notOurs(String cursor, Exception e) {
