@@ -44,7 +44,7 @@ public class ApiContractFilter implements OASFilter {
     /** What each query parameter means, wherever it appears. */
     private static final Map<String, String> QUERY_PARAMETERS = Map.ofEntries(
             Map.entry("limit", "The most items one page holds."),
-            Map.entry("cursor", "Where the page starts: the opaque `nextCursor` of the previous page (absent for the first)."),
+            Map.entry("cursor", "Where the page starts: the cursor in the previous page's Link (absent for the first)."),
             Map.entry("q", "Only repositories whose name contains this text (case-insensitive)."),
             Map.entry("kind", "Only repositories of this kind."),
             Map.entry("branch", "The branch (the repository's default branch when absent)."),

@@ -39,7 +39,8 @@ public class LatestScanRedirects {
     @ForwardsQueryParameters
     @Path("/{id}/{format:findings(\\.csv|\\.sarif)?|crates(\\.csv)?}")
     @Operation(summary = "Redirect (303) to the findings or crates export of the repository's newest succeeded scan")
-    @APIResponse(responseCode = "303", description = "The same export of the newest succeeded scan of the default branch, at the Location")
+    @APIResponse(responseCode = "303",
+            description = "The same export of the newest succeeded scan of the default branch, at the Location")
     public Response latest(@PathParam("id") long id, @PathParam("format") String format, @Context UriInfo uri) {
         if (!FORMATS.contains(format)) {
             throw new NotFoundException();

@@ -127,7 +127,8 @@ public class RepositoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a git repository (https or file URL, optional credentials) or an archive repository")
     @APIResponse(responseCode = "201", description = "The repository, at its Location",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepositoryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryView.class)))
     @APIResponse(responseCode = "409", description = "A repository of that name exists")
     public Response register(NewRepository request, UriInfo uri) {
         if (request == null) {
@@ -145,8 +146,10 @@ public class RepositoryResource {
      * {@code X-Total-Count}, the next page in {@code Link}.
      */
     @GET
-    @Operation(summary = "List repositories by name, paged by cursor (Link rel=next, X-Total-Count) and filtered by name (q) and kind")
-    @APIResponse(responseCode = "200", description = "A page of repositories; the next page's URL is in the Link header",
+    @Operation(summary = "List repositories by name, paged by cursor (Link rel=next, X-Total-Count), filtered by"
+            + " name (q) and kind")
+    @APIResponse(responseCode = "200",
+            description = "A page of repositories; the next page's URL is in the Link header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = RepositoryView.class)))
     public Response list(@QueryParam("q") String q, @QueryParam("kind") String kind,
@@ -154,11 +157,8 @@ public class RepositoryResource {
         GitRepository.Kind wanted = Choices.parse("kind", kind, GitRepository.Kind.class);
         GitRepository.Listing listing = repositories.page(q, wanted, PageCursor.key(cursor),
                 PageCursor.limit(limit, MAX_REPOSITORY_PAGE) + 1);
-        List<GitRepository> shown = listing.repositories().stream().limit(limit).toList();
-        Response.ResponseBuilder response = Response.ok(shown.stream().map(RepositoryView::of).toList())
-                .header("X-Total-Count", listing.total());
-        return PageCursor.linkNext(response, uri, listing.repositories().size() > limit ? PageCursor.after(shown.getLast().name) : null)
-                .build();
+        return PageCursor.firstOf(listing.repositories(), limit, RepositoryView::of, repository -> repository.name, uri)
+                .header("X-Total-Count", listing.total()).build();
     }
 
     /** Scans the default branch on a cron schedule, e.g. {@code {"cron": "0 0 3 * * ?"}} for 3:00 every night. */
@@ -168,7 +168,8 @@ public class RepositoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Scan the default branch on a cron schedule")
     @APIResponse(responseCode = "200", description = "The repository with its schedule",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepositoryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryView.class)))
     @APIResponse(responseCode = "409", description = "An archive repository has no schedule")
     public RepositoryView schedule(@PathParam("id") long id, ScheduleRequest request) {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
@@ -199,7 +200,8 @@ public class RepositoryResource {
     @Path("/{id}/schedule")
     @Operation(summary = "Stop scheduled scans")
     @APIResponse(responseCode = "200", description = "The repository without a schedule",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepositoryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryView.class)))
     @APIResponse(responseCode = "409", description = "An archive repository has no schedule")
     public RepositoryView unschedule(@PathParam("id") long id) {
         return changeSchedule(id, null);
@@ -211,7 +213,8 @@ public class RepositoryResource {
     @Path("/{id}/schedule/pause")
     @Operation(summary = "Pause scheduled scans, keeping the schedule (409 without a schedule)")
     @APIResponse(responseCode = "200", description = "The repository, its schedule paused",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepositoryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryView.class)))
     @APIResponse(responseCode = "409", description = "The repository has no schedule")
     public RepositoryView pauseSchedule(@PathParam("id") long id) {
         return changePause(id, true);
@@ -223,7 +226,8 @@ public class RepositoryResource {
     @Path("/{id}/schedule/resume")
     @Operation(summary = "Resume paused scheduled scans (409 without a schedule)")
     @APIResponse(responseCode = "200", description = "The repository, its schedule running",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepositoryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryView.class)))
     @APIResponse(responseCode = "409", description = "The repository has no schedule")
     public RepositoryView resumeSchedule(@PathParam("id") long id) {
         return changePause(id, false);
@@ -264,7 +268,8 @@ public class RepositoryResource {
     @Consumes({"application/gzip", "application/x-gzip", "application/x-tar", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload a source archive (.tar.gz, .crate) and scan it")
     @APIResponse(responseCode = "202", description = "What was unpacked and the queued scan, at its Location",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArchiveUpload.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArchiveUpload.class)))
     @APIResponse(responseCode = "409", description = "The repository is a git repository, not an archive one")
     @APIResponse(responseCode = "507", description = "The server's disk is full")
     public Response upload(@PathParam("id") long id, InputStream body, UriInfo uri) throws IOException {
@@ -308,11 +313,9 @@ public class RepositoryResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ScanView.class)))
     public Response scans(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("20") int limit,
             @QueryParam("cursor") String cursor, UriInfo uri) {
-        List<ScanView> page = scanQueries.history(id, PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_SCAN_PAGE) + 1)
-                .orElseThrow(NotFoundException::new);
-        List<ScanView> shown = page.stream().limit(limit).toList();
-        return PageCursor.linkNext(Response.ok(shown), uri,
-                page.size() > limit ? PageCursor.after(Long.toString(shown.getLast().id())) : null).build();
+        return PageCursor.firstOf(scanQueries.history(id, PageCursor.idKey(cursor),
+                PageCursor.limit(limit, MAX_SCAN_PAGE) + 1).orElseThrow(NotFoundException::new), limit, scan -> scan,
+                ScanView::id, uri).build();
     }
 
     /**
@@ -328,8 +331,10 @@ public class RepositoryResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ScanRequest.class)))
     @APIResponse(responseCode = "202", description = "The queued scan, at its Location",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanView.class)))
-    @APIResponse(responseCode = "409", description = "The repository is an archive repository: upload an archive to scan it")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScanView.class)))
+    @APIResponse(responseCode = "409",
+            description = "The repository is an archive repository: upload an archive to scan it")
     public Response scan(@PathParam("id") long id, byte[] body, UriInfo uri) throws IOException {
         // No body at all (curl -X POST) is the default branch's head, whatever the Content-Type says.
         ScanRequest request = body.length == 0 ? ScanRequest.DEFAULT_BRANCH_HEAD : scanRequests.readValue(body);
@@ -376,7 +381,8 @@ public class RepositoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue scans of past commits (last N, or one a week or month); 202 with the backfill")
     @APIResponse(responseCode = "202", description = "The backfill, at its Location",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BackfillRunner.BackfillView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BackfillRunner.BackfillView.class)))
     public Response backfill(@PathParam("id") long id, BackfillRequest request, UriInfo uri) {
         if (request == null) {
             throw new BadRequest("a JSON body {\"last\": N} or {\"every\": \"week\", \"since\": \"YYYY-MM-DD\"} is required");

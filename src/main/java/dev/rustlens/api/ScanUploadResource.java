@@ -49,8 +49,10 @@ public class ScanUploadResource {
     @Path("/{id}/uploads")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store the command-line scanner's results as the scan of a commit and branch; the gate's verdict")
-    @APIResponse(responseCode = "201", description = "The gate's verdict on the stored scan, which is at the Location",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GateService.GateStatus.class)))
+    @APIResponse(responseCode = "201",
+            description = "The gate's verdict on the stored scan, which is at the Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GateService.GateStatus.class)))
     @APIResponse(responseCode = "409", description = "A scan of that commit and branch is running on the server")
     public Response upload(@PathParam("id") long id, ScanUpload upload, UriInfo uri) {
         if (upload == null) {

@@ -62,7 +62,8 @@ public class TokenResource {
     @POST
     @Operation(summary = "Create an API token; the response carries its secret, shown only this once")
     @APIResponse(responseCode = "201", description = "The token with its secret, shown only here",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedToken.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CreatedToken.class)))
     @APIResponse(responseCode = "409", description = "A token of that name exists")
     public Response create(NewToken request, UriInfo uri) {
         if (request == null) {

@@ -60,7 +60,8 @@ public class UserResource {
     @POST
     @Operation(summary = "Create a user who signs in to the pages (password of at least 10 characters)")
     @APIResponse(responseCode = "201", description = "The user, at its Location",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "409", description = "A user of that name exists")
     public Response create(NewUser request, UriInfo uri) {
         if (request == null) {

@@ -90,8 +90,10 @@ public class BenchmarkResource {
     @Path("/benchmark-alerts/{id}/acknowledge")
     @Operation(summary = "Acknowledge a benchmark alert")
     @APIResponse(responseCode = "200", description = "The acknowledged alert",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)))
-    @APIResponse(responseCode = "409", description = "The alert is not open: it was acknowledged or resolved before")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "409",
+            description = "The alert is not open: it was acknowledged or resolved before")
     public AlertView acknowledge(@PathParam("id") long id) {
         return service.transition(id, BenchmarkAlert.Status.acknowledged, Author.of(identity));
     }
@@ -101,7 +103,8 @@ public class BenchmarkResource {
     @Path("/benchmark-alerts/{id}/resolve")
     @Operation(summary = "Resolve a benchmark alert")
     @APIResponse(responseCode = "200", description = "The resolved alert",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AlertView.class)))
     @APIResponse(responseCode = "409", description = "The alert is already resolved")
     public AlertView resolve(@PathParam("id") long id) {
         return service.transition(id, BenchmarkAlert.Status.resolved, Author.of(identity));

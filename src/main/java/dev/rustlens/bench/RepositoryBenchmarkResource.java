@@ -14,8 +14,10 @@ import dev.rustlens.bench.ingest.MalformedResultsException;
 import dev.rustlens.bench.ingest.ParsedResult;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
+import dev.rustlens.http.PageCursor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,7 +25,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,6 +36,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -47,6 +56,7 @@ public class RepositoryBenchmarkResource {
     /** Limits of an uploaded criterion archive: entries read, bytes per result file, bytes kept. */
     private static final CriterionArchive ARCHIVE = new CriterionArchive(200_000, 1 << 20, 64L << 20);
     private static final long MAX_MULTIPART_FILE_BYTES = 1 << 20;
+    private static final int MAX_ALERT_PAGE = 500;
 
     private final BenchmarkService service;
     private final BenchmarkQueries queries;
@@ -158,12 +168,22 @@ public class RepositoryBenchmarkResource {
         return queries.compare(id, measure, branch, testbed);
     }
 
-    /** The repository's benchmark alerts, newest first, optionally of one status. */
+    /**
+     * The repository's benchmark alerts, newest first, optionally of one status, {@code limit} at a
+     * time after {@code cursor}.
+     */
     @GET
     @Path("/alerts")
-    @Operation(summary = "A repository's benchmark alerts")
-    public List<AlertView> alerts(@PathParam("id") long id, @QueryParam("status") String status) {
-        return queries.alerts(id, Choices.parse("status", status, BenchmarkAlert.Status.class));
+    @Operation(summary = "A repository's benchmark alerts, newest first, paged by cursor (Link rel=next)")
+    @APIResponse(responseCode = "200", description = "A page of alerts; the next page's URL is in the Link header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertView.class)))
+    public Response alerts(@PathParam("id") long id, @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return PageCursor.firstOf(queries.alerts(id, Choices.parse("status", status, BenchmarkAlert.Status.class),
+                PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_ALERT_PAGE) + 1), limit, alert -> alert,
+                AlertView::id, uri).build();
     }
 
     private static String either(String query, String form) {

@@ -39,7 +39,8 @@ public class FindingQueries {
     }
 
     /** A page of findings; {@code nextCursor}, opaque, is null on the last page. */
-    public record FindingPage(long scanId, long total, int limit, String nextCursor, List<FindingRow> findings) {
+    public record FindingPage(long scanId, long total, int limit, String nextCursor, List<FindingRow> findings)
+            implements PageCursor.Page {
     }
 
     /** The commit that scan {@code id} analysed; empty when there is no such scan. */

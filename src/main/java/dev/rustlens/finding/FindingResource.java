@@ -46,8 +46,10 @@ public class FindingResource {
     @Path("/{id}/findings")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A scan's findings as JSON pages (limit, cursor, total, Link), filtered")
-    @APIResponse(responseCode = "200", description = "A page of the scan's findings; the next page's link is in the Link header",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingQueries.FindingPage.class)))
+    @APIResponse(responseCode = "200",
+            description = "A page of the scan's findings; the next page's link is in the Link header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FindingQueries.FindingPage.class)))
     public Response page(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") String cursor, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
@@ -57,7 +59,7 @@ public class FindingResource {
         FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
         requireScan(id);
         FindingQueries.FindingPage page = findings.page(id, where, after, limit);
-        return PageCursor.linkNext(Response.ok(page), uri, page.nextCursor()).build();
+        return PageCursor.ok(page, uri);
     }
 
     /** Every finding of the scan that the filter keeps, as RFC 4180 CSV with formulas neutralised. */

@@ -43,10 +43,12 @@ public class BadgeResource {
     @Path("/{id}/badge/grade.svg")
     @Operation(summary = "An SVG badge with the grade")
     @APIResponse(responseCode = "200", description = "The badge",
-            content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
+            content = @Content(mediaType = "image/svg+xml",
+                    schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "304", description = "The badge is unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such repository: a grey badge saying unknown",
-            content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
+            content = @Content(mediaType = "image/svg+xml",
+                    schema = @Schema(implementation = String.class)))
     public Response grade(@PathParam("id") long id, @Context Request request) {
         Optional<GateService.Graded> graded = gates.newestGrade(id);
         if (graded.isEmpty()) {
@@ -61,10 +63,12 @@ public class BadgeResource {
     @Path("/{id}/badge/gate.svg")
     @Operation(summary = "An SVG badge with the gate status")
     @APIResponse(responseCode = "200", description = "The badge",
-            content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
+            content = @Content(mediaType = "image/svg+xml",
+                    schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "304", description = "The badge is unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such repository: a grey badge saying unknown",
-            content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
+            content = @Content(mediaType = "image/svg+xml",
+                    schema = @Schema(implementation = String.class)))
     public Response gate(@PathParam("id") long id, @Context Request request) {
         Optional<GateVerdict> verdict = gates.newestVerdict(id);
         if (verdict.isEmpty()) {

@@ -62,7 +62,8 @@ public class TriageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark a finding as accepted or a false positive")
     @APIResponse(responseCode = "201", description = "The mark",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageMark.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TriageMark.class)))
     public Response mark(@PathParam("id") long id, TriageRequest request) {
         GitRepository repository = repository(id);
         if (request == null) {

@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one paging style of the JSON lists: {@code limit} items after an opaque {@code cursor}, the
@@ -15,6 +17,17 @@ import java.util.Base64;
 public final class PageCursor {
 
     private PageCursor() {
+    }
+
+    /** A page of a list whose body carries the cursor of the page after it. */
+    public interface Page {
+        /** The cursor of the next page; null on the last. */
+        String nextCursor();
+    }
+
+    /** 200 with {@code page} and the Link to the page after it. */
+    public static Response ok(Page page, UriInfo uri) {
+        return linkNext(Response.ok(page), uri, page.nextCursor()).build();
     }
 
     /** The cursor that starts after the item whose key is {@code key}. */
@@ -50,6 +63,17 @@ public final class PageCursor {
             throw new BadRequest("limit must be between 1 and " + max);
         }
         return limit;
+    }
+
+    /**
+     * 200 with the first {@code limit} items of {@code fetched}, which was read with one item more
+     * to tell whether another page follows, and then the Link to it, after the key of the last shown.
+     */
+    public static <T, V> Response.ResponseBuilder firstOf(List<T> fetched, int limit, Function<T, V> view,
+            Function<T, Object> key, UriInfo uri) {
+        List<T> shown = fetched.stream().limit(limit).toList();
+        return linkNext(Response.ok(shown.stream().map(view).toList()), uri,
+                fetched.size() > limit ? after(String.valueOf(key.apply(shown.getLast()))) : null);
     }
 
     /** Adds the Link to the page that starts at {@code nextCursor}, when there is one. */

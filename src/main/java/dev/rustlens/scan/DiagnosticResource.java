@@ -59,7 +59,8 @@ public class DiagnosticResource {
         "application/x-gzip"})
     @Operation(summary = "Upload cargo clippy --message-format=json output for a commit")
     @APIResponse(responseCode = "201", description = "What was read and imported",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiagnosticUploads.Summary.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DiagnosticUploads.Summary.class)))
     public Response upload(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("root") String root, InputStream body) {
         if (commit == null || !commit.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {

@@ -42,8 +42,10 @@ public class ScanEventsResource {
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "ScanProgress of a scan as server-sent events until it ends")
-    @APIResponse(responseCode = "200", description = "Progress events (ScanProgress as JSON data) until the scan ends",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ScanQueries.ScanProgress.class)))
+    @APIResponse(responseCode = "200",
+            description = "Progress events (ScanProgress as JSON data) until the scan ends",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = ScanQueries.ScanProgress.class)))
     public void events(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
         if (queries.progress(id).isEmpty()) {
             throw new NotFoundException();

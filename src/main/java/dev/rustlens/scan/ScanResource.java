@@ -44,7 +44,8 @@ public class ScanResource {
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a queued or running scan")
     @APIResponse(responseCode = "200", description = "The cancelled scan",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScanView.class)))
     @APIResponse(responseCode = "409", description = "The scan has already ended")
     public ScanView cancel(@PathParam("id") long id) {
         ScanService.Cancellation cancellation = scans.cancel(id);
@@ -69,27 +70,31 @@ public class ScanResource {
     @GET
     @Path("/{id}/unsafe-sites")
     @Operation(summary = "A scan's unsafe sites, paged by cursor (Link rel=next)")
-    @APIResponse(responseCode = "200", description = "A page of unsafe sites; the next page's URL is in the Link header",
+    @APIResponse(responseCode = "200",
+            description = "A page of unsafe sites; the next page's URL is in the Link header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ScanView.UnsafeSitePage.class)))
     public Response unsafeSites(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        ScanView.UnsafeSitePage page = queries.unsafeSites(id, PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_LIMIT))
-                .orElseThrow(() -> new NotFoundException("no scan " + id));
-        return PageCursor.linkNext(Response.ok(page), uri, page.nextCursor()).build();
+        return PageCursor.ok(queries.unsafeSites(id, PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_LIMIT))
+                .orElseThrow(() -> noScan(id)), uri);
     }
 
     /** The findings of the branch's previous scan that this scan no longer has, by id, {@code limit} at a time. */
     @GET
     @Path("/{id}/fixed-findings")
     @Operation(summary = "The findings a scan fixed (the previous scan's that it no longer has), paged by cursor (Link rel=next)")
-    @APIResponse(responseCode = "200", description = "A page of fixed findings; the next page's URL is in the Link header",
+    @APIResponse(responseCode = "200",
+            description = "A page of fixed findings; the next page's URL is in the Link header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ScanView.FixedFindingPage.class)))
     public Response fixedFindings(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        ScanView.FixedFindingPage page = queries.fixedFindings(id, PageCursor.idKey(cursor),
-                PageCursor.limit(limit, MAX_LIMIT)).orElseThrow(() -> new NotFoundException("no scan " + id));
-        return PageCursor.linkNext(Response.ok(page), uri, page.nextCursor()).build();
+        return PageCursor.ok(queries.fixedFindings(id, PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_LIMIT))
+                .orElseThrow(() -> noScan(id)), uri);
+    }
+
+    private static NotFoundException noScan(long id) {
+        return new NotFoundException("no scan " + id);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.scoring.Rating;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -94,12 +95,13 @@ public record ScanView(
     }
 
     /** A page of a scan's unsafe sites; {@code nextCursor}, opaque, is null on the last page. */
-    public record UnsafeSitePage(long scanId, int limit, String nextCursor, List<UnsafeSiteView> unsafeSites) {
+    public record UnsafeSitePage(long scanId, int limit, String nextCursor, List<UnsafeSiteView> unsafeSites)
+            implements PageCursor.Page {
     }
 
     /** A page of the findings a scan fixed; {@code nextCursor}, opaque, is null on the last page. */
     public record FixedFindingPage(long scanId, Long previousScanId, int limit, String nextCursor,
-            List<FindingView> findings) {
+            List<FindingView> findings) implements PageCursor.Page {
     }
 
     /** The scan without its crates (while queued, or in lists). */

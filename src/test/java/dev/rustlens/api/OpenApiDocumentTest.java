@@ -70,6 +70,11 @@ class OpenApiDocumentTest {
             if (parameters != null) {
                 parameters.stream().filter(parameter -> parameter.get("description") == null)
                         .forEach(parameter -> gaps.add(name + ": parameter " + parameter.get("name") + " undescribed"));
+                List<Object> names = parameters.stream().map(parameter -> parameter.get("name")).toList();
+                if (names.contains("limit") != names.contains("cursor") || names.contains("page")
+                        || names.contains("before")) {
+                    gaps.add(name + ": a list paged otherwise than by limit and cursor " + names);
+                }
             }
         }));
         assertEquals(List.of(), gaps);
