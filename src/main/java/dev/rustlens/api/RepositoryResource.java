@@ -48,11 +48,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Registers repositories and starts their scans. */
 @Path("/api/v1/repositories")
@@ -148,11 +148,7 @@ public class RepositoryResource {
     @GET
     @Operation(summary = "List repositories by name, paged by cursor (Link rel=next, X-Total-Count), filtered by"
             + " name (q) and kind")
-    @APIResponse(responseCode = "200",
-            description = "A page of repositories; the next page's URL is in the Link header",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = RepositoryView.class)))
-    public Response list(@QueryParam("q") String q, @QueryParam("kind") String kind,
+    public RestResponse<List<RepositoryView>> list(@QueryParam("q") String q, @QueryParam("kind") String kind,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit, UriInfo uri) {
         GitRepository.Kind wanted = Choices.parse("kind", kind, GitRepository.Kind.class);
         GitRepository.Listing listing = repositories.page(q, wanted, PageCursor.key(cursor),
@@ -308,10 +304,7 @@ public class RepositoryResource {
     @GET
     @Path("/{id}/scans")
     @Operation(summary = "A repository's scans, newest first, paged by cursor (Link rel=next)")
-    @APIResponse(responseCode = "200", description = "A page of scans; the next page's URL is in the Link header",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = ScanView.class)))
-    public Response scans(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("20") int limit,
+    public RestResponse<List<ScanView>> scans(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("20") int limit,
             @QueryParam("cursor") String cursor, UriInfo uri) {
         return PageCursor.firstOf(scanQueries.history(id, PageCursor.idKey(cursor),
                 PageCursor.limit(limit, MAX_SCAN_PAGE) + 1).orElseThrow(NotFoundException::new), limit, scan -> scan,

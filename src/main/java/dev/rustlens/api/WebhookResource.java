@@ -25,11 +25,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * A repository's webhooks (admins only): registered with the secret shown once, listed without it,
@@ -121,11 +121,7 @@ public class WebhookResource {
     @Path("/{hookId}/deliveries")
     @Operation(summary = "A webhook's deliveries, newest first, paged by cursor (Link rel=next): status, attempts,"
             + " the receiver's answer or the error")
-    @APIResponse(responseCode = "200",
-            description = "A page of deliveries; the next page's URL is in the Link header",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
-    public Response deliveries(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId,
+    public RestResponse<List<DeliveryView>> deliveries(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId,
             @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor, UriInfo uri) {
         return PageCursor.firstOf(webhooks.deliveries(repositoryId, hookId, PageCursor.idKey(cursor),
                 PageCursor.limit(limit, WebhookService.MAX_DELIVERIES_LISTED) + 1), limit, delivery -> delivery,

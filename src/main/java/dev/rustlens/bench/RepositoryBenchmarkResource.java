@@ -27,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,13 +35,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * A repository's benchmarks over REST: CI pushes results per commit, branch and testbed; the list
@@ -175,10 +171,7 @@ public class RepositoryBenchmarkResource {
     @GET
     @Path("/alerts")
     @Operation(summary = "A repository's benchmark alerts, newest first, paged by cursor (Link rel=next)")
-    @APIResponse(responseCode = "200", description = "A page of alerts; the next page's URL is in the Link header",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertView.class)))
-    public Response alerts(@PathParam("id") long id, @QueryParam("status") String status,
+    public RestResponse<List<AlertView>> alerts(@PathParam("id") long id, @QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         return PageCursor.firstOf(queries.alerts(id, Choices.parse("status", status, BenchmarkAlert.Status.class),

@@ -20,9 +20,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * A scan's findings, filtered: as JSON pages (limit and cursor, with the total and a Link to the
@@ -46,11 +44,7 @@ public class FindingResource {
     @Path("/{id}/findings")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A scan's findings as JSON pages (limit, cursor, total, Link), filtered")
-    @APIResponse(responseCode = "200",
-            description = "A page of the scan's findings; the next page's link is in the Link header",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = FindingQueries.FindingPage.class)))
-    public Response page(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
+    public RestResponse<FindingQueries.FindingPage> page(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") String cursor, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted, @Context UriInfo uri) {

@@ -24,6 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Path("/api/v1/repositories")
 @Tag(name = "Quality gate")
 @Produces("image/svg+xml")
+@APIResponse(responseCode = "200", description = "The badge",
+        content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
+@APIResponse(responseCode = "304", description = "The badge is unchanged since the ETag sent in If-None-Match")
+@APIResponse(responseCode = "404", description = "No such repository: a grey badge saying unknown",
+        content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
 public class BadgeResource {
 
     private static final String GREY = "#9f9f9f";
@@ -42,13 +47,6 @@ public class BadgeResource {
     @GET
     @Path("/{id}/badge/grade.svg")
     @Operation(summary = "An SVG badge with the grade")
-    @APIResponse(responseCode = "200", description = "The badge",
-            content = @Content(mediaType = "image/svg+xml",
-                    schema = @Schema(implementation = String.class)))
-    @APIResponse(responseCode = "304", description = "The badge is unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such repository: a grey badge saying unknown",
-            content = @Content(mediaType = "image/svg+xml",
-                    schema = @Schema(implementation = String.class)))
     public Response grade(@PathParam("id") long id, @Context Request request) {
         Optional<GateService.Graded> graded = gates.newestGrade(id);
         if (graded.isEmpty()) {
@@ -62,13 +60,6 @@ public class BadgeResource {
     @GET
     @Path("/{id}/badge/gate.svg")
     @Operation(summary = "An SVG badge with the gate status")
-    @APIResponse(responseCode = "200", description = "The badge",
-            content = @Content(mediaType = "image/svg+xml",
-                    schema = @Schema(implementation = String.class)))
-    @APIResponse(responseCode = "304", description = "The badge is unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such repository: a grey badge saying unknown",
-            content = @Content(mediaType = "image/svg+xml",
-                    schema = @Schema(implementation = String.class)))
     public Response gate(@PathParam("id") long id, @Context Request request) {
         Optional<GateVerdict> verdict = gates.newestVerdict(id);
         if (verdict.isEmpty()) {

@@ -1,12 +1,12 @@
 package dev.rustlens.http;
 
 import dev.rustlens.text.Echo;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The one paging style of the JSON lists: {@code limit} items after an opaque {@code cursor}, the
@@ -26,8 +26,8 @@ public final class PageCursor {
     }
 
     /** 200 with {@code page} and the Link to the page after it. */
-    public static Response ok(Page page, UriInfo uri) {
-        return linkNext(Response.ok(page), uri, page.nextCursor()).build();
+    public static <T extends Page> RestResponse<T> ok(T page, UriInfo uri) {
+        return linkNext(RestResponse.ResponseBuilder.ok(page), uri, page.nextCursor()).build();
     }
 
     /** The cursor that starts after the item whose key is {@code key}. */
@@ -69,15 +69,16 @@ public final class PageCursor {
      * 200 with the first {@code limit} items of {@code fetched}, which was read with one item more
      * to tell whether another page follows, and then the Link to it, after the key of the last shown.
      */
-    public static <T, V> Response.ResponseBuilder firstOf(List<T> fetched, int limit, Function<T, V> view,
-            Function<T, Object> key, UriInfo uri) {
+    public static <T, V> RestResponse.ResponseBuilder<List<V>> firstOf(List<T> fetched, int limit,
+            Function<T, V> view, Function<T, Object> key, UriInfo uri) {
         List<T> shown = fetched.stream().limit(limit).toList();
-        return linkNext(Response.ok(shown.stream().map(view).toList()), uri,
+        return linkNext(RestResponse.ResponseBuilder.ok(shown.stream().map(view).toList()), uri,
                 fetched.size() > limit ? after(String.valueOf(key.apply(shown.getLast()))) : null);
     }
 
     /** Adds the Link to the page that starts at {@code nextCursor}, when there is one. */
-    public static Response.ResponseBuilder linkNext(Response.ResponseBuilder response, UriInfo uri, String nextCursor) {
+    private static <T> RestResponse.ResponseBuilder<T> linkNext(RestResponse.ResponseBuilder<T> response, UriInfo uri,
+            String nextCursor) {
         return nextCursor == null ? response
                 : response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build(), "next");
     }

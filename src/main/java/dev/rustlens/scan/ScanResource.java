@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A scan's summary, and the paged lists of what it found. */
 @Path("/api/v1/scans")
@@ -70,11 +71,7 @@ public class ScanResource {
     @GET
     @Path("/{id}/unsafe-sites")
     @Operation(summary = "A scan's unsafe sites, paged by cursor (Link rel=next)")
-    @APIResponse(responseCode = "200",
-            description = "A page of unsafe sites; the next page's URL is in the Link header",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScanView.UnsafeSitePage.class)))
-    public Response unsafeSites(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
+    public RestResponse<ScanView.UnsafeSitePage> unsafeSites(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return PageCursor.ok(queries.unsafeSites(id, PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_LIMIT))
                 .orElseThrow(() -> noScan(id)), uri);
@@ -84,11 +81,7 @@ public class ScanResource {
     @GET
     @Path("/{id}/fixed-findings")
     @Operation(summary = "The findings a scan fixed (the previous scan's that it no longer has), paged by cursor (Link rel=next)")
-    @APIResponse(responseCode = "200",
-            description = "A page of fixed findings; the next page's URL is in the Link header",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScanView.FixedFindingPage.class)))
-    public Response fixedFindings(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
+    public RestResponse<ScanView.FixedFindingPage> fixedFindings(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return PageCursor.ok(queries.fixedFindings(id, PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_LIMIT))
                 .orElseThrow(() -> noScan(id)), uri);
