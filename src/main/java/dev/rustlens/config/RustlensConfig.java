@@ -41,6 +41,9 @@ public interface RustlensConfig {
     /** Limits of one analysis. */
     Analysis analysis();
 
+    /** Which old scans keep their findings (docs/database.md). */
+    Housekeeping housekeeping();
+
     /** Who may read and write. */
     Auth auth();
 
@@ -145,6 +148,27 @@ public interface RustlensConfig {
          */
         @WithDefault("30d")
         Duration branchExpiry();
+    }
+
+    /**
+     * Which scans keep their findings and unsafe sites. Every scan keeps its snapshots, scores and
+     * finding counts, which the trends read; a scan whose commit is older than {@code keepAll}
+     * keeps its findings only when it is its day's newest (its week's newest beyond
+     * {@code keepDaily}), the newest of its branch, the baseline of a scan that keeps them, or a
+     * gate's chosen baseline.
+     */
+    interface Housekeeping {
+        /** How long after its commit every scan keeps its findings. */
+        @WithDefault("30d")
+        Duration keepAll();
+
+        /** Until how long after its commit the newest scan of each day keeps them (then of each week). */
+        @WithDefault("365d")
+        Duration keepDaily();
+
+        /** When the findings of scans beyond those are removed (a Quartz-style cron expression). */
+        @WithDefault("0 17 3 * * ?")
+        String cron();
     }
 
     /** Fetching repositories. */

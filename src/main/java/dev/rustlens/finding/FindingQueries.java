@@ -6,6 +6,8 @@ import dev.rustlens.scan.Scan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,10 +45,20 @@ public class FindingQueries {
             implements PageCursor.Page {
     }
 
-    /** The commit that scan {@code id} analysed; empty when there is no such scan. */
+    /**
+     * The commit that scan {@code id} analysed; empty when there is no such scan, a 410 (Gone) when
+     * housekeeping removed its findings.
+     */
     @Transactional
     public Optional<ScannedCommit> commit(long id) {
-        return Scan.<Scan>findByIdOptional(id).map(scan -> new ScannedCommit(scan.repository.url, scan.commitSha));
+        return Scan.<Scan>findByIdOptional(id).map(scan -> {
+            if (scan.findingsRemovedAt != null) {
+                throw new ClientErrorException("the findings of scan " + id + " were removed by housekeeping on "
+                        + scan.findingsRemovedAt.toLocalDate() + " (docs/database.md); its counts, scores and trends"
+                        + " remain, and the newer scans of its branch have their findings", Response.Status.GONE);
+            }
+            return new ScannedCommit(scan.repository.url, scan.commitSha);
+        });
     }
 
     /** The imported lints (docs/diagnostics.md) that scan {@code id} has findings of, or that reported the same site as one. */

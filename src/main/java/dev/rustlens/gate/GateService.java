@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.coverage.CoverageApplied;
 import dev.rustlens.coverage.NewCodeCoverage;
+import dev.rustlens.database.JoinPlans;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
@@ -417,11 +418,13 @@ public class GateService {
         List<Long> found = switch (gate.baseline()) {
             case "date" -> session().createNativeQuery("""
                     select id from scan where repository_id = ?1 and branch = ?2 and status = 'succeeded' and id <> ?3
-                      and committed_at < ?4 order by committed_at desc, id desc limit 1""", Long.class)
+                      and committed_at < ?4 and findings_removed_at is null
+                    order by committed_at desc, id desc limit 1""", Long.class)
                     .setParameter(1, scan.repository.id).setParameter(2, scan.branch).setParameter(3, scan.id)
                     .setParameter(4, parseDate(gate.baselineValue()).atStartOfDay().atOffset(ZoneOffset.UTC)).getResultList();
             case "branch" -> session().createNativeQuery("""
                     select id from scan where repository_id = ?1 and branch = ?2 and status = 'succeeded' and id <> ?3
+                      and findings_removed_at is null
                     order by committed_at desc, id desc limit 1""", Long.class)
                     .setParameter(1, scan.repository.id).setParameter(2, gate.baselineValue()).setParameter(3, scan.id)
                     .getResultList();
@@ -442,14 +445,15 @@ public class GateService {
         boolean nothingNew = baseline != null && baseline.equals(scan.previousScanId)
                 && Integer.valueOf(0).equals(scan.findingsNew);
         if (baseline != null && !nothingNew) {
-            for (Tuple row : session().createNativeQuery("""
+            List<Tuple> rows = JoinPlans.withoutNestedLoops(session(), () -> session().createNativeQuery("""
                     select f.check_id, f.severity, count(*) as count from finding f
                     where f.scan_id = ?1 and f.suppression = 'NONE' and not f.in_test_code
                       and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)
                       and not exists (select 1 from finding_triage t where t.repository_id = ?3
                           and t.fingerprint = f.fingerprint and (t.expires_at is null or t.expires_at > now()))
                       and\s""" + DiagnosticImports.comparable("f", "?2") + " group by f.check_id, f.severity", Tuple.class)
-                    .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, scan.repository.id).getResultList()) {
+                    .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, scan.repository.id).getResultList());
+            for (Tuple row : rows) {
                 long count = longOf(row, "count");
                 byCheck.merge(row.get("check_id", String.class), count, Long::sum);
                 bySeverity.merge(row.get("severity", String.class), count, Long::sum);

@@ -139,6 +139,10 @@ public class Scan extends RepositoryPart {
     @Column(name = "findings_fixed")
     public Integer findingsFixed;
 
+    /** When housekeeping removed this scan's findings and unsafe sites (docs/database.md); null while it has them. */
+    @Column(name = "findings_removed_at")
+    public OffsetDateTime findingsRemovedAt;
+
     /** The queued or running scan of this repository and branch's head, if there is one. */
     public static Optional<Scan> findActive(GitRepository repository, String branch) {
         return find("repository = ?1 and branch = ?2 and requestedCommit is null and status in ?3 order by id",
@@ -170,19 +174,20 @@ public class Scan extends RepositoryPart {
     public static Optional<Scan> findBaseline(Scan scan, String commitSha, OffsetDateTime committedAt) {
         if (scan.baseCommit != null) {
             // Even the same commit: a branch that has not moved from its base has no new findings.
-            return find("repository = ?1 and commitSha = ?2 and status = ?3 and id <> ?4 order by id desc",
+            return find("repository = ?1 and commitSha = ?2 and status = ?3 and id <> ?4"
+                    + " and findingsRemovedAt is null order by id desc",
                     scan.repository, scan.baseCommit, Status.succeeded, scan.id).firstResultOptional();
         }
         return find("repository = ?1 and branch = ?2 and status = ?3 and id <> ?4 and commitSha <> ?5"
-                + " and committedAt <= ?6 order by committedAt desc, id desc", scan.repository, scan.branch,
-                Status.succeeded, scan.id, commitSha, committedAt).firstResultOptional();
+                + " and committedAt <= ?6 and findingsRemovedAt is null order by committedAt desc, id desc",
+                scan.repository, scan.branch, Status.succeeded, scan.id, commitSha, committedAt).firstResultOptional();
     }
 
     /** The newest succeeded scan of this scan's repository and branch of the same commit, if any. */
     public static Optional<Scan> findEarlierOfCommit(Scan scan, String commitSha) {
         return find("repository = ?1 and branch = ?2 and status = ?3 and id <> ?4 and commitSha = ?5"
-                + " order by id desc", scan.repository, scan.branch, Status.succeeded, scan.id, commitSha)
-                .firstResultOptional();
+                + " and findingsRemovedAt is null order by id desc",
+                scan.repository, scan.branch, Status.succeeded, scan.id, commitSha).firstResultOptional();
     }
 
     /** The commits of a repository and branch that have a succeeded scan, or a queued or running one. */

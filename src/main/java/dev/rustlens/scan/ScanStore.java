@@ -7,6 +7,7 @@ import dev.rustlens.analysis.check.VerificationEvidence;
 import dev.rustlens.analysis.diagnostics.Diagnostic;
 import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.metric.Metrics;
+import dev.rustlens.database.JoinPlans;
 import dev.rustlens.database.StorableText;
 import dev.rustlens.scan.ScanPhases.Outcome;
 import dev.rustlens.scan.ScanPhases.Phase;
@@ -47,9 +48,11 @@ public class ScanStore {
     private final Event<ScanStored> stored;
     private final Event<ScanFailed> failed;
     private final DiagnosticImports diagnostics;
+    private final FindingCounts counts;
 
     public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores,
-            Event<ScanStored> stored, Event<ScanFailed> failed, DiagnosticImports diagnostics) {
+            Event<ScanStored> stored, Event<ScanFailed> failed, DiagnosticImports diagnostics, FindingCounts counts) {
+        this.counts = counts;
         this.stored = stored;
         this.diagnostics = diagnostics;
         this.failed = failed;
@@ -150,12 +153,20 @@ public class ScanStore {
      */
     private void judgeAndPublish(Scan scan, ScanPhases phases) {
         phases.begin(Phase.GATE);
-        stored.fire(new ScanStored(scan));
+        publishStored(scan);
         phases.begin(Phase.STORE);
         compareSuccessorsWith(scan);
         compareBranchesWith(scan);
         phases.begin(Phase.PUBLISH);
         finishNow(scan);
+    }
+
+    /** Counts a stored scan's findings (they changed, or are new) and has it judged. */
+    private void publishStored(Scan scan) {
+        if (scan.findingsRemovedAt == null) {
+            counts.recount(scan.id);
+        }
+        stored.fire(new ScanStored(scan));
     }
 
     /** Ends a scan that {@code worker} ran as failed, with a message for the user, and fires {@link ScanFailed}. */
@@ -295,7 +306,7 @@ public class ScanStore {
     public void trackAgain(Scan scan) {
         Scan baseline = scan.previousScanId == null ? null : Scan.findById(scan.previousScanId);
         if (baseline == null) {
-            stored.fire(new ScanStored(scan));
+            publishStored(scan);
         } else {
             compareWith(scan, baseline);
         }
@@ -308,7 +319,7 @@ public class ScanStore {
     /** Tracks the findings of {@code later} against {@code baseline}'s, as if it had been stored after it, and judges it. */
     private void compareWith(Scan later, Scan baseline) {
         track(later, baseline);
-        stored.fire(new ScanStored(later));
+        publishStored(later);
     }
 
     /**
@@ -317,16 +328,19 @@ public class ScanStore {
      */
     private void track(Scan later, Scan baseline) {
         Session session = entityManager.unwrap(Session.class);
-        session.createNativeMutationQuery("update finding f set tracking = case when exists (select 1 from finding b"
-                + " where b.scan_id = ?2 and b.fingerprint = f.fingerprint) or not "
-                + DiagnosticImports.comparable("f", "?2") + " then 'unchanged' else 'new' end where f.scan_id = ?1")
-                .setParameter(1, later.id).setParameter(2, baseline.id).executeUpdate();
-        later.findingsNew = count(session, "select count(distinct f.fingerprint) from finding f where f.scan_id = ?1"
-                + " and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)"
-                + " and " + DiagnosticImports.comparable("f", "?2"), later.id, baseline.id);
-        later.findingsFixed = count(session, "select count(distinct b.fingerprint) from finding b where b.scan_id = ?2"
-                + " and not exists (select 1 from finding f where f.scan_id = ?1 and f.fingerprint = b.fingerprint)"
-                + " and " + DiagnosticImports.comparable("b", "?1"), later.id, baseline.id);
+        JoinPlans.withoutNestedLoops(session, () -> {
+            session.createNativeMutationQuery("update finding f set tracking = case when exists (select 1 from finding b"
+                    + " where b.scan_id = ?2 and b.fingerprint = f.fingerprint) or not "
+                    + DiagnosticImports.comparable("f", "?2") + " then 'unchanged' else 'new' end where f.scan_id = ?1")
+                    .setParameter(1, later.id).setParameter(2, baseline.id).executeUpdate();
+            later.findingsNew = count(session, "select count(distinct f.fingerprint) from finding f where f.scan_id = ?1"
+                    + " and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)"
+                    + " and " + DiagnosticImports.comparable("f", "?2"), later.id, baseline.id);
+            later.findingsFixed = count(session, "select count(distinct b.fingerprint) from finding b where b.scan_id = ?2"
+                    + " and not exists (select 1 from finding f where f.scan_id = ?1 and f.fingerprint = b.fingerprint)"
+                    + " and " + DiagnosticImports.comparable("b", "?1"), later.id, baseline.id);
+            return later;
+        });
         later.previousScanId = baseline.id;
         entityManager.flush();
     }

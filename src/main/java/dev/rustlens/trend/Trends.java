@@ -7,6 +7,7 @@ import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Crate;
+import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -107,8 +108,8 @@ public class Trends {
                 .setParameter(4, end).setParameter(5, crateId == null ? 0L : crateId).getResultList();
         Map<Long, Map<String, Long>> bySeverity = new TreeMap<>();
         Map<Long, Map<String, Long>> byCategory = new TreeMap<>();
-        countFindings(rows.stream().map(row -> Columns.longOf(row, "scan_id")).toList(), crateId, bySeverity,
-                byCategory);
+        countFindings(repository.id, rows.stream().map(row -> Columns.longOf(row, "scan_id")).toList(), crateId,
+                bySeverity, byCategory);
         List<Point> points = new ArrayList<>();
         for (Tuple row : rows) {
             long scanId = Columns.longOf(row, "scan_id");
@@ -131,22 +132,47 @@ public class Trends {
         return new Trend(repository.id, crateId, scannedBranch, points);
     }
 
-    /** Counts the findings that count (not suppressed, not in tests) by severity and by check category. */
-    private void countFindings(List<Long> scanIds, Long crateId, Map<Long, Map<String, Long>> bySeverity,
-            Map<Long, Map<String, Long>> byCategory) {
+    /**
+     * Counts the findings that count against the score (the definition of
+     * {@code FindingFilter.COUNTS}, as every page counts them) by severity and by check category,
+     * without reading the scans' findings: the counts stored with each scan ({@code finding_count})
+     * less the findings that the repository's active triage marks take out, looked up by
+     * fingerprint (a few marks, an index probe each per scan). A scan whose findings housekeeping
+     * removed keeps its stored counts, triaged findings included (docs/database.md).
+     */
+    private void countFindings(long repositoryId, List<Long> scanIds, Long crateId,
+            Map<Long, Map<String, Long>> bySeverity, Map<Long, Map<String, Long>> byCategory) {
         if (scanIds.isEmpty()) {
             return;
         }
         Map<String, String> categories = engine.catalogue().checks().stream()
                 .collect(Collectors.toMap(Check::id, check -> check.info().category().name()));
-        for (Tuple row : session().createNativeQuery("""
-                select f.scan_id, f.severity, f.check_id, count(*) as findings from finding f
-                where f.scan_id in (?1) and f.suppression = 'NONE' and not f.in_test_code
-                  and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))
-                group by f.scan_id, f.severity, f.check_id""", Tuple.class)
-                .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId).getResultList()) {
+        String counted = DiagnosticImports.OWN + " and f.suppression = 'NONE' and not f.in_test_code"
+                + " and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))";
+        List<Tuple> stored = session().createNativeQuery("""
+                select f.scan_id, f.severity, f.check_id, sum(f.findings) as findings from finding_count f
+                where f.scan_id in (?1) and %s
+                group by f.scan_id, f.severity, f.check_id""".formatted(counted), Tuple.class)
+                .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId).getResultList();
+        List<Tuple> triaged = session().createNativeQuery("""
+                select f.scan_id, f.severity, f.check_id, count(*) as findings
+                from finding_triage t join finding f on f.fingerprint = t.fingerprint and f.scan_id in (?1)
+                where t.repository_id = ?3 and (t.expires_at is null or t.expires_at > now()) and %s
+                group by f.scan_id, f.severity, f.check_id""".formatted(counted), Tuple.class)
+                .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId)
+                .setParameter(3, repositoryId).getResultList();
+        add(stored, 1, categories, bySeverity, byCategory);
+        add(triaged, -1, categories, bySeverity, byCategory);
+        // A severity or category whose every finding is triaged is not in the count.
+        bySeverity.values().forEach(counts -> counts.values().removeIf(count -> count == 0));
+        byCategory.values().forEach(counts -> counts.values().removeIf(count -> count == 0));
+    }
+
+    private static void add(List<Tuple> rows, long sign, Map<String, String> categories,
+            Map<Long, Map<String, Long>> bySeverity, Map<Long, Map<String, Long>> byCategory) {
+        for (Tuple row : rows) {
             long scanId = Columns.longOf(row, "scan_id");
-            long count = Columns.longOf(row, "findings");
+            long count = sign * Columns.longOf(row, "findings");
             bySeverity.computeIfAbsent(scanId, key -> new TreeMap<>()).merge(row.get("severity", String.class), count,
                     Long::sum);
             byCategory.computeIfAbsent(scanId, key -> new TreeMap<>())

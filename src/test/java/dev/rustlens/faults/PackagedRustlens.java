@@ -30,11 +30,13 @@ final class PackagedRustlens implements AutoCloseable {
     /** The admin token every instance is started with. */
     static final String ADMIN_TOKEN = "rlt_fault-tests-admin-token-0123456789";
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Path SERVER_LAUNCHER = Path.of("bin", "rustlens-server");
     private static final Duration START_LIMIT = Duration.ofSeconds(120);
 
     private final Map<String, String> environment;
     private final List<String> launcher = new ArrayList<>();
     private Path jar = JAR;
+    private Path serverLauncher = SERVER_LAUNCHER;
     private final Path log;
     private final int port;
     private Process process;
@@ -70,13 +72,14 @@ final class PackagedRustlens implements AutoCloseable {
     /**
      * Runs the process as the unprivileged user {@code nobody} when this test runs as root (as CI
      * does), through setpriv, which executes java in its place so that signals reach it. The
-     * packaged application is run from {@code readableCopy}, a copy that user can read wherever
-     * the checkout is.
+     * packaged application and its launcher are run from {@code readableCopy}, a copy that user can
+     * read wherever the checkout is.
      */
     PackagedRustlens unprivileged(Path readableCopy) throws IOException {
         if ("root".equals(System.getProperty("user.name"))) {
             launcher.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"));
             jar = readableCopy.resolve(JAR.getFileName());
+            serverLauncher = readableCopy.resolve(SERVER_LAUNCHER.getFileName());
             if (Files.exists(jar)) {
                 return this; // copied for an earlier instance
             }
@@ -93,6 +96,8 @@ final class PackagedRustlens implements AutoCloseable {
                             Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
+            Files.copy(SERVER_LAUNCHER, serverLauncher);
+            Files.setPosixFilePermissions(serverLauncher, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         return this;
     }
@@ -106,12 +111,14 @@ final class PackagedRustlens implements AutoCloseable {
 
     /** Starts the process without waiting: {@link #awaitReady()} then. */
     void launch() throws IOException {
+        // As README.md starts it: bin/rustlens-server, which execs java in its place (signals reach it).
         List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toAbsolutePath().toString()));
+        command.add(serverLauncher.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("RUSTLENS_HOME", jar.toAbsolutePath().getParent().toString());
         process = builder.start();
     }
 

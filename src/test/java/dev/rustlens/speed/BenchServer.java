@@ -40,8 +40,13 @@ final class BenchServer implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED", "-Ddb.schema=" + schema, "-Dquarkus.http.port=" + port));
         command.addAll(options);
         command.addAll(List.of("-jar", jar.toString()));
-        BenchServer server = new BenchServer(new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start(), port);
+        return launch(new ProcessBuilder(command), port, log);
+    }
+
+    /** Runs {@code command} (a launcher that execs the server, keeping its process id) and waits until it is ready. */
+    static BenchServer launch(ProcessBuilder command, int port, Path log) throws Exception {
+        BenchServer server = new BenchServer(command.redirectErrorStream(true).redirectOutput(log.toFile()).start(),
+                port);
         try {
             server.awaitReady();
         } catch (Exception e) {

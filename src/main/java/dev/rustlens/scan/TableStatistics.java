@@ -1,0 +1,65 @@
+package dev.rustlens.scan;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * Planner statistics brought up to date as soon as a scan has added a tenth to its tables. Autovacuum
+ * does so on the same rule, but up to a minute later, and meanwhile PostgreSQL plans every query of
+ * the new scan (its pages, its exports) for the few rows it expects of an unknown scan: on a young
+ * installation that meant sequential scans of the findings for one repository's page.
+ */
+@ApplicationScoped
+public class TableStatistics {
+
+    private static final Logger LOG = Logger.getLogger(TableStatistics.class);
+
+    /** A scan's rows in each table that grows with scans, counted through the scan's own index. */
+    private static final Map<String, String> ROWS_OF_SCAN = Map.of(
+            "finding", "select count(*) from finding where scan_id = ?1",
+            "unsafe_site", "select count(*) from unsafe_site u join crate_snapshot c on c.id = u.crate_snapshot_id"
+                    + " where c.scan_id = ?1",
+            "crate_snapshot", "select count(*) from crate_snapshot where scan_id = ?1");
+
+    private final EntityManager entityManager;
+
+    public TableStatistics(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    void onScanStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScanStored stored) {
+        long scanId = stored.scan().id;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> refreshAfter(scanId));
+        } catch (RuntimeException e) {
+            // The scan is stored; autovacuum will analyse the tables in its own time.
+            LOG.warnf("scan %d: analysing its tables after the store failed: %s", scanId, e.getMessage());
+        }
+    }
+
+    /** Analyses each table the scan grew by more than autovacuum's threshold (50 rows and 10%). */
+    void refreshAfter(long scanId) {
+        Session session = entityManager.unwrap(Session.class);
+        // Analysing a large table can outlast a page's statement timeout; another analysis of the
+        // same table (autovacuum's) is not waited for long.
+        session.createNativeMutationQuery("set local statement_timeout = 0").executeUpdate();
+        session.createNativeMutationQuery("set local lock_timeout = '2s'").executeUpdate();
+        ROWS_OF_SCAN.forEach((table, count) -> {
+            long added = session.createNativeQuery(count, Long.class).setParameter(1, scanId).getSingleResult();
+            double known = session.createNativeQuery("select greatest(reltuples, 0)::float8 from pg_class"
+                    + " where oid = cast(?1 as regclass)", Double.class).setParameter(1, table).getSingleResult();
+            if (added > 50 + 0.1 * known) {
+                long start = System.nanoTime();
+                session.createNativeMutationQuery("analyze " + table).executeUpdate();
+                LOG.infof("scan %d added %d rows to %s (%.0f known before): analysed it in %d ms", scanId, added,
+                        table, known, (System.nanoTime() - start) / 1_000_000);
+            }
+        });
+    }
+}

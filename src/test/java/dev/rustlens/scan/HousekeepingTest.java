@@ -1,0 +1,102 @@
+package dev.rustlens.scan;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rustlens.trend.Trends;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hibernate.Session;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The retention policy's defaults (all scans for 30 days, then the newest of each day for a
+ * year, then of each week; the newest of a branch and the baselines of kept scans always) over
+ * one branch's history: exactly the scans beyond it lose their findings, and the repository's
+ * trend (scores, findings by severity) stays the same; their findings' exports answer 410.
+ */
+@QuarkusTest
+class HousekeepingTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Housekeeping housekeeping;
+
+    @Inject
+    Trends trends;
+
+    @Test
+    void scansBeyondThePolicyLoseTheirFindingsAndNothingElse() {
+        Map<String, Long> scans = new LinkedHashMap<>();
+        long repository = QuarkusTransaction.requiringNew().call(() -> {
+            SeededScans seeded = new SeededScans(session(), "housekeeping");
+            // Two scans in one week more than a year ago, three in one day 100 days ago, then two recent ones.
+            scans.put("week-older", seeded.scan(0, 1, 30));
+            scans.put("week-newer", seeded.scan(0, 1, 40));
+            scans.put("day-first", seeded.scan(0, 1, 50));
+            scans.put("day-second", seeded.scan(0, 1, 60));
+            scans.put("day-last", seeded.scan(0, 1, 70));
+            scans.put("ten-days-ago", seeded.scan(10, 1, 80));
+            scans.put("newest", seeded.scan(0, 1, 90));
+            commit(scans.get("week-older"), "date_trunc('week', now() - interval '400 days', 'UTC') + interval '1 day 10 hours'");
+            commit(scans.get("week-newer"), "date_trunc('week', now() - interval '400 days', 'UTC') + interval '3 days 10 hours'");
+            commit(scans.get("day-first"), "date_trunc('day', now() - interval '100 days', 'UTC') + interval '8 hours'");
+            commit(scans.get("day-second"), "date_trunc('day', now() - interval '100 days', 'UTC') + interval '9 hours'");
+            commit(scans.get("day-last"), "date_trunc('day', now() - interval '100 days', 'UTC') + interval '10 hours'");
+            String[] order = {"day-first", "day-second", "day-last", "ten-days-ago", "newest"};
+            previous(scans.get("day-first"), scans.get("week-newer"));
+            for (int i = 1; i < order.length; i++) {
+                previous(scans.get(order[i]), scans.get(order[i - 1]));
+            }
+            session().createNativeMutationQuery("update scan set finished_at = now() - interval '2 days'"
+                    + " where repository_id = ?1").setParameter(1, seeded.repository()).executeUpdate();
+            return seeded.repository();
+        });
+        Trends.Query all = new Trends.Query("main", "2000-01-01", null, null);
+        Trends.Trend before = QuarkusTransaction.requiringNew().call(() -> trends.repositoryTrend(repository, all))
+                .orElseThrow();
+
+        housekeeping.removeBeyondPolicy(OffsetDateTime.now());
+
+        Map<String, Long> findings = new LinkedHashMap<>();
+        scans.forEach((name, scan) -> findings.put(name, QuarkusTransaction.requiringNew().call(() -> session()
+                .createNativeQuery("select count(*) from finding where scan_id = ?1", Long.class)
+                .setParameter(1, scan).getSingleResult())));
+        // Kept: the newest, the recent one, the newest of the old day and of the old week, and the
+        // baseline of the old day's newest; removed: what only a removed or unkept scan compared with.
+        assertEquals(Map.of("week-older", 0L, "week-newer", 40L, "day-first", 0L, "day-second", 60L, "day-last", 70L,
+                "ten-days-ago", 80L, "newest", 90L), findings);
+        Trends.Trend after = QuarkusTransaction.requiringNew().call(() -> trends.repositoryTrend(repository, all))
+                .orElseThrow();
+        assertEquals(before, after);
+        assertEquals(7, after.points().size());
+        assertEquals(0, housekeeping.removeBeyondPolicy(OffsetDateTime.now()).scans(), "a second run removes nothing");
+        for (String export : new String[] {"findings", "findings.csv", "findings.sarif"}) {
+            given().get("/api/v1/scans/" + scans.get("day-first") + "/" + export).then().statusCode(410)
+                    .body(containsString("removed by housekeeping"));
+        }
+        given().get("/api/v1/scans/" + scans.get("day-second") + "/findings").then().statusCode(200);
+    }
+
+    private void commit(long scan, String time) {
+        session().createNativeMutationQuery("update scan set committed_at = " + time + " where id = ?1")
+                .setParameter(1, scan).executeUpdate();
+    }
+
+    private void previous(long scan, long baseline) {
+        session().createNativeMutationQuery("update scan set previous_scan_id = ?2 where id = ?1")
+                .setParameter(1, scan).setParameter(2, baseline).executeUpdate();
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+}
