@@ -3,11 +3,10 @@ package dev.rustlens.finding;
 import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
+import dev.rustlens.scan.ScanQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,11 +51,7 @@ public class FindingQueries {
     @Transactional
     public Optional<ScannedCommit> commit(long id) {
         return Scan.<Scan>findByIdOptional(id).map(scan -> {
-            if (scan.findingsRemovedAt != null) {
-                throw new ClientErrorException("the findings of scan " + id + " were removed by housekeeping on "
-                        + scan.findingsRemovedAt.toLocalDate() + " (docs/database.md); its counts, scores and trends"
-                        + " remain, and the newer scans of its branch have their findings", Response.Status.GONE);
-            }
+            ScanQueries.requireDetail(scan);
             return new ScannedCommit(scan.repository.url, scan.commitSha);
         });
     }

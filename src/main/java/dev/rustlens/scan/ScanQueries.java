@@ -6,6 +6,8 @@ import static dev.rustlens.database.Columns.longOf;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
@@ -22,6 +24,10 @@ public class ScanQueries {
 
     /** The lints that reported a finding's site too, space-separated (lint ids hold no space). */
     private static final String ALSO_REPORTED_BY = "coalesce(array_to_string(also_reported_by, ' '), '') as also_reported_by";
+
+    /** What a 410 of a scan's findings or unsafe sites means, as /q/openapi says it. */
+    public static final String DETAIL_GONE = "Housekeeping removed the findings and unsafe sites of this scan"
+            + " (docs/database.md)";
 
     private final EntityManager entityManager;
 
@@ -63,9 +69,11 @@ public class ScanQueries {
      */
     @Transactional
     public Optional<ScanView.UnsafeSitePage> unsafeSites(long id, Long afterId, int limit) {
-        if (Scan.findById(id) == null) {
+        Scan scan = Scan.findById(id);
+        if (scan == null) {
             return Optional.empty();
         }
+        requireDetail(scan);
         List<Tuple> rows = session().createNativeQuery("""
                 select u.id, c.name as crate, u.kind, u.path, u.line, u.col, u.in_test_code
                 from unsafe_site u join crate_snapshot s on s.id = u.crate_snapshot_id join crate c on c.id = s.crate_id
@@ -92,6 +100,11 @@ public class ScanQueries {
         if (scan.previousScanId == null) {
             return Optional.of(new ScanView.FixedFindingPage(id, null, limit, null, List.of()));
         }
+        requireDetail(scan);
+        Scan previous = Scan.findById(scan.previousScanId);
+        if (previous != null) {
+            requireDetail(previous);
+        }
         List<Tuple> rows = session().createNativeQuery("""
                 select id, check_id, severity, path, line, col, end_line, end_col, message,
                        in_test_code, suppression, fingerprint, 'fixed' as tracking,\s""" + ALSO_REPORTED_BY
@@ -102,6 +115,19 @@ public class ScanQueries {
                 .setParameter(4, limit + 1).getResultList();
         return Optional.of(new ScanView.FixedFindingPage(id, scan.previousScanId, limit, nextCursor(rows, limit),
                 rows.stream().limit(limit).map(ScanQueries::findingOf).toList()));
+    }
+
+    /**
+     * Refuses with a 410 (Gone) to list what housekeeping removed of a scan: its findings and
+     * unsafe sites (docs/database.md).
+     */
+    public static void requireDetail(Scan scan) {
+        if (scan.findingsRemovedAt != null) {
+            throw new ClientErrorException("the findings and unsafe sites of scan " + scan.id + " were removed by"
+                    + " housekeeping on " + scan.findingsRemovedAt.toLocalDate() + " (docs/database.md); its counts,"
+                    + " scores and trends remain, and the newer scans of its branch have their findings",
+                    Response.Status.GONE);
+        }
     }
 
     /** The cursor after the last row shown when there are more rows than {@code limit}; null otherwise. */

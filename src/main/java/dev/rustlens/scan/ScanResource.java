@@ -71,8 +71,13 @@ public class ScanResource {
     @GET
     @Path("/{id}/unsafe-sites")
     @Operation(summary = "A scan's unsafe sites, paged by cursor (Link rel=next)")
-    public RestResponse<ScanView.UnsafeSitePage> unsafeSites(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+    @APIResponse(responseCode = "200", description = "A page of unsafe sites; the next one is in the Link header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScanView.UnsafeSitePage.class)))
+    @APIResponse(responseCode = "410", description = ScanQueries.DETAIL_GONE)
+    public RestResponse<ScanView.UnsafeSitePage> unsafeSites(@PathParam("id") long id,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         return PageCursor.ok(queries.unsafeSites(id, PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_LIMIT))
                 .orElseThrow(() -> noScan(id)), uri);
     }
@@ -80,9 +85,16 @@ public class ScanResource {
     /** The findings of the branch's previous scan that this scan no longer has, by id, {@code limit} at a time. */
     @GET
     @Path("/{id}/fixed-findings")
-    @Operation(summary = "The findings a scan fixed (the previous scan's that it no longer has), paged by cursor (Link rel=next)")
-    public RestResponse<ScanView.FixedFindingPage> fixedFindings(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+    @Operation(summary = "The findings a scan fixed (the previous scan's that it no longer has), paged by cursor"
+            + " (Link rel=next)")
+    @APIResponse(responseCode = "200", description = "A page of fixed findings; the next one is in the Link header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScanView.FixedFindingPage.class)))
+    @APIResponse(responseCode = "410",
+            description = "Housekeeping removed the findings of this scan or of the one before it (docs/database.md)")
+    public RestResponse<ScanView.FixedFindingPage> fixedFindings(@PathParam("id") long id,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         return PageCursor.ok(queries.fixedFindings(id, PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_LIMIT))
                 .orElseThrow(() -> noScan(id)), uri);
     }
