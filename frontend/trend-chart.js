@@ -1,24 +1,16 @@
 // Draws a repository's or a crate's trends with uPlot, by commit time: a metric picker (the
 // score, any stored metric, or the findings by severity stacked), a date range, axes from zero for
 // counts, the commit on hover, and a table of the same values for screen readers.
+import { chartControls, chartWidth, rangeQuery, selectPicker, valueTable } from './chart-controls.js';
+
 const SEVERITIES = ['BLOCKER', 'CRITICAL', 'MAJOR', 'MINOR', 'INFO'];
 const COLOURS = { BLOCKER: '#6a1b9a', CRITICAL: '#c62828', MAJOR: '#b3360b', MINOR: '#876800', INFO: '#546e7a' };
 const STACKED = 'findings by severity';
 
 const element = document.getElementById('trend-chart');
 if (element && window.uPlot) {
-  const controls = document.createElement('form');
-  controls.className = 'chart-controls';
-  controls.setAttribute('aria-label', 'Trend chart options');
-  controls.innerHTML = `
-    <label>Metric <select name="metric"><option value="score">score</option></select></label>
-    <label>From <input type="date" name="from"></label>
-    <label>To <input type="date" name="to"></label>`;
-  element.before(controls);
-  const table = document.createElement('details');
-  table.className = 'chart-table';
-  element.after(table);
   let plot = null;
+  const table = valueTable(element);
 
   // One series per picked metric (several for the stacked severities), each value the raw count.
   const seriesOf = (points, metric) => {
@@ -33,11 +25,7 @@ if (element && window.uPlot) {
   };
 
   const draw = async () => {
-    const query = new URLSearchParams();
-    for (const name of ['from', 'to']) {
-      if (controls.elements[name].value) query.set(name, controls.elements[name].value);
-    }
-    const response = await fetch(`${element.dataset.trends}?${query}`, { headers: { Accept: 'application/json' } });
+    const response = await fetch(`${element.dataset.trends}?${rangeQuery(controls)}`, { headers: { Accept: 'application/json' } });
     if (!response.ok) {
       element.textContent = `The trends could not be loaded (${response.status}).`;
       return;
@@ -58,7 +46,7 @@ if (element && window.uPlot) {
     if (plot) plot.destroy();
     element.replaceChildren();
     plot = new uPlot({
-      width: Math.max(320, Math.min(element.clientWidth || 900, 1100)),
+      width: chartWidth(element),
       height: 280,
       // Counts and the score start at zero, so a change looks as large as it is.
       scales: { y: { range: metric === 'score' ? [0, 100] : [0, Math.ceil(top * 1.1)] } },
@@ -79,14 +67,10 @@ if (element && window.uPlot) {
     }, [x, ...drawn], element);
     // Tests read how many points were drawn.
     element.dataset.points = String(plot.data[0].length);
-    const rows = points.map((p, j) => `<tr><th scope="row">${p.committedAt.slice(0, 10)}</th><td><code>${p.commit.slice(0, 10)}</code></td>`
-      + series.map((s) => `<td>${s.values[j] ?? ''}</td>`).join('') + '</tr>').join('');
-    table.innerHTML = `<summary>The chart's values as a table</summary><table><thead><tr><th scope="col">Commit date</th>`
-      + `<th scope="col">Commit</th>${series.map((s) => `<th scope="col">${s.label}</th>`).join('')}</tr></thead>`
-      + `<tbody>${rows}</tbody></table>`;
+    table(['Commit date', 'Commit', ...series.map((s) => s.label)],
+      points.map((p, j) => [p.committedAt.slice(0, 10), p.commit.slice(0, 10), ...series.map((s) => s.values[j])]));
   };
 
-  controls.addEventListener('change', draw);
-  controls.addEventListener('submit', (event) => event.preventDefault());
+  const controls = chartControls(element, 'Trend chart options', [selectPicker('Metric', 'metric', [['score', 'score']])], draw);
   await draw();
 }

@@ -40,8 +40,19 @@ public record FindingFilter(String crate, String check, String severity, String 
 
     /** The condition selecting this filter's findings of one scan. */
     public Sql sql(long scanId) {
-        StringBuilder where = new StringBuilder("f.scan_id = ?");
-        List<Object> parameters = new ArrayList<>(List.of(scanId));
+        return sql("?", new ArrayList<>(List.of(scanId)));
+    }
+
+    /**
+     * The condition selecting this filter's findings of the scan that the SQL expression
+     * {@code scan} names (a column of an enclosing query, e.g. one scan per repository).
+     */
+    public Sql sql(String scan) {
+        return sql(scan, new ArrayList<>());
+    }
+
+    private Sql sql(String scan, List<Object> parameters) {
+        StringBuilder where = new StringBuilder("f.scan_id = ").append(scan);
         condition(where, parameters, "c.name = ?", crate);
         condition(where, parameters, "f.check_id = ?", check);
         condition(where, parameters, "f.severity = ?", severity);

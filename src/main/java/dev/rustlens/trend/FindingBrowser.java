@@ -6,7 +6,6 @@ import dev.rustlens.finding.FindingRow;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.ScannedSources;
 import dev.rustlens.http.BadRequest;
-import dev.rustlens.http.Choices;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
@@ -21,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +29,8 @@ import org.hibernate.Session;
 
 /**
  * The findings browser's read model: the scan browsed (by default a repository's newest succeeded
- * scan) and one page of its filtered findings, each with the lines of code around it as the scan
- * saw them.
+ * scan) and one page of its filtered findings, or without a repository a page of the findings of
+ * every repository's current scan, each with the lines of code around it as its scan saw them.
  */
 @ApplicationScoped
 public class FindingBrowser {
@@ -44,25 +44,31 @@ public class FindingBrowser {
 
     private final DataSource dataSource;
     private final ScannedSources sources;
+    private final PortfolioFindings portfolio;
 
-    public FindingBrowser(DataSource dataSource, ScannedSources sources) {
+    public FindingBrowser(DataSource dataSource, ScannedSources sources, PortfolioFindings portfolio) {
         this.dataSource = dataSource;
         this.sources = sources;
+        this.portfolio = portfolio;
     }
 
     /** One line of a code excerpt. */
     public record ExcerptLine(int number, String text, boolean highlighted) {
     }
 
-    /** A finding as shown: its tracking in the browsed scan and the code around it (empty when unreadable). */
-    public record FindingView(FindingRow finding, String tracking, List<ExcerptLine> excerpt) {
+    /**
+     * A finding as shown: its tracking in the browsed scan, the code around it (empty when
+     * unreadable), and the repository it is of when listed across repositories (else null).
+     */
+    public record FindingView(FindingRow finding, String tracking, List<ExcerptLine> excerpt, Long repositoryId,
+            String repository) {
     }
 
     /** The findings of one page and how many match in all. */
     public record Results(long total, int page, int pages, List<FindingView> findings) {
         /** The total in words, e.g. "1 finding". */
         public String counted() {
-            return total + (total == 1 ? " finding" : " findings");
+            return FindingBrowser.counted(total);
         }
 
         public int previous() {
@@ -74,43 +80,39 @@ public class FindingBrowser {
         }
     }
 
-    /** How the findings are listed: by location (the default), by severity (worst first) or by check. */
-    public enum Order {
-        path("f.path, f.line, f.col, f.check_id, f.id"),
-        severity("case f.severity when 'BLOCKER' then 0 when 'CRITICAL' then 1 when 'MAJOR' then 2"
-                + " when 'MINOR' then 3 else 4 end, f.path, f.line, f.col, f.check_id, f.id"),
-        check("f.check_id, f.path, f.line, f.col, f.id");
-
-        private final String sql;
-
-        Order(String sql) {
-            this.sql = sql;
-        }
-
-        /** The order named {@code name}; a 400 naming the accepted ones otherwise. */
-        public static Order parse(String name) {
-            return Choices.require("sort", name, Order.class, Enum::name);
+    /**
+     * A page of the findings of every repository's current scan: how many match in all, over how
+     * many repositories, the page's findings, whether it is the first page, and the finding the
+     * next page starts after (null on the last).
+     */
+    public record Across(long total, int repositories, List<FindingView> findings, boolean first, Long next) {
+        /** The total in words, e.g. "1 finding". */
+        public String counted() {
+            return FindingBrowser.counted(total);
         }
     }
 
     /**
      * What the browser shows: every repository (for the form), the one browsed and its recent
      * succeeded scans, the scan browsed and its crates' names, and the page of findings (null
-     * without a scan).
+     * without a scan); without a repository, the crates' names of every current scan and the page
+     * across repositories ({@code across}, null with a repository).
      */
     public record Browse(List<GitRepository> repositories, GitRepository repository, Scan scan, List<Scan> scans,
-            List<String> crates, List<String> importedLints, Results results) {
+            List<String> crates, List<String> importedLints, Results results, Across across) {
     }
 
     /**
      * Page {@code page} of the findings of scan {@code scanId}, or of repository {@code repositoryId}'s
-     * newest succeeded scan; fixed findings when {@code fixed}.
+     * newest succeeded scan, or with neither, the page after finding {@code after} of the findings of
+     * every repository's current scan; fixed findings when {@code fixed}.
      *
      * @throws NotFoundException when the scan or repository does not exist
      * @throws BadRequest when the scan is not one of the repository's
      */
     @Transactional
-    public Browse browse(Long repositoryId, Long scanId, FindingFilter filter, boolean fixed, Order order, int page) {
+    public Browse browse(Long repositoryId, Long scanId, FindingFilter filter, boolean fixed,
+            PortfolioFindings.Order order, int page, Long after) {
         Scan scan = scanId == null ? null : Scan.<Scan>findByIdOptional(scanId)
                 .orElseThrow(() -> new NotFoundException("There is no scan " + scanId + "."));
         GitRepository repository = repositoryId == null ? null
@@ -119,18 +121,45 @@ public class FindingBrowser {
         if (scan != null && repository != null && !scan.repository.id.equals(repository.id)) {
             throw new BadRequest("Scan " + scan.id + " is not a scan of " + repository.name + ".");
         }
+        if (scan == null && repository == null) {
+            return across(filter, fixed, order, after);
+        }
         if (scan != null) {
             repository = scan.repository;
-        } else if (repository != null) {
+        } else {
             scan = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElse(null);
         }
-        List<Scan> scans = repository == null ? List.of() : Scan.listNewestFirst(repository, null, 20).stream()
+        List<Scan> scans = Scan.listNewestFirst(repository, null, 20).stream()
                 .filter(s -> s.status == Scan.Status.succeeded).toList();
         List<String> crates = scan == null ? List.of()
                 : CrateSnapshot.listForScan(scan).stream().map(s -> s.crate.name).sorted().toList();
         Results results = scan == null ? null : results(scan, filter, fixed, order, page);
         return new Browse(GitRepository.listByName(), repository, scan, scans, crates,
-                scan == null ? List.of() : importedLints(scan), results);
+                scan == null ? List.of() : importedLints(scan), results, null);
+    }
+
+    /** The page across repositories, each finding with the code around it as its scan saw it. */
+    private Browse across(FindingFilter filter, boolean fixed, PortfolioFindings.Order order, Long after) {
+        PortfolioFindings.Page page = portfolio.page(new PortfolioFindings.Query(null, filter, fixed, order, after,
+                PAGE_SIZE));
+        Map<Long, List<FindingRow>> byScan = new LinkedHashMap<>();
+        page.findings().forEach(row -> byScan.computeIfAbsent(row.scanId(), id -> new ArrayList<>()).add(row.finding()));
+        Map<Long, List<ExcerptLine>> excerpts = new HashMap<>();
+        if (!byScan.isEmpty()) {
+            for (Scan from : Scan.<Scan>list("id in ?1", List.copyOf(byScan.keySet()))) {
+                excerpts.putAll(excerpts(from, byScan.get(from.id)));
+            }
+        }
+        List<FindingView> views = page.findings().stream().map(row -> new FindingView(row.finding(),
+                fixed ? "fixed" : row.finding().tracking(), excerpts.getOrDefault(row.finding().id(), List.of()),
+                row.repositoryId(), row.repository())).toList();
+        return new Browse(GitRepository.listByName(), null, null, List.of(), portfolio.currentCrateNames(), List.of(),
+                null, new Across(page.total(), page.repositories(), views, after == null, page.nextCursor()));
+    }
+
+    /** The total in words, e.g. "1 finding". */
+    static String counted(long total) {
+        return total + (total == 1 ? " finding" : " findings");
     }
 
     /** The imported lints that the scan has findings of, for the check filter. */
@@ -145,7 +174,7 @@ public class FindingBrowser {
      * The page's findings in {@code order}. Fixed findings are those of the previous scan
      * whose fingerprint this scan no longer has; their code is read at the previous scan's commit.
      */
-    private Results results(Scan scan, FindingFilter filter, boolean fixed, Order order, int page) {
+    private Results results(Scan scan, FindingFilter filter, boolean fixed, PortfolioFindings.Order order, int page) {
         Scan from = fixed ? (scan.previousScanId == null ? null : Scan.findById(scan.previousScanId)) : scan;
         if (from == null) {
             return new Results(0, page, 1, List.of());
@@ -170,8 +199,9 @@ public class FindingBrowser {
             }
             List<Object> paged = new ArrayList<>(parameters);
             paged.add((long) (page - 1) * PAGE_SIZE);
-            try (PreparedStatement select = FindingRow.prepare(connection, "select " + FindingRow.COLUMNS + " where " + where
-                    + " order by " + order.sql + " offset ? limit " + PAGE_SIZE, paged);
+            try (PreparedStatement select = FindingRow.prepare(connection, "select " + FindingRow.COLUMNS
+                    + PortfolioFindings.REPOSITORY + " where " + where + " order by " + order.sql() + " offset ? limit "
+                    + PAGE_SIZE, paged);
                     ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(FindingRow.of(result));
@@ -180,19 +210,26 @@ public class FindingBrowser {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the findings of scan " + scan.id + " failed", e);
         }
-        List<FindingView> views = new ArrayList<>();
+        Map<Long, List<ExcerptLine>> excerpts = excerpts(from, rows);
+        List<FindingView> views = rows.stream().map(row -> new FindingView(row, fixed ? "fixed" : row.tracking(),
+                excerpts.get(row.id()), null, null)).toList();
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        return new Results(total, page, pages, views);
+    }
+
+    /** The code around each of {@code rows} (findings of scan {@code from}) as that scan saw it, by finding id. */
+    private Map<Long, List<ExcerptLine>> excerpts(Scan from, List<FindingRow> rows) {
+        Map<Long, List<ExcerptLine>> excerpts = new HashMap<>();
         try (ScannedSources.Snapshot source = sources.open(from.repository, from.commitSha)) {
             Map<String, Optional<SourceText>> files = new HashMap<>();
             for (FindingRow row : rows) {
                 Optional<SourceText> text = files.computeIfAbsent(row.path(), path -> read(source, path));
-                views.add(new FindingView(row, fixed ? "fixed" : row.tracking(),
-                        text.map(lines -> excerpt(lines, row)).orElse(List.of())));
+                excerpts.put(row.id(), text.map(lines -> excerpt(lines, row)).orElse(List.of()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the source of scan " + from.id + " failed", e);
         }
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        return new Results(total, page, pages, views);
+        return excerpts;
     }
 
     private static Optional<SourceText> read(ScannedSources.Snapshot source, String path) {

@@ -45,13 +45,17 @@ public class RepositoryReports {
      * @param lastScan its newest scan of any kind, null if none
      * @param current its newest succeeded scan of the default branch, null if none
      * @param recentScores the scores of its newest succeeded scans of the default branch, oldest first
+     * @param recentUnsafeBlocks the unsafe blocks of the same scans (every crate's, as the crates table counts them)
      */
     public record RepositorySummary(GitRepository repository, Scan lastScan, Scan current, List<Integer> recentScores,
-            long openAlerts) {
+            List<Integer> recentUnsafeBlocks, long openAlerts) {
     }
 
-    /** A crate of a scan with its Unsafe rating (null until rated). */
-    public record CrateRow(CrateSnapshot snapshot, Integer unsafeRating) {
+    /**
+     * A crate of a scan with its Unsafe rating (null until rated) and its findings that count
+     * against the score ({@link FindingFilter#COUNTS}, as the findings by check count them).
+     */
+    public record CrateRow(CrateSnapshot snapshot, Integer unsafeRating, long countedFindings) {
     }
 
     /** A file rustlens did not read in full, and why: parse errors (how many), or no crate root reaches it. */
@@ -68,8 +72,8 @@ public class RepositoryReports {
             long benchmarkCount) {
     }
 
-    /** The ids behind one repository's summary, and its recent scores oldest first. */
-    private record SummaryIds(Long lastScanId, Long currentScanId, List<Integer> scores) {
+    /** The ids behind one repository's summary, and its recent scores and unsafe blocks oldest first. */
+    private record SummaryIds(Long lastScanId, Long currentScanId, List<Integer> scores, List<Integer> unsafeBlocks) {
     }
 
     /** Every repository in name order; a fixed handful of queries serves them all, however many there are. */
@@ -85,9 +89,9 @@ public class RepositoryReports {
         }
         Map<Long, Long> openAlerts = benchmarks.openAlertCounts();
         return repositories.stream().map(repository -> {
-            SummaryIds row = ids.getOrDefault(repository.id, new SummaryIds(null, null, List.of()));
+            SummaryIds row = ids.getOrDefault(repository.id, new SummaryIds(null, null, List.of(), List.of()));
             return new RepositorySummary(repository, scans.get(row.lastScanId()), scans.get(row.currentScanId()),
-                    row.scores(), openAlerts.getOrDefault(repository.id, 0L));
+                    row.scores(), row.unsafeBlocks(), openAlerts.getOrDefault(repository.id, 0L));
         }).toList();
     }
 
@@ -98,7 +102,7 @@ public class RepositoryReports {
     static final String DEFAULT_BRANCH_SCANS_NEWEST_FIRST = "select s.id from scan s where s.repository_id = r.id"
             + " and s.branch = r.default_branch and s.status = 'succeeded' order by s.committed_at desc, s.id desc";
 
-    /** Per repository id, in one query: its newest scan, its current scan and its recent scores. */
+    /** Per repository id, in one query: its newest scan, its current scan, its recent scores and unsafe blocks. */
     private Map<Long, SummaryIds> summaryIds() {
         Map<Long, SummaryIds> ids = new HashMap<>();
         for (Tuple row : session().createNativeQuery("select r.id as repository_id,"
@@ -107,14 +111,23 @@ public class RepositoryReports {
                 + " (select string_agg(t.score::text, ',' order by t.committed_at, t.id) from ("
                 + " select s.score, s.committed_at, s.id from scan s where s.repository_id = r.id"
                 + " and s.branch = r.default_branch and s.status = 'succeeded' and s.score is not null"
-                + " order by s.committed_at desc, s.id desc limit ?1) t) as scores"
+                + " order by s.committed_at desc, s.id desc limit ?1) t) as scores,"
+                + " (select string_agg(t.blocks::text, ',' order by t.committed_at, t.id) from ("
+                + " select (select coalesce(sum(cs.unsafe_blocks), 0) from crate_snapshot cs where cs.scan_id = s.id)"
+                + " as blocks, s.committed_at, s.id from scan s where s.repository_id = r.id"
+                + " and s.branch = r.default_branch and s.status = 'succeeded'"
+                + " order by s.committed_at desc, s.id desc limit ?1) t) as unsafe_blocks"
                 + " from repository r", Tuple.class).setParameter(1, TREND_SCANS).getResultList()) {
-            String scores = row.get("scores", String.class);
             ids.put(Columns.longOf(row, "repository_id"), new SummaryIds(Columns.nullableLongOf(row, "last_scan_id"),
-                    Columns.nullableLongOf(row, "current_scan_id"),
-                    scores == null ? List.of() : Arrays.stream(scores.split(",")).map(Integer::valueOf).toList()));
+                    Columns.nullableLongOf(row, "current_scan_id"), numbers(row.get("scores", String.class)),
+                    numbers(row.get("unsafe_blocks", String.class))));
         }
         return ids;
+    }
+
+    /** "3,5,8" as numbers; none for null. */
+    private static List<Integer> numbers(String joined) {
+        return joined == null ? List.of() : Arrays.stream(joined.split(",")).map(Integer::valueOf).toList();
     }
 
     /**
@@ -138,8 +151,10 @@ public class RepositoryReports {
     public Optional<RepositoryReport> report(long id) {
         return GitRepository.<GitRepository>findByIdOptional(id).map(repository -> {
             Scan latest = Scan.findNewestSucceeded(repository, repository.defaultBranch).orElse(null);
+            Map<Long, Long> counted = latest == null ? Map.of() : countedByCrate(latest);
             List<CrateRow> crates = latest == null ? List.of() : Scores.riskiestFirst(CrateSnapshot.listForScan(latest))
-                    .stream().map(snapshot -> new CrateRow(snapshot, Scores.unsafeRating(snapshot))).toList();
+                    .stream().map(snapshot -> new CrateRow(snapshot, Scores.unsafeRating(snapshot),
+                            counted.getOrDefault(snapshot.crate.id, 0L))).toList();
             return new RepositoryReport(repository, latest, crates, latest == null ? List.of() : findings(latest),
                     latest == null ? List.of() : unreadFiles(latest), Scan.listNewestFirst(repository, null, 20),
                     benchmarks.openAlertCount(id), Benchmark.count("repository", repository));
@@ -156,6 +171,17 @@ public class RepositoryReports {
                 + " where f.scan_id = ?1 and " + FindingFilter.COUNTS
                 + " group by f.check_id, f.severity order by count(*) desc, f.check_id", Tuple.class)
                 .setParameter(1, scan.id).getResultList().stream().map(CheckCount::of).toList();
+    }
+
+    /** The scan's findings that count against the score, by crate id. */
+    private Map<Long, Long> countedByCrate(Scan scan) {
+        Map<Long, Long> counted = new HashMap<>();
+        session().createNativeQuery("select c.id as crate_id, count(*) as findings from finding f"
+                + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+                + " where f.scan_id = ?1 and " + FindingFilter.COUNTS + " group by c.id", Tuple.class)
+                .setParameter(1, scan.id).getResultList()
+                .forEach(row -> counted.put(Columns.longOf(row, "crate_id"), Columns.longOf(row, "findings")));
+        return counted;
     }
 
     /** The files of a scan that rustlens did not read in full, with why (issue 9: such code costs no points). */

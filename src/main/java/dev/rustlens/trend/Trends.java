@@ -2,6 +2,7 @@ package dev.rustlens.trend;
 
 import dev.rustlens.analysis.check.Check;
 import dev.rustlens.database.Columns;
+import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
@@ -134,7 +135,7 @@ public class Trends {
 
     /**
      * Counts the findings that count against the score (the definition of
-     * {@code FindingFilter.COUNTS}, as every page counts them) by severity and by check category,
+     * {@link FindingFilter#COUNTS}, as every page counts them) by severity and by check category,
      * without reading the scans' findings: the counts stored with each scan ({@code finding_count})
      * less the findings that the repository's active triage marks take out, looked up by
      * fingerprint (a few marks, an index probe each per scan). A scan whose findings housekeeping

@@ -19,6 +19,7 @@ import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.text.Echo;
 import dev.rustlens.trend.FindingBrowser;
+import dev.rustlens.trend.PortfolioFindings;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -49,7 +50,7 @@ import java.util.stream.Stream;
 
 /**
  * The findings browser: one scan's findings (by default the repository's newest succeeded scan),
- * filtered and paged, each with the lines of code around it as the scan saw them and its triage
+ * or without a repository those of every repository's current scan, filtered and paged, each with the lines of code around it as the scan saw them and its triage
  * mark; maintainers mark the selected findings accepted or false positive, or remove a mark.
  */
 @Path("/")
@@ -75,10 +76,24 @@ public class FindingsPage {
 
     /** The filters as given, for the form and for page links that keep them. */
     public record Filters(Long repository, Long scan, String crate, String check, String severity, String tracking,
-            String path, Boolean counted, FindingBrowser.Order sort) {
+            String path, Boolean counted, PortfolioFindings.Order sort) {
 
         /** This page's address showing page {@code page} with the same filters. */
         public String url(int page) {
+            return url("page", page == 1 ? null : Integer.toString(page));
+        }
+
+        /** The address of the page across repositories that starts after finding {@code after}, with the same filters. */
+        public String after(long after) {
+            return url("after", Long.toString(after));
+        }
+
+        /** The first page across repositories with the same filters. */
+        public String first() {
+            return url("after", null);
+        }
+
+        private String url(String pageParameter, String pageValue) {
             StringBuilder url = new StringBuilder("/findings?");
             append(url, "repository", repository == null ? null : repository.toString());
             append(url, "scan", scan == null ? null : scan.toString());
@@ -88,8 +103,8 @@ public class FindingsPage {
             append(url, "tracking", tracking);
             append(url, "path", path);
             append(url, "counted", counted == null ? null : counted.toString());
-            append(url, "sort", sort == FindingBrowser.Order.path ? null : sort.name());
-            append(url, "page", page == 1 ? null : Integer.toString(page));
+            append(url, "sort", sort == PortfolioFindings.Order.path ? null : sort.name());
+            append(url, pageParameter, pageValue);
             return url.substring(0, url.length() - 1);
         }
 
@@ -105,7 +120,8 @@ public class FindingsPage {
         static native TemplateInstance findings(Filters filters, List<GitRepository> repositories,
                 GitRepository repository, Scan scan, List<Scan> scans, List<String> crates, List<String> checks,
                 List<Severity> severities, List<String> trackings, boolean triaging, List<String> triageStatuses,
-                FindingBrowser.Results results, String message);
+                FindingBrowser.Results results, FindingBrowser.Across across, List<FindingBrowser.FindingView> findings,
+                String message);
     }
 
     @GET
@@ -115,11 +131,11 @@ public class FindingsPage {
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("counted") String countedParam,
             @QueryParam("sort") String sortParam, @QueryParam("page") String pageParam,
-            @QueryParam("message") String message) {
-        FindingBrowser.Order sort;
+            @QueryParam("after") String afterParam, @QueryParam("message") String message) {
+        PortfolioFindings.Order sort;
         try {
-            sort = sortParam == null || sortParam.isBlank() ? FindingBrowser.Order.path
-                    : FindingBrowser.Order.parse(sortParam);
+            sort = sortParam == null || sortParam.isBlank() ? PortfolioFindings.Order.path
+                    : PortfolioFindings.Order.parse(sortParam);
         } catch (BadRequest e) {
             throw PageException.badRequest(e.getMessage());
         }
@@ -127,6 +143,10 @@ public class FindingsPage {
                 blankToNull(check), blankToNull(severity), blankToNull(tracking), blankToNull(path),
                 flag("counted", countedParam), sort);
         Long page = number("page", pageParam);
+        Long after = number("after", afterParam);
+        if (after != null && (filters.repository() != null || filters.scan() != null)) {
+            throw PageException.badRequest("after pages the findings of every repository; one repository's are paged by page");
+        }
         if (page != null && (page < 1 || page > Integer.MAX_VALUE)) {
             throw PageException.badRequest("page must be 1 or more");
         }
@@ -149,7 +169,7 @@ public class FindingsPage {
         FindingBrowser.Browse browse;
         try {
             browse = browser.browse(filters.repository(), filters.scan(), filter, fixed, sort,
-                    page == null ? 1 : page.intValue());
+                    page == null ? 1 : page.intValue(), after);
         } catch (NotFoundException e) {
             throw PageException.notFound(e.getMessage());
         } catch (BadRequest e) {
@@ -158,8 +178,17 @@ public class FindingsPage {
         return Templates.findings(filters, browse.repositories(), browse.repository(), browse.scan(), browse.scans(),
                 browse.crates(), Stream.concat(engine.catalogue().checks().stream().map(Check::id),
                         browse.importedLints().stream()).toList(),
-                Arrays.asList(Severity.values()), TRACKING, !fixed && identity.hasRole(Role.MAINTAINER),
-                TriageStore.NewMark.STATUSES, browse.results(), message);
+                Arrays.asList(Severity.values()), TRACKING,
+                !fixed && browse.repository() != null && identity.hasRole(Role.MAINTAINER),
+                TriageStore.NewMark.STATUSES, browse.results(), browse.across(), shown(browse), message);
+    }
+
+    /** The findings of the page shown, of one scan or across repositories. */
+    private static List<FindingBrowser.FindingView> shown(FindingBrowser.Browse browse) {
+        if (browse.across() != null) {
+            return browse.across().findings();
+        }
+        return browse.results() == null ? List.of() : browse.results().findings();
     }
 
     /**

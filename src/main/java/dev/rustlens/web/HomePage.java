@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The overview page: one sortable table row per repository with its grade, score trend, last
- * scan, new findings, open benchmark alerts and gate status. A fixed handful of queries serves
+ * The overview page: one sortable table row per repository with its grade, score and unsafe
+ * trends (each column on one scale), last scan, new findings, open benchmark alerts and gate status. A fixed handful of queries serves
  * all rows, however many repositories there are.
  */
 @Path("/")
@@ -39,7 +39,7 @@ public class HomePage {
      * "new" in the data, which the page says as "first scan" rather than as a count).
      */
     public record RepositoryRow(GitRepository repository, Scan lastScan, Scan current, Sparkline trend,
-            long openAlerts, Boolean gatePassed, boolean firstScan) {
+            Sparkline unsafeTrend, long openAlerts, Boolean gatePassed, boolean firstScan) {
 
         /** When the last scan ended, started or was queued, whichever is the latest it got to; empty if none. */
         public String lastScanTime() {
@@ -82,10 +82,16 @@ public class HomePage {
         List<RepositoryReports.RepositorySummary> summaries = reports.summaries();
         Map<Long, Boolean> gatePassed = gates.passedNow(summaries.stream()
                 .map(RepositoryReports.RepositorySummary::current).filter(Objects::nonNull).map(scan -> scan.id).toList());
+        // One scale per column, so that rows compare: the scores' range, and the unsafe blocks from zero.
+        Sparkline.Scale scores = Sparkline.Scale.ofScores(summaries.stream()
+                .map(RepositoryReports.RepositorySummary::recentScores).toList());
+        Sparkline.Scale unsafeBlocks = Sparkline.Scale.ofCounts(summaries.stream()
+                .map(RepositoryReports.RepositorySummary::recentUnsafeBlocks).toList());
         List<RepositoryRow> rows = summaries.stream().map(summary -> {
             Scan current = summary.current();
             return new RepositoryRow(summary.repository(), summary.lastScan(), current,
-                    new Sparkline(summary.recentScores()), summary.openAlerts(),
+                    new Sparkline("Score", summary.recentScores(), scores),
+                    new Sparkline("Unsafe blocks", summary.recentUnsafeBlocks(), unsafeBlocks), summary.openAlerts(),
                     current == null ? null : gatePassed.get(current.id),
                     current != null && Scan.findBaseline(current, current.commitSha, current.committedAt).isEmpty());
         }).toList();

@@ -30,6 +30,11 @@ public final class SeededScans {
         return repository;
     }
 
+    /** The id of the repository's one crate. */
+    public long crate() {
+        return crate;
+    }
+
     /** A scan of a new commit, committed {@code daysAgo} days ago, with findings {@code first} to {@code last}. */
     public long scan(int daysAgo, int first, int last) {
         long scan = id("""

@@ -49,7 +49,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * filter findings, triage them from the findings page (mark several, remove a mark), check that
  * each trend chart drew its points, scan a pull request's branch from the repository page and
  * triage its new finding until its gate passes, read benchmarks in scaled units by commit time and
- * side by side on one chart, and save screenshots of the main pages at desktop
+ * side by side on one chart with their pickers, read the overview's sparklines and every repository's
+ * findings, and save screenshots of the main pages at desktop
  * and phone width to target/screenshots/.
  */
 @QuarkusTest
@@ -71,6 +72,14 @@ class BrowserTest {
             /// Parses a number.
             pub fn number(text: &str) -> u32 {
                 text.parse().expect("a number")
+            }
+            """;
+
+    private static final String SECOND_UNSAFE_READ = """
+
+            /// Reads the second byte.
+            pub fn second(p: *const u8) -> u8 {
+                unsafe { *p.add(1) }
             }
             """;
 
@@ -212,10 +221,61 @@ class BrowserTest {
             wait.until(ExpectedConditions.urlContains("/checks/"));
             screenshots("check");
 
+            // A second commit with a second unsafe block, scanned: the overview's sparklines have two points.
+            String firstCommit = git.getRepository().resolve("HEAD").name();
+            TestRepositories.commit(git, Map.of("src/lib.rs", LIB + SECOND_UNSAFE_READ), "a second unsafe read");
+            long repositoryId = Long.parseLong(repositoryPage.replaceFirst(".*/", ""));
+            long secondScan = given().auth().oauth2(TestTokens.ADMIN).post("/api/v1/repositories/{id}/scans", repositoryId)
+                    .then().statusCode(202).extract().jsonPath().getLong("id");
+            wait.until(done -> "succeeded".equals(given().auth().oauth2(TestTokens.ADMIN)
+                    .get("/api/v1/scans/{id}", secondScan).then().extract().jsonPath().getString("status")));
+
+            // Coverage of both commits: the coverage chart's metric picker redraws it and its table.
+            String secondCommit = git.getRepository().resolve("HEAD").name();
+            for (String commit : List.of(firstCommit, secondCommit)) {
+                given().auth().oauth2(TestTokens.ADMIN).contentType("text/plain").queryParam("commit", commit)
+                        .body("SF:src/lib.rs\nDA:5,1\nDA:11,0\n" + (commit.equals(secondCommit) ? "DA:17,1\n" : "")
+                                + "end_of_record\n")
+                        .post("/api/v1/repositories/{id}/coverage", repositoryId).then().statusCode(200);
+            }
+            driver.get(repositoryPage);
+            WebElement coverage = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#coverage-chart[data-points]")));
+            assertEquals("2", coverage.getDomAttribute("data-points"));
+            new Select(driver.findElement(By.cssSelector("form[aria-label='Coverage chart options'] select[name=metric]")))
+                    .selectByValue("lines");
+            wait.until(page -> page.findElements(By.cssSelector("details.chart-table thead")).stream()
+                    .anyMatch(head -> head.getDomProperty("textContent").contains("lines with coverage data")));
+            screenshots("repository-charts");
+
             open("");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
+            WebElement overviewRow = driver.findElement(By.id("repository-" + repositoryId));
+            assertEquals(2, overviewRow.findElements(By.cssSelector("td.sparkline-cell svg.sparkline")).size(),
+                    "a score and an unsafe-blocks sparkline");
+            WebElement unsafeTrend = overviewRow.findElements(By.cssSelector("td.sparkline-cell")).get(1);
+            assertTrue(unsafeTrend.getText().startsWith("2 ▲1"), unsafeTrend.getText());
+            assertTrue(unsafeTrend.findElement(By.tagName("svg")).getDomAttribute("aria-label")
+                    .startsWith("Unsafe blocks over the last 2 scans: from 1 to 2 (up 1), on a scale from 0 to "));
             screenshots("overview");
             assertTrue(driver.findElement(By.cssSelector("p.portfolio-summary")).getText().contains("gates failing"));
+
+            // Every repository's findings: this one's among them, worst first, each naming its repository.
+            submit(By.partialLinkText("every finding that counts"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "of every repository"));
+            assertEquals("severity", new Select(driver.findElement(By.name("sort"))).getFirstSelectedOption()
+                    .getDomAttribute("value"));
+            assertTrue(driver.findElements(By.cssSelector("li.finding .repository a")).stream()
+                    .anyMatch(link -> link.getText().equals(name)), "the repository's findings are listed");
+            assertTrue(driver.findElement(By.cssSelector("p.meta[role=status]")).getText()
+                    .contains("in the current scans of"));
+            screenshots("findings-all-repositories");
+            new Select(driver.findElement(By.name("repository"))).selectByVisibleText(name);
+            submit(By.xpath("//button[normalize-space()='Show findings']"));
+            assertTrue(driver.findElement(By.tagName("h1")).getText().endsWith(name), "one repository's findings");
+
+            open("");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
             submit(By.linkText("every crate, riskiest first"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.portfolio"), "browser-demo"));
             screenshots("crates");
@@ -308,14 +368,30 @@ class BrowserTest {
             open("repositories/" + id + "/benchmarks");
             WebElement compare = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".compare-chart[data-series]")));
             assertEquals("2", compare.getDomAttribute("data-series"), "both benchmarks on one chart");
+            // The pickers: one benchmark left out, then a date range that holds only the second run.
+            driver.findElement(By.cssSelector("form.chart-controls input[name=benchmark][value=render]")).click();
+            wait.until(ExpectedConditions.attributeToBe(compare, "data-series", "1"));
+            driver.findElement(By.cssSelector("form.chart-controls input[name=benchmark][value=render]")).click();
+            wait.until(ExpectedConditions.attributeToBe(compare, "data-series", "2"));
+            assertTrue(driver.findElement(By.cssSelector("details.chart-table")).getDomProperty("textContent")
+                    .contains("6.400 µs"), "the chart's values as a table");
             String table = driver.findElement(By.id("latest-results")).getText();
             assertTrue(table.contains("6.400 µs") && table.contains("2.400 ms"), table);
             screenshots("benchmarks");
             submit(By.xpath("//table[@id='latest-results']//a[normalize-space()='parse']"));
             WebElement history = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history-chart[data-points]")));
             assertEquals("2", history.getDomAttribute("data-points"));
+            setDate("from", "2026-11-05");
+            wait.until(ExpectedConditions.attributeToBe(history, "data-points", "1"));
+            driver.findElement(By.cssSelector("form.chart-controls input[name=band][value='threshold band']")).click();
             screenshots("benchmark");
         }
+    }
+
+    /** Sets a chart's date input (the date picker is not typed into reliably) and tells the form. */
+    private void setDate(String name, String day) {
+        driver.executeScript("const input = document.querySelector('form.chart-controls input[name=' + arguments[0] + ']');"
+                + " input.value = arguments[1]; input.dispatchEvent(new Event('change', {bubbles: true}));", name, day);
     }
 
     private void signIn() {

@@ -10,12 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
 import dev.rustlens.scan.ScoreEndToEndTest;
+import dev.rustlens.scan.SeededScans;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 class CratePageTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A snapshot stored before the metrics of the current analyzer (no repository_files, no doc counts). */
+    @Test
+    void aSnapshotWithoutTodaysMetricsIsShown() {
+        long crate = QuarkusTransaction.requiringNew().call(() -> {
+            SeededScans seeded = new SeededScans(entityManager.unwrap(Session.class), "old-metrics");
+            seeded.scan(1, 1, 3);
+            return seeded.crate();
+        });
+        given().when().get("/crates/{id}", crate).then().statusCode(200)
+                .body(containsString("None found in the scanned files"));
+    }
 
     @Test
     void explainsTheScoreAndShowsMetricsUnsafeFilesAndFindings(@TempDir Path dir) throws Exception {

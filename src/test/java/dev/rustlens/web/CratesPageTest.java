@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,9 +63,20 @@ class CratesPageTest {
             given().queryParam("repository", "x").when().get("/api/v1/crates").then().statusCode(400)
                     .body("detail", containsString("repository must be a repository id"));
 
-            given().when().get("/").then().statusCode(200)
+            String overview = given().when().get("/").then().statusCode(200)
                     .body(containsString("gates failing"), containsString("new critical"),
-                            containsString("<a href=\"/crates\">every crate, riskiest first</a>"));
+                            containsString("<a href=\"/crates\">every crate, riskiest first</a>"),
+                            containsString("<a href=\"/findings?counted=true&amp;sort=severity\">"))
+                    .extract().asString();
+            // The repository's row: its unsafe blocks' sparkline with the current value and the change, on
+            // the column's scale from zero, described for screen readers.
+            String row = overview.substring(overview.indexOf("<tr id=\"repository-" + repository + "\">"));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertTrue(Pattern.compile("aria-label=\"Unsafe blocks over the last 2 scans: from 1 to 2 \\(up 1\\),"
+                    + " on a scale from 0 to \\d+ that every row of this column shares\"").matcher(row).find(), row);
+            assertTrue(row.contains("<span class=\"spark-value\">2 <span class=\"spark-change\" aria-hidden=\"true\">▲1</span>"
+                    + "<span class=\"visually-hidden\">up 1</span></span>"), row);
+            assertTrue(row.contains("Score over the last 2 scans: from "), row);
         }
     }
 }

@@ -265,7 +265,7 @@ class FindingsPageTest {
         given().queryParam("repository", "abc").when().get("/findings").then().statusCode(400)
                 .body(containsString("repository must be a number, not &#39;abc&#39;"));
         given().queryParam("sort", "Severity").when().get("/findings").then().statusCode(400)
-                .body(containsString("sort must be one of path, severity or check, not &#39;Severity&#39;"));
+                .body(containsString("sort must be one of id, path, severity or check, not &#39;Severity&#39;"));
         given().queryParam("page", "0").when().get("/findings").then().statusCode(400)
                 .body(containsString("page must be 1 or more"));
         given().queryParam("repository", Long.MAX_VALUE).when().get("/findings").then().statusCode(404)
