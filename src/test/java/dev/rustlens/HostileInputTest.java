@@ -296,11 +296,11 @@ class HostileInputTest {
         void badParametersAreEchoedAsAShortPrefixAtMost() {
             refused(given().queryParam("kind", WIDE), request -> request.get("/api/v1/repositories"), 400,
                     "kind must be git or archive, not 'xxxx");
-            refused(given().queryParam("page", WIDE), request -> request.get("/api/v1/repositories"), 400,
+            refused(given().queryParam("limit", WIDE), request -> request.get("/api/v1/repositories"), 400,
                     "a path, query or form parameter has the wrong form");
             long repositoryId = ArchiveUploadTest.registerArchiveRepository();
             refused(given().queryParam("metric", WIDE), request -> request.get("/api/v1/repositories/{id}/trends",
-                    repositoryId), 400, "unknown metric 'xxxx");
+                    repositoryId), 400, "metric must be one of");
             refused(given().queryParam("check", WIDE), request -> request.get("/findings"), 400,
                     "There is no check &#39;xxxx");
         }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A repository's branches: those scanned (with their newest scan and gate), those on the remote, and deletion. */
 @Path("/api/v1/repositories/{id}/branches")
@@ -75,6 +76,8 @@ public class BranchResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{branch: .+}")
     @Operation(summary = "Delete every scan of a branch other than the default one (204)")
+    @APIResponse(responseCode = "204", description = "The branch's scans are deleted")
+    @APIResponse(responseCode = "409", description = "The default branch cannot be deleted")
     public Response delete(@PathParam("id") long id, @PathParam("branch") String branch) {
         return switch (branches.delete(id, branch)) {
             case DELETED -> Response.noContent().build();

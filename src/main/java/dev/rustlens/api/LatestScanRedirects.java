@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A repository's findings or crate metrics at its newest succeeded scan of the default branch: a
@@ -38,6 +39,8 @@ public class LatestScanRedirects {
     @ForwardsQueryParameters
     @Path("/{id}/{format:findings(\\.csv|\\.sarif)?|crates(\\.csv)?}")
     @Operation(summary = "Redirect (303) to the findings or crates export of the repository's newest succeeded scan")
+    @APIResponse(responseCode = "303",
+            description = "The same export of the newest succeeded scan of the default branch, at the Location")
     public Response latest(@PathParam("id") long id, @PathParam("format") String format, @Context UriInfo uri) {
         if (!FORMATS.contains(format)) {
             throw new NotFoundException();

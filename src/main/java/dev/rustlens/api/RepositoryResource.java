@@ -12,6 +12,8 @@ import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryRemoval;
 import dev.rustlens.gitrepo.RepositoryService;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.BackfillRunner;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanQueries;
@@ -49,6 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Registers repositories and starts their scans. */
 @Path("/api/v1/repositories")
@@ -58,6 +62,8 @@ public class RepositoryResource {
 
     /** Most commits one backfill request may queue. */
     static final int MAX_BACKFILL = 500;
+    private static final int MAX_REPOSITORY_PAGE = 500;
+    private static final int MAX_SCAN_PAGE = 100;
 
     private final RepositoryService repositories;
     private final ScanService scans;
@@ -120,6 +126,10 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a git repository (https or file URL, optional credentials) or an archive repository")
+    @APIResponse(responseCode = "201", description = "The repository, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryView.class)))
+    @APIResponse(responseCode = "409", description = "A repository of that name exists")
     public Response register(NewRepository request, UriInfo uri) {
         if (request == null) {
             throw new BadRequest("a JSON body {\"name\", \"url\", \"branch\"} is required");
@@ -131,40 +141,20 @@ public class RepositoryResource {
     }
 
     /**
-     * Repositories by name, {@code limit} a page (at most 500), optionally only those whose name
-     * contains {@code q} or of one {@code kind}; the total is in {@code X-Total-Count}, the other
-     * pages in {@code Link} (next, prev).
+     * Repositories by name, {@code limit} a page (at most 500) after {@code cursor}, optionally only
+     * those whose name contains {@code q} or of one {@code kind}; the total the filter keeps is in
+     * {@code X-Total-Count}, the next page in {@code Link}.
      */
     @GET
-    @Operation(summary = "List repositories by name, paged (X-Total-Count, Link) and filtered by name (q) and kind")
-    public Response list(@QueryParam("q") String q, @QueryParam("kind") String kind,
-            @QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("100") int limit,
-            UriInfo uri) {
-        if (limit < 1 || limit > 500) {
-            throw new BadRequest("limit must be between 1 and 500");
-        }
-        if (page < 1) {
-            throw new BadRequest("page must be 1 or more");
-        }
-        GitRepository.Kind wanted = kind == null || kind.isBlank() ? null : parseKind(kind);
-        GitRepository.Listing listing = repositories.page(q, wanted, page, limit);
-        Response.ResponseBuilder response = Response.ok(listing.repositories().stream().map(RepositoryView::of).toList())
-                .header("X-Total-Count", listing.total());
-        if ((long) page * limit < listing.total()) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build(), "next");
-        }
-        if (page > 1) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("page", page - 1).build(), "prev");
-        }
-        return response.build();
-    }
-
-    private static GitRepository.Kind parseKind(String kind) {
-        try {
-            return GitRepository.Kind.valueOf(kind.strip());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("kind must be git or archive, not " + Echo.quoted(kind), e);
-        }
+    @Operation(summary = "List repositories by name, paged by cursor (Link rel=next, X-Total-Count), filtered by"
+            + " name (q) and kind")
+    public RestResponse<List<RepositoryView>> list(@QueryParam("q") String q, @QueryParam("kind") String kind,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit, UriInfo uri) {
+        GitRepository.Kind wanted = Choices.parse("kind", kind, GitRepository.Kind.class);
+        GitRepository.Listing listing = repositories.page(q, wanted, PageCursor.key(cursor),
+                PageCursor.limit(limit, MAX_REPOSITORY_PAGE) + 1);
+        return PageCursor.firstOf(listing.repositories(), limit, RepositoryView::of, repository -> repository.name, uri)
+                .header("X-Total-Count", listing.total()).build();
     }
 
     /** Scans the default branch on a cron schedule, e.g. {@code {"cron": "0 0 3 * * ?"}} for 3:00 every night. */
@@ -173,6 +163,10 @@ public class RepositoryResource {
     @Path("/{id}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Scan the default branch on a cron schedule")
+    @APIResponse(responseCode = "200", description = "The repository with its schedule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryView.class)))
+    @APIResponse(responseCode = "409", description = "An archive repository has no schedule")
     public RepositoryView schedule(@PathParam("id") long id, ScheduleRequest request) {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
             throw new BadRequest("a JSON body {\"cron\": \"<Quartz cron expression>\"} is required");
@@ -188,6 +182,7 @@ public class RepositoryResource {
     @RolesAllowed(Role.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Delete a repository with everything stored of it (204)")
+    @APIResponse(responseCode = "204", description = "Deleted, with everything stored of it")
     public Response delete(@PathParam("id") long id) {
         if (!removal.remove(id)) {
             throw new NotFoundException("no repository " + id);
@@ -200,6 +195,10 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule")
     @Operation(summary = "Stop scheduled scans")
+    @APIResponse(responseCode = "200", description = "The repository without a schedule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryView.class)))
+    @APIResponse(responseCode = "409", description = "An archive repository has no schedule")
     public RepositoryView unschedule(@PathParam("id") long id) {
         return changeSchedule(id, null);
     }
@@ -209,6 +208,10 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule/pause")
     @Operation(summary = "Pause scheduled scans, keeping the schedule (409 without a schedule)")
+    @APIResponse(responseCode = "200", description = "The repository, its schedule paused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryView.class)))
+    @APIResponse(responseCode = "409", description = "The repository has no schedule")
     public RepositoryView pauseSchedule(@PathParam("id") long id) {
         return changePause(id, true);
     }
@@ -218,6 +221,10 @@ public class RepositoryResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/schedule/resume")
     @Operation(summary = "Resume paused scheduled scans (409 without a schedule)")
+    @APIResponse(responseCode = "200", description = "The repository, its schedule running",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RepositoryView.class)))
+    @APIResponse(responseCode = "409", description = "The repository has no schedule")
     public RepositoryView resumeSchedule(@PathParam("id") long id) {
         return changePause(id, false);
     }
@@ -256,6 +263,11 @@ public class RepositoryResource {
     @Path("/{id}/archives")
     @Consumes({"application/gzip", "application/x-gzip", "application/x-tar", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload a source archive (.tar.gz, .crate) and scan it")
+    @APIResponse(responseCode = "202", description = "What was unpacked and the queued scan, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArchiveUpload.class)))
+    @APIResponse(responseCode = "409", description = "The repository is a git repository, not an archive one")
+    @APIResponse(responseCode = "507", description = "The server's disk is full")
     public Response upload(@PathParam("id") long id, InputStream body, UriInfo uri) throws IOException {
         GitRepository repository = repositories.find(id).orElseThrow(NotFoundException::new);
         if (repository.kind != GitRepository.Kind.archive) {
@@ -288,16 +300,15 @@ public class RepositoryResource {
         return repositories.find(id).map(RepositoryView::of).orElseThrow(NotFoundException::new);
     }
 
-    /**
-     * The repository's scans, newest first, {@code limit} at a time (at most 100); pass the last
-     * id seen as {@code before} for the next page.
-     */
+    /** The repository's scans, newest first, {@code limit} at a time (at most 100) after {@code cursor}. */
     @GET
     @Path("/{id}/scans")
-    @Operation(summary = "A repository's scans, newest first, paged by cursor")
-    public List<ScanView> scans(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("20") int limit,
-            @QueryParam("before") Long before) {
-        return scanQueries.history(id, before, limit).orElseThrow(NotFoundException::new);
+    @Operation(summary = "A repository's scans, newest first, paged by cursor (Link rel=next)")
+    public RestResponse<List<ScanView>> scans(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("20") int limit,
+            @QueryParam("cursor") String cursor, UriInfo uri) {
+        return PageCursor.firstOf(scanQueries.history(id, PageCursor.idKey(cursor),
+                PageCursor.limit(limit, MAX_SCAN_PAGE) + 1).orElseThrow(NotFoundException::new), limit, scan -> scan,
+                ScanView::id, uri).build();
     }
 
     /**
@@ -312,6 +323,11 @@ public class RepositoryResource {
     @Operation(summary = "Queue a scan of a branch or commit (202 with the scan)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ScanRequest.class)))
+    @APIResponse(responseCode = "202", description = "The queued scan, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScanView.class)))
+    @APIResponse(responseCode = "409",
+            description = "The repository is an archive repository: upload an archive to scan it")
     public Response scan(@PathParam("id") long id, byte[] body, UriInfo uri) throws IOException {
         // No body at all (curl -X POST) is the default branch's head, whatever the Content-Type says.
         ScanRequest request = body.length == 0 ? ScanRequest.DEFAULT_BRANCH_HEAD : scanRequests.readValue(body);
@@ -336,11 +352,7 @@ public class RepositoryResource {
                 }
                 return new BackfillCommits.Last(last);
             }
-            BackfillCommits.Period period = switch (every) {
-                case "week" -> BackfillCommits.Period.week;
-                case "month" -> BackfillCommits.Period.month;
-                default -> throw new BadRequest("every must be \"week\" or \"month\", not " + Echo.quoted(every));
-            };
+            BackfillCommits.Period period = Choices.require("every", every, BackfillCommits.Period.class, Enum::name);
             if (since == null) {
                 throw new BadRequest("\"since\": \"YYYY-MM-DD\" is required with \"every\"");
             }
@@ -361,6 +373,9 @@ public class RepositoryResource {
     @Path("/{id}/backfill")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue scans of past commits (last N, or one a week or month); 202 with the backfill")
+    @APIResponse(responseCode = "202", description = "The backfill, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BackfillRunner.BackfillView.class)))
     public Response backfill(@PathParam("id") long id, BackfillRequest request, UriInfo uri) {
         if (request == null) {
             throw new BadRequest("a JSON body {\"last\": N} or {\"every\": \"week\", \"since\": \"YYYY-MM-DD\"} is required");

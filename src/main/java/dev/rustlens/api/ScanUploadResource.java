@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Results of the command-line scanner (docs/cli.md), stored as the scan of a commit and branch,
@@ -46,6 +49,11 @@ public class ScanUploadResource {
     @Path("/{id}/uploads")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store the command-line scanner's results as the scan of a commit and branch; the gate's verdict")
+    @APIResponse(responseCode = "201",
+            description = "The gate's verdict on the stored scan, which is at the Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GateService.GateStatus.class)))
+    @APIResponse(responseCode = "409", description = "A scan of that commit and branch is running on the server")
     public Response upload(@PathParam("id") long id, ScanUpload upload, UriInfo uri) {
         if (upload == null) {
             throw new BadRequest("a JSON body in the format " + ScanUpload.FORMAT + " is required (rustlens scan --upload)");

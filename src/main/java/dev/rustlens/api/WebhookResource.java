@@ -3,6 +3,7 @@ package dev.rustlens.api;
 import dev.rustlens.auth.Role;
 import dev.rustlens.http.Author;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.notify.DeliveryView;
 import dev.rustlens.notify.WebhookService;
 import dev.rustlens.notify.WebhookView;
@@ -25,6 +26,10 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * A repository's webhooks (admins only): registered with the secret shown once, listed without it,
@@ -56,6 +61,10 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a webhook (https:// URL, events); the response carries its secret, shown only this once")
+    @APIResponse(responseCode = "201", description = "The webhook with its secret, shown only here",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CreatedWebhook.class)))
+    @APIResponse(responseCode = "409", description = "The repository has a webhook with that URL")
     public Response register(@PathParam("id") long repositoryId, NewWebhook request, UriInfo uri) {
         if (request == null) {
             throw new BadRequest("send {\"url\": \"https://...\", \"events\": [\"gate_status\", \"scan_failed\","
@@ -107,17 +116,24 @@ public class WebhookResource {
         webhooks.delete(repositoryId, hookId);
     }
 
+    /** A webhook's deliveries, newest first, {@code limit} at a time after {@code cursor}. */
     @GET
     @Path("/{hookId}/deliveries")
-    @Operation(summary = "A webhook's newest deliveries first: status, attempts, the receiver's answer or the error")
-    public List<DeliveryView> deliveries(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        return webhooks.deliveries(repositoryId, hookId, limit);
+    @Operation(summary = "A webhook's deliveries, newest first, paged by cursor (Link rel=next): status, attempts,"
+            + " the receiver's answer or the error")
+    public RestResponse<List<DeliveryView>> deliveries(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId,
+            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor, UriInfo uri) {
+        return PageCursor.firstOf(webhooks.deliveries(repositoryId, hookId, PageCursor.idKey(cursor),
+                PageCursor.limit(limit, WebhookService.MAX_DELIVERIES_LISTED) + 1), limit, delivery -> delivery,
+                DeliveryView::id, uri).build();
     }
 
     @POST
     @Path("/{hookId}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Send a delivery's payload again, as a new delivery (202, its first attempt is due now)")
+    @APIResponse(responseCode = "202", description = "The new delivery, due now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeliveryView.class)))
     public Response redeliver(@PathParam("id") long repositoryId, @PathParam("hookId") long hookId,
             @PathParam("deliveryId") long deliveryId) {
         return Response.accepted(webhooks.redeliver(repositoryId, hookId, deliveryId)).build();

@@ -18,6 +18,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** API tokens: listed without their secrets, created with the secret shown once, deleted. */
 @Path("/api/v1/tokens")
@@ -58,6 +61,10 @@ public class TokenResource {
 
     @POST
     @Operation(summary = "Create an API token; the response carries its secret, shown only this once")
+    @APIResponse(responseCode = "201", description = "The token with its secret, shown only here",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CreatedToken.class)))
+    @APIResponse(responseCode = "409", description = "A token of that name exists")
     public Response create(NewToken request, UriInfo uri) {
         if (request == null) {
             throw new BadRequest("send {\"name\": ..., \"role\": \"viewer|maintainer|admin\"}");

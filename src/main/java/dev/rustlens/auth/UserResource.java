@@ -16,6 +16,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Users who sign in to the pages, and who the caller is. */
 @Path("/api/v1/users")
@@ -56,6 +59,10 @@ public class UserResource {
 
     @POST
     @Operation(summary = "Create a user who signs in to the pages (password of at least 10 characters)")
+    @APIResponse(responseCode = "201", description = "The user, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "A user of that name exists")
     public Response create(NewUser request, UriInfo uri) {
         if (request == null) {
             throw new BadRequest("send {\"username\": ..., \"password\": ..., \"role\": ...}");

@@ -197,14 +197,26 @@ public class BenchmarkQueries {
         return measures(benchmark).stream().map(measure -> thresholdView(benchmark, measure)).toList();
     }
 
-    @Transactional
+    /** Every alert of the repository, newest first, of {@code status} when given. */
     public List<AlertView> alerts(long repositoryId, BenchmarkAlert.Status status) {
-        GitRepository repository = BenchmarkService.repository(repositoryId);
-        List<BenchmarkAlert> alerts = status == null
-                ? BenchmarkAlert.list("result.benchmark.repository = ?1 order by id desc", repository)
-                : BenchmarkAlert.list("result.benchmark.repository = ?1 and status = ?2 order by id desc", repository,
-                        status);
-        return alerts.stream().map(AlertView::of).toList();
+        return alerts(repositoryId, status, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Up to {@code limit} alerts of the repository older than the alert {@code beforeId} (from the
+     * newest when null), newest first, of {@code status} when given.
+     */
+    @Transactional
+    public List<AlertView> alerts(long repositoryId, BenchmarkAlert.Status status, Long beforeId, int limit) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("repository", BenchmarkService.repository(repositoryId),
+                "before", beforeId == null ? Long.MAX_VALUE : beforeId));
+        StringBuilder query = new StringBuilder("result.benchmark.repository = :repository and id < :before");
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.put("status", status);
+        }
+        return BenchmarkAlert.<BenchmarkAlert>find(query + " order by id desc", parameters).page(0, limit).stream()
+                .map(AlertView::of).toList();
     }
 
     private static ThresholdView thresholdView(Benchmark benchmark, String measure) {

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One benchmark over REST: a measure's history, its thresholds, and the lifecycle of its alerts.
@@ -86,6 +89,11 @@ public class BenchmarkResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmark-alerts/{id}/acknowledge")
     @Operation(summary = "Acknowledge a benchmark alert")
+    @APIResponse(responseCode = "200", description = "The acknowledged alert",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "409",
+            description = "The alert is not open: it was acknowledged or resolved before")
     public AlertView acknowledge(@PathParam("id") long id) {
         return service.transition(id, BenchmarkAlert.Status.acknowledged, Author.of(identity));
     }
@@ -94,6 +102,10 @@ public class BenchmarkResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/benchmark-alerts/{id}/resolve")
     @Operation(summary = "Resolve a benchmark alert")
+    @APIResponse(responseCode = "200", description = "The resolved alert",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "409", description = "The alert is already resolved")
     public AlertView resolve(@PathParam("id") long id) {
         return service.transition(id, BenchmarkAlert.Status.resolved, Author.of(identity));
     }

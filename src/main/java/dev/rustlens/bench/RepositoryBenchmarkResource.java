@@ -13,8 +13,11 @@ import dev.rustlens.bench.ingest.LibtestOutput;
 import dev.rustlens.bench.ingest.MalformedResultsException;
 import dev.rustlens.bench.ingest.ParsedResult;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
+import dev.rustlens.http.PageCursor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +25,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * A repository's benchmarks over REST: CI pushes results per commit, branch and testbed; the list
@@ -46,6 +52,7 @@ public class RepositoryBenchmarkResource {
     /** Limits of an uploaded criterion archive: entries read, bytes per result file, bytes kept. */
     private static final CriterionArchive ARCHIVE = new CriterionArchive(200_000, 1 << 20, 64L << 20);
     private static final long MAX_MULTIPART_FILE_BYTES = 1 << 20;
+    private static final int MAX_ALERT_PAGE = 500;
 
     private final BenchmarkService service;
     private final BenchmarkQueries queries;
@@ -157,20 +164,19 @@ public class RepositoryBenchmarkResource {
         return queries.compare(id, measure, branch, testbed);
     }
 
-    /** The repository's benchmark alerts, newest first, optionally of one status. */
+    /**
+     * The repository's benchmark alerts, newest first, optionally of one status, {@code limit} at a
+     * time after {@code cursor}.
+     */
     @GET
     @Path("/alerts")
-    @Operation(summary = "A repository's benchmark alerts")
-    public List<AlertView> alerts(@PathParam("id") long id, @QueryParam("status") String status) {
-        return queries.alerts(id, status == null ? null : alertStatus(status));
-    }
-
-    private static BenchmarkAlert.Status alertStatus(String name) {
-        try {
-            return BenchmarkAlert.Status.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("status must be open, acknowledged or resolved; got \"" + name + "\"", e);
-        }
+    @Operation(summary = "A repository's benchmark alerts, newest first, paged by cursor (Link rel=next)")
+    public RestResponse<List<AlertView>> alerts(@PathParam("id") long id, @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return PageCursor.firstOf(queries.alerts(id, Choices.parse("status", status, BenchmarkAlert.Status.class),
+                PageCursor.idKey(cursor), PageCursor.limit(limit, MAX_ALERT_PAGE) + 1), limit, alert -> alert,
+                AlertView::id, uri).build();
     }
 
     private static String either(String query, String form) {

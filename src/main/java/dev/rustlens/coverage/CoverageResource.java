@@ -2,6 +2,7 @@ package dev.rustlens.coverage;
 
 import dev.rustlens.auth.Role;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,8 @@ public class CoverageResource {
     /** The largest report read: a workspace of a million lines writes well under it. */
     static final int MAX_REPORT_BYTES = 64 << 20;
     private static final String CSV = "text/csv; charset=utf-8; header=present";
+    /** The report formats {@code format} names. */
+    private static final List<String> FORMATS = List.of("lcov", "cobertura");
 
     private final CoverageStore store;
     private final CoverageQueries queries;
@@ -61,13 +64,13 @@ public class CoverageResource {
             throw new BadRequest("root must be a directory path of at most 4096 characters, without control characters");
         }
         byte[] bytes = read(body);
-        String chosen = format != null ? format
+        String named = Choices.parse("format", format, FORMATS);
+        String chosen = named != null ? named
                 : LcovFormat.looksLike(new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8))
                         ? "lcov" : "cobertura";
         ParsedCoverage report = switch (chosen) {
             case "lcov" -> LcovFormat.parse(new String(bytes, StandardCharsets.UTF_8));
-            case "cobertura" -> CoberturaFormat.parse(bytes);
-            default -> throw new BadRequest("format must be lcov or cobertura; got \"" + format + "\"");
+            default -> CoberturaFormat.parse(bytes);
         };
         return store.importReport(id, commit, report, Optional.ofNullable(root).filter(given -> !given.isBlank()));
     }

@@ -1,10 +1,11 @@
 package dev.rustlens.finding;
 
+import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
 import dev.rustlens.scan.DiagnosticImports;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Which findings of a scan to list or export: by crate, check, severity, tracking, path prefix,
@@ -24,16 +25,13 @@ public record FindingFilter(String crate, String check, String severity, String 
             + " finding_triage t where t.repository_id = c.repository_id and t.fingerprint = f.fingerprint"
             + " and (t.expires_at is null or t.expires_at > now())))";
 
-    private static final Set<String> SEVERITIES = Set.of("INFO", "MINOR", "MAJOR", "CRITICAL", "BLOCKER");
-    private static final Set<String> TRACKING = Set.of("new", "unchanged");
+    /** What {@code tracking} takes: a finding new since the previous scan of the branch, or one it had too. */
+    public static final List<String> TRACKING = List.of("new", "unchanged");
 
     public FindingFilter {
-        if (severity != null && !SEVERITIES.contains(severity)) {
-            throw new BadRequest("severity must be one of " + SEVERITIES);
-        }
-        if (tracking != null && !TRACKING.contains(tracking)) {
-            throw new BadRequest("tracking must be new or unchanged");
-        }
+        Severity parsed = Choices.parse("severity", severity, Severity.class);
+        severity = parsed == null ? null : parsed.name();
+        tracking = Choices.parse("tracking", tracking, TRACKING);
     }
 
     /** The SQL condition on {@code f} (finding) and {@code c} (crate) and its parameters, in order. */

@@ -1,12 +1,12 @@
 package dev.rustlens.finding;
 
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
+import dev.rustlens.scan.ScanQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,8 +39,9 @@ public class FindingQueries {
     public record ScannedCommit(String repositoryUri, String revision) {
     }
 
-    /** A page of findings; {@code nextCursor} is null on the last page. */
-    public record FindingPage(long scanId, long total, int limit, Long nextCursor, List<FindingRow> findings) {
+    /** A page of findings; {@code nextCursor}, opaque, is null on the last page. */
+    public record FindingPage(long scanId, long total, int limit, String nextCursor, List<FindingRow> findings)
+            implements PageCursor.Page {
     }
 
     /**
@@ -50,11 +51,7 @@ public class FindingQueries {
     @Transactional
     public Optional<ScannedCommit> commit(long id) {
         return Scan.<Scan>findByIdOptional(id).map(scan -> {
-            if (scan.findingsRemovedAt != null) {
-                throw new ClientErrorException("the findings of scan " + id + " were removed by housekeeping on "
-                        + scan.findingsRemovedAt.toLocalDate() + " (docs/database.md); its counts, scores and trends"
-                        + " remain, and the newer scans of its branch have their findings", Response.Status.GONE);
-            }
+            ScanQueries.requireDetail(scan);
             return new ScannedCommit(scan.repository.url, scan.commitSha);
         });
     }
@@ -91,7 +88,7 @@ public class FindingQueries {
                     rows.add(FindingRow.of(result));
                 }
             }
-            Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+            String next = rows.size() > limit ? PageCursor.after(Long.toString(rows.get(limit - 1).id())) : null;
             return new FindingPage(id, total, limit, next, rows.size() > limit ? rows.subList(0, limit) : rows);
         });
     }

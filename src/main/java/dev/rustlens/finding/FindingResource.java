@@ -1,7 +1,8 @@
 package dev.rustlens.finding;
 
-import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.AnalysisEngine;
+import dev.rustlens.scan.ScanQueries;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -20,6 +21,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A scan's findings, filtered: as JSON pages (limit and cursor, with the total and a Link to the
@@ -43,21 +48,22 @@ public class FindingResource {
     @Path("/{id}/findings")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A scan's findings as JSON pages (limit, cursor, total, Link), filtered")
-    public Response page(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("cursor") Long cursor, @QueryParam("crate") String crate, @QueryParam("check") String check,
+    @APIResponse(responseCode = "200", description = "A page of the scan's findings; the next one is in the Link header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FindingQueries.FindingPage.class)))
+    @APIResponse(responseCode = "410", description = ScanQueries.DETAIL_GONE)
+    public RestResponse<FindingQueries.FindingPage> page(@PathParam("id") long id,
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor,
+            @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
-            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted, @Context UriInfo uri) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequest("limit must be between 1 and " + MAX_LIMIT);
-        }
-        requireScan(id);
+            @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest,
+            @QueryParam("counted") Boolean counted, @Context UriInfo uri) {
+        PageCursor.limit(limit, MAX_LIMIT);
+        Long after = PageCursor.idKey(cursor);
         FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
-        FindingQueries.FindingPage page = findings.page(id, where, cursor, limit);
-        Response.ResponseBuilder response = Response.ok(page);
-        if (page.nextCursor() != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build(), "next");
-        }
-        return response.build();
+        requireScan(id);
+        FindingQueries.FindingPage page = findings.page(id, where, after, limit);
+        return PageCursor.ok(page, uri);
     }
 
     /** Every finding of the scan that the filter keeps, as RFC 4180 CSV with formulas neutralised. */
@@ -65,6 +71,9 @@ public class FindingResource {
     @Path("/{id}/findings.csv")
     @Produces("text/csv")
     @Operation(summary = "A scan's findings as CSV (RFC 4180, formulas neutralised), streamed")
+    @APIResponse(responseCode = "200", description = "The findings as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "410", description = ScanQueries.DETAIL_GONE)
     public Response csv(@PathParam("id") long id, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted) {
@@ -88,6 +97,9 @@ public class FindingResource {
     @Path("/{id}/findings.sarif")
     @Produces({"application/sarif+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "A scan's findings as SARIF 2.1.0 (for GitHub code scanning), streamed")
+    @APIResponse(responseCode = "200", description = "The findings as SARIF 2.1.0",
+            content = @Content(mediaType = "application/sarif+json", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "410", description = ScanQueries.DETAIL_GONE)
     public Response sarif(@PathParam("id") long id, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted) {

@@ -16,11 +16,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Shields-style SVG badges of a repository's grade and gate status, for READMEs. */
 @Path("/api/v1/repositories")
 @Tag(name = "Quality gate")
 @Produces("image/svg+xml")
+@APIResponse(responseCode = "200", description = "The badge",
+        content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
+@APIResponse(responseCode = "304", description = "The badge is unchanged since the ETag sent in If-None-Match")
+@APIResponse(responseCode = "404", description = "No such repository: a grey badge saying unknown",
+        content = @Content(mediaType = "image/svg+xml", schema = @Schema(implementation = String.class)))
 public class BadgeResource {
 
     private static final String GREY = "#9f9f9f";

@@ -1,8 +1,8 @@
 package dev.rustlens.gate;
 
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
 import dev.rustlens.scan.Scan;
-import dev.rustlens.text.Echo;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,14 +44,7 @@ public enum GateScope {
 
     /** The scope a client names; {@code main} when it names none. Throws {@link BadRequest} otherwise. */
     public static GateScope parse(String key) {
-        if (key == null || key.isBlank()) {
-            return MAIN;
-        }
-        for (GateScope scope : values()) {
-            if (scope.key().equals(key)) {
-                return scope;
-            }
-        }
-        throw new BadRequest("scope must be main or pull_request, not " + Echo.quoted(key));
+        GateScope scope = Choices.parse("scope", key, GateScope.class, GateScope::key);
+        return scope == null ? MAIN : scope;
     }
 }

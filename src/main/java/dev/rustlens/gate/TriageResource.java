@@ -25,6 +25,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /**
  * Triage: findings marked accepted or false positive, with a reason, who and when, and an
@@ -59,6 +61,9 @@ public class TriageResource {
     @Path("/{id}/triage")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark a finding as accepted or a false positive")
+    @APIResponse(responseCode = "201", description = "The mark",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TriageMark.class)))
     public Response mark(@PathParam("id") long id, TriageRequest request) {
         GitRepository repository = repository(id);
         if (request == null) {
@@ -94,6 +99,7 @@ public class TriageResource {
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/triage/{fingerprint}")
     @Operation(summary = "Remove a triage mark")
+    @APIResponse(responseCode = "204", description = "The mark is removed")
     public Response unmark(@PathParam("id") long id, @PathParam("fingerprint") String fingerprint) {
         if (!triage.unmark(repository(id), fingerprint)) {
             throw new NotFoundException("finding " + Echo.quoted(fingerprint) + " is not marked");

@@ -2,6 +2,7 @@ package dev.rustlens.gate;
 
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -44,9 +45,7 @@ public class TriageStore {
             if (fingerprint == null || fingerprint.isBlank()) {
                 throw new BadRequest("fingerprint is required: which finding to mark");
             }
-            if (!STATUSES.contains(status)) {
-                throw new BadRequest("status must be accepted or false_positive");
-            }
+            Choices.require("status", status, STATUSES);
             if (reason == null || reason.isBlank()) {
                 throw new BadRequest("a reason is required: say why the finding is accepted or wrong");
             }

@@ -75,8 +75,12 @@ public class GitRepository extends IdentityEntity {
     public record Listing(List<GitRepository> repositories, long total) {
     }
 
-    /** Repositories whose name contains {@code nameContains} (any case) and of {@code kind}, when given. */
-    public static Listing listPage(String nameContains, Kind kind, int page, int limit) {
+    /**
+     * Up to {@code limit} repositories by name after the name {@code afterName} (from the first when
+     * null), whose name contains {@code nameContains} (any case) and of {@code kind}, when given;
+     * keyset paging on the unique name.
+     */
+    public static Listing listPage(String nameContains, Kind kind, String afterName, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (nameContains != null && !nameContains.isBlank()) {
@@ -89,7 +93,11 @@ public class GitRepository extends IdentityEntity {
             parameters.put("kind", kind);
         }
         long total = count(query.toString(), parameters);
-        List<GitRepository> repositories = find(query + " order by name", parameters).page(page - 1, limit).list();
+        if (afterName != null) {
+            query.append(" and name > :after");
+            parameters.put("after", afterName);
+        }
+        List<GitRepository> repositories = find(query + " order by name", parameters).page(0, limit).list();
         return new Listing(repositories, total);
     }
 }

@@ -173,8 +173,8 @@ public class RepositoryService {
     }
 
     /** A page of repositories by name: see {@link GitRepository#listPage}. */
-    public GitRepository.Listing page(String nameContains, GitRepository.Kind kind, int page, int limit) {
-        return GitRepository.listPage(nameContains, kind, page, limit);
+    public GitRepository.Listing page(String nameContains, GitRepository.Kind kind, String afterName, int limit) {
+        return GitRepository.listPage(nameContains, kind, afterName, limit);
     }
 
     /** The credentials of a repository, decrypted for fetching; null for a public one. */

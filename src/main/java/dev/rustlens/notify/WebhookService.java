@@ -113,12 +113,17 @@ public class WebhookService {
     }
 
     /** The newest {@code limit} deliveries of a webhook of the repository, newest first. */
-    @Transactional
     public List<DeliveryView> deliveries(long repositoryId, long webhookId, int limit) {
-        if (limit < 1 || limit > MAX_DELIVERIES_LISTED) {
-            throw new BadRequest("limit must be between 1 and " + MAX_DELIVERIES_LISTED);
-        }
-        return store.deliveries(find(repositoryId, webhookId).id(), limit);
+        return deliveries(repositoryId, webhookId, null, limit);
+    }
+
+    /**
+     * Up to {@code limit} deliveries of a webhook of the repository older than the delivery
+     * {@code beforeId} (from the newest when null), newest first.
+     */
+    @Transactional
+    public List<DeliveryView> deliveries(long repositoryId, long webhookId, Long beforeId, int limit) {
+        return store.deliveries(find(repositoryId, webhookId).id(), beforeId, limit);
     }
 
     /** Sends the payload of a delivery again, as a new delivery due now (whatever became of the first). */

@@ -105,9 +105,10 @@ class WebhookStore {
 
     /** A webhook's newest deliveries first. */
     @Transactional(Transactional.TxType.MANDATORY)
-    List<DeliveryView> deliveries(long webhookId, int limit) {
+    List<DeliveryView> deliveries(long webhookId, Long beforeId, int limit) {
         return session().createNativeQuery("select " + DELIVERY_COLUMNS + " from webhook_delivery where webhook_id = ?1"
-                + " order by id desc limit ?2", Tuple.class).setParameter(1, webhookId).setParameter(2, limit)
+                + " and id < ?3 order by id desc limit ?2", Tuple.class).setParameter(1, webhookId).setParameter(2, limit)
+                .setParameter(3, beforeId == null ? Long.MAX_VALUE : beforeId)
                 .getResultStream().map(WebhookStore::delivery).toList();
     }
 

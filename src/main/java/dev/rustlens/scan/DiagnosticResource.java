@@ -27,6 +27,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * clippy and rustc diagnostics over REST (docs/diagnostics.md): CI uploads what
@@ -55,6 +58,9 @@ public class DiagnosticResource {
     @Consumes({"application/x-ndjson", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "application/gzip",
         "application/x-gzip"})
     @Operation(summary = "Upload cargo clippy --message-format=json output for a commit")
+    @APIResponse(responseCode = "201", description = "What was read and imported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DiagnosticUploads.Summary.class)))
     public Response upload(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("root") String root, InputStream body) {
         if (commit == null || !commit.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {

@@ -15,6 +15,9 @@ import java.util.Objects;
 import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A scan's progress as Server-Sent Events: {@code progress} events while it is queued or running,
@@ -39,6 +42,10 @@ public class ScanEventsResource {
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "ScanProgress of a scan as server-sent events until it ends")
+    @APIResponse(responseCode = "200",
+            description = "Progress events (ScanProgress as JSON data) until the scan ends",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = ScanQueries.ScanProgress.class)))
     public void events(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
         if (queries.progress(id).isEmpty()) {
             throw new NotFoundException();

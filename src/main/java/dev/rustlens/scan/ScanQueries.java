@@ -4,15 +4,14 @@ import static dev.rustlens.database.Columns.intOf;
 import static dev.rustlens.database.Columns.longOf;
 
 import dev.rustlens.gitrepo.GitRepository;
-import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 
@@ -26,8 +25,9 @@ public class ScanQueries {
     /** The lints that reported a finding's site too, space-separated (lint ids hold no space). */
     private static final String ALSO_REPORTED_BY = "coalesce(array_to_string(also_reported_by, ' '), '') as also_reported_by";
 
-    /** Most scans one page of a repository's history may hold. */
-    static final int MAX_HISTORY_PAGE = 100;
+    /** What a 410 of a scan's findings or unsafe sites means, as /q/openapi says it. */
+    public static final String DETAIL_GONE = "Housekeeping removed the findings and unsafe sites of this scan"
+            + " (docs/database.md)";
 
     private final EntityManager entityManager;
 
@@ -49,66 +49,101 @@ public class ScanQueries {
                 .map(scan -> new ScanProgress(scan.id, scan.status.name(), scan.filesDone, scan.filesTotal));
     }
 
-    /** A scan with its crates, their findings and unsafe sites, and the findings it fixed; empty when there is none. */
+    /** A scan with its crates' scores, ratings, counts and metrics; empty when there is none. */
     @Transactional
     public Optional<ScanView> scan(long id) {
         Scan scan = Scan.findById(id);
         if (scan == null) {
             return Optional.empty();
         }
-        List<CrateSnapshot> snapshots = CrateSnapshot.listForScan(scan);
-        Map<Long, List<ScanView.FindingView>> findings = new LinkedHashMap<>();
-        for (Tuple row : session().createNativeQuery("""
-                select crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col, message,
-                       in_test_code, suppression, fingerprint, tracking,\s""" + ALSO_REPORTED_BY
-                + " from finding where scan_id = ?1 order by path, line, col, check_id", Tuple.class)
-                .setParameter(1, id).getResultList()) {
-            findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(findingOf(row));
-        }
-        List<ScanView.FindingView> fixed = new ArrayList<>();
-        if (scan.previousScanId != null) {
-            for (Tuple row : session().createNativeQuery("""
-                    select check_id, severity, path, line, col, end_line, end_col, message,
-                           in_test_code, suppression, fingerprint, 'fixed' as tracking,\s""" + ALSO_REPORTED_BY
-                    + " from finding f where scan_id = ?1 and not exists (select 1 from finding c where c.scan_id = ?2"
-                    + " and c.fingerprint = f.fingerprint) and " + DiagnosticImports.comparable("f", "?2")
-                    + " order by path, line, col, check_id", Tuple.class)
-                    .setParameter(1, scan.previousScanId).setParameter(2, id).getResultList()) {
-                fixed.add(findingOf(row));
-            }
-        }
-        Map<Long, List<ScanView.UnsafeSiteView>> sites = new LinkedHashMap<>();
-        for (Tuple row : session().createNativeQuery("""
-                select u.crate_snapshot_id, u.kind, u.path, u.line, u.col, u.in_test_code
-                from unsafe_site u join crate_snapshot s on s.id = u.crate_snapshot_id
-                where s.scan_id = ?1 order by u.path, u.line, u.col""", Tuple.class)
-                .setParameter(1, id).getResultList()) {
-            sites.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>())
-                    .add(new ScanView.UnsafeSiteView(row.get("kind", String.class), row.get("path", String.class),
-                            intOf(row, "line"), intOf(row, "col"), row.get("in_test_code", Boolean.class)));
-        }
-        List<ScanView.CrateView> crates = snapshots.stream().map(s -> new ScanView.CrateView(s.crate.id, s.crate.name,
-                s.path, s.version, s.edition, s.score, s.grade, s.ratings, s.files, s.codeLines, s.unsafeBlocks,
-                s.unsafeFunctions, s.unsafeMethods, s.unsafeImpls, s.unsafeTraits, s.externBlocks, s.unsafeInMacros,
-                s.findings, s.metrics, findings.getOrDefault(s.id, List.of()), sites.getOrDefault(s.id, List.of())))
-                .toList();
-        return Optional.of(ScanView.of(scan, crates, fixed));
+        List<ScanView.CrateView> crates = CrateSnapshot.listForScan(scan).stream().map(s -> new ScanView.CrateView(
+                s.crate.id, s.crate.name, s.path, s.version, s.edition, s.score, s.grade, s.ratings, s.files,
+                s.codeLines, s.unsafeBlocks, s.unsafeFunctions, s.unsafeMethods, s.unsafeImpls, s.unsafeTraits,
+                s.externBlocks, s.unsafeInMacros, s.findings, s.metrics)).toList();
+        return Optional.of(ScanView.of(scan, crates));
     }
 
     /**
-     * A page of a repository's scans, newest first, older than {@code beforeId} when given; empty
-     * when there is no such repository.
-     *
-     * @throws BadRequest when {@code limit} is not between 1 and {@value #MAX_HISTORY_PAGE}
+     * Up to {@code limit} unsafe sites of scan {@code id} after the site {@code afterId} (from the
+     * first when null), by id; empty when there is no such scan.
+     */
+    @Transactional
+    public Optional<ScanView.UnsafeSitePage> unsafeSites(long id, Long afterId, int limit) {
+        Scan scan = Scan.findById(id);
+        if (scan == null) {
+            return Optional.empty();
+        }
+        requireDetail(scan);
+        List<Tuple> rows = session().createNativeQuery("""
+                select u.id, c.name as crate, u.kind, u.path, u.line, u.col, u.in_test_code
+                from unsafe_site u join crate_snapshot s on s.id = u.crate_snapshot_id join crate c on c.id = s.crate_id
+                where s.scan_id = ?1 and u.id > ?2 order by u.id limit ?3""", Tuple.class)
+                .setParameter(1, id).setParameter(2, afterId == null ? 0L : afterId).setParameter(3, limit + 1)
+                .getResultList();
+        List<ScanView.UnsafeSiteView> sites = rows.stream().limit(limit).map(row -> new ScanView.UnsafeSiteView(
+                row.get("crate", String.class), row.get("kind", String.class), row.get("path", String.class),
+                intOf(row, "line"), intOf(row, "col"), row.get("in_test_code", Boolean.class))).toList();
+        return Optional.of(new ScanView.UnsafeSitePage(id, limit, nextCursor(rows, limit), sites));
+    }
+
+    /**
+     * Up to {@code limit} findings of the previous scan of scan {@code id}'s branch that scan
+     * {@code id} no longer has, after the finding {@code afterId} (from the first when null), by
+     * id; none when the scan has no previous one; empty when there is no such scan.
+     */
+    @Transactional
+    public Optional<ScanView.FixedFindingPage> fixedFindings(long id, Long afterId, int limit) {
+        Scan scan = Scan.findById(id);
+        if (scan == null) {
+            return Optional.empty();
+        }
+        if (scan.previousScanId == null) {
+            return Optional.of(new ScanView.FixedFindingPage(id, null, limit, null, List.of()));
+        }
+        requireDetail(scan);
+        Scan previous = Scan.findById(scan.previousScanId);
+        if (previous != null) {
+            requireDetail(previous);
+        }
+        List<Tuple> rows = session().createNativeQuery("""
+                select id, check_id, severity, path, line, col, end_line, end_col, message,
+                       in_test_code, suppression, fingerprint, 'fixed' as tracking,\s""" + ALSO_REPORTED_BY
+                + " from finding f where scan_id = ?1 and id > ?3 and not exists (select 1 from finding c"
+                + " where c.scan_id = ?2 and c.fingerprint = f.fingerprint) and " + DiagnosticImports.comparable("f", "?2")
+                + " order by id limit ?4", Tuple.class)
+                .setParameter(1, scan.previousScanId).setParameter(2, id).setParameter(3, afterId == null ? 0L : afterId)
+                .setParameter(4, limit + 1).getResultList();
+        return Optional.of(new ScanView.FixedFindingPage(id, scan.previousScanId, limit, nextCursor(rows, limit),
+                rows.stream().limit(limit).map(ScanQueries::findingOf).toList()));
+    }
+
+    /**
+     * Refuses with a 410 (Gone) to list what housekeeping removed of a scan: its findings and
+     * unsafe sites (docs/database.md).
+     */
+    public static void requireDetail(Scan scan) {
+        if (scan.findingsRemovedAt != null) {
+            throw new ClientErrorException("the findings and unsafe sites of scan " + scan.id + " were removed by"
+                    + " housekeeping on " + scan.findingsRemovedAt.toLocalDate() + " (docs/database.md); its counts,"
+                    + " scores and trends remain, and the newer scans of its branch have their findings",
+                    Response.Status.GONE);
+        }
+    }
+
+    /** The cursor after the last row shown when there are more rows than {@code limit}; null otherwise. */
+    private static String nextCursor(List<Tuple> rows, int limit) {
+        return rows.size() > limit ? PageCursor.after(Long.toString(longOf(rows.get(limit - 1), "id"))) : null;
+    }
+
+    /**
+     * Up to {@code limit} of a repository's scans, newest first, older than {@code beforeId} when
+     * given; empty when there is no such repository.
      */
     @Transactional
     public Optional<List<ScanView>> history(long repositoryId, Long beforeId, int limit) {
         GitRepository repository = GitRepository.findById(repositoryId);
         if (repository == null) {
             return Optional.empty();
-        }
-        if (limit < 1 || limit > MAX_HISTORY_PAGE) {
-            throw new BadRequest("limit must be between 1 and " + MAX_HISTORY_PAGE);
         }
         return Optional.of(Scan.listNewestFirst(repository, beforeId, limit).stream().map(ScanView::summary).toList());
     }

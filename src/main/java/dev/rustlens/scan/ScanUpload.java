@@ -9,17 +9,16 @@ import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.metric.Metrics;
 import dev.rustlens.database.StorableText;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
 import dev.rustlens.scan.StoredCrates.StoredCrate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -151,7 +150,7 @@ public record ScanUpload(String format, String commit, String branch, OffsetDate
             if (site == null || site.path() == null || site.inTestCode() == null) {
                 throw new BadRequest(at + " needs \"kind\", \"path\", \"line\", \"column\" and \"inTestCode\"");
             }
-            sites.add(new UnsafeSite(named(UnsafeSite.Kind.values(), site.kind(), at + ".kind"), site.path(),
+            sites.add(new UnsafeSite(Choices.require(at + ".kind", site.kind(), UnsafeSite.Kind.class, Enum::name), site.path(),
                     position(site.line(), at + ".line"), position(site.column(), at + ".column"), site.inTestCode()));
         }
         List<Finding> findings = new ArrayList<>(crate.findings().size());
@@ -170,11 +169,11 @@ public record ScanUpload(String format, String commit, String branch, OffsetDate
                 throw new BadRequest(at + ".fingerprint must be 32 hexadecimal digits");
             }
             // The line of code stays on the runner: the fingerprint that was made from it is uploaded instead.
-            findings.add(new Finding(finding.checkId(), named(Severity.values(), finding.severity(), at + ".severity"),
+            findings.add(new Finding(finding.checkId(), Choices.require(at + ".severity", finding.severity(), Severity.class, Enum::name),
                     finding.path(), position(finding.line(), at + ".line"), position(finding.column(), at + ".column"),
                     position(finding.endLine(), at + ".endLine"), position(finding.endColumn(), at + ".endColumn"),
                     finding.message(), finding.inTestCode(),
-                    named(Suppression.values(), finding.suppression(), at + ".suppression"), null));
+                    Choices.require(at + ".suppression", finding.suppression(), Suppression.class, Enum::name), null));
             fingerprints.add(finding.fingerprint());
         }
         return new StoredCrate(crate.name(), crate.path(), Optional.ofNullable(crate.version()),
@@ -189,15 +188,6 @@ public record ScanUpload(String format, String commit, String branch, OffsetDate
         return value;
     }
 
-    private static <E extends Enum<E>> E named(E[] values, String name, String where) {
-        Map<String, E> byName = Arrays.stream(values)
-                .collect(Collectors.toMap(Enum::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        E value = name == null ? null : byName.get(name);
-        if (value == null) {
-            throw new BadRequest(where + " must be one of " + byName.keySet() + ", not " + quoted(name));
-        }
-        return value;
-    }
 
     private static String quoted(String text) {
         return text == null ? "nothing" : "'" + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + "'";

@@ -1,5 +1,6 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.scoring.Rating;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -7,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scan as the API shows it: status, commit, timings, and once it succeeded its crates with
- * their counts and metrics, findings (new or unchanged) and unsafe sites, and the findings of
- * the previous scan of the branch that are now fixed. A branch scan with a target names it, its
- * pull request and its merge-base ({@code baseCommit}), which its findings are compared with.
+ * A scan as the API shows it, a summary of a bounded size: status, commit, timings, counts, and
+ * once it succeeded its crates with their scores, ratings, counts and metrics; its findings, the
+ * findings it fixed and its unsafe sites are paged lists at its {@code links}. A branch scan with a
+ * target names it, its pull request and its merge-base ({@code baseCommit}), which its findings are
+ * compared with.
  */
 public record ScanView(
         long id,
@@ -40,9 +42,22 @@ public record ScanView(
         Integer score,
         String grade,
         List<CrateView> crates,
-        List<FindingView> fixedFindings) {
+        Links links) {
 
-    /** One crate of a scan, with its safety score and the ratings that explain it. */
+    /**
+     * Where the rest of a scan is, paged: its findings (new or unchanged), the findings of the
+     * previous scan of the branch that it fixed, its unsafe sites, its crates' scores and metrics,
+     * and its gate verdict.
+     */
+    public record Links(String findings, String fixedFindings, String unsafeSites, String crates, String gate) {
+        static Links of(long scanId) {
+            String scan = "/api/v1/scans/" + scanId;
+            return new Links(scan + "/findings", scan + "/fixed-findings", scan + "/unsafe-sites", scan + "/crates",
+                    scan + "/gate");
+        }
+    }
+
+    /** One crate of a scan, with its safety score, the ratings that explain it and its counts. */
     public record CrateView(
             long crateId,
             String name,
@@ -62,9 +77,7 @@ public record ScanView(
             int externBlocks,
             int unsafeInMacros,
             int findingCount,
-            Map<String, Long> metrics,
-            List<FindingView> findings,
-            List<UnsafeSiteView> unsafeSites) {
+            Map<String, Long> metrics) {
     }
 
     /**
@@ -77,16 +90,26 @@ public record ScanView(
             String tracking, List<String> alsoReportedBy) {
     }
 
-    /** One unsafe site. */
-    public record UnsafeSiteView(String kind, String path, int line, int column, boolean inTestCode) {
+    /** One unsafe site of a crate. */
+    public record UnsafeSiteView(String crate, String kind, String path, int line, int column, boolean inTestCode) {
     }
 
-    /** The scan without its results (while queued, or in lists). */
+    /** A page of a scan's unsafe sites; {@code nextCursor}, opaque, is null on the last page. */
+    public record UnsafeSitePage(long scanId, int limit, String nextCursor, List<UnsafeSiteView> unsafeSites)
+            implements PageCursor.Page {
+    }
+
+    /** A page of the findings a scan fixed; {@code nextCursor}, opaque, is null on the last page. */
+    public record FixedFindingPage(long scanId, Long previousScanId, int limit, String nextCursor,
+            List<FindingView> findings) implements PageCursor.Page {
+    }
+
+    /** The scan without its crates (while queued, or in lists). */
     public static ScanView summary(Scan scan) {
-        return of(scan, List.of(), List.of());
+        return of(scan, List.of());
     }
 
-    static ScanView of(Scan scan, List<CrateView> crates, List<FindingView> fixedFindings) {
+    static ScanView of(Scan scan, List<CrateView> crates) {
         Long duration = scan.startedAt != null && scan.finishedAt != null
                 ? Duration.between(scan.startedAt, scan.finishedAt).toMillis() : null;
         // A queued backfill scan shows the commit it will analyse.
@@ -95,6 +118,6 @@ public record ScanView(
                 scan.baseCommit, commit, scan.committedAt, scan.trigger.name(),
                 scan.status.name(), scan.error, scan.attempt, scan.queuedAt, scan.startedAt, scan.finishedAt, duration,
                 scan.filesTotal, scan.filesDone, scan.filesAnalyzed, scan.filesReused, scan.analyzerVersion,
-                scan.previousScanId, scan.findingsNew, scan.findingsFixed, scan.score, scan.grade, crates, fixedFindings);
+                scan.previousScanId, scan.findingsNew, scan.findingsFixed, scan.score, scan.grade, crates, Links.of(scan.id));
     }
 }

@@ -1,7 +1,7 @@
 package dev.rustlens.trend;
 
 import dev.rustlens.finding.FindingFilter;
-import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.PageCursor;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,11 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The findings of every repository's current scan (its newest succeeded scan of the default
@@ -35,7 +35,7 @@ public class CrossRepositoryFindingsResource {
     @GET
     @Operation(summary = "The findings of every repository's current scan, filtered, as pages (limit, cursor,"
             + " total, Link rel=next), each with its repository and scan")
-    public Response page(
+    public RestResponse<PortfolioFindings.Page> page(
             @Parameter(description = "Only this repository's (id)") @QueryParam("repository") Long repository,
             @Parameter(description = "Only this crate's (name)") @QueryParam("crate") String crate,
             @Parameter(description = "Only this check's or imported lint's") @QueryParam("check") String check,
@@ -49,18 +49,13 @@ public class CrossRepositoryFindingsResource {
             String sort,
             @Parameter(description = "Findings per page, 1 to 500") @QueryParam("limit") @DefaultValue("100") int limit,
             @Parameter(description = "Where the page starts: the nextCursor of the page before") @QueryParam("cursor")
-            Long cursor, @Context UriInfo uri) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequest("limit must be between 1 and " + MAX_LIMIT);
-        }
+            String cursor, @Context UriInfo uri) {
+        PageCursor.limit(limit, MAX_LIMIT);
         PortfolioFindings.Order order = sort == null || sort.isBlank() ? PortfolioFindings.Order.id
                 : PortfolioFindings.Order.parse(sort);
         PortfolioFindings.Page page = findings.page(new PortfolioFindings.Query(repository,
-                new FindingFilter(crate, check, severity, tracking, path, inTest, counted), false, order, cursor, limit));
-        Response.ResponseBuilder response = Response.ok(page);
-        if (page.nextCursor() != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build(), "next");
-        }
-        return response.build();
+                new FindingFilter(crate, check, severity, tracking, path, inTest, counted), false, order,
+                PageCursor.idKey(cursor), limit));
+        return PageCursor.ok(page, uri);
     }
 }

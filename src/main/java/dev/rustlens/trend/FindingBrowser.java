@@ -6,6 +6,7 @@ import dev.rustlens.finding.FindingRow;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.ScannedSources;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
@@ -154,7 +155,8 @@ public class FindingBrowser {
                 fixed ? "fixed" : row.finding().tracking(), excerpts.getOrDefault(row.finding().id(), List.of()),
                 row.repositoryId(), row.repository())).toList();
         return new Browse(GitRepository.listByName(), null, null, List.of(), portfolio.currentCrateNames(), List.of(),
-                null, new Across(page.total(), page.repositories(), views, after == null, page.nextCursor()));
+                null, new Across(page.total(), page.repositories(), views, after == null,
+                        PageCursor.idKey(page.nextCursor())));
     }
 
     /** The total in words, e.g. "1 finding". */

@@ -2,6 +2,7 @@ package dev.rustlens.trend;
 
 import dev.rustlens.database.Columns;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scoring.Grade;
 import dev.rustlens.scoring.Rating;
@@ -67,14 +68,7 @@ public class Portfolio {
                     throw new BadRequest("repository must be a repository id, not " + Echo.quoted(repository), e);
                 }
             }
-            Grade atOrBelow = null;
-            if (grade != null && !grade.isBlank()) {
-                try {
-                    atOrBelow = Grade.valueOf(grade.strip());
-                } catch (IllegalArgumentException e) {
-                    throw new BadRequest("grade must be one of A, B, C, D or E, not " + Echo.quoted(grade), e);
-                }
-            }
+            Grade atOrBelow = Choices.parse("grade", grade == null ? null : grade.strip(), Grade.class);
             return new Filter(repositoryId, atOrBelow, name == null || name.isBlank() ? null : name.strip());
         }
     }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.finding.FindingRow;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
+import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.DiagnosticImports;
-import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -72,12 +73,7 @@ public class PortfolioFindings {
 
         /** The order named {@code name}; a 400 naming the accepted ones otherwise. */
         public static Order parse(String name) {
-            for (Order order : values()) {
-                if (order.name().equals(name)) {
-                    return order;
-                }
-            }
-            throw new BadRequest("sort must be one of id, path, severity or check, not " + Echo.quoted(name));
+            return Choices.require("sort", name, Order.class, Enum::name);
         }
     }
 
@@ -100,7 +96,8 @@ public class PortfolioFindings {
      * One page: how many findings match in all, over how many repositories' current scans, and
      * the cursor of the next page (null on the last).
      */
-    public record Page(long total, int repositories, int limit, Long nextCursor, List<RepositoryFinding> findings) {
+    public record Page(long total, int repositories, int limit, String nextCursor, List<RepositoryFinding> findings)
+            implements PageCursor.Page {
     }
 
     /**
@@ -180,7 +177,7 @@ public class PortfolioFindings {
             List<RepositoryFinding> rows = ids.stream().map(byId::get).toList();
             boolean more = rows.size() > query.limit();
             List<RepositoryFinding> shown = more ? rows.subList(0, query.limit()) : rows;
-            return new Page(total, repositories, query.limit(), more ? shown.getLast().finding().id() : null,
+            return new Page(total, repositories, query.limit(), more ? PageCursor.after(Long.toString(shown.getLast().finding().id())) : null,
                     List.copyOf(shown));
         });
     }

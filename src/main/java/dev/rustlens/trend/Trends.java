@@ -5,6 +5,7 @@ import dev.rustlens.database.Columns;
 import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.http.Choices;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Crate;
 import dev.rustlens.scan.DiagnosticImports;
@@ -184,13 +185,7 @@ public class Trends {
         if (metric == null || metric.isBlank()) {
             return SERIES;
         }
-        List<String> wanted = Arrays.stream(metric.split(",")).map(String::strip).toList();
-        for (String name : wanted) {
-            if (!SERIES.contains(name)) {
-                throw new BadRequest("unknown metric " + Echo.quoted(name) + "; known: " + String.join(", ", SERIES));
-            }
-        }
-        return wanted;
+        return Arrays.stream(metric.split(",")).map(name -> Choices.require("metric", name.strip(), SERIES)).toList();
     }
 
     private static OffsetDateTime day(String value, String name, OffsetDateTime absent) {

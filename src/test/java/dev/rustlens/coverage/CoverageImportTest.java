@@ -231,7 +231,7 @@ class CoverageImportTest {
                     .body("detail", containsString("the full 40-character id"));
             given().contentType("text/plain").body(lcov).queryParam("commit", commit).queryParam("format", "jacoco")
                     .when().post("/api/v1/repositories/{id}/coverage", id).then().statusCode(400)
-                    .body("detail", equalTo("format must be lcov or cobertura; got \"jacoco\""));
+                    .body("detail", equalTo("format must be lcov or cobertura, not 'jacoco'"));
             given().queryParam("commit", commit).when().get("/api/v1/repositories/{id}/coverage", id)
                     .then().statusCode(404);
         }

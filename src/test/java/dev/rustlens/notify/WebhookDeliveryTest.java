@@ -146,6 +146,13 @@ class WebhookDeliveryTest {
             assertEquals(first.text(), again.text(), "a redelivery sends the same payload");
             assertSigned(again, secret);
             awaitDelivery(repositoryId, hookId, redelivery, d -> "succeeded".equals(d.getString("status")));
+            // Newest first, a page at a time: the redelivery, then (after the Link) the first delivery.
+            io.restassured.response.Response newest = given().queryParam("limit", 1).when()
+                    .get(DELIVERIES, repositoryId, hookId);
+            assertEquals(List.of(redelivery), newest.then().statusCode(200).extract().jsonPath().getList("id", Long.class));
+            String next = newest.header("Link").replaceAll("^<([^>]+)>; rel=\"next\"$", "$1");
+            assertEquals(List.of(Long.parseLong(deliveryId)), given().urlEncodingEnabled(false).when().get(next)
+                    .then().statusCode(200).extract().jsonPath().getList("id", Long.class));
             given().when().post(DELIVERIES + "/{deliveryId}/redeliver", repositoryId, hookId, 999_999_999L)
                     .then().statusCode(404);
         }

@@ -56,6 +56,6 @@ class CoreModulesTest {
     }
 
     private static List<String> outsideCore(JsonPath scan) {
-        return scan.getList("crates[0].findings.findAll { it.checkId == 'unsafe_outside_core' }.path", String.class);
+        return ScanFlowTest.findingsOf(scan).getList("findings.findAll { it.checkId == 'unsafe_outside_core' }.path", String.class);
     }
 }

@@ -79,7 +79,7 @@ class HousekeepingTest {
         assertEquals(before, after);
         assertEquals(7, after.points().size());
         assertEquals(0, housekeeping.removeBeyondPolicy(OffsetDateTime.now()).scans(), "a second run removes nothing");
-        for (String export : new String[] {"findings", "findings.csv", "findings.sarif"}) {
+        for (String export : new String[] {"findings", "findings.csv", "findings.sarif", "unsafe-sites"}) {
             given().get("/api/v1/scans/" + scans.get("day-first") + "/" + export).then().statusCode(410)
                     .body(containsString("removed by housekeeping"));
         }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,6 +120,18 @@ public class ScanFlowTest {
                 .extract().jsonPath().getLong("id");
     }
 
+    /** The findings of a scan (the first 500, more than any fixture has), from the link its summary gives. */
+    public static JsonPath findingsOf(JsonPath scan) {
+        return given().queryParam("limit", 500).when().get(scan.getString("links.findings")).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** How a scan tracks each of its findings (new, unchanged), by fingerprint: what two scans can be compared by. */
+    public static Map<String, String> trackingByFingerprint(JsonPath scan) {
+        return findingsOf(scan).getMap("findings.collectEntries { [it.fingerprint, it.tracking] }", String.class,
+                String.class);
+    }
+
     /** Polls until the scan ends; a scan that never ends fails the test. */
     public static JsonPath awaitScan(long scanId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -184,17 +197,21 @@ public class ScanFlowTest {
             assertEquals(0, unchanged.getInt("filesAnalyzed"), "nothing is parsed again");
             assertEquals(2, unchanged.getInt("filesReused"));
             assertEquals(first.getInt("crates[0].unsafeBlocks"), unchanged.getInt("crates[0].unsafeBlocks"));
-            assertEquals(first.getList("crates[0].findings.fingerprint"), unchanged.getList("crates[0].findings.fingerprint"));
+            assertEquals(trackingByFingerprint(first).keySet(), trackingByFingerprint(unchanged).keySet());
 
             // Compared, like the first scan, with what came before the commit: a rescan tells the same news.
             assertEquals(first.getInt("findingsNew"), unchanged.getInt("findingsNew"));
-            assertEquals(first.getList("crates[0].findings.tracking"), unchanged.getList("crates[0].findings.tracking"));
+            assertEquals(trackingByFingerprint(first), trackingByFingerprint(unchanged));
             assertEquals(first.getString("previousScanId"), unchanged.getString("previousScanId"));
             assertEquals(List.of(unchanged.getLong("id"), first.getLong("id")), given()
                     .when().get("/api/v1/repositories/{id}/scans?limit=2", repositoryId)
                     .then().statusCode(200).extract().jsonPath().getList("id", Long.class));
-            assertEquals(List.of(first.getLong("id")), given()
-                    .when().get("/api/v1/repositories/{id}/scans?before={before}", repositoryId, unchanged.getLong("id"))
+            io.restassured.response.Response newest = given()
+                    .when().get("/api/v1/repositories/{id}/scans?limit=1", repositoryId);
+            assertEquals(List.of(unchanged.getLong("id")), newest.then().statusCode(200).extract().jsonPath()
+                    .getList("id", Long.class));
+            String next = newest.header("Link").replaceAll("^<([^>]+)>; rel=\"next\"$", "$1");
+            assertEquals(List.of(first.getLong("id")), given().urlEncodingEnabled(false).when().get(next)
                     .then().statusCode(200).extract().jsonPath().getList("id", Long.class));
             given().when().get("/api/v1/repositories/{id}/scans?limit=0", repositoryId).then().statusCode(400)
                     .body("detail", containsString("limit"));
@@ -211,10 +228,25 @@ public class ScanFlowTest {
             assertEquals(1, changed.getInt("filesReused"));
             assertEquals(3, changed.getInt("crates[0].unsafeBlocks"));
             assertEquals(unchanged.getLong("id"), changed.getLong("previousScanId"));
-            assertEquals(List.of("undocumented_unsafe_block"), changed.getList("fixedFindings.checkId"));
-            assertTrue(changed.getList("crates[0].findings.findAll { it.tracking == 'new' }.checkId").contains("unwrap_used"));
-            assertEquals("unchanged", changed.getString(
-                    "crates[0].findings.find { it.checkId == 'missing_safety_doc' || it.checkId == 'clippy_pedantic_disabled' }.tracking"));
+            JsonPath fixed = given().when().get(changed.getString("links.fixedFindings")).then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals(List.of("undocumented_unsafe_block"), fixed.getList("findings.checkId"));
+            assertEquals(List.of("fixed"), fixed.getList("findings.tracking"));
+            assertEquals(unchanged.getLong("id"), fixed.getLong("previousScanId"));
+            List<Object> allSites = given().queryParam("limit", 500).when().get(changed.getString("links.unsafeSites"))
+                    .then().statusCode(200).extract().jsonPath().getList("unsafeSites");
+            assertTrue(allSites.size() > 2, allSites.toString());
+            List<Object> paged = new ArrayList<>();
+            String sitePage = changed.getString("links.unsafeSites") + "?limit=2";
+            while (sitePage != null) {
+                io.restassured.response.Response page = given().urlEncodingEnabled(false).when().get(sitePage);
+                paged.addAll(page.then().statusCode(200).extract().jsonPath().getList("unsafeSites"));
+                sitePage = page.header("Link") == null ? null : page.header("Link").replaceAll("^<([^>]+)>.*$", "$1");
+            }
+            assertEquals(allSites, paged, "the pages hold every site once, in order");
+            assertTrue(findingsOf(changed).getList("findings.findAll { it.tracking == 'new' }.checkId").contains("unwrap_used"));
+            assertEquals("unchanged", findingsOf(changed).getString(
+                    "findings.find { it.checkId == 'missing_safety_doc' || it.checkId == 'clippy_pedantic_disabled' }.tracking"));
         }
     }
 
@@ -270,7 +302,7 @@ public class ScanFlowTest {
             assertEquals("succeeded", scan.getString("status"));
             assertEquals(1, scan.getInt("crates[0].metrics.parse_errors"));
             assertTrue(scan.getInt("crates[0].unsafeBlocks") >= 1);
-            assertEquals("src/bad.rs", scan.getString("crates[0].findings.find { it.checkId == 'parse_error' }.path"));
+            assertEquals("src/bad.rs", findingsOf(scan).getString("findings.find { it.checkId == 'parse_error' }.path"));
         }
     }
 

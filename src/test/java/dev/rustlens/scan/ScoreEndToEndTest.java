@@ -78,8 +78,8 @@ public class ScoreEndToEndTest {
             assertEquals(49, scan.getInt("score"));
             assertEquals("D", scan.getString("grade"));
             // The part of the Unsafe rating that the undocumented block costs names it by fingerprint.
-            String undocumented = scan.getString(
-                    "crates[0].findings.find { it.checkId == 'undocumented_unsafe_block' }.fingerprint");
+            String undocumented = ScanFlowTest.findingsOf(scan).getString(
+                    "findings.find { it.checkId == 'undocumented_unsafe_block' }.fingerprint");
             assertEquals(List.of(undocumented), scan.getList(
                     "crates[0].ratings[0].parts.find { it.id == 'unsafe.justified' }.findings"));
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
+import dev.rustlens.http.PageCursor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
@@ -112,8 +113,10 @@ class CrossRepositoryFindingsTest {
                 .body("detail", containsString("severity must be one of"));
         given().queryParam("sort", "name").when().get("/api/v1/findings").then().statusCode(400)
                 .body("detail", containsString("sort must be one of id, path, severity or check"));
+        given().queryParam("cursor", PageCursor.after(Long.toString(Long.MAX_VALUE))).when().get("/api/v1/findings")
+                .then().statusCode(400).body("detail", containsString("names no finding"));
         given().queryParam("cursor", Long.MAX_VALUE).when().get("/api/v1/findings").then().statusCode(400)
-                .body("detail", containsString("names no finding"));
+                .body("detail", containsString("is not one this API gave"));
         given().queryParam("limit", 0).when().get("/api/v1/findings").then().statusCode(400);
 
         // The page without a repository: every repository's findings, each naming its repository.

@@ -1,7 +1,6 @@
 package dev.rustlens.bench.detect;
 
-import dev.rustlens.http.BadRequest;
-import dev.rustlens.text.Echo;
+import dev.rustlens.http.Choices;
 
 /**
  * How a new result is compared with its baseline window; what a boundary means depends on it.
@@ -35,11 +34,6 @@ public enum ThresholdTest {
 
     /** The test called {@code name}, or an error listing the valid names. */
     public static ThresholdTest of(String name) {
-        for (ThresholdTest test : values()) {
-            if (test.wireName.equals(name)) {
-                return test;
-            }
-        }
-        throw new BadRequest("test must be one of static, percentage, z_score, t_test, iqr; got " + Echo.quoted(name));
+        return Choices.require("test", name, ThresholdTest.class, ThresholdTest::wireName);
     }
 }
