@@ -329,9 +329,13 @@ public class ScanStore {
     private void track(Scan later, Scan baseline) {
         Session session = entityManager.unwrap(Session.class);
         JoinPlans.withoutNestedLoops(session, () -> {
-            session.createNativeMutationQuery("update finding f set tracking = case when exists (select 1 from finding b"
-                    + " where b.scan_id = ?2 and b.fingerprint = f.fingerprint) or not "
-                    + DiagnosticImports.comparable("f", "?2") + " then 'unchanged' else 'new' end where f.scan_id = ?1")
+            // Two updates whose baseline lookups are joins (hashed or merged, not nested loops), not a
+            // subquery per finding, which the planner may answer by reading the whole baseline scan.
+            session.createNativeMutationQuery("update finding set tracking = 'unchanged'"
+                    + " where scan_id = ?1 and tracking <> 'unchanged'").setParameter(1, later.id).executeUpdate();
+            session.createNativeMutationQuery("update finding f set tracking = 'new' where f.scan_id = ?1"
+                    + " and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)"
+                    + " and " + DiagnosticImports.comparable("f", "?2"))
                     .setParameter(1, later.id).setParameter(2, baseline.id).executeUpdate();
             later.findingsNew = count(session, "select count(distinct f.fingerprint) from finding f where f.scan_id = ?1"
                     + " and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)"

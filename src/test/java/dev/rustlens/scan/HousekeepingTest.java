@@ -60,6 +60,14 @@ class HousekeepingTest {
                     + " where repository_id = ?1").setParameter(1, seeded.repository()).executeUpdate();
             return seeded.repository();
         });
+        try {
+            removesExactlyTheScansBeyondThePolicy(repository, scans);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> SeededScans.delete(session(), repository));
+        }
+    }
+
+    private void removesExactlyTheScansBeyondThePolicy(long repository, Map<String, Long> scans) {
         Trends.Query all = new Trends.Query("main", "2000-01-01", null, null);
         Trends.Trend before = QuarkusTransaction.requiringNew().call(() -> trends.repositoryTrend(repository, all))
                 .orElseThrow();

@@ -59,6 +59,15 @@ public final class SeededScans {
         return scan;
     }
 
+    /**
+     * Deletes a seeded repository with everything seeded for it, so that tests which list every
+     * repository's findings do not page through another test's leftovers.
+     */
+    public static void delete(Session session, long repository) {
+        session.createNativeMutationQuery("delete from repository where id = ?1").setParameter(1, repository)
+                .executeUpdate();
+    }
+
     private long id(String insert) {
         return session.createNativeQuery(insert, Long.class).getSingleResult();
     }

@@ -26,11 +26,17 @@ class TableStatisticsTest {
         int added = (int) Math.max(1_000, 3 * rows); // four times the table: the statistics cannot miss it
         double before = reltuples();
         assertTrue(before < 0.5 * (rows + added), "statistics from before the scan: " + before);
-        long scan = QuarkusTransaction.requiringNew().call(() -> new SeededScans(session(), "statistics")
-                .scan(0, 1, added));
-        QuarkusTransaction.requiringNew().run(() -> statistics.refreshAfter(scan));
-        double after = reltuples();
-        assertTrue(after >= 0.5 * (rows + added), "statistics count " + after + " findings of " + (rows + added));
+        long[] seeded = QuarkusTransaction.requiringNew().call(() -> {
+            SeededScans scans = new SeededScans(session(), "statistics");
+            return new long[] {scans.repository(), scans.scan(0, 1, added)};
+        });
+        try {
+            QuarkusTransaction.requiringNew().run(() -> statistics.refreshAfter(seeded[1]));
+            double after = reltuples();
+            assertTrue(after >= 0.5 * (rows + added), "statistics count " + after + " findings of " + (rows + added));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> SeededScans.delete(session(), seeded[0]));
+        }
     }
 
     private double reltuples() {
