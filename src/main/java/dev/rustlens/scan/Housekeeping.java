@@ -59,6 +59,10 @@ public class Housekeeping {
 
     /** What one run removed. */
     public record Removed(int scans, long findings, long unsafeSites) {
+
+        Removed plus(Removed other) {
+            return new Removed(scans + other.scans, findings + other.findings, unsafeSites + other.unsafeSites);
+        }
     }
 
     @Scheduled(cron = "{rustlens.housekeeping.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -73,35 +77,33 @@ public class Housekeeping {
                 .createNativeQuery(BEYOND_POLICY, Long.class)
                 .setParameter(1, now.minus(policy.keepAll())).setParameter(2, now.minus(policy.keepDaily()))
                 .setParameter(3, now.minusDays(1)).getResultList());
-        long findings = 0;
-        long sites = 0;
+        Removed removed = new Removed(0, 0, 0);
         for (long scan : scans) {
-            long[] removed = QuarkusTransaction.requiringNew().call(() -> remove(scan));
-            findings += removed[0];
-            sites += removed[1];
+            removed = removed.plus(QuarkusTransaction.requiringNew().call(() -> remove(scan)));
         }
-        if (!scans.isEmpty()) {
+        if (removed.scans() > 0) {
             LOG.infof("housekeeping: removed the findings (%d) and unsafe sites (%d) of %d old scan(s);"
-                    + " their counts, scores and trends stay (rustlens.housekeeping)", findings, sites, scans.size());
+                    + " their counts, scores and trends stay (rustlens.housekeeping)", removed.findings(),
+                    removed.unsafeSites(), removed.scans());
         }
-        return new Removed(scans.size(), findings, sites);
+        return removed;
     }
 
-    /** Removes one scan's findings and unsafe sites, unless another run did: how many of each. */
-    private long[] remove(long scanId) {
+    /** Removes one scan's findings and unsafe sites, unless another run did. */
+    private Removed remove(long scanId) {
         Session session = session();
         // Removing a large scan's rows may outlast a page's statement timeout.
         session.createNativeMutationQuery("set local statement_timeout = 0").executeUpdate();
         int marked = session.createNativeMutationQuery("update scan set findings_removed_at = now()"
                 + " where id = ?1 and findings_removed_at is null").setParameter(1, scanId).executeUpdate();
         if (marked == 0) {
-            return new long[2];
+            return new Removed(0, 0, 0);
         }
         long sites = session.createNativeMutationQuery("delete from unsafe_site where crate_snapshot_id in"
                 + " (select id from crate_snapshot where scan_id = ?1)").setParameter(1, scanId).executeUpdate();
         long findings = session.createNativeMutationQuery("delete from finding where scan_id = ?1")
                 .setParameter(1, scanId).executeUpdate();
-        return new long[] {findings, sites};
+        return new Removed(1, findings, sites);
     }
 
     private Session session() {
