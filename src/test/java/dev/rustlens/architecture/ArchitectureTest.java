@@ -51,7 +51,7 @@ class ArchitectureTest {
                 .layer("Identity").definedBy("dev.rustlens.auth..")
                 .layer("Ingest").definedBy("dev.rustlens.gitrepo..")
                 .layer("Store").definedBy("dev.rustlens.scan..", "dev.rustlens.finding..", "dev.rustlens.trend..",
-                        "dev.rustlens.bench..", "dev.rustlens.coverage..")
+                        "dev.rustlens.bench..", "dev.rustlens.coverage..", "dev.rustlens.supply..")
                 .layer("Gate").definedBy("dev.rustlens.gate..")
                 .layer("Notify").definedBy("dev.rustlens.notify..")
                 .layer("Web").definedBy("dev.rustlens.web..", "dev.rustlens.api..")
