@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The parts of one {@code Cargo.toml} that rustlens reads, parsed with a real TOML parser. */
@@ -16,12 +17,15 @@ public final class CargoManifest {
 
     private final String path;
     private final JsonNode root;
+    /** The manifest's text, to find the lines of its entries; empty for a stand-in. */
+    private final String text;
     /** Why the file itself could not be read, for a stand-in; null for a manifest read from its file. */
     private final String readError;
 
-    private CargoManifest(String path, JsonNode root, String readError) {
+    private CargoManifest(String path, JsonNode root, String text, String readError) {
         this.path = path;
         this.root = root;
+        this.text = text;
         this.readError = readError;
     }
 
@@ -35,7 +39,7 @@ public final class CargoManifest {
         String name = directory.substring(directory.lastIndexOf('/') + 1);
         com.fasterxml.jackson.databind.node.ObjectNode root = TOML.createObjectNode();
         root.putObject("package").put("name", name.isEmpty() ? "unnamed" : name);
-        return new CargoManifest(path, root, readError);
+        return new CargoManifest(path, root, "", readError);
     }
 
     /** Why the manifest's own file could not be read, for a stand-in. */
@@ -62,7 +66,7 @@ public final class CargoManifest {
             if (root == null || !root.isObject()) {
                 throw new ManifestException(path, path + ": not a TOML table");
             }
-            CargoManifest manifest = new CargoManifest(path, root, null);
+            CargoManifest manifest = new CargoManifest(path, root, new String(content, StandardCharsets.UTF_8), null);
             if (manifest.isPackage() && manifest.packageName().isEmpty()) {
                 throw new ManifestException(path, path + ": [package] has no name");
             }
@@ -181,6 +185,105 @@ public final class CargoManifest {
             }
         }
         return false;
+    }
+
+    /** The tables a manifest declares dependencies in, each with the spellings Cargo reads (the first wins). */
+    public enum Section {
+        /** {@code [dependencies]}. */
+        NORMAL(List.of("dependencies")),
+        /** {@code [build-dependencies]}, once also {@code [build_dependencies]}. */
+        BUILD(List.of("build-dependencies", "build_dependencies")),
+        /** {@code [dev-dependencies]}, once also {@code [dev_dependencies]}. */
+        DEV(List.of("dev-dependencies", "dev_dependencies"));
+
+        private final List<String> spellings;
+
+        Section(List<String> spellings) {
+            this.spellings = spellings;
+        }
+
+        /** The table names Cargo reads for this section, the current one first. */
+        public List<String> spellings() {
+            return spellings;
+        }
+    }
+
+    /**
+     * One dependency a manifest declares.
+     *
+     * @param key the key it is declared under, the name the code uses for it
+     * @param name the package it names: a renamed dependency's {@code package}, else the key
+     * @param section the table it is declared in
+     * @param requirement the version requirement as written; {@code "*"} when none is written (a
+     *     path or git dependency without a version)
+     * @param optional whether it is {@code optional = true}, pulled in by a feature
+     * @param target the {@code cfg(…)} or target triple of a {@code [target.…]} table
+     * @param path its {@code path}, as written (relative to the workspace manifest when inherited)
+     * @param git its {@code git} repository URL
+     * @param line the 1-based line of its key or of its own {@code [dependencies.key]} header; 1
+     *     when the text does not show it (a stand-in manifest)
+     * @param problem why Cargo would refuse the entry, when it would: {@code workspace = true} for
+     *     a dependency the workspace does not declare
+     */
+    public record Dependency(String key, String name, Section section, String requirement, boolean optional,
+            Optional<String> target, Optional<String> path, Optional<String> git, int line, Optional<String> problem) {
+    }
+
+    /**
+     * Every dependency this manifest declares: {@code [dependencies]}, {@code [build-dependencies]}
+     * and {@code [dev-dependencies]} (or their underscore spellings), then the same tables under
+     * each {@code [target.…]}, each in the order written. An entry with {@code workspace = true}
+     * takes its requirement, package, path and git from the workspace's
+     * {@code [workspace.dependencies]}; its own {@code optional} stays. An entry that is neither a
+     * string nor a table is not a dependency Cargo reads and is left out.
+     */
+    public List<Dependency> dependencies(Optional<CargoManifest> workspace) {
+        ManifestLines lines = ManifestLines.scan(text);
+        List<Dependency> found = new ArrayList<>();
+        for (Section section : Section.values()) {
+            addSection(found, root, section, Optional.empty(), workspace, lines);
+        }
+        for (Map.Entry<String, JsonNode> target : root.path("target").properties()) {
+            for (Section section : Section.values()) {
+                addSection(found, target.getValue(), section, Optional.of(target.getKey()), workspace, lines);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private void addSection(List<Dependency> found, JsonNode parent, Section section, Optional<String> target,
+            Optional<CargoManifest> workspace, ManifestLines lines) {
+        String spelling = section.spellings().stream().filter(parent::has).findFirst().orElse(null);
+        if (spelling == null) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> entry : parent.path(spelling).properties()) {
+            String key = entry.getKey();
+            JsonNode value = entry.getValue();
+            int line = Math.max(1, lines.line(target.orElse(""), spelling, key));
+            if (value.isTextual()) {
+                found.add(new Dependency(key, key, section, value.asText(), false, target, Optional.empty(),
+                        Optional.empty(), line, Optional.empty()));
+            } else if (value.isObject()) {
+                boolean inherits = value.path("workspace").asBoolean(false);
+                JsonNode declared = inherits ? workspaceDependency(workspace, key) : value;
+                Optional<String> problem = inherits && declared.isMissingNode()
+                        ? Optional.of("`" + key + "` says `workspace = true` but the workspace's "
+                                + "[workspace.dependencies] does not declare it")
+                        : Optional.empty();
+                String name = text(value.path("package")).or(() -> text(declared.path("package"))).orElse(key);
+                found.add(new Dependency(key, name, section, text(declared.path("version")).orElse("*"),
+                        value.path("optional").asBoolean(false), target, text(declared.path("path")),
+                        text(declared.path("git")), line, problem));
+            }
+        }
+    }
+
+    /** A {@code [workspace.dependencies]} entry as a table ({@code foo = "1"} reads as {@code version = "1"}). */
+    private static JsonNode workspaceDependency(Optional<CargoManifest> workspace, String key) {
+        JsonNode entry = workspace.map(w -> w.root.path("workspace").path("dependencies").path(key))
+                .orElse(MissingNode.getInstance());
+        return entry.isTextual() ? TOML.createObjectNode().put("version", entry.asText()) : entry;
     }
 
     /**

@@ -1,0 +1,1 @@
+//! a local either
