@@ -143,13 +143,13 @@ public final class CargoLock {
             if (root.path("root").isObject()) {
                 addEntry(root.path("root"), rootLines.isEmpty() ? 1 : rootLines.get(0), metadataChecksums);
             }
-            JsonNode entries = root.path("package");
-            for (int i = 0; i < entries.size(); i++) {
-                addEntry(entries.get(i), i < packageLines.size() ? packageLines.get(i) : 1, metadataChecksums);
+            JsonNode listed = root.path("package");
+            for (int i = 0; i < listed.size(); i++) {
+                addEntry(listed.get(i), i < packageLines.size() ? packageLines.get(i) : 1, metadataChecksums);
             }
             Map<LockedPackage, List<LockedPackage>> edges = new HashMap<>();
             for (int i = 0; i < packages.size(); i++) {
-                edges.put(packages.get(i), resolveAll(packages.get(i), this.entries.get(i)));
+                edges.put(packages.get(i), resolveAll(packages.get(i), entries.get(i)));
             }
             return new CargoLock(path, version, List.copyOf(packages), Map.copyOf(edges), List.copyOf(problems));
         }
