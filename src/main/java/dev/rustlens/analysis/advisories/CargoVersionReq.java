@@ -64,6 +64,17 @@ public final class CargoVersionReq {
         return false;
     }
 
+    /** Requirements are equal when written alike (so are advisories read twice from the same text). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CargoVersionReq req && req.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
     @Override
     public String toString() {
         return text;
