@@ -3,6 +3,7 @@ package dev.rustlens.supply;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.analysis.advisories.Advisory;
@@ -104,6 +105,9 @@ class AdvisoryDatabaseTest {
     @Inject
     SeenChanges changes;
 
+    @Inject
+    AdvisoryFetch fetch;
+
     @Test
     void fetchesStoresChangesAndSurvivesALostDatabase() throws Exception {
         String first = FixtureRepository.head();
@@ -168,6 +172,19 @@ class AdvisoryDatabaseTest {
         assertEquals(Result.UNCHANGED, database.refresh().result());
         assertEquals(Optional.empty(), database.status().lastError());
         assertEquals(2, changes.seen().size());
+    }
+
+    /** The database's URL is an admin's setting, but an https fetch still obeys the outbound policy. */
+    @Test
+    void fetchesOnlyWhatTheOutboundPolicyAllows() {
+        AdvisoryFetch.FetchFailed refused = assertThrows(AdvisoryFetch.FetchFailed.class,
+                () -> fetch.fetch("https://10.1.2.3/rustsec/advisory-db.git", "main", () -> false));
+        assertTrue(refused.getMessage().contains("10.1.2.3 is a private address, which rustlens does not connect to"),
+                refused.getMessage());
+        AdvisoryFetch.FetchFailed ssh = assertThrows(AdvisoryFetch.FetchFailed.class,
+                () -> fetch.fetch("ssh://git@github.com/rustsec/advisory-db.git", "main", () -> false));
+        assertEquals("the advisory database URL ssh://git@github.com/rustsec/advisory-db.git is neither https://,"
+                + " file:// nor an absolute path (rustlens.advisories.url)", ssh.getMessage());
     }
 
     private Snapshot awaitCurrent() throws InterruptedException {
