@@ -50,6 +50,9 @@ public interface RustlensConfig {
     /** The first administrator, set up on first start. */
     Admin admin();
 
+    /** The RustSec advisory database that locked packages are matched against. */
+    Advisories advisories();
+
     /** Who may read and write. */
     interface Auth {
         /** Whether pages and read endpoints need a signed-in user or a token; writes always do. */
@@ -303,5 +306,33 @@ public interface RustlensConfig {
         /** Time allowed to parse and match one file. */
         @WithDefault("10s")
         Duration parseBudget();
+    }
+
+    /**
+     * The RustSec advisory database: a git repository fetched like a scanned one (under the
+     * outbound policy), read at each new commit and matched against locked packages.
+     */
+    interface Advisories {
+        /** Whether rustlens fetches the database and matches against it. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The database's git repository: an https:// URL, or for an installation without internet a
+         * local mirror, as a file:// URL or an absolute directory path.
+         */
+        @WithDefault("https://github.com/rustsec/advisory-db.git")
+        String url();
+
+        /** The branch read. */
+        @WithDefault("main")
+        String branch();
+
+        /**
+         * When the database is fetched again (a Quartz-style cron expression); a fire missed while
+         * rustlens was down is caught up at start-up.
+         */
+        @WithDefault("0 23 4 * * ?")
+        String refresh();
     }
 }

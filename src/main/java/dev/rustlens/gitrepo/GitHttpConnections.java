@@ -13,15 +13,16 @@ import org.eclipse.jgit.transport.http.JDKHttpConnection;
 /**
  * JGit's HTTP connections for one fetch, made by its outbound session: every URL JGit opens (the
  * first and each redirect) is connected under the outbound policy, with the session's timeouts.
+ * Public for the other fetches of git repositories (the advisory database).
  */
-final class GitHttpConnections implements HttpConnectionFactory {
+public final class GitHttpConnections implements HttpConnectionFactory {
 
     private final OutboundSession session;
     private final String host;
     private final boolean sendsCredentials;
 
     /** {@code sendsCredentials}: redirects to another host are refused, so credentials stay with their host. */
-    GitHttpConnections(OutboundSession session, String host, boolean sendsCredentials) {
+    public GitHttpConnections(OutboundSession session, String host, boolean sendsCredentials) {
         this.session = session;
         this.host = host.toLowerCase(Locale.ROOT);
         this.sendsCredentials = sendsCredentials;
