@@ -41,7 +41,7 @@ final class LoopbackRegistry implements AutoCloseable {
     });
     private final Map<String, byte[]> crates = new ConcurrentHashMap<>();
     private final Map<String, Boolean> stalled = new ConcurrentHashMap<>();
-    private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     LoopbackRegistry() throws IOException {
@@ -67,8 +67,9 @@ final class LoopbackRegistry implements AutoCloseable {
         stalled.put(path(name, version), true);
     }
 
-    int requests() {
-        return requests.get();
+    /** The requests for {@code name} {@code version} so far. */
+    int requests(String name, String version) {
+        return requests.getOrDefault(path(name, version), new AtomicInteger()).get();
     }
 
     private static String path(String name, String version) {
@@ -76,9 +77,9 @@ final class LoopbackRegistry implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            requests.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
             if (stalled.containsKey(path)) {
                 try {
                     closed.await(1, TimeUnit.MINUTES);
