@@ -50,6 +50,9 @@ public interface RustlensConfig {
     /** The first administrator, set up on first start. */
     Admin admin();
 
+    /** Fetching and analysing the packages a repository's Cargo.lock locks. */
+    Dependencies dependencies();
+
     /** The RustSec advisory database that locked packages are matched against. */
     Advisories advisories();
 
@@ -306,6 +309,31 @@ public interface RustlensConfig {
         /** Time allowed to parse and match one file. */
         @WithDefault("10s")
         Duration parseBudget();
+    }
+
+    /**
+     * Where the locked packages of a scanned repository come from, and how long one may take. Each
+     * package version is analysed once for the whole server (table {@code package_analysis}).
+     */
+    interface Dependencies {
+        /** Whether a scan analyses its repository's locked dependencies at all. */
+        boolean enabled();
+
+        /**
+         * Where a package's source is looked for, in order: {@code vendor} (the scanned repository's
+         * own {@code vendor/<name>/} or {@code vendor/<name>-<version>/}, as {@code cargo vendor}
+         * writes it), {@code directory:/abs/path} (a directory of unpacked crates named
+         * {@code <name>-<version>/}, as Debian's /usr/share/cargo/registry), and
+         * {@code registry:<url>} (a {@code .crate} download, {@code {name}} and {@code {version}}
+         * replaced, for crates.io packages only).
+         */
+        List<String> sources();
+
+        /** Longest time one package's fetch and analysis may take before it is reported as timed out. */
+        Duration timeout();
+
+        /** Packages fetched and analysed at once (their files are parsed on the analysis threads). */
+        int threads();
     }
 
     /**
