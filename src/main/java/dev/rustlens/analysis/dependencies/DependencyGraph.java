@@ -32,8 +32,9 @@ import java.util.Optional;
  * @param members the workspace members' crate names, sorted
  * @param packages every locked package that is not a member, sorted by name then version; empty
  *     without a lock
- * @param declared every member's declared dependencies, by member name then as written; filled
- *     with or without a lock
+ * @param declared every member's declared dependencies, by member name, then in the order
+ *     {@link dev.rustlens.analysis.cargo.CargoManifest#dependencies} reads them; filled with or
+ *     without a lock
  * @param problems what in the lock or the manifests Cargo would refuse or could not be followed
  */
 public record DependencyGraph(String root, Optional<String> lockPath, int lockVersion, List<String> members,

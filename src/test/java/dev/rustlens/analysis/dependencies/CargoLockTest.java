@@ -170,6 +170,19 @@ class CargoLockTest {
                 "has neither a `version` nor [[package]] entries: it is not a Cargo lock file")), manifest.problems());
     }
 
+    @Test
+    void everyTruncationOfARealLockReadsOrIsAProblemNeverAnException() throws Exception {
+        for (String fixture : List.of("v1-ripgrep", "workspace-v4")) {
+            String text = text(fixture, "Cargo.lock");
+            for (int end = 0; end < text.length(); end += 41) {
+                CargoLock lock = CargoLock.parse("Cargo.lock", text.substring(0, end));
+                assertTrue(lock.parsed() || !lock.problems().isEmpty(), fixture + " cut at " + end);
+                assertTrue(lock.problems().stream().allMatch(p -> p.line() >= 1 && p.line() <= text.lines().count()),
+                        fixture + " cut at " + end);
+            }
+        }
+    }
+
     static LockedPackage find(CargoLock lock, String name, String version) {
         return lock.packages().stream().filter(p -> p.name().equals(name) && p.version().equals(version)).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " " + version + " is not locked"));
