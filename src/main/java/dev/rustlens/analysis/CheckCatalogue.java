@@ -1,6 +1,8 @@
 package dev.rustlens.analysis;
 
+import dev.rustlens.analysis.advisories.AdvisoryRules;
 import dev.rustlens.analysis.check.Check;
+import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.CrateCheck;
 import dev.rustlens.analysis.check.FileCheck;
 import dev.rustlens.parser.RustGrammar;
@@ -258,6 +260,20 @@ public final class CheckCatalogue implements AutoCloseable {
 
     public Optional<Check> byId(String id) {
         return Optional.ofNullable(checksById.get(id));
+    }
+
+    /**
+     * The metadata of every rule a finding may name: the checks', then the advisory rules that the
+     * server applies to a scan's lock files ({@link AdvisoryRules}).
+     */
+    public List<CheckInfo> rules() {
+        return java.util.stream.Stream.concat(checks.stream().map(Check::info), AdvisoryRules.ALL.stream()).toList();
+    }
+
+    /** A rule's metadata by id: a check's or an advisory rule's. */
+    public Optional<CheckInfo> ruleById(String id) {
+        return byId(id).map(Check::info)
+                .or(() -> AdvisoryRules.ALL.stream().filter(rule -> rule.id().equals(id)).findFirst());
     }
 
     /** The combined query for a tree: with or without the patterns that need syntax errors to match. */

@@ -194,7 +194,7 @@ public final class RustlensCli {
 
     private static void writeSarif(Path file, List<Check> checks, List<FindingRow> findings) throws IOException {
         try (OutputStream output = new BufferedOutputStream(Files.newOutputStream(file));
-                SarifExport sarif = new SarifExport(output, checks, null, null)) {
+                SarifExport sarif = new SarifExport(output, checks.stream().map(Check::info).toList(), null, null)) {
             for (FindingRow finding : findings) {
                 sarif.result(finding);
             }

@@ -106,7 +106,7 @@ public class FindingResource {
         FindingQueries.ScannedCommit commit = requireScan(id);
         FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
         StreamingOutput body = output -> {
-            try (SarifExport sarif = new SarifExport(output, engine.catalogue().checks(), findings.importedLints(id),
+            try (SarifExport sarif = new SarifExport(output, engine.catalogue().rules(), findings.importedLints(id),
                     commit.repositoryUri(), commit.revision())) {
                 findings.stream(where, sarif::result);
             }

@@ -3,7 +3,6 @@ package dev.rustlens.finding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rustlens.analysis.CheckCatalogue;
-import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.analysis.diagnostics.ImportedLints;
@@ -35,7 +34,7 @@ public final class SarifExport implements AutoCloseable {
     private static final String PATH_CHARS = "-._~!$&'()*+,;=@/";
 
     private final JsonGenerator json;
-    private final List<Check> checks;
+    private final List<CheckInfo> rules;
     private final List<String> lints;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
     private final String repositoryUri;
@@ -44,23 +43,23 @@ public final class SarifExport implements AutoCloseable {
     private boolean runOpen;
 
     /** {@code repositoryUri} and {@code revision} may be null (an uploaded archive has no URL). */
-    public SarifExport(OutputStream output, List<Check> checks, String repositoryUri, String revision) throws IOException {
-        this(output, checks, List.of(), repositoryUri, revision);
+    public SarifExport(OutputStream output, List<CheckInfo> rules, String repositoryUri, String revision) throws IOException {
+        this(output, rules, List.of(), repositoryUri, revision);
     }
 
     /** With rules for the imported lints ({@code clippy::…}, {@code rustc::…}) that the results name too. */
-    public SarifExport(OutputStream output, List<Check> checks, List<String> lints, String repositoryUri,
+    public SarifExport(OutputStream output, List<CheckInfo> rules, List<String> lints, String repositoryUri,
             String revision) throws IOException {
         this.json = JSON.createGenerator(output);
-        this.checks = checks;
+        this.rules = rules;
         this.lints = lints;
         this.repositoryUri = repositoryUri;
         this.revision = revision;
-        for (int i = 0; i < checks.size(); i++) {
-            ruleIndex.put(checks.get(i).id(), i);
+        for (int i = 0; i < rules.size(); i++) {
+            ruleIndex.put(rules.get(i).id(), i);
         }
         for (int i = 0; i < lints.size(); i++) {
-            ruleIndex.put(lints.get(i), checks.size() + i);
+            ruleIndex.put(lints.get(i), rules.size() + i);
         }
         json.writeStartObject();
         json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -179,8 +178,8 @@ public final class SarifExport implements AutoCloseable {
         json.writeStringField("name", "rustlens");
         json.writeStringField("semanticVersion", "0.1.0");
         json.writeArrayFieldStart("rules");
-        for (Check check : checks) {
-            rule(check.info());
+        for (CheckInfo rule : rules) {
+            rule(rule);
         }
         for (String lint : lints) {
             lintRule(lint);

@@ -1,6 +1,6 @@
 package dev.rustlens.trend;
 
-import dev.rustlens.analysis.check.Check;
+import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.database.Columns;
 import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.gitrepo.GitRepository;
@@ -146,8 +146,8 @@ public class Trends {
         if (scanIds.isEmpty()) {
             return;
         }
-        Map<String, String> categories = engine.catalogue().checks().stream()
-                .collect(Collectors.toMap(Check::id, check -> check.info().category().name()));
+        Map<String, String> categories = engine.catalogue().rules().stream()
+                .collect(Collectors.toMap(CheckInfo::id, rule -> rule.category().name()));
         String counted = DiagnosticImports.OWN + " and f.suppression = 'NONE' and not f.in_test_code"
                 + " and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))";
         List<Tuple> stored = session().createNativeQuery("""

@@ -1,7 +1,6 @@
 package dev.rustlens.web;
 
 import dev.rustlens.analysis.CheckCatalogue;
-import dev.rustlens.analysis.check.Check;
 import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.http.PageException;
 import dev.rustlens.scan.AnalysisEngine;
@@ -47,13 +46,13 @@ public class CheckPages {
     @GET
     @Path("checks")
     public TemplateInstance checks() {
-        return Templates.checks(engine.catalogue().checks().stream().map(Check::info).toList());
+        return Templates.checks(engine.catalogue().rules());
     }
 
     @GET
     @Path("checks/{id}")
     public TemplateInstance check(@PathParam("id") String id) {
-        CheckInfo info = engine.catalogue().byId(id).map(Check::info)
+        CheckInfo info = engine.catalogue().ruleById(id)
                 .orElseThrow(() -> PageException.notFound("There is no check " + id + "."));
         String documentation = CheckCatalogue.documentation(id)
                 .orElseThrow(() -> new IllegalStateException("check " + id + " has no docs/checks/" + id + ".md"));

@@ -4,7 +4,7 @@ import static dev.rustlens.web.QueryParams.blankToNull;
 import static dev.rustlens.web.QueryParams.flag;
 import static dev.rustlens.web.QueryParams.number;
 
-import dev.rustlens.analysis.check.Check;
+import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.analysis.diagnostics.ImportedLints;
 import dev.rustlens.auth.Role;
@@ -150,7 +150,7 @@ public class FindingsPage {
         if (page != null && (page < 1 || page > Integer.MAX_VALUE)) {
             throw PageException.badRequest("page must be 1 or more");
         }
-        if (filters.check() != null && engine.catalogue().byId(filters.check()).isEmpty()
+        if (filters.check() != null && engine.catalogue().ruleById(filters.check()).isEmpty()
                 && !ImportedLints.isLintId(filters.check())) {
             throw PageException.badRequest("There is no check " + Echo.quoted(filters.check()) + ".");
         }
@@ -176,7 +176,7 @@ public class FindingsPage {
             throw PageException.badRequest(e.getMessage());
         }
         return Templates.findings(filters, browse.repositories(), browse.repository(), browse.scan(), browse.scans(),
-                browse.crates(), Stream.concat(engine.catalogue().checks().stream().map(Check::id),
+                browse.crates(), Stream.concat(engine.catalogue().rules().stream().map(CheckInfo::id),
                         browse.importedLints().stream()).toList(),
                 Arrays.asList(Severity.values()), TRACKING,
                 !fixed && browse.repository() != null && identity.hasRole(Role.MAINTAINER),

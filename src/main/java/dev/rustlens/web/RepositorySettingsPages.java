@@ -1,5 +1,6 @@
 package dev.rustlens.web;
 
+import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.auth.Role;
 import dev.rustlens.gate.GateCondition;
@@ -267,7 +268,7 @@ public class RepositorySettingsPages {
         for (int i = 0; i < NEW_CONDITION_ROWS; i++) {
             shown.add(new ConditionRow(null, null, null, null, null, null));
         }
-        List<String> checkIds = engine.catalogue().checks().stream().map(check -> check.id()).sorted().toList();
+        List<String> checkIds = engine.catalogue().rules().stream().map(CheckInfo::id).sorted().toList();
         return Templates.gate(repository, scope, shown, baseline, baselineValue, isDefault, GateCondition.TYPES, checkIds,
                 Arrays.stream(Severity.values()).map(Severity::name).toList(),
                 Arrays.stream(Grade.values()).map(Grade::name).toList(), error, message);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rustlens.analysis.CheckCatalogue;
-import dev.rustlens.analysis.check.Check;
+import dev.rustlens.analysis.advisories.AdvisoryRules;
 import dev.rustlens.analysis.check.CheckInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,16 +20,17 @@ import org.junit.jupiter.api.Test;
 class SarifRulesTest {
 
     @Test
-    void everyCheckIsARuleMadeFromItsMetadataAndItsPage() throws IOException {
+    void everyCheckAndAdvisoryRuleIsARuleMadeFromItsMetadataAndItsPage() throws IOException {
         try (CheckCatalogue catalogue = CheckCatalogue.load()) {
-            List<Check> checks = catalogue.checks();
+            List<CheckInfo> checks = catalogue.rules();
+            assertEquals(catalogue.checks().size() + AdvisoryRules.ALL.size(), checks.size(), "the checks, then the advisory rules");
             ByteArrayOutputStream sarif = new ByteArrayOutputStream();
             // An export without results still writes a run that names the tool and its rules.
             new SarifExport(sarif, checks, null, null).close();
             JsonNode rules = new ObjectMapper().readTree(sarif.toByteArray()).at("/runs/0/tool/driver/rules");
             assertEquals(checks.size(), rules.size(), "one rule per check");
             for (int i = 0; i < checks.size(); i++) {
-                CheckInfo info = checks.get(i).info();
+                CheckInfo info = checks.get(i);
                 JsonNode rule = rules.get(i);
                 assertEquals(info.id(), rule.path("id").asText());
                 assertEquals(info.title(), rule.at("/shortDescription/text").asText(), info.id());

@@ -12,6 +12,8 @@ public enum Category {
     ASYNC(false),
     FFI(false),
     BUILD(false),
+    /** What a repository's dependencies bring: advisories against its locked versions. */
+    DEPENDENCIES(true),
     ANALYSIS(false);
 
     private final boolean security;
