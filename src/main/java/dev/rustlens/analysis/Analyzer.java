@@ -6,6 +6,8 @@ import dev.rustlens.analysis.cargo.CrateDiscovery.CrateFile;
 import dev.rustlens.analysis.cargo.CrateInfo;
 import dev.rustlens.analysis.cargo.ManifestException;
 import dev.rustlens.analysis.check.CrateContext;
+import dev.rustlens.analysis.dependencies.DependencyGraph;
+import dev.rustlens.analysis.dependencies.RepositoryDependencies;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
 import dev.rustlens.analysis.source.SourceTree;
@@ -129,6 +131,17 @@ public final class Analyzer implements AutoCloseable {
                 .toList();
         int reused = (int) outcomes.values().stream().filter(FileOutcome::reused).count();
         return new AnalysisResult(List.copyOf(crates), layout.problems(), outcomes.size() - reused, reused);
+    }
+
+    /**
+     * The dependency graphs of a source tree's Cargo workspaces, read from their lock files and
+     * manifests without analysing any code: quick enough to run before the analysis, so that the
+     * dependencies' own sources can be analysed beside the tree's files.
+     */
+    public List<DependencyGraph> dependencies(SourceTree tree) throws IOException, ManifestException {
+        CrateDiscovery.Layout layout = CrateDiscovery.discover(tree.files(),
+                file -> CargoManifest.parse(file.path(), tree.read(file)));
+        return RepositoryDependencies.read(tree, layout.crates());
     }
 
     /** A file's result and whether it came from the cache. */

@@ -103,6 +103,9 @@ public class Housekeeping {
                 + " (select id from crate_snapshot where scan_id = ?1)").setParameter(1, scanId).executeUpdate();
         long findings = session.createNativeMutationQuery("delete from finding where scan_id = ?1")
                 .setParameter(1, scanId).executeUpdate();
+        // Its locked packages go with its findings (their advisories are findings); its lock files' summary stays.
+        session.createNativeMutationQuery("delete from scan_dependency where scan_id = ?1").setParameter(1, scanId)
+                .executeUpdate();
         return new Removed(1, findings, sites);
     }
 

@@ -2,6 +2,10 @@ package dev.rustlens.scan;
 
 import dev.rustlens.analysis.AnalysisResult;
 import dev.rustlens.analysis.cargo.ManifestException;
+import dev.rustlens.analysis.dependencies.DependencyGraph;
+import dev.rustlens.analysis.dependencies.LockedPackage;
+import dev.rustlens.analysis.dependencies.PackageSource;
+import dev.rustlens.analysis.dependencies.ResolvedPackage;
 import dev.rustlens.analysis.source.DirectorySourceTree;
 import dev.rustlens.analysis.source.SourceFile;
 import dev.rustlens.analysis.source.SourceTree;
@@ -19,6 +23,7 @@ import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.ScanPhases.Outcome;
 import dev.rustlens.scan.ScanPhases.Phase;
 import dev.rustlens.scan.ScanWorkers.StopReason;
+import dev.rustlens.supply.DependencyAnalyses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -26,8 +31,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -46,6 +57,8 @@ public class ScanRunner {
     private static final Logger LOG = Logger.getLogger(ScanRunner.class);
     private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
     private static final Duration STORE_RETRY_BACKOFF = Duration.ofSeconds(1);
+    /** How much longer than one package's time limit the scan waits for its dependency analyses. */
+    private static final long DEPENDENCY_GRACE_MILLIS = 5_000;
 
     private final GitMirror mirror;
     private final AnalysisEngine engine;
@@ -56,11 +69,13 @@ public class ScanRunner {
     private final CredentialCipher cipher;
     private final RustlensConfig config;
     private final ScanMetrics metrics;
+    private final DependencyAnalyses dependencyAnalyses;
 
     public ScanRunner(GitMirror mirror, AnalysisEngine engine, ScanStore store, ScanQueue queue,
             FileResultStore fileResults, ArchiveStore archives, CredentialCipher cipher, RustlensConfig config,
-            ScanMetrics metrics) {
+            ScanMetrics metrics, DependencyAnalyses dependencyAnalyses) {
         this.config = config;
+        this.dependencyAnalyses = dependencyAnalyses;
         this.metrics = metrics;
         this.fileResults = fileResults;
         this.archives = archives;
@@ -189,6 +204,11 @@ public class ScanRunner {
         phases.rustBytes(rustFiles.stream().mapToLong(SourceFile::size).sum());
         FileResultStore.ScanCache cache = fileResults.load(rustFiles.stream().map(SourceFile::contentId).toList(),
                 version);
+        // The dependencies are read from the lock files first, so that their sources are fetched and
+        // analysed (once per package version for the server) beside the repository's own files.
+        List<DependencyGraph> dependencies = engine.analyzer().dependencies(tree);
+        CompletableFuture<?> exposure = dependencyAnalyses.analyseAsync(registryPackages(dependencies), tree,
+                engine.analyzer(), version, () -> stop.get() != null);
         long[] lastReport = {0};
         AnalysisResult result = engine.analyzer().analyze(tree, coreModules, cache, (done, total) -> {
             if (stop.get() != null) {
@@ -202,8 +222,41 @@ public class ScanRunner {
         });
         phases.handled(result.filesAnalyzed(), result.filesReused(), result.crates().size(),
                 result.crates().stream().mapToLong(crate -> crate.findings().size()).sum());
-        return withRetries(scanId, stop, () -> store.succeed(scanId, worker, commit, committedAt, result, cache,
-                version, coreModules, phases));
+        awaitDependencyAnalyses(scanId, exposure);
+        return withRetries(scanId, stop, () -> store.succeed(scanId, worker, commit, committedAt, result, dependencies,
+                cache, version, coreModules, phases));
+    }
+
+    /** The locked registry packages of every lock file, each once: those whose sources can be analysed. */
+    private static List<LockedPackage> registryPackages(List<DependencyGraph> graphs) {
+        Map<String, LockedPackage> packages = new LinkedHashMap<>();
+        for (DependencyGraph graph : graphs) {
+            for (ResolvedPackage resolved : graph.packages()) {
+                LockedPackage locked = resolved.locked();
+                if (locked.source().kind() == PackageSource.Kind.REGISTRY) {
+                    packages.putIfAbsent(locked.key(), locked);
+                }
+            }
+        }
+        return List.copyOf(packages.values());
+    }
+
+    /**
+     * Waits for the dependency analyses a little past the repository's own analysis: each package
+     * is bounded by its own time limit, and one still running then goes on in the background and
+     * fills the server's cache, so a slow registry never holds back the scan's results.
+     */
+    private void awaitDependencyAnalyses(long scanId, CompletableFuture<?> exposure) {
+        try {
+            exposure.get(config.dependencies().timeout().toMillis() + DEPENDENCY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.infof("scan %d: dependency analyses still run; they are stored when they end", scanId);
+        } catch (ExecutionException e) {
+            LOG.warnf(e.getCause(), "scan %d: analysing the dependencies failed", scanId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScanStopped();
+        }
     }
 
     /** Progress is only shown: a database hiccup while recording it must not fail the scan. */

@@ -2,8 +2,11 @@ package dev.rustlens.scan;
 
 import dev.rustlens.analysis.AnalysisResult;
 import dev.rustlens.analysis.UnsafeSite;
+import dev.rustlens.analysis.advisories.AdvisoryRules;
+import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.VerificationEvidence;
+import dev.rustlens.analysis.dependencies.DependencyGraph;
 import dev.rustlens.analysis.diagnostics.Diagnostic;
 import dev.rustlens.analysis.metric.Metric;
 import dev.rustlens.analysis.metric.Metrics;
@@ -12,6 +15,8 @@ import dev.rustlens.database.StorableText;
 import dev.rustlens.scan.ScanPhases.Outcome;
 import dev.rustlens.scan.ScanPhases.Phase;
 import dev.rustlens.scoring.ScoredFinding;
+import dev.rustlens.supply.AdvisoryDatabase;
+import dev.rustlens.supply.ScanDependencies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -21,8 +26,10 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,10 +56,15 @@ public class ScanStore {
     private final Event<ScanFailed> failed;
     private final DiagnosticImports diagnostics;
     private final FindingCounts counts;
+    private final ScanDependencies dependencies;
+    private final AdvisoryDatabase advisories;
 
     public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores,
-            Event<ScanStored> stored, Event<ScanFailed> failed, DiagnosticImports diagnostics, FindingCounts counts) {
+            Event<ScanStored> stored, Event<ScanFailed> failed, DiagnosticImports diagnostics, FindingCounts counts,
+            ScanDependencies dependencies, AdvisoryDatabase advisories) {
         this.counts = counts;
+        this.dependencies = dependencies;
+        this.advisories = advisories;
         this.stored = stored;
         this.diagnostics = diagnostics;
         this.failed = failed;
@@ -70,14 +82,19 @@ public class ScanStore {
      */
     @Transactional
     public Outcome succeed(long scanId, String worker, String commitSha, OffsetDateTime committedAt,
-            AnalysisResult result, FileResultStore.ScanCache cache, String analyzerVersion, List<String> coreModules,
-            ScanPhases phases) {
+            AnalysisResult result, List<DependencyGraph> dependencyGraphs, FileResultStore.ScanCache cache,
+            String analyzerVersion, List<String> coreModules, ScanPhases phases) {
         return succeed(scanId, worker, commitSha, committedAt, new Results(StoredCrates.of(result), result.problems(),
-                result.filesAnalyzed(), result.filesReused()), cache, analyzerVersion, coreModules, phases);
+                result.filesAnalyzed(), result.filesReused(), dependencyGraphs), cache, analyzerVersion, coreModules,
+                phases);
     }
 
-    /** A scan's results as stored: from an analysis here, or uploaded. */
-    record Results(List<StoredCrates.StoredCrate> crates, List<String> problems, int filesAnalyzed, int filesReused) {
+    /**
+     * A scan's results as stored: from an analysis here, or uploaded (an upload carries no
+     * dependency graphs).
+     */
+    record Results(List<StoredCrates.StoredCrate> crates, List<String> problems, int filesAnalyzed, int filesReused,
+            List<DependencyGraph> dependencies) {
     }
 
     /** Stores the results of a scan that {@code worker} ran, in the caller's transaction. */
@@ -102,6 +119,7 @@ public class ScanStore {
         Set<String> triaged = scores.triagedFingerprints(scan.repository.id);
         Map<Long, List<ScoredFinding>> scored = new HashMap<>();
         Set<String> currentFingerprints = new HashSet<>();
+        Map<String, Long> snapshots = new LinkedHashMap<>();
         for (StoredCrates.StoredCrate stored : result.crates()) {
             String name = stored.name();
             Crate crate = Crate.findByName(scan.repository, name).orElseGet(() -> {
@@ -114,6 +132,7 @@ public class ScanStore {
             CrateSnapshot snapshot = snapshotOf(scan, crate, stored);
             snapshot.persist();
             entityManager.flush();
+            snapshots.put(name, snapshot.id);
             // Built once from the analysis result: written, then scored without reading them back.
             List<String> fingerprints = stored.fingerprints();
             insertFindings(scan.id, snapshot.id, stored.findings(), fingerprints, previousFingerprints);
@@ -121,6 +140,8 @@ public class ScanStore {
             scored.put(snapshot.id, stored.scored(triaged));
             insertUnsafeSites(snapshot.id, stored.unsafeSites());
         }
+        dependencies.store(scan.id, result.dependencies());
+        currentFingerprints.addAll(insertAdvisoryFindings(scan.id, snapshots, previousFingerprints));
         scan.previousScanId = previous.map(p -> p.id).orElse(null);
         scan.findingsNew = (int) currentFingerprints.stream().filter(f -> !previousFingerprints.contains(f)).count();
         scan.findingsFixed = (int) previousFingerprints.stream().filter(f -> !currentFingerprints.contains(f)).count();
@@ -239,6 +260,7 @@ public class ScanStore {
                 join crate_snapshot o on o.id = u.crate_snapshot_id and o.scan_id = ?2
                 join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
+        dependencies.copy(from, scanId);
         scan.previousScanId = source.previousScanId;
         scan.findingsNew = source.findingsNew;
         scan.findingsFixed = source.findingsFixed;
@@ -257,8 +279,85 @@ public class ScanStore {
         scan.status = Scan.Status.succeeded;
         phases.handled(0, source.filesTotal == null ? 0 : source.filesTotal, crates, findings);
         entityManager.flush();
+        // The copied advisory findings are the earlier scan's matches: the database may have changed since.
+        if (replaceAdvisoryFindings(scan) && scan.previousScanId != null) {
+            track(scan, Scan.findById(scan.previousScanId));
+        }
         judgeAndPublish(scan, phases);
         return Optional.of(Outcome.SUCCEEDED);
+    }
+
+    /**
+     * Matches a stored scan's locked packages against the advisory database again (it changed) and
+     * replaces its advisory findings; when they changed, the scan is tracked and judged again, and
+     * so are the scans compared with it.
+     *
+     * @return whether the scan's advisory findings changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean rematchAdvisories(Scan scan) {
+        if (scan.findingsRemovedAt != null || !replaceAdvisoryFindings(scan)) {
+            return false;
+        }
+        trackAgain(scan);
+        return true;
+    }
+
+    /**
+     * Replaces the scan's advisory findings with those of the current advisory database, each new or
+     * unchanged against its baseline's findings.
+     *
+     * @return whether they changed (by fingerprint)
+     */
+    private boolean replaceAdvisoryFindings(Scan scan) {
+        Session session = entityManager.unwrap(Session.class);
+        List<String> rules = AdvisoryRules.ALL.stream().map(CheckInfo::id).toList();
+        Set<String> before = new HashSet<>(session.createNativeQuery("select fingerprint from finding"
+                + " where scan_id = ?1 and check_id in (?2)", String.class)
+                .setParameter(1, scan.id).setParameter(2, rules).getResultList());
+        session.createNativeMutationQuery("delete from finding where scan_id = ?1 and check_id in (?2)")
+                .setParameter(1, scan.id).setParameter(2, rules).executeUpdate();
+        Map<String, Long> snapshots = new LinkedHashMap<>();
+        for (Object[] row : session.createNativeQuery("select c.name, s.id from crate_snapshot s"
+                + " join crate c on c.id = s.crate_id where s.scan_id = ?1 order by s.path, c.name", Object[].class)
+                .setParameter(1, scan.id).getResultList()) {
+            snapshots.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        Set<String> baseline = new HashSet<>(scan.previousScanId == null ? List.of() : session.createNativeQuery(
+                "select fingerprint from finding f where scan_id = ?1 and " + DiagnosticImports.OWN, String.class)
+                .setParameter(1, scan.previousScanId).getResultList());
+        Set<String> after = new HashSet<>(insertAdvisoryFindings(scan.id, snapshots, baseline));
+        entityManager.flush();
+        return !before.equals(after);
+    }
+
+    /**
+     * Inserts the findings of the scan's locked packages that the current advisory database
+     * affects, each new or unchanged against {@code previousFingerprints}; none without a database
+     * or without a crate to hold them.
+     *
+     * @return their fingerprints
+     */
+    private List<String> insertAdvisoryFindings(long scanId, Map<String, Long> snapshots,
+            Set<String> previousFingerprints) {
+        Optional<AdvisoryDatabase.Snapshot> database = advisories.current();
+        if (database.isEmpty() || snapshots.isEmpty()) {
+            return List.of();
+        }
+        List<ScanDependencies.Advised> advised = dependencies.match(scanId, database.get().matcher());
+        Map.Entry<String, Long> first = snapshots.entrySet().iterator().next();
+        Map<Map.Entry<String, Long>, List<Finding>> bySnapshot = new LinkedHashMap<>();
+        for (AdvisoryFindings.Placed placed : AdvisoryFindings.of(advised, snapshots, first)) {
+            bySnapshot.computeIfAbsent(Map.entry(placed.crateName(), placed.snapshotId()), key -> new ArrayList<>())
+                    .add(placed.finding());
+        }
+        List<String> all = new ArrayList<>();
+        bySnapshot.forEach((snapshot, findings) -> {
+            List<String> fingerprints = Fingerprints.of(snapshot.getKey(), findings);
+            insertFindings(scanId, snapshot.getValue(), findings, fingerprints, previousFingerprints);
+            all.addAll(fingerprints);
+        });
+        return all;
     }
 
     /**

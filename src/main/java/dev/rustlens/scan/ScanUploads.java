@@ -58,7 +58,7 @@ public class ScanUploads {
         scan.attempt = 1;
         scan.persist();
         store.succeed(scan.id, scan.worker, upload.commit(), upload.committedAt() == null ? now : upload.committedAt(),
-                new ScanStore.Results(crates, upload.problems(), upload.files(), 0),
+                new ScanStore.Results(crates, upload.problems(), upload.files(), 0, List.of()),
                 new FileResultStore.ScanCache(Map.of()), version, List.copyOf(upload.coreModules()),
                 new ScanPhases(scan.id, System::nanoTime));
         return scan.id;
