@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,11 @@ public class DisplayExtensions {
     /** A value for a URL query parameter, escaped as a form would send it. */
     static String urlEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Texts joined by a separator, for lists a page shows inline. */
+    static String joined(List<String> values, String separator) {
+        return String.join(separator, values);
     }
 
     /** A machine-readable UTC time for a time element; the browser shows it in local time. */
