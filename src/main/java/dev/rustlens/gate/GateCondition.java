@@ -14,13 +14,18 @@ import java.util.Set;
  * {@code max_new_findings} of a {@code severity} (at most {@code max}); {@code min_grade};
  * {@code doc_coverage_not_lower} than at the baseline; {@code no_open_benchmark_regressions};
  * {@code new_code_coverage} of at least {@code percent} (lines added or changed since the
- * baseline that the imported coverage report shows run, docs/coverage.md).
+ * baseline that the imported coverage report shows run, docs/coverage.md);
+ * {@code no_vulnerable_dependencies} (no locked version with a RustSec vulnerability advisory: all of
+ * them on the main branch, the new ones in a pull request's gate); {@code no_new_unsound_dependencies};
+ * {@code no_new_unsafe_dependencies} (no package locked now and not at the baseline whose code uses
+ * unsafe, docs/supply-chain.md).
  */
 public record GateCondition(String type, String check, String severity, Integer max, String grade, Double percent) {
 
     /** The condition types, in the order forms offer them. */
     public static final List<String> TYPES = List.of("no_new_findings", "max_new_findings", "min_grade",
-            "doc_coverage_not_lower", "no_open_benchmark_regressions", "new_code_coverage");
+            "doc_coverage_not_lower", "no_open_benchmark_regressions", "new_code_coverage", "no_vulnerable_dependencies",
+            "no_new_unsound_dependencies", "no_new_unsafe_dependencies");
 
     static final Set<String> SEVERITIES = Set.of("INFO", "MINOR", "MAJOR", "CRITICAL", "BLOCKER");
 
@@ -64,18 +69,21 @@ public record GateCondition(String type, String check, String severity, Integer 
                             + " must run, 0 to 100");
                 }
             }
-            case "doc_coverage_not_lower", "no_open_benchmark_regressions" -> {
+            case "doc_coverage_not_lower", "no_open_benchmark_regressions", "no_vulnerable_dependencies",
+                    "no_new_unsound_dependencies", "no_new_unsafe_dependencies" -> {
                 // nothing to configure
             }
             default -> throw new BadRequest("unknown condition type " + Echo.quoted(type) + ": use no_new_findings,"
-                    + " max_new_findings, min_grade, doc_coverage_not_lower, no_open_benchmark_regressions or"
-                    + " new_code_coverage");
+                    + " max_new_findings, min_grade, doc_coverage_not_lower, no_open_benchmark_regressions,"
+                    + " new_code_coverage, no_vulnerable_dependencies, no_new_unsound_dependencies or"
+                    + " no_new_unsafe_dependencies");
         }
     }
 
     /** Whether the condition counts new findings only, as a pull request's gate does by default. */
     boolean judgesNewCode() {
-        return type.equals("no_new_findings") || type.equals("max_new_findings");
+        return type.equals("no_new_findings") || type.equals("max_new_findings")
+                || type.equals("no_new_unsound_dependencies") || type.equals("no_new_unsafe_dependencies");
     }
 
     /** How a scan fares on one condition: whether it holds, its actual value and its threshold, in words. */
@@ -124,6 +132,26 @@ public record GateCondition(String type, String check, String severity, Integer 
                 ">= " + percent(percent));
     }
 
+    /**
+     * {@code no_vulnerable_dependencies} and {@code no_new_unsound_dependencies} on the locked
+     * versions that the advisories affect (each named), {@code what} saying which ones were counted.
+     */
+    public Measured onAdvisedDependencies(List<String> advised, String what) {
+        return new Measured(advised.isEmpty(), advised.isEmpty() ? "0 " + what
+                : advised.size() + " " + what + ": " + String.join(", ", advised), "0");
+    }
+
+    /**
+     * {@code no_new_unsafe_dependencies} on the packages locked now and not at the baseline: those
+     * whose code uses unsafe, and those not analysed (no source, or still running), which pass.
+     */
+    public Measured onNewUnsafeDependencies(List<String> usingUnsafe, List<String> notAnalysed) {
+        String unknown = notAnalysed.isEmpty() ? "" : "; " + notAnalysed.size() + " new not analysed: "
+                + String.join(", ", notAnalysed);
+        return new Measured(usingUnsafe.isEmpty(), (usingUnsafe.isEmpty() ? "0" : usingUnsafe.size() + ": "
+                + String.join(", ", usingUnsafe)) + unknown, "0");
+    }
+
     /** A doc coverage as pages and CI logs show it. */
     public static String percent(double value) {
         return String.format(Locale.ROOT, "%.1f%%", value);
@@ -137,6 +165,9 @@ public record GateCondition(String type, String check, String severity, Integer 
             case "min_grade" -> "grade " + grade + " or better";
             case "no_open_benchmark_regressions" -> "no open benchmark regression alert";
             case "new_code_coverage" -> "coverage on new code at least " + percent(percent);
+            case "no_vulnerable_dependencies" -> "no dependency with a vulnerability advisory";
+            case "no_new_unsound_dependencies" -> "no new dependency with an unsound advisory";
+            case "no_new_unsafe_dependencies" -> "no new dependency whose code uses unsafe";
             default -> "doc coverage not lower than at the baseline";
         };
     }

@@ -4,6 +4,7 @@ import static dev.rustlens.database.Columns.longOf;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustlens.analysis.check.CheckInfo;
 import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.coverage.CoverageApplied;
 import dev.rustlens.coverage.NewCodeCoverage;
@@ -86,7 +87,7 @@ public class GateService {
         if (conditions == null) {
             throw new BadRequest("\"conditions\" is required: a list, e.g. [{\"type\": \"min_grade\", \"grade\": \"B\"}]");
         }
-        Set<String> checks = engine.catalogue().checks().stream().map(check -> check.id()).collect(Collectors.toSet());
+        Set<String> checks = engine.catalogue().rules().stream().map(CheckInfo::id).collect(Collectors.toSet());
         conditions.forEach(condition -> condition.validate(checks));
         String checkedBaseline = baseline == null ? scope.defaultBaseline() : baseline;
         if (scope == GateScope.PULL_REQUEST || checkedBaseline.equals("merge_base")) {
@@ -396,12 +397,76 @@ public class GateService {
             case "no_open_benchmark_regressions" -> condition.onOpenAlerts(benchmarks.openAlertCount(scan.repository.id));
             case "min_grade" -> condition.onGrade(scan.grade);
             case "new_code_coverage" -> newCodeCoverage(condition, scan, baseline);
+            case "no_vulnerable_dependencies" -> GateScope.of(scan) == GateScope.PULL_REQUEST
+                    ? condition.onAdvisedDependencies(advised(scan, baseline, "advisory_vulnerability"),
+                            "new with a vulnerability advisory")
+                    : condition.onAdvisedDependencies(advised(scan, null, "advisory_vulnerability"),
+                            "with a vulnerability advisory");
+            case "no_new_unsound_dependencies" -> baseline == null
+                    ? new GateCondition.Measured(true, "no baseline yet", "0")
+                    : condition.onAdvisedDependencies(advised(scan, baseline, "advisory_unsound"), "new unsound");
+            case "no_new_unsafe_dependencies" -> newUnsafeDependencies(condition, scan, baseline);
             default -> baseline == null
                     ? new GateCondition.Measured(true, GateCondition.percent(docCoverage(scan.id)), "no baseline yet")
                     : condition.onDocCoverage(docCoverage(scan.id), docCoverage(baseline));
         };
         return new GateVerdict.ConditionResult(condition, condition.describe(), measured.passed(), measured.actual(),
                 measured.expected());
+    }
+
+    /**
+     * The locked versions ({@code name version (advisory)}) with an advisory finding of {@code rule}
+     * that counts (not suppressed, not only in dev-dependencies, not triaged), only those new against
+     * {@code baseline} unless it is null.
+     */
+    private List<String> advised(Scan scan, Long baseline, String rule) {
+        return session().createNativeQuery("""
+                select distinct d.name || ' ' || d.version || ' (' || f.advisory || ')' from (
+                    select f.path, f.line, substring(f.message from 'RUSTSEC-[0-9]{4}-[0-9]{4}') as advisory
+                    from finding f
+                    where f.scan_id = ?1 and f.check_id = ?2 and f.suppression = 'NONE' and not f.in_test_code
+                      and (cast(?3 as bigint) is null
+                          or not exists (select 1 from finding b where b.scan_id = ?3 and b.fingerprint = f.fingerprint))
+                      and not exists (select 1 from finding_triage t where t.repository_id = ?4
+                          and t.fingerprint = f.fingerprint and (t.expires_at is null or t.expires_at > now()))) f
+                join scan_lockfile l on l.scan_id = ?1 and l.lock_path = f.path
+                join scan_dependency d on d.lockfile_id = l.id and d.line = f.line
+                order by 1""", String.class)
+                .setParameter(1, scan.id).setParameter(2, rule).setParameter(3, baseline)
+                .setParameter(4, scan.repository.id).getResultList();
+    }
+
+    /**
+     * {@code no_new_unsafe_dependencies}: the normal and build dependencies locked now under a name
+     * the baseline did not lock, whose analysis (this analyzer's) found unsafe code.
+     */
+    private GateCondition.Measured newUnsafeDependencies(GateCondition condition, Scan scan, Long baseline) {
+        if (baseline == null) {
+            return new GateCondition.Measured(true, "no baseline yet", "0");
+        }
+        List<String> usingUnsafe = new ArrayList<>();
+        List<String> notAnalysed = new ArrayList<>();
+        for (Tuple row : session().createNativeQuery("""
+                select distinct d.name, d.version, a.status,
+                    a.unsafe_blocks + a.unsafe_functions + a.unsafe_methods + a.unsafe_impls + a.unsafe_traits
+                        + a.extern_blocks as unsafe_items
+                from scan_dependency d
+                left join package_analysis a on a.name = d.name and a.version = d.version and a.checksum = d.checksum
+                    and a.analyzer_version = ?3
+                where d.scan_id = ?1 and d.kind <> 'dev'
+                  and not exists (select 1 from scan_dependency b where b.scan_id = ?2 and b.name = d.name)
+                order by d.name, d.version""", Tuple.class)
+                .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, engine.catalogue().analyzerVersion())
+                .getResultList()) {
+            String name = row.get("name", String.class) + " " + row.get("version", String.class);
+            Number unsafeItems = row.get("unsafe_items", Number.class);
+            if (!"ANALYSED".equalsIgnoreCase(row.get("status", String.class)) || unsafeItems == null) {
+                notAnalysed.add(name);
+            } else if (unsafeItems.longValue() > 0) {
+                usingUnsafe.add(name);
+            }
+        }
+        return condition.onNewUnsafeDependencies(usingUnsafe, notAnalysed);
     }
 
     /** {@code new_code_coverage}: passes without a baseline, fails when the new lines cannot be told or covered. */
