@@ -320,12 +320,13 @@ public interface RustlensConfig {
         boolean enabled();
 
         /**
-         * Where a package's source is looked for, in order: {@code vendor} (the scanned repository's
-         * own {@code vendor/<name>/} or {@code vendor/<name>-<version>/}, as {@code cargo vendor}
-         * writes it), {@code directory:/abs/path} (a directory of unpacked crates named
-         * {@code <name>-<version>/}, as Debian's /usr/share/cargo/registry), and
-         * {@code registry:<url>} (a {@code .crate} download, {@code {name}} and {@code {version}}
-         * replaced, for crates.io packages only).
+         * Where a package's source is looked for: {@code vendor} (the scanned repository's own
+         * {@code vendor/<name>-<version>/} or {@code vendor/<name>/}, as {@code cargo vendor} writes
+         * it; when listed, it is asked first, since a repository builds its vendored copy), then in
+         * their order {@code directory:/abs/path} (a directory of unpacked crates named
+         * {@code <name>-<version>/}, as Debian's /usr/share/cargo/registry) and
+         * {@code registry:https://...} (a {@code .crate} download, {@code {name}} and
+         * {@code {version}} filled in, for crates.io's packages only).
          */
         List<String> sources();
 

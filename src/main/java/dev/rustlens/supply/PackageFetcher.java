@@ -188,10 +188,13 @@ final class PackageFetcher {
 
     private static Optional<Fetched> fromDirectory(LockedPackage locked, DependencySource.Directory source)
             throws IOException {
-        Path directory = source.packageDirectory(locked);
-        if (!directory.normalize().startsWith(source.root()) || !Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+        Path named = source.packageDirectory(locked);
+        if (!named.normalize().startsWith(source.root()) || !Files.isDirectory(named)) {
             return Optional.empty();
         }
+        // The configured directory is the admin's: a package directory there may be a link (inside
+        // the package, links are never followed).
+        Path directory = named.toRealPath();
         DirectorySourceTree tree = new DirectorySourceTree(directory);
         Optional<String> mismatch = CargoChecksum.mismatch(tree, locked.checksum().orElseThrow());
         return Optional.of(mismatch.<Fetched>map(why -> new Missing(Status.CHECKSUM_MISMATCH, directory + "/" + why,

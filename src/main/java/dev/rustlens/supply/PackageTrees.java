@@ -21,11 +21,17 @@ final class PackageTrees {
     static SourceTree inside(SourceTree parent, String directory) {
         String prefix = directory + "/";
         return new SourceTree() {
+            private List<SourceFile> files;
+
             @Override
-            public List<SourceFile> files() throws IOException {
-                return parent.files().stream().filter(file -> file.path().startsWith(prefix))
-                        .map(file -> new SourceFile(file.path().substring(prefix.length()), file.size(), file.contentId()))
-                        .toList();
+            public synchronized List<SourceFile> files() throws IOException {
+                if (files == null) { // listed once: the repository may hold a great many files
+                    files = parent.files().stream().filter(file -> file.path().startsWith(prefix))
+                            .map(file -> new SourceFile(file.path().substring(prefix.length()), file.size(),
+                                    file.contentId()))
+                            .toList();
+                }
+                return files;
             }
 
             @Override

@@ -141,6 +141,31 @@ class PackageFetcherTest {
     }
 
     @Test
+    void onlyWhatADependentBuildsCounts(@TempDir Path registry) throws Exception {
+        // The library and its build script count; a binary, a test, a bench and an example do not.
+        Path crate = registry.resolve("mixed-0.1.0");
+        Map<String, String> files = Map.of(
+                "Cargo.toml", "[package]\nname = \"mixed\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+                "src/lib.rs", "pub fn read(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n",
+                "build.rs", "fn main() {\n    unsafe { std::env::set_var(\"X\", \"1\") }\n}\n",
+                "src/main.rs", "fn main() {\n    unsafe { libc_call() }\n}\nunsafe fn libc_call() {}\n",
+                "src/bin/tool.rs", "unsafe impl Send for T {}\nstruct T;\nfn main() {}\n",
+                "tests/it.rs", "#[test]\nfn t() {\n    unsafe {}\n}\n",
+                "benches/b.rs", "fn main() {\n    unsafe {}\n}\n",
+                "examples/e.rs", "extern \"C\" {\n    fn abs(x: i32) -> i32;\n}\nfn main() {}\n",
+                ".cargo-checksum.json", "{\"package\":\"" + "d".repeat(64) + "\",\"files\":{}}");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.createDirectories(crate.resolve(file.getKey()).getParent());
+            Files.writeString(crate.resolve(file.getKey()), file.getValue());
+        }
+        LockedPackage mixed = locked("mixed", "0.1.0", "d".repeat(64));
+        PackageUnsafe figures = analysed(mixed, fetcher(registry, "directory:" + registry).fetch(mixed, registry, in(30)));
+        assertEquals(List.of(2, 0, 0, 0, 0, 0), List.of(figures.unsafeBlocks(), figures.unsafeFunctions(),
+                figures.unsafeMethods(), figures.unsafeImpls(), figures.unsafeTraits(), figures.externBlocks()));
+        assertEquals(2, figures.files());
+    }
+
+    @Test
     void aChecksumThatIsNotTheLocksIsRefusedBeforeAnythingIsRead(@TempDir Path work) throws Exception {
         LockedPackage wrong = locked("memchr", "2.5.0", "0".repeat(64));
         Missing missing = assertInstanceOf(Missing.class, fetcher(work, "directory:" + CORPUS).fetch(wrong, work, in(30)));
