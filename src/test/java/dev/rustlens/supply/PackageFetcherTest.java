@@ -310,4 +310,25 @@ class PackageFetcherTest {
             assertTrue(millis < 3_000, millis + " ms");
         }
     }
+
+    @Test
+    void aRegistryThatLeftADownloadUnansweredIsNotAskedAgainForAWhile(@TempDir Path work) throws Exception {
+        byte[] archive = LoopbackRegistry.crateOf(CORPUS.resolve("scopeguard-1.1.0"), "scopeguard", "1.1.0");
+        try (LoopbackRegistry registry = new LoopbackRegistry()) {
+            registry.stall("slow", "1.0.0");
+            registry.serve("scopeguard", "1.1.0", archive);
+            PackageFetcher fetcher = fetcher(work, registry.source());
+            Path scratch = Files.createDirectories(work.resolve("slow"));
+            assertEquals(Status.TIMED_OUT, ((Missing) fetcher.fetch(locked("slow", "1.0.0", "c".repeat(64)), scratch,
+                    in(1))).status());
+
+            long started = System.nanoTime();
+            Missing next = assertInstanceOf(Missing.class, fetcher.fetch(locked("scopeguard", "1.1.0",
+                    CargoChecksum.sha256(archive)), Files.createDirectories(work.resolve("next")), in(30)));
+            assertEquals(Status.TIMED_OUT, next.status());
+            assertTrue(next.reason().contains("not asked again"), next.reason());
+            assertTrue((System.nanoTime() - started) / 1_000_000 < 500);
+            assertEquals(0, registry.requests("scopeguard", "1.1.0"));
+        }
+    }
 }
