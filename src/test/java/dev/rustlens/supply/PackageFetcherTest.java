@@ -112,7 +112,8 @@ class PackageFetcherTest {
         assertEquals(engine.metrics().get(Metric.UNSAFE_TRAITS), figures.unsafeTraits());
         assertEquals(engine.metrics().get(Metric.EXTERN_BLOCKS), figures.externBlocks());
         assertEquals(engine.metrics().get(Metric.LIBRARY_CODE_LINES), figures.codeLines());
-        assertTrue(figures.unsafeBlocks() > 10 && figures.unsafeFunctions() > 10 && figures.usesUnsafe(), figures.toString());
+        assertTrue(figures.unsafeBlocks() > 10 && figures.unsafeFunctions() > 10 && figures.usesUnsafe(),
+                figures.toString());
         assertFalse(figures.forbidsUnsafe());
         assertTrue(List.of("A", "B", "C", "D", "E").contains(figures.unsafeRating()), figures.unsafeRating());
         assertEquals(memchr.checksum().orElseThrow(), figures.checksum());
@@ -219,7 +220,7 @@ class PackageFetcherTest {
         assertTrue(tampered.reason().startsWith("vendor/scopeguard/src/lib.rs has SHA-256"), tampered.reason());
     }
 
-    /** Copies a corpus crate to {@code target} in the repository as {@code cargo vendor} does: every file's SHA-256 listed. */
+    /** Copies a corpus crate to {@code target} in the repository as {@code cargo vendor} does, with its file map. */
     static Path vendor(Path repository, String target, Path crate) throws IOException {
         Path copy = repository.resolve(target);
         Map<String, String> files = new java.util.TreeMap<>();
