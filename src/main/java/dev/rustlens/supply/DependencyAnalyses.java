@@ -153,8 +153,8 @@ public class DependencyAnalyses {
                     // What the repository builds is its vendored copy: analysed from there, and kept
                     // for this scan only, since a repository may vendor a patched copy.
                     Work work = new Work();
-                    work.run(() -> analyseVendored(locked, repository, vendorDirectory.get(), analyzer, analyzerVersion,
-                            work));
+                    work.run(() -> analyseVendored(locked, repository, vendorDirectory.get(), analyzer,
+                            analyzerVersion));
                     answers.put(locked.key(), work.answer(locked, analyzerVersion));
                 } else if (known != null) {
                     answers.put(locked.key(), CompletableFuture.completedFuture(known.status() == Status.ANALYSED
@@ -240,7 +240,7 @@ public class DependencyAnalyses {
     }
 
     private PackageUnsafe analyseVendored(LockedPackage locked, SourceTree repository, String directory,
-            Analyzer analyzer, String analyzerVersion, Work work) throws IOException, ManifestException {
+            Analyzer analyzer, String analyzerVersion) throws IOException, ManifestException {
         return switch (PackageFetcher.vendored(locked, repository, directory)) {
             case Missing missing -> notAnalysed(locked, missing.status(), missing.reason(), analyzerVersion);
             case Found found -> analysedFrom(locked, found, analyzer, analyzerVersion);
@@ -305,7 +305,8 @@ public class DependencyAnalyses {
     }
 
     private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
         return switch (cause) {
             case ManifestException e -> "its Cargo.toml cannot be read: " + e.getMessage();
             case RejectedExecutionException e -> "the server is stopping";

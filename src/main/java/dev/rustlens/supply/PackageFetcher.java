@@ -29,8 +29,10 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
@@ -46,6 +48,11 @@ final class PackageFetcher {
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.+-]{1,128}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int MAX_REDIRECTS = 5;
+    /**
+     * How long a registry that let a download go unanswered is not asked again: a registry that is
+     * down costs a scan one timeout per fetching thread, not one per package.
+     */
+    static final Duration QUIET_AFTER_SILENCE = Duration.ofMinutes(1);
 
     /** A package's source, checked; or why there is none. */
     sealed interface Fetched {
@@ -76,6 +83,8 @@ final class PackageFetcher {
     private final ArchiveUnpacker unpacker;
     private final long maxArchiveBytes;
     private final BooleanSupplier closing;
+    /** Registries (host and port) that did not answer, with when they may be asked again. */
+    private final Map<String, Long> silentUntil = new ConcurrentHashMap<>();
 
     /**
      * @param closing whether the server is stopping, which ends a download at once
@@ -203,6 +212,11 @@ final class PackageFetcher {
 
     private Fetched download(LockedPackage locked, URI url, Path scratch, long deadlineNanos) throws IOException {
         Path archive = scratch.resolve("package.crate");
+        Long quietUntil = silentUntil.get(url.getAuthority());
+        if (quietUntil != null && quietUntil - System.nanoTime() > 0) {
+            return Missing.at(url, Status.TIMED_OUT, url.getAuthority() + " left a download unanswered within the last "
+                    + QUIET_AFTER_SILENCE.toSeconds() + " s; it is not asked again before then");
+        }
         Duration budget = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
         OutboundSession session = outbound.open(budget, closing);
         String sha256;
@@ -229,8 +243,11 @@ final class PackageFetcher {
             return Missing.at(url, Status.UNAVAILABLE, url + ": " + e.getMessage());
         } catch (IOException e) {
             if (session.ending() != null || e instanceof SocketTimeoutException) {
-                String within = session.ending() == OutboundSession.Ending.STOPPED ? "the time the server had left"
-                        : e instanceof SocketTimeoutException ? "the read timeout (rustlens.outbound.read-timeout)"
+                if (session.ending() == OutboundSession.Ending.STOPPED) {
+                    return Missing.at(url, Status.TIMED_OUT, "the server stopped while " + url + " was downloaded");
+                }
+                silentUntil.put(url.getAuthority(), System.nanoTime() + QUIET_AFTER_SILENCE.toNanos());
+                String within = e instanceof SocketTimeoutException ? "the read timeout (rustlens.outbound.read-timeout)"
                         : budget.toMillis() + " ms";
                 return Missing.at(url, Status.TIMED_OUT, url + " did not answer within " + within);
             }

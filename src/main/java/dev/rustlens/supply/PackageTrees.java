@@ -56,8 +56,8 @@ final class PackageTrees {
         List<SourceFile> files = tree.files();
         Map<String, CrateFile> roles = CrateDiscovery.discover(files,
                 file -> CargoManifest.parse(file.path(), tree.read(file))).files();
-        List<SourceFile> kept = files.stream().filter(file -> !file.path().endsWith(".rs") || builtByDependents(roles.get(file.path())))
-                .toList();
+        List<SourceFile> kept = files.stream()
+                .filter(file -> !file.path().endsWith(".rs") || builtByDependents(roles.get(file.path()))).toList();
         return new SourceTree() {
             @Override
             public List<SourceFile> files() {

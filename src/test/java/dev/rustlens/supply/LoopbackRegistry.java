@@ -100,7 +100,7 @@ final class LoopbackRegistry implements AutoCloseable {
         }
     }
 
-    /** A {@code .crate} as {@code cargo package} writes it: every file of {@code directory} under {@code <name>-<version>/}. */
+    /** A {@code .crate} as {@code cargo package} writes it: the files of {@code directory} in {@code <name>-<version>/}. */
     static byte[] crateOf(Path directory, String name, String version) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes));

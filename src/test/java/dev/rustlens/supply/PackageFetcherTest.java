@@ -112,7 +112,8 @@ class PackageFetcherTest {
         assertEquals(engine.metrics().get(Metric.UNSAFE_TRAITS), figures.unsafeTraits());
         assertEquals(engine.metrics().get(Metric.EXTERN_BLOCKS), figures.externBlocks());
         assertEquals(engine.metrics().get(Metric.LIBRARY_CODE_LINES), figures.codeLines());
-        assertTrue(figures.unsafeBlocks() > 10 && figures.unsafeFunctions() > 10 && figures.usesUnsafe(), figures.toString());
+        assertTrue(figures.unsafeBlocks() > 10 && figures.unsafeFunctions() > 10 && figures.usesUnsafe(),
+                figures.toString());
         assertFalse(figures.forbidsUnsafe());
         assertTrue(List.of("A", "B", "C", "D", "E").contains(figures.unsafeRating()), figures.unsafeRating());
         assertEquals(memchr.checksum().orElseThrow(), figures.checksum());
@@ -219,7 +220,7 @@ class PackageFetcherTest {
         assertTrue(tampered.reason().startsWith("vendor/scopeguard/src/lib.rs has SHA-256"), tampered.reason());
     }
 
-    /** Copies a corpus crate to {@code target} in the repository as {@code cargo vendor} does: every file's SHA-256 listed. */
+    /** Copies a corpus crate to {@code target} in the repository as {@code cargo vendor} does, with its file map. */
     static Path vendor(Path repository, String target, Path crate) throws IOException {
         Path copy = repository.resolve(target);
         Map<String, String> files = new java.util.TreeMap<>();
@@ -308,6 +309,27 @@ class PackageFetcherTest {
             long millis = (System.nanoTime() - started) / 1_000_000;
             assertEquals(Status.TIMED_OUT, slow.status(), slow.reason());
             assertTrue(millis < 3_000, millis + " ms");
+        }
+    }
+
+    @Test
+    void aRegistryThatLeftADownloadUnansweredIsNotAskedAgainForAWhile(@TempDir Path work) throws Exception {
+        byte[] archive = LoopbackRegistry.crateOf(CORPUS.resolve("scopeguard-1.1.0"), "scopeguard", "1.1.0");
+        try (LoopbackRegistry registry = new LoopbackRegistry()) {
+            registry.stall("slow", "1.0.0");
+            registry.serve("scopeguard", "1.1.0", archive);
+            PackageFetcher fetcher = fetcher(work, registry.source());
+            Path scratch = Files.createDirectories(work.resolve("slow"));
+            assertEquals(Status.TIMED_OUT, ((Missing) fetcher.fetch(locked("slow", "1.0.0", "c".repeat(64)), scratch,
+                    in(1))).status());
+
+            long started = System.nanoTime();
+            Missing next = assertInstanceOf(Missing.class, fetcher.fetch(locked("scopeguard", "1.1.0",
+                    CargoChecksum.sha256(archive)), Files.createDirectories(work.resolve("next")), in(30)));
+            assertEquals(Status.TIMED_OUT, next.status());
+            assertTrue(next.reason().contains("not asked again"), next.reason());
+            assertTrue((System.nanoTime() - started) / 1_000_000 < 500);
+            assertEquals(0, registry.requests("scopeguard", "1.1.0"));
         }
     }
 }
