@@ -8,23 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * A scan's dependencies (the locked packages, their unsafe exposure and advisories, the change
- * since the baseline) as JSON, CSV and a CycloneDX SBOM, and the server-wide use of advised versions.
- */
-@Path("/api/v1")
+/** The dependencies of a repository's current scan as JSON and CSV. */
+@Path("/api/v1/repositories")
 @Tag(name = "Dependencies and advisories")
 @Produces(MediaType.APPLICATION_JSON)
 public class DependencyResource {
-
-    /** CycloneDX's JSON media type. */
-    static final String CYCLONEDX_JSON = "application/vnd.cyclonedx+json";
 
     private final DependencyReports reports;
 
@@ -33,7 +23,7 @@ public class DependencyResource {
     }
 
     @GET
-    @Path("/repositories/{id}/dependencies")
+    @Path("/{id}/dependencies")
     @Operation(summary = "The dependencies of a repository's current scan: locked packages, unsafe exposure,"
             + " advisories, totals and the change since the baseline")
     public DependencyReports.DependencyReport ofRepository(@PathParam("id") long id) {
@@ -42,62 +32,10 @@ public class DependencyResource {
     }
 
     @GET
-    @Path("/repositories/{id}/dependencies.csv")
+    @Path("/{id}/dependencies.csv")
     @Produces(TrendCsv.MEDIA_TYPE)
     @Operation(summary = "The locked packages of a repository's current scan as CSV")
     public Response ofRepositoryCsv(@PathParam("id") long id) {
-        return csv(DependencyCsv.of(ofRepository(id)), "repository-" + id + "-dependencies.csv");
-    }
-
-    @GET
-    @Path("/scans/{id}/dependencies")
-    @Operation(summary = "The dependencies of a scan: locked packages, unsafe exposure, advisories, totals and the"
-            + " change since its baseline")
-    @APIResponse(responseCode = "200", description = "The scan's dependencies",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DependencyReports.DependencyReport.class)))
-    @APIResponse(responseCode = "410", description = "Housekeeping removed this scan's detail")
-    public DependencyReports.DependencyReport ofScan(@PathParam("id") long id) {
-        return reports.ofScan(id).orElseThrow(() -> new NotFoundException("no succeeded scan " + id));
-    }
-
-    @GET
-    @Path("/scans/{id}/dependencies.csv")
-    @Produces(TrendCsv.MEDIA_TYPE)
-    @Operation(summary = "The locked packages of a scan as CSV")
-    public Response ofScanCsv(@PathParam("id") long id) {
-        return csv(DependencyCsv.of(ofScan(id)), "scan-" + id + "-dependencies.csv");
-    }
-
-    @GET
-    @Path("/scans/{id}/sbom")
-    @Produces(CYCLONEDX_JSON)
-    @Operation(summary = "A CycloneDX 1.6 SBOM of a scan's locked packages, with their advisories as vulnerabilities")
-    @APIResponse(responseCode = "200", description = "The SBOM",
-            content = @Content(mediaType = CYCLONEDX_JSON, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "A CycloneDX 1.6 JSON document (https://cyclonedx.org/docs/1.6/json/)")))
-    @APIResponse(responseCode = "410", description = "Housekeeping removed this scan's detail")
-    public Response sbom(@PathParam("id") long id) {
-        return Response.ok(CycloneDxExport.of(ofScan(id)))
-                .header("Content-Disposition", "attachment; filename=\"scan-" + id + "-sbom.cdx.json\"").build();
-    }
-
-    @GET
-    @Path("/dependencies/advisories")
-    @Operation(summary = "Which repositories' current scans lock a package version that has a RustSec advisory")
-    public DependencyReports.ServerAdvisories advisories() {
-        return reports.serverWide();
-    }
-
-    @GET
-    @Path("/dependencies/advisories.csv")
-    @Produces(TrendCsv.MEDIA_TYPE)
-    @Operation(summary = "The same as CSV, one record per advisory and repository")
-    public Response advisoriesCsv() {
-        return csv(DependencyCsv.of(reports.serverWide()), "advisories.csv");
-    }
-
-    private static Response csv(String body, String filename) {
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        return DependencyCsv.response(DependencyCsv.of(ofRepository(id)), "repository-" + id + "-dependencies.csv");
     }
 }

@@ -1,11 +1,16 @@
 package dev.rustlens.api;
 
-import com.networknt.schema.Error;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.oas.OpenApi31;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,10 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An OpenAPI 3.1 document as a contract for responses: the operation a request names must be
@@ -27,22 +31,27 @@ import tools.jackson.databind.json.JsonMapper;
 final class OpenApiContract {
 
     private static final String BASE = "https://rustlens.test/openapi.json";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode document;
-    private final SchemaRegistry schemas;
+    private final JsonSchemaFactory schemas;
     private final List<Route> routes = new ArrayList<>();
-    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     /** One documented path: its template and the pattern of the request paths it stands for. */
     private record Route(String template, Pattern pattern, int variables) {
     }
 
     OpenApiContract(String openApiJson) {
-        this.document = JSON.readTree(openApiJson);
-        this.schemas = SchemaRegistry.withDialect(Dialects.getOpenApi31(),
-                builder -> builder.schemas(Map.of(BASE, openApiJson)));
-        document.path("paths").propertyNames().forEach(template -> routes.add(new Route(template,
+        try {
+            this.document = JSON.readTree(openApiJson);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("/q/openapi is not JSON", e);
+        }
+        this.schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                builder -> builder.metaSchema(OpenApi31.getInstance()).defaultMetaSchemaIri(OpenApi31.getInstance().getIri())
+                        .schemaLoaders(loaders -> loaders.schemas(Map.of(BASE, openApiJson))));
+        names(document.path("paths")).forEach(template -> routes.add(new Route(template,
                 Pattern.compile(Pattern.quote(template).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q")),
                 template.split("\\{", -1).length - 1)));
     }
@@ -76,11 +85,11 @@ final class OpenApiContract {
             return List.of();
         }
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        Optional<String> documented = response.path("content").propertyNames().stream()
+        Optional<String> documented = names(response.path("content")).stream()
                 .filter(type -> type.split(";", 2)[0].strip().equalsIgnoreCase(mediaType)).findFirst();
         if (documented.isEmpty()) {
             return List.of(operation + ": a body of type '" + mediaType + "' is not documented (documented: "
-                    + response.path("content").propertyNames() + ")");
+                    + names(response.path("content")) + ")");
         }
         if (!isJson(mediaType)) {
             return List.of();
@@ -90,7 +99,7 @@ final class OpenApiContract {
         if (schema.isMissingNode() || schema.isEmpty()) {
             return List.of(operation + ": no schema is documented for its " + mediaType + " body");
         }
-        List<Error> errors = compiled.computeIfAbsent(schemaPointer,
+        Set<ValidationMessage> errors = compiled.computeIfAbsent(schemaPointer,
                 at -> schemas.getSchema(SchemaLocation.of(BASE + "#" + at)))
                 .validate(new String(body, StandardCharsets.UTF_8), InputFormat.JSON);
         return errors.stream().limit(10).map(error -> operation + ": " + error).toList();
@@ -99,8 +108,8 @@ final class OpenApiContract {
     /** Whether the operation answers with a redirect (and nothing else of success). */
     private boolean redirects(String template, String method) {
         JsonNode responses = document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT)).path("responses");
-        return responses.propertyNames().stream().anyMatch(code -> code.startsWith("3"))
-                && responses.propertyNames().stream().noneMatch(code -> code.startsWith("2"));
+        return names(responses).stream().anyMatch(code -> code.startsWith("3"))
+                && names(responses).stream().noneMatch(code -> code.startsWith("2"));
     }
 
     private static boolean isProblem(String contentType) {
@@ -111,6 +120,13 @@ final class OpenApiContract {
     private static boolean isJson(String mediaType) {
         return (mediaType.equals("application/json") || mediaType.endsWith("+json"))
                 && !mediaType.equals("application/sarif+json");
+    }
+
+    /** The property names of an object node, in order. */
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** A JSON pointer token (RFC 6901). */

@@ -1,31 +1,35 @@
 package dev.rustlens.finding;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Validates SARIF documents against the SARIF 2.1.0 JSON schema (a copy of ../shared/schemas in the test resources). */
 public final class SarifSchema {
 
-    private static final Schema SCHEMA = load();
+    private static final JsonSchema SCHEMA = load();
 
     private SarifSchema() {
     }
 
     /** The schema violations of {@code sarif}; empty when it is valid. */
-    public static List<Error> errors(String sarif) {
-        return SCHEMA.validate(JsonMapper.builder().build().readTree(sarif));
+    public static List<String> errors(String sarif) {
+        try {
+            return SCHEMA.validate(new ObjectMapper().readTree(sarif)).stream().map(Object::toString).toList();
+        } catch (JsonProcessingException e) {
+            return List.of("not JSON: " + e.getOriginalMessage());
+        }
     }
 
-    private static Schema load() {
+    private static JsonSchema load() {
         try (InputStream schemaText = SarifSchema.class.getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(schemaText);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schemaText);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
