@@ -25,7 +25,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
@@ -59,18 +57,7 @@ class AdvisoryDatabaseTest {
 
     /** The fixture as a git repository on branch main, one per test run. */
     static final class FixtureRepository {
-        static final Git GIT = create();
-
-        private static Git create() {
-            try {
-                Path directory = Files.createTempDirectory("rustlens-advisory-db");
-                return TestRepositories.create(directory, AdvisoryDirectory.files(AdvisoryDirectory.fixture()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (GitAPIException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        static final Git GIT = SupplyChainProfile.fixtureRepository("rustlens-advisory-db");
 
         static String head() throws IOException {
             return GIT.getRepository().resolve("refs/heads/main").name();
