@@ -26,15 +26,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
@@ -51,8 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 class SupplyChainTest {
 
-    private static final Path FIXTURE = Path.of("src/test/resources/supply-chain");
-
     @Inject
     AdvisoryDatabase database;
     @Inject
@@ -62,7 +57,7 @@ class SupplyChainTest {
     void aScanReadsItsLockFileMatchesAdvisoriesExportsAndGatesThem(@TempDir Path dir, @TempDir Path other)
             throws Exception {
         awaitDatabase();
-        try (Git git = TestRepositories.create(dir, files("before"))) {
+        try (Git git = TestRepositories.create(dir, SupplyChainFixture.files("before"))) {
             long repositoryId = register(TestRepositories.url(git));
             long first = succeeded(startScan(repositoryId));
             JsonPath report = given().get("/api/v1/scans/{id}/dependencies", first).then().statusCode(200)
@@ -118,7 +113,7 @@ class SupplyChainTest {
                     verdict.getString("conditions[0].actual"));
 
             // A new dependency with unsafe code: the change says so, and the gate stops it.
-            TestRepositories.commit(git, files("after"), "tool uses memchr");
+            TestRepositories.commit(git, SupplyChainFixture.files("after"), "tool uses memchr");
             long second = succeeded(startScan(repositoryId));
             JsonPath changed = given().get("/api/v1/repositories/{id}/dependencies", repositoryId).then().statusCode(200)
                     .extract().jsonPath();
@@ -132,7 +127,7 @@ class SupplyChainTest {
 
             // A second repository with the same dependencies analyses none of them again.
             long analyses = packageAnalyses();
-            try (Git copy = TestRepositories.create(other, merged())) {
+            try (Git copy = TestRepositories.create(other, SupplyChainFixture.afterTree())) {
                 succeeded(startScan(register(TestRepositories.url(copy))));
             }
             assertEquals(analyses, packageAnalyses(), "the server analyses each package version once");
@@ -180,29 +175,8 @@ class SupplyChainTest {
         assertTrue(database.current().isPresent(), "start-up did not fetch the advisory database: " + database.status());
     }
 
-    /** The files of a fixture folder by their path in the repository. */
-    private static Map<String, String> files(String folder) {
-        Path root = FIXTURE.resolve(folder);
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path file : paths.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
-    }
-
-    /** The second commit's tree: the first's files with the second's over them. */
-    private static Map<String, String> merged() {
-        Map<String, String> files = files("before");
-        files.putAll(files("after"));
-        return files;
-    }
-
     private static int lineOf(String file, String text) throws IOException {
-        List<String> lines = Files.readAllLines(FIXTURE.resolve(file));
+        List<String> lines = Files.readAllLines(SupplyChainFixture.ROOT.resolve(file));
         return lines.indexOf(text) + 1;
     }
 

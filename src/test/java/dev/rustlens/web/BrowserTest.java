@@ -9,9 +9,15 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.rustlens.auth.TestTokens;
 import dev.rustlens.gitrepo.TestRepositories;
+import dev.rustlens.scan.ScanFlowTest;
+import dev.rustlens.supply.AdvisoryDatabase;
+import dev.rustlens.supply.SupplyChainFixture;
+import dev.rustlens.supply.SupplyChainProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
@@ -54,6 +60,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and phone width to target/screenshots/.
  */
 @QuarkusTest
+@TestProfile(SupplyChainProfile.class)
 class BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -85,6 +92,9 @@ class BrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    AdvisoryDatabase advisories;
 
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -386,6 +396,62 @@ class BrowserTest {
             driver.findElement(By.cssSelector("form.chart-controls input[name=band][value='threshold band']")).click();
             screenshots("benchmark");
         }
+    }
+
+    @Test
+    void aRepositorysDependenciesAndTheAdvisoriesInUseOfRealCrates(@TempDir Path dir) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (advisories.current().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(advisories.current().isPresent(), "the advisory database was not fetched: " + advisories.status());
+        try (Git git = TestRepositories.create(dir, SupplyChainFixture.files("before"))) {
+            long id = given().auth().oauth2(TestTokens.ADMIN).contentType(ContentType.JSON).body(Map.of("name",
+                    "browser-deps-" + UUID.randomUUID().toString().substring(0, 8), "url", TestRepositories.url(git)))
+                    .post("/api/v1/repositories").then().statusCode(201).extract().jsonPath().getLong("id");
+            scanned(id);
+            TestRepositories.commit(git, SupplyChainFixture.files("after"), "tool uses memchr");
+            scanned(id);
+            signIn();
+            open("repositories/" + id);
+            submit(By.linkText("Dependencies"));
+            String totals = driver.findElement(By.id("dependency-totals")).getText();
+            assertTrue(totals.startsWith("unsafe in the dependency tree: "), totals);
+            assertTrue(driver.findElement(By.id("dependency-changes")).getText().contains("memchr"),
+                    "the change since the baseline names the added package");
+            // The tree: members open, a package's own dependencies behind its summary.
+            WebElement epoch = driver.findElement(By.xpath("//ul[@class='dep-tree']//summary[code[starts-with(normalize-space(), 'crossbeam-epoch')]]"));
+            WebElement utils = driver.findElement(By.xpath("//ul[@class='dep-tree']//code[starts-with(normalize-space(), 'crossbeam-utils')]"));
+            assertFalse(utils.isDisplayed(), "a package's dependencies are folded");
+            epoch.click();
+            wait.until(ExpectedConditions.visibilityOf(utils));
+            // The table sorts by any column: by unsafe blocks, the most first on a second click.
+            WebElement table = driver.findElement(By.id("dependency-table"));
+            assertEquals(13, table.findElements(By.cssSelector("tbody tr")).size());
+            WebElement blocks = table.findElement(By.xpath(".//thead//th[normalize-space()='Blocks']"));
+            blocks.click();
+            blocks.click();
+            wait.until(ExpectedConditions.attributeToBe(blocks, "aria-sort", "descending"));
+            List<Integer> counts = table.findElements(By.cssSelector("tbody tr td:nth-of-type(4)")).stream()
+                    .map(WebElement::getText).filter(text -> !text.isEmpty()).map(Integer::parseInt).toList();
+            assertEquals(counts.stream().sorted(java.util.Comparator.reverseOrder()).toList(), counts);
+            assertTrue(table.getText().contains("RUSTSEC-2026-0009"), "time's advisory in the table");
+            screenshots("dependencies");
+
+            submit(By.linkText("Advisories"));
+            WebElement vulnerability = driver.findElement(By.cssSelector("section[aria-labelledby='advisory-RUSTSEC-2026-0009']"));
+            assertTrue(vulnerability.getText().contains("0.3.9"), vulnerability.getText());
+            assertFalse(vulnerability.findElements(By.cssSelector("a[href='/repositories/" + id + "/dependencies']")).isEmpty(),
+                    "the advisory names the repository that locks the version");
+            screenshots("advisories");
+        }
+    }
+
+    /** Queues a scan of the repository's default branch and waits for it to succeed. */
+    private static void scanned(long repositoryId) throws InterruptedException {
+        long scanId = given().auth().oauth2(TestTokens.ADMIN).post("/api/v1/repositories/{id}/scans", repositoryId)
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        assertEquals("succeeded", ScanFlowTest.awaitScan(scanId).getString("status"));
     }
 
     /** Sets a chart's date input (the date picker is not typed into reliably) and tells the form. */
