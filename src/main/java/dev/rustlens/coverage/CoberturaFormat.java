@@ -32,7 +32,9 @@ public final class CoberturaFormat {
 
     /** Parses a whole report; throws {@link MalformedCoverageException} naming the first bad line. */
     public static ParsedCoverage parse(byte[] body) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // The JDK's own parser, whatever StAX implementation a library puts on the class path
+        // (the CycloneDX writer brings Woodstox, which does not know ACCESS_EXTERNAL_DTD).
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
