@@ -69,11 +69,6 @@ final class AdvisoryFindings {
         };
         List<String> fixed = advisory.fixedVersions();
         String remedy = fixed.isEmpty() ? "no fixed version is published" : "fixed in " + String.join(" or ", fixed);
-        return what + ": " + advisory.title() + "; " + remedy + "; " + url(advisory);
-    }
-
-    /** The advisory's page: its own URL when it gives one, else RustSec's page of its id. */
-    static String url(Advisory advisory) {
-        return "https://rustsec.org/advisories/" + advisory.id();
+        return what + ": " + advisory.title() + "; " + remedy + "; https://rustsec.org/advisories/" + advisory.id();
     }
 }

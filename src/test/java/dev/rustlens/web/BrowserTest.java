@@ -315,7 +315,7 @@ class BrowserTest {
             signIn();
             String name = "browser-pr-" + UUID.randomUUID().toString().substring(0, 8);
             open("admin/repositories/new");
-            driver.findElement(By.id("name")).sendKeys(name);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("name"))).sendKeys(name);
             driver.findElement(By.id("url")).sendKeys(TestRepositories.url(git));
             submit(By.cssSelector("form.settings button[type=submit]"));
             wait.until(ExpectedConditions.urlMatches("/repositories/[0-9]+\\?"));
