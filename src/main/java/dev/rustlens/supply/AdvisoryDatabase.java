@@ -168,7 +168,9 @@ public class AdvisoryDatabase {
         try {
             fetched = fetch.fetch(url, branch, () -> stopping);
         } catch (FetchFailed e) {
-            LOG.warn(e.getMessage(), e);
+            // One line says what failed (the message names the URL and the cause); the trace is for debugging.
+            LOG.warn(e.getMessage());
+            LOG.debug("the advisory fetch's failure", e);
             QuarkusTransaction.requiringNew().run(() -> store.failed(url, branch, e.getMessage(), OffsetDateTime.now()));
             Snapshot inUse = current;
             return new Refresh(Result.FAILED, Optional.ofNullable(inUse).map(Snapshot::revision),

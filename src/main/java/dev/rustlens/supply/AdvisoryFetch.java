@@ -95,7 +95,13 @@ class AdvisoryFetch {
             }
         } catch (GitAPIException | IOException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new FetchFailed("cannot fetch the advisory database " + url + ": " + reason, e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            // JGit's message names the transport step; the root cause says why (an unknown host, a refused connection).
+            String why = root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+            throw new FetchFailed("cannot fetch the advisory database " + url + ": " + reason + why, e);
         }
     }
 
