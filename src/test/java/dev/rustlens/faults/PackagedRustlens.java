@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -201,7 +202,7 @@ final class PackagedRustlens implements AutoCloseable {
      */
     private static int freePort() throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int candidate = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            int candidate = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
             try (ServerSocket socket = new ServerSocket(candidate)) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
