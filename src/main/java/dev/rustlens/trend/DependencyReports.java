@@ -19,13 +19,14 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -340,20 +341,20 @@ public class DependencyReports {
     public ServerAdvisories serverWide() {
         Map<String, Advisory> known = knownAdvisories();
         Map<String, AdvisedPackage> byAdvisory = new LinkedHashMap<>();
-        Map<Long, Boolean> repositories = new HashMap<>();
+        Set<Long> repositories = new HashSet<>();
         for (Tuple row : session().createNativeQuery("""
-                with current_scan as (select r.id as repository_id, r.name as repository, (
-                    """ + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + """
-                     limit 1) as scan_id from repository r)
+                with current_scan as (select r.id as repository_id, r.name as repository,
+                    (%s limit 1) as scan_id from repository r)
                 select cur.repository_id, cur.repository, cur.scan_id, s.commit_sha, l.lock_path, d.line, d.name,
                     d.version, d.kind, d.depth, d.advisories
                 from current_scan cur
                 join scan s on s.id = cur.scan_id
                 join scan_dependency d on d.scan_id = cur.scan_id and d.advisories <> '{}'
                 join scan_lockfile l on l.id = d.lockfile_id
-                order by d.name, d.version, cur.repository""", Tuple.class).getResultList()) {
+                order by d.name, d.version, cur.repository""".formatted(RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST),
+                Tuple.class).getResultList()) {
             long repositoryId = longOf(row, "repository_id");
-            repositories.put(repositoryId, true);
+            repositories.add(repositoryId);
             AdvisoryUse use = new AdvisoryUse(repositoryId, row.get("repository", String.class), longOf(row, "scan_id"),
                     row.get("commit_sha", String.class), row.get("lock_path", String.class), intOf(row, "line"),
                     row.get("name", String.class), row.get("version", String.class), row.get("kind", String.class),
