@@ -465,6 +465,9 @@ class BrowserTest {
         driver.findElement(By.id("password")).sendKeys("test-admin-password");
         submit(By.cssSelector("form.sign-in button[type=submit]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Administration")));
+        // The page signing in lands on (the overview) may still be loading, slow on a server just
+        // started: a navigation begun now could be overtaken by it.
+        wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     /**
