@@ -3,6 +3,7 @@ package dev.rustlens.coverage;
 import dev.rustlens.auth.Role;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
+import dev.rustlens.http.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -90,8 +91,8 @@ public class CoverageResource {
     public Response csv(@PathParam("id") long id, @PathParam("list") String list, @QueryParam("commit") String commit) {
         CoverageQueries.CommitCoverage coverage = commitCoverage(id, commit);
         String csv = list.equals("files") ? CoverageQueries.filesCsv(coverage) : CoverageQueries.cratesCsv(coverage);
-        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"coverage-" + list + "-"
-                + coverage.commit().substring(0, 12) + ".csv\"").build();
+        return Downloads.attachment(Response.ok(csv),
+                "coverage-" + list + "-" + coverage.commit().substring(0, 12) + ".csv");
     }
 
     /** Line coverage of each scan of a branch that a report covers, oldest first. */

@@ -1,5 +1,6 @@
 package dev.rustlens.finding;
 
+import dev.rustlens.http.Downloads;
 import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.ScanQueries;
@@ -85,8 +86,7 @@ public class FindingResource {
             findings.stream(where, row -> writer.write(FindingCsv.row(row)));
             writer.flush();
         };
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"scan-" + id + "-findings.csv\"")
-                .build();
+        return Downloads.attachment(Response.ok(body), "scan-" + id + "-findings.csv");
     }
 
     /**
@@ -111,8 +111,7 @@ public class FindingResource {
                 findings.stream(where, sarif::result);
             }
         };
-        return Response.ok(body, "application/sarif+json")
-                .header("Content-Disposition", "attachment; filename=\"scan-" + id + ".sarif\"").build();
+        return Downloads.attachment(Response.ok(body, "application/sarif+json"), "scan-" + id + ".sarif");
     }
 
     private FindingQueries.ScannedCommit requireScan(long id) {

@@ -69,6 +69,6 @@ final class AdvisoryFindings {
         };
         List<String> fixed = advisory.fixedVersions();
         String remedy = fixed.isEmpty() ? "no fixed version is published" : "fixed in " + String.join(" or ", fixed);
-        return what + ": " + advisory.title() + "; " + remedy + "; https://rustsec.org/advisories/" + advisory.id();
+        return what + ": " + advisory.title() + "; " + remedy + "; " + Advisory.page(advisory.id());
     }
 }

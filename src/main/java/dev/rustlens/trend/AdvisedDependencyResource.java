@@ -1,5 +1,6 @@
 package dev.rustlens.trend;
 
+import dev.rustlens.http.Downloads;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,6 +33,6 @@ public class AdvisedDependencyResource {
     @Produces(TrendCsv.MEDIA_TYPE)
     @Operation(summary = "The same as CSV, one record per advisory and repository")
     public Response advisoriesCsv() {
-        return DependencyCsv.response(DependencyCsv.of(reports.serverWide()), "advisories.csv");
+        return Downloads.attachment(Response.ok(DependencyCsv.of(reports.serverWide())), "advisories.csv");
     }
 }

@@ -31,8 +31,6 @@ import org.cyclonedx.model.vulnerability.Vulnerability;
  */
 final class CycloneDxExport {
 
-    private static final String RUSTSEC = "https://rustsec.org/advisories/";
-
     private CycloneDxExport() {
     }
 
@@ -150,7 +148,7 @@ final class CycloneDxExport {
         Vulnerability vulnerability = new Vulnerability();
         vulnerability.setBomRef("advisory-" + advisory.id());
         vulnerability.setId(advisory.id());
-        vulnerability.setSource(source("RustSec", RUSTSEC + advisory.id()));
+        vulnerability.setSource(source("RustSec", advisory.url()));
         List<Vulnerability.Reference> references = new ArrayList<>();
         for (String alias : advisory.aliases()) {
             Vulnerability.Reference reference = new Vulnerability.Reference();
@@ -164,7 +162,7 @@ final class CycloneDxExport {
         }
         if (advisory.cvss() != null) {
             Vulnerability.Rating rating = new Vulnerability.Rating();
-            rating.setSource(source("RustSec", RUSTSEC + advisory.id()));
+            rating.setSource(source("RustSec", advisory.url()));
             rating.setVector(advisory.cvss());
             rating.setMethod(advisory.cvss().startsWith("CVSS:3.1") ? Vulnerability.Rating.Method.CVSSV31
                     : advisory.cvss().startsWith("CVSS:4") ? Vulnerability.Rating.Method.CVSSV4

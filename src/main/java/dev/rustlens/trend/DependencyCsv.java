@@ -6,7 +6,6 @@ import dev.rustlens.trend.DependencyReports.AdvisoryRef;
 import dev.rustlens.trend.DependencyReports.AdvisoryUse;
 import dev.rustlens.trend.DependencyReports.Dependency;
 import dev.rustlens.trend.DependencyReports.Exposure;
-import jakarta.ws.rs.core.Response;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -51,11 +50,6 @@ final class DependencyCsv {
             }
         }
         return csv.toString();
-    }
-
-    /** A CSV body as a download named {@code filename}. */
-    static Response response(String body, String filename) {
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
 
     private static String text(Object value) {

@@ -229,7 +229,7 @@ public class DependencyReports {
         for (String id : ids) {
             Advisory advisory = known.get(id);
             refs.add(advisory == null
-                    ? new AdvisoryRef(id, "", "(no longer in the advisory database)", rustsecPage(id), List.of(),
+                    ? new AdvisoryRef(id, "", "(no longer in the advisory database)", Advisory.page(id), List.of(),
                             List.of(), null, null)
                     : ref(advisory));
         }
@@ -237,13 +237,8 @@ public class DependencyReports {
     }
 
     static AdvisoryRef ref(Advisory advisory) {
-        return new AdvisoryRef(advisory.id(), advisory.checkId(), advisory.title(), rustsecPage(advisory.id()),
+        return new AdvisoryRef(advisory.id(), advisory.checkId(), advisory.title(), Advisory.page(advisory.id()),
                 advisory.aliases(), advisory.fixedVersions(), advisory.cvss().orElse(null), advisory.date().toString());
-    }
-
-    /** RustSec's page of an advisory. */
-    static String rustsecPage(String id) {
-        return "https://rustsec.org/advisories/" + id;
     }
 
     private static Totals totals(List<Dependency> packages) {

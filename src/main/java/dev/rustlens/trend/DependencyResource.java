@@ -1,5 +1,6 @@
 package dev.rustlens.trend;
 
+import dev.rustlens.http.Downloads;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -36,6 +37,7 @@ public class DependencyResource {
     @Produces(TrendCsv.MEDIA_TYPE)
     @Operation(summary = "The locked packages of a repository's current scan as CSV")
     public Response ofRepositoryCsv(@PathParam("id") long id) {
-        return DependencyCsv.response(DependencyCsv.of(ofRepository(id)), "repository-" + id + "-dependencies.csv");
+        return Downloads.attachment(Response.ok(DependencyCsv.of(ofRepository(id))),
+                "repository-" + id + "-dependencies.csv");
     }
 }

@@ -1,6 +1,7 @@
 package dev.rustlens.trend;
 
 import dev.rustlens.finding.CsvCells;
+import dev.rustlens.http.Downloads;
 import dev.rustlens.scoring.RatingKind;
 import dev.rustlens.trend.Scores.CrateMetrics;
 import jakarta.ws.rs.GET;
@@ -71,8 +72,7 @@ public class ScanCratesResource {
             metricNames.forEach(name -> cells.add(crate.metrics().containsKey(name) ? crate.metrics().get(name).toString() : ""));
             csv.append(CsvCells.row(cells.toArray(String[]::new)));
         }
-        return Response.ok(csv.toString())
-                .header("Content-Disposition", "attachment; filename=\"scan-" + id + "-crates.csv\"").build();
+        return Downloads.attachment(Response.ok(csv.toString()), "scan-" + id + "-crates.csv");
     }
 
     private static String nullToEmpty(String value) {

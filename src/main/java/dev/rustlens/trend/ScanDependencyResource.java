@@ -1,5 +1,6 @@
 package dev.rustlens.trend;
 
+import dev.rustlens.http.Downloads;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -46,7 +47,7 @@ public class ScanDependencyResource {
     @Produces(TrendCsv.MEDIA_TYPE)
     @Operation(summary = "The locked packages of a scan as CSV")
     public Response ofScanCsv(@PathParam("id") long id) {
-        return DependencyCsv.response(DependencyCsv.of(ofScan(id)), "scan-" + id + "-dependencies.csv");
+        return Downloads.attachment(Response.ok(DependencyCsv.of(ofScan(id))), "scan-" + id + "-dependencies.csv");
     }
 
     @GET
@@ -58,7 +59,6 @@ public class ScanDependencyResource {
                     description = "A CycloneDX 1.6 JSON document (https://cyclonedx.org/docs/1.6/json/)")))
     @APIResponse(responseCode = "410", description = "Housekeeping removed this scan's detail")
     public Response sbom(@PathParam("id") long id) {
-        return Response.ok(CycloneDxExport.of(ofScan(id)))
-                .header("Content-Disposition", "attachment; filename=\"scan-" + id + "-sbom.cdx.json\"").build();
+        return Downloads.attachment(Response.ok(CycloneDxExport.of(ofScan(id))), "scan-" + id + "-sbom.cdx.json");
     }
 }

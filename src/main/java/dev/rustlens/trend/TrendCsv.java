@@ -3,6 +3,7 @@ package dev.rustlens.trend;
 import dev.rustlens.analysis.check.Category;
 import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.finding.CsvCells;
+import dev.rustlens.http.Downloads;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ final class TrendCsv {
 
     /** A download of {@code trend} named {@code filename}. */
     static Response response(Trends.Trend trend, String filename) {
-        return Response.ok(of(trend)).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        return Downloads.attachment(Response.ok(of(trend)), filename);
     }
 
     static String of(Trends.Trend trend) {

@@ -99,7 +99,7 @@ class AdvisoryDatabaseTest {
     void fetchesStoresChangesAndSurvivesALostDatabase() throws Exception {
         String first = FixtureRepository.head();
         // Nothing was stored for this URL, so start-up fetched it in the background.
-        Snapshot snapshot = awaitCurrent();
+        Snapshot snapshot = SupplyChainProfile.awaitDatabase(database);
         assertEquals(first, snapshot.revision());
         assertEquals(11, snapshot.advisories().size());
         assertEquals(List.of("RUSTSEC-2026-0009"), matches(snapshot, "time", "0.3.9"));
@@ -172,15 +172,6 @@ class AdvisoryDatabaseTest {
                 () -> fetch.fetch("ssh://git@github.com/rustsec/advisory-db.git", "main", () -> false));
         assertEquals("the advisory database URL ssh://git@github.com/rustsec/advisory-db.git is neither https://,"
                 + " file:// nor an absolute path (rustlens.advisories.url)", ssh.getMessage());
-    }
-
-    private Snapshot awaitCurrent() throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (database.current().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        return database.current().orElseThrow(() -> new AssertionError("start-up did not fetch the database: "
-                + database.status()));
     }
 
     private static List<String> matches(Snapshot snapshot, String name, String version) {

@@ -27,6 +27,16 @@ public class SupplyChainProfile implements QuarkusTestProfile {
                 "rustlens.advisories.url", DATABASE.getRepository().getWorkTree().toURI().toString());
     }
 
+    /** The advisories in use once start-up has fetched the database (waits up to a minute, then fails). */
+    public static AdvisoryDatabase.Snapshot awaitDatabase(AdvisoryDatabase database) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (database.current().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return database.current().orElseThrow(() -> new AssertionError("start-up did not fetch the advisory database: "
+                + database.status()));
+    }
+
     /** A new git repository of the advisory fixture in a temporary directory named after {@code prefix}. */
     public static Git fixtureRepository(String prefix) {
         try {

@@ -56,7 +56,7 @@ class SupplyChainTest {
     @Test
     void aScanReadsItsLockFileMatchesAdvisoriesExportsAndGatesThem(@TempDir Path dir, @TempDir Path other)
             throws Exception {
-        awaitDatabase();
+        SupplyChainProfile.awaitDatabase(database);
         try (Git git = TestRepositories.create(dir, SupplyChainFixture.files("before"))) {
             long repositoryId = register(TestRepositories.url(git));
             long first = succeeded(startScan(repositoryId));
@@ -165,14 +165,6 @@ class SupplyChainTest {
     private long packageAnalyses() {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class)
                 .createNativeQuery("select count(*) from package_analysis", Long.class).getSingleResult());
-    }
-
-    private void awaitDatabase() throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (database.current().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(database.current().isPresent(), "start-up did not fetch the advisory database: " + database.status());
     }
 
     private static int lineOf(String file, String text) throws IOException {

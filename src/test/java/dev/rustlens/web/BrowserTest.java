@@ -399,11 +399,7 @@ class BrowserTest {
 
     @Test
     void aRepositorysDependenciesAndTheAdvisoriesInUseOfRealCrates(@TempDir Path dir) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (advisories.current().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(advisories.current().isPresent(), "the advisory database was not fetched: " + advisories.status());
+        SupplyChainProfile.awaitDatabase(advisories);
         try (Git git = TestRepositories.create(dir, SupplyChainFixture.files("before"))) {
             long id = given().auth().oauth2(TestTokens.ADMIN).contentType(ContentType.JSON).body(Map.of("name",
                     "browser-deps-" + UUID.randomUUID().toString().substring(0, 8), "url", TestRepositories.url(git)))

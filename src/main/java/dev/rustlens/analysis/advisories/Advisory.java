@@ -50,6 +50,11 @@ public record Advisory(String id, String packageName, String title, String descr
         }).orElse("advisory_vulnerability");
     }
 
+    /** RustSec's page of the advisory with this id, which every finding, export and page links. */
+    public static String page(String id) {
+        return "https://rustsec.org/advisories/" + id;
+    }
+
     /** The patched requirements as written ({@code >= 1.2.3, < 1.3.0}); empty when no fix exists. */
     public List<String> fixedVersions() {
         return patched.stream().map(CargoVersionReq::text).toList();
