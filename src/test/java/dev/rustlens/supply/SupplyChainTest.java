@@ -6,7 +6,6 @@ import static dev.rustlens.scan.ScanFlowTest.startScan;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +28,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,21 +132,38 @@ class SupplyChainTest {
             }
             assertEquals(analyses, packageAnalyses(), "the server analyses each package version once");
 
-            // The database changes: the newest scans are matched again, without a rescan.
+            // A pull request on the same dependencies, gated on new code only.
+            git.checkout().setCreateBranch(true).setName("review").call();
+            Map<String, String> reviewed = new HashMap<>(SupplyChainFixture.files("after"));
+            reviewed.put("NOTES.md", "Reviewed the dependency tree.\n");
+            TestRepositories.commit(git, reviewed, "notes on the review");
+            long pullRequest = succeeded(given().contentType(ContentType.JSON)
+                    .body(Map.of("branch", "review", "pullRequest", "7"))
+                    .post("/api/v1/repositories/{id}/scans", repositoryId).then().statusCode(202).extract().jsonPath()
+                    .getLong("id"));
+            assertEquals(second, given().get("/api/v1/scans/{id}", pullRequest).then().statusCode(200).extract()
+                    .jsonPath().getLong("previousScanId"), "the pull request is compared with its merge-base's scan");
+
+            // The database changes: the newest scan of each branch is matched again without a rescan,
+            // and so are the scans they are compared with, so an advisory against a package both
+            // commits lock is unchanged in the later one, not new.
             TestRepositories.commit(SupplyChainProfile.DATABASE, AdvisoryDirectory.files(
                     Path.of("src/test/resources/advisory-db-update")), "crossbeam-epoch advisory");
             assertEquals(AdvisoryDatabase.Result.CHANGED, database.refresh().result());
-            JsonPath rematched = given().queryParam("check", "advisory_vulnerability")
-                    .get("/api/v1/scans/{id}/findings", second).then().statusCode(200).extract().jsonPath();
-            assertEquals(List.of("RUSTSEC-2026-0009", "RUSTSEC-2026-0204"), rematched.getList("findings.message",
-                    String.class).stream().map(message -> message.replaceAll(".*(RUSTSEC-\\d{4}-\\d{4}).*", "$1"))
-                    .sorted().toList());
-            assertEquals("new", rematched.getString("findings.find { it.message.contains('RUSTSEC-2026-0204') }.tracking"));
+            for (long scan : List.of(first, second, pullRequest)) {
+                JsonPath rematched = given().queryParam("check", "advisory_vulnerability")
+                        .get("/api/v1/scans/{id}/findings", scan).then().statusCode(200).extract().jsonPath();
+                assertEquals(List.of("RUSTSEC-2026-0009", "RUSTSEC-2026-0204"), rematched.getList("findings.message",
+                        String.class).stream().map(message -> message.replaceAll(".*(RUSTSEC-\\d{4}-\\d{4}).*", "$1"))
+                        .sorted().toList(), "scan " + scan);
+                assertEquals(scan == first ? "new" : "unchanged", rematched.getString(
+                        "findings.find { it.message.contains('RUSTSEC-2026-0204') }.tracking"), "scan " + scan);
+            }
+            assertEquals(0, given().get("/api/v1/scans/{id}", pullRequest).then().statusCode(200).extract().jsonPath()
+                    .getInt("findingsFixed"), "nothing the pull request did not do");
             given().get("/api/v1/dependencies/advisories").then().statusCode(200)
                     .body("advisories.find { it.advisory.id == 'RUSTSEC-2026-0204' }.uses.repositoryId",
                             hasItem((int) repositoryId));
-            given().queryParam("check", "advisory_vulnerability").get("/api/v1/scans/{id}/findings", first).then()
-                    .statusCode(200).body("findings", hasSize(1));
         }
     }
 
