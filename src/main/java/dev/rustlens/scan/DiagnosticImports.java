@@ -154,7 +154,7 @@ public class DiagnosticImports {
             } else {
                 added.computeIfAbsent(crate.get(), s -> new ArrayList<>()).add(new Finding(diagnostic.checkId(),
                         diagnostic.severity(), diagnostic.path(), diagnostic.line(), diagnostic.column(),
-                        diagnostic.endLine(), diagnostic.endColumn(), diagnostic.message(), false, Suppression.NONE,
+                        diagnostic.endLine(), diagnostic.endColumn(), diagnostic.message(), diagnostic.inTestCode(), Suppression.NONE,
                         diagnostic.context()));
             }
         }
@@ -268,6 +268,6 @@ public class DiagnosticImports {
     private static Diagnostic storable(Diagnostic diagnostic) {
         return new Diagnostic(diagnostic.checkId(), diagnostic.severity(), StorableText.of(diagnostic.path()),
                 diagnostic.line(), diagnostic.column(), diagnostic.endLine(), diagnostic.endColumn(),
-                StorableText.of(diagnostic.message()), StorableText.of(diagnostic.context()));
+                StorableText.of(diagnostic.message()), StorableText.of(diagnostic.context()), diagnostic.inTestCode());
     }
 }

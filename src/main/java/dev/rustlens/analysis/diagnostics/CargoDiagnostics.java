@@ -8,8 +8,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,6 +33,7 @@ public final class CargoDiagnostics {
     /** How many paths outside the workspace the answer shows. */
     static final int EXAMPLES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TEST_TARGET_KINDS = Set.of("test", "bench", "example");
 
     private CargoDiagnostics() {
     }
@@ -58,7 +60,8 @@ public final class CargoDiagnostics {
     public static Parsed read(Reader stream, String root) throws IOException {
         String prefix = root.isEmpty() ? "" : root + "/";
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Set<Diagnostic> seen = new HashSet<>();
+        // Each diagnostic once, by everything but where it was compiled: its index in the list.
+        Map<Diagnostic, Integer> seen = new HashMap<>();
         List<String> outside = new ArrayList<>();
         int messages = 0;
         int skipped = 0;
@@ -100,13 +103,20 @@ public final class CargoDiagnostics {
                     prefix + workspacePath(span.get("file_name").asText()).orElseThrow(),
                     position(span, "line_start", spanWhere), position(span, "column_start", spanWhere),
                     position(span, "line_end", spanWhere), position(span, "column_end", spanWhere),
-                    text(diagnostic, "message", where + ", message"), context(span));
-            if (!seen.add(read)) {
+                    text(diagnostic, "message", where + ", message"), context(span), false);
+            boolean testTarget = isTestTarget(message);
+            Integer earlier = seen.get(read);
+            if (earlier != null) {
                 duplicates++;
+                // Code that a library or binary compiles too is not test code, whatever else includes it.
+                if (!testTarget) {
+                    diagnostics.set(earlier, read);
+                }
             } else if (diagnostics.size() == MAX_DIAGNOSTICS) {
                 throw new MalformedDiagnosticsException(where + ": more than " + MAX_DIAGNOSTICS + " diagnostics");
             } else {
-                diagnostics.add(read);
+                seen.put(read, diagnostics.size());
+                diagnostics.add(read.inTestCode(testTarget));
             }
         }
         if (objects == 0) {
@@ -134,6 +144,20 @@ public final class CargoDiagnostics {
     }
 
     /** The primary span, or null when the diagnostic has none (a crate-wide summary). */
+    /** Whether cargo compiled the message's target as a test, bench or example ({@code target.kind}). */
+    private static boolean isTestTarget(JsonNode message) {
+        JsonNode kinds = message.path("target").path("kind");
+        if (!kinds.isArray() || kinds.isEmpty()) {
+            return false;
+        }
+        for (JsonNode kind : kinds) {
+            if (!TEST_TARGET_KINDS.contains(kind.asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static JsonNode primarySpan(JsonNode diagnostic, String where) {
         JsonNode spans = diagnostic.get("spans");
         if (spans == null || !spans.isArray()) {

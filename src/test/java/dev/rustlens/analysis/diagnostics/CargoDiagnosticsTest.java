@@ -1,6 +1,7 @@
 package dev.rustlens.analysis.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -26,6 +28,8 @@ class CargoDiagnosticsTest {
 
     static final String MEMCHR = "/diagnostics/memchr-2.5.0-clippy.jsonl.gz";
     static final String MEMCHR_USER = "/diagnostics/memchr-user-clippy.jsonl.gz";
+    /** A crate with a lint in its library, its unit tests, an integration test and an example: {@code --all-targets}. */
+    private static final String TARGET_KINDS = "/diagnostics/target-kinds-clippy.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The recorded stream, uncompressed. */
@@ -66,12 +70,37 @@ class CargoDiagnosticsTest {
         assertEquals(List.of(54, 93, 134, 175, 213, 253), unsafeBlocks.stream().map(Diagnostic::line).toList());
         Diagnostic first = unsafeBlocks.getFirst();
         assertEquals(new Diagnostic("clippy::undocumented_unsafe_blocks", Severity.MINOR, "src/memchr/fallback.rs", 54, 5,
-                54, 13, "unsafe block missing a safety comment", first.context()), first);
+                54, 13, "unsafe block missing a safety comment", first.context(), false), first);
         assertTrue(first.context().startsWith("unsafe {"), first.context());
         Diagnostic crateDocs = parsed.diagnostics().stream().filter(d -> d.checkId().equals("rustc::missing_docs"))
                 .findFirst().orElseThrow();
         assertEquals("build.rs", crateDocs.path(), "rustc's own lints are named rustc::");
         assertEquals(88, crateDocs.endLine());
+    }
+
+    @Test
+    void lintsInTestBenchAndExampleTargetsAreTestCodeAndALibrarysAreNot() throws IOException {
+        CargoDiagnostics.Parsed parsed;
+        try (InputStream stream = getClass().getResourceAsStream(TARGET_KINDS)) {
+            parsed = CargoDiagnostics.read(new InputStreamReader(stream, StandardCharsets.UTF_8), "");
+        }
+        // src/lib.rs:5 twice (the library, and the library built for its unit tests): one diagnostic.
+        assertEquals(5, parsed.messages());
+        assertEquals(1, parsed.duplicates());
+        assertEquals(List.of("src/lib.rs:5 false", "src/lib.rs:11 false", "tests/integration.rs:2 true",
+                "examples/count.rs:4 true"), parsed.diagnostics().stream()
+                .map(d -> d.path() + ":" + d.line() + " " + d.inTestCode()).toList(),
+                "a library's #[cfg(test)] module (line 11) is compiled as the library target: not told apart");
+    }
+
+    @Test
+    void codeThatALibraryCompilesIsNotTestCodeWhateverElseIncludesIt() {
+        String library = Arrays.stream(recorded(MEMCHR).split("\n")).filter(line -> line.contains("\"compiler-message\"") && line.contains("\"kind\":[\"lib\"]"))
+                .findFirst().orElseThrow();
+        String asTest = library.replace("\"kind\":[\"lib\"]", "\"kind\":[\"test\"]");
+        assertTrue(read(asTest, "").diagnostics().getFirst().inTestCode());
+        assertFalse(read(asTest + "\n" + library, "").diagnostics().getFirst().inTestCode());
+        assertFalse(read(library + "\n" + asTest, "").diagnostics().getFirst().inTestCode());
     }
 
     @Test
