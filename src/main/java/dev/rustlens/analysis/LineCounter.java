@@ -50,7 +50,7 @@ final class LineCounter {
                     index++;
                     continue;
                 }
-                if (!Character.isWhitespace(text.charAt(offset))) {
+                if (!SourceText.isWhitespace(text.charAt(offset))) {
                     sawCode = true;
                 }
                 offset++;
@@ -74,7 +74,7 @@ final class LineCounter {
 
     private static int firstNonBlank(String text, int start, int end) {
         int offset = start;
-        while (offset < end && Character.isWhitespace(text.charAt(offset))) {
+        while (offset < end && SourceText.isWhitespace(text.charAt(offset))) {
             offset++;
         }
         return offset;

@@ -118,15 +118,16 @@ public final class RustParser extends NativeOwner {
         MemorySegment ranges = arena.allocate(RANGE_BYTES * count, 4);
         int row = 0;
         int lineStart = 0;
-        int scanned = 0;
+        // The first line break not yet counted: each is looked for once (a macro inputs' text is
+        // blank between its inputs, so a search from each offset would read on to its end).
+        int newline = source.indexOf('\n');
         for (int i = 0; i < included.length; i++) {
             int offset = included[i];
-            for (int newline = source.indexOf('\n', scanned); newline >= 0 && newline < offset;
-                    newline = source.indexOf('\n', newline + 1)) {
+            while (newline >= 0 && newline < offset) {
                 row++;
                 lineStart = newline + 1;
+                newline = source.indexOf('\n', lineStart);
             }
-            scanned = Math.max(scanned, offset);
             long base = RANGE_BYTES * (i / 2);
             // Start point at 0, end point at 8; start byte at 16, end byte at 20.
             long point = i % 2 == 0 ? 0 : 8;

@@ -4,6 +4,7 @@ import io.github.treesitter.jtreesitter.Language;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,10 +67,22 @@ public final class SyntaxTree extends NativeOwner {
         }
         List<SyntaxNode> namedOnes = namedChildren.get(node.getId());
         if (namedOnes == null) {
-            namedOnes = all.stream().filter(SyntaxNode::isNamed).toList();
+            namedOnes = named(all);
             namedChildren.putIfAbsent(node.getId(), namedOnes);
         }
         return namedOnes;
+    }
+
+    /** The named ones among {@code children}, in order: a loop, which the outline runs for every item. */
+    private static List<SyntaxNode> named(List<SyntaxNode> children) {
+        SyntaxNode[] named = new SyntaxNode[children.size()];
+        int count = 0;
+        for (SyntaxNode child : children) {
+            if (child.isNamed()) {
+                named[count++] = child;
+            }
+        }
+        return count == named.length ? children : List.of(Arrays.copyOf(named, count));
     }
 
     private List<SyntaxNode> listChildren(SyntaxNode node) {

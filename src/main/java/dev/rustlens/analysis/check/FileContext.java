@@ -272,10 +272,10 @@ public final class FileContext {
         String text = source.text();
         int first = source.lineStart(lineNumber);
         int last = source.lineEnd(lineNumber);
-        while (first < last && Character.isWhitespace(text.charAt(first))) {
+        while (first < last && SourceText.isWhitespace(text.charAt(first))) {
             first++;
         }
-        while (last > first && Character.isWhitespace(text.charAt(last - 1))) {
+        while (last > first && SourceText.isWhitespace(text.charAt(last - 1))) {
             last--;
         }
         // A generated file's line can be megabytes long: the context keeps its start.
@@ -285,7 +285,7 @@ public final class FileContext {
         for (int i = first; i < last; i++) {
             char c = text.charAt(i);
             boolean space = c == ' ';
-            if ((space && afterSpace) || (!space && Character.isWhitespace(c)) || PrintableText.invisible(c)) {
+            if ((space && afterSpace) || (!space && SourceText.isWhitespace(c)) || PrintableText.invisible(c)) {
                 return PrintableText.of(collapseBlanks(text, first, last), MAX_CONTEXT);
             }
             afterSpace = space;
@@ -298,7 +298,7 @@ public final class FileContext {
         boolean blank = false;
         for (int i = first; i < last; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (SourceText.isWhitespace(c)) {
                 blank = true;
             } else {
                 if (blank) {

@@ -34,6 +34,9 @@ public final class PrintableText {
 
     /** Whether a char is invisible or changes how text around it is displayed (tabs are fine). */
     public static boolean invisible(char c) {
+        if (c >= 0x20 && c < 0x7F) {
+            return false; // printable ASCII, most of any text, decided in two comparisons
+        }
         return (c < 0x20 && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0) || isBidiControl(c)
                 || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u200E' || c == '\u200F' || c == '\u2060'
                 || c == '\uFEFF';
