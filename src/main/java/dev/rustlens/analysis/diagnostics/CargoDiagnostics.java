@@ -143,7 +143,6 @@ public final class CargoDiagnostics {
         return Optional.of(path);
     }
 
-    /** The primary span, or null when the diagnostic has none (a crate-wide summary). */
     /** Whether cargo compiled the message's target as a test, bench or example ({@code target.kind}). */
     private static boolean isTestTarget(JsonNode message) {
         JsonNode kinds = message.path("target").path("kind");
@@ -158,6 +157,7 @@ public final class CargoDiagnostics {
         return true;
     }
 
+    /** The primary span, or null when the diagnostic has none (a crate-wide summary). */
     private static JsonNode primarySpan(JsonNode diagnostic, String where) {
         JsonNode spans = diagnostic.get("spans");
         if (spans == null || !spans.isArray()) {
