@@ -44,14 +44,13 @@ public class PortfolioFindings {
     /** A scan's findings in location order, as the index on (scan, path, line, col, check, id) has them. */
     private static final String LOCATION = "f.path, f.line, f.col, f.check_id, f.id";
     /**
-     * Each repository's current scan (one repository's, when the query names it), with its
-     * repository's id and name, and its previous scan.
+     * The scans whose findings are listed ({@code scan_id}: the current scans, or their previous
+     * ones for fixed findings), as a table named by the {@code %s}, from the four arrays
+     * {@link Scans#parameters} gives.
      */
-    private static final String CURRENT_SCANS = "select x.repository_id, x.name, x.scan_id,"
-            + " (select p.previous_scan_id from scan p where p.id = x.scan_id) as previous_id from ("
-            + " select r.id as repository_id, r.name, (" + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST
-            + " limit 1) as scan_id from repository r where (cast(? as bigint) is null or r.id = ?)) x"
-            + " where x.scan_id is not null";
+    private static final String SCANS = "unnest(?, ?, ?, ?) as %s(scan_id, current_id, name, repository_id)";
+    /** Joins the crate snapshot {@code s} and crate {@code c} of the finding (or stored count) the {@code %s} names. */
+    private static final String CRATE = " join crate_snapshot s on s.id = %s.crate_snapshot_id join crate c on c.id = s.crate_id";
     private static final String SEVERITY_RANK = "case %s when 'BLOCKER' then 0 when 'CRITICAL' then 1"
             + " when 'MAJOR' then 2 when 'MINOR' then 3 else 4 end";
 
@@ -161,27 +160,64 @@ public class PortfolioFindings {
                 noJit.execute("set local jit = off");
             }
             Cursor cursor = query.after() == null ? null : cursor(connection, query.after());
-            int repositories;
-            try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from (" + CURRENT_SCANS
-                    + ") x", scope(query)); ResultSet result = count.executeQuery()) {
-                result.next();
-                repositories = result.getInt(1);
-            }
-            List<Run> runs = runs(connection, query, null);
-            Total total = total(connection, query, runs);
-            List<Run> toRead = cursor == null || !query.order().inRuns() ? runs : runs(connection, query, cursor);
+            Scans scans = scans(connection, query);
+            List<Run> runs = runs(connection, query, scans, null);
+            Total total = total(connection, query, scans, runs);
+            List<Run> toRead = cursor == null || !query.order().inRuns() ? runs
+                    : runs(connection, query, scans, cursor);
             List<Long> ids = query.order().inRuns() ? readInRuns(connection, query, toRead, cursor)
                     : readRuns(connection, query, toRead, cursor, query.limit() + 1);
             List<RepositoryFinding> rows = findings(connection, ids);
             boolean more = rows.size() > query.limit();
             List<RepositoryFinding> shown = more ? rows.subList(0, query.limit()) : rows;
-            return new Page(total.count(), total.capped(), repositories, query.limit(),
+            return new Page(total.count(), total.capped(), scans.repositories(), query.limit(),
                     more ? PageCursor.after(Long.toString(shown.getLast().finding().id())) : null, List.copyOf(shown));
         });
     }
 
-    private static List<Object> scope(Query query) {
-        return Arrays.asList(query.repositoryId(), query.repositoryId());
+    /**
+     * Every repository's current scan (one repository's, when the query names it): how many, and
+     * those whose findings are listed (for fixed findings, the previous scans of those that have
+     * one) with their current scan, repository name and id.
+     */
+    private record Scans(int repositories, List<Long> scanIds, List<Long> currentIds, List<String> names,
+            List<Long> repositoryIds) {
+
+        /** The four arrays {@link #SCANS} reads. */
+        List<Object> parameters(Connection connection) throws SQLException {
+            return new ArrayList<>(List.of(connection.createArrayOf("bigint", scanIds.toArray()),
+                    connection.createArrayOf("bigint", currentIds.toArray()),
+                    connection.createArrayOf("text", names.toArray()),
+                    connection.createArrayOf("bigint", repositoryIds.toArray())));
+        }
+    }
+
+    /** Read first and on their own: joined into the queries below, the planner evaluated the newest scan per row. */
+    private static Scans scans(Connection connection, Query query) throws SQLException {
+        List<Long> scanIds = new ArrayList<>();
+        List<Long> currentIds = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Long> repositoryIds = new ArrayList<>();
+        int repositories = 0;
+        try (PreparedStatement select = FindingRow.prepare(connection, "select x.repository_id, x.name, x.scan_id,"
+                + " (select p.previous_scan_id from scan p where p.id = x.scan_id) as previous_id from ("
+                + " select r.id as repository_id, r.name, (" + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST
+                + " limit 1) as scan_id from repository r where (cast(? as bigint) is null or r.id = ?)) x"
+                + " where x.scan_id is not null", Arrays.asList(query.repositoryId(), query.repositoryId()));
+                ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                repositories++;
+                long current = result.getLong("scan_id");
+                long previous = result.getLong("previous_id");
+                if (!query.fixed() || !result.wasNull()) {
+                    scanIds.add(query.fixed() ? previous : current);
+                    currentIds.add(current);
+                    names.add(result.getString("name"));
+                    repositoryIds.add(result.getLong("repository_id"));
+                }
+            }
+        }
+        return new Scans(repositories, scanIds, currentIds, names, repositoryIds);
     }
 
     /**
@@ -189,27 +225,32 @@ public class PortfolioFindings {
      * the stored counts: their conditions that the counts answer, and for findings that count
      * against the score those that would unless triaged. From {@code cursor}'s run on when given.
      */
-    private List<Run> runs(Connection connection, Query query, Cursor cursor) throws SQLException {
+    private static List<Run> runs(Connection connection, Query query, Scans scans, Cursor cursor)
+            throws SQLException {
         Order order = query.order();
-        String source = query.fixed() ? "cur.previous_id" : "cur.scan_id";
         String key = order.keyed() ? order.runKey : "cast(null as text)";
         FindingFilter.Sql stored = query.filter().storedCountConditions();
-        List<Object> parameters = new ArrayList<>(scope(query));
+        List<Object> parameters = scans.parameters(connection);
+        parameters.add(connection.createArrayOf("bigint", scans.scanIds().toArray()));
         parameters.addAll(stored.parameters());
         String where = stored.where() + (Boolean.TRUE.equals(query.filter().counted())
                 ? " and " + FindingFilter.COUNTS_UNLESS_TRIAGED : "");
+        String after = "";
         if (cursor != null && order.inRuns()) {
-            where += " and (" + order.runOrder(key, "cur.name") + ") >= (" + order.runOrder("?", "?") + ")";
+            after = " where (" + order.runOrder("counted.run_key", "cur.name") + ") >= (" + order.runOrder("?", "?")
+                    + ")";
             if (order.keyed()) {
                 parameters.add(order == Order.severity ? cursor.severity() : cursor.checkId());
             }
             parameters.add(cursor.name());
         }
-        String sql = "select " + source + " as scan_id, cur.scan_id as current_id, cur.name, " + key + " as run_key,"
-                + " sum(f.findings) as bound from (" + CURRENT_SCANS + ") cur join finding_count f on f.scan_id = "
-                + source + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
-                + " where " + where + " group by " + source + ", cur.scan_id, cur.name, " + key
-                + (order.inRuns() ? " order by " + order.runOrder(key, "cur.name") : "");
+        // Summed by scan before the names are joined: grouping by a number is the cheaper.
+        String sql = "select cur.scan_id, cur.current_id, cur.name, counted.run_key, counted.bound from "
+                + SCANS.formatted("cur") + " join (select f.scan_id, " + key + " as run_key, sum(f.findings) as bound"
+                + " from finding_count f" + (query.filter().crate() == null ? "" : CRATE.formatted("f"))
+                + " where f.scan_id = any(?) and " + where + " group by f.scan_id, " + key + ") counted"
+                + " on counted.scan_id = cur.scan_id" + after
+                + (order.inRuns() ? " order by " + order.runOrder("counted.run_key", "cur.name") : "");
         List<Run> runs = new ArrayList<>();
         try (PreparedStatement select = FindingRow.prepare(connection, sql, parameters);
                 ResultSet result = select.executeQuery()) {
@@ -231,17 +272,16 @@ public class PortfolioFindings {
      * triage marks take out, as the trends count; the findings themselves, up to the cap, when the
      * counts cannot answer the filter.
      */
-    private Total total(Connection connection, Query query, List<Run> runs) throws SQLException {
+    private static Total total(Connection connection, Query query, Scans scans, List<Run> runs)
+            throws SQLException {
         FindingFilter filter = query.filter();
         if (query.fixed() || !filter.countable()) {
             FindingFilter.Sql match = match(query);
-            List<Object> parameters = new ArrayList<>(scope(query));
+            List<Object> parameters = scans.parameters(connection);
             parameters.addAll(match.parameters());
             parameters.add(COUNT_CAP + 1);
-            try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from (select 1 from (select "
-                    + (query.fixed() ? "cur.previous_id" : "cur.scan_id") + " as scan_id, cur.scan_id as current_id"
-                    + " from (" + CURRENT_SCANS + ") cur) run join finding f on f.scan_id = run.scan_id"
-                    + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+            try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from (select 1 from "
+                    + SCANS.formatted("run") + " join finding f on f.scan_id = run.scan_id" + CRATE.formatted("f")
                     + " where " + match.where() + " limit ?) matched", parameters);
                     ResultSet result = count.executeQuery()) {
                 result.next();
@@ -253,7 +293,7 @@ public class PortfolioFindings {
         if (filter.counted() == null) {
             return new Total(stored, false);
         }
-        long triaged = triaged(connection, query);
+        long triaged = triaged(connection, query, scans);
         if (filter.counted()) {
             return new Total(stored - triaged, false);
         }
@@ -261,7 +301,7 @@ public class PortfolioFindings {
         FindingFilter wouldCount = new FindingFilter(filter.crate(), filter.check(), filter.severity(),
                 filter.tracking(), filter.path(), filter.inTest(), true);
         long wouldCountStored = runs(connection, new Query(query.repositoryId(), wouldCount, false, Order.id, null,
-                query.limit()), null).stream().mapToLong(Run::bound).sum();
+                query.limit()), scans, null).stream().mapToLong(Run::bound).sum();
         return new Total(stored - wouldCountStored + triaged, false);
     }
 
@@ -269,14 +309,14 @@ public class PortfolioFindings {
      * How many findings of the current scans that would count against the score (and match the
      * filter's other conditions) active triage marks take out: a few marks, an index probe each.
      */
-    private static long triaged(Connection connection, Query query) throws SQLException {
+    private static long triaged(Connection connection, Query query, Scans scans) throws SQLException {
         FindingFilter.Sql stored = query.filter().storedCountConditions();
-        List<Object> parameters = new ArrayList<>(scope(query));
+        List<Object> parameters = scans.parameters(connection);
         parameters.addAll(stored.parameters());
-        try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from (" + CURRENT_SCANS
-                + ") cur join finding_triage t on t.repository_id = cur.repository_id join finding f"
-                + " on f.scan_id = cur.scan_id and f.fingerprint = t.fingerprint join crate_snapshot s"
-                + " on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id where (t.expires_at is null"
+        try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from " + SCANS.formatted("cur")
+                + " join finding_triage t on t.repository_id = cur.repository_id join finding f"
+                + " on f.scan_id = cur.scan_id and f.fingerprint = t.fingerprint" + CRATE.formatted("f")
+                + " where (t.expires_at is null"
                 + " or t.expires_at > now()) and " + stored.where() + " and " + FindingFilter.COUNTS_UNLESS_TRIAGED,
                 parameters); ResultSet result = count.executeQuery()) {
             result.next();
