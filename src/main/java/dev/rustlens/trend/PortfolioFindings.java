@@ -30,9 +30,10 @@ import org.hibernate.Session;
  * grow with the number of findings: the total comes from the counts stored with each scan (less
  * what triage marks take out), or is counted up to {@value #COUNT_CAP} when a filter (a path
  * prefix, fixed findings) is one they cannot answer; and a page's findings are read from indexes,
- * at most a page of them from each scan visited. In id order every scan's next page is read and the
- * pages merged; in the other orders a scan's findings (of one severity or check, in those orders)
- * follow each other, so the scans are visited in order until the page is full.
+ * at most a page of them from each scan visited. In id order the scans are visited in order of
+ * their first id and their pages merged; in the other orders a scan's findings (of one severity or
+ * check, in those orders) follow each other, so the scans are visited in order until the page is
+ * full.
  */
 @ApplicationScoped
 public class PortfolioFindings {
@@ -166,7 +167,7 @@ public class PortfolioFindings {
             List<Run> toRead = cursor == null || !query.order().inRuns() ? runs
                     : runs(connection, query, scans, cursor);
             List<Long> ids = query.order().inRuns() ? readInRuns(connection, query, toRead, cursor)
-                    : readRuns(connection, query, toRead, cursor, query.limit() + 1);
+                    : readMerged(connection, query, toRead, cursor);
             List<RepositoryFinding> rows = findings(connection, ids);
             boolean more = rows.size() > query.limit();
             List<RepositoryFinding> shown = more ? rows.subList(0, query.limit()) : rows;
@@ -333,6 +334,42 @@ public class PortfolioFindings {
         return new FindingFilter.Sql(filter.where() + (query.fixed() ? " and not exists (select 1 from finding n"
                 + " where n.scan_id = run.current_id and n.fingerprint = f.fingerprint) and "
                 + DiagnosticImports.comparable("f", "run.current_id") : ""), filter.parameters());
+    }
+
+    /**
+     * In id order: the ids of the page's findings and one more (when there is one), merged from the
+     * runs (one a scan), each read from after the cursor. A scan's findings were stored together, so
+     * their ids are mostly apart from other scans': the runs are read in order of their first id
+     * after the cursor (one index probe each), a few at a time, until the next run's first id comes
+     * after every id the page needs.
+     */
+    private static List<Long> readMerged(Connection connection, Query query, List<Run> runs, Cursor cursor)
+            throws SQLException {
+        int wanted = query.limit() + 1;
+        List<Run> ordered = new ArrayList<>();
+        List<Long> firstIds = new ArrayList<>();
+        try (PreparedStatement select = FindingRow.prepare(connection, "select run.n, x.first_id from unnest(?)"
+                + " with ordinality as run(scan_id, n) cross join lateral (select min(f.id) as first_id from finding f"
+                + " where f.scan_id = run.scan_id and f.id > ?) x where x.first_id is not null order by x.first_id",
+                List.of(connection.createArrayOf("bigint", runs.stream().map(Run::scanId).toArray()),
+                        cursor == null ? 0L : cursor.id())); ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                ordered.add(runs.get(result.getInt("n") - 1));
+                firstIds.add(result.getLong("first_id"));
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        int next = 0;
+        while (next < ordered.size() && (ids.size() < wanted || ids.get(wanted - 1) > firstIds.get(next))) {
+            int from = next;
+            long bound = 0;
+            while (next < ordered.size() && bound < wanted) {
+                bound += ordered.get(next++).bound();
+            }
+            ids.addAll(readRuns(connection, query, ordered.subList(from, next), cursor, wanted));
+            ids.sort(null);
+        }
+        return ids.size() > wanted ? ids.subList(0, wanted) : ids;
     }
 
     /**
