@@ -69,7 +69,10 @@ public record FindingFilter(String crate, String check, String severity, String 
         return new Sql(where.toString(), parameters);
     }
 
-    /** Whether the stored counts (less the findings that triage marks take out) give this filter's total: no path prefix. */
+    /**
+     * Whether the stored counts (less the findings that triage marks take out) give this filter's
+     * total: no path prefix.
+     */
     public boolean countable() {
         return path == null || path.isEmpty();
     }

@@ -51,7 +51,8 @@ public class PortfolioFindings {
      */
     private static final String SCANS = "unnest(?, ?, ?, ?) as %s(scan_id, current_id, name, repository_id)";
     /** Joins the crate snapshot {@code s} and crate {@code c} of the finding (or stored count) the {@code %s} names. */
-    private static final String CRATE = " join crate_snapshot s on s.id = %s.crate_snapshot_id join crate c on c.id = s.crate_id";
+    private static final String CRATE = " join crate_snapshot s on s.id = %s.crate_snapshot_id"
+            + " join crate c on c.id = s.crate_id";
     private static final String SEVERITY_RANK = "case %s when 'BLOCKER' then 0 when 'CRITICAL' then 1"
             + " when 'MAJOR' then 2 when 'MINOR' then 3 else 4 end";
 
@@ -378,7 +379,7 @@ public class PortfolioFindings {
      * scan's findings) from after the cursor. Runs are read a few at a time: as many as their
      * stored counts say can fill the page.
      */
-    private List<Long> readInRuns(Connection connection, Query query, List<Run> runs, Cursor cursor)
+    private static List<Long> readInRuns(Connection connection, Query query, List<Run> runs, Cursor cursor)
             throws SQLException {
         int wanted = query.limit() + 1;
         List<Long> ids = new ArrayList<>();

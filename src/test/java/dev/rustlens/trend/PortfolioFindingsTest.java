@@ -123,7 +123,8 @@ class PortfolioFindingsTest {
                 }
             }
         }
-        assertTrue(direct(FILTERS.get(6), false, PortfolioFindings.Order.id).size() > 20, "the seeding has findings that count");
+        assertTrue(direct(FILTERS.get(6), false, PortfolioFindings.Order.id).size() > 20,
+                "the seeding has findings that count");
         assertTrue(direct(FILTERS.getFirst(), true, PortfolioFindings.Order.id).size() >= 40, "and fixed ones");
     }
 
@@ -157,7 +158,8 @@ class PortfolioFindingsTest {
                 .jsonPath().getBoolean("totalCapped"));
         String page = given().queryParam("path", "src/").when().get("/findings").then().statusCode(200).extract()
                 .asString();
-        assertTrue(page.contains("more than " + PortfolioFindings.COUNT_CAP + " findings in the current scans of"), page);
+        assertTrue(page.contains("more than " + PortfolioFindings.COUNT_CAP + " findings in the current scans of"),
+                page);
         assertNull(json.get("findings[1]"));
     }
 
