@@ -16,12 +16,18 @@ public record FindingFilter(String crate, String check, String severity, String 
         Boolean counted) {
 
     /**
+     * Whether finding {@code f} (or a row of the stored counts, {@code finding_count f}) would count
+     * against the score unless triaged: {@link #COUNTS} without its triage condition.
+     */
+    public static final String COUNTS_UNLESS_TRIAGED = "(" + DiagnosticImports.OWN
+            + " and f.suppression = 'NONE' and not f.in_test_code)";
+
+    /**
      * Whether finding {@code f} of crate {@code c} counts against the score: one of our own checks'
      * (not an imported lint), not suppressed in the code, not in test code, and not triaged
      * (docs/scoring.md).
      */
-    public static final String COUNTS = "(" + DiagnosticImports.OWN + " and f.suppression = 'NONE' and not f.in_test_code"
-            + " and not exists (select 1 from"
+    public static final String COUNTS = "(" + COUNTS_UNLESS_TRIAGED + " and not exists (select 1 from"
             + " finding_triage t where t.repository_id = c.repository_id and t.fingerprint = f.fingerprint"
             + " and (t.expires_at is null or t.expires_at > now())))";
 
@@ -51,21 +57,45 @@ public record FindingFilter(String crate, String check, String severity, String 
         return sql(scan, new ArrayList<>());
     }
 
+    /**
+     * The conditions of this filter that the stored counts ({@code finding_count f} of crate
+     * {@code c}) can answer, after {@code true and}: all but the path prefix and whether findings
+     * count against the score, whose triage marks the counts do not know.
+     */
+    public Sql storedCountConditions() {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder("true");
+        storedCountConditions(where, parameters);
+        return new Sql(where.toString(), parameters);
+    }
+
+    /**
+     * Whether the stored counts (less the findings that triage marks take out) give this filter's
+     * total: no path prefix.
+     */
+    public boolean countable() {
+        return path == null || path.isEmpty();
+    }
+
     private Sql sql(String scan, List<Object> parameters) {
         StringBuilder where = new StringBuilder("f.scan_id = ").append(scan);
-        condition(where, parameters, "c.name = ?", crate);
-        condition(where, parameters, "f.check_id = ?", check);
-        condition(where, parameters, "f.severity = ?", severity);
-        condition(where, parameters, "f.tracking = ?", tracking);
-        if (path != null && !path.isEmpty()) {
+        storedCountConditions(where, parameters);
+        if (!countable()) {
             where.append(" and starts_with(f.path, ?)");
             parameters.add(path);
         }
-        condition(where, parameters, "f.in_test_code = ?", inTest);
         if (counted != null) {
             where.append(counted ? " and " : " and not ").append(COUNTS);
         }
         return new Sql(where.toString(), parameters);
+    }
+
+    private void storedCountConditions(StringBuilder where, List<Object> parameters) {
+        condition(where, parameters, "c.name = ?", crate);
+        condition(where, parameters, "f.check_id = ?", check);
+        condition(where, parameters, "f.severity = ?", severity);
+        condition(where, parameters, "f.tracking = ?", tracking);
+        condition(where, parameters, "f.in_test_code = ?", inTest);
     }
 
     private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {

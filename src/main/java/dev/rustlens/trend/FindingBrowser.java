@@ -82,14 +82,16 @@ public class FindingBrowser {
     }
 
     /**
-     * A page of the findings of every repository's current scan: how many match in all, over how
-     * many repositories, the page's findings, whether it is the first page, and the finding the
-     * next page starts after (null on the last).
+     * A page of the findings of every repository's current scan: how many match in all (more than
+     * that when {@code totalCapped}: counting stopped there), over how many repositories, the
+     * page's findings, whether it is the first page, and the finding the next page starts after
+     * (null on the last).
      */
-    public record Across(long total, int repositories, List<FindingView> findings, boolean first, Long next) {
-        /** The total in words, e.g. "1 finding". */
+    public record Across(long total, boolean totalCapped, int repositories, List<FindingView> findings, boolean first,
+            Long next) {
+        /** The total in words, e.g. "1 finding" or "more than 10000 findings". */
         public String counted() {
-            return FindingBrowser.counted(total);
+            return (totalCapped ? "more than " : "") + FindingBrowser.counted(total);
         }
     }
 
@@ -155,7 +157,7 @@ public class FindingBrowser {
                 fixed ? "fixed" : row.finding().tracking(), excerpts.getOrDefault(row.finding().id(), List.of()),
                 row.repositoryId(), row.repository())).toList();
         return new Browse(GitRepository.listByName(), null, null, List.of(), portfolio.currentCrateNames(), List.of(),
-                null, new Across(page.total(), page.repositories(), views, after == null,
+                null, new Across(page.total(), page.totalCapped(), page.repositories(), views, after == null,
                         PageCursor.idKey(page.nextCursor())));
     }
 

@@ -20,24 +20,41 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.Objects;
 import org.hibernate.Session;
 
 /**
  * The findings of every repository's current scan (its newest succeeded scan of the default
  * branch, as on the overview), filtered as on one scan's findings page and paged by key: a page
- * starts after the finding its cursor names, in the order asked for. Each repository's findings are
- * read on their own, at most a page of them, through the index on (scan, id) when listed in id
- * order, and the pages merged, so the cost of a page grows with the number of repositories, not
- * with the number of their findings; in another order each scan's matching findings are sorted
- * (narrow rows), and only the page's findings are read in full.
+ * starts after the finding its cursor names, in the order asked for. The cost of a page does not
+ * grow with the number of findings: the total comes from the counts stored with each scan (less
+ * what triage marks take out), or is counted up to {@value #COUNT_CAP} when a filter (a path
+ * prefix, fixed findings) is one they cannot answer; and a page's findings are read from indexes,
+ * at most a page of them from each scan visited. In id order the scans are visited in order of
+ * their first id and their pages merged; in the other orders a scan's findings (of one severity or
+ * check, in those orders) follow each other, so the scans are visited in order until the page is
+ * full.
  */
 @ApplicationScoped
 public class PortfolioFindings {
 
     /** Joins crate {@code c}'s repository as {@code r}, which orders read. */
     static final String REPOSITORY = " join repository r on r.id = c.repository_id";
+    /** Where counting the findings stops when the stored counts cannot answer the filter. */
+    static final int COUNT_CAP = 10_000;
+    /** A scan's findings in location order, as the index on (scan, path, line, col, check, id) has them. */
+    private static final String LOCATION = "f.path, f.line, f.col, f.check_id, f.id";
+    /**
+     * The scans whose findings are listed ({@code scan_id}: the current scans, or their previous
+     * ones for fixed findings), as a table named by the {@code %s}, from the four arrays
+     * {@link Scans#parameters} gives.
+     */
+    private static final String SCANS = "unnest(?, ?, ?, ?) as %s(scan_id, current_id, name, repository_id)";
+    /** Joins the crate snapshot {@code s} and crate {@code c} of the finding (or stored count) the {@code %s} names. */
+    private static final String CRATE = " join crate_snapshot s on s.id = %s.crate_snapshot_id"
+            + " join crate c on c.id = s.crate_id";
+    private static final String SEVERITY_RANK = "case %s when 'BLOCKER' then 0 when 'CRITICAL' then 1"
+            + " when 'MAJOR' then 2 when 'MINOR' then 3 else 4 end";
 
     private final EntityManager entityManager;
 
@@ -47,22 +64,27 @@ public class PortfolioFindings {
 
     /**
      * How findings are listed, across repositories or in one scan; every order ends on the
-     * finding's id, so each is total and a page can start after any finding.
+     * finding's id, so each is total and a page can start after any finding. Across repositories
+     * each order but id's is read in runs: the findings of one scan (and of one severity or check,
+     * the run's key) in location order, the runs in order of their key and repository name.
      */
     public enum Order {
         /** The order findings were stored in: the cheapest to page, the API's default. */
-        id("f.id"),
+        id(null, "f.id"),
         /** By repository, then location. */
-        path("r.name", "f.path", "f.line", "f.col", "f.check_id", "f.id"),
+        path("", "r.name", "f.path", "f.line", "f.col", "f.check_id", "f.id"),
         /** Worst severity first, then by repository and location. */
-        severity("case f.severity when 'BLOCKER' then 0 when 'CRITICAL' then 1 when 'MAJOR' then 2"
-                + " when 'MINOR' then 3 else 4 end", "r.name", "f.path", "f.line", "f.col", "f.check_id", "f.id"),
+        severity("f.severity", SEVERITY_RANK.formatted("f.severity"), "r.name", "f.path", "f.line", "f.col",
+                "f.check_id", "f.id"),
         /** By check, then by repository and location. */
-        check("f.check_id", "r.name", "f.path", "f.line", "f.col", "f.id");
+        check("f.check_id", "f.check_id", "r.name", "f.path", "f.line", "f.col", "f.id");
 
+        /** What a run of findings shares besides its scan ("" nothing), or null when not read in runs. */
+        private final String runKey;
         private final List<String> keys;
 
-        Order(String... keys) {
+        Order(String runKey, String... keys) {
+            this.runKey = runKey;
             this.keys = List.of(keys);
         }
 
@@ -74,6 +96,19 @@ public class PortfolioFindings {
         /** The order named {@code name}; a 400 naming the accepted ones otherwise. */
         public static Order parse(String name) {
             return Choices.require("sort", name, Order.class, Enum::name);
+        }
+
+        private boolean inRuns() {
+            return runKey != null;
+        }
+
+        private boolean keyed() {
+            return runKey != null && !runKey.isEmpty();
+        }
+
+        /** How runs are ordered: by key (the severity's rank), then by repository name {@code name}. */
+        private String runOrder(String key, String name) {
+            return (this == severity ? SEVERITY_RANK.formatted(key) + ", " : keyed() ? key + ", " : "") + name;
         }
     }
 
@@ -93,11 +128,24 @@ public class PortfolioFindings {
     }
 
     /**
-     * One page: how many findings match in all, over how many repositories' current scans, and
-     * the cursor of the next page (null on the last).
+     * One page: how many findings match in all (when {@code totalCapped}, more than {@code total}
+     * do: counting stopped there), over how many repositories' current scans, and the cursor of the
+     * next page (null on the last).
      */
-    public record Page(long total, int repositories, int limit, String nextCursor, List<RepositoryFinding> findings)
-            implements PageCursor.Page {
+    public record Page(long total, boolean totalCapped, int repositories, int limit, String nextCursor,
+            List<RepositoryFinding> findings) implements PageCursor.Page {
+    }
+
+    /**
+     * A run of findings to read: those of scan {@code scanId} (a current scan, or its previous one
+     * for fixed findings, {@code currentId} the current one) with the order's run key {@code key},
+     * at most {@code bound} of them (the stored counts: exact, or more than match).
+     */
+    private record Run(long scanId, long currentId, String name, String key, long bound) {
+    }
+
+    /** The finding a page starts after: its run's key and repository name, and its place in the run. */
+    private record Cursor(long id, String name, String severity, String checkId, String path, int line, int col) {
     }
 
     /**
@@ -107,87 +155,322 @@ public class PortfolioFindings {
      */
     @Transactional
     public Page page(Query query) {
-        FindingFilter.Sql filter = query.filter().sql(query.fixed() ? "cur.previous_id" : "cur.scan_id");
-        String where = filter.where() + (query.fixed() ? " and not exists (select 1 from finding n"
-                + " where n.scan_id = cur.scan_id and n.fingerprint = f.fingerprint) and "
-                + DiagnosticImports.comparable("f", "cur.scan_id") : "");
-        String currentScans = "with current_scan as (select x.repository_id, x.scan_id,"
-                + " (select p.previous_scan_id from scan p where p.id = x.scan_id) as previous_id from ("
-                + " select r.id as repository_id, (" + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST
-                + " limit 1) as scan_id from repository r where (cast(? as bigint) is null or r.id = ?)) x"
-                + " where x.scan_id is not null) ";
-        List<Object> scope = Arrays.asList(query.repositoryId(), query.repositoryId());
-        List<String> keys = query.order().keys;
-        String keyList = query.order().sql();
         return session().doReturningWork(connection -> {
-            // The planner prices the per-repository subqueries far above what they cost, enough to
-            // compile the queries (JIT), which takes longer than running them (measured: 0.5 s of 1.3 s).
+            // The planner prices the per-scan subqueries far above what they cost, enough to compile
+            // the queries (JIT), which takes longer than running them (measured: 0.5 s of 1.3 s).
             try (Statement noJit = connection.createStatement()) {
                 noJit.execute("set local jit = off");
             }
-            List<Object> parameters = new ArrayList<>(scope);
-            parameters.addAll(filter.parameters());
-            long total;
-            int repositories;
-            try (PreparedStatement count = FindingRow.prepare(connection, currentScans + "select"
-                    + " (select count(*) from current_scan) as repositories, (select count(*) from current_scan cur,"
-                    + " finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
-                    + " where " + where + ") as total", parameters); ResultSet result = count.executeQuery()) {
-                result.next();
-                total = result.getLong("total");
-                repositories = result.getInt("repositories");
-            }
-            String after = "";
-            if (query.after() != null) {
-                after = " and (" + keyList + ") > (select " + keyList + " from finding f join crate_snapshot s"
-                        + " on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id" + REPOSITORY + " where f.id = ?)";
-                parameters.add(query.after());
-                requireFinding(connection, query.after());
-            }
-            String selectKeys = IntStream.range(0, keys.size()).mapToObj(i -> keys.get(i) + " as sort_key_" + i)
-                    .collect(Collectors.joining(", "));
-            String outerOrder = IntStream.range(0, keys.size()).mapToObj(i -> "page.sort_key_" + i)
-                    .collect(Collectors.joining(", "));
-            parameters.add(query.limit() + 1);
-            parameters.add(query.limit() + 1);
-            // First the page's ids, from each scan's own first rows (narrow rows: the sort is cheap), ...
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement pick = FindingRow.prepare(connection, currentScans + "select page.id from"
-                    + " current_scan cur cross join lateral (select " + selectKeys + ", f.id from finding f"
-                    + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
-                    + REPOSITORY + " where " + where + after + " order by " + keyList + " limit ?) page order by "
-                    + outerOrder + " limit ?", parameters); ResultSet result = pick.executeQuery()) {
-                while (result.next()) {
-                    ids.add(result.getLong("id"));
-                }
-            }
-            // ... then those findings in full, by primary key, put back in the page's order.
-            Map<Long, RepositoryFinding> byId = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("select r.id as repository_id,"
-                    + " r.name as repository, f.scan_id, " + FindingRow.COLUMNS + REPOSITORY + " where f.id = any(?)")) {
-                select.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        FindingRow row = FindingRow.of(result);
-                        byId.put(row.id(), new RepositoryFinding(result.getLong("repository_id"),
-                                result.getString("repository"), result.getLong("scan_id"), row));
-                    }
-                }
-            }
-            List<RepositoryFinding> rows = ids.stream().map(byId::get).toList();
+            Cursor cursor = query.after() == null ? null : cursor(connection, query.after());
+            Scans scans = scans(connection, query);
+            List<Run> runs = runs(connection, query, scans, null);
+            Total total = total(connection, query, scans, runs);
+            List<Run> toRead = cursor == null || !query.order().inRuns() ? runs
+                    : runs(connection, query, scans, cursor);
+            List<Long> ids = query.order().inRuns() ? readInRuns(connection, query, toRead, cursor)
+                    : readMerged(connection, query, toRead, cursor);
+            List<RepositoryFinding> rows = findings(connection, ids);
             boolean more = rows.size() > query.limit();
             List<RepositoryFinding> shown = more ? rows.subList(0, query.limit()) : rows;
-            return new Page(total, repositories, query.limit(), more ? PageCursor.after(Long.toString(shown.getLast().finding().id())) : null,
-                    List.copyOf(shown));
+            return new Page(total.count(), total.capped(), scans.repositories(), query.limit(),
+                    more ? PageCursor.after(Long.toString(shown.getLast().finding().id())) : null, List.copyOf(shown));
         });
     }
 
-    private static void requireFinding(Connection connection, long id) throws SQLException {
-        try (PreparedStatement exists = FindingRow.prepare(connection, "select 1 from finding where id = ?",
-                List.of(id)); ResultSet result = exists.executeQuery()) {
+    /**
+     * Every repository's current scan (one repository's, when the query names it): how many, and
+     * those whose findings are listed (for fixed findings, the previous scans of those that have
+     * one) with their current scan, repository name and id.
+     */
+    private record Scans(int repositories, List<Long> scanIds, List<Long> currentIds, List<String> names,
+            List<Long> repositoryIds) {
+
+        /** The four arrays {@link #SCANS} reads. */
+        List<Object> parameters(Connection connection) throws SQLException {
+            return new ArrayList<>(List.of(connection.createArrayOf("bigint", scanIds.toArray()),
+                    connection.createArrayOf("bigint", currentIds.toArray()),
+                    connection.createArrayOf("text", names.toArray()),
+                    connection.createArrayOf("bigint", repositoryIds.toArray())));
+        }
+    }
+
+    /** Read first and on their own: joined into the queries below, the planner evaluated the newest scan per row. */
+    private static Scans scans(Connection connection, Query query) throws SQLException {
+        List<Long> scanIds = new ArrayList<>();
+        List<Long> currentIds = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Long> repositoryIds = new ArrayList<>();
+        int repositories = 0;
+        try (PreparedStatement select = FindingRow.prepare(connection, "select x.repository_id, x.name, x.scan_id,"
+                + " (select p.previous_scan_id from scan p where p.id = x.scan_id) as previous_id from ("
+                + " select r.id as repository_id, r.name, (" + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST
+                + " limit 1) as scan_id from repository r where (cast(? as bigint) is null or r.id = ?)) x"
+                + " where x.scan_id is not null", Arrays.asList(query.repositoryId(), query.repositoryId()));
+                ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                repositories++;
+                long current = result.getLong("scan_id");
+                long previous = result.getLong("previous_id");
+                if (!query.fixed() || !result.wasNull()) {
+                    scanIds.add(query.fixed() ? previous : current);
+                    currentIds.add(current);
+                    names.add(result.getString("name"));
+                    repositoryIds.add(result.getLong("repository_id"));
+                }
+            }
+        }
+        return new Scans(repositories, scanIds, currentIds, names, repositoryIds);
+    }
+
+    /**
+     * The runs that may hold findings the query lists, in order (or, in id order, one a scan), from
+     * the stored counts: their conditions that the counts answer, and for findings that count
+     * against the score those that would unless triaged. From {@code cursor}'s run on when given.
+     */
+    private static List<Run> runs(Connection connection, Query query, Scans scans, Cursor cursor)
+            throws SQLException {
+        Order order = query.order();
+        String key = order.keyed() ? order.runKey : "cast(null as text)";
+        FindingFilter.Sql stored = query.filter().storedCountConditions();
+        List<Object> parameters = scans.parameters(connection);
+        parameters.add(connection.createArrayOf("bigint", scans.scanIds().toArray()));
+        parameters.addAll(stored.parameters());
+        String where = stored.where() + (Boolean.TRUE.equals(query.filter().counted())
+                ? " and " + FindingFilter.COUNTS_UNLESS_TRIAGED : "");
+        String after = "";
+        if (cursor != null && order.inRuns()) {
+            after = " where (" + order.runOrder("counted.run_key", "cur.name") + ") >= (" + order.runOrder("?", "?")
+                    + ")";
+            if (order.keyed()) {
+                parameters.add(order == Order.severity ? cursor.severity() : cursor.checkId());
+            }
+            parameters.add(cursor.name());
+        }
+        // Summed by scan before the names are joined: grouping by a number is the cheaper.
+        String sql = "select cur.scan_id, cur.current_id, cur.name, counted.run_key, counted.bound from "
+                + SCANS.formatted("cur") + " join (select f.scan_id, " + key + " as run_key, sum(f.findings) as bound"
+                + " from finding_count f" + (query.filter().crate() == null ? "" : CRATE.formatted("f"))
+                + " where f.scan_id = any(?) and " + where + " group by f.scan_id, " + key + ") counted"
+                + " on counted.scan_id = cur.scan_id" + after
+                + (order.inRuns() ? " order by " + order.runOrder("counted.run_key", "cur.name") : "");
+        List<Run> runs = new ArrayList<>();
+        try (PreparedStatement select = FindingRow.prepare(connection, sql, parameters);
+                ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                runs.add(new Run(result.getLong("scan_id"), result.getLong("current_id"), result.getString("name"),
+                        result.getString("run_key"), result.getLong("bound")));
+            }
+        }
+        return runs;
+    }
+
+    /** How many findings match; more than that when {@code capped}. */
+    private record Total(long count, boolean capped) {
+    }
+
+    /**
+     * How many findings match, or {@value #COUNT_CAP} and capped when more do. From the stored
+     * counts of the runs, less (or, for findings that do not count, plus) the findings that active
+     * triage marks take out, as the trends count; the findings themselves, up to the cap, when the
+     * counts cannot answer the filter.
+     */
+    private static Total total(Connection connection, Query query, Scans scans, List<Run> runs)
+            throws SQLException {
+        FindingFilter filter = query.filter();
+        if (query.fixed() || !filter.countable()) {
+            FindingFilter.Sql match = match(query);
+            List<Object> parameters = scans.parameters(connection);
+            parameters.addAll(match.parameters());
+            parameters.add(COUNT_CAP + 1);
+            try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from (select 1 from "
+                    + SCANS.formatted("run") + " join finding f on f.scan_id = run.scan_id" + CRATE.formatted("f")
+                    + " where " + match.where() + " limit ?) matched", parameters);
+                    ResultSet result = count.executeQuery()) {
+                result.next();
+                long matched = result.getLong(1);
+                return new Total(Math.min(matched, COUNT_CAP), matched > COUNT_CAP);
+            }
+        }
+        long stored = runs.stream().mapToLong(Run::bound).sum();
+        if (filter.counted() == null) {
+            return new Total(stored, false);
+        }
+        long triaged = triaged(connection, query, scans);
+        if (filter.counted()) {
+            return new Total(stored - triaged, false);
+        }
+        // Runs of findings that do not count were counted without the condition: take off those that would.
+        FindingFilter wouldCount = new FindingFilter(filter.crate(), filter.check(), filter.severity(),
+                filter.tracking(), filter.path(), filter.inTest(), true);
+        long wouldCountStored = runs(connection, new Query(query.repositoryId(), wouldCount, false, Order.id, null,
+                query.limit()), scans, null).stream().mapToLong(Run::bound).sum();
+        return new Total(stored - wouldCountStored + triaged, false);
+    }
+
+    /**
+     * How many findings of the current scans that would count against the score (and match the
+     * filter's other conditions) active triage marks take out: a few marks, an index probe each.
+     */
+    private static long triaged(Connection connection, Query query, Scans scans) throws SQLException {
+        FindingFilter.Sql stored = query.filter().storedCountConditions();
+        List<Object> parameters = scans.parameters(connection);
+        parameters.addAll(stored.parameters());
+        try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from " + SCANS.formatted("cur")
+                + " join finding_triage t on t.repository_id = cur.repository_id join finding f"
+                + " on f.scan_id = cur.scan_id and f.fingerprint = t.fingerprint" + CRATE.formatted("f")
+                + " where (t.expires_at is null"
+                + " or t.expires_at > now()) and " + stored.where() + " and " + FindingFilter.COUNTS_UNLESS_TRIAGED,
+                parameters); ResultSet result = count.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /**
+     * The condition a finding {@code f} of {@code run.scan_id} meets to be listed ({@code
+     * run.current_id} being the current scan whose fixed findings are those of its previous scan).
+     */
+    private static FindingFilter.Sql match(Query query) {
+        FindingFilter.Sql filter = query.filter().sql("run.scan_id");
+        return new FindingFilter.Sql(filter.where() + (query.fixed() ? " and not exists (select 1 from finding n"
+                + " where n.scan_id = run.current_id and n.fingerprint = f.fingerprint) and "
+                + DiagnosticImports.comparable("f", "run.current_id") : ""), filter.parameters());
+    }
+
+    /**
+     * In id order: the ids of the page's findings and one more (when there is one), merged from the
+     * runs (one a scan), each read from after the cursor. A scan's findings were stored together, so
+     * their ids are mostly apart from other scans': the runs are read in order of their first id
+     * after the cursor (one index probe each), a few at a time, until the next run's first id comes
+     * after every id the page needs.
+     */
+    private static List<Long> readMerged(Connection connection, Query query, List<Run> runs, Cursor cursor)
+            throws SQLException {
+        int wanted = query.limit() + 1;
+        List<Run> ordered = new ArrayList<>();
+        List<Long> firstIds = new ArrayList<>();
+        try (PreparedStatement select = FindingRow.prepare(connection, "select run.n, x.first_id from unnest(?)"
+                + " with ordinality as run(scan_id, n) cross join lateral (select min(f.id) as first_id from finding f"
+                + " where f.scan_id = run.scan_id and f.id > ?) x where x.first_id is not null order by x.first_id",
+                List.of(connection.createArrayOf("bigint", runs.stream().map(Run::scanId).toArray()),
+                        cursor == null ? 0L : cursor.id())); ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                ordered.add(runs.get(result.getInt("n") - 1));
+                firstIds.add(result.getLong("first_id"));
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        int next = 0;
+        while (next < ordered.size() && (ids.size() < wanted || ids.get(wanted - 1) > firstIds.get(next))) {
+            int from = next;
+            long bound = 0;
+            while (next < ordered.size() && bound < wanted) {
+                bound += ordered.get(next++).bound();
+            }
+            ids.addAll(readRuns(connection, query, ordered.subList(from, next), cursor, wanted));
+            ids.sort(null);
+        }
+        return ids.size() > wanted ? ids.subList(0, wanted) : ids;
+    }
+
+    /**
+     * In a run order: the ids of the page's findings and one more (when there is one), from the runs
+     * in order, the cursor's own run (the first, when the cursor's finding is still in a current
+     * scan's findings) from after the cursor. Runs are read a few at a time: as many as their
+     * stored counts say can fill the page.
+     */
+    private static List<Long> readInRuns(Connection connection, Query query, List<Run> runs, Cursor cursor)
+            throws SQLException {
+        int wanted = query.limit() + 1;
+        List<Long> ids = new ArrayList<>();
+        int next = 0;
+        if (cursor != null && !runs.isEmpty() && runs.getFirst().name().equals(cursor.name())
+                && Objects.equals(runs.getFirst().key(), query.order() == Order.severity ? cursor.severity()
+                        : query.order() == Order.check ? cursor.checkId() : null)) {
+            ids.addAll(readRuns(connection, query, runs.subList(0, 1), cursor, wanted));
+            next = 1;
+        }
+        while (ids.size() < wanted && next < runs.size()) {
+            int from = next;
+            long bound = 0;
+            while (next < runs.size() && bound < wanted - ids.size()) {
+                bound += runs.get(next++).bound();
+            }
+            ids.addAll(readRuns(connection, query, runs.subList(from, next), null, wanted - ids.size()));
+        }
+        return ids;
+    }
+
+    /**
+     * The ids of the first {@code limit} findings of {@code runs} in the query's order, each run's
+     * after {@code cursor} when given (in id order, every run's; in a run order, the runs given
+     * are the cursor's own).
+     */
+    private static List<Long> readRuns(Connection connection, Query query, List<Run> runs, Cursor cursor, int limit)
+            throws SQLException {
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        Order order = query.order();
+        FindingFilter.Sql match = match(query);
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(connection.createArrayOf("bigint", runs.stream().map(Run::scanId).toArray()));
+        parameters.add(connection.createArrayOf("bigint", runs.stream().map(Run::currentId).toArray()));
+        parameters.add(connection.createArrayOf("text", runs.stream().map(Run::key).toArray()));
+        parameters.addAll(match.parameters());
+        String where = match.where() + (order.keyed() ? " and " + order.runKey + " = run.run_key" : "");
+        String within = order.inRuns() ? LOCATION : "f.id";
+        if (cursor != null && order.inRuns()) {
+            where += " and (" + LOCATION + ") > (?, ?, ?, ?, ?)";
+            parameters.addAll(List.of(cursor.path(), cursor.line(), cursor.col(), cursor.checkId(), cursor.id()));
+        } else if (cursor != null) {
+            where += " and f.id > ?";
+            parameters.add(cursor.id());
+        }
+        parameters.add(limit);
+        parameters.add(limit);
+        String outer = order.inRuns() ? "run.n, page.path, page.line, page.col, page.check_id, page.id" : "page.id";
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = FindingRow.prepare(connection, "select page.id from unnest(?, ?, ?)"
+                + " with ordinality as run(scan_id, current_id, run_key, n) cross join lateral (select f.id, f.path,"
+                + " f.line, f.col, f.check_id from finding f join crate_snapshot s on s.id = f.crate_snapshot_id"
+                + " join crate c on c.id = s.crate_id where " + where + " order by " + within + " limit ?) page"
+                + " order by " + outer + " limit ?", parameters); ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                ids.add(result.getLong("id"));
+            }
+        }
+        return ids;
+    }
+
+    /** The findings {@code ids} names in full, by primary key, in that order. */
+    private static List<RepositoryFinding> findings(Connection connection, List<Long> ids) throws SQLException {
+        Map<Long, RepositoryFinding> byId = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select r.id as repository_id,"
+                + " r.name as repository, f.scan_id, " + FindingRow.COLUMNS + REPOSITORY + " where f.id = any(?)")) {
+            select.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    FindingRow row = FindingRow.of(result);
+                    byId.put(row.id(), new RepositoryFinding(result.getLong("repository_id"),
+                            result.getString("repository"), result.getLong("scan_id"), row));
+                }
+            }
+        }
+        return ids.stream().map(byId::get).toList();
+    }
+
+    /** The finding a page starts after; a 400 when there is none (its repository was deleted since). */
+    private static Cursor cursor(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = FindingRow.prepare(connection, "select r.name, f.severity, f.check_id, f.path,"
+                + " f.line, f.col from finding f join crate_snapshot s on s.id = f.crate_snapshot_id"
+                + " join crate c on c.id = s.crate_id" + REPOSITORY + " where f.id = ?", List.of(id));
+                ResultSet result = select.executeQuery()) {
             if (!result.next()) {
                 throw new BadRequest("the cursor " + id + " names no finding any more; start again from the first page");
             }
+            return new Cursor(id, result.getString("name"), result.getString("severity"), result.getString("check_id"),
+                    result.getString("path"), result.getInt("line"), result.getInt("col"));
         }
     }
 

@@ -8,7 +8,6 @@ import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Crate;
-import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -148,7 +147,7 @@ public class Trends {
         }
         Map<String, String> categories = engine.catalogue().rules().stream()
                 .collect(Collectors.toMap(CheckInfo::id, rule -> rule.category().name()));
-        String counted = DiagnosticImports.OWN + " and f.suppression = 'NONE' and not f.in_test_code"
+        String counted = FindingFilter.COUNTS_UNLESS_TRIAGED
                 + " and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))";
         List<Tuple> stored = session().createNativeQuery("""
                 select f.scan_id, f.severity, f.check_id, sum(f.findings) as findings from finding_count f

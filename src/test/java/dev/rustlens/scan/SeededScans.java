@@ -37,6 +37,18 @@ public final class SeededScans {
 
     /** A scan of a new commit, committed {@code daysAgo} days ago, with findings {@code first} to {@code last}. */
     public long scan(int daysAgo, int first, int last) {
+        return scan(daysAgo, last - first + 1, """
+                select 'unwrap_used', 'MINOR', 'src/lib.rs', n, 5, n, 20, 'unwrap() may panic', false, 'NONE',
+                       md5('finding' || n), 'unchanged'
+                from generate_series(%d, %d) n""".formatted(first, last));
+    }
+
+    /**
+     * A scan of a new commit, committed {@code daysAgo} days ago, with the {@code count} findings
+     * that {@code findings} selects: check, severity, path, line, column, end line, end column,
+     * message, whether in test code, suppression, fingerprint and tracking, in that order.
+     */
+    public long scan(int daysAgo, int count, String findings) {
         long scan = id("""
                 insert into scan (repository_id, branch, commit_sha, trigger, status, queued_at, started_at,
                                   finished_at, heartbeat_at, worker, analyzer_version, committed_at)
@@ -48,13 +60,11 @@ public final class SeededScans {
                     unsafe_blocks, unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks,
                     unsafe_in_macros, findings, metrics, score, grade, score_formula)
                 values (%d, %d, 'big', '0.1.0', '2021', 1000, 100000, 0, 0, 0, 0, 0, 0, 0, %d, '{}'::jsonb, 80, 'B', 1)
-                returning id""".formatted(scan, crate, last - first + 1));
+                returning id""".formatted(scan, crate, count));
         session.createNativeMutationQuery("""
                 insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line,
                                      end_col, message, in_test_code, suppression, fingerprint, tracking)
-                select %d, %d, 'unwrap_used', 'MINOR', 'src/lib.rs', n, 5, n, 20, 'unwrap() may panic', false,
-                       'NONE', md5('finding' || n), 'unchanged'
-                from generate_series(%d, %d) n""".formatted(scan, snapshot, first, last)).executeUpdate();
+                select %d, %d, seeded.* from (%s) seeded""".formatted(scan, snapshot, findings)).executeUpdate();
         new FindingCounts(session).recount(scan);
         return scan;
     }

@@ -33,8 +33,8 @@ import java.util.UUID;
  */
 public final class PageBenchmark {
 
-    private static final String SCHEMA = "rustlens_seed";
-    private static final int PORT = 18_082;
+    private static String schema = "rustlens_seed";
+    private static int port = 18_082;
     private static final int CLIENTS = 16;
     private static int repositories = 50;
     private static int scans = 100;
@@ -66,20 +66,23 @@ public final class PageBenchmark {
      * Arguments: {@code --reuse} keeps an already seeded schema ({@code --only-concurrent} too,
      * and skips the one-client measurements); {@code --repositories N},
      * {@code --scans N}, {@code --concurrent CORPUS}, {@code --jar JAR} (default
-     * target/quarkus-app/quarkus-run.jar).
+     * target/quarkus-app/quarkus-run.jar), {@code --schema NAME} (default rustlens_seed) and
+     * {@code --port N} (default 18082), so that two benchmarks on one machine do not collide.
      */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         boolean reuse = arguments.contains("--reuse") || arguments.contains("--only-concurrent");
         repositories = Integer.parseInt(option(arguments, "--repositories", "50"));
         scans = Integer.parseInt(option(arguments, "--scans", "100"));
+        schema = option(arguments, "--schema", schema);
+        port = Integer.parseInt(option(arguments, "--port", Integer.toString(port)));
         String concurrent = option(arguments, "--concurrent", null);
         Path jar = Path.of(option(arguments, "--jar", "target/quarkus-app/quarkus-run.jar"));
         Path work = Files.createTempDirectory("rustlens-page-bench");
         if (!reuse) {
-            BenchServer.sql("drop schema if exists " + SCHEMA + " cascade");
+            BenchServer.sql("drop schema if exists " + schema + " cascade");
         }
-        try (BenchServer server = BenchServer.start(jar, SCHEMA, PORT, work.resolve("app.log"), List.of(
+        try (BenchServer server = BenchServer.start(jar, schema, port, work.resolve("app.log"), List.of(
                 "-Drustlens.work-dir=" + work.resolve("app"), "-Drustlens.scan.workers=0",
                 "-Drustlens.admin.token=" + TOKEN))) {
             if (!reuse) {
@@ -107,7 +110,7 @@ public final class PageBenchmark {
             }
         }
         if (concurrent != null) {
-            ConcurrentPages.measure(jar, SCHEMA, PORT, work, TOKEN, Path.of(concurrent), pages(), CLIENTS);
+            ConcurrentPages.measure(jar, schema, port, work, TOKEN, Path.of(concurrent), pages(), CLIENTS);
         }
     }
 
@@ -121,6 +124,9 @@ public final class PageBenchmark {
         List<Long> repositories = ids("select id from repository order by id");
         List<Long> crates = ids("select min(id) from crate group by repository_id order by 1");
         List<Long> latestScans = ids("select max(id) from scan where status = 'succeeded' group by repository_id order by 1");
+        // A finding of each of 20 current scans from the middle of the list, for pages that start after it.
+        List<Long> laterFindings = ids("select (select min(f.id) from finding f where f.scan_id = s.id) from (select max(id) as id"
+                + " from scan where status = 'succeeded' group by repository_id) s order by 1 offset " + repositories.size() / 2 + " limit 20");
         List<Long> benchmarks = ids("select min(id) from benchmark group by repository_id order by 1");
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put("overview /", List.of("/"));
@@ -129,6 +135,8 @@ public final class PageBenchmark {
         pages.put("findings browser, all repositories", List.of("/findings"));
         pages.put("findings browser, one repository", each(repositories, "/findings?repository=%d"));
         pages.put("findings browser, repository and check", each(repositories, "/findings?repository=%d&check=unwrap_used"));
+        pages.put("findings browser, all repositories, one check", List.of("/findings?check=transmute"));
+        pages.put("findings browser, all repositories, later page", each(laterFindings, "/findings?after=%d"));
         pages.put("check catalogue", List.of("/checks"));
         pages.put("check page", Arrays.stream(CHECKS).map(check -> "/checks/" + check[0]).distinct().toList());
         pages.put("benchmarks of a repository", each(repositories, "/repositories/%d/benchmarks"));
@@ -137,6 +145,8 @@ public final class PageBenchmark {
         pages.put("GET /api/v1/repositories/{id}/scans", each(repositories, "/api/v1/repositories/%d/scans"));
         pages.put("GET /api/v1/scans/{id}", each(latestScans, "/api/v1/scans/%d"));
         pages.put("GET /api/v1/scans/{id}/findings?limit=100", each(latestScans, "/api/v1/scans/%d/findings?limit=100"));
+        pages.put("GET /api/v1/findings?limit=100", List.of("/api/v1/findings?limit=100"));
+        pages.put("GET /api/v1/findings?sort=path&limit=100", List.of("/api/v1/findings?sort=path&limit=100"));
         pages.put("GET /api/v1/repositories/{id}/score", each(repositories, "/api/v1/repositories/%d/score"));
         pages.put("GET /api/v1/repositories/{id}/trends", each(repositories, "/api/v1/repositories/%d/trends"));
         pages.put("GET /api/v1/crates/{id}", each(crates, "/api/v1/crates/%d"));
@@ -180,7 +190,7 @@ public final class PageBenchmark {
     private static List<Long> ids(String query) throws Exception {
         List<Long> ids = new ArrayList<>();
         try (Connection connection = BenchServer.connect(); Statement sql = connection.createStatement()) {
-            sql.execute("set search_path = " + SCHEMA);
+            sql.execute("set search_path = " + schema);
             try (ResultSet rows = sql.executeQuery(query)) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
@@ -207,7 +217,7 @@ public final class PageBenchmark {
      */
     private static void seed() throws Exception {
         try (Connection connection = BenchServer.connect(); Statement sql = connection.createStatement()) {
-            sql.execute("set search_path = " + SCHEMA);
+            sql.execute("set search_path = " + schema);
             sql.execute("set work_mem = '64MB'");
             sql.execute("""
                     insert into repository (name, url, default_branch)
