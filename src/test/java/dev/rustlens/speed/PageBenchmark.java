@@ -29,12 +29,14 @@ import java.util.UUID;
  * HTTP round trip with one client after a warm-up of all pages. With {@code --concurrent CORPUS}
  * it then starts rustlens again with two scan workers, scans two repositories of corpus crates,
  * and while they run has {@value #CLIENTS} clients request every page at once. Targets (issue 22):
- * p95 at most 100 ms with one client, 250 ms with 16 while two scans run. See docs/benchmarks.md.
+ * p95 at most 100 ms with one client, 250 ms with 16 while two scans run. {@code --schema} and
+ * {@code --port} let two people measure at once, {@code --pages TEXT} times only the pages whose
+ * name contains TEXT. See docs/benchmarks.md.
  */
 public final class PageBenchmark {
 
-    private static final String SCHEMA = "rustlens_seed";
-    private static final int PORT = 18_082;
+    private static String schema = "rustlens_seed";
+    private static int port = 18_082;
     private static final int CLIENTS = 16;
     private static int repositories = 50;
     private static int scans = 100;
@@ -65,7 +67,8 @@ public final class PageBenchmark {
     /**
      * Arguments: {@code --reuse} keeps an already seeded schema ({@code --only-concurrent} too,
      * and skips the one-client measurements); {@code --repositories N},
-     * {@code --scans N}, {@code --concurrent CORPUS}, {@code --jar JAR} (default
+     * {@code --scans N}, {@code --schema NAME} (default rustlens_seed), {@code --port N} (default 18082),
+     * {@code --pages TEXT}, {@code --concurrent CORPUS}, {@code --jar JAR} (default
      * target/quarkus-app/quarkus-run.jar).
      */
     public static void main(String[] args) throws Exception {
@@ -73,13 +76,16 @@ public final class PageBenchmark {
         boolean reuse = arguments.contains("--reuse") || arguments.contains("--only-concurrent");
         repositories = Integer.parseInt(option(arguments, "--repositories", "50"));
         scans = Integer.parseInt(option(arguments, "--scans", "100"));
+        schema = option(arguments, "--schema", schema);
+        port = Integer.parseInt(option(arguments, "--port", Integer.toString(port)));
+        String pageNameContains = option(arguments, "--pages", "");
         String concurrent = option(arguments, "--concurrent", null);
         Path jar = Path.of(option(arguments, "--jar", "target/quarkus-app/quarkus-run.jar"));
         Path work = Files.createTempDirectory("rustlens-page-bench");
         if (!reuse) {
-            BenchServer.sql("drop schema if exists " + SCHEMA + " cascade");
+            BenchServer.sql("drop schema if exists " + schema + " cascade");
         }
-        try (BenchServer server = BenchServer.start(jar, SCHEMA, PORT, work.resolve("app.log"), List.of(
+        try (BenchServer server = BenchServer.start(jar, schema, port, work.resolve("app.log"), List.of(
                 "-Drustlens.work-dir=" + work.resolve("app"), "-Drustlens.scan.workers=0",
                 "-Drustlens.admin.token=" + TOKEN))) {
             if (!reuse) {
@@ -95,6 +101,7 @@ public final class PageBenchmark {
             if (arguments.contains("--only-concurrent")) {
                 pages.clear();
             }
+            pages.keySet().removeIf(name -> !name.contains(pageNameContains));
             // Every page is warmed up before any is timed, so the first ones do not pay for the JIT.
             for (List<String> paths : pages.values()) {
                 for (int i = 0; i < WARM_UP; i++) {
@@ -107,7 +114,7 @@ public final class PageBenchmark {
             }
         }
         if (concurrent != null) {
-            ConcurrentPages.measure(jar, SCHEMA, PORT, work, TOKEN, Path.of(concurrent), pages(), CLIENTS);
+            ConcurrentPages.measure(jar, schema, port, work, TOKEN, Path.of(concurrent), pages(), CLIENTS);
         }
     }
 
@@ -180,7 +187,7 @@ public final class PageBenchmark {
     private static List<Long> ids(String query) throws Exception {
         List<Long> ids = new ArrayList<>();
         try (Connection connection = BenchServer.connect(); Statement sql = connection.createStatement()) {
-            sql.execute("set search_path = " + SCHEMA);
+            sql.execute("set search_path = " + schema);
             try (ResultSet rows = sql.executeQuery(query)) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
@@ -207,7 +214,7 @@ public final class PageBenchmark {
      */
     private static void seed() throws Exception {
         try (Connection connection = BenchServer.connect(); Statement sql = connection.createStatement()) {
-            sql.execute("set search_path = " + SCHEMA);
+            sql.execute("set search_path = " + schema);
             sql.execute("set work_mem = '64MB'");
             sql.execute("""
                     insert into repository (name, url, default_branch)
@@ -315,10 +322,11 @@ public final class PageBenchmark {
                         select id, lag(id) over (partition by repository_id order by committed_at) as previous from scan) p
                     where s.id = p.id""");
             sql.execute("""
-                    update scan s set score = a.score,
+                    update scan s set score = a.score, unsafe_blocks = a.unsafe_blocks,
                            grade = {grade of a.score},
                            files_total = a.files, files_done = a.files, files_analyzed = a.files / 10, files_reused = a.files - a.files / 10
-                    from (select scan_id, (sum(score * code_lines) / sum(code_lines))::int as score, sum(files)::int as files
+                    from (select scan_id, (sum(score * code_lines) / sum(code_lines))::int as score, sum(files)::int as files,
+                                 sum(unsafe_blocks)::int as unsafe_blocks
                           from crate_snapshot group by scan_id) a
                     where s.id = a.scan_id""".replace("{grade of a.score}", grade("a.score")));
             sql.execute("""
