@@ -128,8 +128,10 @@ public class RepositoryReports {
     /**
      * The recent trends of the repositories {@code repositoryIds}, in one query that reads at most
      * {@value #TREND_POINTS} scanned commits of each, newest first through {@code
-     * scan_branch_newest_idx} (a commit scanned again counted once, and a scan without crates left
-     * out, as the trends API counts them), with the unsafe blocks stored with each scan.
+     * scan_branch_newest_idx} (a commit scanned again counted once, its newest scan, and a scan
+     * without crates left out, as the trends API counts them), with the unsafe blocks stored with
+     * each scan. The newest scan of a commit is a probe per scan read: written as "no newer scan of
+     * the commit", PostgreSQL compared each with every scan of the repository.
      */
     @Transactional
     public Map<Long, RecentTrend> recentTrends(Collection<Long> repositoryIds) {
@@ -144,9 +146,8 @@ public class RepositoryReports {
                     select s.score, s.committed_at, s.id, s.unsafe_blocks from scan s
                     where s.repository_id = r.id and s.branch = r.default_branch and s.status = 'succeeded'
                       and s.unsafe_blocks is not null
-                      and not exists (select 1 from scan n where n.repository_id = s.repository_id
-                                      and n.branch = s.branch and n.status = 'succeeded'
-                                      and n.commit_sha = s.commit_sha and n.id > s.id)
+                      and s.id = (select max(n.id) from scan n where n.repository_id = s.repository_id
+                                  and n.branch = s.branch and n.status = 'succeeded' and n.commit_sha = s.commit_sha)
                     order by s.committed_at desc, s.id desc limit ?2) t
                 where r.id in (?1)
                 order by r.id, t.committed_at, t.id""", Tuple.class)
