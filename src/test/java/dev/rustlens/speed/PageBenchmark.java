@@ -131,6 +131,8 @@ public final class PageBenchmark {
         List<Long> benchmarks = ids("select min(id) from benchmark group by repository_id order by 1");
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put("overview /", List.of("/"));
+        pages.put("overview, last page by name", List.of("/?sort=name&order=asc&page=" + (repositories.size() + 49) / 50));
+        pages.put("overview by unsafe trend", List.of("/?sort=unsafe-trend&order=asc"));
         pages.put("repository page", each(repositories, "/repositories/%d"));
         pages.put("crate page", each(crates, "/crates/%d"));
         pages.put("findings browser, all repositories", List.of("/findings"));

@@ -38,6 +38,8 @@ class CratesPageTest {
 
     private static final String UNSAFE_LIB = "//! Reads.\n/// Reads.\npub fn first(p: *const u8) -> u8 {\n"
             + "    unsafe { *p }\n}\n";
+    private static final String TWO_UNSAFE_READS = UNSAFE_LIB + "\n/// Reads too.\npub fn second(p: *const u8) -> u8 {\n"
+            + "    unsafe { *p.add(1) }\n}\n";
 
     private static final Pattern ROW = Pattern.compile("<tr id=\"repository-(\\d+)\">(.*?)</tr>", Pattern.DOTALL);
     private static final Pattern GRADE = Pattern.compile("</th>\\s*<td>(?:<span class=\"grade grade-([A-E])\">[A-E]</span> (\\d+))?</td>");
@@ -56,8 +58,7 @@ class CratesPageTest {
                 "src/lib.rs", UNSAFE_LIB))) {
             long repository = register(TestRepositories.url(git));
             awaitScan(startScan(repository));
-            TestRepositories.commit(git, Map.of("src/lib.rs", UNSAFE_LIB + "\n/// Reads too.\npub fn second(p: *const u8)"
-                    + " -> u8 {\n    unsafe { *p.add(1) }\n}\n"), "a second unsafe read");
+            TestRepositories.commit(git, Map.of("src/lib.rs", TWO_UNSAFE_READS), "a second unsafe read");
             awaitScan(startScan(repository));
 
             JsonPath crates = given().queryParam("repository", repository).when().get("/api/v1/crates")
@@ -99,6 +100,11 @@ class CratesPageTest {
         }
     }
 
+    /**
+     * The overview pages every repository exactly once in every order, with the summary of all of
+     * them on each page, and shows a repository's grade and trends as the API gives them: a
+     * rescanned commit is one point, as in the trends.
+     */
     @Test
     void theOverviewPagesEveryRepositoryOnceInEveryOrderAndShowsWhatTheApiSays(@TempDir Path dir) throws Exception {
         try (Git git = TestRepositories.create(dir, Map.of(
@@ -106,8 +112,7 @@ class CratesPageTest {
                 "src/lib.rs", UNSAFE_LIB))) {
             long scanned = register(TestRepositories.url(git));
             awaitScan(startScan(scanned));
-            TestRepositories.commit(git, Map.of("src/lib.rs", UNSAFE_LIB + "\n/// Reads too.\npub fn second(p: *const u8)"
-                    + " -> u8 {\n    unsafe { *p.add(1) }\n}\n"), "a second unsafe read");
+            TestRepositories.commit(git, Map.of("src/lib.rs", TWO_UNSAFE_READS), "a second unsafe read");
             awaitScan(startScan(scanned));
             // The same commit again: the trends count a commit once, and so must the sparklines.
             awaitScan(startScan(scanned));
