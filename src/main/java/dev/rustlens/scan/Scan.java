@@ -129,6 +129,10 @@ public class Scan extends RepositoryPart {
 
     public String grade;
 
+    /** Its crates' unsafe blocks in all; null until it has stored a crate, and for a scan that found none. */
+    @Column(name = "unsafe_blocks")
+    public Integer unsafeBlocks;
+
     /** Why the score is below its crates' mean, when the worst crate with unsafe code holds it down. */
     @Column(name = "score_held_because")
     public String scoreHeldBecause;

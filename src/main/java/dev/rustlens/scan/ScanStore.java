@@ -120,6 +120,7 @@ public class ScanStore {
         Map<Long, List<ScoredFinding>> scored = new HashMap<>();
         Set<String> currentFingerprints = new HashSet<>();
         Map<String, Long> snapshots = new LinkedHashMap<>();
+        int unsafeBlocks = 0;
         for (StoredCrates.StoredCrate stored : result.crates()) {
             String name = stored.name();
             Crate crate = Crate.findByName(scan.repository, name).orElseGet(() -> {
@@ -133,6 +134,7 @@ public class ScanStore {
             snapshot.persist();
             entityManager.flush();
             snapshots.put(name, snapshot.id);
+            unsafeBlocks += snapshot.unsafeBlocks;
             // Built once from the analysis result: written, then scored without reading them back.
             List<String> fingerprints = stored.fingerprints();
             insertFindings(scan.id, snapshot.id, stored.findings(), fingerprints, previousFingerprints);
@@ -143,6 +145,7 @@ public class ScanStore {
         dependencies.store(scan.id, result.dependencies());
         currentFingerprints.addAll(insertAdvisoryFindings(scan.id, snapshots, previousFingerprints));
         scan.previousScanId = previous.map(p -> p.id).orElse(null);
+        scan.unsafeBlocks = result.crates().isEmpty() ? null : unsafeBlocks;
         scan.findingsNew = (int) currentFingerprints.stream().filter(f -> !previousFingerprints.contains(f)).count();
         scan.findingsFixed = (int) previousFingerprints.stream().filter(f -> !currentFingerprints.contains(f)).count();
         scan.commitSha = commitSha;
@@ -262,6 +265,7 @@ public class ScanStore {
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         dependencies.copy(from, scanId);
         scan.previousScanId = source.previousScanId;
+        scan.unsafeBlocks = source.unsafeBlocks;
         scan.findingsNew = source.findingsNew;
         scan.findingsFixed = source.findingsFixed;
         scan.commitSha = commitSha;

@@ -97,7 +97,10 @@ public class Portfolio {
                     .forEach(snapshot -> previousScores.put(snapshot.crate.id, snapshot.score));
         }
         String nameContains = filter.nameContains() == null ? null : filter.nameContains().toLowerCase(Locale.ROOT);
-        return CrateSnapshot.<CrateSnapshot>list("scan.id in ?1", List.copyOf(currentScans.keySet())).stream()
+        // Each snapshot's crate and repository in the same query: loaded one at a time, they were a
+        // query per crate and per repository.
+        return CrateSnapshot.<CrateSnapshot>list("from CrateSnapshot s join fetch s.crate c join fetch c.repository"
+                + " where s.scan.id in ?1", List.copyOf(currentScans.keySet())).stream()
                 .filter(snapshot -> nameContains == null
                         || snapshot.crate.name.toLowerCase(Locale.ROOT).contains(nameContains))
                 .filter(snapshot -> filter.gradeAtOrBelow() == null || snapshot.grade != null

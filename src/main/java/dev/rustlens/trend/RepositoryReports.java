@@ -6,18 +6,21 @@ import dev.rustlens.database.Columns;
 import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.CrateSnapshot;
+import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.util.Arrays;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.hibernate.Session;
 
 /**
@@ -40,16 +43,35 @@ public class RepositoryReports {
     }
 
     /**
-     * A repository on the overview page.
+     * A repository's place on the overview, from one query over every repository: what the overview
+     * sorts, filters and totals by, without its scans' entities or trends.
      *
-     * @param lastScan its newest scan of any kind, null if none
-     * @param current its newest succeeded scan of the default branch, null if none
-     * @param recentScores the scores of its newest succeeded scans of the default branch, oldest first
-     * @param recentUnsafeBlocks the unsafe blocks of the same scans (every crate's, as the crates table counts them)
+     * @param lastScanId its newest scan of any kind, null if none
+     * @param lastScanAt when that scan ended, started or was queued, whichever is the latest it got to
+     * @param currentScanId its newest succeeded scan of the default branch, null if none
+     * @param score the current scan's score; {@code findingsNew} its findings new since the scan before
+     * @param firstScan whether the current scan had no scan to compare with when it was stored (its
+     *     findings are all "new" in the data)
+     * @param committedAt the current scan's commit time
      */
-    public record RepositorySummary(GitRepository repository, Scan lastScan, Scan current, List<Integer> recentScores,
-            List<Integer> recentUnsafeBlocks, long openAlerts) {
+    public record Standing(long repositoryId, String name, Long lastScanId, OffsetDateTime lastScanAt,
+            Long currentScanId, Integer score, Integer findingsNew, boolean firstScan, OffsetDateTime committedAt) {
     }
+
+    /**
+     * A repository's recent history as its trend in the API shows it ({@code GET
+     * /api/v1/repositories/{id}/trends}: one point per scanned commit of the default branch, its
+     * newest scan), the newest {@value #TREND_POINTS} points, oldest first: their scores (points
+     * without one left out) and their crates' unsafe blocks.
+     */
+    public record RecentTrend(List<Integer> scores, List<Integer> unsafeBlocks) {
+
+        /** A repository without a scanned commit. */
+        public static final RecentTrend NONE = new RecentTrend(List.of(), List.of());
+    }
+
+    /** How many of the newest points of a repository's trend the overview shows. */
+    public static final int TREND_POINTS = 30;
 
     /**
      * A crate of a scan with its Unsafe rating (null until rated) and its findings that count
@@ -72,29 +94,6 @@ public class RepositoryReports {
             long benchmarkCount) {
     }
 
-    /** The ids behind one repository's summary, and its recent scores and unsafe blocks oldest first. */
-    private record SummaryIds(Long lastScanId, Long currentScanId, List<Integer> scores, List<Integer> unsafeBlocks) {
-    }
-
-    /** Every repository in name order; a fixed handful of queries serves them all, however many there are. */
-    @Transactional
-    public List<RepositorySummary> summaries() {
-        List<GitRepository> repositories = GitRepository.listByName();
-        Map<Long, SummaryIds> ids = summaryIds();
-        List<Long> scanIds = ids.values().stream().flatMap(row -> Stream.of(row.lastScanId(), row.currentScanId()))
-                .filter(Objects::nonNull).distinct().toList();
-        Map<Long, Scan> scans = new HashMap<>();
-        if (!scanIds.isEmpty()) {
-            Scan.<Scan>list("id in ?1", scanIds).forEach(scan -> scans.put(scan.id, scan));
-        }
-        Map<Long, Long> openAlerts = benchmarks.openAlertCounts();
-        return repositories.stream().map(repository -> {
-            SummaryIds row = ids.getOrDefault(repository.id, new SummaryIds(null, null, List.of(), List.of()));
-            return new RepositorySummary(repository, scans.get(row.lastScanId()), scans.get(row.currentScanId()),
-                    row.scores(), row.unsafeBlocks(), openAlerts.getOrDefault(repository.id, 0L));
-        }).toList();
-    }
-
     /**
      * The ids of repository {@code r}'s succeeded scans of its default branch, newest commit first:
      * with {@code limit 1}, its current scan, the one the overview, its pages and the crates table show.
@@ -102,48 +101,120 @@ public class RepositoryReports {
     static final String DEFAULT_BRANCH_SCANS_NEWEST_FIRST = "select s.id from scan s where s.repository_id = r.id"
             + " and s.branch = r.default_branch and s.status = 'succeeded' order by s.committed_at desc, s.id desc";
 
-    /** Per repository id, in one query: its newest scan, its current scan, its recent scores and unsafe blocks. */
-    private Map<Long, SummaryIds> summaryIds() {
-        Map<Long, SummaryIds> ids = new HashMap<>();
-        for (Tuple row : session().createNativeQuery("select r.id as repository_id,"
-                + " (select s.id from scan s where s.repository_id = r.id order by s.id desc limit 1) as last_scan_id,"
-                + " (" + DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " limit 1) as current_scan_id,"
-                + " (select string_agg(t.score::text, ',' order by t.committed_at, t.id) from ("
-                + " select s.score, s.committed_at, s.id from scan s where s.repository_id = r.id"
-                + " and s.branch = r.default_branch and s.status = 'succeeded' and s.score is not null"
-                + " order by s.committed_at desc, s.id desc limit ?1) t) as scores,"
-                + " (select string_agg(t.blocks::text, ',' order by t.committed_at, t.id) from ("
-                + " select (select coalesce(sum(cs.unsafe_blocks), 0) from crate_snapshot cs where cs.scan_id = s.id)"
-                + " as blocks, s.committed_at, s.id from scan s where s.repository_id = r.id"
-                + " and s.branch = r.default_branch and s.status = 'succeeded'"
-                + " order by s.committed_at desc, s.id desc limit ?1) t) as unsafe_blocks"
-                + " from repository r", Tuple.class).setParameter(1, TREND_SCANS).getResultList()) {
-            ids.put(Columns.longOf(row, "repository_id"), new SummaryIds(Columns.nullableLongOf(row, "last_scan_id"),
-                    Columns.nullableLongOf(row, "current_scan_id"), numbers(row.get("scores", String.class)),
-                    numbers(row.get("unsafe_blocks", String.class))));
-        }
-        return ids;
-    }
-
-    /** "3,5,8" as numbers; none for null. */
-    private static List<Integer> numbers(String joined) {
-        return joined == null ? List.of() : Arrays.stream(joined.split(",")).map(Integer::valueOf).toList();
+    /**
+     * Every repository's standing, in one query that reads two scans of each (its newest, and its
+     * current through the commit-time index), however long its history.
+     */
+    @Transactional
+    public List<Standing> standings() {
+        return session().createNativeQuery("""
+                select r.id as repository_id, r.name, l.id as last_scan_id,
+                       coalesce(l.finished_at, l.started_at, l.queued_at) as last_scan_at, c.id as current_scan_id,
+                       c.score, c.findings_new, c.previous_scan_id is null as first_scan, c.committed_at
+                from repository r
+                left join lateral (select s.id, s.finished_at, s.started_at, s.queued_at from scan s
+                                   where s.repository_id = r.id order by s.id desc limit 1) l on true
+                left join lateral (select s.id, s.score, s.findings_new, s.previous_scan_id, s.committed_at
+                                   from scan s where s.repository_id = r.id and s.branch = r.default_branch
+                                   and s.status = 'succeeded' order by s.committed_at desc, s.id desc limit 1) c on true
+                """, Tuple.class).getResultList().stream().map(row -> new Standing(Columns.longOf(row, "repository_id"),
+                        row.get("name", String.class), Columns.nullableLongOf(row, "last_scan_id"),
+                        time(row, "last_scan_at"), Columns.nullableLongOf(row, "current_scan_id"),
+                        Columns.nullableIntOf(row, "score"), Columns.nullableIntOf(row, "findings_new"),
+                        Boolean.TRUE.equals(row.get("first_scan", Boolean.class)), time(row, "committed_at")))
+                .toList();
     }
 
     /**
-     * The new findings of severity CRITICAL or worse that count against the score (our checks', not
-     * suppressed, not in test code, not triaged) in the scans {@code scanIds}.
+     * The recent trends of the repositories {@code repositoryIds}, in one query that reads at most
+     * {@value #TREND_POINTS} scanned commits of each, newest first through {@code
+     * scan_branch_newest_idx} (a commit scanned again counted once, its newest scan, and a scan
+     * without crates left out, as the trends API counts them), with the unsafe blocks stored with
+     * each scan. The newest scan of a commit is a probe per scan read: written as "no newer scan of
+     * the commit", PostgreSQL compared each with every scan of the repository.
+     */
+    @Transactional
+    public Map<Long, RecentTrend> recentTrends(Collection<Long> repositoryIds) {
+        if (repositoryIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Integer>> scores = new HashMap<>();
+        Map<Long, List<Integer>> unsafeBlocks = new HashMap<>();
+        for (Tuple row : session().createNativeQuery("""
+                select r.id as repository_id, t.score, t.unsafe_blocks
+                from repository r cross join lateral (
+                    select s.score, s.committed_at, s.id, s.unsafe_blocks from scan s
+                    where s.repository_id = r.id and s.branch = r.default_branch and s.status = 'succeeded'
+                      and s.unsafe_blocks is not null
+                      and s.id = (select max(n.id) from scan n where n.repository_id = s.repository_id
+                                  and n.branch = s.branch and n.status = 'succeeded' and n.commit_sha = s.commit_sha)
+                    order by s.committed_at desc, s.id desc limit ?2) t
+                where r.id in (?1)
+                order by r.id, t.committed_at, t.id""", Tuple.class)
+                .setParameter(1, repositoryIds).setParameter(2, TREND_POINTS).getResultList()) {
+            long repositoryId = Columns.longOf(row, "repository_id");
+            Integer score = Columns.nullableIntOf(row, "score");
+            if (score != null) {
+                scores.computeIfAbsent(repositoryId, id -> new ArrayList<>()).add(score);
+            }
+            unsafeBlocks.computeIfAbsent(repositoryId, id -> new ArrayList<>())
+                    .add(Columns.intOf(row, "unsafe_blocks"));
+        }
+        Map<Long, RecentTrend> trends = new HashMap<>();
+        unsafeBlocks.forEach((repositoryId, blocks) -> trends.put(repositoryId,
+                new RecentTrend(scores.getOrDefault(repositoryId, List.of()), blocks)));
+        return trends;
+    }
+
+    /** The scans {@code ids} by id, with the associations the overview shows. */
+    @Transactional
+    public Map<Long, Scan> scans(Collection<Long> ids) {
+        Map<Long, Scan> scans = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Scan.<Scan>list("id in ?1", ids).forEach(scan -> scans.put(scan.id, scan));
+        }
+        return scans;
+    }
+
+    /** The repositories {@code ids} by id. */
+    @Transactional
+    public Map<Long, GitRepository> repositories(Collection<Long> ids) {
+        Map<Long, GitRepository> repositories = new HashMap<>();
+        if (!ids.isEmpty()) {
+            GitRepository.<GitRepository>list("id in ?1", ids).forEach(repository -> repositories.put(repository.id,
+                    repository));
+        }
+        return repositories;
+    }
+
+    private static OffsetDateTime time(Tuple row, String column) {
+        Instant instant = row.get(column, Instant.class);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * The new findings of severity CRITICAL or worse that count against the score ({@link
+     * FindingFilter#COUNTS}: our checks', not suppressed, not in test code, not triaged) in the scans
+     * {@code scanIds}: the counts stored with each scan ({@code finding_count}) less the findings
+     * their repositories' active triage marks take out, so that it reads no scan's findings but the
+     * few triaged ones.
      */
     @Transactional
     public long newSevereFindings(List<Long> scanIds) {
         if (scanIds.isEmpty()) {
             return 0;
         }
-        return ((Number) session().createNativeQuery("select count(*) from finding f"
-                + " join crate_snapshot cs on cs.id = f.crate_snapshot_id join crate c on c.id = cs.crate_id"
-                + " where f.scan_id = any(?1) and f.tracking = 'new' and f.severity in ('CRITICAL', 'BLOCKER') and "
-                + FindingFilter.COUNTS, Long.class).setParameter(1, scanIds.toArray(Long[]::new)).getSingleResult())
+        String newSevere = "f.scan_id in (?1) and f.tracking = 'new' and f.severity in ('CRITICAL', 'BLOCKER') and "
+                + DiagnosticImports.OWN + " and f.suppression = 'NONE' and not f.in_test_code";
+        long stored = ((Number) session().createNativeQuery("select coalesce(sum(f.findings), 0) from finding_count f"
+                + " where " + newSevere, Long.class).setParameter(1, scanIds).getSingleResult()).longValue();
+        long triaged = ((Number) session().createNativeQuery("""
+                select count(*) from scan s
+                join finding_triage t on t.repository_id = s.repository_id and (t.expires_at is null or t.expires_at > now())
+                join finding f on f.scan_id = s.id and f.fingerprint = t.fingerprint
+                where s.id in (?1) and""" + " " + newSevere, Long.class).setParameter(1, scanIds).getSingleResult())
                 .longValue();
+        return stored - triaged;
     }
 
     /** The report on repository {@code id}, empty if there is no such repository. */

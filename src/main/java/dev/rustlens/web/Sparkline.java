@@ -73,7 +73,7 @@ public record Sparkline(String what, List<Integer> values, Scale scale) {
         return format(y(values.getLast()));
     }
 
-    /** The change from the first to the last value, for sorting by trend. */
+    /** The change from the first to the last value. */
     public int change() {
         return values.isEmpty() ? 0 : values.getLast() - values.getFirst();
     }

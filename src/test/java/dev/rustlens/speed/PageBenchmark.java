@@ -29,7 +29,9 @@ import java.util.UUID;
  * HTTP round trip with one client after a warm-up of all pages. With {@code --concurrent CORPUS}
  * it then starts rustlens again with two scan workers, scans two repositories of corpus crates,
  * and while they run has {@value #CLIENTS} clients request every page at once. Targets (issue 22):
- * p95 at most 100 ms with one client, 250 ms with 16 while two scans run. See docs/benchmarks.md.
+ * p95 at most 100 ms with one client, 250 ms with 16 while two scans run. {@code --schema} and
+ * {@code --port} let two people measure at once, {@code --pages TEXT} times only the pages whose
+ * name contains TEXT. See docs/benchmarks.md.
  */
 public final class PageBenchmark {
 
@@ -65,9 +67,9 @@ public final class PageBenchmark {
     /**
      * Arguments: {@code --reuse} keeps an already seeded schema ({@code --only-concurrent} too,
      * and skips the one-client measurements); {@code --repositories N},
-     * {@code --scans N}, {@code --concurrent CORPUS}, {@code --jar JAR} (default
-     * target/quarkus-app/quarkus-run.jar), {@code --schema NAME} (default rustlens_seed) and
-     * {@code --port N} (default 18082), so that two benchmarks on one machine do not collide.
+     * {@code --scans N}, {@code --schema NAME} (default rustlens_seed), {@code --port N} (default 18082),
+     * {@code --pages TEXT}, {@code --concurrent CORPUS}, {@code --jar JAR} (default
+     * target/quarkus-app/quarkus-run.jar); a schema and port of its own let two benchmarks run on one machine.
      */
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
@@ -76,6 +78,7 @@ public final class PageBenchmark {
         scans = Integer.parseInt(option(arguments, "--scans", "100"));
         schema = option(arguments, "--schema", schema);
         port = Integer.parseInt(option(arguments, "--port", Integer.toString(port)));
+        String pageNameContains = option(arguments, "--pages", "");
         String concurrent = option(arguments, "--concurrent", null);
         Path jar = Path.of(option(arguments, "--jar", "target/quarkus-app/quarkus-run.jar"));
         Path work = Files.createTempDirectory("rustlens-page-bench");
@@ -98,6 +101,7 @@ public final class PageBenchmark {
             if (arguments.contains("--only-concurrent")) {
                 pages.clear();
             }
+            pages.keySet().removeIf(name -> !name.contains(pageNameContains));
             // Every page is warmed up before any is timed, so the first ones do not pay for the JIT.
             for (List<String> paths : pages.values()) {
                 for (int i = 0; i < WARM_UP; i++) {
@@ -130,6 +134,8 @@ public final class PageBenchmark {
         List<Long> benchmarks = ids("select min(id) from benchmark group by repository_id order by 1");
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put("overview /", List.of("/"));
+        pages.put("overview, last page by name", List.of("/?sort=name&order=asc&page=" + (repositories.size() + 49) / 50));
+        pages.put("overview by unsafe trend", List.of("/?sort=unsafe-trend&order=asc"));
         pages.put("repository page", each(repositories, "/repositories/%d"));
         pages.put("crate page", each(crates, "/crates/%d"));
         pages.put("findings browser, all repositories", List.of("/findings"));
@@ -325,10 +331,11 @@ public final class PageBenchmark {
                         select id, lag(id) over (partition by repository_id order by committed_at) as previous from scan) p
                     where s.id = p.id""");
             sql.execute("""
-                    update scan s set score = a.score,
+                    update scan s set score = a.score, unsafe_blocks = a.unsafe_blocks,
                            grade = {grade of a.score},
                            files_total = a.files, files_done = a.files, files_analyzed = a.files / 10, files_reused = a.files - a.files / 10
-                    from (select scan_id, (sum(score * code_lines) / sum(code_lines))::int as score, sum(files)::int as files
+                    from (select scan_id, (sum(score * code_lines) / sum(code_lines))::int as score, sum(files)::int as files,
+                                 sum(unsafe_blocks)::int as unsafe_blocks
                           from crate_snapshot group by scan_id) a
                     where s.id = a.scan_id""".replace("{grade of a.score}", grade("a.score")));
             sql.execute("""
