@@ -107,6 +107,17 @@ class ScoreUpgradeTest {
                        'unsafe block without a // SAFETY: comment', false, 'NONE', md5(c.id || ':' || n), 'unchanged'
                 from crate_snapshot c join scan s on s.id = c.scan_id, generate_series(1, c.unsafe_blocks / 2) n
                 where s.repository_id = %d""".formatted(repository));
+        // The counts a store keeps beside its findings (FindingCounts): pages and totals of every
+        // repository read them.
+        sql.execute("""
+                insert into finding_count (scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code,
+                                           suppression, findings)
+                select f.scan_id, f.crate_snapshot_id, f.check_id, f.severity, f.tracking, f.in_test_code, f.suppression,
+                       count(*)
+                from finding f join scan s on s.id = f.scan_id
+                where s.repository_id = %d
+                group by f.scan_id, f.crate_snapshot_id, f.check_id, f.severity, f.tracking, f.in_test_code,
+                         f.suppression""".formatted(repository));
         return repository;
     }
 }
