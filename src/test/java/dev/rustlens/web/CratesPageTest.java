@@ -47,19 +47,30 @@ class CratesPageTest {
     private static final Pattern SUMMARY = Pattern.compile("<p class=\"portfolio-summary\" role=\"status\">(.*?)</p>",
             Pattern.DOTALL);
 
+    /** A repository of one crate with one unjustified unsafe read. */
+    private static Git probe(Path dir, String crate, String version) throws Exception {
+        return TestRepositories.create(dir, Map.of("Cargo.toml",
+                "[package]\nname = \"%s\"\nversion = \"%s\"\nedition = \"2021\"\n".formatted(crate, version),
+                "src/lib.rs", UNSAFE_LIB));
+    }
+
+    /** Registers the repository and scans it, then again after a commit that adds a second unsafe read. */
+    private static long scannedBeforeAndAfterASecondUnsafeRead(Git git) throws Exception {
+        long repository = register(TestRepositories.url(git));
+        awaitScan(startScan(repository));
+        TestRepositories.commit(git, Map.of("src/lib.rs", TWO_UNSAFE_READS), "a second unsafe read");
+        awaitScan(startScan(repository));
+        return repository;
+    }
+
     /** A repository's row on the overview: its id, and its score (null without a grade). */
     private record OverviewRow(long id, Integer score, String row) {
     }
 
     @Test
     void everyCrateOfEveryRepositoryIsListedWithItsScoreAndChange(@TempDir Path dir) throws Exception {
-        try (Git git = TestRepositories.create(dir, Map.of(
-                "Cargo.toml", "[package]\nname = \"portfolio-probe\"\nversion = \"0.3.0\"\nedition = \"2021\"\n",
-                "src/lib.rs", UNSAFE_LIB))) {
-            long repository = register(TestRepositories.url(git));
-            awaitScan(startScan(repository));
-            TestRepositories.commit(git, Map.of("src/lib.rs", TWO_UNSAFE_READS), "a second unsafe read");
-            awaitScan(startScan(repository));
+        try (Git git = probe(dir, "portfolio-probe", "0.3.0")) {
+            long repository = scannedBeforeAndAfterASecondUnsafeRead(git);
 
             JsonPath crates = given().queryParam("repository", repository).when().get("/api/v1/crates")
                     .then().statusCode(200).body("$", hasSize(1)).extract().jsonPath();
@@ -107,13 +118,8 @@ class CratesPageTest {
      */
     @Test
     void theOverviewPagesEveryRepositoryOnceInEveryOrderAndShowsWhatTheApiSays(@TempDir Path dir) throws Exception {
-        try (Git git = TestRepositories.create(dir, Map.of(
-                "Cargo.toml", "[package]\nname = \"overview-probe\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
-                "src/lib.rs", UNSAFE_LIB))) {
-            long scanned = register(TestRepositories.url(git));
-            awaitScan(startScan(scanned));
-            TestRepositories.commit(git, Map.of("src/lib.rs", TWO_UNSAFE_READS), "a second unsafe read");
-            awaitScan(startScan(scanned));
+        try (Git git = probe(dir, "overview-probe", "0.1.0")) {
+            long scanned = scannedBeforeAndAfterASecondUnsafeRead(git);
             // The same commit again: the trends count a commit once, and so must the sparklines.
             awaitScan(startScan(scanned));
             // More repositories than a page holds, whatever other tests left in the schema.
