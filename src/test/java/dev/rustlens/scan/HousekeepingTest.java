@@ -2,6 +2,7 @@ package dev.rustlens.scan;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rustlens.trend.Trends;
@@ -92,6 +93,10 @@ class HousekeepingTest {
                     .body(containsString("removed by housekeeping"));
         }
         given().get("/api/v1/scans/" + scans.get("day-second") + "/findings").then().statusCode(200);
+        // The findings page says so too, rather than "no finding matches".
+        given().queryParam("repository", repository).queryParam("scan", scans.get("day-first")).get("/findings").then()
+                .statusCode(200).body(containsString("Housekeeping removed the findings and unsafe sites of this scan on"),
+                        not(containsString("No finding matches these filters.")));
     }
 
     private void commit(long scan, String time) {
