@@ -6,7 +6,6 @@ import dev.rustlens.database.Columns;
 import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.CrateSnapshot;
-import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -205,7 +204,7 @@ public class RepositoryReports {
             return 0;
         }
         String newSevere = "f.scan_id in (?1) and f.tracking = 'new' and f.severity in ('CRITICAL', 'BLOCKER') and "
-                + DiagnosticImports.OWN + " and f.suppression = 'NONE' and not f.in_test_code";
+                + FindingFilter.COUNTS_UNLESS_TRIAGED;
         long stored = ((Number) session().createNativeQuery("select coalesce(sum(f.findings), 0) from finding_count f"
                 + " where " + newSevere, Long.class).setParameter(1, scanIds).getSingleResult()).longValue();
         long triaged = ((Number) session().createNativeQuery("""

@@ -210,7 +210,7 @@ public class HomePage {
                 .filter(Objects::nonNull).toList(), openAlerts);
         // The trends of every repository are read only to sort by one; otherwise only the page's.
         Map<Long, RecentTrend> sortTrends = sort == Column.SCORE_TREND || sort == Column.UNSAFE_TREND
-                ? reports.recentTrends(standings.stream().map(Standing::repositoryId).toList()) : Map.of();
+                ? reports.recentTrends(standings.stream().map(Standing::repositoryId).toList()) : null;
         Function<Standing, Long> key = switch (sort) {
             case REPOSITORY -> null;
             case GRADE -> standing -> standing.score() == null ? null : standing.score().longValue();
@@ -240,20 +240,22 @@ public class HomePage {
                 reports.newSevereFindings(standings.stream().filter(standing -> standing.currentScanId() != null
                         && !standing.firstScan() && standing.committedAt() != null
                         && standing.committedAt().isAfter(weekAgo)).map(Standing::currentScanId).toList()));
-        return Templates.index(rows(shown, openAlerts, gatePassed), listing, summary);
+        return Templates.index(rows(shown, sortTrends, openAlerts, gatePassed), listing, summary);
     }
 
     /**
-     * The rows of the repositories shown, with their scans and trends read for them alone; each
-     * trend column on one scale over the page's rows.
+     * The rows of the repositories shown, with their scans and trends read for them alone (the
+     * trends of every repository when sorting by one read them already: {@code allTrends}, else
+     * null); each trend column on one scale over the page's rows.
      */
-    private List<RepositoryRow> rows(List<Standing> shown, Map<Long, Long> openAlerts, Map<Long, Boolean> gatePassed) {
+    private List<RepositoryRow> rows(List<Standing> shown, Map<Long, RecentTrend> allTrends, Map<Long, Long> openAlerts,
+            Map<Long, Boolean> gatePassed) {
         List<Long> ids = shown.stream().map(Standing::repositoryId).toList();
         Map<Long, GitRepository> repositories = reports.repositories(ids);
         Map<Long, Scan> scans = reports.scans(shown.stream()
                 .flatMap(standing -> Stream.of(standing.lastScanId(), standing.currentScanId()))
                 .filter(Objects::nonNull).distinct().toList());
-        Map<Long, RecentTrend> trends = reports.recentTrends(ids);
+        Map<Long, RecentTrend> trends = allTrends != null ? allTrends : reports.recentTrends(ids);
         List<RecentTrend> shownTrends = ids.stream().map(id -> trends.getOrDefault(id, RecentTrend.NONE)).toList();
         Sparkline.Scale scores = Sparkline.Scale.ofScores(shownTrends.stream().map(RecentTrend::scores).toList());
         Sparkline.Scale unsafeBlocks = Sparkline.Scale.ofCounts(shownTrends.stream()
