@@ -116,7 +116,7 @@ public final class CargoDiagnostics {
                 throw new MalformedDiagnosticsException(where + ": more than " + MAX_DIAGNOSTICS + " diagnostics");
             } else {
                 seen.put(read, diagnostics.size());
-                diagnostics.add(read.inTestCode(testTarget));
+                diagnostics.add(read.withInTestCode(testTarget));
             }
         }
         if (objects == 0) {

@@ -15,7 +15,7 @@ public record Diagnostic(String checkId, Severity severity, String path, int lin
         int endColumn, String message, String context, boolean inTestCode) {
 
     /** The same diagnostic, in test code or not. */
-    public Diagnostic inTestCode(boolean testCode) {
+    public Diagnostic withInTestCode(boolean testCode) {
         return new Diagnostic(checkId, severity, path, line, column, endLine, endColumn, message, context, testCode);
     }
 }
