@@ -25,10 +25,12 @@ import dev.rustlens.analysis.outline.LintSetting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Adds one crate's file results up once its module tree has placed every file: which target
@@ -63,6 +65,8 @@ final class CrateAggregator {
     private final Metrics metrics = new Metrics();
     private final List<Finding> findings = new ArrayList<>();
     private final List<UnsafeSite> sites = new ArrayList<>();
+    private final Set<String> testFiles = new HashSet<>();
+    private final Map<String, List<TestSpan>> testSpans = new HashMap<>();
 
     CrateAggregator(CheckCatalogue catalogue, CrateInfo crate, List<String> coreModules, boolean repositoryFiles) {
         this.catalogue = catalogue;
@@ -124,7 +128,8 @@ final class CrateAggregator {
         long active = findings.stream().filter(Finding::active).count();
         metrics.set(Metric.FINDINGS, active);
         metrics.set(Metric.SUPPRESSED_FINDINGS, findings.size() - active);
-        return new CrateResult(crate, metrics, List.copyOf(findings), List.copyOf(sites), crateContext.evidence());
+        return new CrateResult(crate, metrics, List.copyOf(findings), List.copyOf(sites),
+                new TestCode(testFiles, testSpans), crateContext.evidence());
     }
 
     /** Makes the crate checks' context once the crate's metrics are summed. */
@@ -144,6 +149,11 @@ final class CrateAggregator {
             metrics.increment(Metric.PARSE_ERRORS);
         }
         metrics.add(Metric.TEST_CODE_LINES, testOnly ? file.get(Metric.CODE_LINES) : result.testCodeLines());
+        if (testOnly) {
+            testFiles.add(path);
+        } else if (!result.testSpans().isEmpty()) {
+            testSpans.put(path, result.testSpans());
+        }
         if (!testOnly) {
             GEIGER_SUMS.forEach(metric -> metrics.add(metric, file.get(metric)));
         }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * One crate's analysis: its metrics, its findings (suppressed ones included), where its unsafe
- * code is, and the evidence that it is verified beyond its unit tests.
+ * code and its test code are, and the evidence that it is verified beyond its unit tests.
  */
 public record CrateResult(CrateInfo crate, Metrics metrics, List<Finding> findings, List<UnsafeSite> unsafeSites,
-        List<VerificationEvidence> evidence) {
+        TestCode testCode, List<VerificationEvidence> evidence) {
 }

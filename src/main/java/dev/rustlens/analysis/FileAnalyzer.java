@@ -165,7 +165,8 @@ public final class FileAnalyzer implements AutoCloseable {
                 .map(finding -> comments.suppresses(finding.line(), finding.checkId())
                         ? finding.withSuppression(Suppression.COMMENT) : finding)
                 .toList();
-        return new FileResult(metrics.asMap(), testCodeLines, inventory.sites(), findings, true, fileOutline);
+        return new FileResult(metrics.asMap(), testCodeLines, TestSpan.of(source, testRegions), inventory.sites(), findings,
+                true, fileOutline);
     }
 
     /** A file rustc would not read as UTF-8 is said so, at line 1. */
@@ -182,7 +183,7 @@ public final class FileAnalyzer implements AutoCloseable {
     private FileResult skipped(String path, SourceText source, String reason) {
         FileContext context = new FileContext(source, path, RegionSet.builder().build(), Set.of());
         context.report(parseErrorCheck, 0, 0, reason);
-        return new FileResult(new Metrics().asMap(), 0, List.of(), context.findings(), false, FileOutline.EMPTY);
+        return new FileResult(new Metrics().asMap(), 0, List.of(), List.of(), context.findings(), false, FileOutline.EMPTY);
     }
 
     private static String seconds(Duration duration) {

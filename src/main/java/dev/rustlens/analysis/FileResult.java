@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param metrics file-level metric values by {@link Metric#key()}
  * @param testCodeLines code lines inside test regions ({@code #[cfg(test)]}, test fns)
+ * @param testSpans where those regions are
  * @param unsafeSites every unsafe site
  * @param findings every finding, suppressed ones and ones in test code included
  * @param parsed false when the file was skipped (too large, too slow to parse)
@@ -20,6 +21,7 @@ import java.util.Map;
 public record FileResult(
         Map<String, Long> metrics,
         long testCodeLines,
+        List<TestSpan> testSpans,
         List<UnsafeSite> unsafeSites,
         List<Finding> findings,
         boolean parsed,
@@ -27,7 +29,7 @@ public record FileResult(
 
     /** The same result for the file at another path. */
     public FileResult atPath(String path) {
-        return new FileResult(metrics, testCodeLines,
+        return new FileResult(metrics, testCodeLines, testSpans,
                 unsafeSites.stream().map(site -> site.atPath(path)).toList(),
                 findings.stream().map(finding -> finding.atPath(path)).toList(), parsed, outline);
     }

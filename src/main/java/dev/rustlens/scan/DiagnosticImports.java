@@ -3,6 +3,7 @@ package dev.rustlens.scan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustlens.analysis.TestCode;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.Suppression;
 import dev.rustlens.analysis.diagnostics.Diagnostic;
@@ -43,9 +44,11 @@ public class DiagnosticImports {
     };
 
     private final EntityManager entityManager;
+    private final CrateTestCode testCode;
 
-    public DiagnosticImports(EntityManager entityManager) {
+    public DiagnosticImports(EntityManager entityManager, CrateTestCode testCode) {
         this.entityManager = entityManager;
+        this.testCode = testCode;
     }
 
     /**
@@ -120,8 +123,10 @@ public class DiagnosticImports {
     /**
      * Makes {@code diagnostics} the imported findings of a stored scan, in place of any applied
      * before: each in the crate whose directory holds its file, merged into one of our findings
-     * on the same site, or added; then the crates' finding counts follow. Tracking is left to the
-     * caller (new and fixed depend on the baseline).
+     * on the same site, or added; then the crates' finding counts follow. An added one is test code
+     * when cargo reported it for test targets only, or when it lies in the crate's test code as the
+     * scan found it ({@code #[cfg(test)]} code of a library, which cargo compiles as the library).
+     * Tracking is left to the caller (new and fixed depend on the baseline).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Applied apply(Scan scan, List<Diagnostic> diagnostics) {
@@ -134,6 +139,7 @@ public class DiagnosticImports {
         // The deepest crate directory that holds a file is its crate (a workspace member inside the root package).
         snapshots.sort(Comparator.comparingInt((CrateSnapshot s) -> s.path.length()).reversed());
         Map<String, List<OwnFinding>> own = ownFindingsWithALint(scan, diagnostics);
+        Map<Long, TestCode> testCodes = testCode.ofScan(scan.id);
         Map<Long, String> alsoReportedBy = new LinkedHashMap<>();
         Map<CrateSnapshot, List<Finding>> added = new LinkedHashMap<>();
         List<String> unmatched = new ArrayList<>();
@@ -152,9 +158,12 @@ public class DiagnosticImports {
                 same.get().taken = true;
                 alsoReportedBy.put(same.get().id, diagnostic.checkId());
             } else {
+                TestCode crateTestCode = testCodes.getOrDefault(crate.get().id, TestCode.NONE);
+                boolean inTestCode = diagnostic.inTestCode()
+                        || crateTestCode.contains(diagnostic.path(), diagnostic.line(), diagnostic.column());
                 added.computeIfAbsent(crate.get(), s -> new ArrayList<>()).add(new Finding(diagnostic.checkId(),
                         diagnostic.severity(), diagnostic.path(), diagnostic.line(), diagnostic.column(),
-                        diagnostic.endLine(), diagnostic.endColumn(), diagnostic.message(), diagnostic.inTestCode(), Suppression.NONE,
+                        diagnostic.endLine(), diagnostic.endColumn(), diagnostic.message(), inTestCode, Suppression.NONE,
                         diagnostic.context()));
             }
         }

@@ -44,8 +44,9 @@ public class DiagnosticUploads {
     public Summary store(GitRepository repository, String commit, CargoDiagnostics.Parsed parsed, String uploadedBy) {
         imports.lock(repository.id, commit);
         List<Diagnostic> diagnostics = imports.save(repository.id, commit, parsed.diagnostics(), uploadedBy);
-        List<Scan> scans = Scan.list("repository = ?1 and commitSha = ?2 and status = ?3 order by id", repository,
-                commit, Scan.Status.succeeded);
+        // A scan whose findings housekeeping removed keeps its counts: lints added to it would replace them.
+        List<Scan> scans = Scan.list("repository = ?1 and commitSha = ?2 and status = ?3 and findingsRemovedAt is null"
+                + " order by id", repository, commit, Scan.Status.succeeded);
         List<DiagnosticImports.Applied> applied = new ArrayList<>();
         for (Scan scan : scans) {
             applied.add(imports.apply(scan, diagnostics));

@@ -106,6 +106,9 @@ public class Housekeeping {
         // Its locked packages go with its findings (their advisories are findings); its lock files' summary stays.
         session.createNativeMutationQuery("delete from scan_dependency where scan_id = ?1").setParameter(1, scanId)
                 .executeUpdate();
+        // Where its test code is only placed lints among its findings.
+        session.createNativeMutationQuery("update crate_snapshot set test_code = null where scan_id = ?1")
+                .setParameter(1, scanId).executeUpdate();
         return new Removed(1, findings, sites);
     }
 

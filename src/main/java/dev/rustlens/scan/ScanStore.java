@@ -58,10 +58,12 @@ public class ScanStore {
     private final FindingCounts counts;
     private final ScanDependencies dependencies;
     private final AdvisoryDatabase advisories;
+    private final CrateTestCode testCode;
 
     public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores,
             Event<ScanStored> stored, Event<ScanFailed> failed, DiagnosticImports diagnostics, FindingCounts counts,
-            ScanDependencies dependencies, AdvisoryDatabase advisories) {
+            ScanDependencies dependencies, AdvisoryDatabase advisories, CrateTestCode testCode) {
+        this.testCode = testCode;
         this.counts = counts;
         this.dependencies = dependencies;
         this.advisories = advisories;
@@ -134,6 +136,7 @@ public class ScanStore {
             snapshot.persist();
             entityManager.flush();
             snapshots.put(name, snapshot.id);
+            stored.testCode().ifPresent(crateTestCode -> testCode.save(snapshot.id, crateTestCode));
             unsafeBlocks += snapshot.unsafeBlocks;
             // Built once from the analysis result: written, then scored without reading them back.
             List<String> fingerprints = stored.fingerprints();
@@ -240,10 +243,11 @@ public class ScanStore {
         int crates = entityManager.createNativeQuery("""
                 insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines, unsafe_blocks,
                     unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros,
-                    findings, metrics, score, grade, score_formula, score_exact, ratings, fixes, fix_worth, evidence)
+                    findings, metrics, score, grade, score_formula, score_exact, ratings, fixes, fix_worth, evidence,
+                    test_code)
                 select ?1, crate_id, path, version, edition, files, code_lines, unsafe_blocks, unsafe_functions,
                     unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros, findings, metrics,
-                    score, grade, score_formula, score_exact, ratings, fixes, fix_worth, evidence
+                    score, grade, score_formula, score_exact, ratings, fixes, fix_worth, evidence, test_code
                 from crate_snapshot where scan_id = ?2""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         int findings = entityManager.createNativeQuery("""

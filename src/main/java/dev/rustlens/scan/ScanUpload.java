@@ -1,5 +1,7 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.analysis.TestCode;
+import dev.rustlens.analysis.TestSpan;
 import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.Severity;
@@ -43,9 +45,17 @@ public record ScanUpload(String format, String commit, String branch, OffsetDate
     /** The version of this shape. */
     public static final String FORMAT = "rustlens-upload/1";
 
-    /** One crate as uploaded: {@link StoredCrate}'s fields, enums and metrics by name. */
+    /**
+     * One crate as uploaded: {@link StoredCrate}'s fields, enums and metrics by name; {@code
+     * testCode} may be left out (its lints then count as test code by cargo's target kinds alone).
+     */
     public record UploadedCrate(String name, String path, String version, String edition, Map<String, Long> metrics,
-            List<VerificationEvidence> evidence, List<UploadedUnsafeSite> unsafeSites, List<UploadedFinding> findings) {
+            List<VerificationEvidence> evidence, List<UploadedUnsafeSite> unsafeSites, UploadedTestCode testCode,
+            List<UploadedFinding> findings) {
+    }
+
+    /** Where a crate's test code is, as uploaded: {@link TestCode}'s fields. */
+    public record UploadedTestCode(List<String> files, Map<String, List<TestSpan>> spans) {
     }
 
     /** One finding as uploaded, with its fingerprint and without its line of code. */
@@ -83,7 +93,8 @@ public record ScanUpload(String format, String commit, String branch, OffsetDate
                         StorableText.of(evidence.path()), StorableText.of(evidence.detail()))).toList(),
                 crate.unsafeSites().stream().map(site -> new UploadedUnsafeSite(site.kind().name(),
                         StorableText.of(site.path()), site.line(), site.column(), site.inTestCode())).toList(),
-                findings);
+                crate.testCode().map(testCode -> new UploadedTestCode(List.copyOf(testCode.files()), testCode.spans()))
+                        .orElse(null), findings);
     }
 
     /**
@@ -178,7 +189,23 @@ public record ScanUpload(String format, String commit, String branch, OffsetDate
         }
         return new StoredCrate(crate.name(), crate.path(), Optional.ofNullable(crate.version()),
                 Optional.ofNullable(crate.edition()), Metrics.fromMap(crate.metrics()), List.copyOf(crate.evidence()),
-                sites, findings, fingerprints);
+                sites, Optional.ofNullable(crate.testCode()).map(testCode -> checked(testCode, where + ".testCode")),
+                findings, fingerprints);
+    }
+
+    /** Test code as uploaded, checked: files named, spans in 1-based lines and columns, none ending before it starts. */
+    private static TestCode checked(UploadedTestCode testCode, String where) {
+        if (testCode.files() == null || testCode.spans() == null || testCode.files().contains(null)) {
+            throw new BadRequest(where + " needs \"files\" (a list of paths) and \"spans\" (spans by path)");
+        }
+        testCode.spans().forEach((path, spans) -> {
+            if (spans == null || spans.stream().anyMatch(span -> span == null || span.line() < 1 || span.column() < 1
+                    || span.endLine() < span.line() || span.endColumn() < 1)) {
+                throw new BadRequest(where + ".spans." + path + ": every span needs \"line\", \"column\", \"endLine\""
+                        + " and \"endColumn\", whole numbers from 1, and cannot end before its first line");
+            }
+        });
+        return new TestCode(Set.copyOf(testCode.files()), testCode.spans());
     }
 
     private static int position(Integer value, String where) {

@@ -2,6 +2,7 @@ package dev.rustlens.scan;
 
 import dev.rustlens.analysis.AnalysisResult;
 import dev.rustlens.analysis.CrateResult;
+import dev.rustlens.analysis.TestCode;
 import dev.rustlens.analysis.UnsafeSite;
 import dev.rustlens.analysis.check.Finding;
 import dev.rustlens.analysis.check.VerificationEvidence;
@@ -35,12 +36,13 @@ public final class StoredCrates {
      * @param metrics its metrics
      * @param evidence its verification evidence
      * @param unsafeSites where its unsafe code is
+     * @param testCode where its test code is; empty when an upload did not say
      * @param findings its findings as stored, in the analysis's order
      * @param fingerprints one per finding, in the same order
      */
     public record StoredCrate(String name, String directory, Optional<String> version, Optional<String> edition,
-            Metrics metrics, List<VerificationEvidence> evidence, List<UnsafeSite> unsafeSites, List<Finding> findings,
-            List<String> fingerprints) {
+            Metrics metrics, List<VerificationEvidence> evidence, List<UnsafeSite> unsafeSites,
+            Optional<TestCode> testCode, List<Finding> findings, List<String> fingerprints) {
 
         /** The findings as the score formula takes them, in the same order; {@code triaged} are fingerprints. */
         public List<ScoredFinding> scored(Set<String> triaged) {
@@ -67,7 +69,8 @@ public final class StoredCrates {
             List<Finding> findings = crate.findings().stream().map(StoredCrates::storable).toList();
             // Fingerprinted as stored (and as the result cache gives them back), so they match across scans.
             crates.add(new StoredCrate(name, crate.crate().directory(), crate.crate().version(), crate.crate().edition(),
-                    crate.metrics(), crate.evidence(), crate.unsafeSites(), findings, Fingerprints.of(name, findings)));
+                    crate.metrics(), crate.evidence(), crate.unsafeSites(), Optional.of(crate.testCode()), findings,
+                    Fingerprints.of(name, findings)));
         }
         return crates;
     }

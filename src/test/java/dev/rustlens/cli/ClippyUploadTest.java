@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
+import dev.rustlens.scan.DiagnosticImportTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -61,6 +63,29 @@ class ClippyUploadTest {
             RustlensCliTest.Run alone = RustlensCliTest.run("scan", dir.toString(), "--clippy", clippy.toString());
             assertEquals(RustlensCli.EXIT_USAGE, alone.status());
             assertTrue(alone.err().contains("--clippy goes with --upload"), alone.err());
+        }
+    }
+
+    /**
+     * The scanner uploads where each crate's test code is, so that clippy's lint in the library's
+     * {@code #[cfg(test)]} module (cargo reports it as the library's) is test code on the server.
+     */
+    @Test
+    void aLintInTheLibrarysTestModuleIsTestCodeInTheUploadedScan(@TempDir Path dir) throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            RevCommit commit = DiagnosticImportTest.targetKinds(git);
+            long repository = register(TestRepositories.url(git));
+            RustlensCliTest.Run run = RustlensCliTest.run("scan", dir.toString(), "--upload",
+                    RestAssured.baseURI + ":" + RestAssured.port, "--repository", Long.toString(repository),
+                    "--commit", commit.name(), "--branch", "main", "--clippy",
+                    Path.of("src/test/resources/diagnostics/target-kinds-clippy.jsonl").toString());
+            assertEquals(0, run.status(), run.out() + run.err());
+            long scanId = given().get("/api/v1/repositories/{id}/scans", repository).then().statusCode(200)
+                    .extract().jsonPath().getLong("[0].id");
+            JsonPath lints = given().queryParam("check", "clippy::needless_return").queryParam("path", "src/lib.rs")
+                    .when().get("/api/v1/scans/{id}/findings", scanId).then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of(5, 11), lints.getList("findings.line", Integer.class));
+            assertEquals(List.of(false, true), lints.getList("findings.inTestCode", Boolean.class));
         }
     }
 }

@@ -145,6 +145,17 @@ class ScanUploadTest {
             cases.put(with(good, "commit", "main"), "\"commit\" must be a full commit id");
             cases.put(with(good, "analyzerVersion", "0000"), "is not this server's");
             cases.put(good, "crates[0].findings[0].checkId 'no_such_check' is not a check of this server");
+            Map<String, Object> known = with(finding, "checkId", "missing_docs");
+            Map<String, Object> badSpan = new HashMap<>(Map.of("line", 0, "column", 1, "endLine", 2, "endColumn", 1));
+            for (Map.Entry<Object, String> testCode : Map.<Object, String>of(
+                    Map.of("spans", Map.of()), "crates[0].testCode needs \"files\"",
+                    Map.of("files", List.of(), "spans", Map.of("src/lib.rs", List.of(badSpan))),
+                    "crates[0].testCode.spans.src/lib.rs: every span needs").entrySet()) {
+                Map<String, Object> withTestCode = new HashMap<>(crate);
+                withTestCode.put("findings", List.of(known));
+                withTestCode.put("testCode", testCode.getKey());
+                cases.put(with(good, "crates", List.of(withTestCode)), testCode.getValue());
+            }
             for (Map.Entry<Map<String, Object>, String> bad : cases.entrySet()) {
                 given().contentType(ContentType.JSON).body(bad.getKey())
                         .when().post("/api/v1/repositories/{id}/uploads", repository)

@@ -44,12 +44,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
-class DiagnosticImportTest {
+public class DiagnosticImportTest {
 
     private static final Path MEMCHR = Path.of("/usr/share/cargo/registry/memchr-2.5.0");
     private static final String CLIPPY = "/diagnostics/memchr-2.5.0-clippy.jsonl.gz";
     private static final String CLIPPY_NEEDLESS_RETURN = "/diagnostics/memchr-2.5.0-needless-return-clippy.jsonl.gz";
     private static final String CLIPPY_OF_A_USER = "/diagnostics/memchr-user-clippy.jsonl.gz";
+    private static final String TARGET_KINDS_CLIPPY = "/diagnostics/target-kinds-clippy.jsonl";
     /** What the branch appends to memchr's src/lib.rs, as in the recording (src/test/resources/diagnostics/README.md). */
     private static final String BYTE_COUNT = "\n/// Counts the bytes of `haystack`.\npub fn byte_count(haystack: &[u8])"
             + " -> usize {\n    return haystack.len();\n}\n";
@@ -78,6 +79,16 @@ class DiagnosticImportTest {
         RevCommit branch = TestRepositories.commitAt(git, changed, "byte_count", Instant.parse("2026-05-02T10:00:00Z"));
         git.checkout().setName("main").call();
         return new Memchr(git, base, branch);
+    }
+
+    /** Commits the crate that clippy's recorded target-kinds stream comes from (src/test/resources/diagnostics). */
+    public static RevCommit targetKinds(Git git) throws Exception {
+        Path crate = Path.of("src/test/resources/diagnostics/target-kinds");
+        Map<String, String> files = new HashMap<>();
+        for (String file : List.of("Cargo.toml", "src/lib.rs", "tests/integration.rs", "examples/count.rs")) {
+            files.put(file, Files.readString(crate.resolve(file)));
+        }
+        return TestRepositories.commitAt(git, files, "target-kinds", Instant.parse("2026-05-01T10:00:00Z"));
     }
 
     static byte[] recorded(String resource) {
@@ -227,6 +238,43 @@ class DiagnosticImportTest {
                     .queryParam("check", "undocumented_unsafe_block").queryParam("path", "src/memchr/fallback.rs")
                     .when().get("/findings").then().statusCode(200)
                     .body(containsString("also reported by"));
+        }
+    }
+
+    /**
+     * The recorded target-kinds crate (src/test/resources/diagnostics/README.md): clippy's lint in
+     * the library's {@code #[cfg(test)]} module comes as the library's, like the one in its code,
+     * yet it is test code, as rustlens's own findings there are; whether the output arrives before
+     * the scan, after it, or after an unchanged rescan that copied the scan's results.
+     */
+    @Test
+    void aLintInTheLibrarysTestModuleIsTestCodeWhereverTheUploadComesInTheScansOrder(@TempDir Path dir)
+            throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            RevCommit commit = targetKinds(git);
+            long id = register(TestRepositories.url(git));
+            byte[] stream = recorded(TARGET_KINDS_CLIPPY);
+            JsonPath early = given().contentType("application/x-ndjson").body(stream).queryParam("commit", commit.name())
+                    .when().post("/api/v1/repositories/{id}/diagnostics", id).then().statusCode(201).extract().jsonPath();
+            assertEquals(List.of(), early.getList("scans"));
+            long first = succeeded(startScan(id)).getLong("id");
+            long rescan = succeeded(startScan(id)).getLong("id");
+            assertEquals(0, given().when().get("/api/v1/scans/{id}", rescan).then().extract().jsonPath()
+                    .getInt("filesAnalyzed"), "the rescan copies the first scan's results");
+            JsonPath again = given().contentType("application/x-ndjson").body(stream).queryParam("commit", commit.name())
+                    .when().post("/api/v1/repositories/{id}/diagnostics", id).then().statusCode(201).extract().jsonPath();
+            assertEquals(2, again.getList("scans").size());
+            Map<String, Boolean> expected = Map.of("src/lib.rs:5", false, "src/lib.rs:11", true,
+                    "tests/integration.rs:2", true, "examples/count.rs:4", true);
+            for (long scanId : List.of(first, rescan)) {
+                JsonPath lints = findings(scanId, Map.of("check", "clippy::needless_return"));
+                Map<String, Boolean> inTestCode = new HashMap<>();
+                for (int i = 0; i < lints.getInt("total"); i++) {
+                    inTestCode.put(lints.getString("findings[" + i + "].path") + ":" + lints.getInt("findings[" + i + "].line"),
+                            lints.getBoolean("findings[" + i + "].inTestCode"));
+                }
+                assertEquals(expected, inTestCode, "scan " + scanId);
+            }
         }
     }
 
