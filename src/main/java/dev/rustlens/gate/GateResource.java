@@ -8,6 +8,7 @@ import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanRequest;
 import dev.rustlens.scan.ScanService;
 import dev.rustlens.text.Blank;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -77,10 +78,12 @@ public class GateResource {
      * The gate's verdict on the newest succeeded scan of a commit (on {@code branch} when given), or
      * of a branch's head (the default branch when neither is given); {@code pending}, with the scan
      * to wait for, while it is queued or running or its merge-base is being scanned. With
-     * {@code wait} (seconds) the answer waits until the verdict is in or the time is up.
+     * {@code wait} (seconds) the answer waits until the verdict is in or the time is up, on a
+     * virtual thread: hundreds of waiting CI jobs do not take the worker threads that pages need.
      */
     @GET
     @Path("/{id}/gate/status")
+    @RunOnVirtualThread
     @Operation(summary = "The gate verdict of a commit or of a branch's newest scan, waiting up to `wait` s")
     public GateService.GateStatus status(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("wait") @DefaultValue("0") int wait) {
@@ -98,6 +101,7 @@ public class GateResource {
     @POST
     @RolesAllowed(Role.MAINTAINER)
     @Path("/{id}/gate/status")
+    @RunOnVirtualThread
     @Operation(summary = "Queue a scan of a commit or branch unless there is one, then answer its gate status")
     public GateService.GateStatus queueAndStatus(@PathParam("id") long id, @QueryParam("commit") String commit,
             @QueryParam("branch") String branch, @QueryParam("target") String target,

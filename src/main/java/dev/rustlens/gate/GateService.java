@@ -47,7 +47,7 @@ public class GateService {
     private static final List<String> DELTA_COLUMNS = List.of("code_lines", "unsafe_blocks", "unsafe_functions",
             "unsafe_methods", "unsafe_impls", "unsafe_traits", "extern_blocks", "findings");
 
-    private static final long STATUS_POLL_MILLIS = 500;
+    private static final long STATUS_POLL_MILLIS = 2000;
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -56,9 +56,12 @@ public class GateService {
     private final BenchmarkService benchmarks;
     private final Event<GateStatusChanged> statusChanges;
     private final NewCodeCoverage newCodeCoverage;
+    private final VerdictSignals signals;
 
     public GateService(EntityManager entityManager, ObjectMapper json, AnalysisEngine engine, SnapshotScores scores,
-            BenchmarkService benchmarks, Event<GateStatusChanged> statusChanges, NewCodeCoverage newCodeCoverage) {
+            BenchmarkService benchmarks, Event<GateStatusChanged> statusChanges, NewCodeCoverage newCodeCoverage,
+            VerdictSignals signals) {
+        this.signals = signals;
         this.benchmarks = benchmarks;
         this.newCodeCoverage = newCodeCoverage;
         this.statusChanges = statusChanges;
@@ -274,19 +277,23 @@ public class GateService {
     }
 
     /**
-     * {@link #status}, asked again every half second while it is pending, until {@code wait} is
-     * over: a CI job makes one call. Outside a transaction, so that each look sees the latest commit.
+     * {@link #status}, asked again while it is pending whenever a scan of the repository ends, and
+     * every {@value #STATUS_POLL_MILLIS} ms in any case (a cancelled scan, a scan stored by another
+     * rustlens process), until {@code wait} is over: a CI job makes one call. Outside a
+     * transaction, so that each look sees the latest commit.
      */
     @Transactional(Transactional.TxType.NEVER)
     public Optional<GateStatus> awaitStatus(GitRepository repository, String commit, String branch, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
+            long seen = signals.generation(repository.id);
             Optional<GateStatus> status = status(repository, commit, branch);
-            if (status.isEmpty() || !status.get().status().equals("pending") || System.nanoTime() >= deadline) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (status.isEmpty() || !status.get().status().equals("pending") || left <= 0) {
                 return status;
             }
             try {
-                Thread.sleep(Math.min(STATUS_POLL_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+                signals.awaitChange(repository.id, seen, Math.min(STATUS_POLL_MILLIS, left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return status;

@@ -17,11 +17,16 @@ import dev.rustlens.text.Markup;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +34,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -213,6 +220,42 @@ class QualityGateTest {
             assertEquals("succeeded", awaitScan(scanId).getString("status"));
             given().when().get("/api/v1/repositories/{id}/gate/status", id).then().statusCode(200)
                     .body("scanId", equalTo((int) scanId)).body("status", equalTo("passed"));
+        }
+    }
+
+    /**
+     * More CI jobs wait for a verdict than the server has worker threads (200): a page still gets
+     * one while they all wait, and each hears the verdict once the scan is stored.
+     */
+    @Test
+    void hundredsOfWaitingCiJobsLeavePagesTheirThreadsAndAllHearTheVerdict(@TempDir Path dir) throws Exception {
+        int jobs = 250;
+        try (Git git = TestRepositories.create(dir, Map.of("Cargo.toml", MANIFEST, "src/lib.rs", lib(1)));
+                LoopbackGitServer server = new LoopbackGitServer("127.0.0.1", git.getRepository(), LoopbackGitServer.Mode.HOLD);
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            long id = register(server.url());
+            long scanId = ScanFlowTest.startScan(id);
+            URI status = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/repositories/" + id
+                    + "/gate/status?wait=300");
+            List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+            for (int i = 0; i < jobs; i++) {
+                waiting.add(client.sendAsync(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            // Give the requests time to arrive; without virtual threads the page below would then
+            // queue behind them until the scan ends.
+            Thread.sleep(3000);
+            given().when().get("/api/v1/repositories/{id}", id).then().statusCode(200);
+            assertEquals(0, waiting.stream().filter(CompletableFuture::isDone).count(),
+                    "the page was answered while every job still waited");
+            server.release();
+            assertEquals("succeeded", awaitScan(scanId).getString("status"));
+            for (CompletableFuture<HttpResponse<String>> job : waiting) {
+                HttpResponse<String> answer = job.get(60, TimeUnit.SECONDS);
+                assertEquals(200, answer.statusCode(), answer.body());
+                JsonPath verdict = new JsonPath(answer.body());
+                assertEquals("passed", verdict.getString("status"));
+                assertEquals(scanId, verdict.getLong("scanId"));
+            }
         }
     }
 
