@@ -4,6 +4,7 @@ import dev.rustlens.analysis.check.Severity;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
 import dev.rustlens.scan.DiagnosticImports;
+import dev.rustlens.scan.TriageInForce;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public record FindingFilter(String crate, String check, String severity, String 
      */
     public static final String COUNTS = "(" + COUNTS_UNLESS_TRIAGED + " and not exists (select 1 from"
             + " finding_triage t where t.repository_id = c.repository_id and t.fingerprint = f.fingerprint"
-            + " and (t.expires_at is null or t.expires_at > now())))";
+            + " and " + TriageInForce.of("t") + "))";
 
     /** What {@code tracking} takes: a finding new since the previous scan of the branch, or one it had too. */
     public static final List<String> TRACKING = List.of("new", "unchanged");

@@ -2,6 +2,7 @@ package dev.rustlens.finding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustlens.scan.TriageInForce;
 import dev.rustlens.scoring.FixRanking;
 import java.sql.Array;
 import java.sql.Connection;
@@ -45,7 +46,7 @@ public record FindingRow(long id, String crate, String checkId, String severity,
             + " case when " + FindingFilter.COUNTS + " then s.fix_worth -> f.check_id end as worth,"
             + " triage.status as triage_status, triage.reason as triage_reason, triage.marked_by as triage_marked_by,"
             + " triage.marked_at as triage_marked_at, triage.expires_at as triage_expires_at,"
-            + " (triage.expires_at is null or triage.expires_at > now()) as triage_active, f.also_reported_by"
+            + " " + TriageInForce.of("triage") + " as triage_active, f.also_reported_by"
             + " from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
             + " left join finding_triage triage on triage.repository_id = c.repository_id"
             + " and triage.fingerprint = f.fingerprint";

@@ -16,6 +16,7 @@ import dev.rustlens.scan.DiagnosticImports;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanStored;
 import dev.rustlens.scan.SnapshotScores;
+import dev.rustlens.scan.TriageInForce;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -197,12 +198,11 @@ public class GateService {
                     insert into gate_result (scan_id, baseline_scan_id, passed, conditions, new_code, scope, gate,
                         baseline_commit, triage_marks)
                     values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb), ?6, cast(?7 as jsonb), cast(?8 as text),
-                        (select count(*) from finding_triage t where t.repository_id = ?9
-                            and (t.expires_at is null or t.expires_at > now())))
+                        (select count(*) from finding_triage t where t.repository_id = ?9 and %s))
                     on conflict (scan_id) do update set baseline_scan_id = excluded.baseline_scan_id,
                         passed = excluded.passed, conditions = excluded.conditions, new_code = excluded.new_code,
                         scope = excluded.scope, gate = excluded.gate, baseline_commit = excluded.baseline_commit,
-                        triage_marks = excluded.triage_marks, evaluated_at = now()""")
+                        triage_marks = excluded.triage_marks, evaluated_at = now()""".formatted(TriageInForce.of("t")))
                     .setParameter(1, scan.id).setParameter(2, verdict.baselineScanId()).setParameter(3, verdict.passed())
                     .setParameter(4, json.writeValueAsString(verdict.conditions()))
                     .setParameter(5, json.writeValueAsString(verdict.newCode()))
@@ -443,10 +443,10 @@ public class GateService {
                       and (cast(?3 as bigint) is null
                           or not exists (select 1 from finding b where b.scan_id = ?3 and b.fingerprint = f.fingerprint))
                       and not exists (select 1 from finding_triage t where t.repository_id = ?4
-                          and t.fingerprint = f.fingerprint and (t.expires_at is null or t.expires_at > now()))) f
+                          and t.fingerprint = f.fingerprint and %s)) f
                 join scan_lockfile l on l.scan_id = ?1 and l.lock_path = f.path
                 join scan_dependency d on d.lockfile_id = l.id and d.line = f.line
-                order by 1""", String.class)
+                order by 1""".formatted(TriageInForce.of("t")), String.class)
                 .setParameter(1, scan.id).setParameter(2, rule).setParameter(3, baseline)
                 .setParameter(4, scan.repository.id).getResultList();
     }
@@ -530,8 +530,9 @@ public class GateService {
                     where f.scan_id = ?1 and f.suppression = 'NONE' and not f.in_test_code
                       and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)
                       and not exists (select 1 from finding_triage t where t.repository_id = ?3
-                          and t.fingerprint = f.fingerprint and (t.expires_at is null or t.expires_at > now()))
-                      and\s""" + DiagnosticImports.comparable("f", "?2") + " group by f.check_id, f.severity", Tuple.class)
+                          and t.fingerprint = f.fingerprint and %s)
+                      and %s group by f.check_id, f.severity""".formatted(TriageInForce.of("t"),
+                            DiagnosticImports.comparable("f", "?2")), Tuple.class)
                     .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, scan.repository.id).getResultList());
             for (Tuple row : rows) {
                 long count = longOf(row, "count");

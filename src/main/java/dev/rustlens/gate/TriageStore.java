@@ -3,6 +3,7 @@ package dev.rustlens.gate;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
+import dev.rustlens.scan.TriageInForce;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -108,9 +109,9 @@ public class TriageStore {
     @Transactional
     public List<TriageMark> marks(long repositoryId) {
         return session().createNativeQuery("""
-                select fingerprint, status, reason, marked_by, marked_at, expires_at,
-                       expires_at is null or expires_at > now() as active
-                from finding_triage where repository_id = ?1 order by marked_at desc, fingerprint""", Tuple.class)
+                select fingerprint, status, reason, marked_by, marked_at, expires_at, %s as active
+                from finding_triage t where repository_id = ?1 order by marked_at desc, fingerprint"""
+                .formatted(TriageInForce.of("t")), Tuple.class)
                 .setParameter(1, repositoryId).getResultList().stream()
                 .map(row -> new TriageMark(row.get("fingerprint", String.class), row.get("status", String.class),
                         row.get("reason", String.class), row.get("marked_by", String.class),

@@ -45,8 +45,9 @@ public class SnapshotScores {
                 select f.crate_snapshot_id, f.check_id, f.fingerprint, f.path, f.suppression <> 'NONE' as suppressed,
                        f.in_test_code,
                        exists (select 1 from finding_triage t where t.repository_id = ?2 and t.fingerprint = f.fingerprint
-                               and (t.expires_at is null or t.expires_at > now())) as triaged
-                from finding f where f.scan_id = ?1 and\s""" + DiagnosticImports.OWN, Tuple.class)
+                               and %s) as triaged
+                from finding f where f.scan_id = ?1 and %s""".formatted(TriageInForce.of("t"), DiagnosticImports.OWN),
+                Tuple.class)
                 .setParameter(1, scan.id).setParameter(2, scan.repository.id).getResultList()) {
             findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(new ScoredFinding(
                     row.get("check_id", String.class), row.get("fingerprint", String.class),
@@ -80,8 +81,8 @@ public class SnapshotScores {
      */
     Set<String> triagedFingerprints(long repositoryId) {
         return new HashSet<>(entityManager.unwrap(Session.class).createNativeQuery("""
-                select fingerprint from finding_triage
-                where repository_id = ?1 and (expires_at is null or expires_at > now())""", String.class)
+                select fingerprint from finding_triage t where repository_id = ?1 and""" + " " + TriageInForce.of("t"),
+                String.class)
                 .setParameter(1, repositoryId).getResultList());
     }
 

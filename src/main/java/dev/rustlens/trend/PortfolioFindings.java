@@ -7,6 +7,7 @@ import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
 import dev.rustlens.http.PageCursor;
 import dev.rustlens.scan.DiagnosticImports;
+import dev.rustlens.scan.TriageInForce;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -318,8 +319,7 @@ public class PortfolioFindings {
         try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from " + SCANS.formatted("cur")
                 + " join finding_triage t on t.repository_id = cur.repository_id join finding f"
                 + " on f.scan_id = cur.scan_id and f.fingerprint = t.fingerprint" + CRATE.formatted("f")
-                + " where (t.expires_at is null"
-                + " or t.expires_at > now()) and " + stored.where() + " and " + FindingFilter.COUNTS_UNLESS_TRIAGED,
+                + " where " + TriageInForce.of("t") + " and " + stored.where() + " and " + FindingFilter.COUNTS_UNLESS_TRIAGED,
                 parameters); ResultSet result = count.executeQuery()) {
             result.next();
             return result.getLong(1);

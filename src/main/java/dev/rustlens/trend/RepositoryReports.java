@@ -7,6 +7,7 @@ import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.Scan;
+import dev.rustlens.scan.TriageInForce;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -209,9 +210,9 @@ public class RepositoryReports {
                 + " where " + newSevere, Long.class).setParameter(1, scanIds).getSingleResult()).longValue();
         long triaged = ((Number) session().createNativeQuery("""
                 select count(*) from scan s
-                join finding_triage t on t.repository_id = s.repository_id and (t.expires_at is null or t.expires_at > now())
+                join finding_triage t on t.repository_id = s.repository_id and %s
                 join finding f on f.scan_id = s.id and f.fingerprint = t.fingerprint
-                where s.id in (?1) and""" + " " + newSevere, Long.class).setParameter(1, scanIds).getSingleResult())
+                where s.id in (?1) and %s""".formatted(TriageInForce.of("t"), newSevere), Long.class).setParameter(1, scanIds).getSingleResult())
                 .longValue();
         return stored - triaged;
     }

@@ -8,6 +8,7 @@ import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.Crate;
+import dev.rustlens.scan.TriageInForce;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -157,8 +158,8 @@ public class Trends {
         List<Tuple> triaged = session().createNativeQuery("""
                 select f.scan_id, f.severity, f.check_id, count(*) as findings
                 from finding_triage t join finding f on f.fingerprint = t.fingerprint and f.scan_id in (?1)
-                where t.repository_id = ?3 and (t.expires_at is null or t.expires_at > now()) and %s
-                group by f.scan_id, f.severity, f.check_id""".formatted(counted), Tuple.class)
+                where t.repository_id = ?3 and %s and %s
+                group by f.scan_id, f.severity, f.check_id""".formatted(TriageInForce.of("t"), counted), Tuple.class)
                 .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId)
                 .setParameter(3, repositoryId).getResultList();
         add(stored, 1, categories, bySeverity, byCategory);
