@@ -52,9 +52,18 @@ public final class Analyzer implements AutoCloseable {
     private final ThreadLocal<FileAnalyzer> threadAnalyzer;
 
     public Analyzer(CheckCatalogue catalogue, AnalyzerSettings settings) {
+        this(catalogue, settings, () -> {
+        });
+    }
+
+    /**
+     * An analyzer whose threads each run {@code threadSetup} before their first file (a server
+     * lowers their priority with it).
+     */
+    public Analyzer(CheckCatalogue catalogue, AnalyzerSettings settings, Runnable threadSetup) {
         this.catalogue = catalogue;
         this.settings = settings;
-        this.pool = Executors.newFixedThreadPool(settings.threads(), analysisThreads());
+        this.pool = Executors.newFixedThreadPool(settings.threads(), analysisThreads(threadSetup));
         // The TOML parser gets ready while the queries compile and the first files are listed.
         Thread.ofPlatform().daemon().name("rustlens-manifest-parser-setup").start(CargoManifest::prepare);
         this.threadAnalyzer = ThreadLocal.withInitial(() -> {
@@ -309,10 +318,14 @@ public final class Analyzer implements AutoCloseable {
                         path -> readSmallText(tree, repositoryFiles, path), unlinkedFiles));
     }
 
-    private static ThreadFactory analysisThreads() {
+    private static ThreadFactory analysisThreads(Runnable threadSetup) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(null, task, "rustlens-analysis-" + count.incrementAndGet(), ANALYSIS_THREAD_STACK);
+            Runnable setUp = () -> {
+                threadSetup.run();
+                task.run();
+            };
+            Thread thread = new Thread(null, setUp, "rustlens-analysis-" + count.incrementAndGet(), ANALYSIS_THREAD_STACK);
             thread.setDaemon(true);
             return thread;
         };

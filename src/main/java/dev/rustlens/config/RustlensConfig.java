@@ -309,6 +309,13 @@ public interface RustlensConfig {
         /** Time allowed to parse and match one file. */
         @WithDefault("10s")
         Duration parseBudget();
+
+        /**
+         * The nice value (0 to 19) of the threads that analyse and store scans, so that pages and
+         * the API get the cores first while scans run; 0 keeps the server's priority.
+         */
+        @WithDefault("10")
+        int nice();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rustlens.scan;
 import dev.rustlens.analysis.Analyzer;
 import dev.rustlens.analysis.AnalyzerSettings;
 import dev.rustlens.analysis.CheckCatalogue;
+import dev.rustlens.config.BackgroundPriority;
 import dev.rustlens.config.RustlensConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -27,7 +28,8 @@ public class AnalysisEngine {
         if (config.analysis().threads().isPresent()) {
             settings = settings.withThreads(config.analysis().threads().get());
         }
-        this.analyzer = new Analyzer(catalogue, settings);
+        int nice = config.analysis().nice();
+        this.analyzer = new Analyzer(catalogue, settings, () -> BackgroundPriority.lowerCurrentThread(nice));
     }
 
     public Analyzer analyzer() {

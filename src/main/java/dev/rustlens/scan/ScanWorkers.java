@@ -1,5 +1,6 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.config.BackgroundPriority;
 import dev.rustlens.config.InstanceIdentity;
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.gitrepo.ArchiveStore;
@@ -141,6 +142,8 @@ public class ScanWorkers {
     }
 
     private void work() {
+        // A worker fetches, analyses and stores: background work, which pages and the API come before.
+        BackgroundPriority.lowerCurrentThread(config.analysis().nice());
         String worker = identity.worker(Thread.currentThread().getName());
         while (!stopping) {
             try {

@@ -4,6 +4,7 @@ import dev.rustlens.analysis.Analyzer;
 import dev.rustlens.analysis.cargo.ManifestException;
 import dev.rustlens.analysis.dependencies.LockedPackage;
 import dev.rustlens.analysis.source.SourceTree;
+import dev.rustlens.config.BackgroundPriority;
 import dev.rustlens.config.RustlensConfig;
 import dev.rustlens.outbound.OutboundPolicy;
 import dev.rustlens.supply.PackageFetcher.Fetched;
@@ -88,8 +89,12 @@ public class DependencyAnalyses {
         this.store = store;
         this.scratchRoot = config.workDir().resolve("dependencies");
         AtomicInteger count = new AtomicInteger();
+        int nice = config.analysis().nice();
         this.workers = Executors.newFixedThreadPool(Math.max(1, settings.threads()), task -> {
-            Thread thread = new Thread(task, "rustlens-dependency-" + count.incrementAndGet());
+            Thread thread = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread(nice);
+                task.run();
+            }, "rustlens-dependency-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
