@@ -13,6 +13,7 @@ import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.DiagnosticImports;
+import dev.rustlens.scan.RecentTrends;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanStored;
 import dev.rustlens.scan.SnapshotScores;
@@ -56,9 +57,12 @@ public class GateService {
     private final BenchmarkService benchmarks;
     private final Event<GateStatusChanged> statusChanges;
     private final NewCodeCoverage newCodeCoverage;
+    private final RecentTrends trends;
 
     public GateService(EntityManager entityManager, ObjectMapper json, AnalysisEngine engine, SnapshotScores scores,
-            BenchmarkService benchmarks, Event<GateStatusChanged> statusChanges, NewCodeCoverage newCodeCoverage) {
+            BenchmarkService benchmarks, Event<GateStatusChanged> statusChanges, NewCodeCoverage newCodeCoverage,
+            RecentTrends trends) {
+        this.trends = trends;
         this.benchmarks = benchmarks;
         this.newCodeCoverage = newCodeCoverage;
         this.statusChanges = statusChanges;
@@ -146,7 +150,8 @@ public class GateService {
 
     /**
      * Rescores and re-evaluates the newest succeeded scan of each branch of a repository, after
-     * its gate or a triage mark changed.
+     * its gate or a triage mark changed, and stores its trend changes again (its newest score may
+     * have changed).
      */
     @Transactional
     public void refresh(GitRepository repository) {
@@ -158,6 +163,7 @@ public class GateService {
             entityManager.flush();
             record(scan);
         }
+        trends.store(repository.id);
     }
 
     /** Judges each scan as it is stored, in the storing transaction: a scan and its verdict land together. */
