@@ -16,9 +16,8 @@ import org.hibernate.Session;
 
 /**
  * Repositories' recent trends as the overview draws them, and the changes its trend columns sort
- * by, stored with each repository ({@code repository.score_trend_change} and {@code
- * unsafe_blocks_trend_change}) by whatever changes its trend, so that ranking by them reads one
- * row per repository however many repositories and scans there are.
+ * by, kept in {@code repository_trend} (written here only) by whatever changes a trend, so that
+ * ranking by them reads one row per repository however many repositories and scans there are.
  */
 @ApplicationScoped
 public class RecentTrends {
@@ -87,7 +86,9 @@ public class RecentTrends {
                 .setParameter(1, repositoryId).getResultList();
         RecentTrend trend = of(List.of(repositoryId)).getOrDefault(repositoryId, RecentTrend.NONE);
         session().createNativeMutationQuery("""
-                update repository set score_trend_change = ?2, unsafe_blocks_trend_change = ?3 where id = ?1""")
+                insert into repository_trend (repository_id, score_change, unsafe_blocks_change) values (?1, ?2, ?3)
+                on conflict (repository_id) do update
+                set score_change = excluded.score_change, unsafe_blocks_change = excluded.unsafe_blocks_change""")
                 .setParameter(1, repositoryId).setParameter(2, trend.scoreChange(), Integer.class)
                 .setParameter(3, trend.unsafeBlocksChange(), Integer.class).executeUpdate();
     }

@@ -49,7 +49,7 @@ public class RepositoryReports {
      *     findings are all "new" in the data)
      * @param committedAt the current scan's commit time
      * @param scoreTrendChange the change of its recent score trend, {@code unsafeBlocksTrendChange} of its
-     *     unsafe blocks, as stored with it ({@link dev.rustlens.scan.RecentTrends}; null without a value)
+     *     unsafe blocks, as stored for it ({@link dev.rustlens.scan.RecentTrends}; null without a value)
      */
     public record Standing(long repositoryId, String name, Long lastScanId, OffsetDateTime lastScanAt,
             Long currentScanId, Integer score, Integer findingsNew, boolean firstScan, OffsetDateTime committedAt,
@@ -91,11 +91,10 @@ public class RepositoryReports {
     @Transactional
     public List<Standing> standings() {
         return session().createNativeQuery("""
-                select r.id as repository_id, r.name, r.score_trend_change, r.unsafe_blocks_trend_change,
-                       l.id as last_scan_id,
+                select r.id as repository_id, r.name, t.score_change, t.unsafe_blocks_change, l.id as last_scan_id,
                        coalesce(l.finished_at, l.started_at, l.queued_at) as last_scan_at, c.id as current_scan_id,
                        c.score, c.findings_new, c.previous_scan_id is null as first_scan, c.committed_at
-                from repository r
+                from repository r left join repository_trend t on t.repository_id = r.id
                 left join lateral (select s.id, s.finished_at, s.started_at, s.queued_at from scan s
                                    where s.repository_id = r.id order by s.id desc limit 1) l on true
                 left join lateral (select s.id, s.score, s.findings_new, s.previous_scan_id, s.committed_at
@@ -106,8 +105,7 @@ public class RepositoryReports {
                         time(row, "last_scan_at"), Columns.nullableLongOf(row, "current_scan_id"),
                         Columns.nullableIntOf(row, "score"), Columns.nullableIntOf(row, "findings_new"),
                         Boolean.TRUE.equals(row.get("first_scan", Boolean.class)), time(row, "committed_at"),
-                        Columns.nullableIntOf(row, "score_trend_change"),
-                        Columns.nullableIntOf(row, "unsafe_blocks_trend_change")))
+                        Columns.nullableIntOf(row, "score_change"), Columns.nullableIntOf(row, "unsafe_blocks_change")))
                 .toList();
     }
 

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * column, one row each with its grade, score and unsafe trends (each column on one scale), last
  * scan, new findings, open benchmark alerts and gate status, under the totals of every repository.
  * A fixed handful of queries serves it, each reading a bounded number of scans per repository,
- * however many scans the repositories have had: the trend columns sort by the changes stored with
+ * however many scans the repositories have had: the trend columns sort by the changes stored for
  * each repository ({@link RecentTrends#store}), the trends are read for the page's rows alone.
  */
 @Path("/")

@@ -70,9 +70,9 @@ class ScoreUpgradeTest {
             // Seeded without scores, its trend had no score change; rescored, it has one, stored.
             RecentTrend trend = trends.of(List.of(repository)).get(repository);
             assertEquals(RecentTrends.POINTS, trend.scores().size(), "every point of the trend has a score");
-            try (ResultSet rows = sql.executeQuery("select score_trend_change, unsafe_blocks_trend_change"
-                    + " from repository where id = " + repository)) {
-                rows.next();
+            try (ResultSet rows = sql.executeQuery("select score_change, unsafe_blocks_change"
+                    + " from repository_trend where repository_id = " + repository)) {
+                assertTrue(rows.next(), "the changes are stored");
                 assertEquals(trend.scoreChange(), rows.getObject(1, Integer.class), "the stored score change");
                 assertEquals(trend.unsafeBlocksChange(), rows.getObject(2, Integer.class), "the stored unsafe change");
             }
