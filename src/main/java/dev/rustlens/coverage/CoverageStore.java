@@ -8,6 +8,7 @@ import dev.rustlens.database.StorableText;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.ScannedSources;
 import dev.rustlens.http.BadRequest;
+import dev.rustlens.scan.RecentTrends;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanStored;
 import dev.rustlens.scan.SnapshotScores;
@@ -46,9 +47,11 @@ public class CoverageStore {
     private final SnapshotScores scores;
     private final ObjectMapper json;
     private final Event<CoverageApplied> applied;
+    private final RecentTrends trends;
 
     public CoverageStore(EntityManager entityManager, ScannedSources sources, SnapshotScores scores, ObjectMapper json,
-            Event<CoverageApplied> applied) {
+            Event<CoverageApplied> applied, RecentTrends trends) {
+        this.trends = trends;
         this.entityManager = entityManager;
         this.sources = sources;
         this.scores = scores;
@@ -103,6 +106,8 @@ public class CoverageStore {
             apply(scan, reportId);
             applied.fire(new CoverageApplied(scan));
         }
+        // The scans' scores changed: a point of the repository's trend may have.
+        trends.store(repository.id);
         int matchedLines = 0;
         int matchedHit = 0;
         for (ParsedCoverage.FileLines file : report.files()) {

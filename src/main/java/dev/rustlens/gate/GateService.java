@@ -13,6 +13,7 @@ import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.AnalysisEngine;
 import dev.rustlens.scan.DiagnosticImports;
+import dev.rustlens.scan.RecentTrends;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanStored;
 import dev.rustlens.scan.SnapshotScores;
@@ -58,11 +59,13 @@ public class GateService {
     private final Event<GateStatusChanged> statusChanges;
     private final NewCodeCoverage newCodeCoverage;
     private final VerdictSignals signals;
+    private final RecentTrends trends;
 
     public GateService(EntityManager entityManager, ObjectMapper json, AnalysisEngine engine, SnapshotScores scores,
             BenchmarkService benchmarks, Event<GateStatusChanged> statusChanges, NewCodeCoverage newCodeCoverage,
-            VerdictSignals signals) {
+            VerdictSignals signals, RecentTrends trends) {
         this.signals = signals;
+        this.trends = trends;
         this.benchmarks = benchmarks;
         this.newCodeCoverage = newCodeCoverage;
         this.statusChanges = statusChanges;
@@ -150,7 +153,8 @@ public class GateService {
 
     /**
      * Rescores and re-evaluates the newest succeeded scan of each branch of a repository, after
-     * its gate or a triage mark changed.
+     * its gate or a triage mark changed, and stores its trend changes again (its newest score may
+     * have changed).
      */
     @Transactional
     public void refresh(GitRepository repository) {
@@ -162,6 +166,7 @@ public class GateService {
             entityManager.flush();
             record(scan);
         }
+        trends.store(repository.id);
     }
 
     /** Judges each scan as it is stored, in the storing transaction: a scan and its verdict land together. */

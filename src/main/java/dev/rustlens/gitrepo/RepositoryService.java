@@ -6,6 +6,7 @@ import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.DuplicateNameException;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;
@@ -38,11 +39,14 @@ public class RepositoryService {
     private final CredentialCipher cipher;
     private final RepositoryUrls urls;
     private final RustlensConfig config;
+    private final Event<DefaultBranchChanged> defaultBranchChanges;
 
-    public RepositoryService(CredentialCipher cipher, RepositoryUrls urls, RustlensConfig config) {
+    public RepositoryService(CredentialCipher cipher, RepositoryUrls urls, RustlensConfig config,
+            Event<DefaultBranchChanged> defaultBranchChanges) {
         this.cipher = cipher;
         this.urls = urls;
         this.config = config;
+        this.defaultBranchChanges = defaultBranchChanges;
     }
 
     /** Where a deleted repository kept its files: its id and URL. */
@@ -155,7 +159,8 @@ public class RepositoryService {
         if (url != null) {
             repository.url = url;
         }
-        if (branch != null) {
+        boolean branchChanged = branch != null && !branch.equals(repository.defaultBranch);
+        if (branchChanged) {
             repository.defaultBranch = branch;
         }
         if (credentials != null) {
@@ -168,6 +173,9 @@ public class RepositoryService {
         }
         if (changes.schedule() != null) {
             setSchedule(repository, schedule);
+        }
+        if (branchChanged) {
+            defaultBranchChanges.fire(new DefaultBranchChanged(repository.id));
         }
         return true;
     }

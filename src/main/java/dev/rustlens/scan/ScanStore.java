@@ -59,11 +59,13 @@ public class ScanStore {
     private final ScanDependencies dependencies;
     private final AdvisoryDatabase advisories;
     private final CrateTestCode testCode;
+    private final RecentTrends trends;
 
     public ScanStore(EntityManager entityManager, FileResultStore fileResults, SnapshotScores scores,
             Event<ScanStored> stored, Event<ScanFailed> failed, DiagnosticImports diagnostics, FindingCounts counts,
-            ScanDependencies dependencies, AdvisoryDatabase advisories, CrateTestCode testCode) {
+            ScanDependencies dependencies, AdvisoryDatabase advisories, CrateTestCode testCode, RecentTrends trends) {
         this.testCode = testCode;
+        this.trends = trends;
         this.counts = counts;
         this.dependencies = dependencies;
         this.advisories = advisories;
@@ -176,7 +178,8 @@ public class ScanStore {
 
     /**
      * The end of both ways a scan succeeds: the gate judges it (the {@link ScanStored} observers),
-     * the scans that follow it or forked from its commit are compared with it, and its end is stamped.
+     * the scans that follow it or forked from its commit are compared with it, its repository's
+     * trend changes are stored again (a new point, or a commit's newer scan), and its end is stamped.
      */
     private void judgeAndPublish(Scan scan, ScanPhases phases) {
         phases.begin(Phase.GATE);
@@ -184,6 +187,7 @@ public class ScanStore {
         phases.begin(Phase.STORE);
         compareSuccessorsWith(scan);
         compareBranchesWith(scan);
+        trends.store(scan.repository.id);
         phases.begin(Phase.PUBLISH);
         finishNow(scan);
     }

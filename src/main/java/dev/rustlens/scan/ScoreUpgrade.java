@@ -28,15 +28,17 @@ public class ScoreUpgrade {
 
     private final EntityManager entityManager;
     private final SnapshotScores scores;
+    private final RecentTrends trends;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private volatile boolean stopping;
     private volatile Thread thread;
 
-    public ScoreUpgrade(EntityManager entityManager, SnapshotScores scores) {
+    public ScoreUpgrade(EntityManager entityManager, SnapshotScores scores, RecentTrends trends) {
         this.entityManager = entityManager;
         this.scores = scores;
+        this.trends = trends;
     }
 
     /**
@@ -104,8 +106,9 @@ public class ScoreUpgrade {
     }
 
     /**
-     * Rescores the next batch of stale scans with ids below {@code below}, newest first; returns
-     * the ids looked at (empty when none is left). Scans another instance holds are passed over.
+     * Rescores the next batch of stale scans with ids below {@code below}, newest first, and stores
+     * their repositories' trend changes again; returns the ids looked at (empty when none is left).
+     * Scans another instance holds are passed over.
      */
     private List<Long> rescoreBatch(long below) {
         List<Long> stale = session().createNativeQuery("""
@@ -126,6 +129,9 @@ public class ScoreUpgrade {
             entityManager.flush();
             entityManager.clear();
         }
+        // Last, and by repository id: two instances lock the rows of the repositories they share in one order.
+        session().createNativeQuery("select distinct repository_id from scan where id = any(?1) order by 1", Long.class)
+                .setParameter(1, locked.toArray(Long[]::new)).getResultList().forEach(trends::store);
         return stale;
     }
 

@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +29,6 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class RepositoryReports {
-
-    /** How many of the newest scores a repository's trend line shows. */
-    private static final int TREND_SCANS = 30;
 
     private final BenchmarkService benchmarks;
     private final EntityManager entityManager;
@@ -53,25 +49,13 @@ public class RepositoryReports {
      * @param firstScan whether the current scan had no scan to compare with when it was stored (its
      *     findings are all "new" in the data)
      * @param committedAt the current scan's commit time
+     * @param scoreTrendChange the change of its recent score trend, {@code unsafeBlocksTrendChange} of its
+     *     unsafe blocks, as stored for it ({@link dev.rustlens.scan.RecentTrends}; null without a value)
      */
     public record Standing(long repositoryId, String name, Long lastScanId, OffsetDateTime lastScanAt,
-            Long currentScanId, Integer score, Integer findingsNew, boolean firstScan, OffsetDateTime committedAt) {
+            Long currentScanId, Integer score, Integer findingsNew, boolean firstScan, OffsetDateTime committedAt,
+            Integer scoreTrendChange, Integer unsafeBlocksTrendChange) {
     }
-
-    /**
-     * A repository's recent history as its trend in the API shows it ({@code GET
-     * /api/v1/repositories/{id}/trends}: one point per scanned commit of the default branch, its
-     * newest scan), the newest {@value #TREND_POINTS} points, oldest first: their scores (points
-     * without one left out) and their crates' unsafe blocks.
-     */
-    public record RecentTrend(List<Integer> scores, List<Integer> unsafeBlocks) {
-
-        /** A repository without a scanned commit. */
-        public static final RecentTrend NONE = new RecentTrend(List.of(), List.of());
-    }
-
-    /** How many of the newest points of a repository's trend the overview shows. */
-    public static final int TREND_POINTS = 30;
 
     /**
      * A crate of a scan with its Unsafe rating (null until rated) and its findings that count
@@ -103,15 +87,15 @@ public class RepositoryReports {
 
     /**
      * Every repository's standing, in one query that reads two scans of each (its newest, and its
-     * current through the commit-time index), however long its history.
+     * current through the commit-time index) and its stored trend changes, however long its history.
      */
     @Transactional
     public List<Standing> standings() {
         return session().createNativeQuery("""
-                select r.id as repository_id, r.name, l.id as last_scan_id,
+                select r.id as repository_id, r.name, t.score_change, t.unsafe_blocks_change, l.id as last_scan_id,
                        coalesce(l.finished_at, l.started_at, l.queued_at) as last_scan_at, c.id as current_scan_id,
                        c.score, c.findings_new, c.previous_scan_id is null as first_scan, c.committed_at
-                from repository r
+                from repository r left join repository_trend t on t.repository_id = r.id
                 left join lateral (select s.id, s.finished_at, s.started_at, s.queued_at from scan s
                                    where s.repository_id = r.id order by s.id desc limit 1) l on true
                 left join lateral (select s.id, s.score, s.findings_new, s.previous_scan_id, s.committed_at
@@ -121,49 +105,9 @@ public class RepositoryReports {
                         row.get("name", String.class), Columns.nullableLongOf(row, "last_scan_id"),
                         time(row, "last_scan_at"), Columns.nullableLongOf(row, "current_scan_id"),
                         Columns.nullableIntOf(row, "score"), Columns.nullableIntOf(row, "findings_new"),
-                        Boolean.TRUE.equals(row.get("first_scan", Boolean.class)), time(row, "committed_at")))
+                        Boolean.TRUE.equals(row.get("first_scan", Boolean.class)), time(row, "committed_at"),
+                        Columns.nullableIntOf(row, "score_change"), Columns.nullableIntOf(row, "unsafe_blocks_change")))
                 .toList();
-    }
-
-    /**
-     * The recent trends of the repositories {@code repositoryIds}, in one query that reads at most
-     * {@value #TREND_POINTS} scanned commits of each, newest first through {@code
-     * scan_branch_newest_idx} (a commit scanned again counted once, its newest scan, and a scan
-     * without crates left out, as the trends API counts them), with the unsafe blocks stored with
-     * each scan. The newest scan of a commit is a probe per scan read: written as "no newer scan of
-     * the commit", PostgreSQL compared each with every scan of the repository.
-     */
-    @Transactional
-    public Map<Long, RecentTrend> recentTrends(Collection<Long> repositoryIds) {
-        if (repositoryIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, List<Integer>> scores = new HashMap<>();
-        Map<Long, List<Integer>> unsafeBlocks = new HashMap<>();
-        for (Tuple row : session().createNativeQuery("""
-                select r.id as repository_id, t.score, t.unsafe_blocks
-                from repository r cross join lateral (
-                    select s.score, s.committed_at, s.id, s.unsafe_blocks from scan s
-                    where s.repository_id = r.id and s.branch = r.default_branch and s.status = 'succeeded'
-                      and s.unsafe_blocks is not null
-                      and s.id = (select max(n.id) from scan n where n.repository_id = s.repository_id
-                                  and n.branch = s.branch and n.status = 'succeeded' and n.commit_sha = s.commit_sha)
-                    order by s.committed_at desc, s.id desc limit ?2) t
-                where r.id in (?1)
-                order by r.id, t.committed_at, t.id""", Tuple.class)
-                .setParameter(1, repositoryIds).setParameter(2, TREND_POINTS).getResultList()) {
-            long repositoryId = Columns.longOf(row, "repository_id");
-            Integer score = Columns.nullableIntOf(row, "score");
-            if (score != null) {
-                scores.computeIfAbsent(repositoryId, id -> new ArrayList<>()).add(score);
-            }
-            unsafeBlocks.computeIfAbsent(repositoryId, id -> new ArrayList<>())
-                    .add(Columns.intOf(row, "unsafe_blocks"));
-        }
-        Map<Long, RecentTrend> trends = new HashMap<>();
-        unsafeBlocks.forEach((repositoryId, blocks) -> trends.put(repositoryId,
-                new RecentTrend(scores.getOrDefault(repositoryId, List.of()), blocks)));
-        return trends;
     }
 
     /** The scans {@code ids} by id, with the associations the overview shows. */

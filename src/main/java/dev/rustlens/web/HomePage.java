@@ -6,9 +6,10 @@ import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
 import dev.rustlens.http.PageException;
+import dev.rustlens.scan.RecentTrend;
+import dev.rustlens.scan.RecentTrends;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.trend.RepositoryReports;
-import dev.rustlens.trend.RepositoryReports.RecentTrend;
 import dev.rustlens.trend.RepositoryReports.Standing;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,7 +34,8 @@ import java.util.stream.Stream;
  * column, one row each with its grade, score and unsafe trends (each column on one scale), last
  * scan, new findings, open benchmark alerts and gate status, under the totals of every repository.
  * A fixed handful of queries serves it, each reading a bounded number of scans per repository,
- * however many scans the repositories have had.
+ * however many scans the repositories have had: the trend columns sort by the changes stored for
+ * each repository ({@link RecentTrends#store}), the trends are read for the page's rows alone.
  */
 @Path("/")
 public class HomePage {
@@ -42,11 +44,14 @@ public class HomePage {
     static final int PAGE_SIZE = 50;
 
     private final RepositoryReports reports;
+    private final RecentTrends recentTrends;
     private final GateService gates;
     private final BenchmarkService benchmarks;
 
-    public HomePage(RepositoryReports reports, GateService gates, BenchmarkService benchmarks) {
+    public HomePage(RepositoryReports reports, RecentTrends recentTrends, GateService gates,
+            BenchmarkService benchmarks) {
         this.reports = reports;
+        this.recentTrends = recentTrends;
         this.gates = gates;
         this.benchmarks = benchmarks;
     }
@@ -208,18 +213,15 @@ public class HomePage {
         Map<Long, Long> openAlerts = benchmarks.openAlertCounts();
         Map<Long, Boolean> gatePassed = gates.passedNow(standings.stream().map(Standing::currentScanId)
                 .filter(Objects::nonNull).toList(), openAlerts);
-        // The trends of every repository are read only to sort by one; otherwise only the page's.
-        Map<Long, RecentTrend> sortTrends = sort == Column.SCORE_TREND || sort == Column.UNSAFE_TREND
-                ? reports.recentTrends(standings.stream().map(Standing::repositoryId).toList()) : null;
         Function<Standing, Long> key = switch (sort) {
             case REPOSITORY -> null;
-            case GRADE -> standing -> standing.score() == null ? null : standing.score().longValue();
-            case SCORE_TREND -> standing -> change(sortTrends.get(standing.repositoryId()), RecentTrend::scores);
-            case UNSAFE_TREND -> standing -> change(sortTrends.get(standing.repositoryId()), RecentTrend::unsafeBlocks);
+            case GRADE -> standing -> longOrNull(standing.score());
+            case SCORE_TREND -> standing -> longOrNull(standing.scoreTrendChange());
+            case UNSAFE_TREND -> standing -> longOrNull(standing.unsafeBlocksTrendChange());
             case LAST_SCAN -> standing -> standing.lastScanAt() == null ? null
                     : standing.lastScanAt().toInstant().toEpochMilli();
             case NEW_FINDINGS -> standing -> standing.currentScanId() == null ? null
-                    : standing.firstScan() ? -1L : standing.findingsNew() == null ? null : standing.findingsNew().longValue();
+                    : standing.firstScan() ? Long.valueOf(-1) : longOrNull(standing.findingsNew());
             case OPEN_ALERTS -> standing -> openAlerts.getOrDefault(standing.repositoryId(), 0L);
             case GATE -> standing -> {
                 Boolean passed = standing.currentScanId() == null ? null : gatePassed.get(standing.currentScanId());
@@ -240,22 +242,20 @@ public class HomePage {
                 reports.newSevereFindings(standings.stream().filter(standing -> standing.currentScanId() != null
                         && !standing.firstScan() && standing.committedAt() != null
                         && standing.committedAt().isAfter(weekAgo)).map(Standing::currentScanId).toList()));
-        return Templates.index(rows(shown, sortTrends, openAlerts, gatePassed), listing, summary);
+        return Templates.index(rows(shown, openAlerts, gatePassed), listing, summary);
     }
 
     /**
-     * The rows of the repositories shown, with their scans and trends read for them alone (the
-     * trends of every repository when sorting by one read them already: {@code allTrends}, else
-     * null); each trend column on one scale over the page's rows.
+     * The rows of the repositories shown, with their scans and trends read for them alone; each
+     * trend column on one scale over the page's rows.
      */
-    private List<RepositoryRow> rows(List<Standing> shown, Map<Long, RecentTrend> allTrends, Map<Long, Long> openAlerts,
-            Map<Long, Boolean> gatePassed) {
+    private List<RepositoryRow> rows(List<Standing> shown, Map<Long, Long> openAlerts, Map<Long, Boolean> gatePassed) {
         List<Long> ids = shown.stream().map(Standing::repositoryId).toList();
         Map<Long, GitRepository> repositories = reports.repositories(ids);
         Map<Long, Scan> scans = reports.scans(shown.stream()
                 .flatMap(standing -> Stream.of(standing.lastScanId(), standing.currentScanId()))
                 .filter(Objects::nonNull).distinct().toList());
-        Map<Long, RecentTrend> trends = allTrends != null ? allTrends : reports.recentTrends(ids);
+        Map<Long, RecentTrend> trends = recentTrends.of(ids);
         List<RecentTrend> shownTrends = ids.stream().map(id -> trends.getOrDefault(id, RecentTrend.NONE)).toList();
         Sparkline.Scale scores = Sparkline.Scale.ofScores(shownTrends.stream().map(RecentTrend::scores).toList());
         Sparkline.Scale unsafeBlocks = Sparkline.Scale.ofCounts(shownTrends.stream()
@@ -286,9 +286,8 @@ public class HomePage {
                 .thenComparing(Standing::repositoryId);
     }
 
-    /** A trend's change from its first value to its last, as its sparkline shows it; null without a value. */
-    private static Long change(RecentTrend trend, Function<RecentTrend, List<Integer>> series) {
-        List<Integer> values = trend == null ? List.of() : series.apply(trend);
-        return values.isEmpty() ? null : (long) values.getLast() - values.getFirst();
+    /** A sort key from a nullable column: empty values sort last. */
+    private static Long longOrNull(Integer value) {
+        return value == null ? null : value.longValue();
     }
 }

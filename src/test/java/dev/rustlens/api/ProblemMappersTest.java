@@ -22,7 +22,7 @@ class ProblemMappersTest {
     void anIllegalArgumentFromDeepInTheServerIsAnInternalErrorNotABadRequest() {
         long repositoryId = QuarkusTransaction.requiringNew().call(() -> TestRepositories.registered("problems-").id);
         // A library refusing an argument our code passed it: a bug of ours, whatever its message says.
-        QuarkusMock.installMockForType(new GateService(null, null, null, null, null, null, null, null) {
+        QuarkusMock.installMockForType(new GateService(null, null, null, null, null, null, null, null, null) {
             @Override
             public GateSettings settings(long id, GateScope scope) {
                 throw new IllegalArgumentException("Illegal embedded value: a library's words about our bug");
@@ -37,7 +37,7 @@ class ProblemMappersTest {
     void aStalledDatabaseWrappedAsAServerErrorIsStillA503() {
         long repositoryId = QuarkusTransaction.requiringNew().call(() -> TestRepositories.registered("problems-").id);
         // The framework may hand a failure over wrapped in a 500 of its own; the cause decides.
-        QuarkusMock.installMockForType(new GateService(null, null, null, null, null, null, null, null) {
+        QuarkusMock.installMockForType(new GateService(null, null, null, null, null, null, null, null, null) {
             @Override
             public GateSettings settings(long id, GateScope scope) {
                 throw new InternalServerErrorException(new SQLException("An I/O error occurred", "08006"));

@@ -10,13 +10,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * The background rescoring: a few thousand snapshots scored by an older formula are rescored in
- * batches, with progress, while whoever started it goes on at once.
+ * batches, with progress, while whoever started it goes on at once; the repository's stored trend
+ * changes follow its new scores.
  */
 @QuarkusTest
 class ScoreUpgradeTest {
@@ -29,6 +31,9 @@ class ScoreUpgradeTest {
 
     @Inject
     ScoreUpgrade upgrade;
+
+    @Inject
+    RecentTrends trends;
 
     @Test
     void staleSnapshotsAreRescoredInTheBackground() throws Exception {
@@ -61,6 +66,15 @@ class ScoreUpgradeTest {
                 assertEquals(SCANS * CRATES_PER_SCAN, rows.getInt(1));
                 assertEquals(SCANS * CRATES_PER_SCAN, rows.getInt(2), "every snapshot on formula " + ScoreFormula.VERSION);
                 assertEquals(SCANS, rows.getInt(3), "every scan has its repository score again");
+            }
+            // Seeded without scores, its trend had no score change; rescored, it has one, stored.
+            RecentTrend trend = trends.of(List.of(repository)).get(repository);
+            assertEquals(RecentTrends.POINTS, trend.scores().size(), "every point of the trend has a score");
+            try (ResultSet rows = sql.executeQuery("select score_change, unsafe_blocks_change"
+                    + " from repository_trend where repository_id = " + repository)) {
+                assertTrue(rows.next(), "the changes are stored");
+                assertEquals(trend.scoreChange(), rows.getObject(1, Integer.class), "the stored score change");
+                assertEquals(trend.unsafeBlocksChange(), rows.getObject(2, Integer.class), "the stored unsafe change");
             }
         }
     }
@@ -106,6 +120,10 @@ class ScoreUpgradeTest {
                 select c.scan_id, c.id, 'undocumented_unsafe_block', 'CRITICAL', 'src/lib.rs', n, 5, n, 20,
                        'unsafe block without a // SAFETY: comment', false, 'NONE', md5(c.id || ':' || n), 'unchanged'
                 from crate_snapshot c join scan s on s.id = c.scan_id, generate_series(1, c.unsafe_blocks / 2) n
+                where s.repository_id = %d""".formatted(repository));
+        // The unsafe blocks a store keeps with each scan: the overview's trends read them.
+        sql.execute("""
+                update scan s set unsafe_blocks = (select sum(unsafe_blocks) from crate_snapshot where scan_id = s.id)
                 where s.repository_id = %d""".formatted(repository));
         // The counts a store keeps beside its findings (FindingCounts): pages and totals of every
         // repository read them.

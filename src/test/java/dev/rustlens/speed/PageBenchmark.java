@@ -136,6 +136,9 @@ public final class PageBenchmark {
         pages.put("overview /", List.of("/"));
         pages.put("overview, last page by name", List.of("/?sort=name&order=asc&page=" + (repositories.size() + 49) / 50));
         pages.put("overview by unsafe trend", List.of("/?sort=unsafe-trend&order=asc"));
+        pages.put("overview by unsafe trend, descending", List.of("/?sort=unsafe-trend&order=desc"));
+        pages.put("overview by score trend", List.of("/?sort=score-trend&order=asc"));
+        pages.put("overview by score trend, descending", List.of("/?sort=score-trend&order=desc"));
         pages.put("repository page", each(repositories, "/repositories/%d"));
         pages.put("crate page", each(crates, "/crates/%d"));
         pages.put("findings browser, all repositories", List.of("/findings"));

@@ -64,7 +64,7 @@ class CratesPageTest {
     }
 
     /** A repository's row on the overview: its id, and its score (null without a grade). */
-    private record OverviewRow(long id, Integer score, String row) {
+    record OverviewRow(long id, Integer score, String row) {
     }
 
     @Test
@@ -218,7 +218,7 @@ class CratesPageTest {
      * The rows of every page of the overview from {@code address} on, following the pages' next
      * links; the summary line above them, which counts every repository, is the same on each.
      */
-    private static List<OverviewRow> allPages(String address) {
+    static List<OverviewRow> allPages(String address) {
         List<OverviewRow> rows = new ArrayList<>();
         String next = address;
         String firstSummary = null;
