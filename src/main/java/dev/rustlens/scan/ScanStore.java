@@ -217,7 +217,8 @@ public class ScanStore {
      * Ends a scan by copying the results of an earlier scan of the same commit and branch, analysed
      * with the same analyzer version and core modules and compared with the same baseline (the
      * analysis is deterministic): an unchanged rescan copies rows inside PostgreSQL instead of
-     * sending them again, new and fixed findings included, so its verdict is the first scan's.
+     * sending them again, new and fixed findings included, so its verdict is the first scan's
+     * (unless triage marks changed since); it is scored again with the triage marks in force.
      *
      * @return how the scan ended, {@link Outcome#ABANDONED} when it was cancelled or queued again
      *         meanwhile; empty when there is no such earlier scan, and the scan must analyse
@@ -280,9 +281,6 @@ public class ScanStore {
         scan.committedAt = committedAt;
         scan.analyzerVersion = analyzerVersion;
         scan.coreModules = coreModules;
-        scan.score = source.score;
-        scan.grade = source.grade;
-        scan.scoreHeldBecause = source.scoreHeldBecause;
         scan.error = source.error;
         scan.filesTotal = source.filesTotal;
         scan.filesDone = source.filesTotal;
@@ -295,6 +293,11 @@ public class ScanStore {
         if (replaceAdvisoryFindings(scan) && scan.previousScanId != null) {
             track(scan, Scan.findById(scan.previousScanId));
         }
+        // Scored again, not copied: the earlier scan was scored with the triage marks of its day,
+        // and only a branch's newest scan is scored again when they change.
+        phases.begin(Phase.SCORE);
+        scores.score(scan);
+        entityManager.flush();
         judgeAndPublish(scan, phases);
         return Optional.of(Outcome.SUCCEEDED);
     }

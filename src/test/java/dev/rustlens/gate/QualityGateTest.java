@@ -280,6 +280,33 @@ class QualityGateTest {
         assertEquals(before.getList("verdict.conditions"), after.getList("verdict.conditions"));
     }
 
+    /**
+     * Only a branch's newest scan is scored again when a triage mark changes: a rescan of an older
+     * commit, which copies that commit's earlier scan, is scored with the marks in force now.
+     */
+    @Test
+    void aRescanOfAnOlderCommitIsScoredWithTheTriageMarksInForceNow(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        long id = history.repositoryId();
+        JsonPath older = history.scans().get(1);
+        String fingerprint = ScanFlowTest.findingsOf(older).getString("findings.findAll {"
+                + " it.checkId == 'undocumented_unsafe_block' && it.tracking == 'new' }[0].fingerprint");
+        given().contentType(ContentType.JSON).body(Map.of("fingerprint", fingerprint, "status", "accepted",
+                "reason", "reviewed")).when().post("/api/v1/repositories/{id}/triage", id).then().statusCode(201);
+        int staleScore = given().when().get("/api/v1/scans/{id}", older.getLong("id")).then().statusCode(200)
+                .extract().jsonPath().getInt("score");
+        assertEquals(older.getInt("score"), staleScore, "the older scan is not the newest: not scored again");
+
+        JsonPath rescan = awaitScan(given().contentType(ContentType.JSON)
+                .body(Map.of("branch", "main", "commit", history.commits().get(1).name()))
+                .when().post("/api/v1/repositories/{id}/scans", id).then().statusCode(202).extract().jsonPath()
+                .getLong("id"));
+        assertEquals("succeeded", rescan.getString("status"), rescan.getString("error"));
+        assertEquals(0, rescan.getInt("filesAnalyzed"), "copied from the commit's earlier scan");
+        assertTrue(rescan.getInt("score") > staleScore,
+                "the accepted block no longer counts: " + rescan.getInt("score") + " against " + staleScore);
+    }
+
     @Test
     void aMarkThatLapsesLeavesTheStoredScoreAndVerdict(@TempDir Path dir) throws Exception {
         History history = history(dir);
