@@ -252,19 +252,24 @@ public class GateService {
     @Transactional
     public Optional<GateStatus> status(GitRepository repository, String commit, String branch) {
         String headBranch = branch == null ? repository.defaultBranch : branch;
-        Optional<Scan> scan = commit != null
-                ? Scan.<Scan>find("repository = ?1 and status = ?2 and commitSha like ?3 and (?4 is null or branch = ?4)"
-                        + " order by id desc", repository, Scan.Status.succeeded, commit + "%", branch).firstResultOptional()
-                : Scan.findNewestSucceeded(repository, headBranch);
+        Optional<Scan> scan = succeeded(repository, commit, branch, headBranch);
         if (scan.isEmpty()) {
             Optional<Scan> active = commit != null
                     ? Scan.<Scan>find("repository = ?1 and status in ?2 and requestedCommit like ?3"
                             + " and (?4 is null or branch = ?4) order by id desc", repository,
                             List.of(Scan.Status.queued, Scan.Status.running), commit + "%", branch).firstResultOptional()
                     : Scan.findActive(repository, headBranch);
-            return active.map(pending -> new GateStatus(repository.id, pending.id, pending.branch,
-                    pending.requestedCommit != null ? pending.requestedCommit : pending.commitSha, "pending",
-                    "scan " + pending.id + " is " + pending.status, null));
+            if (active.isPresent()) {
+                Scan pending = active.get();
+                return Optional.of(new GateStatus(repository.id, pending.id, pending.branch,
+                        pending.requestedCommit != null ? pending.requestedCommit : pending.commitSha, "pending",
+                        "scan " + pending.id + " is " + pending.status, null));
+            }
+            // A scan that ended between the two looks is neither: look for it again.
+            scan = succeeded(repository, commit, branch, headBranch);
+            if (scan.isEmpty()) {
+                return Optional.empty();
+            }
         }
         Scan found = scan.get();
         if (awaitsBaseline(found)) {
@@ -304,6 +309,14 @@ public class GateService {
                 return status;
             }
         }
+    }
+
+    /** The newest succeeded scan of the commit (on {@code branch} when given), or of the head of {@code headBranch}. */
+    private static Optional<Scan> succeeded(GitRepository repository, String commit, String branch, String headBranch) {
+        return commit != null
+                ? Scan.<Scan>find("repository = ?1 and status = ?2 and commitSha like ?3 and (?4 is null or branch = ?4)"
+                        + " order by id desc", repository, Scan.Status.succeeded, commit + "%", branch).firstResultOptional()
+                : Scan.findNewestSucceeded(repository, headBranch);
     }
 
     /** A scan's grade and score. */
