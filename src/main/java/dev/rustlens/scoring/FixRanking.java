@@ -2,6 +2,7 @@ package dev.rustlens.scoring;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,13 @@ public final class FixRanking {
         tally.counted().forEach((check, counted) -> counted.forEach(finding -> groups.computeIfAbsent(
                 List.of(check, finding.path() == null ? "" : finding.path()), key -> new ArrayList<>()).add(finding)));
         List<Fix> fixes = new ArrayList<>();
-        groups.forEach((key, group) -> gain(tally, now, group).ifPresent(worth -> fixes.add(new Fix(key.get(0),
-                key.get(1), worth.rating(), group.size(), worth.ratingPoints(),
-                worth.scorePoints()))));
+        // The score reads how many findings of each check count, not which: a fix's gain depends on
+        // its check and its size alone, so each such pair is scored once (a crate with tens of
+        // thousands of findings in thousands of files was scored once per file and check).
+        Map<Map.Entry<String, Integer>, Optional<Worth>> gains = new HashMap<>();
+        groups.forEach((key, group) -> gains.computeIfAbsent(Map.entry(key.get(0), group.size()),
+                size -> gain(tally, now, group)).ifPresent(worth -> fixes.add(new Fix(key.get(0),
+                key.get(1), worth.rating(), group.size(), worth.ratingPoints(), worth.scorePoints()))));
         // Per finding to a millionth of a point, so that equal shares are equal whatever the rounding.
         fixes.sort(Comparator.comparingLong((Fix fix) -> Math.round(fix.scorePointsPerFinding() * 1e6)).reversed()
                 .thenComparing(Comparator.comparingDouble(Fix::scorePoints).reversed())

@@ -79,14 +79,32 @@ final class Tally {
      */
     Tally fixing(Collection<ScoredFinding> fixed) {
         Map<String, Long> moved = new HashMap<>(metrics);
-        Map<String, List<ScoredFinding>> left = new LinkedHashMap<>();
-        counted.forEach((check, findings) -> left.put(check, new ArrayList<>(findings)));
-        for (ScoredFinding finding : fixed) {
-            if (left.getOrDefault(finding.checkId(), new ArrayList<>()).remove(finding)) {
-                ScoreFormula.FIX_EFFECTS.getOrDefault(finding.checkId(), Map.of()).forEach((metric, change) ->
-                        moved.merge(metric.key(), change, Long::sum));
+        // Only the fixed findings' checks are copied; the other lists are shared, as no tally changes its own.
+        Map<String, List<ScoredFinding>> left = new LinkedHashMap<>(counted);
+        Map<String, Map<ScoredFinding, Integer>> fixedByCheck = new HashMap<>();
+        fixed.forEach(finding -> fixedByCheck.computeIfAbsent(finding.checkId(), check -> new HashMap<>())
+                .merge(finding, 1, Integer::sum));
+        fixedByCheck.forEach((check, gone) -> {
+            List<ScoredFinding> kept = new ArrayList<>();
+            for (ScoredFinding finding : counted.getOrDefault(check, List.of())) {
+                // Each fixed finding takes one equal finding away, as List.remove would.
+                Integer times = gone.get(finding);
+                if (times != null) {
+                    if (times == 1) {
+                        gone.remove(finding);
+                    } else {
+                        gone.put(finding, times - 1);
+                    }
+                    ScoreFormula.FIX_EFFECTS.getOrDefault(check, Map.of()).forEach((metric, change) ->
+                            moved.merge(metric.key(), change, Long::sum));
+                } else {
+                    kept.add(finding);
+                }
             }
-        }
+            if (left.containsKey(check)) {
+                left.put(check, kept);
+            }
+        });
         return new Tally(moved, left);
     }
 }

@@ -190,6 +190,33 @@ class ScoreFormulaPropertiesTest {
         }
     }
 
+    /**
+     * Each fix of the ranking (the findings of one check in one file) gains what scoring the crate
+     * again without them, its metrics moved as fixing moves them, gains: the ranking scores one
+     * fix of each check and size and shares the result, and copies only the fixed check's findings.
+     */
+    @Test
+    void everyRankedFixGainsWhatScoringTheCrateWithoutItsFindingsGains() {
+        for (Snapshot snapshot : snapshots(6).subList(0, 300)) {
+            double before = snapshot.score().exact();
+            for (FixRanking.Fix fix : FixRanking.rank(snapshot.metrics(), snapshot.findings())) {
+                List<ScoredFinding> left = new ArrayList<>();
+                Map<String, Long> moved = new HashMap<>(snapshot.metrics());
+                for (ScoredFinding finding : snapshot.findings()) {
+                    if (finding.checkId().equals(fix.checkId()) && finding.path().equals(fix.path())) {
+                        ScoreFormula.FIX_EFFECTS.getOrDefault(fix.checkId(), Map.of()).forEach((metric, change) ->
+                                moved.merge(metric.key(), change, Long::sum));
+                    } else {
+                        left.add(finding);
+                    }
+                }
+                assertEquals(snapshot.findings().size() - left.size(), fix.findings(), fix.toString());
+                assertEquals(ScoreFormula.score(moved, left).exact() - before, fix.scorePoints(), TOLERANCE,
+                        fix.toString());
+            }
+        }
+    }
+
     @Test
     void documentingFivePercentOfTheUndocumentedUnsafeBlocksMovesUnsafeByAPoint() {
         // Wherever at least 40% of a crate's unsafe blocks lack a SAFETY comment (tokio, hashbrown,
