@@ -1,6 +1,7 @@
 package dev.rustlens.speed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,9 +68,20 @@ public final class PipelineBenchmark {
             long backfillId = app.post("/api/v1/repositories", Map.of("name", "corpus-backfill", "url", url), TOKEN)
                     .get("id").asLong();
             timed(app, "backfill of " + COMMITS + " commits", () -> {
+                // A backfill answers at once; a worker fetches the branch and lists the scans it queued.
+                long id = app.post("/api/v1/repositories/" + backfillId + "/backfill", Map.of("last", COMMITS), TOKEN)
+                        .get("id").asLong();
+                JsonNode backfill = app.get("/api/v1/backfills/" + id);
+                while (List.of("queued", "running").contains(backfill.get("status").asText())) {
+                    Thread.sleep(100);
+                    backfill = app.get("/api/v1/backfills/" + id);
+                }
+                if (!backfill.get("status").asText().equals("done")) {
+                    throw new IllegalStateException("backfill " + id + ": " + backfill);
+                }
                 List<JsonNode> queued = new ArrayList<>();
-                app.post("/api/v1/repositories/" + backfillId + "/backfill", Map.of("last", COMMITS), TOKEN)
-                        .forEach(queued::add);
+                backfill.get("scanIds").forEach(scanId -> queued.add(JsonNodeFactory.instance.objectNode()
+                        .put("repositoryId", backfillId).put("id", scanId.asLong())));
                 return queued;
             });
         }
