@@ -33,7 +33,7 @@ public class ScanQueue {
                 finished_at = case when attempt < ?1 then null else now() end,
                 started_at = case when attempt < ?1 then null else started_at end,
                 files_done = null, files_total = null, heartbeat_at = null, worker = null
-            where status = 'running' and %s
+            where id in (select id from scan where status = 'running' and %s for update skip locked)
             returning id, repository_id, branch, commit_sha, status, error""";
 
     private static final int QUEUED_COUNT_TIMEOUT_MILLIS = 2000;
@@ -172,13 +172,19 @@ public class ScanQueue {
                 .setParameter(1, scanId).setParameter(2, targetBranch).setParameter(3, baseCommit).executeUpdate();
     }
 
-    /** Proves that these running scans of {@code instance} have a live worker. */
+    /**
+     * Proves that these running scans of {@code instance} have a live worker. A scan whose row a
+     * transaction holds is being stored (the store locks it), which proves it alive too: it is
+     * skipped rather than waited for, and recovery skips it likewise, so a long store neither
+     * stalls the heartbeats nor gets its scan queued again.
+     */
     @Transactional
     public void heartbeat(Collection<Long> scanIds, String instance) {
         if (!scanIds.isEmpty()) {
             entityManager.createNativeQuery("""
                     update scan set heartbeat_at = now()
-                    where id in (?1) and status = 'running' and instance_id = ?2""")
+                    where id in (select id from scan where id in (?1) and status = 'running' and instance_id = ?2
+                                 for update skip locked)""")
                     .setParameter(1, scanIds).setParameter(2, instance).executeUpdate();
         }
     }

@@ -280,4 +280,41 @@ class ScanQueueTest {
         queue.recoverStale(Duration.ofSeconds(30), 3, Duration.ofMinutes(10));
         assertEquals(Scan.Status.running, reload(id).status);
     }
+
+    /**
+     * A scan being stored holds its row for the whole store: heartbeats and recovery pass it by
+     * instead of waiting on it (and timing out, or queueing again a scan whose store is running),
+     * and recovery finds it once the store has let go without ending it.
+     */
+    @Test
+    void aScanWhoseRowIsHeldByItsStoreIsNeitherWaitedForNorQueuedAgain() throws Exception {
+        long id = queueScans(1).getFirst();
+        String instance = "storing-" + UUID.randomUUID();
+        running(id, instance, 1, "1 hour");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService store = Executors.newSingleThreadExecutor();
+        Future<?> storing = store.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("select id from scan where id = ?1 for update").setParameter(1, id)
+                    .getResultList();
+            held.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertTrue(held.await(30, TimeUnit.SECONDS));
+            queue.heartbeat(List.of(id), instance);
+            queue.recoverStale(Duration.ofSeconds(30), 3, Duration.ofMinutes(10));
+        } finally {
+            release.countDown();
+            storing.get(60, TimeUnit.SECONDS);
+            store.shutdown();
+        }
+        assertEquals(Scan.Status.running, reload(id).status, "left alone while its store ran");
+        assertTrue(queue.recoverStale(Duration.ofSeconds(30), 3, Duration.ofMinutes(10)) >= 1);
+        assertEquals(Scan.Status.queued, reload(id).status, "its store ended without it: queued again");
+    }
 }
