@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rustlens.gitrepo.TestRepositories;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -39,8 +41,21 @@ import org.junit.jupiter.api.io.TempDir;
  * no other; bad URLs and refused addresses are clear errors.
  */
 @QuarkusTest
+@TestProfile(WebhookDeliveryTest.HangingLonger.class)
 @TestSecurity(user = "admin", roles = {"viewer", "maintainer", "admin"})
 class WebhookDeliveryTest {
+
+    /**
+     * A read timeout of 4 s, not the tests' 2 s: a hanging receiver then holds its attempt long
+     * enough for a redelivery to another receiver to be polled (once a second) and sent while it
+     * waits. With 2 s the two raced, and the test failed when the redelivery came late.
+     */
+    public static class HangingLonger implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("rustlens.outbound.read-timeout", "4s");
+        }
+    }
 
     private static final String HOOKS = "/api/v1/repositories/{id}/webhooks";
     private static final String DELIVERIES = HOOKS + "/{hookId}/deliveries";
