@@ -245,14 +245,14 @@ public class ScanStore {
         }
         Scan source = previous.get();
         long from = source.id;
+        // Without their scores: the scan is scored again below.
         int crates = entityManager.createNativeQuery("""
                 insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines, unsafe_blocks,
                     unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros,
-                    findings, metrics, score, grade, score_formula, score_exact, ratings, fixes, fix_worth, evidence,
-                    test_code)
+                    findings, metrics, evidence, test_code)
                 select ?1, crate_id, path, version, edition, files, code_lines, unsafe_blocks, unsafe_functions,
                     unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros, findings, metrics,
-                    score, grade, score_formula, score_exact, ratings, fixes, fix_worth, evidence, test_code
+                    evidence, test_code
                 from crate_snapshot where scan_id = ?2""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         int findings = entityManager.createNativeQuery("""

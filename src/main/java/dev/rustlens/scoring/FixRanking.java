@@ -60,7 +60,7 @@ public final class FixRanking {
         // thousands of findings in thousands of files was scored once per file and check).
         Map<Map.Entry<String, Integer>, Optional<Worth>> gains = new HashMap<>();
         groups.forEach((key, group) -> gains.computeIfAbsent(Map.entry(key.get(0), group.size()),
-                size -> gain(tally, now, group)).ifPresent(worth -> fixes.add(new Fix(key.get(0),
+                checkAndSize -> gain(tally, now, group)).ifPresent(worth -> fixes.add(new Fix(key.get(0),
                 key.get(1), worth.rating(), group.size(), worth.ratingPoints(), worth.scorePoints()))));
         // Per finding to a millionth of a point, so that equal shares are equal whatever the rounding.
         fixes.sort(Comparator.comparingLong((Fix fix) -> Math.round(fix.scorePointsPerFinding() * 1e6)).reversed()
