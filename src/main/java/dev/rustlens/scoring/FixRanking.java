@@ -60,7 +60,7 @@ public final class FixRanking {
         // thousands of findings in thousands of files was scored once per file and check).
         Map<Map.Entry<String, Integer>, Optional<Worth>> gains = new HashMap<>();
         groups.forEach((key, group) -> gains.computeIfAbsent(Map.entry(key.get(0), group.size()),
-                checkAndSize -> gain(tally, now, group)).ifPresent(worth -> fixes.add(new Fix(key.get(0),
+                checkAndSize -> gain(tally, now, key.get(0), group.size())).ifPresent(worth -> fixes.add(new Fix(key.get(0),
                 key.get(1), worth.rating(), group.size(), worth.ratingPoints(), worth.scorePoints()))));
         // Per finding to a millionth of a point, so that equal shares are equal whatever the rounding.
         fixes.sort(Comparator.comparingLong((Fix fix) -> Math.round(fix.scorePointsPerFinding() * 1e6)).reversed()
@@ -74,14 +74,14 @@ public final class FixRanking {
         Tally tally = Tally.of(metrics, findings);
         SafetyScore now = ScoreFormula.score(tally);
         Map<String, Worth> worth = new LinkedHashMap<>();
-        tally.counted().forEach((check, counted) -> gain(tally, now, List.of(counted.getFirst()))
+        tally.counted().forEach((check, counted) -> gain(tally, now, check, 1)
                 .ifPresent(gain -> worth.put(check, gain)));
         return worth;
     }
 
-    /** What fixing {@code fixed} gains, on the rating that gains most; empty when it gains nothing. */
-    private static Optional<Worth> gain(Tally tally, SafetyScore now, List<ScoredFinding> fixed) {
-        SafetyScore after = ScoreFormula.score(tally.fixing(fixed));
+    /** What fixing {@code count} findings of a check gains, on the rating that gains most; empty when it gains nothing. */
+    private static Optional<Worth> gain(Tally tally, SafetyScore now, String checkId, int count) {
+        SafetyScore after = ScoreFormula.score(tally.fixing(checkId, count));
         double scorePoints = after.exact() - now.exact();
         if (scorePoints <= 1e-9) {
             return Optional.empty();

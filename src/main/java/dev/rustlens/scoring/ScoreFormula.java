@@ -158,10 +158,10 @@ public final class ScoreFormula {
         if (sites == 0 && tally.count(UNDOCUMENTED_UNSAFE_BLOCK, UNDOCUMENTED_UNSAFE_IMPL, UNSAFE_IMPL_SEND_SYNC,
                 MISSING_SAFETY_DOC, UNSAFE_OUTSIDE_CORE) == 0) {
             parts.add(RatingPart.of("unsafe.none", "No unsafe code", 75, 75, "the crate's own code holds no unsafe code"));
-            List<String> missing = tally.fingerprints(FORBID_UNSAFE_MISSING);
-            parts.add(new RatingPart("unsafe.forbidden", "unsafe_code forbidden", missing.isEmpty() ? 10 : 0, 10,
-                    missing.isEmpty() ? "nothing lets unsafe code in unnoticed"
-                            : "no #![forbid(unsafe_code)] keeps it that way", missing));
+            boolean forbidden = tally.count(FORBID_UNSAFE_MISSING) == 0;
+            parts.add(new RatingPart("unsafe.forbidden", "unsafe_code forbidden", forbidden ? 10 : 0, 10,
+                    forbidden ? "nothing lets unsafe code in unnoticed" : "no #![forbid(unsafe_code)] keeps it that way",
+                    tally.fingerprints(FORBID_UNSAFE_MISSING)));
         } else {
             share(parts, tally, "unsafe.justified", "Unsafe blocks justified", 50, blocks,
                     "unsafe blocks have no // SAFETY: comment", UNDOCUMENTED_UNSAFE_BLOCK);
@@ -213,9 +213,10 @@ public final class ScoreFormula {
                     String.format(Locale.ROOT, "%d doctests for %d exported fns, where one for every %.0f earns half",
                             tally.metric(DOCTESTS), fns, 1 / DOCTESTS_AT_HALF)));
         }
-        List<String> noCrateDocs = tally.fingerprints(MISSING_CRATE_DOCS);
-        parts.add(new RatingPart("docs.crate", "Crate documentation", noCrateDocs.isEmpty() ? 10 : 0, 10,
-                noCrateDocs.isEmpty() ? "the crate root has //! docs" : "the crate root has no //! docs", noCrateDocs));
+        boolean crateDocs = tally.count(MISSING_CRATE_DOCS) == 0;
+        parts.add(new RatingPart("docs.crate", "Crate documentation", crateDocs ? 10 : 0, 10,
+                crateDocs ? "the crate root has //! docs" : "the crate root has no //! docs",
+                tally.fingerprints(MISSING_CRATE_DOCS)));
         return Optional.of(Rating.of(RatingKind.DOCUMENTATION, parts));
     }
 
@@ -236,8 +237,8 @@ public final class ScoreFormula {
         boolean ci = tally.flag(CI_CONFIGURATIONS);
         // Evidence a source can show counts when absent only where it would show and matters: Miri
         // and fuzzing for unsafe code, platforms for any CI. The rest only earns credit.
-        List<String> miriMissing = tally.fingerprints(MIRI_MISSING_IN_CI);
-        evidence(parts, tally, "verification.miri", "Miri in CI", 15, EVIDENCE_MIRI, !miriMissing.isEmpty(), miriMissing);
+        evidence(parts, tally, "verification.miri", "Miri in CI", 15, EVIDENCE_MIRI,
+                tally.count(MIRI_MISSING_IN_CI) > 0, tally.fingerprints(MIRI_MISSING_IN_CI));
         evidence(parts, tally, "verification.fuzzing", "Fuzz targets", 10, EVIDENCE_FUZZING, repository && unsafeCode,
                 List.of());
         evidence(parts, tally, "verification.platforms", "More than one platform in CI", 5, EVIDENCE_PLATFORMS, ci,
@@ -280,16 +281,17 @@ public final class ScoreFormula {
 
     private static Optional<Rating> hygiene(Tally tally) {
         List<RatingPart> parts = new ArrayList<>();
-        List<String> pedantic = tally.fingerprints(CLIPPY_PEDANTIC_DISABLED);
-        parts.add(new RatingPart("hygiene.pedantic", "clippy::pedantic enabled", pedantic.isEmpty() ? 25 : 0, 25,
-                pedantic.isEmpty() ? "clippy::pedantic is warned or denied" : "clippy::pedantic is not enabled",
-                pedantic));
+        boolean pedantic = tally.count(CLIPPY_PEDANTIC_DISABLED) == 0;
+        parts.add(new RatingPart("hygiene.pedantic", "clippy::pedantic enabled", pedantic ? 25 : 0, 25,
+                pedantic ? "clippy::pedantic is warned or denied" : "clippy::pedantic is not enabled",
+                tally.fingerprints(CLIPPY_PEDANTIC_DISABLED)));
         share(parts, tally, "hygiene.allow_reasons", "Lint allows with a reason", 15, tally.metric(ALLOW_ATTRIBUTES),
                 "#[allow]/#[expect] attributes give no reason", ALLOW_WITHOUT_REASON);
-        List<String> lockMissing = tally.fingerprints(CARGO_LOCK_MISSING);
-        if (tally.flag(REPOSITORY_FILES) || !lockMissing.isEmpty()) {
-            parts.add(new RatingPart("hygiene.lock_file", "Cargo.lock committed", lockMissing.isEmpty() ? 20 : 0, 20,
-                    lockMissing.isEmpty() ? "Cargo.lock is committed" : "no Cargo.lock is committed", lockMissing));
+        boolean lockMissing = tally.count(CARGO_LOCK_MISSING) > 0;
+        if (tally.flag(REPOSITORY_FILES) || lockMissing) {
+            parts.add(new RatingPart("hygiene.lock_file", "Cargo.lock committed", lockMissing ? 0 : 20, 20,
+                    lockMissing ? "no Cargo.lock is committed" : "Cargo.lock is committed",
+                    tally.fingerprints(CARGO_LOCK_MISSING)));
         }
         parts.add(density(tally, "hygiene.api_hazards", "Blocking in async, anyhow in a library API", 40,
                 API_HAZARDS_AT_HALF, "blocking calls in async code and anyhow types in exported signatures",

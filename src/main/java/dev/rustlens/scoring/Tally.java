@@ -16,10 +16,13 @@ final class Tally {
 
     private final Map<String, Long> metrics;
     private final Map<String, List<ScoredFinding>> counted;
+    /** False for a what-if of fix ranking, whose score is read for its numbers alone. */
+    private final boolean evidence;
 
-    private Tally(Map<String, Long> metrics, Map<String, List<ScoredFinding>> counted) {
+    private Tally(Map<String, Long> metrics, Map<String, List<ScoredFinding>> counted, boolean evidence) {
         this.metrics = metrics;
         this.counted = counted;
+        this.evidence = evidence;
     }
 
     static Tally of(Map<String, Long> metrics, Collection<ScoredFinding> findings) {
@@ -29,7 +32,7 @@ final class Tally {
                 counted.computeIfAbsent(finding.checkId(), key -> new ArrayList<>()).add(finding);
             }
         }
-        return new Tally(Map.copyOf(metrics), counted);
+        return new Tally(Map.copyOf(metrics), counted, true);
     }
 
     long metric(Metric metric) {
@@ -59,8 +62,15 @@ final class Tally {
         return count;
     }
 
-    /** The fingerprints of the findings of these checks that count. */
+    /**
+     * The fingerprints of the findings of these checks that count, the evidence of a rating part;
+     * none in a what-if, so that ranking fixes does not copy them for every fix it weighs. The
+     * formula's numbers read {@link #count}, never these.
+     */
     List<String> fingerprints(String... checkIds) {
+        if (!evidence) {
+            return List.of();
+        }
         List<String> fingerprints = new ArrayList<>();
         for (String checkId : checkIds) {
             counted.getOrDefault(checkId, List.of()).forEach(finding -> fingerprints.add(finding.fingerprint()));
@@ -74,37 +84,21 @@ final class Tally {
     }
 
     /**
-     * This snapshot with {@code fixed} findings fixed: gone, and the metrics moved the way fixing
-     * them moves them ({@link ScoreFormula#FIX_EFFECTS}).
+     * This snapshot with {@code count} findings of {@code checkId} fixed: gone, and the metrics
+     * moved the way fixing them moves them ({@link ScoreFormula#FIX_EFFECTS}); a what-if without
+     * evidence. Which of the check's findings go does not matter: the formula reads how many count.
      */
-    Tally fixing(Collection<ScoredFinding> fixed) {
+    Tally fixing(String checkId, int count) {
+        List<ScoredFinding> ofCheck = counted.getOrDefault(checkId, List.of());
+        int fixed = Math.min(count, ofCheck.size());
         Map<String, Long> moved = new HashMap<>(metrics);
-        // Only the fixed findings' checks are copied; the other lists are shared, as no tally changes its own.
+        ScoreFormula.FIX_EFFECTS.getOrDefault(checkId, Map.of()).forEach((metric, change) ->
+                moved.merge(metric.key(), change * fixed, Long::sum));
+        // The other checks' lists are shared, as no tally changes its own.
         Map<String, List<ScoredFinding>> left = new LinkedHashMap<>(counted);
-        Map<String, Map<ScoredFinding, Integer>> fixedByCheck = new HashMap<>();
-        fixed.forEach(finding -> fixedByCheck.computeIfAbsent(finding.checkId(), check -> new HashMap<>())
-                .merge(finding, 1, Integer::sum));
-        fixedByCheck.forEach((check, gone) -> {
-            List<ScoredFinding> kept = new ArrayList<>();
-            for (ScoredFinding finding : counted.getOrDefault(check, List.of())) {
-                // Each fixed finding takes one equal finding away, as List.remove would.
-                Integer times = gone.get(finding);
-                if (times != null) {
-                    if (times == 1) {
-                        gone.remove(finding);
-                    } else {
-                        gone.put(finding, times - 1);
-                    }
-                    ScoreFormula.FIX_EFFECTS.getOrDefault(check, Map.of()).forEach((metric, change) ->
-                            moved.merge(metric.key(), change, Long::sum));
-                } else {
-                    kept.add(finding);
-                }
-            }
-            if (left.containsKey(check)) {
-                left.put(check, kept);
-            }
-        });
-        return new Tally(moved, left);
+        if (left.containsKey(checkId)) {
+            left.put(checkId, ofCheck.subList(fixed, ofCheck.size()));
+        }
+        return new Tally(moved, left, false);
     }
 }

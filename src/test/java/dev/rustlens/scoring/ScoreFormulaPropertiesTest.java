@@ -43,8 +43,16 @@ class ScoreFormulaPropertiesTest {
             return ScoreFormula.score(metrics, findings);
         }
 
+        /** Scored again without {@code fixed} (each takes one equal finding away), its metrics moved as fixing moves them. */
         SafetyScore fixing(List<ScoredFinding> fixed) {
-            return ScoreFormula.score(Tally.of(metrics, findings).fixing(fixed));
+            List<ScoredFinding> left = new ArrayList<>(findings);
+            Map<String, Long> moved = new HashMap<>(metrics);
+            for (ScoredFinding finding : fixed) {
+                assertTrue(left.remove(finding), () -> finding + " is not a finding of the snapshot");
+                ScoreFormula.FIX_EFFECTS.getOrDefault(finding.checkId(), Map.of()).forEach((metric, change) ->
+                        moved.merge(metric.key(), change, Long::sum));
+            }
+            return ScoreFormula.score(moved, left);
         }
 
         /** A finding of each check: the formula counts findings, so any one of a check is worth the same. */
@@ -193,7 +201,8 @@ class ScoreFormulaPropertiesTest {
     /**
      * Each fix of the ranking (the findings of one check in one file) gains what scoring the crate
      * again without them, its metrics moved as fixing moves them, gains: the ranking scores one
-     * fix of each check and size and shares the result, and copies only the fixed check's findings.
+     * fix of each check and size and shares the result, and weighs it on a what-if that only counts
+     * the check's findings one fewer for each finding fixed.
      */
     @Test
     void everyRankedFixGainsWhatScoringTheCrateWithoutItsFindingsGains() {
@@ -213,6 +222,24 @@ class ScoreFormulaPropertiesTest {
                 assertEquals(snapshot.findings().size() - left.size(), fix.findings(), fix.toString());
                 assertEquals(ScoreFormula.score(moved, left).exact() - before, fix.scorePoints(), TOLERANCE,
                         fix.toString());
+            }
+        }
+    }
+
+    /** What fixing one finding of a check is worth is what scoring the crate again without one of them gains. */
+    @Test
+    void eachCheckIsWorthWhatScoringTheCrateWithoutOneOfItsFindingsGains() {
+        for (Snapshot snapshot : snapshots(6).subList(0, 300)) {
+            double before = snapshot.score().exact();
+            Map<String, FixRanking.Worth> worth = FixRanking.worthByCheck(snapshot.metrics(), snapshot.findings());
+            for (ScoredFinding finding : snapshot.onePerCheck()) {
+                if (!finding.counts()) {
+                    continue;
+                }
+                double gain = snapshot.fixing(List.of(finding)).exact() - before;
+                FixRanking.Worth weighed = worth.get(finding.checkId());
+                assertEquals(gain > 1e-9 ? gain : 0, weighed == null ? 0 : weighed.scorePoints(), TOLERANCE,
+                        finding.checkId());
             }
         }
     }
