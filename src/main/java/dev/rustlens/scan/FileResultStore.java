@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 
 /**
- * The content cache: file results by (git blob id, analyzer version). A scan loads what is known
+ * The content cache: file results by (git blob id, analyzer version), as JSON text (V29: read
+ * whole by every scan, so PostgreSQL neither parses nor prints them). A scan loads what is known
  * for its blobs before it starts and writes what it computed in the transaction that ends it. Its
  * hits and misses are counted ({@code rustlens_result_cache_lookups_total}).
  */
@@ -84,7 +85,7 @@ public class FileResultStore {
         for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
             for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
-                    select blob_id, cast(result as text) as result from file_result
+                    select blob_id, result from file_result
                     where analyzer_version = ?1 and blob_id in (?2)""", Tuple.class)
                     .setParameter(1, analyzerVersion).setParameterList(2, slice).getResultList()) {
                 String blobId = row.get("blob_id", String.class);
@@ -109,7 +110,7 @@ public class FileResultStore {
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into file_result (blob_id, analyzer_version, result) values (?, ?, cast(? as jsonb))
+                    insert into file_result (blob_id, analyzer_version, result) values (?, ?, ?)
                     on conflict do nothing""")) {
                 int count = 0;
                 for (Map.Entry<String, FileResult> entry : cache.fresh().entrySet()) {
