@@ -27,8 +27,12 @@ public record FileResult(
         boolean parsed,
         FileOutline outline) {
 
-    /** The same result for the file at another path. */
+    /** The same result for the file at another path; this one when it is already at that path. */
     public FileResult atPath(String path) {
+        if (unsafeSites.stream().allMatch(site -> path.equals(site.path()))
+                && findings.stream().allMatch(finding -> path.equals(finding.path()))) {
+            return this; // the blob is cached where it was analysed, as it nearly always is
+        }
         return new FileResult(metrics, testCodeLines, testSpans,
                 unsafeSites.stream().map(site -> site.atPath(path)).toList(),
                 findings.stream().map(finding -> finding.atPath(path)).toList(), parsed, outline);

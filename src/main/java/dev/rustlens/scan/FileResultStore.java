@@ -11,13 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.lang.ref.SoftReference;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 
@@ -26,6 +29,11 @@ import org.hibernate.Session;
  * whole by every scan, so PostgreSQL neither parses nor prints them). A scan loads what is known
  * for its blobs before it starts and writes what it computed in the transaction that ends it. Its
  * hits and misses are counted ({@code rustlens_result_cache_lookups_total}).
+ *
+ * <p>The results of the last scan stored are also kept in memory, softly (the collector drops
+ * them before it runs short): the next scan of the same history, a backfill's next commit or a
+ * push that changed a few files, finds most of its files there instead of reading and parsing
+ * their JSON again ({@code rustlens_result_cache_memory_hits_total}).
  */
 @ApplicationScoped
 public class FileResultStore {
@@ -39,11 +47,20 @@ public class FileResultStore {
     private final EntityManager entityManager;
     private final Counter hits;
     private final Counter misses;
+    private final Counter memoryHits;
+    private volatile SoftReference<Remembered> remembered = new SoftReference<>(null);
+
+    /** The results of a scan, by blob, for one analyzer version; never changed once remembered. */
+    private record Remembered(String analyzerVersion, Map<String, FileResult> byBlob) {
+    }
 
     public FileResultStore(EntityManager entityManager, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.hits = lookups(registry, "hit");
         this.misses = lookups(registry, "miss");
+        this.memoryHits = Counter.builder("rustlens.result.cache.memory.hits")
+                .description("Of the result cache's hits, those found in memory among the last stored scan's results")
+                .register(registry);
     }
 
     private static Counter lookups(MeterRegistry registry, String result) {
@@ -76,11 +93,23 @@ public class FileResultStore {
         }
     }
 
-    /** Loads the cached results of these blobs. */
+    /** Loads the cached results of these blobs, from memory where the last stored scan had them. */
     @Transactional
     public ScanCache load(Collection<String> blobIds, String analyzerVersion) {
         Map<String, FileResult> known = new HashMap<>();
-        List<String> ids = List.copyOf(new HashSet<>(blobIds)); // the same blob at two paths is one lookup
+        Set<String> distinct = new HashSet<>(blobIds); // the same blob at two paths is one lookup
+        Remembered last = remembered.get();
+        List<String> ids = new ArrayList<>(distinct.size());
+        for (String blobId : distinct) {
+            FileResult result = last != null && last.analyzerVersion().equals(analyzerVersion)
+                    ? last.byBlob().get(blobId) : null;
+            if (result != null) {
+                known.put(blobId, result);
+            } else {
+                ids.add(blobId);
+            }
+        }
+        memoryHits.increment(known.size());
         // PostgreSQL takes at most 32767 parameters a statement: ask in slices.
         for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
@@ -99,12 +128,21 @@ public class FileResultStore {
             }
         }
         hits.increment(known.size());
-        misses.increment(ids.size() - known.size());
+        misses.increment(distinct.size() - known.size());
         return new ScanCache(known);
     }
 
-    /** Writes a scan's new results; runs inside the transaction that stores the scan. */
+    /**
+     * Writes a scan's new results; runs inside the transaction that stores the scan. The scan's
+     * results, loaded and new, become the ones kept in memory: a result depends only on its content
+     * and the analyzer version, so they hold whether or not this transaction commits.
+     */
     void save(ScanCache cache, String analyzerVersion) {
+        Map<String, FileResult> all = new HashMap<>(cache.known);
+        all.putAll(cache.fresh());
+        if (!all.isEmpty()) { // an uploaded scan has none to remember
+            remembered = new SoftReference<>(new Remembered(analyzerVersion, all));
+        }
         if (cache.fresh().isEmpty()) {
             return;
         }

@@ -99,6 +99,9 @@ class ScanObservabilityTest {
                     > sample(metricsBefore, "rustlens_result_cache_lookups_total", "result=\"hit\""));
             assertTrue(sample(metricsAfter, "rustlens_result_cache_lookups_total", "result=\"miss\"")
                     > sample(metricsBefore, "rustlens_result_cache_lookups_total", "result=\"miss\""));
+            // The unchanged file's result came from the first scan's, kept in memory.
+            assertTrue(sample(metricsAfter, "rustlens_result_cache_memory_hits_total")
+                    > sample(metricsBefore, "rustlens_result_cache_memory_hits_total"), metricsAfter);
             assertTrue(sample(metricsAfter, "rustlens_scan_files_count", "source=\"reused\"") > 0);
             assertTrue(sample(metricsAfter, "rustlens_scan_findings_sum") > 0);
             // NaN when the database could not be asked
