@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,11 @@ import org.hibernate.Session;
  * for its blobs before it starts and writes what it computed in the transaction that ends it. Its
  * hits and misses are counted ({@code rustlens_result_cache_lookups_total}).
  *
- * <p>The results of the last scan stored are also kept in memory, softly (the collector drops
- * them before it runs short): the next scan of the same history, a backfill's next commit or a
- * push that changed a few files, finds most of its files there instead of reading and parsing
- * their JSON again ({@code rustlens_result_cache_memory_hits_total}).
+ * <p>The results of each repository's last stored scan are also kept in memory, for the {@value
+ * #REMEMBERED_REPOSITORIES} repositories scanned last, softly (the collector drops them before it
+ * runs short): the next scan of the same history, a backfill's next commit or a push that changed
+ * a few files, finds most of its files there instead of reading and parsing their JSON again
+ * ({@code rustlens_result_cache_memory_hits_total}).
  */
 @ApplicationScoped
 public class FileResultStore {
@@ -43,12 +45,20 @@ public class FileResultStore {
             .registerModule(StorableText.json());
 
     private static final int LOOKUP_SLICE = 10_000;
+    /** How many repositories' last results are kept in memory: about as many as scan at once. */
+    static final int REMEMBERED_REPOSITORIES = 4;
 
     private final EntityManager entityManager;
     private final Counter hits;
     private final Counter misses;
     private final Counter memoryHits;
-    private volatile SoftReference<Remembered> remembered = new SoftReference<>(null);
+    /** By repository, the repository scanned last at the end; guarded by itself. */
+    private final Map<Long, SoftReference<Remembered>> remembered = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, SoftReference<Remembered>> eldest) {
+            return size() > REMEMBERED_REPOSITORIES;
+        }
+    };
 
     /** The results of a scan, by blob, for one analyzer version; never changed once remembered. */
     private record Remembered(String analyzerVersion, Map<String, FileResult> byBlob) {
@@ -71,11 +81,19 @@ public class FileResultStore {
 
     /** A scan's view of the cache: what was known before it, and what it adds. */
     public static final class ScanCache implements Analyzer.ResultCache {
+        /** Null for a scan whose results are not remembered (an uploaded one has none). */
+        private final Long repositoryId;
         private final Map<String, FileResult> known;
         private final Map<String, FileResult> fresh = new ConcurrentHashMap<>();
 
-        ScanCache(Map<String, FileResult> known) {
+        private ScanCache(Long repositoryId, Map<String, FileResult> known) {
+            this.repositoryId = repositoryId;
             this.known = known;
+        }
+
+        /** No results known, none to remember: for a scan uploaded with its findings. */
+        static ScanCache none() {
+            return new ScanCache(null, Map.of());
         }
 
         @Override
@@ -93,12 +111,16 @@ public class FileResultStore {
         }
     }
 
-    /** Loads the cached results of these blobs, from memory where the last stored scan had them. */
+    /** Loads the cached results of a repository's blobs, from memory where its last stored scan had them. */
     @Transactional
-    public ScanCache load(Collection<String> blobIds, String analyzerVersion) {
+    public ScanCache load(long repositoryId, Collection<String> blobIds, String analyzerVersion) {
         Map<String, FileResult> known = new HashMap<>();
         Set<String> distinct = new HashSet<>(blobIds); // the same blob at two paths is one lookup
-        Remembered last = remembered.get();
+        Remembered last;
+        synchronized (remembered) {
+            SoftReference<Remembered> kept = remembered.get(repositoryId);
+            last = kept == null ? null : kept.get();
+        }
         List<String> ids = new ArrayList<>(distinct.size());
         for (String blobId : distinct) {
             FileResult result = last != null && last.analyzerVersion().equals(analyzerVersion)
@@ -129,19 +151,22 @@ public class FileResultStore {
         }
         hits.increment(known.size());
         misses.increment(distinct.size() - known.size());
-        return new ScanCache(known);
+        return new ScanCache(repositoryId, known);
     }
 
     /**
      * Writes a scan's new results; runs inside the transaction that stores the scan. The scan's
-     * results, loaded and new, become the ones kept in memory: a result depends only on its content
-     * and the analyzer version, so they hold whether or not this transaction commits.
+     * results, loaded and new, become the ones kept in memory for its repository: a result depends
+     * only on its content and the analyzer version, so they hold whether or not this transaction
+     * commits.
      */
     void save(ScanCache cache, String analyzerVersion) {
-        Map<String, FileResult> all = new HashMap<>(cache.known);
-        all.putAll(cache.fresh());
-        if (!all.isEmpty()) { // an uploaded scan has none to remember
-            remembered = new SoftReference<>(new Remembered(analyzerVersion, all));
+        if (cache.repositoryId != null) {
+            Map<String, FileResult> all = new HashMap<>(cache.known);
+            all.putAll(cache.fresh());
+            synchronized (remembered) {
+                remembered.put(cache.repositoryId, new SoftReference<>(new Remembered(analyzerVersion, all)));
+            }
         }
         if (cache.fresh().isEmpty()) {
             return;

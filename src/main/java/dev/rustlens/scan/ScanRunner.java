@@ -131,8 +131,8 @@ public class ScanRunner {
                 // An uploaded archive: its digest stands for the commit, its upload time for the commit time.
                 commit = job.requestedCommit();
                 Path root = archives.sourceRoot(job.repositoryId(), commit);
-                return analyzeAndStore(scanId, worker, new DirectorySourceTree(root, true), commit, job.queuedAt(),
-                        job.coreModules(), stop, phases);
+                return analyzeAndStore(scanId, job.repositoryId(), worker, new DirectorySourceTree(root, true), commit,
+                        job.queuedAt(), job.coreModules(), stop, phases);
             }
             ObjectId targetHead = job.targetBranch() == null ? null : fetchHead(job, job.targetBranch(), stop);
             try (GitMirror.Fetched fetched = mirror.fetch(job.repositoryId(), job.url(), job.branch(), job.credentials(),
@@ -145,8 +145,8 @@ public class ScanRunner {
                     String base = mergeBase(walk, head, targetHead, job).name();
                     queue.recordBase(scanId, worker, base, job.targetBranch());
                 }
-                return analyzeAndStore(scanId, worker, new GitCommitTree(fetched.repository(), head), commit,
-                        committedAt(head), job.coreModules(), stop, phases);
+                return analyzeAndStore(scanId, job.repositoryId(), worker, new GitCommitTree(fetched.repository(), head),
+                        commit, committedAt(head), job.coreModules(), stop, phases);
             }
         } catch (FetchStopped | ScanStopped e) {
             return stopped(scanId, worker, commit, stop.get());
@@ -190,7 +190,7 @@ public class ScanRunner {
         return Outcome.FAILED;
     }
 
-    private Outcome analyzeAndStore(long scanId, String worker, SourceTree tree, String commit,
+    private Outcome analyzeAndStore(long scanId, long repositoryId, String worker, SourceTree tree, String commit,
             OffsetDateTime committedAt, List<String> coreModules, Supplier<StopReason> stop, ScanPhases phases)
             throws IOException, ManifestException {
         String version = engine.catalogue().analyzerVersion();
@@ -202,7 +202,7 @@ public class ScanRunner {
         phases.begin(Phase.ANALYSIS);
         List<SourceFile> rustFiles = tree.files().stream().filter(file -> file.path().endsWith(".rs")).toList();
         phases.rustBytes(rustFiles.stream().mapToLong(SourceFile::size).sum());
-        FileResultStore.ScanCache cache = fileResults.load(rustFiles.stream().map(SourceFile::contentId).toList(),
+        FileResultStore.ScanCache cache = fileResults.load(repositoryId, rustFiles.stream().map(SourceFile::contentId).toList(),
                 version);
         // The dependencies are read from the lock files first, so that their sources are fetched and
         // analysed (once per package version for the server) beside the repository's own files.

@@ -59,7 +59,7 @@ public class ScanUploads {
         scan.persist();
         store.succeed(scan.id, scan.worker, upload.commit(), upload.committedAt() == null ? now : upload.committedAt(),
                 new ScanStore.Results(crates, upload.problems(), upload.files(), 0, List.of()),
-                new FileResultStore.ScanCache(Map.of()), version, List.copyOf(upload.coreModules()),
+                FileResultStore.ScanCache.none(), version, List.copyOf(upload.coreModules()),
                 new ScanPhases(scan.id, System::nanoTime));
         return scan.id;
     }
