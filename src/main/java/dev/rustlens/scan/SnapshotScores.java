@@ -40,19 +40,19 @@ public class SnapshotScores {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void score(Scan scan) {
+        // The marks in force are read once, not looked up for each of the scan's findings.
+        Set<String> triaged = triagedFingerprints(scan.repository.id);
         Map<Long, List<ScoredFinding>> findings = new HashMap<>();
         for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
                 select f.crate_snapshot_id, f.check_id, f.fingerprint, f.path, f.suppression <> 'NONE' as suppressed,
-                       f.in_test_code,
-                       exists (select 1 from finding_triage t where t.repository_id = ?2 and t.fingerprint = f.fingerprint
-                               and %s) as triaged
-                from finding f where f.scan_id = ?1 and %s""".formatted(TriageInForce.of("t"), DiagnosticImports.OWN),
-                Tuple.class)
-                .setParameter(1, scan.id).setParameter(2, scan.repository.id).getResultList()) {
+                       f.in_test_code
+                from finding f where f.scan_id = ?1 and %s""".formatted(DiagnosticImports.OWN), Tuple.class)
+                .setParameter(1, scan.id).getResultList()) {
+            String fingerprint = row.get("fingerprint", String.class);
             findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(new ScoredFinding(
-                    row.get("check_id", String.class), row.get("fingerprint", String.class),
-                    row.get("path", String.class), row.get("suppressed", Boolean.class),
-                    row.get("in_test_code", Boolean.class), row.get("triaged", Boolean.class)));
+                    row.get("check_id", String.class), fingerprint, row.get("path", String.class),
+                    row.get("suppressed", Boolean.class), row.get("in_test_code", Boolean.class),
+                    triaged.contains(fingerprint)));
         }
         score(scan, findings);
     }
