@@ -137,6 +137,13 @@ public class Scan extends RepositoryPart {
     @Column(name = "score_held_because")
     public String scoreHeldBecause;
 
+    /**
+     * A digest of the triage marks in force when its crates were last scored ({@link
+     * SnapshotScores#digest}); null when not known.
+     */
+    @Column(name = "scored_with_triage")
+    public String scoredWithTriage;
+
     @Column(name = "findings_new")
     public Integer findingsNew;
 

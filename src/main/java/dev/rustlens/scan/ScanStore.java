@@ -166,7 +166,7 @@ public class ScanStore {
         scan.error = result.problems().isEmpty() ? null : truncate(String.join("\n", result.problems()));
         entityManager.flush();
         phases.begin(Phase.SCORE);
-        scores.score(scan, scored);
+        scores.score(scan, scored, triaged);
         entityManager.flush();
         if (imported.isPresent()) {
             diagnostics.apply(scan, imported.get());
@@ -218,7 +218,8 @@ public class ScanStore {
      * with the same analyzer version and core modules and compared with the same baseline (the
      * analysis is deterministic): an unchanged rescan copies rows inside PostgreSQL instead of
      * sending them again, new and fixed findings included, so its verdict is the first scan's
-     * (unless triage marks changed since); it is scored again with the triage marks in force.
+     * (unless triage marks changed since); its scores are the earlier scan's when that was scored
+     * with the triage marks now in force, else it is scored again.
      *
      * @return how the scan ended, {@link Outcome#ABANDONED} when it was cancelled or queued again
      *         meanwhile; empty when there is no such earlier scan, and the scan must analyse
@@ -290,13 +291,16 @@ public class ScanStore {
         phases.handled(0, source.filesTotal == null ? 0 : source.filesTotal, crates, findings);
         entityManager.flush();
         // The copied advisory findings are the earlier scan's matches: the database may have changed since.
-        if (replaceAdvisoryFindings(scan) && scan.previousScanId != null) {
+        boolean advisoriesChanged = replaceAdvisoryFindings(scan);
+        if (advisoriesChanged && scan.previousScanId != null) {
             track(scan, Scan.findById(scan.previousScanId));
         }
-        // Scored again, not copied: the earlier scan was scored with the triage marks of its day,
-        // and only a branch's newest scan is scored again when they change.
+        // The earlier scan's scores are copied only when they were computed with the triage marks
+        // now in force (only a branch's newest scan is scored again when they change).
         phases.begin(Phase.SCORE);
-        scores.score(scan);
+        if (advisoriesChanged || !scores.copyScores(scan, source)) {
+            scores.score(scan);
+        }
         entityManager.flush();
         judgeAndPublish(scan, phases);
         return Optional.of(Outcome.SUCCEEDED);

@@ -10,11 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.hibernate.Session;
 
@@ -54,7 +59,66 @@ public class SnapshotScores {
                     row.get("suppressed", Boolean.class), row.get("in_test_code", Boolean.class),
                     triaged.contains(fingerprint)));
         }
-        score(scan, findings);
+        score(scan, findings, triaged);
+    }
+
+    /**
+     * Gives a rescan of a commit its source scan's scores when those were computed with the triage
+     * marks now in force and the current formula: its findings and metrics are the source's, so
+     * scoring them again would give the same. Its snapshots are the source's copies, by crate.
+     *
+     * @return false when the scan must be scored
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean copyScores(Scan scan, Scan source) {
+        if (source.scoredWithTriage == null || source.score == null
+                || !source.scoredWithTriage.equals(digest(triagedFingerprints(scan.repository.id)))) {
+            return false;
+        }
+        Map<Long, CrateSnapshot> scored = new HashMap<>();
+        for (CrateSnapshot snapshot : CrateSnapshot.listForScan(source)) {
+            if (!Objects.equals(snapshot.scoreFormula, ScoreFormula.VERSION)) {
+                return false;
+            }
+            scored.put(snapshot.crate.id, snapshot);
+        }
+        List<CrateSnapshot> snapshots = CrateSnapshot.listForScan(scan);
+        if (snapshots.size() != scored.size() || !snapshots.stream().allMatch(s -> scored.containsKey(s.crate.id))) {
+            return false;
+        }
+        for (CrateSnapshot snapshot : snapshots) {
+            CrateSnapshot from = scored.get(snapshot.crate.id);
+            snapshot.score = from.score;
+            snapshot.grade = from.grade;
+            snapshot.scoreFormula = from.scoreFormula;
+            snapshot.scoreExact = from.scoreExact;
+            snapshot.ratings = from.ratings;
+            snapshot.fixes = from.fixes;
+            snapshot.fixWorth = from.fixWorth;
+        }
+        scan.score = source.score;
+        scan.grade = source.grade;
+        scan.scoreHeldBecause = source.scoreHeldBecause;
+        scan.scoredWithTriage = source.scoredWithTriage;
+        return true;
+    }
+
+    /** A digest of a set of fingerprints, whatever its order. */
+    static String digest(Set<String> fingerprints) {
+        MessageDigest sha = sha256();
+        fingerprints.stream().sorted().forEach(fingerprint -> {
+            sha.update(fingerprint.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        });
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /**
@@ -86,8 +150,11 @@ public class SnapshotScores {
                 .setParameter(1, repositoryId).getResultList());
     }
 
-    /** Scores every snapshot of a scan from its findings by snapshot id, in the caller's transaction. */
-    void score(Scan scan, Map<Long, List<ScoredFinding>> findings) {
+    /**
+     * Scores every snapshot of a scan from its findings by snapshot id, in the caller's transaction,
+     * and remembers the triage marks in force it was scored with.
+     */
+    void score(Scan scan, Map<Long, List<ScoredFinding>> findings, Set<String> triaged) {
         List<ScoreFormula.WeightedScore> crates = new ArrayList<>();
         Map<Long, Map<String, Long>> coverage = importedCoverage(scan);
         for (CrateSnapshot snapshot : CrateSnapshot.listForScan(scan)) {
@@ -109,5 +176,6 @@ public class SnapshotScores {
         scan.score = repository.score();
         scan.grade = repository.grade().name();
         scan.scoreHeldBecause = repository.heldBecause().orElse(null);
+        scan.scoredWithTriage = digest(triaged);
     }
 }

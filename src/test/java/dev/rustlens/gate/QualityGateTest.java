@@ -307,6 +307,42 @@ class QualityGateTest {
                 "the accepted block no longer counts: " + rescan.getInt("score") + " against " + staleScore);
     }
 
+    /**
+     * A rescan of a commit whose earlier scan was scored with the triage marks still in force gets
+     * that scan's scores, crate by crate, ratings and all; one mark more, and it is scored again.
+     */
+    @Test
+    void aRescanGetsItsEarlierScansScoresWhileTheTriageMarksInForceAreTheSame(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        long id = history.repositoryId();
+        JsonPath head = history.scans().getLast();
+        JsonPath rescan = rescan(id, history.commits().getLast().name());
+        assertEquals(0, rescan.getInt("filesAnalyzed"), "copied from the commit's earlier scan");
+        assertEquals(head.getInt("score"), rescan.getInt("score"));
+        assertEquals(head.getString("grade"), rescan.getString("grade"));
+        assertEquals(head.getList("crates.name"), rescan.getList("crates.name"));
+        assertEquals(head.getList("crates.score"), rescan.getList("crates.score"));
+        assertEquals(head.getList("crates.ratings"), rescan.getList("crates.ratings"));
+
+        String fingerprint = ScanFlowTest.findingsOf(rescan).getString("findings.findAll {"
+                + " it.checkId == 'undocumented_unsafe_block' && !it.inTestCode }[0].fingerprint");
+        given().contentType(ContentType.JSON).body(Map.of("fingerprint", fingerprint, "status", "accepted",
+                "reason", "reviewed")).when().post("/api/v1/repositories/{id}/triage", id).then().statusCode(201);
+        int scored = given().when().get("/api/v1/scans/{id}", rescan.getLong("id")).then().statusCode(200)
+                .extract().jsonPath().getInt("score");
+        JsonPath again = rescan(id, history.commits().getLast().name());
+        assertEquals(scored, again.getInt("score"), "scored with the new mark, as the newest scan was");
+        assertTrue(again.getInt("score") > head.getInt("score"), "the accepted block no longer counts");
+    }
+
+    private static JsonPath rescan(long repositoryId, String commit) throws InterruptedException {
+        JsonPath rescan = awaitScan(given().contentType(ContentType.JSON).body(Map.of("branch", "main", "commit", commit))
+                .when().post("/api/v1/repositories/{id}/scans", repositoryId).then().statusCode(202).extract()
+                .jsonPath().getLong("id"));
+        assertEquals("succeeded", rescan.getString("status"), rescan.getString("error"));
+        return rescan;
+    }
+
     @Test
     void aMarkThatLapsesLeavesTheStoredScoreAndVerdict(@TempDir Path dir) throws Exception {
         History history = history(dir);
