@@ -4,7 +4,8 @@ import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.gitrepo.RepositoryPart;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A crate's stable identity across scans: its repository and package name. */
 @Entity
@@ -13,7 +14,10 @@ public class Crate extends RepositoryPart {
 
     public String name;
 
-    public static Optional<Crate> findByName(GitRepository repository, String name) {
-        return find("repository = ?1 and name = ?2", repository, name).firstResultOptional();
+    /** A repository's crates by name, read at once rather than one query a crate. */
+    public static Map<String, Crate> byName(GitRepository repository) {
+        Map<String, Crate> crates = new HashMap<>();
+        Crate.<Crate>list("repository", repository).forEach(crate -> crates.put(crate.name, crate));
+        return crates;
     }
 }

@@ -66,6 +66,10 @@ final class FindingInserts {
 
     /** A text column in COPY's text format, then the column separator. */
     private static void field(StringBuilder rows, String value) {
+        if (!needsEscapes(value)) {
+            rows.append(value).append('\t');
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -77,6 +81,16 @@ final class FindingInserts {
             }
         }
         rows.append('\t');
+    }
+
+    private static boolean needsEscapes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void send(CopyIn copy, StringBuilder rows) throws SQLException {

@@ -125,14 +125,15 @@ public class ScanStore {
         Set<String> currentFingerprints = new HashSet<>();
         Map<String, Long> snapshots = new LinkedHashMap<>();
         int unsafeBlocks = 0;
+        Map<String, Crate> crates = Crate.byName(scan.repository);
         for (StoredCrates.StoredCrate stored : result.crates()) {
             String name = stored.name();
-            Crate crate = Crate.findByName(scan.repository, name).orElseGet(() -> {
-                Crate created = new Crate();
-                created.repository = scan.repository;
-                created.name = name;
-                created.persist();
-                return created;
+            Crate crate = crates.computeIfAbsent(name, created -> {
+                Crate first = new Crate();
+                first.repository = scan.repository;
+                first.name = name;
+                first.persist();
+                return first;
             });
             CrateSnapshot snapshot = snapshotOf(scan, crate, stored);
             snapshot.persist();

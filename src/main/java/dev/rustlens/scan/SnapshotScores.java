@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.hibernate.Session;
 
@@ -75,27 +74,24 @@ public class SnapshotScores {
                 || !source.scoredWithTriage.equals(digest(triagedFingerprints(scan.repository.id)))) {
             return false;
         }
-        Map<Long, CrateSnapshot> scored = new HashMap<>();
-        for (CrateSnapshot snapshot : CrateSnapshot.listForScan(source)) {
-            if (!Objects.equals(snapshot.scoreFormula, ScoreFormula.VERSION)) {
-                return false;
-            }
-            scored.put(snapshot.crate.id, snapshot);
-        }
-        List<CrateSnapshot> snapshots = CrateSnapshot.listForScan(scan);
-        if (snapshots.size() != scored.size() || !snapshots.stream().allMatch(s -> scored.containsKey(s.crate.id))) {
+        // In SQL: the snapshots' ratings and fixes are large, and neither side needs them in memory.
+        // The rescan's snapshots were inserted by SQL too, so none of them is in the session.
+        Number unmatched = (Number) entityManager.createNativeQuery("""
+                select (select count(*) from crate_snapshot o where o.scan_id = ?2
+                            and (o.score_formula is distinct from ?3 or not exists
+                                (select 1 from crate_snapshot n where n.scan_id = ?1 and n.crate_id = o.crate_id)))
+                     + (select count(*) from crate_snapshot n where n.scan_id = ?1 and not exists
+                            (select 1 from crate_snapshot o where o.scan_id = ?2 and o.crate_id = n.crate_id))""")
+                .setParameter(1, scan.id).setParameter(2, source.id).setParameter(3, ScoreFormula.VERSION)
+                .getSingleResult();
+        if (unmatched.longValue() > 0) {
             return false;
         }
-        for (CrateSnapshot snapshot : snapshots) {
-            CrateSnapshot from = scored.get(snapshot.crate.id);
-            snapshot.score = from.score;
-            snapshot.grade = from.grade;
-            snapshot.scoreFormula = from.scoreFormula;
-            snapshot.scoreExact = from.scoreExact;
-            snapshot.ratings = from.ratings;
-            snapshot.fixes = from.fixes;
-            snapshot.fixWorth = from.fixWorth;
-        }
+        entityManager.createNativeQuery("""
+                update crate_snapshot n set score = o.score, grade = o.grade, score_formula = o.score_formula,
+                    score_exact = o.score_exact, ratings = o.ratings, fixes = o.fixes, fix_worth = o.fix_worth
+                from crate_snapshot o where n.scan_id = ?1 and o.scan_id = ?2 and o.crate_id = n.crate_id""")
+                .setParameter(1, scan.id).setParameter(2, source.id).executeUpdate();
         scan.score = source.score;
         scan.grade = source.grade;
         scan.scoreHeldBecause = source.scoreHeldBecause;
