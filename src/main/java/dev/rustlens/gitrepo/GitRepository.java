@@ -71,6 +71,16 @@ public class GitRepository extends IdentityEntity {
         return list("order by name");
     }
 
+    /** A repository's id and name, what a filter's choice of repositories shows. */
+    public record Named(long id, String name) {
+    }
+
+    /** Every repository's id and name, by name: a filter's choices, without loading the repositories. */
+    public static List<Named> namesByName() {
+        return getEntityManager().createQuery("select r.id, r.name from GitRepository r order by r.name", Object[].class)
+                .getResultStream().map(row -> new Named((Long) row[0], (String) row[1])).toList();
+    }
+
     /** One page of repositories by name and how many match in all. */
     public record Listing(List<GitRepository> repositories, long total) {
     }

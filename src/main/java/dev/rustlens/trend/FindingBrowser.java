@@ -101,7 +101,7 @@ public class FindingBrowser {
      * without a scan); without a repository, the crates' names of every current scan and the page
      * across repositories ({@code across}, null with a repository).
      */
-    public record Browse(List<GitRepository> repositories, GitRepository repository, Scan scan, List<Scan> scans,
+    public record Browse(List<GitRepository.Named> repositories, GitRepository repository, Scan scan, List<Scan> scans,
             List<String> crates, List<String> importedLints, Results results, Across across) {
     }
 
@@ -137,7 +137,7 @@ public class FindingBrowser {
         List<String> crates = scan == null ? List.of()
                 : CrateSnapshot.listForScan(scan).stream().map(s -> s.crate.name).sorted().toList();
         Results results = scan == null ? null : results(scan, filter, fixed, order, page);
-        return new Browse(GitRepository.listByName(), repository, scan, scans, crates,
+        return new Browse(GitRepository.namesByName(), repository, scan, scans, crates,
                 scan == null ? List.of() : importedLints(scan), results, null);
     }
 
@@ -156,7 +156,7 @@ public class FindingBrowser {
         List<FindingView> views = page.findings().stream().map(row -> new FindingView(row.finding(),
                 fixed ? "fixed" : row.finding().tracking(), excerpts.getOrDefault(row.finding().id(), List.of()),
                 row.repositoryId(), row.repository())).toList();
-        return new Browse(GitRepository.listByName(), null, null, List.of(), portfolio.currentCrateNames(), List.of(),
+        return new Browse(GitRepository.namesByName(), null, null, List.of(), portfolio.currentCrateNames(), List.of(),
                 null, new Across(page.total(), page.totalCapped(), page.repositories(), views, after == null,
                         PageCursor.idKey(page.nextCursor())));
     }

@@ -29,7 +29,7 @@ public class CratesPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance crates(List<Portfolio.PortfolioCrate> crates, Portfolio.Filter filter,
-                List<GitRepository> repositories, List<Grade> grades, List<RatingKind> ratings);
+                List<GitRepository.Named> repositories, List<Grade> grades, List<RatingKind> ratings);
     }
 
     @GET
@@ -43,7 +43,7 @@ public class CratesPage {
         } catch (BadRequest e) {
             throw PageException.badRequest(e.getMessage());
         }
-        return Templates.crates(portfolio.crates(filter), filter, GitRepository.listByName(),
+        return Templates.crates(portfolio.crates(filter), filter, GitRepository.namesByName(),
                 Arrays.asList(Grade.values()), Arrays.asList(RatingKind.values()));
     }
 }

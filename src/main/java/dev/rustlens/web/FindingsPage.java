@@ -117,7 +117,7 @@ public class FindingsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance findings(Filters filters, List<GitRepository> repositories,
+        static native TemplateInstance findings(Filters filters, List<GitRepository.Named> repositories,
                 GitRepository repository, Scan scan, List<Scan> scans, List<String> crates, List<String> checks,
                 List<Severity> severities, List<String> trackings, boolean triaging, List<String> triageStatuses,
                 FindingBrowser.Results results, FindingBrowser.Across across, List<FindingBrowser.FindingView> findings,
