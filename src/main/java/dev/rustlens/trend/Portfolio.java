@@ -3,15 +3,15 @@ package dev.rustlens.trend;
 import dev.rustlens.database.Columns;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
-import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scoring.Grade;
-import dev.rustlens.scoring.Rating;
 import dev.rustlens.scoring.RatingKind;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -53,6 +53,11 @@ public class Portfolio {
         public int unsafeImplsAndTraits() {
             return unsafeImpls + unsafeTraits;
         }
+
+        /** Its ratings in the order of {@link RatingKind}, null where it has none: a table row's cells. */
+        public List<Integer> ratingsInOrder() {
+            return Arrays.stream(RatingKind.values()).map(ratings::get).toList();
+        }
     }
 
     /** What to list: a repository, grades at or below a grade (D: D and E), a part of the name; null means any. */
@@ -93,37 +98,60 @@ public class Portfolio {
         List<Long> previousScans = currentScans.values().stream().filter(Objects::nonNull).toList();
         Map<Long, Integer> previousScores = new HashMap<>();
         if (!previousScans.isEmpty()) {
-            CrateSnapshot.<CrateSnapshot>list("scan.id in ?1", previousScans)
-                    .forEach(snapshot -> previousScores.put(snapshot.crate.id, snapshot.score));
-        }
-        String nameContains = filter.nameContains() == null ? null : filter.nameContains().toLowerCase(Locale.ROOT);
-        // Each snapshot's crate and repository in the same query: loaded one at a time, they were a
-        // query per crate and per repository.
-        return CrateSnapshot.<CrateSnapshot>list("from CrateSnapshot s join fetch s.crate c join fetch c.repository"
-                + " where s.scan.id in ?1", List.copyOf(currentScans.keySet())).stream()
-                .filter(snapshot -> nameContains == null
-                        || snapshot.crate.name.toLowerCase(Locale.ROOT).contains(nameContains))
-                .filter(snapshot -> filter.gradeAtOrBelow() == null || snapshot.grade != null
-                        && Grade.valueOf(snapshot.grade).compareTo(filter.gradeAtOrBelow()) >= 0)
-                .map(snapshot -> of(snapshot, previousScores.get(snapshot.crate.id)))
-                .sorted(Comparator.comparing(PortfolioCrate::score, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(PortfolioCrate::repository).thenComparing(PortfolioCrate::name))
-                .toList();
-    }
-
-    private static PortfolioCrate of(CrateSnapshot snapshot, Integer previousScore) {
-        Map<RatingKind, Integer> ratings = new EnumMap<>(RatingKind.class);
-        if (snapshot.ratings != null) {
-            for (Rating rating : snapshot.ratings) {
-                ratings.put(rating.kind(), rating.score());
+            for (Tuple row : session().createNativeQuery("select crate_id, score from crate_snapshot where scan_id in (?1)",
+                    Tuple.class).setParameterList(1, previousScans).getResultList()) {
+                Integer score = row.get("score", Integer.class);
+                if (score != null) {
+                    previousScores.put(Columns.longOf(row, "crate_id"), score);
+                }
             }
         }
-        Integer change = snapshot.score == null || previousScore == null ? null : snapshot.score - previousScore;
-        return new PortfolioCrate(snapshot.crate.id, snapshot.crate.name, snapshot.version,
-                snapshot.crate.repository.id, snapshot.crate.repository.name, snapshot.scan.id, snapshot.grade,
-                snapshot.score, change, ratings, snapshot.unsafeBlocks, snapshot.unsafeFunctions,
-                snapshot.unsafeMethods, snapshot.unsafeImpls, snapshot.unsafeTraits, snapshot.externBlocks,
-                snapshot.codeLines);
+        String nameContains = filter.nameContains() == null ? null : filter.nameContains().toLowerCase(Locale.ROOT);
+        // The columns the table shows, not the snapshots: as entities, their ratings (with every
+        // part's evidence), fixes, metrics and evidence were read from JSON and copied for dirty
+        // checking, most of the page's time. Each rating's score is picked out of the JSON in SQL.
+        StringBuilder ratingColumns = new StringBuilder();
+        for (RatingKind kind : RatingKind.values()) {
+            ratingColumns.append(", (select (x ->> 'score')::int from jsonb_array_elements(s.ratings) x where x ->> 'kind' = '")
+                    .append(kind.name()).append("') as rating_").append(kind.name().toLowerCase(Locale.ROOT));
+        }
+        List<PortfolioCrate> crates = new ArrayList<>();
+        for (Tuple row : session().createNativeQuery("""
+                select c.id as crate_id, c.name, s.version, r.id as repository_id, r.name as repository, s.scan_id,
+                       s.grade, s.score, s.unsafe_blocks, s.unsafe_functions, s.unsafe_methods, s.unsafe_impls,
+                       s.unsafe_traits, s.extern_blocks, s.code_lines%s
+                from crate_snapshot s join crate c on c.id = s.crate_id join repository r on r.id = c.repository_id
+                where s.scan_id in (?1)""".formatted(ratingColumns), Tuple.class)
+                .setParameterList(1, List.copyOf(currentScans.keySet())).getResultList()) {
+            String name = row.get("name", String.class);
+            String grade = row.get("grade", String.class);
+            if (nameContains != null && !name.toLowerCase(Locale.ROOT).contains(nameContains)
+                    || filter.gradeAtOrBelow() != null
+                    && (grade == null || Grade.valueOf(grade).compareTo(filter.gradeAtOrBelow()) < 0)) {
+                continue;
+            }
+            long crateId = Columns.longOf(row, "crate_id");
+            Integer score = row.get("score", Integer.class);
+            Integer previous = previousScores.get(crateId);
+            Map<RatingKind, Integer> ratings = new EnumMap<>(RatingKind.class);
+            for (RatingKind kind : RatingKind.values()) {
+                Integer rating = row.get("rating_" + kind.name().toLowerCase(Locale.ROOT), Integer.class);
+                if (rating != null) {
+                    ratings.put(kind, rating);
+                }
+            }
+            crates.add(new PortfolioCrate(crateId, name, row.get("version", String.class),
+                    Columns.longOf(row, "repository_id"), row.get("repository", String.class),
+                    Columns.longOf(row, "scan_id"), grade, score,
+                    score == null || previous == null ? null : score - previous, ratings,
+                    row.get("unsafe_blocks", Integer.class), row.get("unsafe_functions", Integer.class),
+                    row.get("unsafe_methods", Integer.class), row.get("unsafe_impls", Integer.class),
+                    row.get("unsafe_traits", Integer.class), row.get("extern_blocks", Integer.class),
+                    row.get("code_lines", Integer.class)));
+        }
+        crates.sort(Comparator.comparing(PortfolioCrate::score, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PortfolioCrate::repository).thenComparing(PortfolioCrate::name));
+        return crates;
     }
 
     private Session session() {

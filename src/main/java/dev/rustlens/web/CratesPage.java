@@ -29,7 +29,7 @@ public class CratesPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance crates(List<Portfolio.PortfolioCrate> crates, Portfolio.Filter filter,
-                List<GitRepository.Named> repositories, List<Grade> grades, List<RatingKind> ratings);
+                List<Choice> repositories, List<Grade> grades, List<RatingKind> ratings);
     }
 
     @GET
@@ -43,7 +43,9 @@ public class CratesPage {
         } catch (BadRequest e) {
             throw PageException.badRequest(e.getMessage());
         }
-        return Templates.crates(portfolio.crates(filter), filter, GitRepository.namesByName(),
+        return Templates.crates(portfolio.crates(filter), filter, Choice.of(GitRepository.namesByName(),
+                r -> Long.toString(r.id()), GitRepository.Named::name,
+                filter.repositoryId() == null ? null : Long.toString(filter.repositoryId())),
                 Arrays.asList(Grade.values()), Arrays.asList(RatingKind.values()));
     }
 }

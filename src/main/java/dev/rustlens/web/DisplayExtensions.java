@@ -26,6 +26,11 @@ public class DisplayExtensions {
     private DisplayExtensions() {
     }
 
+    /** Whether one of a select's options is the chosen one. */
+    static boolean anySelected(List<Choice> choices) {
+        return choices.stream().anyMatch(Choice::selected);
+    }
+
     /** The first 10 characters of a commit id. */
     static String shortSha(String sha) {
         return sha == null ? "" : sha.substring(0, Math.min(10, sha.length()));

@@ -117,9 +117,9 @@ public class FindingsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance findings(Filters filters, List<GitRepository.Named> repositories,
-                GitRepository repository, Scan scan, List<Scan> scans, List<String> crates, List<String> checks,
-                List<Severity> severities, List<String> trackings, boolean triaging, List<String> triageStatuses,
+        static native TemplateInstance findings(Filters filters, List<Choice> repositories,
+                GitRepository repository, Scan scan, List<Choice> scans, List<Choice> crates, List<Choice> checks,
+                List<Choice> severities, List<Choice> trackings, boolean triaging, List<String> triageStatuses,
                 FindingBrowser.Results results, FindingBrowser.Across across, List<FindingBrowser.FindingView> findings,
                 String message);
     }
@@ -175,10 +175,18 @@ public class FindingsPage {
         } catch (BadRequest e) {
             throw PageException.badRequest(e.getMessage());
         }
-        return Templates.findings(filters, browse.repositories(), browse.repository(), browse.scan(), browse.scans(),
-                browse.crates(), Stream.concat(engine.catalogue().rules().stream().map(CheckInfo::id),
-                        browse.importedLints().stream()).toList(),
-                Arrays.asList(Severity.values()), TRACKING,
+        String repositoryChosen = browse.repository() == null ? null : Long.toString(browse.repository().id);
+        String scanChosen = filters.scan() == null ? null : Long.toString(filters.scan());
+        return Templates.findings(filters,
+                Choice.of(browse.repositories(), r -> Long.toString(r.id()), GitRepository.Named::name, repositoryChosen),
+                browse.repository(), browse.scan(),
+                Choice.of(browse.scans(), s -> Long.toString(s.id), s -> "#" + s.id + " at " + DisplayExtensions.shortSha(s.commitSha),
+                        scanChosen),
+                Choice.of(browse.crates(), filters.crate()),
+                Choice.of(Stream.concat(engine.catalogue().rules().stream().map(CheckInfo::id),
+                        browse.importedLints().stream()).toList(), filters.check()),
+                Choice.of(Arrays.asList(Severity.values()), Severity::name, Severity::name, filters.severity()),
+                Choice.of(TRACKING, filters.tracking()),
                 !fixed && browse.repository() != null && identity.hasRole(Role.MAINTAINER),
                 TriageStore.NewMark.STATUSES, browse.results(), browse.across(), shown(browse), message);
     }

@@ -82,6 +82,11 @@ class CratesPageTest {
             assertTrue(crates.getInt("[0].scoreChange") <= 0, "a second unjustified block costs points");
             List<String> kinds = List.of("UNSAFE", "PANICS", "DOCUMENTATION", "VERIFICATION", "HYGIENE");
             kinds.forEach(kind -> assertTrue(crates.getMap("[0].ratings").containsKey(kind), kind));
+            // Each rating as the crate's page explains it.
+            for (String kind : kinds) {
+                assertEquals(detail.getInt("ratings.find { it.kind == '" + kind + "' }.score"),
+                        crates.getInt("[0].ratings." + kind), kind);
+            }
 
             given().queryParam("name", "PROBE").when().get("/crates").then().statusCode(200)
                     .body(containsString(">portfolio-probe</a> <small>0.3.0</small>"),
