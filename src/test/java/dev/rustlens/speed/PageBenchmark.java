@@ -141,6 +141,7 @@ public final class PageBenchmark {
         pages.put("overview by score trend, descending", List.of("/?sort=score-trend&order=desc"));
         pages.put("repository page", each(repositories, "/repositories/%d"));
         pages.put("crate page", each(crates, "/crates/%d"));
+        pages.put("crates of every repository", List.of("/crates"));
         pages.put("findings browser, all repositories", List.of("/findings"));
         pages.put("findings browser, one repository", each(repositories, "/findings?repository=%d"));
         pages.put("findings browser, repository and check", each(repositories, "/findings?repository=%d&check=unwrap_used"));
@@ -158,6 +159,7 @@ public final class PageBenchmark {
         pages.put("GET /api/v1/findings?sort=path&limit=100", List.of("/api/v1/findings?sort=path&limit=100"));
         pages.put("GET /api/v1/repositories/{id}/score", each(repositories, "/api/v1/repositories/%d/score"));
         pages.put("GET /api/v1/repositories/{id}/trends", each(repositories, "/api/v1/repositories/%d/trends"));
+        pages.put("GET /api/v1/crates", List.of("/api/v1/crates"));
         pages.put("GET /api/v1/crates/{id}", each(crates, "/api/v1/crates/%d"));
         pages.put("GET /api/v1/crates/{id}/trends", each(crates, "/api/v1/crates/%d/trends"));
         pages.put("GET /api/v1/repositories/{id}/gate/status", each(repositories, "/api/v1/repositories/%d/gate/status"));
