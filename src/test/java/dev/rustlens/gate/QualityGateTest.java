@@ -291,17 +291,11 @@ class QualityGateTest {
         JsonPath older = history.scans().get(1);
         String fingerprint = ScanFlowTest.findingsOf(older).getString("findings.findAll {"
                 + " it.checkId == 'undocumented_unsafe_block' && it.tracking == 'new' }[0].fingerprint");
-        given().contentType(ContentType.JSON).body(Map.of("fingerprint", fingerprint, "status", "accepted",
-                "reason", "reviewed")).when().post("/api/v1/repositories/{id}/triage", id).then().statusCode(201);
-        int staleScore = given().when().get("/api/v1/scans/{id}", older.getLong("id")).then().statusCode(200)
-                .extract().jsonPath().getInt("score");
+        accept(id, fingerprint);
+        int staleScore = scoreOf(older.getLong("id"));
         assertEquals(older.getInt("score"), staleScore, "the older scan is not the newest: not scored again");
 
-        JsonPath rescan = awaitScan(given().contentType(ContentType.JSON)
-                .body(Map.of("branch", "main", "commit", history.commits().get(1).name()))
-                .when().post("/api/v1/repositories/{id}/scans", id).then().statusCode(202).extract().jsonPath()
-                .getLong("id"));
-        assertEquals("succeeded", rescan.getString("status"), rescan.getString("error"));
+        JsonPath rescan = rescan(id, history.commits().get(1).name());
         assertEquals(0, rescan.getInt("filesAnalyzed"), "copied from the commit's earlier scan");
         assertTrue(rescan.getInt("score") > staleScore,
                 "the accepted block no longer counts: " + rescan.getInt("score") + " against " + staleScore);
@@ -326,13 +320,22 @@ class QualityGateTest {
 
         String fingerprint = ScanFlowTest.findingsOf(rescan).getString("findings.findAll {"
                 + " it.checkId == 'undocumented_unsafe_block' && !it.inTestCode }[0].fingerprint");
-        given().contentType(ContentType.JSON).body(Map.of("fingerprint", fingerprint, "status", "accepted",
-                "reason", "reviewed")).when().post("/api/v1/repositories/{id}/triage", id).then().statusCode(201);
-        int scored = given().when().get("/api/v1/scans/{id}", rescan.getLong("id")).then().statusCode(200)
-                .extract().jsonPath().getInt("score");
+        accept(id, fingerprint);
+        int scored = scoreOf(rescan.getLong("id"));
         JsonPath again = rescan(id, history.commits().getLast().name());
         assertEquals(scored, again.getInt("score"), "scored with the new mark, as the newest scan was");
         assertTrue(again.getInt("score") > head.getInt("score"), "the accepted block no longer counts");
+    }
+
+    private static void accept(long repositoryId, String fingerprint) {
+        given().contentType(ContentType.JSON).body(Map.of("fingerprint", fingerprint, "status", "accepted",
+                "reason", "reviewed")).when().post("/api/v1/repositories/{id}/triage", repositoryId).then()
+                .statusCode(201);
+    }
+
+    private static int scoreOf(long scanId) {
+        return given().when().get("/api/v1/scans/{id}", scanId).then().statusCode(200).extract().jsonPath()
+                .getInt("score");
     }
 
     private static JsonPath rescan(long repositoryId, String commit) throws InterruptedException {
