@@ -52,7 +52,8 @@ class FindingInsertsTest {
         });
         List<Tuple> stored;
         try {
-            stored = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+            stored = QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class)
+                    .createNativeQuery("""
                     select path, message, line, col, end_line, end_col, in_test_code, severity, tracking from finding
                     where scan_id = ?1 and check_id = 'odd_text' order by fingerprint""", Tuple.class)
                     .setParameter(1, scanId).getResultList());
@@ -66,7 +67,8 @@ class FindingInsertsTest {
         Tuple odd = stored.get(0);
         assertEquals(path, odd.get("path"));
         assertEquals(message, odd.get("message"));
-        assertEquals(List.of(3, 4, 5, 6), List.of(odd.get("line"), odd.get("col"), odd.get("end_line"), odd.get("end_col")));
+        assertEquals(List.of(3, 4, 5, 6),
+                List.of(odd.get("line"), odd.get("col"), odd.get("end_line"), odd.get("end_col")));
         assertEquals(true, odd.get("in_test_code"));
         assertEquals("MAJOR", odd.get("severity"));
         assertEquals("new", odd.get("tracking"));
