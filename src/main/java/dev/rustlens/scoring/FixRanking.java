@@ -51,17 +51,18 @@ public final class FixRanking {
     public static List<Fix> rank(Map<String, Long> metrics, List<ScoredFinding> findings) {
         Tally tally = Tally.of(metrics, findings);
         SafetyScore now = ScoreFormula.score(tally);
-        Map<List<String>, List<ScoredFinding>> groups = new LinkedHashMap<>();
-        tally.counted().forEach((check, counted) -> counted.forEach(finding -> groups.computeIfAbsent(
-                List.of(check, finding.path() == null ? "" : finding.path()), key -> new ArrayList<>()).add(finding)));
+        // How many findings that count each (check, file) holds: the score reads how many, not which.
+        Map<List<String>, Integer> groups = new LinkedHashMap<>();
+        tally.counted().forEach((check, counted) -> counted.forEach(finding -> groups.merge(
+                List.of(check, finding.path() == null ? "" : finding.path()), 1, Integer::sum)));
         List<Fix> fixes = new ArrayList<>();
-        // The score reads how many findings of each check count, not which: a fix's gain depends on
-        // its check and its size alone, so each such pair is scored once (a crate with tens of
-        // thousands of findings in thousands of files was scored once per file and check).
+        // A fix's gain depends on its check and its size alone, so each such pair is scored once (a
+        // crate with tens of thousands of findings in thousands of files was scored once per file and check).
         Map<Map.Entry<String, Integer>, Optional<Worth>> gains = new HashMap<>();
-        groups.forEach((key, group) -> gains.computeIfAbsent(Map.entry(key.get(0), group.size()),
-                checkAndSize -> gain(tally, now, key.get(0), group.size())).ifPresent(worth -> fixes.add(new Fix(key.get(0),
-                key.get(1), worth.rating(), group.size(), worth.ratingPoints(), worth.scorePoints()))));
+        groups.forEach((key, size) -> gains.computeIfAbsent(Map.entry(key.get(0), size),
+                checkAndSize -> gain(tally, now, checkAndSize.getKey(), checkAndSize.getValue()))
+                .ifPresent(worth -> fixes.add(new Fix(key.get(0), key.get(1), worth.rating(), size,
+                        worth.ratingPoints(), worth.scorePoints()))));
         // Per finding to a millionth of a point, so that equal shares are equal whatever the rounding.
         fixes.sort(Comparator.comparingLong((Fix fix) -> Math.round(fix.scorePointsPerFinding() * 1e6)).reversed()
                 .thenComparing(Comparator.comparingDouble(Fix::scorePoints).reversed())
