@@ -1,5 +1,6 @@
 package dev.rustlens.web;
 
+import dev.rustlens.gitrepo.GitRepository;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -23,6 +24,12 @@ public record Choice(String value, String label, boolean selected) {
             String itemValue = value.apply(item);
             return new Choice(itemValue, label.apply(item), Objects.equals(itemValue, chosen));
         }).toList();
+    }
+
+    /** Options of repositories by name, the one with id {@code chosen} (may be null) selected. */
+    public static List<Choice> ofRepositories(List<GitRepository.Named> repositories, Long chosen) {
+        return of(repositories, repository -> Long.toString(repository.id()), GitRepository.Named::name,
+                chosen == null ? null : Long.toString(chosen));
     }
 
     /** Options of strings shown as they are sent. */

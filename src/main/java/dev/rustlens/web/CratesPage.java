@@ -43,9 +43,8 @@ public class CratesPage {
         } catch (BadRequest e) {
             throw PageException.badRequest(e.getMessage());
         }
-        return Templates.crates(portfolio.crates(filter), filter, Choice.of(GitRepository.namesByName(),
-                r -> Long.toString(r.id()), GitRepository.Named::name,
-                filter.repositoryId() == null ? null : Long.toString(filter.repositoryId())),
+        return Templates.crates(portfolio.crates(filter), filter,
+                Choice.ofRepositories(GitRepository.namesByName(), filter.repositoryId()),
                 Arrays.asList(Grade.values()), Arrays.asList(RatingKind.values()));
     }
 }

@@ -175,10 +175,9 @@ public class FindingsPage {
         } catch (BadRequest e) {
             throw PageException.badRequest(e.getMessage());
         }
-        String repositoryChosen = browse.repository() == null ? null : Long.toString(browse.repository().id);
         String scanChosen = filters.scan() == null ? null : Long.toString(filters.scan());
         return Templates.findings(filters,
-                Choice.of(browse.repositories(), r -> Long.toString(r.id()), GitRepository.Named::name, repositoryChosen),
+                Choice.ofRepositories(browse.repositories(), browse.repository() == null ? null : browse.repository().id),
                 browse.repository(), browse.scan(),
                 Choice.of(browse.scans(), s -> Long.toString(s.id), s -> "#" + s.id + " at " + DisplayExtensions.shortSha(s.commitSha),
                         scanChosen),
