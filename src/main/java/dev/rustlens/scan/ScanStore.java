@@ -299,9 +299,7 @@ public class ScanStore {
         // The earlier scan's scores are copied only when they were computed with the triage marks
         // now in force (only a branch's newest scan is scored again when they change).
         phases.begin(Phase.SCORE);
-        if (advisoriesChanged || !scores.copyScores(scan, source)) {
-            scores.score(scan);
-        }
+        scores.scoreOrCopy(scan, source, advisoriesChanged);
         entityManager.flush();
         judgeAndPublish(scan, phases);
         return Optional.of(Outcome.SUCCEEDED);

@@ -44,8 +44,25 @@ public class SnapshotScores {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void score(Scan scan) {
-        // The marks in force are read once, not looked up for each of the scan's findings.
+        score(scan, triagedFingerprints(scan.repository.id));
+    }
+
+    /**
+     * Scores a rescan of a commit, or gives it its source scan's scores when those were computed
+     * with the triage marks now in force and the current formula and its findings are the source's
+     * ({@code findingsChanged} false): scoring them again would give the same.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scoreOrCopy(Scan scan, Scan source, boolean findingsChanged) {
         Set<String> triaged = triagedFingerprints(scan.repository.id);
+        if (findingsChanged || !copyScores(scan, source, digest(triaged))) {
+            score(scan, triaged);
+        }
+    }
+
+    /** Scores from the stored findings, {@code triaged} the fingerprints the marks in force take out. */
+    private void score(Scan scan, Set<String> triaged) {
+        // Matched in memory, not looked up in finding_triage for each of the scan's findings.
         Map<Long, List<ScoredFinding>> findings = new HashMap<>();
         for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
                 select f.crate_snapshot_id, f.check_id, f.fingerprint, f.path, f.suppression <> 'NONE' as suppressed,
@@ -62,16 +79,13 @@ public class SnapshotScores {
     }
 
     /**
-     * Gives a rescan of a commit its source scan's scores when those were computed with the triage
-     * marks now in force and the current formula: its findings and metrics are the source's, so
-     * scoring them again would give the same. Its snapshots are the source's copies, by crate.
+     * Gives a rescan its source's scores, snapshot by crate, when the source was scored with the
+     * triage marks of digest {@code triageNow} and the current formula.
      *
      * @return false when the scan must be scored
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean copyScores(Scan scan, Scan source) {
-        if (source.scoredWithTriage == null || source.score == null
-                || !source.scoredWithTriage.equals(digest(triagedFingerprints(scan.repository.id)))) {
+    private boolean copyScores(Scan scan, Scan source, String triageNow) {
+        if (source.scoredWithTriage == null || source.score == null || !source.scoredWithTriage.equals(triageNow)) {
             return false;
         }
         // In SQL: the snapshots' ratings and fixes are large, and neither side needs them in memory.
