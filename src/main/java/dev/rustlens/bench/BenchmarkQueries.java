@@ -14,10 +14,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 /** Read side of benchmarks: the repository's list, one measure's history, thresholds, alerts. */
 @ApplicationScoped
@@ -80,28 +84,115 @@ public class BenchmarkQueries {
     @Transactional
     public List<MeasureSummary> list(long repositoryId, String branch, String testbed) {
         GitRepository repository = BenchmarkService.repository(repositoryId);
+        List<Benchmark> benchmarks = Benchmark.listOf(repository);
+        // Each kind of data is read once for the whole repository: the number of queries does not grow
+        // with its benchmarks and measures.
+        List<BenchmarkResult> latest = latestResults(repository, branch, testbed);
+        Map<MeasureKey, BenchmarkThreshold> stored = new HashMap<>();
+        BenchmarkThreshold.<BenchmarkThreshold>list("benchmark.repository = ?1", repository)
+                .forEach(threshold -> stored.put(new MeasureKey(threshold.benchmark.id, threshold.measure), threshold));
+        Map<Long, List<Double>> baselines = baselines(latest.stream()
+                .collect(Collectors.toMap(result -> result.id, result -> BenchmarkThreshold
+                        .effective(stored.get(MeasureKey.of(result)), result.measure).windowSize())));
+        Map<MeasureKey, Map<BenchmarkAlert.Status, Long>> alerts = alertCounts(repository);
+        Map<String, OffsetDateTime> scanned = scanTimes(repository,
+                latest.stream().filter(result -> result.committedAt == null).map(result -> result.commitSha).toList());
+        Map<Long, List<BenchmarkResult>> latestByBenchmark = latest.stream()
+                .collect(Collectors.groupingBy(result -> result.benchmark.id));
         List<MeasureSummary> summaries = new ArrayList<>();
-        for (Benchmark benchmark : Benchmark.listOf(repository)) {
-            for (String measure : measures(benchmark)) {
-                BenchmarkResult latest = newestFirst(benchmark, measure, branch, testbed).firstResult();
-                if (latest == null) {
-                    continue;
-                }
-                List<BenchmarkResult> baseline = BenchmarkResult.window(latest,
-                        BenchmarkThreshold.effective(benchmark, measure).windowSize());
+        for (Benchmark benchmark : benchmarks) {
+            for (BenchmarkResult result : latestByBenchmark.getOrDefault(benchmark.id, List.of())) {
+                List<Double> baseline = baselines.getOrDefault(result.id, List.of());
                 Double mean = baseline.isEmpty() ? null
-                        : baseline.stream().mapToDouble(result -> result.value).average().orElseThrow();
-                Double change = mean == null || mean == 0 ? null : (latest.value - mean) / Math.abs(mean) * 100;
-                long open = alertCount(benchmark, measure, BenchmarkAlert.Status.open);
+                        : baseline.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                Double change = mean == null || mean == 0 ? null : (result.value - mean) / Math.abs(mean) * 100;
+                Map<BenchmarkAlert.Status, Long> counts = alerts.getOrDefault(MeasureKey.of(result), Map.of());
+                long open = counts.getOrDefault(BenchmarkAlert.Status.open, 0L);
                 String status = open > 0 ? "regressed"
-                        : alertCount(benchmark, measure, BenchmarkAlert.Status.acknowledged) > 0 ? "acknowledged" : "ok";
-                summaries.add(new MeasureSummary(benchmark.id, benchmark.name, benchmark.crateName, measure,
-                        ParsedResult.unitOf(measure), latest.value, latest.commitSha, latest.branch, latest.testbed,
-                        commitTimes(repository, List.of(latest)).get(latest.commitSha), latest.createdAt, change, mean,
-                        status, open));
+                        : counts.containsKey(BenchmarkAlert.Status.acknowledged) ? "acknowledged" : "ok";
+                summaries.add(new MeasureSummary(benchmark.id, benchmark.name, benchmark.crateName, result.measure,
+                        ParsedResult.unitOf(result.measure), result.value, result.commitSha, result.branch,
+                        result.testbed, result.committedAt != null ? result.committedAt : scanned.get(result.commitSha),
+                        result.createdAt, change, mean, status, open));
             }
         }
         return summaries;
+    }
+
+    /** A measure of a benchmark, as the list's per-measure lookups are keyed. */
+    private record MeasureKey(long benchmarkId, String measure) {
+        static MeasureKey of(BenchmarkResult result) {
+            return new MeasureKey(result.benchmark.id, result.measure);
+        }
+    }
+
+    /**
+     * The newest result (highest id, as {@link #newestFirst} orders) of each measure of each of the
+     * repository's benchmarks, on the branch and testbed given (null = any), by benchmark id and then measure.
+     */
+    private static List<BenchmarkResult> latestResults(GitRepository repository, String branch, String testbed) {
+        // max(id) per group can be read from the index benchmark_result_window alone; distinct on sorts every row.
+        StringBuilder newest = new StringBuilder("""
+                select max(x.id) from benchmark_result x join benchmark b on b.id = x.benchmark_id
+                where b.repository_id = :repository""");
+        if (branch != null) {
+            newest.append(" and x.branch = :branch");
+        }
+        if (testbed != null) {
+            newest.append(" and x.testbed = :testbed");
+        }
+        newest.append(" group by x.benchmark_id, x.measure");
+        NativeQuery<BenchmarkResult> latest = session().createNativeQuery(
+                "select r.* from benchmark_result r where r.id in (" + newest + ") order by r.benchmark_id, r.measure",
+                BenchmarkResult.class).setParameter("repository", repository.id);
+        if (branch != null) {
+            latest.setParameter("branch", branch);
+        }
+        if (testbed != null) {
+            latest.setParameter("testbed", testbed);
+        }
+        return latest.getResultList();
+    }
+
+    /**
+     * The values of the baseline window of each result (its id, to the size of its window), oldest
+     * first: what {@link BenchmarkResult#window} reads, for all at once; results with an empty window are absent.
+     */
+    private static Map<Long, List<Double>> baselines(Map<Long, Integer> windowSizes) {
+        Map<Long, List<Double>> baselines = new HashMap<>();
+        if (windowSizes.isEmpty()) {
+            return baselines;
+        }
+        Long[] ids = windowSizes.keySet().toArray(Long[]::new);
+        Integer[] sizes = Arrays.stream(ids).map(windowSizes::get).toArray(Integer[]::new);
+        // Each window is a short backward walk of the index benchmark_result_window.
+        session().createNativeQuery("""
+                select l.id as latest_id, w.value from unnest(?1, ?2) as wanted (id, window_size)
+                join benchmark_result l on l.id = wanted.id
+                cross join lateral (select p.id, p.value from benchmark_result p
+                    where p.benchmark_id = l.benchmark_id and p.measure = l.measure and p.branch = l.branch
+                      and p.testbed = l.testbed and p.id < l.id
+                    order by p.id desc limit wanted.window_size) w
+                order by l.id, w.id""", Tuple.class)
+                .setParameter(1, ids).setParameter(2, sizes).getResultList()
+                .forEach(row -> baselines.computeIfAbsent(row.get("latest_id", Long.class), id -> new ArrayList<>())
+                        .add(row.get("value", Double.class)));
+        return baselines;
+    }
+
+    /** How many alerts each measure of the repository's benchmarks has in each status it has any in. */
+    private static Map<MeasureKey, Map<BenchmarkAlert.Status, Long>> alertCounts(GitRepository repository) {
+        Map<MeasureKey, Map<BenchmarkAlert.Status, Long>> counts = new HashMap<>();
+        BenchmarkAlert.getEntityManager().createQuery("""
+                select a.result.benchmark.id as benchmark, a.result.measure as measure, a.status as status,
+                       count(a) as alerts
+                from BenchmarkAlert a where a.result.benchmark.repository = ?1
+                group by a.result.benchmark.id, a.result.measure, a.status""", Tuple.class)
+                .setParameter(1, repository).getResultList()
+                .forEach(row -> counts.computeIfAbsent(new MeasureKey(row.get("benchmark", Long.class),
+                        row.get("measure", String.class)), key -> new EnumMap<>(BenchmarkAlert.Status.class))
+                        .put(row.get("status", BenchmarkAlert.Status.class), row.get("alerts", Long.class)));
+        return counts;
     }
 
     @Transactional
@@ -176,17 +267,25 @@ public class BenchmarkQueries {
             }
         }
         unknown.removeAll(times.keySet());
-        if (!unknown.isEmpty()) {
-            List<Tuple> scanned = BenchmarkResult.getEntityManager().unwrap(Session.class).createNativeQuery("""
-                    select commit_sha, max(committed_at) as committed_at from scan
-                    where repository_id = ?1 and commit_sha = any(?2) and committed_at is not null
-                    group by commit_sha""", Tuple.class)
-                    .setParameter(1, repository.id).setParameter(2, unknown.stream().distinct().toArray(String[]::new))
-                    .getResultList();
-            for (Tuple row : scanned) {
-                times.put(row.get("commit_sha", String.class),
-                        row.get("committed_at", Instant.class).atOffset(ZoneOffset.UTC));
-            }
+        times.putAll(scanTimes(repository, unknown));
+        return times;
+    }
+
+    /** When each of {@code commits} was made as the repository's scans of it recorded; undated commits are absent. */
+    private static Map<String, OffsetDateTime> scanTimes(GitRepository repository, List<String> commits) {
+        Map<String, OffsetDateTime> times = new HashMap<>();
+        if (commits.isEmpty()) {
+            return times;
+        }
+        List<Tuple> scanned = session().createNativeQuery("""
+                select commit_sha, max(committed_at) as committed_at from scan
+                where repository_id = ?1 and commit_sha = any(?2) and committed_at is not null
+                group by commit_sha""", Tuple.class)
+                .setParameter(1, repository.id).setParameter(2, commits.stream().distinct().toArray(String[]::new))
+                .getResultList();
+        for (Tuple row : scanned) {
+            times.put(row.get("commit_sha", String.class),
+                    row.get("committed_at", Instant.class).atOffset(ZoneOffset.UTC));
         }
         return times;
     }
@@ -247,8 +346,7 @@ public class BenchmarkQueries {
                 .setParameter(1, benchmark).getResultList();
     }
 
-    private static long alertCount(Benchmark benchmark, String measure, BenchmarkAlert.Status status) {
-        return BenchmarkAlert.count("result.benchmark = ?1 and result.measure = ?2 and status = ?3", benchmark, measure,
-                status);
+    private static Session session() {
+        return BenchmarkResult.getEntityManager().unwrap(Session.class);
     }
 }

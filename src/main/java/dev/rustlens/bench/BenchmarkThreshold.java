@@ -38,6 +38,11 @@ public class BenchmarkThreshold extends IdentityEntity {
     /** The threshold in force for {@code measure} of {@code benchmark}: the stored one or the default. */
     static Threshold effective(Benchmark benchmark, String measure) {
         BenchmarkThreshold stored = find("benchmark = ?1 and measure = ?2", benchmark, measure).firstResult();
+        return effective(stored, measure);
+    }
+
+    /** The threshold in force for {@code measure} when {@code stored} is the one set for it (null: the default). */
+    static Threshold effective(BenchmarkThreshold stored, String measure) {
         return stored == null ? Threshold.defaultFor(ParsedResult.higherIsWorse(measure))
                 : new Threshold(ThresholdTest.of(stored.test), stored.windowSize, stored.minSampleSize,
                         stored.upperBoundary, stored.lowerBoundary);
