@@ -2,6 +2,9 @@ package dev.rustlens.scan;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
 import org.hibernate.Session;
 
 /**
@@ -32,5 +35,54 @@ public class FindingCounts {
                 from finding where scan_id = ?1
                 group by scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code, suppression""")
                 .setParameter(1, scanId).executeUpdate();
+    }
+
+    /**
+     * Stores the counts of a fresh scan's findings, tallied as they were written (no finding of it
+     * changed since), in the caller's transaction.
+     */
+    void store(long scanId, FindingTally tally) {
+        Session session = entityManager.unwrap(Session.class);
+        session.flush();
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into finding_count (scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code,
+                                               suppression, findings)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                int index = 0;
+                for (Map.Entry<FindingTally.Key, Integer> count : tally.counts().entrySet()) {
+                    FindingTally.Key key = count.getKey();
+                    insert.setLong(1, scanId);
+                    insert.setLong(2, key.crateSnapshotId());
+                    insert.setString(3, key.checkId());
+                    insert.setString(4, key.severity());
+                    insert.setString(5, key.tracking());
+                    insert.setBoolean(6, key.inTestCode());
+                    insert.setString(7, key.suppression());
+                    insert.setInt(8, count.getValue());
+                    FindingInserts.addBatch(insert, index++);
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Stores the counts of a scan whose findings were copied from scan {@code fromScanId} (crate by
+     * crate, as {@code ScanStore.succeedAsPrevious} copies them, unchanged since), but those of the
+     * checks {@code replacedChecks}, in the caller's transaction.
+     */
+    void copy(long fromScanId, long scanId, List<String> replacedChecks) {
+        Session session = entityManager.unwrap(Session.class);
+        session.flush();
+        session.createNativeMutationQuery("""
+                insert into finding_count (scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code,
+                                           suppression, findings)
+                select ?1, n.id, c.check_id, c.severity, c.tracking, c.in_test_code, c.suppression, c.findings
+                from finding_count c
+                join crate_snapshot o on o.id = c.crate_snapshot_id
+                join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id
+                where c.scan_id = ?2 and c.check_id not in (?3)""")
+                .setParameter(1, scanId).setParameter(2, fromScanId).setParameter(3, replacedChecks).executeUpdate();
     }
 }

@@ -50,7 +50,7 @@ final class FindingInserts {
                 rows.append(finding.inTestCode() ? 't' : 'f').append('\t');
                 field(rows, finding.suppression().name());
                 field(rows, fingerprint);
-                rows.append(previousFingerprints.contains(fingerprint) ? "unchanged" : "new").append('\n');
+                rows.append(tracking(fingerprint, previousFingerprints)).append('\n');
                 if (rows.length() >= CHUNK) {
                     send(copy, rows);
                 }
@@ -62,6 +62,11 @@ final class FindingInserts {
                 copy.cancelCopy();
             }
         }
+    }
+
+    /** How a finding is tracked against the previous scan's fingerprints: {@code new} or {@code unchanged}. */
+    static String tracking(String fingerprint, Set<String> previousFingerprints) {
+        return previousFingerprints.contains(fingerprint) ? "unchanged" : "new";
     }
 
     /** A text column in COPY's text format, then the column separator. */

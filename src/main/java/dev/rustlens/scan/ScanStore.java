@@ -48,6 +48,8 @@ public class ScanStore {
     private static final int MAX_ERROR_LENGTH = 500;
     /** The transaction timeout (quarkus.transaction-manager.default-transaction-timeout). */
     private static final Duration LONGEST_STORE = Duration.ofMinutes(10);
+    /** The checks whose findings come from matching locked packages against the advisory database. */
+    private static final List<String> ADVISORY_CHECKS = AdvisoryRules.ALL.stream().map(CheckInfo::id).toList();
 
     private final EntityManager entityManager;
     private final FileResultStore fileResults;
@@ -126,6 +128,7 @@ public class ScanStore {
         Map<String, Long> snapshots = new LinkedHashMap<>();
         int unsafeBlocks = 0;
         Map<String, Crate> crates = Crate.byName(scan.repository);
+        FindingTally tally = new FindingTally();
         for (StoredCrates.StoredCrate stored : result.crates()) {
             String name = stored.name();
             Crate crate = crates.computeIfAbsent(name, created -> {
@@ -143,13 +146,13 @@ public class ScanStore {
             unsafeBlocks += snapshot.unsafeBlocks;
             // Built once from the analysis result: written, then scored without reading them back.
             List<String> fingerprints = stored.fingerprints();
-            insertFindings(scan.id, snapshot.id, stored.findings(), fingerprints, previousFingerprints);
+            insertFindings(scan.id, snapshot.id, stored.findings(), fingerprints, previousFingerprints, tally);
             currentFingerprints.addAll(fingerprints);
             scored.put(snapshot.id, stored.scored(triaged));
             insertUnsafeSites(snapshot.id, stored.unsafeSites());
         }
         dependencies.store(scan.id, result.dependencies());
-        currentFingerprints.addAll(insertAdvisoryFindings(scan.id, snapshots, previousFingerprints));
+        currentFingerprints.addAll(insertAdvisoryFindings(scan.id, snapshots, previousFingerprints, tally));
         scan.previousScanId = previous.map(p -> p.id).orElse(null);
         scan.unsafeBlocks = result.crates().isEmpty() ? null : unsafeBlocks;
         scan.findingsNew = (int) currentFingerprints.stream().filter(f -> !previousFingerprints.contains(f)).count();
@@ -173,18 +176,22 @@ public class ScanStore {
             diagnostics.apply(scan, imported.get());
             previous.ifPresent(baseline -> track(scan, baseline));
         }
-        judgeAndPublish(scan, phases);
+        // Counted as written, unless imported lints were applied to the findings since.
+        judgeAndPublish(scan, phases, imported.isPresent() ? () -> counts.recount(scan.id)
+                : () -> counts.store(scan.id, tally));
         return Outcome.SUCCEEDED;
     }
 
     /**
-     * The end of both ways a scan succeeds: the gate judges it (the {@link ScanStored} observers),
-     * the scans that follow it or forked from its commit are compared with it, its repository's
-     * trend changes are stored again (a new point, or a commit's newer scan), and its end is stamped.
+     * The end of both ways a scan succeeds: its findings are counted ({@code countFindings}), the
+     * gate judges it (the {@link ScanStored} observers), the scans that follow it or forked from its
+     * commit are compared with it, its repository's trend changes are stored again (a new point, or
+     * a commit's newer scan), and its end is stamped.
      */
-    private void judgeAndPublish(Scan scan, ScanPhases phases) {
+    private void judgeAndPublish(Scan scan, ScanPhases phases, Runnable countFindings) {
         phases.begin(Phase.GATE);
-        publishStored(scan);
+        countFindings.run();
+        stored.fire(new ScanStored(scan));
         phases.begin(Phase.STORE);
         compareSuccessorsWith(scan);
         compareBranchesWith(scan);
@@ -292,8 +299,10 @@ public class ScanStore {
         phases.handled(0, source.filesTotal == null ? 0 : source.filesTotal, crates, findings);
         entityManager.flush();
         // The copied advisory findings are the earlier scan's matches: the database may have changed since.
-        boolean advisoriesChanged = replaceAdvisoryFindings(scan);
-        if (advisoriesChanged && scan.previousScanId != null) {
+        FindingTally advisoryFindings = new FindingTally();
+        boolean advisoriesChanged = replaceAdvisoryFindings(scan, advisoryFindings);
+        boolean trackedAgain = advisoriesChanged && scan.previousScanId != null;
+        if (trackedAgain) {
             track(scan, Scan.findById(scan.previousScanId));
         }
         // The earlier scan's scores are copied only when they were computed with the triage marks
@@ -301,7 +310,11 @@ public class ScanStore {
         phases.begin(Phase.SCORE);
         scores.scoreOrCopy(scan, source, advisoriesChanged);
         entityManager.flush();
-        judgeAndPublish(scan, phases);
+        // The copied findings' counts are copied too, those of the advisory findings matched again tallied.
+        judgeAndPublish(scan, phases, trackedAgain ? () -> counts.recount(scan.id) : () -> {
+            counts.copy(from, scanId, ADVISORY_CHECKS);
+            counts.store(scanId, advisoryFindings);
+        });
         return Optional.of(Outcome.SUCCEEDED);
     }
 
@@ -314,7 +327,8 @@ public class ScanStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean rematchAdvisories(Scan scan) {
-        if (scan.findingsRemovedAt != null || !replaceAdvisoryFindings(scan)) {
+        // trackAgain counts the scan's findings again.
+        if (scan.findingsRemovedAt != null || !replaceAdvisoryFindings(scan, new FindingTally())) {
             return false;
         }
         trackAgain(scan);
@@ -325,16 +339,16 @@ public class ScanStore {
      * Replaces the scan's advisory findings with those of the current advisory database, each new or
      * unchanged against its baseline's findings.
      *
+     * @param tally counts the findings inserted
      * @return whether they changed (by fingerprint)
      */
-    private boolean replaceAdvisoryFindings(Scan scan) {
+    private boolean replaceAdvisoryFindings(Scan scan, FindingTally tally) {
         Session session = entityManager.unwrap(Session.class);
-        List<String> rules = AdvisoryRules.ALL.stream().map(CheckInfo::id).toList();
         Set<String> before = new HashSet<>(session.createNativeQuery("select fingerprint from finding"
                 + " where scan_id = ?1 and check_id in (?2)", String.class)
-                .setParameter(1, scan.id).setParameter(2, rules).getResultList());
+                .setParameter(1, scan.id).setParameter(2, ADVISORY_CHECKS).getResultList());
         session.createNativeMutationQuery("delete from finding where scan_id = ?1 and check_id in (?2)")
-                .setParameter(1, scan.id).setParameter(2, rules).executeUpdate();
+                .setParameter(1, scan.id).setParameter(2, ADVISORY_CHECKS).executeUpdate();
         Map<String, Long> snapshots = new LinkedHashMap<>();
         for (Object[] row : session.createNativeQuery("select c.name, s.id from crate_snapshot s"
                 + " join crate c on c.id = s.crate_id where s.scan_id = ?1 order by s.path, c.name", Object[].class)
@@ -344,7 +358,7 @@ public class ScanStore {
         Set<String> baseline = new HashSet<>(scan.previousScanId == null ? List.of() : session.createNativeQuery(
                 "select fingerprint from finding f where scan_id = ?1 and " + DiagnosticImports.OWN, String.class)
                 .setParameter(1, scan.previousScanId).getResultList());
-        Set<String> after = new HashSet<>(insertAdvisoryFindings(scan.id, snapshots, baseline));
+        Set<String> after = new HashSet<>(insertAdvisoryFindings(scan.id, snapshots, baseline, tally));
         entityManager.flush();
         return !before.equals(after);
     }
@@ -357,7 +371,7 @@ public class ScanStore {
      * @return their fingerprints
      */
     private List<String> insertAdvisoryFindings(long scanId, Map<String, Long> snapshots,
-            Set<String> previousFingerprints) {
+            Set<String> previousFingerprints, FindingTally tally) {
         Optional<AdvisoryDatabase.Snapshot> database = advisories.current();
         if (database.isEmpty() || snapshots.isEmpty()) {
             return List.of();
@@ -372,7 +386,7 @@ public class ScanStore {
         List<String> all = new ArrayList<>();
         bySnapshot.forEach((snapshot, findings) -> {
             List<String> fingerprints = Fingerprints.of(snapshot.getKey(), findings);
-            insertFindings(scanId, snapshot.getValue(), findings, fingerprints, previousFingerprints);
+            insertFindings(scanId, snapshot.getValue(), findings, fingerprints, previousFingerprints, tally);
             all.addAll(fingerprints);
         });
         return all;
@@ -534,9 +548,10 @@ public class ScanStore {
 
     /** Inserts a crate's findings with their fingerprints, each new or unchanged against the previous scan. */
     private void insertFindings(long scanId, long snapshotId, List<Finding> findings, List<String> fingerprints,
-            Set<String> previousFingerprints) {
+            Set<String> previousFingerprints, FindingTally tally) {
         entityManager.unwrap(Session.class).doWork(connection -> FindingInserts.insert(connection, scanId, snapshotId,
                 findings, fingerprints, previousFingerprints));
+        tally.add(snapshotId, findings, fingerprints, previousFingerprints);
     }
 
     private void insertUnsafeSites(long snapshotId, List<UnsafeSite> sites) {
