@@ -543,15 +543,7 @@ public class GateService {
         boolean nothingNew = baseline != null && baseline.equals(scan.previousScanId)
                 && Integer.valueOf(0).equals(scan.findingsNew);
         if (baseline != null && !nothingNew) {
-            List<Tuple> rows = JoinPlans.withoutNestedLoops(session(), () -> session().createNativeQuery("""
-                    select f.check_id, f.severity, count(*) as count from finding f
-                    where f.scan_id = ?1 and f.suppression = 'NONE' and not f.in_test_code
-                      and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)
-                      and not exists (select 1 from finding_triage t where t.repository_id = ?3
-                          and t.fingerprint = f.fingerprint and %s)
-                      and %s group by f.check_id, f.severity""".formatted(TriageInForce.of("t"),
-                            DiagnosticImports.comparable("f", "?2")), Tuple.class)
-                    .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, scan.repository.id).getResultList());
+            List<Tuple> rows = baseline.equals(scan.previousScanId) ? newAgainstPrevious(scan) : newAgainst(scan, baseline);
             for (Tuple row : rows) {
                 long count = longOf(row, "count");
                 byCheck.merge(row.get("check_id", String.class), count, Long::sum);
@@ -565,6 +557,39 @@ public class GateService {
             now.forEach((name, value) -> delta.put(name, value - before.getOrDefault(name, 0L)));
         }
         return new GateVerdict.NewCode(baseline, total, bySeverity, byCheck, delta);
+    }
+
+    /** The scan's findings whose fingerprints {@code baseline} lacks, but those triage marks take out, by check and severity. */
+    private List<Tuple> newAgainst(Scan scan, long baseline) {
+        return JoinPlans.withoutNestedLoops(session(), () -> session().createNativeQuery("""
+                select f.check_id, f.severity, count(*) as count from finding f
+                where f.scan_id = ?1 and f.suppression = 'NONE' and not f.in_test_code
+                  and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)
+                  and not exists (select 1 from finding_triage t where t.repository_id = ?3
+                      and t.fingerprint = f.fingerprint and %s)
+                  and %s group by f.check_id, f.severity""".formatted(TriageInForce.of("t"),
+                        DiagnosticImports.comparable("f", "?2")), Tuple.class)
+                .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, scan.repository.id).getResultList());
+    }
+
+    /**
+     * {@link #newAgainst} for the scan's previous scan, which its findings are tracked against: the
+     * stored counts of its findings tracked as new (a few hundred rows), less those triage marks take
+     * out, rather than its findings compared with the baseline's (145,000 each for the corpus, 150-230 ms).
+     */
+    private List<Tuple> newAgainstPrevious(Scan scan) {
+        return session().createNativeQuery("""
+                select c.check_id, c.severity, c.count - coalesce(t.count, 0) as count
+                from (select check_id, severity, sum(findings) as count from finding_count
+                      where scan_id = ?1 and tracking = 'new' and suppression = 'NONE' and not in_test_code
+                      group by check_id, severity) c
+                left join (select f.check_id, f.severity, count(*) as count from finding_triage t
+                           join finding f on f.scan_id = ?1 and f.fingerprint = t.fingerprint
+                           where t.repository_id = ?2 and %s and f.tracking = 'new' and f.suppression = 'NONE'
+                             and not f.in_test_code
+                           group by f.check_id, f.severity) t on t.check_id = c.check_id and t.severity = c.severity
+                where c.count > coalesce(t.count, 0)""".formatted(TriageInForce.of("t")), Tuple.class)
+                .setParameter(1, scan.id).setParameter(2, scan.repository.id).getResultList();
     }
 
     private Map<String, Long> totals(long scanId) {

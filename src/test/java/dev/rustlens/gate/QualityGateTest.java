@@ -414,6 +414,45 @@ class QualityGateTest {
         assertEquals(before, storedRows(id));
     }
 
+    /**
+     * Against the previous scan the new code is read from the stored counts of the findings tracked
+     * as new; against any other baseline, by comparing fingerprints. With the previous scan named as
+     * the baseline both say the same, before and after a triage mark takes a new finding out.
+     */
+    @Test
+    void theNewCodeFromStoredCountsIsTheNewCodeFromFingerprints(@TempDir Path dir) throws Exception {
+        History history = history(dir);
+        long id = history.repositoryId();
+        JsonPath defaults = given().when().get("/api/v1/repositories/{id}/gate", id).then().statusCode(200)
+                .extract().jsonPath();
+        List<Object> conditions = defaults.getList("conditions");
+        long previous = history.scans().get(1).getLong("id");
+        Map<String, Object> fromCounts = newCode(id);
+        assertEquals(previous, ((Number) fromCounts.get("baselineScanId")).longValue());
+
+        given().contentType(ContentType.JSON).body(Map.of("conditions", conditions, "baseline", "scan",
+                "baselineValue", String.valueOf(previous))).when().put("/api/v1/repositories/{id}/gate", id)
+                .then().statusCode(200);
+        assertEquals(fromCounts, newCode(id));
+
+        String fingerprint = ScanFlowTest.findingsOf(history.scans().getLast())
+                .getString("findings.findAll { it.checkId == 'undocumented_unsafe_block'"
+                        + " && it.tracking == 'new' }[0].fingerprint");
+        accept(id, fingerprint);
+        Map<String, Object> triagedFromFingerprints = newCode(id);
+        assertEquals(((Number) fromCounts.get("newFindings")).longValue() - 1,
+                ((Number) triagedFromFingerprints.get("newFindings")).longValue());
+
+        given().contentType(ContentType.JSON).body(Map.of("conditions", conditions, "baseline", defaults.getString("baseline")))
+                .when().put("/api/v1/repositories/{id}/gate", id).then().statusCode(200);
+        assertEquals(triagedFromFingerprints, newCode(id));
+    }
+
+    private static Map<String, Object> newCode(long repositoryId) {
+        return given().when().get("/api/v1/repositories/{id}/gate/status", repositoryId).then().statusCode(200)
+                .extract().jsonPath().getMap("verdict.newCode");
+    }
+
     @Test
     void aCustomGateWithAGradeAndADateBaseline(@TempDir Path dir) throws Exception {
         History history = history(dir);
