@@ -143,8 +143,9 @@ public class FindingBrowser {
 
     /** The page across repositories, each finding with the code around it as its scan saw it. */
     private Browse across(FindingFilter filter, boolean fixed, PortfolioFindings.Order order, Long after) {
-        PortfolioFindings.Page page = portfolio.page(new PortfolioFindings.Query(null, filter, fixed, order, after,
-                PAGE_SIZE));
+        PortfolioFindings.PageWithCrateNames listed = portfolio.pageWithCrateNames(new PortfolioFindings.Query(null,
+                filter, fixed, order, after, PAGE_SIZE));
+        PortfolioFindings.Page page = listed.page();
         Map<Long, List<FindingRow>> byScan = new LinkedHashMap<>();
         page.findings().forEach(row -> byScan.computeIfAbsent(row.scanId(), id -> new ArrayList<>()).add(row.finding()));
         Map<Long, List<ExcerptLine>> excerpts = new HashMap<>();
@@ -156,7 +157,7 @@ public class FindingBrowser {
         List<FindingView> views = page.findings().stream().map(row -> new FindingView(row.finding(),
                 fixed ? "fixed" : row.finding().tracking(), excerpts.getOrDefault(row.finding().id(), List.of()),
                 row.repositoryId(), row.repository())).toList();
-        return new Browse(GitRepository.namesByName(), null, null, List.of(), portfolio.currentCrateNames(), List.of(),
+        return new Browse(GitRepository.namesByName(), null, null, List.of(), listed.crateNames(), List.of(),
                 null, new Across(page.total(), page.totalCapped(), page.repositories(), views, after == null,
                         PageCursor.idKey(page.nextCursor())));
     }

@@ -150,41 +150,68 @@ public class PortfolioFindings {
     }
 
     /**
+     * The page {@code query} asks for, and the names of the crates of the current scans it reads
+     * (every repository's, unless it names one), each once, in order: the findings page's crate filter.
+     */
+    public record PageWithCrateNames(Page page, List<String> crateNames) {
+    }
+
+    /**
      * The page {@code query} asks for.
      *
      * @throws BadRequest when the cursor names no finding (its repository was deleted since)
      */
     @Transactional
     public Page page(Query query) {
-        return session().doReturningWork(connection -> {
-            // The planner prices the per-scan subqueries far above what they cost, enough to compile
-            // the queries (JIT), which takes longer than running them (measured: 0.5 s of 1.3 s).
-            try (Statement noJit = connection.createStatement()) {
-                noJit.execute("set local jit = off");
-            }
-            Cursor cursor = query.after() == null ? null : cursor(connection, query.after());
-            Scans scans = scans(connection, query);
-            List<Run> runs = runs(connection, query, scans, null);
-            Total total = total(connection, query, scans, runs);
-            List<Run> toRead = cursor == null || !query.order().inRuns() ? runs
-                    : runs(connection, query, scans, cursor);
-            List<Long> ids = query.order().inRuns() ? readInRuns(connection, query, toRead, cursor)
-                    : readMerged(connection, query, toRead, cursor);
-            List<RepositoryFinding> rows = findings(connection, ids);
-            boolean more = rows.size() > query.limit();
-            List<RepositoryFinding> shown = more ? rows.subList(0, query.limit()) : rows;
-            return new Page(total.count(), total.capped(), scans.repositories(), query.limit(),
-                    more ? PageCursor.after(Long.toString(shown.getLast().finding().id())) : null, List.copyOf(shown));
-        });
+        return session().doReturningWork(connection -> page(connection, query, scans(connection, query)));
     }
 
     /**
-     * Every repository's current scan (one repository's, when the query names it): how many, and
-     * those whose findings are listed (for fixed findings, the previous scans of those that have
-     * one) with their current scan, repository name and id.
+     * The page {@code query} asks for with the names of its current scans' crates, which are read
+     * from the scans the page found rather than by finding every repository's current scan again.
+     *
+     * @throws BadRequest when the cursor names no finding (its repository was deleted since)
      */
-    private record Scans(int repositories, List<Long> scanIds, List<Long> currentIds, List<String> names,
+    @Transactional
+    public PageWithCrateNames pageWithCrateNames(Query query) {
+        return session().doReturningWork(connection -> {
+            Scans scans = scans(connection, query);
+            return new PageWithCrateNames(page(connection, query, scans), crateNames(connection, scans));
+        });
+    }
+
+    private static Page page(Connection connection, Query query, Scans scans) throws SQLException {
+        // The planner prices the per-scan subqueries far above what they cost, enough to compile
+        // the queries (JIT), which takes longer than running them (measured: 0.5 s of 1.3 s).
+        try (Statement noJit = connection.createStatement()) {
+            noJit.execute("set local jit = off");
+        }
+        Cursor cursor = query.after() == null ? null : cursor(connection, query.after());
+        List<Run> runs = runs(connection, query, scans, null);
+        Total total = total(connection, query, scans, runs);
+        List<Run> toRead = cursor == null || !query.order().inRuns() ? runs
+                : runs(connection, query, scans, cursor);
+        List<Long> ids = query.order().inRuns() ? readInRuns(connection, query, toRead, cursor)
+                : readMerged(connection, query, toRead, cursor);
+        List<RepositoryFinding> rows = findings(connection, ids);
+        boolean more = rows.size() > query.limit();
+        List<RepositoryFinding> shown = more ? rows.subList(0, query.limit()) : rows;
+        return new Page(total.count(), total.capped(), scans.repositories(), query.limit(),
+                more ? PageCursor.after(Long.toString(shown.getLast().finding().id())) : null, List.copyOf(shown));
+    }
+
+    /**
+     * Every repository's current scan (one repository's, when the query names it), and those whose
+     * findings are listed (for fixed findings, the previous scans of those that have one) with their
+     * current scan, repository name and id.
+     */
+    private record Scans(List<Long> everyCurrentId, List<Long> scanIds, List<Long> currentIds, List<String> names,
             List<Long> repositoryIds) {
+
+        /** How many repositories have a current scan. */
+        int repositories() {
+            return everyCurrentId.size();
+        }
 
         /** The four arrays {@link #SCANS} reads. */
         List<Object> parameters(Connection connection) throws SQLException {
@@ -197,11 +224,11 @@ public class PortfolioFindings {
 
     /** Read first and on their own: joined into the queries below, the planner evaluated the newest scan per row. */
     private static Scans scans(Connection connection, Query query) throws SQLException {
+        List<Long> everyCurrentId = new ArrayList<>();
         List<Long> scanIds = new ArrayList<>();
         List<Long> currentIds = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Long> repositoryIds = new ArrayList<>();
-        int repositories = 0;
         try (PreparedStatement select = FindingRow.prepare(connection, "select x.repository_id, x.name, x.scan_id,"
                 + " (select p.previous_scan_id from scan p where p.id = x.scan_id) as previous_id from ("
                 + " select r.id as repository_id, r.name, (" + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST
@@ -209,8 +236,8 @@ public class PortfolioFindings {
                 + " where x.scan_id is not null", Arrays.asList(query.repositoryId(), query.repositoryId()));
                 ResultSet result = select.executeQuery()) {
             while (result.next()) {
-                repositories++;
                 long current = result.getLong("scan_id");
+                everyCurrentId.add(current);
                 long previous = result.getLong("previous_id");
                 if (!query.fixed() || !result.wasNull()) {
                     scanIds.add(query.fixed() ? previous : current);
@@ -220,7 +247,21 @@ public class PortfolioFindings {
                 }
             }
         }
-        return new Scans(repositories, scanIds, currentIds, names, repositoryIds);
+        return new Scans(everyCurrentId, scanIds, currentIds, names, repositoryIds);
+    }
+
+    /** The names of the crates of {@code scans}' current scans, each once, in order. */
+    private static List<String> crateNames(Connection connection, Scans scans) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement select = FindingRow.prepare(connection, "select distinct c.name from crate_snapshot s"
+                + " join crate c on c.id = s.crate_id where s.scan_id = any(?) order by c.name",
+                List.of(connection.createArrayOf("bigint", scans.everyCurrentId().toArray())));
+                ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                names.add(result.getString(1));
+            }
+        }
+        return names;
     }
 
     /**
@@ -472,14 +513,6 @@ public class PortfolioFindings {
             return new Cursor(id, result.getString("name"), result.getString("severity"), result.getString("check_id"),
                     result.getString("path"), result.getInt("line"), result.getInt("col"));
         }
-    }
-
-    /** The names of the crates of every repository's current scan, each once, in order. */
-    @Transactional
-    public List<String> currentCrateNames() {
-        return session().createNativeQuery("select distinct c.name from repository r"
-                + " join crate_snapshot s on s.scan_id = (" + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST
-                + " limit 1) join crate c on c.id = s.crate_id order by c.name", String.class).getResultList();
     }
 
     private Session session() {

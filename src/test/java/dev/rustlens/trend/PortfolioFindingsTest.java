@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,73 @@ class PortfolioFindingsTest {
         assertTrue(page.contains("more than " + PortfolioFindings.COUNT_CAP + " findings in the current scans of"),
                 page);
         assertNull(json.get("findings[1]"));
+    }
+
+    @Test
+    void theCrateFilterListsTheCratesOfEveryCurrentScan() {
+        String crate = "crate-filter-" + UUID.randomUUID() + "-";
+        QuarkusTransaction.requiringNew().run(() -> {
+            // One: its current scan is its newest succeeded scan of main, not the newer scan of another
+            // branch nor the newer failed one, nor the older one; it has no previous scan, so the fixed
+            // findings list none of its scans, but its crates are still current.
+            SeededScans one = new SeededScans(session(), "crate-filter");
+            seeded.add(one.repository());
+            scan(one, "main", "succeeded", 9, crate + "one-older");
+            scan(one, "main", "succeeded", 5, crate + "one", crate + "shared");
+            scan(one, "feature", "succeeded", 1, crate + "one-feature");
+            scan(one, "main", "failed", 1, crate + "one-failed");
+            // Two: a crate named as one of one's is listed once; its previous scan's crate is not.
+            SeededScans two = new SeededScans(session(), "crate-filter");
+            seeded.add(two.repository());
+            long previous = scan(two, "main", "succeeded", 4, crate + "two-previous");
+            long current = scan(two, "main", "succeeded", 2, crate + "two", crate + "shared");
+            session().createNativeMutationQuery("update scan set previous_scan_id = ?1 where id = ?2")
+                    .setParameter(1, previous).setParameter(2, current).executeUpdate();
+            // Three: only a failed scan, so no current one.
+            SeededScans three = new SeededScans(session(), "crate-filter");
+            seeded.add(three.repository());
+            scan(three, "main", "failed", 1, crate + "three-failed");
+        });
+        List<String> everyCurrentScans = QuarkusTransaction.requiringNew().call(() -> session().createNativeQuery(
+                "select distinct c.name from repository r join crate_snapshot s on s.scan_id = ("
+                        + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " limit 1)"
+                        + " join crate c on c.id = s.crate_id order by c.name", String.class).getResultList());
+        assertEquals(List.of(crate + "one", crate + "shared", crate + "two"),
+                everyCurrentScans.stream().filter(name -> name.startsWith(crate)).toList());
+        for (boolean fixed : new boolean[] {false, true}) {
+            PortfolioFindings.Query query = new PortfolioFindings.Query(null, FILTERS.getFirst(), fixed,
+                    PortfolioFindings.Order.path, null, 7);
+            PortfolioFindings.PageWithCrateNames listed = portfolio.pageWithCrateNames(query);
+            assertEquals(everyCurrentScans, listed.crateNames(), fixed ? "fixed" : "current");
+            assertEquals(portfolio.page(query), listed.page());
+        }
+        String page = given().when().get("/findings").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<option>" + crate + "shared</option>"), page);
+        assertFalse(page.contains(crate + "one-feature"), "another branch's crate");
+        assertFalse(page.contains(crate + "three-failed"), "a failed scan's crate");
+    }
+
+    /** A scan of {@code repository}'s branch committed {@code daysAgo} days ago, with a snapshot of each crate named. */
+    private long scan(SeededScans repository, String branch, String status, int daysAgo, String... crates) {
+        long scan = session().createNativeQuery("""
+                insert into scan (repository_id, branch, commit_sha, trigger, status, queued_at, committed_at)
+                values (?1, ?2, md5(random()::text), 'schedule', ?3, now(), now() - interval '1 day' * ?4)
+                returning id""", Long.class).setParameter(1, repository.repository()).setParameter(2, branch)
+                .setParameter(3, status).setParameter(4, daysAgo).getSingleResult();
+        for (String name : crates) {
+            session().createNativeMutationQuery("insert into crate (repository_id, name) values (?1, ?2)"
+                    + " on conflict do nothing").setParameter(1, repository.repository()).setParameter(2, name)
+                    .executeUpdate();
+            session().createNativeMutationQuery("""
+                    insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines,
+                        unsafe_blocks, unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks,
+                        unsafe_in_macros, findings, metrics, score, grade, score_formula)
+                    select ?1, c.id, ?2, '0.1.0', '2021', 1, 10, 0, 0, 0, 0, 0, 0, 0, 0, '{}'::jsonb, 80, 'B', 1
+                    from crate c where c.repository_id = ?3 and c.name = ?2""")
+                    .setParameter(1, scan).setParameter(2, name).setParameter(3, repository.repository())
+                    .executeUpdate();
+        }
+        return scan;
     }
 
     /** The ids of the findings {@code filter} keeps, listed by one query over every current scan's findings. */
