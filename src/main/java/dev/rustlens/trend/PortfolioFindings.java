@@ -222,19 +222,22 @@ public class PortfolioFindings {
         }
     }
 
-    /** Read first and on their own: joined into the queries below, the planner evaluated the newest scan per row. */
+    /**
+     * Read first and on their own: joined into the queries below, the planner evaluated the newest
+     * scan per row. A lateral join finds each repository's once (as a subquery in the select list,
+     * it was looked up again for the previous scan and for the condition that there is one).
+     */
     private static Scans scans(Connection connection, Query query) throws SQLException {
         List<Long> everyCurrentId = new ArrayList<>();
         List<Long> scanIds = new ArrayList<>();
         List<Long> currentIds = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Long> repositoryIds = new ArrayList<>();
-        try (PreparedStatement select = FindingRow.prepare(connection, "select x.repository_id, x.name, x.scan_id,"
-                + " (select p.previous_scan_id from scan p where p.id = x.scan_id) as previous_id from ("
-                + " select r.id as repository_id, r.name, (" + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST
-                + " limit 1) as scan_id from repository r where (cast(? as bigint) is null or r.id = ?)) x"
-                + " where x.scan_id is not null", Arrays.asList(query.repositoryId(), query.repositoryId()));
-                ResultSet result = select.executeQuery()) {
+        try (PreparedStatement select = FindingRow.prepare(connection, "select r.id as repository_id, r.name,"
+                + " cur.id as scan_id, p.previous_scan_id as previous_id from repository r cross join lateral ("
+                + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " limit 1) cur join scan p on p.id = cur.id"
+                + " where (cast(? as bigint) is null or r.id = ?)", Arrays.asList(query.repositoryId(),
+                query.repositoryId())); ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 long current = result.getLong("scan_id");
                 everyCurrentId.add(current);
