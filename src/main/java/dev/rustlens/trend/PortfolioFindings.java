@@ -140,9 +140,11 @@ public class PortfolioFindings {
     /**
      * A run of findings to read: those of scan {@code scanId} (a current scan, or its previous one
      * for fixed findings, {@code currentId} the current one) with the order's run key {@code key},
-     * at most {@code bound} of them (the stored counts: exact, or more than match).
+     * at most {@code bound} of them (the stored counts: exact, or more than match); {@code
+     * fromCursor} when the page reads it: it is the cursor's run or comes after it (every run
+     * without a cursor, and in id order).
      */
-    private record Run(long scanId, long currentId, String name, String key, long bound) {
+    private record Run(long scanId, long currentId, String name, String key, long bound, boolean fromCursor) {
     }
 
     /** The finding a page starts after: its run's key and repository name, and its place in the run. */
@@ -187,10 +189,9 @@ public class PortfolioFindings {
             noJit.execute("set local jit = off");
         }
         Cursor cursor = query.after() == null ? null : cursor(connection, query.after());
-        List<Run> runs = runs(connection, query, scans, null);
+        List<Run> runs = runs(connection, query, scans, cursor);
         Total total = total(connection, query, scans, runs);
-        List<Run> toRead = cursor == null || !query.order().inRuns() ? runs
-                : runs(connection, query, scans, cursor);
+        List<Run> toRead = runs.stream().filter(Run::fromCursor).toList();
         List<Long> ids = query.order().inRuns() ? readInRuns(connection, query, toRead, cursor)
                 : readMerged(connection, query, toRead, cursor);
         List<RepositoryFinding> rows = findings(connection, ids);
@@ -270,40 +271,43 @@ public class PortfolioFindings {
     /**
      * The runs that may hold findings the query lists, in order (or, in id order, one a scan), from
      * the stored counts: their conditions that the counts answer, and for findings that count
-     * against the score those that would unless triaged. From {@code cursor}'s run on when given.
+     * against the score those that would unless triaged. Given {@code cursor}, each says whether
+     * it is the cursor's run or after it, so that one query gives both the runs the total counts
+     * and those the page reads.
      */
     private static List<Run> runs(Connection connection, Query query, Scans scans, Cursor cursor)
             throws SQLException {
         Order order = query.order();
         String key = order.keyed() ? order.runKey : "cast(null as text)";
         FindingFilter.Sql stored = query.filter().storedCountConditions();
-        List<Object> parameters = scans.parameters(connection);
-        parameters.add(connection.createArrayOf("bigint", scans.scanIds().toArray()));
-        parameters.addAll(stored.parameters());
-        String where = stored.where() + (Boolean.TRUE.equals(query.filter().counted())
-                ? " and " + FindingFilter.COUNTS_UNLESS_TRIAGED : "");
-        String after = "";
+        List<Object> parameters = new ArrayList<>();
+        String fromCursor = "true";
         if (cursor != null && order.inRuns()) {
-            after = " where (" + order.runOrder("counted.run_key", "cur.name") + ") >= (" + order.runOrder("?", "?")
+            fromCursor = "(" + order.runOrder("counted.run_key", "cur.name") + ") >= (" + order.runOrder("?", "?")
                     + ")";
             if (order.keyed()) {
                 parameters.add(order == Order.severity ? cursor.severity() : cursor.checkId());
             }
             parameters.add(cursor.name());
         }
+        parameters.addAll(scans.parameters(connection));
+        parameters.add(connection.createArrayOf("bigint", scans.scanIds().toArray()));
+        parameters.addAll(stored.parameters());
+        String where = stored.where() + (Boolean.TRUE.equals(query.filter().counted())
+                ? " and " + FindingFilter.COUNTS_UNLESS_TRIAGED : "");
         // Summed by scan before the names are joined: grouping by a number is the cheaper.
-        String sql = "select cur.scan_id, cur.current_id, cur.name, counted.run_key, counted.bound from "
-                + SCANS.formatted("cur") + " join (select f.scan_id, " + key + " as run_key, sum(f.findings) as bound"
-                + " from finding_count f" + (query.filter().crate() == null ? "" : CRATE.formatted("f"))
-                + " where f.scan_id = any(?) and " + where + " group by f.scan_id, " + key + ") counted"
-                + " on counted.scan_id = cur.scan_id" + after
+        String sql = "select cur.scan_id, cur.current_id, cur.name, counted.run_key, counted.bound, " + fromCursor
+                + " as from_cursor from " + SCANS.formatted("cur") + " join (select f.scan_id, " + key
+                + " as run_key, sum(f.findings) as bound from finding_count f"
+                + (query.filter().crate() == null ? "" : CRATE.formatted("f")) + " where f.scan_id = any(?) and "
+                + where + " group by f.scan_id, " + key + ") counted on counted.scan_id = cur.scan_id"
                 + (order.inRuns() ? " order by " + order.runOrder("counted.run_key", "cur.name") : "");
         List<Run> runs = new ArrayList<>();
         try (PreparedStatement select = FindingRow.prepare(connection, sql, parameters);
                 ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 runs.add(new Run(result.getLong("scan_id"), result.getLong("current_id"), result.getString("name"),
-                        result.getString("run_key"), result.getLong("bound")));
+                        result.getString("run_key"), result.getLong("bound"), result.getBoolean("from_cursor")));
             }
         }
         return runs;
