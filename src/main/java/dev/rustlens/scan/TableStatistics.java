@@ -20,20 +20,21 @@ public class TableStatistics {
 
     private static final Logger LOG = Logger.getLogger(TableStatistics.class);
 
-    /** A scan's rows in each table that grows with scans, counted through the scan's own index. */
-    private static final Map<String, String> ROWS_OF_SCAN = Map.of(
-            "finding", "select count(*) from finding where scan_id = ?1",
-            "unsafe_site", "select count(*) from unsafe_site u join crate_snapshot c on c.id = u.crate_snapshot_id"
-                    + " where c.scan_id = ?1",
-            "crate_snapshot", "select count(*) from crate_snapshot where scan_id = ?1");
     /**
-     * The column of each table whose statistics a new scan changes: the key that selects a scan's
+     * A table that grows with scans: how a scan's rows in it are counted (through the scan's own
+     * index), and the column whose statistics a new scan changes, the key that selects a scan's
      * rows (a plan for an unknown scan expected few). The table's size is counted again by any
      * ANALYZE; the text columns, whose statistics took half of the time (sorting 30,000 sampled
      * messages and paths), are left to autovacuum's own ANALYZE.
      */
-    private static final Map<String, String> SCAN_KEY = Map.of("finding", "scan_id", "unsafe_site", "crate_snapshot_id",
-            "crate_snapshot", "scan_id");
+    private record GrowingTable(String rowsOfScan, String scanKey) {
+    }
+
+    private static final Map<String, GrowingTable> GROWING_TABLES = Map.of(
+            "finding", new GrowingTable("select count(*) from finding where scan_id = ?1", "scan_id"),
+            "unsafe_site", new GrowingTable("select count(*) from unsafe_site u join crate_snapshot c"
+                    + " on c.id = u.crate_snapshot_id where c.scan_id = ?1", "crate_snapshot_id"),
+            "crate_snapshot", new GrowingTable("select count(*) from crate_snapshot where scan_id = ?1", "scan_id"));
 
     private final EntityManager entityManager;
 
@@ -58,13 +59,13 @@ public class TableStatistics {
         // same table (autovacuum's) is not waited for long.
         session.createNativeMutationQuery("set local statement_timeout = 0").executeUpdate();
         session.createNativeMutationQuery("set local lock_timeout = '2s'").executeUpdate();
-        ROWS_OF_SCAN.forEach((table, count) -> {
-            long added = session.createNativeQuery(count, Long.class).setParameter(1, scanId).getSingleResult();
+        GROWING_TABLES.forEach((table, growing) -> {
+            long added = session.createNativeQuery(growing.rowsOfScan(), Long.class).setParameter(1, scanId).getSingleResult();
             double known = session.createNativeQuery("select greatest(reltuples, 0)::float8 from pg_class"
                     + " where oid = cast(?1 as regclass)", Double.class).setParameter(1, table).getSingleResult();
             if (added > 50 + 0.1 * known) {
                 long start = System.nanoTime();
-                session.createNativeMutationQuery("analyze " + table + " (" + SCAN_KEY.get(table) + ")").executeUpdate();
+                session.createNativeMutationQuery("analyze " + table + " (" + growing.scanKey() + ")").executeUpdate();
                 LOG.infof("scan %d added %d rows to %s (%.0f known before): analysed it in %d ms", scanId, added,
                         table, known, (System.nanoTime() - start) / 1_000_000);
             }
