@@ -35,8 +35,11 @@ public class FindingQueries {
         this.dataSource = dataSource;
     }
 
-    /** The commit a scan analysed, as an export names it. */
-    public record ScannedCommit(String repositoryUri, String revision) {
+    /**
+     * The commit a scan analysed, as an export names it, and the scan id its finding rows carry
+     * ({@link Scan#findingsScanId()}).
+     */
+    public record ScannedCommit(String repositoryUri, String revision, long findingsScanId) {
     }
 
     /** A page of findings; {@code nextCursor}, opaque, is null on the last page. */
@@ -52,18 +55,21 @@ public class FindingQueries {
     public Optional<ScannedCommit> commit(long id) {
         return Scan.<Scan>findByIdOptional(id).map(scan -> {
             ScanQueries.requireDetail(scan);
-            return new ScannedCommit(scan.repository.url, scan.commitSha);
+            return new ScannedCommit(scan.repository.url, scan.commitSha, scan.findingsScanId());
         });
     }
 
-    /** The imported lints (docs/diagnostics.md) that scan {@code id} has findings of, or that reported the same site as one. */
+    /**
+     * The imported lints (docs/diagnostics.md) that the finding rows of scan id {@code rowsScanId}
+     * hold, or that reported the same site as one of them.
+     */
     @Transactional
-    public List<String> importedLints(long id) {
+    public List<String> importedLints(long rowsScanId) {
         return entityManager.unwrap(Session.class).createNativeQuery("select lint from (select f.check_id as lint"
                 + " from finding f where f.scan_id = ?1 and not " + DiagnosticImports.OWN + " union select"
                 + " unnest(f.also_reported_by) from finding f where f.scan_id = ?1 and f.also_reported_by is not null)"
                 + " lints order by lint", String.class)
-                .setParameter(1, id).getResultList();
+                .setParameter(1, rowsScanId).getResultList();
     }
 
     /** The findings of scan {@code id} that {@code where} keeps and whose id comes after {@code cursor}, {@code limit} of them. */
@@ -81,8 +87,9 @@ public class FindingQueries {
             parameters.add(cursor == null ? 0L : cursor);
             parameters.add(limit + 1);
             List<FindingRow> rows = new ArrayList<>();
-            try (PreparedStatement select = FindingRow.prepare(connection, "select " + FindingRow.COLUMNS + " where "
-                    + where.where() + " and f.id > ? order by f.id limit ?", parameters);
+            try (PreparedStatement select = FindingRow.prepare(connection, "select "
+                    + FindingRow.columns(Long.toString(id)) + " where " + where.where()
+                    + " and f.id > ? order by f.id limit ?", parameters);
                     ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(FindingRow.of(result));
@@ -98,13 +105,17 @@ public class FindingQueries {
         void write(FindingRow finding) throws IOException;
     }
 
-    /** Streams the findings that {@code where} keeps in id order through a database cursor, so memory stays flat. */
-    public void stream(FindingFilter.Sql where, FindingWriter writer) throws IOException {
+    /**
+     * Streams the findings of scan {@code id} that {@code where} keeps in id order through a
+     * database cursor, so memory stays flat.
+     */
+    public void stream(long id, FindingFilter.Sql where, FindingWriter writer) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
             // A cursor only streams inside a transaction; the export only reads.
             connection.setAutoCommit(false);
-            try (PreparedStatement select = FindingRow.prepare(connection, "select " + FindingRow.COLUMNS + " where "
-                    + where.where() + " order by f.id", where.parameters())) {
+            try (PreparedStatement select = FindingRow.prepare(connection, "select "
+                    + FindingRow.columns(Long.toString(id)) + " where " + where.where() + " order by f.id",
+                    where.parameters())) {
                 select.setFetchSize(FETCH_SIZE);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {

@@ -61,8 +61,8 @@ public class FindingResource {
             @QueryParam("counted") Boolean counted, @Context UriInfo uri) {
         PageCursor.limit(limit, MAX_LIMIT);
         Long after = PageCursor.idKey(cursor);
-        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
-        requireScan(id);
+        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted)
+                .sql(requireScan(id).findingsScanId());
         FindingQueries.FindingPage page = findings.page(id, where, after, limit);
         return PageCursor.ok(page, uri);
     }
@@ -78,12 +78,12 @@ public class FindingResource {
     public Response csv(@PathParam("id") long id, @QueryParam("crate") String crate, @QueryParam("check") String check,
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted) {
-        requireScan(id);
-        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
+        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted)
+                .sql(requireScan(id).findingsScanId());
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             writer.write(FindingCsv.HEADER);
-            findings.stream(where, row -> writer.write(FindingCsv.row(row)));
+            findings.stream(id, where, row -> writer.write(FindingCsv.row(row)));
             writer.flush();
         };
         return Downloads.attachment(Response.ok(body), "scan-" + id + "-findings.csv");
@@ -104,11 +104,13 @@ public class FindingResource {
             @QueryParam("severity") String severity, @QueryParam("tracking") String tracking,
             @QueryParam("path") String path, @QueryParam("inTest") Boolean inTest, @QueryParam("counted") Boolean counted) {
         FindingQueries.ScannedCommit commit = requireScan(id);
-        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted).sql(id);
+        FindingFilter.Sql where = new FindingFilter(crate, check, severity, tracking, path, inTest, counted)
+                .sql(commit.findingsScanId());
         StreamingOutput body = output -> {
-            try (SarifExport sarif = new SarifExport(output, engine.catalogue().rules(), findings.importedLints(id),
+            try (SarifExport sarif = new SarifExport(output, engine.catalogue().rules(),
+                    findings.importedLints(commit.findingsScanId()),
                     commit.repositoryUri(), commit.revision())) {
-                findings.stream(where, sarif::result);
+                findings.stream(id, where, sarif::result);
             }
         };
         return Downloads.attachment(Response.ok(body, "application/sarif+json"), "scan-" + id + ".sarif");

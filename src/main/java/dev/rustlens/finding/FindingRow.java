@@ -39,17 +39,23 @@ public record FindingRow(long id, String crate, String checkId, String severity,
 
     /**
      * The columns that {@link #of} reads, from finding {@code f} joined to its crate {@code c}:
-     * what fixing the finding is worth, when it counts against the score, and its triage mark.
+     * what fixing the finding is worth, when it counts against the score, and its triage mark. The
+     * worth is that of the crate's snapshot in the scan that the SQL expression {@code viewedScan}
+     * names, the scan whose findings are shown: a scan that shares another's finding rows (an
+     * unchanged rescan) has snapshots and scores of its own.
      */
-    public static final String COLUMNS = "f.id, c.name as crate, f.check_id, f.severity, f.path, f.line, f.col,"
-            + " f.end_line, f.end_col, f.message, f.in_test_code, f.suppression, f.fingerprint, f.tracking,"
-            + " case when " + FindingFilter.COUNTS + " then s.fix_worth -> f.check_id end as worth,"
-            + " triage.status as triage_status, triage.reason as triage_reason, triage.marked_by as triage_marked_by,"
-            + " triage.marked_at as triage_marked_at, triage.expires_at as triage_expires_at,"
-            + " " + TriageInForce.of("triage") + " as triage_active, f.also_reported_by"
-            + " from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
-            + " left join finding_triage triage on triage.repository_id = c.repository_id"
-            + " and triage.fingerprint = f.fingerprint";
+    public static String columns(String viewedScan) {
+        return "f.id, c.name as crate, f.check_id, f.severity, f.path, f.line, f.col,"
+                + " f.end_line, f.end_col, f.message, f.in_test_code, f.suppression, f.fingerprint, f.tracking,"
+                + " case when " + FindingFilter.COUNTS + " then w.fix_worth -> f.check_id end as worth,"
+                + " triage.status as triage_status, triage.reason as triage_reason, triage.marked_by as triage_marked_by,"
+                + " triage.marked_at as triage_marked_at, triage.expires_at as triage_expires_at,"
+                + " " + TriageInForce.of("triage") + " as triage_active, f.also_reported_by"
+                + " from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+                + " join crate_snapshot w on w.scan_id = " + viewedScan + " and w.crate_id = s.crate_id"
+                + " left join finding_triage triage on triage.repository_id = c.repository_id"
+                + " and triage.fingerprint = f.fingerprint";
+    }
 
     /** The finding in the current row of a result set selecting {@link #COLUMNS}. */
     public static FindingRow of(ResultSet row) throws SQLException {

@@ -457,7 +457,7 @@ public class GateService {
                 select distinct d.name || ' ' || d.version || ' (' || f.advisory || ')' from (
                     select f.path, f.line, substring(f.message from 'RUSTSEC-[0-9]{4}-[0-9]{4}') as advisory
                     from finding f
-                    where f.scan_id = ?1 and f.check_id = ?2 and f.suppression = 'NONE' and not f.in_test_code
+                    where f.scan_id = ?5 and f.check_id = ?2 and f.suppression = 'NONE' and not f.in_test_code
                       and (cast(?3 as bigint) is null
                           or not exists (select 1 from finding b where b.scan_id = ?3 and b.fingerprint = f.fingerprint))
                       and not exists (select 1 from finding_triage t where t.repository_id = ?4
@@ -465,8 +465,9 @@ public class GateService {
                 join scan_lockfile l on l.scan_id = ?1 and l.lock_path = f.path
                 join scan_dependency d on d.lockfile_id = l.id and d.line = f.line
                 order by 1""".formatted(TriageInForce.of("t")), String.class)
-                .setParameter(1, scan.id).setParameter(2, rule).setParameter(3, baseline)
-                .setParameter(4, scan.repository.id).getResultList();
+                .setParameter(1, scan.id).setParameter(2, rule)
+                .setParameter(3, baseline == null ? null : Scan.findingsScanIdOf(baseline))
+                .setParameter(4, scan.repository.id).setParameter(5, scan.findingsScanId()).getResultList();
     }
 
     /**
@@ -569,7 +570,8 @@ public class GateService {
                       and t.fingerprint = f.fingerprint and %s)
                   and %s group by f.check_id, f.severity""".formatted(TriageInForce.of("t"),
                         DiagnosticImports.comparable("f", "?2")), Tuple.class)
-                .setParameter(1, scan.id).setParameter(2, baseline).setParameter(3, scan.repository.id).getResultList());
+                .setParameter(1, scan.findingsScanId()).setParameter(2, Scan.findingsScanIdOf(baseline))
+                .setParameter(3, scan.repository.id).getResultList());
     }
 
     /**
@@ -584,12 +586,13 @@ public class GateService {
                       where scan_id = ?1 and tracking = 'new' and suppression = 'NONE' and not in_test_code
                       group by check_id, severity) c
                 left join (select f.check_id, f.severity, count(*) as count from finding_triage t
-                           join finding f on f.scan_id = ?1 and f.fingerprint = t.fingerprint
+                           join finding f on f.scan_id = ?3 and f.fingerprint = t.fingerprint
                            where t.repository_id = ?2 and %s and f.tracking = 'new' and f.suppression = 'NONE'
                              and not f.in_test_code
                            group by f.check_id, f.severity) t on t.check_id = c.check_id and t.severity = c.severity
                 where c.count > coalesce(t.count, 0)""".formatted(TriageInForce.of("t")), Tuple.class)
-                .setParameter(1, scan.id).setParameter(2, scan.repository.id).getResultList();
+                .setParameter(1, scan.id).setParameter(2, scan.repository.id).setParameter(3, scan.findingsScanId())
+                .getResultList();
     }
 
     private Map<String, Long> totals(long scanId) {

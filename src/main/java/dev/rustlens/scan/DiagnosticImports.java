@@ -131,6 +131,7 @@ public class DiagnosticImports {
     @Transactional(Transactional.TxType.MANDATORY)
     public Applied apply(Scan scan, List<Diagnostic> diagnostics) {
         Session session = entityManager.unwrap(Session.class);
+        SharedFindings.beforeChanging(entityManager, scan);
         session.createNativeMutationQuery("delete from finding f where f.scan_id = ?1 and not " + OWN)
                 .setParameter(1, scan.id).executeUpdate();
         session.createNativeMutationQuery("update finding set also_reported_by = null where scan_id = ?1"

@@ -22,7 +22,10 @@ public class FindingCounts {
         this.entityManager = entityManager;
     }
 
-    /** Counts the scan's findings again, in the caller's transaction. */
+    /**
+     * Counts the scan's findings again, in the caller's transaction; those it shares with another
+     * scan onto its own crate snapshots.
+     */
     void recount(long scanId) {
         Session session = entityManager.unwrap(Session.class);
         session.flush();
@@ -31,10 +34,17 @@ public class FindingCounts {
         session.createNativeMutationQuery("""
                 insert into finding_count (scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code,
                                            suppression, findings)
-                select scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code, suppression, count(*)
-                from finding where scan_id = ?1
-                group by scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code, suppression""")
-                .setParameter(1, scanId).executeUpdate();
+                select ?1, n.id, f.check_id, f.severity, f.tracking, f.in_test_code, f.suppression, count(*)
+                from finding f""" + SharedFindings.ON_OWN_SNAPSHOTS + """
+                where f.scan_id = ?2
+                group by n.id, f.check_id, f.severity, f.tracking, f.in_test_code, f.suppression""")
+                .setParameter(1, scanId).setParameter(2, Scan.findingsScanIdOf(scanId)).executeUpdate();
+    }
+
+    /** How many findings the scan's stored counts hold. */
+    int total(long scanId) {
+        return entityManager.unwrap(Session.class).createNativeQuery("select coalesce(sum(findings), 0) from"
+                + " finding_count where scan_id = ?1", Long.class).setParameter(1, scanId).getSingleResult().intValue();
     }
 
     /**
@@ -68,8 +78,8 @@ public class FindingCounts {
     }
 
     /**
-     * Stores the counts of a scan whose findings were copied from scan {@code fromScanId} (crate by
-     * crate, as {@code ScanStore.succeedAsPrevious} copies them, unchanged since), but those of the
+     * Stores the counts of a scan whose findings are those of scan {@code fromScanId} (shared by an
+     * unchanged rescan, {@code ScanStore.succeedAsPrevious}), crate by crate, but those of the
      * checks {@code replacedChecks}, in the caller's transaction.
      */
     void copy(long fromScanId, long scanId, List<String> replacedChecks) {

@@ -154,6 +154,29 @@ public class Scan extends RepositoryPart {
     @Column(name = "findings_removed_at")
     public OffsetDateTime findingsRemovedAt;
 
+    /**
+     * The scan whose finding rows are this scan's findings, when it repeats that scan unchanged
+     * (docs/database.md, "Findings shared by unchanged rescans"); null when the rows are its own.
+     */
+    @Column(name = "findings_of")
+    public Long findingsOf;
+
+    /** The scan id that this scan's finding rows carry: its own, or that of the scan it shares them with. */
+    public long findingsScanId() {
+        return findingsOf == null ? id : findingsOf;
+    }
+
+    /**
+     * {@link #findingsScanId()} of the scan with this id; the id itself when there is no such scan.
+     * Read with SQL, so that a caller's later native update of the scan is not hidden behind an
+     * entity this loaded.
+     */
+    public static long findingsScanIdOf(long scanId) {
+        List<?> rows = getEntityManager().createNativeQuery("select coalesce(findings_of, id) from scan where id = ?1")
+                .setParameter(1, scanId).getResultList();
+        return rows.isEmpty() ? scanId : ((Number) rows.getFirst()).longValue();
+    }
+
     /** The queued or running scan of this repository and branch's head, if there is one. */
     public static Optional<Scan> findActive(GitRepository repository, String branch) {
         return find("repository = ?1 and branch = ?2 and requestedCommit is null and status in ?3 order by id",

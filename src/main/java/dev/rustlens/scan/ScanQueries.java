@@ -111,7 +111,8 @@ public class ScanQueries {
                 + " from finding f where scan_id = ?1 and id > ?3 and not exists (select 1 from finding c"
                 + " where c.scan_id = ?2 and c.fingerprint = f.fingerprint) and " + DiagnosticImports.comparable("f", "?2")
                 + " order by id limit ?4", Tuple.class)
-                .setParameter(1, scan.previousScanId).setParameter(2, id).setParameter(3, afterId == null ? 0L : afterId)
+                .setParameter(1, previous == null ? scan.previousScanId : previous.findingsScanId())
+                .setParameter(2, scan.findingsScanId()).setParameter(3, afterId == null ? 0L : afterId)
                 .setParameter(4, limit + 1).getResultList();
         return Optional.of(new ScanView.FixedFindingPage(id, scan.previousScanId, limit, nextCursor(rows, limit),
                 rows.stream().limit(limit).map(ScanQueries::findingOf).toList()));

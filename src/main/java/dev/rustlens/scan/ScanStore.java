@@ -27,6 +27,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -121,7 +123,7 @@ public class ScanStore {
         Set<String> previousFingerprints = new HashSet<>(previous.map(p -> entityManager.unwrap(Session.class)
                 .createNativeQuery("select fingerprint from finding f where scan_id = ?1 and "
                         + DiagnosticImports.OWN, String.class)
-                .setParameter(1, p.id).getResultList()).orElse(List.of()));
+                .setParameter(1, p.findingsScanId()).getResultList()).orElse(List.of()));
         Set<String> triaged = scores.triagedFingerprints(scan.repository.id);
         Map<Long, List<ScoredFinding>> scored = new HashMap<>();
         Set<String> currentFingerprints = new HashSet<>();
@@ -264,16 +266,9 @@ public class ScanStore {
                     evidence, test_code
                 from crate_snapshot where scan_id = ?2""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
-        int findings = entityManager.createNativeQuery("""
-                insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col,
-                    message, in_test_code, suppression, fingerprint, tracking, also_reported_by)
-                select ?1, n.id, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col, f.message,
-                    f.in_test_code, f.suppression, f.fingerprint, f.tracking, f.also_reported_by
-                from finding f
-                join crate_snapshot o on o.id = f.crate_snapshot_id
-                join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id
-                where f.scan_id = ?2""")
-                .setParameter(1, scanId).setParameter(2, from).executeUpdate();
+        // The findings are the source's rows, shared rather than copied.
+        SharedFindings.share(scan, source);
+        int findings = counts.total(from);
         entityManager.createNativeQuery("""
                 insert into unsafe_site (crate_snapshot_id, kind, path, line, col, in_test_code)
                 select n.id, u.kind, u.path, u.line, u.col, u.in_test_code
@@ -344,11 +339,6 @@ public class ScanStore {
      */
     private boolean replaceAdvisoryFindings(Scan scan, FindingTally tally) {
         Session session = entityManager.unwrap(Session.class);
-        Set<String> before = new HashSet<>(session.createNativeQuery("select fingerprint from finding"
-                + " where scan_id = ?1 and check_id in (?2)", String.class)
-                .setParameter(1, scan.id).setParameter(2, ADVISORY_CHECKS).getResultList());
-        session.createNativeMutationQuery("delete from finding where scan_id = ?1 and check_id in (?2)")
-                .setParameter(1, scan.id).setParameter(2, ADVISORY_CHECKS).executeUpdate();
         Map<String, Long> snapshots = new LinkedHashMap<>();
         for (Object[] row : session.createNativeQuery("select c.name, s.id from crate_snapshot s"
                 + " join crate c on c.id = s.crate_id where s.scan_id = ?1 order by s.path, c.name", Object[].class)
@@ -357,21 +347,74 @@ public class ScanStore {
         }
         Set<String> baseline = new HashSet<>(scan.previousScanId == null ? List.of() : session.createNativeQuery(
                 "select fingerprint from finding f where scan_id = ?1 and " + DiagnosticImports.OWN, String.class)
-                .setParameter(1, scan.previousScanId).getResultList());
-        Set<String> after = new HashSet<>(insertAdvisoryFindings(scan.id, snapshots, baseline, tally));
+                .setParameter(1, Scan.findingsScanIdOf(scan.previousScanId)).getResultList());
+        List<AdvisoryRows> matched = advisoryFindings(scan.id, snapshots);
+        List<String> stored = new ArrayList<>();
+        Set<String> before = new HashSet<>();
+        for (Object[] row : session.createNativeQuery("""
+                select f.fingerprint, c.name, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col,
+                    f.message, f.in_test_code, f.suppression, f.tracking
+                from finding f join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id
+                where f.scan_id = ?1 and f.check_id in (?2)""", Object[].class)
+                .setParameter(1, scan.findingsScanId()).setParameter(2, ADVISORY_CHECKS).getResultList()) {
+            before.add((String) row[0]);
+            stored.add(Arrays.stream(row).map(String::valueOf).collect(Collectors.joining("\t")));
+        }
+        List<String> wanted = new ArrayList<>();
+        Set<String> after = new HashSet<>();
+        for (AdvisoryRows rows : matched) {
+            for (int i = 0; i < rows.findings().size(); i++) {
+                Finding finding = rows.findings().get(i);
+                String fingerprint = rows.fingerprints().get(i);
+                after.add(fingerprint);
+                wanted.add(String.join("\t", fingerprint, rows.crateName(), finding.checkId(),
+                        finding.severity().name(), finding.path(), String.valueOf(finding.line()),
+                        String.valueOf(finding.column()), String.valueOf(finding.endLine()),
+                        String.valueOf(finding.endColumn()), finding.message(), String.valueOf(finding.inTestCode()),
+                        finding.suppression().name(), FindingInserts.tracking(fingerprint, baseline)));
+            }
+        }
+        stored.sort(null);
+        wanted.sort(null);
+        if (stored.equals(wanted)) {
+            // The rows stay as they are (and stay shared, for an unchanged rescan); only counted.
+            matched.forEach(rows -> tally.add(rows.snapshotId(), rows.findings(), rows.fingerprints(), baseline));
+            return false;
+        }
+        SharedFindings.beforeChanging(entityManager, scan);
+        session.createNativeMutationQuery("delete from finding where scan_id = ?1 and check_id in (?2)")
+                .setParameter(1, scan.id).setParameter(2, ADVISORY_CHECKS).executeUpdate();
+        matched.forEach(rows -> insertFindings(scan.id, rows.snapshotId(), rows.findings(), rows.fingerprints(),
+                baseline, tally));
         entityManager.flush();
         return !before.equals(after);
     }
 
+    /** The advisory findings of one crate snapshot, with their fingerprints. */
+    private record AdvisoryRows(long snapshotId, String crateName, List<Finding> findings, List<String> fingerprints) {
+    }
+
     /**
      * Inserts the findings of the scan's locked packages that the current advisory database
-     * affects, each new or unchanged against {@code previousFingerprints}; none without a database
-     * or without a crate to hold them.
+     * affects, each new or unchanged against {@code previousFingerprints}.
      *
      * @return their fingerprints
      */
     private List<String> insertAdvisoryFindings(long scanId, Map<String, Long> snapshots,
             Set<String> previousFingerprints, FindingTally tally) {
+        List<String> all = new ArrayList<>();
+        for (AdvisoryRows rows : advisoryFindings(scanId, snapshots)) {
+            insertFindings(scanId, rows.snapshotId(), rows.findings(), rows.fingerprints(), previousFingerprints, tally);
+            all.addAll(rows.fingerprints());
+        }
+        return all;
+    }
+
+    /**
+     * The findings of the scan's locked packages that the current advisory database affects, by
+     * crate snapshot; none without a database or without a crate to hold them.
+     */
+    private List<AdvisoryRows> advisoryFindings(long scanId, Map<String, Long> snapshots) {
         Optional<AdvisoryDatabase.Snapshot> database = advisories.current();
         if (database.isEmpty() || snapshots.isEmpty()) {
             return List.of();
@@ -383,13 +426,10 @@ public class ScanStore {
             bySnapshot.computeIfAbsent(Map.entry(placed.crateName(), placed.snapshotId()), key -> new ArrayList<>())
                     .add(placed.finding());
         }
-        List<String> all = new ArrayList<>();
-        bySnapshot.forEach((snapshot, findings) -> {
-            List<String> fingerprints = Fingerprints.of(snapshot.getKey(), findings);
-            insertFindings(scanId, snapshot.getValue(), findings, fingerprints, previousFingerprints, tally);
-            all.addAll(fingerprints);
-        });
-        return all;
+        List<AdvisoryRows> rows = new ArrayList<>();
+        bySnapshot.forEach((snapshot, findings) -> rows.add(new AdvisoryRows(snapshot.getValue(), snapshot.getKey(),
+                findings, Fingerprints.of(snapshot.getKey(), findings))));
+        return rows;
     }
 
     /**
@@ -459,6 +499,8 @@ public class ScanStore {
      */
     private void track(Scan later, Scan baseline) {
         Session session = entityManager.unwrap(Session.class);
+        SharedFindings.beforeChanging(entityManager, later);
+        long baselineRows = baseline.findingsScanId();
         JoinPlans.withoutNestedLoops(session, () -> {
             // Two updates whose baseline lookups are joins (hashed or merged, not nested loops), not a
             // subquery per finding, which the planner may answer by reading the whole baseline scan.
@@ -467,13 +509,13 @@ public class ScanStore {
             session.createNativeMutationQuery("update finding f set tracking = 'new' where f.scan_id = ?1"
                     + " and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)"
                     + " and " + DiagnosticImports.comparable("f", "?2"))
-                    .setParameter(1, later.id).setParameter(2, baseline.id).executeUpdate();
+                    .setParameter(1, later.id).setParameter(2, baselineRows).executeUpdate();
             later.findingsNew = count(session, "select count(distinct f.fingerprint) from finding f where f.scan_id = ?1"
                     + " and not exists (select 1 from finding b where b.scan_id = ?2 and b.fingerprint = f.fingerprint)"
-                    + " and " + DiagnosticImports.comparable("f", "?2"), later.id, baseline.id);
+                    + " and " + DiagnosticImports.comparable("f", "?2"), later.id, baselineRows);
             later.findingsFixed = count(session, "select count(distinct b.fingerprint) from finding b where b.scan_id = ?2"
                     + " and not exists (select 1 from finding f where f.scan_id = ?1 and f.fingerprint = b.fingerprint)"
-                    + " and " + DiagnosticImports.comparable("b", "?1"), later.id, baseline.id);
+                    + " and " + DiagnosticImports.comparable("b", "?1"), later.id, baselineRows);
             return later;
         });
         later.previousScanId = baseline.id;

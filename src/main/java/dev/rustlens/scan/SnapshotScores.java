@@ -65,10 +65,11 @@ public class SnapshotScores {
         // Matched in memory, not looked up in finding_triage for each of the scan's findings.
         Map<Long, List<ScoredFinding>> findings = new HashMap<>();
         for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
-                select f.crate_snapshot_id, f.check_id, f.fingerprint, f.path, f.suppression <> 'NONE' as suppressed,
+                select n.id as crate_snapshot_id, f.check_id, f.fingerprint, f.path, f.suppression <> 'NONE' as suppressed,
                        f.in_test_code
-                from finding f where f.scan_id = ?1 and %s""".formatted(DiagnosticImports.OWN), Tuple.class)
-                .setParameter(1, scan.id).getResultList()) {
+                from finding f%swhere f.scan_id = ?2 and %s""".formatted(SharedFindings.ON_OWN_SNAPSHOTS,
+                        DiagnosticImports.OWN), Tuple.class)
+                .setParameter(1, scan.id).setParameter(2, scan.findingsScanId()).getResultList()) {
             String fingerprint = row.get("fingerprint", String.class);
             findings.computeIfAbsent(longOf(row, "crate_snapshot_id"), key -> new ArrayList<>()).add(new ScoredFinding(
                     row.get("check_id", String.class), fingerprint, row.get("path", String.class),

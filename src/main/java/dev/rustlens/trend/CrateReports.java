@@ -3,6 +3,7 @@ package dev.rustlens.trend;
 import dev.rustlens.database.Columns;
 import dev.rustlens.finding.FindingFilter;
 import dev.rustlens.scan.Crate;
+import dev.rustlens.scan.Scan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -48,7 +49,7 @@ public class CrateReports {
         return Crate.<Crate>findByIdOptional(id).map(crate -> {
             Scores.CrateDetail detail = scores.crate(id);
             return new CrateReport(detail, crate.repository.name, unsafeFiles(detail.scanId(), id),
-                    findings(detail.scanId(), id));
+                    findings(Scan.findingsScanIdOf(detail.scanId()), id));
         });
     }
 
@@ -74,12 +75,12 @@ public class CrateReports {
     }
 
     /** The crate's findings that count against the score, by check and severity, as on the repository page. */
-    private List<CheckCount> findings(long scanId, long crateId) {
+    private List<CheckCount> findings(long rowsScanId, long crateId) {
         return session().createNativeQuery("select f.check_id, f.severity, count(*) as findings from finding f"
                 + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
                 + " where f.scan_id = ?1 and s.crate_id = ?2 and " + FindingFilter.COUNTS
                 + " group by f.check_id, f.severity order by count(*) desc, f.check_id", Tuple.class)
-                .setParameter(1, scanId).setParameter(2, crateId).getResultList().stream().map(CheckCount::of).toList();
+                .setParameter(1, rowsScanId).setParameter(2, crateId).getResultList().stream().map(CheckCount::of).toList();
     }
 
     private Session session() {

@@ -171,7 +171,7 @@ public class FindingBrowser {
     private static List<String> importedLints(Scan scan) {
         return Scan.getEntityManager().unwrap(Session.class).createNativeQuery("select distinct f.check_id from finding f"
                 + " where f.scan_id = ?1"
-                + " and not " + DiagnosticImports.OWN + " order by 1", String.class).setParameter(1, scan.id)
+                + " and not " + DiagnosticImports.OWN + " order by 1", String.class).setParameter(1, scan.findingsScanId())
                 .getResultList();
     }
 
@@ -184,27 +184,29 @@ public class FindingBrowser {
         if (from == null) {
             return new Results(0, page, 1, List.of());
         }
-        FindingFilter.Sql sql = filter.sql(from.id);
+        FindingFilter.Sql sql = filter.sql(from.findingsScanId());
         String where = sql.where();
         List<Object> parameters = new ArrayList<>(sql.parameters());
         if (fixed) {
             where += " and not exists (select 1 from finding n where n.scan_id = ? and n.fingerprint = f.fingerprint)"
                     + " and " + DiagnosticImports.comparable("f", "?");
-            parameters.add(scan.id);
+            parameters.add(scan.findingsScanId());
             parameters.add(scan.id);
         }
         long total;
         List<FindingRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement count = FindingRow.prepare(connection,
-                    "select count(*) from (select " + FindingRow.COLUMNS + " where " + where + ") matched", parameters);
+                    "select count(*) from (select " + FindingRow.columns(Long.toString(from.id)) + " where " + where
+                            + ") matched", parameters);
                     ResultSet result = count.executeQuery()) {
                 result.next();
                 total = result.getLong(1);
             }
             List<Object> paged = new ArrayList<>(parameters);
             paged.add((long) (page - 1) * PAGE_SIZE);
-            try (PreparedStatement select = FindingRow.prepare(connection, "select " + FindingRow.COLUMNS
+            try (PreparedStatement select = FindingRow.prepare(connection, "select "
+                    + FindingRow.columns(Long.toString(from.id))
                     + PortfolioFindings.REPOSITORY + " where " + where + " order by " + order.sql() + " offset ? limit "
                     + PAGE_SIZE, paged);
                     ResultSet result = select.executeQuery()) {

@@ -47,10 +47,13 @@ public class PortfolioFindings {
     private static final String LOCATION = "f.path, f.line, f.col, f.check_id, f.id";
     /**
      * The scans whose findings are listed ({@code scan_id}: the current scans, or their previous
-     * ones for fixed findings), as a table named by the {@code %s}, from the four arrays
-     * {@link Scans#parameters} gives.
+     * ones for fixed findings), as a table named by the {@code %s}, from the five arrays
+     * {@link Scans#parameters} gives; {@code rows_id} and {@code current_rows_id} are the scan ids
+     * that the finding rows of {@code scan_id} and of the current scan carry
+     * ({@link dev.rustlens.scan.Scan#findingsScanId()}).
      */
-    private static final String SCANS = "unnest(?, ?, ?, ?) as %s(scan_id, current_id, name, repository_id)";
+    private static final String SCANS = "unnest(?, ?, ?, ?, ?) as %s(scan_id, name, repository_id, rows_id,"
+            + " current_rows_id)";
     /** Joins the crate snapshot {@code s} and crate {@code c} of the finding (or stored count) the {@code %s} names. */
     private static final String CRATE = " join crate_snapshot s on s.id = %s.crate_snapshot_id"
             + " join crate c on c.id = s.crate_id";
@@ -139,12 +142,13 @@ public class PortfolioFindings {
 
     /**
      * A run of findings to read: those of scan {@code scanId} (a current scan, or its previous one
-     * for fixed findings, {@code currentId} the current one) with the order's run key {@code key},
+     * for fixed findings), whose rows carry {@code rowsId} ({@code currentRowsId} those of the current one), with the order's run key {@code key},
      * at most {@code bound} of them (the stored counts: exact, or more than match); {@code
      * fromCursor} when the page reads it: it is the cursor's run or comes after it (every run
      * without a cursor, and in id order).
      */
-    private record Run(long scanId, long currentId, String name, String key, long bound, boolean fromCursor) {
+    private record Run(long scanId, long rowsId, long currentRowsId, String name, String key, long bound,
+            boolean fromCursor) {
     }
 
     /** The finding a page starts after: its run's key and repository name, and its place in the run. */
@@ -194,7 +198,9 @@ public class PortfolioFindings {
         List<Run> toRead = runs.stream().filter(Run::fromCursor).toList();
         List<Long> ids = query.order().inRuns() ? readInRuns(connection, query, toRead, cursor)
                 : readMerged(connection, query, toRead, cursor);
-        List<RepositoryFinding> rows = findings(connection, ids);
+        Map<Long, Long> listedScans = new HashMap<>();
+        runs.forEach(run -> listedScans.put(run.rowsId(), run.scanId()));
+        List<RepositoryFinding> rows = findings(connection, ids, listedScans);
         boolean more = rows.size() > query.limit();
         List<RepositoryFinding> shown = more ? rows.subList(0, query.limit()) : rows;
         return new Page(total.count(), total.capped(), scans.repositories(), query.limit(),
@@ -204,22 +210,23 @@ public class PortfolioFindings {
     /**
      * Every repository's current scan (one repository's, when the query names it), and those whose
      * findings are listed (for fixed findings, the previous scans of those that have one) with their
-     * current scan, repository name and id.
+     * repository's name and id, the scan id their finding rows carry and that of the current scan's.
      */
-    private record Scans(List<Long> everyCurrentId, List<Long> scanIds, List<Long> currentIds, List<String> names,
-            List<Long> repositoryIds) {
+    private record Scans(List<Long> everyCurrentId, List<Long> scanIds, List<String> names, List<Long> repositoryIds,
+            List<Long> rowsIds, List<Long> currentRowsIds) {
 
         /** How many repositories have a current scan. */
         int repositories() {
             return everyCurrentId.size();
         }
 
-        /** The four arrays {@link #SCANS} reads. */
+        /** The five arrays {@link #SCANS} reads. */
         List<Object> parameters(Connection connection) throws SQLException {
             return new ArrayList<>(List.of(connection.createArrayOf("bigint", scanIds.toArray()),
-                    connection.createArrayOf("bigint", currentIds.toArray()),
                     connection.createArrayOf("text", names.toArray()),
-                    connection.createArrayOf("bigint", repositoryIds.toArray())));
+                    connection.createArrayOf("bigint", repositoryIds.toArray()),
+                    connection.createArrayOf("bigint", rowsIds.toArray()),
+                    connection.createArrayOf("bigint", currentRowsIds.toArray())));
         }
     }
 
@@ -231,27 +238,32 @@ public class PortfolioFindings {
     private static Scans scans(Connection connection, Query query) throws SQLException {
         List<Long> everyCurrentId = new ArrayList<>();
         List<Long> scanIds = new ArrayList<>();
-        List<Long> currentIds = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Long> repositoryIds = new ArrayList<>();
+        List<Long> rowsIds = new ArrayList<>();
+        List<Long> currentRowsIds = new ArrayList<>();
         try (PreparedStatement select = FindingRow.prepare(connection, "select r.id as repository_id, r.name,"
-                + " cur.id as scan_id, p.previous_scan_id as previous_id from repository r cross join lateral ("
+                + " cur.id as scan_id, coalesce(p.findings_of, p.id) as rows_id, p.previous_scan_id as previous_id,"
+                + " coalesce(b.findings_of, b.id) as previous_rows_id from repository r cross join lateral ("
                 + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " limit 1) cur join scan p on p.id = cur.id"
-                + " where (cast(? as bigint) is null or r.id = ?)", Arrays.asList(query.repositoryId(),
+                + " left join scan b on b.id = p.previous_scan_id where (cast(? as bigint) is null or r.id = ?)", Arrays.asList(query.repositoryId(),
                 query.repositoryId())); ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 long current = result.getLong("scan_id");
                 everyCurrentId.add(current);
                 long previous = result.getLong("previous_id");
                 if (!query.fixed() || !result.wasNull()) {
+                    long currentRows = result.getLong("rows_id");
+                    long previousRows = result.getLong("previous_rows_id");
                     scanIds.add(query.fixed() ? previous : current);
-                    currentIds.add(current);
                     names.add(result.getString("name"));
                     repositoryIds.add(result.getLong("repository_id"));
+                    rowsIds.add(query.fixed() ? previousRows : currentRows);
+                    currentRowsIds.add(currentRows);
                 }
             }
         }
-        return new Scans(everyCurrentId, scanIds, currentIds, names, repositoryIds);
+        return new Scans(everyCurrentId, scanIds, names, repositoryIds, rowsIds, currentRowsIds);
     }
 
     /** The names of the crates of {@code scans}' current scans, each once, in order. */
@@ -296,7 +308,8 @@ public class PortfolioFindings {
         String where = stored.where() + (Boolean.TRUE.equals(query.filter().counted())
                 ? " and " + FindingFilter.COUNTS_UNLESS_TRIAGED : "");
         // Summed by scan before the names are joined: grouping by a number is the cheaper.
-        String sql = "select cur.scan_id, cur.current_id, cur.name, counted.run_key, counted.bound, " + fromCursor
+        String sql = "select cur.scan_id, cur.rows_id, cur.current_rows_id, cur.name, counted.run_key, counted.bound, "
+                + fromCursor
                 + " as from_cursor from " + SCANS.formatted("cur") + " join (select f.scan_id, " + key
                 + " as run_key, sum(f.findings) as bound from finding_count f"
                 + (query.filter().crate() == null ? "" : CRATE.formatted("f")) + " where f.scan_id = any(?) and "
@@ -306,8 +319,9 @@ public class PortfolioFindings {
         try (PreparedStatement select = FindingRow.prepare(connection, sql, parameters);
                 ResultSet result = select.executeQuery()) {
             while (result.next()) {
-                runs.add(new Run(result.getLong("scan_id"), result.getLong("current_id"), result.getString("name"),
-                        result.getString("run_key"), result.getLong("bound"), result.getBoolean("from_cursor")));
+                runs.add(new Run(result.getLong("scan_id"), result.getLong("rows_id"), result.getLong("current_rows_id"),
+                        result.getString("name"), result.getString("run_key"), result.getLong("bound"),
+                        result.getBoolean("from_cursor")));
             }
         }
         return runs;
@@ -332,7 +346,7 @@ public class PortfolioFindings {
             parameters.addAll(match.parameters());
             parameters.add(COUNT_CAP + 1);
             try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from (select 1 from "
-                    + SCANS.formatted("run") + " join finding f on f.scan_id = run.scan_id" + CRATE.formatted("f")
+                    + SCANS.formatted("run") + " join finding f on f.scan_id = run.rows_id" + CRATE.formatted("f")
                     + " where " + match.where() + " limit ?) matched", parameters);
                     ResultSet result = count.executeQuery()) {
                 result.next();
@@ -366,7 +380,7 @@ public class PortfolioFindings {
         parameters.addAll(stored.parameters());
         try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from " + SCANS.formatted("cur")
                 + " join finding_triage t on t.repository_id = cur.repository_id join finding f"
-                + " on f.scan_id = cur.scan_id and f.fingerprint = t.fingerprint" + CRATE.formatted("f")
+                + " on f.scan_id = cur.rows_id and f.fingerprint = t.fingerprint" + CRATE.formatted("f")
                 + " where " + TriageInForce.of("t") + " and " + stored.where() + " and " + FindingFilter.COUNTS_UNLESS_TRIAGED,
                 parameters); ResultSet result = count.executeQuery()) {
             result.next();
@@ -375,14 +389,15 @@ public class PortfolioFindings {
     }
 
     /**
-     * The condition a finding {@code f} of {@code run.scan_id} meets to be listed ({@code
-     * run.current_id} being the current scan whose fixed findings are those of its previous scan).
+     * The condition a finding {@code f} of the rows {@code run.rows_id} meets to be listed ({@code
+     * run.current_rows_id} being those of the current scan whose fixed findings are those of its
+     * previous scan; both scans sharing the current scan's rows are of its commit).
      */
     private static FindingFilter.Sql match(Query query) {
-        FindingFilter.Sql filter = query.filter().sql("run.scan_id");
+        FindingFilter.Sql filter = query.filter().sql("run.rows_id");
         return new FindingFilter.Sql(filter.where() + (query.fixed() ? " and not exists (select 1 from finding n"
-                + " where n.scan_id = run.current_id and n.fingerprint = f.fingerprint) and "
-                + DiagnosticImports.comparable("f", "run.current_id") : ""), filter.parameters());
+                + " where n.scan_id = run.current_rows_id and n.fingerprint = f.fingerprint) and "
+                + DiagnosticImports.comparable("f", "run.current_rows_id") : ""), filter.parameters());
     }
 
     /**
@@ -398,9 +413,9 @@ public class PortfolioFindings {
         List<Run> ordered = new ArrayList<>();
         List<Long> firstIds = new ArrayList<>();
         try (PreparedStatement select = FindingRow.prepare(connection, "select run.n, x.first_id from unnest(?)"
-                + " with ordinality as run(scan_id, n) cross join lateral (select min(f.id) as first_id from finding f"
-                + " where f.scan_id = run.scan_id and f.id > ?) x where x.first_id is not null order by x.first_id",
-                List.of(connection.createArrayOf("bigint", runs.stream().map(Run::scanId).toArray()),
+                + " with ordinality as run(rows_id, n) cross join lateral (select min(f.id) as first_id from finding f"
+                + " where f.scan_id = run.rows_id and f.id > ?) x where x.first_id is not null order by x.first_id",
+                List.of(connection.createArrayOf("bigint", runs.stream().map(Run::rowsId).toArray()),
                         cursor == null ? 0L : cursor.id())); ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 ordered.add(runs.get(result.getInt("n") - 1));
@@ -462,8 +477,8 @@ public class PortfolioFindings {
         Order order = query.order();
         FindingFilter.Sql match = match(query);
         List<Object> parameters = new ArrayList<>();
-        parameters.add(connection.createArrayOf("bigint", runs.stream().map(Run::scanId).toArray()));
-        parameters.add(connection.createArrayOf("bigint", runs.stream().map(Run::currentId).toArray()));
+        parameters.add(connection.createArrayOf("bigint", runs.stream().map(Run::rowsId).toArray()));
+        parameters.add(connection.createArrayOf("bigint", runs.stream().map(Run::currentRowsId).toArray()));
         parameters.add(connection.createArrayOf("text", runs.stream().map(Run::key).toArray()));
         parameters.addAll(match.parameters());
         String where = match.where() + (order.keyed() ? " and " + order.runKey + " = run.run_key" : "");
@@ -480,7 +495,7 @@ public class PortfolioFindings {
         String outer = order.inRuns() ? "run.n, page.path, page.line, page.col, page.check_id, page.id" : "page.id";
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement select = FindingRow.prepare(connection, "select page.id from unnest(?, ?, ?)"
-                + " with ordinality as run(scan_id, current_id, run_key, n) cross join lateral (select f.id, f.path,"
+                + " with ordinality as run(rows_id, current_rows_id, run_key, n) cross join lateral (select f.id, f.path,"
                 + " f.line, f.col, f.check_id from finding f join crate_snapshot s on s.id = f.crate_snapshot_id"
                 + " join crate c on c.id = s.crate_id where " + where + " order by " + within + " limit ?) page"
                 + " order by " + outer + " limit ?", parameters); ResultSet result = select.executeQuery()) {
@@ -491,21 +506,41 @@ public class PortfolioFindings {
         return ids;
     }
 
-    /** The findings {@code ids} names in full, by primary key, in that order. */
-    private static List<RepositoryFinding> findings(Connection connection, List<Long> ids) throws SQLException {
+    /**
+     * The findings {@code ids} names in full, by primary key, in that order, each with the scan it
+     * was listed from ({@code listedScans}: by the scan id its row carries).
+     */
+    private static List<RepositoryFinding> findings(Connection connection, List<Long> ids, Map<Long, Long> listedScans)
+            throws SQLException {
         Map<Long, RepositoryFinding> byId = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("select r.id as repository_id,"
-                + " r.name as repository, f.scan_id, " + FindingRow.COLUMNS + REPOSITORY + " where f.id = any(?)")) {
+                + " r.name as repository, f.scan_id, " + FindingRow.columns(listedScan(listedScans)) + REPOSITORY
+                + " where f.id = any(?)")) {
             select.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     FindingRow row = FindingRow.of(result);
                     byId.put(row.id(), new RepositoryFinding(result.getLong("repository_id"),
-                            result.getString("repository"), result.getLong("scan_id"), row));
+                            result.getString("repository"),
+                            listedScans.getOrDefault(result.getLong("scan_id"), result.getLong("scan_id")), row));
                 }
             }
         }
         return ids.stream().map(byId::get).toList();
+    }
+
+    /**
+     * The scan a finding {@code f} was listed from, as SQL: the scan its row carries, but where
+     * {@code listedScans} (by the scan id rows carry) names another, a scan sharing those rows.
+     */
+    private static String listedScan(Map<Long, Long> listedScans) {
+        StringBuilder sql = new StringBuilder();
+        listedScans.forEach((rows, scan) -> {
+            if (!rows.equals(scan)) {
+                sql.append(" when ").append(rows).append(" then ").append(scan);
+            }
+        });
+        return sql.isEmpty() ? "f.scan_id" : "(case f.scan_id" + sql + " else f.scan_id end)";
     }
 
     /** The finding a page starts after; a 400 when there is none (its repository was deleted since). */

@@ -155,7 +155,7 @@ public class RepositoryReports {
         long triaged = ((Number) session().createNativeQuery("""
                 select count(*) from scan s
                 join finding_triage t on t.repository_id = s.repository_id and %s
-                join finding f on f.scan_id = s.id and f.fingerprint = t.fingerprint
+                join finding f on f.scan_id = coalesce(s.findings_of, s.id) and f.fingerprint = t.fingerprint
                 where s.id in (?1) and %s""".formatted(TriageInForce.of("t"), newSevere), Long.class).setParameter(1, scanIds).getSingleResult())
                 .longValue();
         return stored - triaged;
@@ -185,7 +185,7 @@ public class RepositoryReports {
                 + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
                 + " where f.scan_id = ?1 and " + FindingFilter.COUNTS
                 + " group by f.check_id, f.severity order by count(*) desc, f.check_id", Tuple.class)
-                .setParameter(1, scan.id).getResultList().stream().map(CheckCount::of).toList();
+                .setParameter(1, scan.findingsScanId()).getResultList().stream().map(CheckCount::of).toList();
     }
 
     /** The scan's findings that count against the score, by crate id. */
@@ -194,7 +194,7 @@ public class RepositoryReports {
         session().createNativeQuery("select c.id as crate_id, count(*) as findings from finding f"
                 + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
                 + " where f.scan_id = ?1 and " + FindingFilter.COUNTS + " group by c.id", Tuple.class)
-                .setParameter(1, scan.id).getResultList()
+                .setParameter(1, scan.findingsScanId()).getResultList()
                 .forEach(row -> counted.put(Columns.longOf(row, "crate_id"), Columns.longOf(row, "findings")));
         return counted;
     }
@@ -206,7 +206,7 @@ public class RepositoryReports {
                 join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id
                 where f.scan_id = ?1 and f.check_id in ('parse_error', 'unlinked_file')
                 group by c.name, f.path, f.check_id order by f.path, f.check_id""", Tuple.class)
-                .setParameter(1, scan.id).getResultList().stream()
+                .setParameter(1, scan.findingsScanId()).getResultList().stream()
                 .map(row -> new UnreadFile(row.get("crate", String.class), row.get("path", String.class),
                         row.get("check_id", String.class), row.get("why", String.class), Columns.longOf(row, "findings")))
                 .toList();

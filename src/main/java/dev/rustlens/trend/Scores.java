@@ -143,8 +143,9 @@ public class Scores {
         Map<String, FindingRef> findings = new HashMap<>();
         for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
                 select fingerprint, check_id, path, line, col, message from finding
-                where scan_id = ?1 and crate_snapshot_id = ?2""", Tuple.class)
-                .setParameter(1, snapshot.scan.id).setParameter(2, snapshot.id).getResultList()) {
+                where scan_id = ?1
+                  and crate_snapshot_id = (select id from crate_snapshot where scan_id = ?1 and crate_id = ?2)""", Tuple.class)
+                .setParameter(1, snapshot.scan.findingsScanId()).setParameter(2, crate.id).getResultList()) {
             String fingerprint = row.get("fingerprint", String.class);
             findings.put(fingerprint, new FindingRef(fingerprint, row.get("check_id", String.class),
                     row.get("path", String.class), Columns.intOf(row, "line"), Columns.intOf(row, "col"),

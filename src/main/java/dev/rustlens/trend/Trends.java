@@ -156,10 +156,11 @@ public class Trends {
                 group by f.scan_id, f.severity, f.check_id""".formatted(counted), Tuple.class)
                 .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId).getResultList();
         List<Tuple> triaged = session().createNativeQuery("""
-                select f.scan_id, f.severity, f.check_id, count(*) as findings
-                from finding_triage t join finding f on f.fingerprint = t.fingerprint and f.scan_id in (?1)
-                where t.repository_id = ?3 and %s and %s
-                group by f.scan_id, f.severity, f.check_id""".formatted(TriageInForce.of("t"), counted), Tuple.class)
+                select s.id as scan_id, f.severity, f.check_id, count(*) as findings
+                from scan s join finding_triage t on t.repository_id = ?3
+                join finding f on f.fingerprint = t.fingerprint and f.scan_id = coalesce(s.findings_of, s.id)
+                where s.id in (?1) and %s and %s
+                group by s.id, f.severity, f.check_id""".formatted(TriageInForce.of("t"), counted), Tuple.class)
                 .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId)
                 .setParameter(3, repositoryId).getResultList();
         add(stored, 1, categories, bySeverity, byCategory);

@@ -2,6 +2,7 @@ package dev.rustlens.scan;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,6 +117,88 @@ class HousekeepingTest {
         given().queryParam("repository", repository).queryParam("scan", scans.get("day-first")).get("/findings").then()
                 .statusCode(200).body(containsString("Housekeeping removed the findings and unsafe sites of this scan on"),
                         not(containsString("No finding matches these filters.")));
+    }
+
+    /**
+     * An unchanged rescan reads the finding rows of the scan it repeats: removing that scan keeps
+     * the rows while the rescan is kept, and they go when the rescan is removed too.
+     */
+    @Test
+    @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
+    void sharedFindingsStayWhileAScanKeptReadsThem() {
+        Map<String, Long> scans = seedSharedHistory("housekeeping-shared");
+        long repository = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(scans.get("first"))
+                .repository.id);
+        try {
+            given().get("/api/v1/scans/" + scans.get("rescan") + "/findings").then().statusCode(200).body("total",
+                    equalTo(30));
+            assertEquals(1, housekeeping.removeBeyondPolicy(OffsetDateTime.now()).scans(), "the first scan is removed");
+            assertEquals(30L, findingRows(scans.get("first")), "its rows stay: the rescan, kept, reads them");
+            given().get("/api/v1/scans/" + scans.get("first") + "/findings").then().statusCode(410);
+            given().get("/api/v1/scans/" + scans.get("rescan") + "/findings").then().statusCode(200).body("total",
+                    equalTo(30));
+            // The newest scan moved to later that day: the rescan is no longer the newest of its day.
+            QuarkusTransaction.requiringNew().run(() -> commit(scans.get("newest"),
+                    "date_trunc('day', now() - interval '100 days', 'UTC') + interval '10 hours'"));
+            Housekeeping.Removed removed = housekeeping.removeBeyondPolicy(OffsetDateTime.now());
+            assertEquals(30L, removed.findings(), "the rows go with the last scan reading them");
+            assertEquals(0L, findingRows(scans.get("first")));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> SeededScans.delete(session(), repository));
+        }
+    }
+
+    /**
+     * The rows housekeeping kept for an unchanged rescan alone go when the rescan gets rows of its
+     * own (its findings are about to change).
+     */
+    @Test
+    @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
+    void keptRowsGoWhenTheirLastReaderGetsItsOwn() {
+        Map<String, Long> scans = seedSharedHistory("housekeeping-own");
+        long repository = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(scans.get("first"))
+                .repository.id);
+        try {
+            assertEquals(1, housekeeping.removeBeyondPolicy(OffsetDateTime.now()).scans());
+            assertEquals(30L, findingRows(scans.get("first")));
+            QuarkusTransaction.requiringNew().run(() -> SharedFindings.beforeChanging(entityManager,
+                    Scan.findById(scans.get("rescan"))));
+            assertEquals(0L, findingRows(scans.get("first")), "no kept scan reads them any more");
+            assertEquals(30L, findingRows(scans.get("rescan")));
+            given().get("/api/v1/scans/" + scans.get("rescan") + "/findings").then().statusCode(200)
+                    .body("total", equalTo(30));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> SeededScans.delete(session(), repository));
+        }
+    }
+
+    /**
+     * A first scan and an unchanged rescan sharing its 30 findings, both committed 100 days ago
+     * (the rescan the newest of that day), and a scan of now with 40, all stored two days ago.
+     */
+    private Map<String, Long> seedSharedHistory(String name) {
+        Map<String, Long> scans = new LinkedHashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            SeededScans seeded = new SeededScans(session(), name);
+            scans.put("first", seeded.scan(0, 1, 30));
+            scans.put("rescan", seeded.scan(0, 1, 0));
+            scans.put("newest", seeded.scan(0, 1, 40));
+            commit(scans.get("first"), "date_trunc('day', now() - interval '100 days', 'UTC') + interval '8 hours'");
+            commit(scans.get("rescan"), "date_trunc('day', now() - interval '100 days', 'UTC') + interval '9 hours'");
+            session().createNativeMutationQuery("update scan set findings_of = ?2,"
+                    + " commit_sha = (select commit_sha from scan where id = ?2) where id = ?1")
+                    .setParameter(1, scans.get("rescan")).setParameter(2, scans.get("first")).executeUpdate();
+            new FindingCounts(session()).recount(scans.get("rescan"));
+            session().createNativeMutationQuery("update scan set finished_at = now() - interval '2 days'"
+                    + " where repository_id = ?1").setParameter(1, seeded.repository()).executeUpdate();
+        });
+        return scans;
+    }
+
+    private long findingRows(long scan) {
+        return QuarkusTransaction.requiringNew().call(() -> session()
+                .createNativeQuery("select count(*) from finding where scan_id = ?1", Long.class)
+                .setParameter(1, scan).getSingleResult());
     }
 
     private void commit(long scan, String time) {

@@ -233,9 +233,12 @@ class PortfolioFindingsTest {
 
     /** The ids of the findings {@code filter} keeps, listed by one query over every current scan's findings. */
     private List<Long> direct(FindingFilter filter, boolean fixed, PortfolioFindings.Order order) {
-        String scan = fixed ? "cur.previous_scan_id" : "cur.id";
+        // The scan ids the finding rows carry: an unchanged rescan reads those of the scan it repeats.
+        String currentRows = "coalesce(cur.findings_of, cur.id)";
+        String scan = fixed ? "(select coalesce(p.findings_of, p.id) from scan p where p.id = cur.previous_scan_id)"
+                : currentRows;
         FindingFilter.Sql where = filter.sql(scan);
-        String fixedOnly = fixed ? " and not exists (select 1 from finding n where n.scan_id = cur.id"
+        String fixedOnly = fixed ? " and not exists (select 1 from finding n where n.scan_id = " + currentRows
                 + " and n.fingerprint = f.fingerprint) and " + DiagnosticImports.comparable("f", "cur.id") : "";
         String sql = "select f.id from repository r join scan cur on cur.id = ("
                 + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " limit 1) join finding f on f.scan_id = "
