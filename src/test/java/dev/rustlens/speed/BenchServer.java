@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,6 +129,21 @@ final class BenchServer implements AutoCloseable {
     static Connection connect() throws Exception {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
                 System.getenv().getOrDefault("PGPASSWORD", ""));
+    }
+
+    /**
+     * The bytes that the tables of {@code schema} take on disk, their indexes and TOAST included,
+     * but those of {@code except} (a table name, or null).
+     */
+    static long schemaBytes(String schema, String except) throws Exception {
+        try (Connection connection = connect(); Statement sql = connection.createStatement();
+                ResultSet result = sql.executeQuery("select coalesce(sum(pg_total_relation_size(c.oid)), 0)"
+                        + " from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = '"
+                        + schema + "' and c.relkind in ('r', 'm') and c.relname <> '" + (except == null ? "" : except)
+                        + "'")) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     static void sql(String statement) throws Exception {
