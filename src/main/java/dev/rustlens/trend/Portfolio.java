@@ -3,7 +3,6 @@ package dev.rustlens.trend;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rustlens.database.Columns;
 import dev.rustlens.finding.FindingRow;
 import dev.rustlens.http.BadRequest;
 import dev.rustlens.http.Choices;
@@ -13,7 +12,6 @@ import dev.rustlens.scoring.RatingKind;
 import dev.rustlens.text.Echo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,19 +38,6 @@ public class Portfolio {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Names sort by code point, whatever the database's locale: as Java compares them, the same on every server. */
     private static final String COLLATED = " collate \"C\"";
-    /**
-     * The snapshots {@code s} of the current scans, with their crate {@code c}, its repository
-     * {@code r} and its snapshot {@code p} in the scan before (when there is one), from two arrays:
-     * the current scans' ids and their previous scans' ids.
-     */
-    private static final String SNAPSHOTS = " from unnest(?, ?) as cur(scan_id, previous_id)"
-            + " join crate_snapshot s on s.scan_id = cur.scan_id join crate c on c.id = s.crate_id"
-            + " join repository r on r.id = c.repository_id"
-            + " left join crate_snapshot p on p.scan_id = cur.previous_id and p.crate_id = s.crate_id";
-    /** What orders crates of the same sort value: unique, so that every order is total. */
-    private static final String TIES = "r.name" + COLLATED + ", c.name" + COLLATED + ", c.id";
-    /** The crates after the cursor's among those of its sort value. */
-    private static final String TIES_AFTER = "(" + TIES + ") > (?, ?, ?)";
 
     private final EntityManager entityManager;
 
@@ -237,52 +221,64 @@ public class Portfolio {
                     + (query.descending() ? "desc" : "asc") + ": pass the sort it was made with, or no cursor for the"
                     + " first page");
         }
-        Map<Long, Long> currentScans = currentScans(query.filter());
-        if (currentScans.isEmpty()) {
-            return new Page(0, query.limit(), null, List.of());
+        Order sort = query.sort();
+        List<Object> parameters = new ArrayList<>();
+        String current = "select (" + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " limit 1) as scan_id, ("
+                + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " offset 1 limit 1) as previous_id"
+                + " from repository r";
+        if (query.filter().repositoryId() != null) {
+            current += " where r.id = ?";
+            parameters.add(query.filter().repositoryId());
         }
+        String matched = "select c.id as crate_id, c.name, s.id as snapshot_id, s.version, r.id as repository_id,"
+                + " r.name as repository, s.scan_id, s.grade, s.score, s.score - p.score as score_change,"
+                + " s.unsafe_blocks, s.unsafe_functions, s.unsafe_methods, s.unsafe_impls, s.unsafe_traits,"
+                + " s.extern_blocks, s.code_lines, " + sort.sql + " as sort_value from cur"
+                + " join crate_snapshot s on s.scan_id = cur.scan_id join crate c on c.id = s.crate_id"
+                + " join repository r on r.id = c.repository_id"
+                + " left join crate_snapshot p on p.scan_id = cur.previous_id and p.crate_id = s.crate_id"
+                + " where " + where(query.filter(), parameters);
+        String direction = query.descending() ? " desc" : "";
+        String value = "m.sort_value" + (sort.named() ? COLLATED : "");
+        String ties = "m.repository" + COLLATED + ", m.name" + COLLATED + ", m.crate_id";
+        String afterCursor = "true";
+        if (after != null && after.value() == null) {
+            afterCursor = "m.sort_value is null and (" + ties + ") > (?, ?, ?)";
+        } else if (after != null) {
+            afterCursor = "(m.sort_value is null or " + value + (query.descending() ? " < " : " > ") + "? or " + value
+                    + " = ? and (" + ties + ") > (?, ?, ?))";
+            parameters.addAll(List.of(after.value(), after.value()));
+        }
+        if (after != null) {
+            parameters.addAll(List.of(after.repository(), after.name(), after.crateId()));
+        }
+        parameters.add(query.limit() + 1);
+        String order = "m.sort_value is null, " + value + direction + ", " + ties;
+        StringBuilder ratings = new StringBuilder();
+        for (RatingKind kind : RatingKind.values()) {
+            ratings.append(", ").append(ratingOf(kind)).append(" as rating_").append(kind.name().toLowerCase(Locale.ROOT));
+        }
+        // One statement: the crates the filter keeps are joined once, for the total and for the page;
+        // the page is cut first, then its crates' ratings are read, not every crate's. The current
+        // scans are materialized: inlined, PostgreSQL ran the previous-scan subquery once per
+        // snapshot and scanned every snapshot for the previous scores (48 ms, not 18, at 300 repositories).
+        String sql = "with cur as materialized (" + current + "), matched as materialized (" + matched + ")"
+                + " select total.crates as total, m.*" + ratings + " from (select count(*) as crates from matched) total"
+                + " left join lateral (select * from matched m where " + afterCursor + " order by " + order
+                + " limit ?) m on true left join crate_snapshot s on s.id = m.snapshot_id order by " + order;
         return session().doReturningWork(connection -> {
-            List<Object> scans = List.of(connection.createArrayOf("bigint", currentScans.keySet().toArray()),
-                    connection.createArrayOf("bigint", currentScans.values().toArray()));
-            List<Object> parameters = new ArrayList<>(scans);
-            String where = where(query.filter(), parameters);
-            long total;
-            try (PreparedStatement count = FindingRow.prepare(connection, "select count(*)" + SNAPSHOTS + " where "
-                    + where, parameters); ResultSet result = count.executeQuery()) {
-                result.next();
-                total = result.getLong(1);
-            }
-            Order sort = query.sort();
-            String direction = query.descending() ? " desc" : "";
-            if (after != null) {
-                where += after.value() == null ? " and " + sort.sql + " is null and " + TIES_AFTER
-                        : " and (" + sort.sql + " is null or " + sort.sql + (query.descending() ? " < " : " > ")
-                                + "? or " + sort.sql + " = ? and " + TIES_AFTER + ")";
-                if (after.value() != null) {
-                    parameters.addAll(List.of(after.value(), after.value()));
-                }
-                parameters.addAll(List.of(after.repository(), after.name(), after.crateId()));
-            }
-            parameters.add(query.limit() + 1);
-            StringBuilder ratings = new StringBuilder();
-            for (RatingKind kind : RatingKind.values()) {
-                ratings.append(", ").append(ratingOf(kind)).append(" as rating_").append(kind.name().toLowerCase(Locale.ROOT));
-            }
+            long total = 0;
             List<PortfolioCrate> crates = new ArrayList<>();
             List<Object> sortValues = new ArrayList<>();
-            // The page is cut first, then its crates' ratings are read: not every crate's.
-            try (PreparedStatement select = FindingRow.prepare(connection, "select page.*" + ratings + " from (select"
-                    + " c.id as crate_id, c.name, s.id as snapshot_id, s.version, r.id as repository_id, r.name as"
-                    + " repository, s.scan_id, s.grade, s.score, s.score - p.score as score_change, s.unsafe_blocks,"
-                    + " s.unsafe_functions, s.unsafe_methods, s.unsafe_impls, s.unsafe_traits, s.extern_blocks,"
-                    + " s.code_lines, " + sort.sql + " as sort_value" + SNAPSHOTS + " where " + where + " order by "
-                    + sort.sql + " is null, " + sort.sql + direction + ", " + TIES + " limit ?) page"
-                    + " join crate_snapshot s on s.id = page.snapshot_id order by page.sort_value is null,"
-                    + " page.sort_value" + (sort.named() ? COLLATED : "") + direction + ", page.repository" + COLLATED + ", page.name" + COLLATED
-                    + ", page.crate_id", parameters); ResultSet result = select.executeQuery()) {
+            try (PreparedStatement select = FindingRow.prepare(connection, sql, parameters);
+                    ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    crates.add(crate(result));
-                    sortValues.add(result.getObject("sort_value"));
+                    total = result.getLong("total");
+                    // Past the last crate, the one row says the total alone.
+                    if (result.getObject("crate_id") != null) {
+                        crates.add(crate(result));
+                        sortValues.add(result.getObject("sort_value"));
+                    }
                 }
             }
             String next = null;
@@ -294,22 +290,6 @@ public class Portfolio {
             }
             return new Page(total, query.limit(), next, List.copyOf(crates));
         });
-    }
-
-    /** Each repository's current scan that the filter keeps, with the scan before it (null without one). */
-    private Map<Long, Long> currentScans(Filter filter) {
-        Map<Long, Long> currentScans = new HashMap<>();
-        for (Tuple row : session().createNativeQuery("select r.id as repository_id, ("
-                + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " limit 1) as current_id, ("
-                + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " offset 1 limit 1) as previous_id"
-                + " from repository r", Tuple.class).getResultList()) {
-            Long current = Columns.nullableLongOf(row, "current_id");
-            if (current != null && (filter.repositoryId() == null
-                    || filter.repositoryId().equals(Columns.longOf(row, "repository_id")))) {
-                currentScans.put(current, Columns.nullableLongOf(row, "previous_id"));
-            }
-        }
-        return currentScans;
     }
 
     /** The condition of the filter's grade and name on snapshot {@code s} and crate {@code c}, its values added to {@code parameters}. */
