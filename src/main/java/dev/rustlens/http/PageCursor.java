@@ -49,10 +49,19 @@ public final class PageCursor {
 
     /** The numeric key (an id) a {@code cursor} parameter carries; null for the first page. */
     public static Long idKey(String cursor) {
+        return key(cursor, Long::valueOf);
+    }
+
+    /**
+     * The key a {@code cursor} parameter carries as {@code read} reads it, which throws an
+     * IllegalArgumentException for a key it cannot read; null for the first page; a 400 for a
+     * cursor this API did not make.
+     */
+    public static <K> K key(String cursor, Function<String, K> read) {
         String key = key(cursor);
         try {
-            return key == null ? null : Long.valueOf(key);
-        } catch (NumberFormatException e) {
+            return key == null ? null : read.apply(key);
+        } catch (IllegalArgumentException e) {
             throw notOurs(cursor, e);
         }
     }

@@ -18,8 +18,8 @@ class UnknownQueryParametersTest {
                         + " cursor, inTest, limit, path, severity, tracking"));
         given().queryParam("Name", "x").queryParam("zzz", "1").when().get("/api/v1/crates")
                 .then().statusCode(400)
-                .body("detail", equalTo("unknown query parameters 'Name', 'zzz'; this endpoint takes grade, name,"
-                        + " repository"));
+                .body("detail", equalTo("unknown query parameters 'Name', 'zzz'; this endpoint takes cursor, grade,"
+                        + " limit, name, order, repository, sort"));
         given().queryParam("page", "2").when().get("/api/v1/scoring").then().statusCode(400)
                 .body("detail", equalTo("unknown query parameter 'page'; this endpoint takes none"));
         // The parameters an endpoint takes pass on to it.

@@ -69,9 +69,15 @@ class CrossRepositoryFindingsTest {
         }
 
         // The total across repositories is the sum of every current scan's total.
+        Set<Long> currentScans = new HashSet<>();
+        for (String next = "/api/v1/crates?limit=500"; next != null; ) {
+            Response page = given().when().get(next).then().statusCode(200).extract().response();
+            currentScans.addAll(page.jsonPath().getList("crates.scanId", Long.class));
+            String link = page.getHeader("Link");
+            next = link == null ? null : link.replaceAll("^<([^>]+)>.*$", "$1");
+        }
         long sum = 0;
-        for (Long scanId : new HashSet<>(given().when().get("/api/v1/crates").then().statusCode(200).extract()
-                .jsonPath().getList("scanId", Long.class))) {
+        for (Long scanId : currentScans) {
             sum += given().when().get("/api/v1/scans/{id}/findings", scanId).then().statusCode(200).extract()
                     .jsonPath().getLong("total");
         }

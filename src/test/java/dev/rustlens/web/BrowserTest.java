@@ -287,7 +287,20 @@ class BrowserTest {
             open("");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
             submit(By.linkText("every crate, riskiest first"));
+            driver.findElement(By.name("name")).sendKeys("browser-demo");
+            submit(By.xpath("//button[normalize-space()='Show crates']"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.portfolio"), "browser-demo"));
+            // A column's header sorts every page on the server, keeping the filter: by lines, the most first.
+            submit(By.xpath("//table[@class='portfolio']/thead//a[normalize-space()='Lines']"));
+            assertEquals("descending", driver.findElement(By.xpath("//table[@class='portfolio']/thead//th[normalize-space()='Lines']"))
+                    .getDomAttribute("aria-sort"));
+            assertTrue(driver.getCurrentUrl().matches(".*/crates\\?name=browser-demo&sort=lines&order=desc"),
+                    driver.getCurrentUrl());
+            assertTrue(driver.findElement(By.cssSelector("table.portfolio caption")).getText().contains("by lines, descending"));
+            List<Integer> lines = driver.findElements(By.cssSelector("table.portfolio tbody tr td:last-child")).stream()
+                    .map(cell -> Integer.parseInt(cell.getText())).toList();
+            assertFalse(lines.isEmpty());
+            assertEquals(lines.stream().sorted(java.util.Comparator.reverseOrder()).toList(), lines);
             screenshots("crates");
             open("admin");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));

@@ -125,7 +125,7 @@ class CountsAgreeTest {
 
             // The pages say the counted numbers: the crate page by check (table and score parts) and the repository page's crate row.
             long crateId = given().queryParam("repository", repository).when().get("/api/v1/crates").then()
-                    .statusCode(200).extract().jsonPath().getLong("[0].crateId");
+                    .statusCode(200).extract().jsonPath().getLong("crates[0].crateId");
             String cratePage = given().when().get("/crates/{id}", crateId).then().statusCode(200).extract().asString();
             Map<String, Long> pageByCheck = new HashMap<>();
             Matcher row = CHECK_ROW.matcher(cratePage);

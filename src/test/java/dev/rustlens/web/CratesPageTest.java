@@ -5,12 +5,16 @@ import static dev.rustlens.scan.ScanFlowTest.register;
 import static dev.rustlens.scan.ScanFlowTest.startScan;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustlens.gitrepo.TestRepositories;
+import dev.rustlens.http.PageCursor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
@@ -73,19 +79,20 @@ class CratesPageTest {
             long repository = scannedBeforeAndAfterASecondUnsafeRead(git);
 
             JsonPath crates = given().queryParam("repository", repository).when().get("/api/v1/crates")
-                    .then().statusCode(200).body("$", hasSize(1)).extract().jsonPath();
-            assertEquals("portfolio-probe", crates.getString("[0].name"));
-            assertEquals(2, crates.getInt("[0].unsafeBlocks"));
-            JsonPath detail = given().when().get("/api/v1/crates/{id}", crates.getLong("[0].crateId")).then()
+                    .then().statusCode(200).body("crates", hasSize(1)).body("total", equalTo(1))
+                    .body("limit", equalTo(100)).body("nextCursor", nullValue()).extract().jsonPath();
+            assertEquals("portfolio-probe", crates.getString("crates[0].name"));
+            assertEquals(2, crates.getInt("crates[0].unsafeBlocks"));
+            JsonPath detail = given().when().get("/api/v1/crates/{id}", crates.getLong("crates[0].crateId")).then()
                     .statusCode(200).extract().jsonPath();
-            assertEquals(detail.getInt("score"), crates.getInt("[0].score"), "the same score as the crate's page");
-            assertTrue(crates.getInt("[0].scoreChange") <= 0, "a second unjustified block costs points");
+            assertEquals(detail.getInt("score"), crates.getInt("crates[0].score"), "the same score as the crate's page");
+            assertTrue(crates.getInt("crates[0].scoreChange") <= 0, "a second unjustified block costs points");
             List<String> kinds = List.of("UNSAFE", "PANICS", "DOCUMENTATION", "VERIFICATION", "HYGIENE");
-            kinds.forEach(kind -> assertTrue(crates.getMap("[0].ratings").containsKey(kind), kind));
+            kinds.forEach(kind -> assertTrue(crates.getMap("crates[0].ratings").containsKey(kind), kind));
             // Each rating as the crate's page explains it.
             for (String kind : kinds) {
                 assertEquals(detail.getInt("ratings.find { it.kind == '" + kind + "' }.score"),
-                        crates.getInt("[0].ratings." + kind), kind);
+                        crates.getInt("crates[0].ratings." + kind), kind);
             }
 
             given().queryParam("name", "PROBE").when().get("/crates").then().statusCode(200)
@@ -184,6 +191,245 @@ class CratesPageTest {
             given().queryParam("order", "up").when().get("/").then().statusCode(400)
                     .body(containsString("order must be asc or desc"));
         }
+    }
+
+    /** Every sort the crates list takes, with the way it sorts without an order: the unsafe counts and lines the most first. */
+    private static final Map<String, Boolean> SORTS_DESCENDING_FIRST = sorts();
+
+    private static Map<String, Boolean> sorts() {
+        Map<String, Boolean> sorts = new LinkedHashMap<>();
+        for (String sort : List.of("name", "repository", "score", "change", "unsafe", "panics", "documentation",
+                "verification", "hygiene")) {
+            sorts.put(sort, false);
+        }
+        for (String sort : List.of("unsafe-blocks", "unsafe-fns", "unsafe-impls", "lines")) {
+            sorts.put(sort, true);
+        }
+        return sorts;
+    }
+
+    private static final Pattern CRATE_ROW = Pattern.compile("<tr><th scope=\"row\"><a href=\"/crates/(\\d+)\">");
+    private static final Pattern CAPTION = Pattern.compile("<caption>(\\d+) crates?[,<]");
+
+    /**
+     * A workspace of {@code count} crates named {@code prefix-00} on, each with its own mix of
+     * unsafe blocks, unsafe fns, docs and lines, so that the columns sort them differently and tie
+     * often (the ties then go by repository, name and id).
+     */
+    private static Map<String, String> workspace(String prefix, int count, int variant) {
+        Map<String, String> files = new LinkedHashMap<>();
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = "%s-%02d".formatted(prefix, i);
+            members.add("\"" + name + "\"");
+            files.put(name + "/Cargo.toml", "[package]\nname = \"%s\"\nversion = \"0.1.%d\"\nedition = \"2021\"\n"
+                    .formatted(name, i));
+            StringBuilder lib = new StringBuilder(i % 2 == 0 ? "//! A crate.\n" : "");
+            for (int block = 0; block < (i + variant) % 4; block++) {
+                lib.append("/// Reads.\npub fn read").append(block).append("(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n");
+            }
+            for (int fn = 0; fn < i % 3; fn++) {
+                lib.append("pub unsafe fn raw").append(fn).append("(p: *const u8) -> u8 {\n    *p\n}\n");
+            }
+            for (int line = 0; line < i % 5; line++) {
+                lib.append("pub fn plain").append(line).append("() -> Option<u8> {\n    None\n}\n");
+            }
+            files.put(name + "/src/lib.rs", lib.toString());
+        }
+        files.put("Cargo.toml", "[workspace]\nmembers = [" + String.join(", ", members) + "]\n");
+        return files;
+    }
+
+    /**
+     * Every crate the JSON list gives from {@code first} on, following each page's Link rel=next:
+     * each page at most its limit, the total the same on every page, the Link and nextCursor agreeing.
+     */
+    private static List<Map<String, Object>> apiPages(String first) {
+        List<Map<String, Object>> crates = new ArrayList<>();
+        Long total = null;
+        for (String next = first; next != null; ) {
+            Response page = given().when().get(next).then().statusCode(200).extract().response();
+            JsonPath json = page.jsonPath();
+            List<Map<String, Object>> shown = json.getList("crates");
+            assertTrue(shown.size() <= json.getInt("limit"), next);
+            total = total == null ? json.getLong("total") : total;
+            assertEquals(total, json.getLong("total"), next + ": the total of every page");
+            crates.addAll(shown);
+            String link = page.getHeader("Link");
+            next = link == null ? null : link.replaceAll("^<([^>]+)>; rel=\"next\"$", "$1");
+            assertEquals(link == null, json.getString("nextCursor") == null, "the Link and nextCursor agree");
+            assertTrue(link == null || !shown.isEmpty(), "no empty page before the last");
+        }
+        assertEquals(total, crates.size(), first + ": the total counts what the pages list");
+        return crates;
+    }
+
+    private static List<Long> ids(List<Map<String, Object>> crates) {
+        return crates.stream().map(crate -> ((Number) crate.get("crateId")).longValue()).toList();
+    }
+
+    /** What a crate is sorted by under {@code sort}, null for none. */
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> sortValue(Map<String, Object> crate, String sort) {
+        Object value = switch (sort) {
+            case "name", "repository" -> crate.get(sort);
+            case "score" -> crate.get("score");
+            case "change" -> crate.get("scoreChange");
+            case "unsafe-blocks" -> crate.get("unsafeBlocks");
+            case "unsafe-fns" -> (Integer) crate.get("unsafeFunctions") + (Integer) crate.get("unsafeMethods");
+            case "unsafe-impls" -> (Integer) crate.get("unsafeImpls") + (Integer) crate.get("unsafeTraits");
+            case "lines" -> crate.get("codeLines");
+            default -> ((Map<String, Object>) crate.get("ratings")).get(sort.toUpperCase(Locale.ROOT));
+        };
+        return (Comparable<Object>) value;
+    }
+
+    /** The order the list promises: by the sort's value, none last either way, then repository, name and id. */
+    private static Comparator<Map<String, Object>> promised(String sort, boolean descending) {
+        Comparator<Comparable<Object>> values = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        return Comparator.<Map<String, Object>, Comparable<Object>>comparing(crate -> sortValue(crate, sort),
+                        Comparator.nullsLast(values))
+                .thenComparing(crate -> (String) crate.get("repository"))
+                .thenComparing(crate -> (String) crate.get("name"))
+                .thenComparing(crate -> ((Number) crate.get("crateId")).longValue());
+    }
+
+    /**
+     * Paged a few crates at a time, in every sort and both orders, the JSON list gives each crate
+     * of the filter once, in the order promised, the same as in one page; the filters hold across
+     * pages; and the page lists the same crates in the same order, with the same total.
+     */
+    @Test
+    void theCratesArePagedOnceEachInEverySortWithTheirFilters(@TempDir Path dir) throws Exception {
+        String prefix = "pages-" + UUID.randomUUID().toString().substring(0, 6);
+        long many;
+        long few;
+        try (Git first = TestRepositories.create(dir.resolve("many"), workspace(prefix, 56, 0));
+                Git second = TestRepositories.create(dir.resolve("few"), workspace(prefix, 4, 0))) {
+            many = register(TestRepositories.url(first));
+            few = register(TestRepositories.url(second));
+            awaitScan(startScan(many));
+            awaitScan(startScan(few));
+            // A second scan of some crates changed, so that the change column has values, and gaps.
+            Map<String, String> changed = new LinkedHashMap<>(workspace(prefix, 56, 1));
+            changed.keySet().removeIf(path -> !path.matches(prefix + "-[0-2]\\d/src/lib.rs"));
+            TestRepositories.commit(first, changed, "more unsafe reads in some crates");
+            assertEquals("succeeded", awaitScan(startScan(many)).getString("status"));
+        }
+
+        String filtered = "/api/v1/crates?name=" + prefix;
+        for (Map.Entry<String, Boolean> sort : SORTS_DESCENDING_FIRST.entrySet()) {
+            for (boolean descending : List.of(false, true)) {
+                String query = filtered + "&sort=" + sort.getKey() + "&order=" + (descending ? "desc" : "asc");
+                List<Map<String, Object>> whole = apiPages(query + "&limit=500");
+                assertEquals(60, whole.size(), query);
+                assertEquals(whole.stream().sorted(promised(sort.getKey(), descending)).map(crate -> crate.get("crateId"))
+                        .toList(), whole.stream().map(crate -> crate.get("crateId")).toList(), query + ": in order");
+                List<Long> paged = ids(apiPages(query + "&limit=7"));
+                assertEquals(ids(whole), paged, query + ": seven at a time, each once, in the same order");
+            }
+            // Without an order, each column sorts its own way first.
+            assertEquals(ids(apiPages(filtered + "&sort=" + sort.getKey() + "&order="
+                    + (sort.getValue() ? "desc" : "asc") + "&limit=500")),
+                    ids(apiPages(filtered + "&sort=" + sort.getKey() + "&limit=500")), sort.getKey());
+        }
+        List<Map<String, Object>> riskiestFirst = apiPages(filtered + "&limit=500");
+        assertEquals(ids(apiPages(filtered + "&sort=score&order=asc&limit=500")), ids(riskiestFirst),
+                "the riskiest first by default");
+        assertTrue(riskiestFirst.stream().anyMatch(crate -> crate.get("scoreChange") != null)
+                && riskiestFirst.stream().anyMatch(crate -> crate.get("scoreChange") == null), "changes and gaps");
+        // Every crate of every repository, a few at a time, whatever else the schema holds.
+        List<Map<String, Object>> everything = apiPages("/api/v1/crates?limit=500");
+        assertEquals(ids(everything), ids(apiPages("/api/v1/crates?limit=9")));
+        assertEquals(everything.stream().sorted(promised("score", false)).toList(), everything);
+
+        // The filters hold on every page: a page of each filter's crates is the whole list's, filtered.
+        String worst = (String) riskiestFirst.getFirst().get("grade");
+        Map<String, Predicate<Map<String, Object>>> filters = new LinkedHashMap<>();
+        filters.put(filtered + "&repository=" + few, crate -> ((Number) crate.get("repositoryId")).longValue() == few);
+        filters.put(filtered + "&grade=" + worst, crate -> crate.get("grade") != null && worst.compareTo((String) crate.get("grade")) <= 0);
+        filters.put("/api/v1/crates?name=" + prefix.toUpperCase(Locale.ROOT) + "-1", crate -> ((String) crate.get("name"))
+                .startsWith(prefix + "-1"));
+        filters.put(filtered + "&repository=" + many + "&grade=" + worst + "&sort=lines",
+                crate -> ((Number) crate.get("repositoryId")).longValue() == many
+                        && crate.get("grade") != null && worst.compareTo((String) crate.get("grade")) <= 0);
+        for (Map.Entry<String, Predicate<Map<String, Object>>> filter : filters.entrySet()) {
+            String sort = filter.getKey().contains("sort=lines") ? "&sort=lines" : "";
+            List<Long> expected = ids(apiPages(filtered + sort + "&limit=500").stream().filter(filter.getValue()).toList());
+            assertFalse(expected.isEmpty(), filter.getKey());
+            assertEquals(expected, ids(apiPages(filter.getKey() + "&limit=3")), filter.getKey());
+        }
+
+        // The page: the same crates in the same order, page after page, under the JSON's total.
+        for (String query : List.of("?name=" + prefix, "?name=" + prefix + "&sort=lines&order=desc",
+                "?name=" + prefix + "&repository=" + many + "&sort=change")) {
+            List<Long> shown = new ArrayList<>();
+            List<String> captions = new ArrayList<>();
+            for (String next = "/crates" + query; next != null; ) {
+                String page = given().when().get(next).then().statusCode(200).extract().asString();
+                Matcher caption = CAPTION.matcher(page);
+                assertTrue(caption.find(), page);
+                captions.add(caption.group(1));
+                Matcher row = CRATE_ROW.matcher(page);
+                int rows = 0;
+                while (row.find()) {
+                    shown.add(Long.valueOf(row.group(1)));
+                    rows++;
+                }
+                assertTrue(rows <= CratesPage.PAGE_SIZE, next);
+                Matcher link = NEXT.matcher(page);
+                next = link.find() ? link.group(1).replace("&amp;", "&") : null;
+            }
+            List<Long> api = ids(apiPages("/api/v1/crates" + query + "&limit=500"));
+            assertEquals(api, shown, query);
+            assertTrue(captions.size() > 1 || api.size() <= CratesPage.PAGE_SIZE, query + ": more than one page");
+            captions.forEach(caption -> assertEquals(Integer.toString(api.size()), caption, query + ": the JSON's total"));
+        }
+        // Sorted by a column's header: the header says so, and its link turns the order round.
+        given().queryParam("name", prefix).queryParam("sort", "lines").when().get("/crates").then().statusCode(200)
+                .body(containsString("<th scope=\"col\" aria-sort=\"descending\"><a class=\"sort\" href=\"/crates?name="
+                        + prefix + "&amp;sort=lines&amp;order=asc\">Lines</a></th>"),
+                        containsString("by lines, descending"),
+                        containsString("<input type=\"hidden\" name=\"sort\" value=\"lines\">"));
+    }
+
+    /** Bad paging and sorting parameters are 400s that say what is wrong, in the JSON list and on the page. */
+    @Test
+    void badPagingAndSortingParametersAre400s() {
+        for (String limit : List.of("0", "-1", "501")) {
+            given().queryParam("limit", limit).when().get("/api/v1/crates").then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", equalTo("limit must be between 1 and 500"));
+        }
+        String notOurs = "is not one this API gave: pass the Link header's next URL, or no cursor for the first page";
+        String otherOrder = PageCursor.after("[\"lines\",\"desc\",3,\"r\",\"c\",1]");
+        for (String cursor : List.of("%%%", PageCursor.after("12"), PageCursor.after("[\"score\",\"asc\"]"),
+                PageCursor.after("[\"stars\",\"asc\",1,\"r\",\"c\",1]"),
+                PageCursor.after("[\"score\",\"asc\",\"x\",\"r\",\"c\",1]"))) {
+            given().queryParam("cursor", cursor).when().get("/api/v1/crates").then().statusCode(400)
+                    .body("detail", containsString(notOurs));
+        }
+        given().queryParam("cursor", otherOrder).when().get("/api/v1/crates").then().statusCode(400)
+                .body("detail", equalTo("the cursor continues the list sorted by lines desc, not by score asc: pass the"
+                        + " sort it was made with, or no cursor for the first page"));
+        given().queryParam("cursor", otherOrder).queryParam("sort", "lines").when().get("/api/v1/crates").then()
+                .statusCode(200);
+        given().queryParam("sort", "stars").when().get("/api/v1/crates").then().statusCode(400)
+                .body("detail", equalTo("sort must be one of name, repository, score, change, unsafe, panics,"
+                        + " documentation, verification, hygiene, unsafe-blocks, unsafe-fns, unsafe-impls or lines,"
+                        + " not 'stars'"));
+        given().queryParam("order", "up").when().get("/api/v1/crates").then().statusCode(400)
+                .body("detail", equalTo("order must be asc or desc, not 'up'"));
+
+        // The page says the same, as a page: no trace of the server's insides.
+        for (Map.Entry<String, String> bad : Map.of("sort", "sort must be one of name, repository, score",
+                "order", "order must be asc or desc, not &#39;x&#39;",
+                "after", "is not where a page of this list starts: follow the page&#39;s Next link").entrySet()) {
+            given().queryParam(bad.getKey(), "x").when().get("/crates").then().statusCode(400)
+                    .contentType(containsString("text/html")).body(containsString(bad.getValue()),
+                            not(containsString("Exception")), not(containsString("at dev.rustlens")));
+        }
+        given().queryParam("after", otherOrder).when().get("/crates").then().statusCode(400)
+                .body(containsString("is not where a page of this list starts"));
     }
 
     /**
