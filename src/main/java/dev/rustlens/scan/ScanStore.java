@@ -358,7 +358,7 @@ public class ScanStore {
                 where f.scan_id = ?1 and f.check_id in (?2)""", Object[].class)
                 .setParameter(1, scan.findingsScanId()).setParameter(2, ADVISORY_CHECKS).getResultList()) {
             before.add((String) row[0]);
-            stored.add(Arrays.stream(row).map(String::valueOf).collect(Collectors.joining("\t")));
+            stored.add(comparable(row));
         }
         List<String> wanted = new ArrayList<>();
         Set<String> after = new HashSet<>();
@@ -367,11 +367,10 @@ public class ScanStore {
                 Finding finding = rows.findings().get(i);
                 String fingerprint = rows.fingerprints().get(i);
                 after.add(fingerprint);
-                wanted.add(String.join("\t", fingerprint, rows.crateName(), finding.checkId(),
-                        finding.severity().name(), finding.path(), String.valueOf(finding.line()),
-                        String.valueOf(finding.column()), String.valueOf(finding.endLine()),
-                        String.valueOf(finding.endColumn()), finding.message(), String.valueOf(finding.inTestCode()),
-                        finding.suppression().name(), FindingInserts.tracking(fingerprint, baseline)));
+                wanted.add(comparable(fingerprint, rows.crateName(), finding.checkId(), finding.severity().name(),
+                        finding.path(), finding.line(), finding.column(), finding.endLine(), finding.endColumn(),
+                        finding.message(), finding.inTestCode(), finding.suppression().name(),
+                        FindingInserts.tracking(fingerprint, baseline)));
             }
         }
         stored.sort(null);
@@ -388,6 +387,15 @@ public class ScanStore {
                 baseline, tally));
         entityManager.flush();
         return !before.equals(after);
+    }
+
+    /**
+     * A finding row's columns as one string (fingerprint, crate, check, severity, path, line, column,
+     * end line, end column, message, test code, suppression, tracking), so that the advisory findings
+     * stored and those matched now compare as wholes.
+     */
+    private static String comparable(Object... columns) {
+        return Arrays.stream(columns).map(String::valueOf).collect(Collectors.joining("\t"));
     }
 
     /** The advisory findings of one crate snapshot, with their fingerprints. */

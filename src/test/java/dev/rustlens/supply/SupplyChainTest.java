@@ -164,7 +164,29 @@ class SupplyChainTest {
             given().get("/api/v1/dependencies/advisories").then().statusCode(200)
                     .body("advisories.find { it.advisory.id == 'RUSTSEC-2026-0204' }.uses.repositoryId",
                             hasItem((int) repositoryId));
+
+            // Scanned again unchanged, the head shares the findings of its scan, whose advisory
+            // findings are the ones the database gives now.
+            long again = succeeded(startScan(repositoryId));
+            assertEquals(second, QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class)
+                    .createNativeQuery("select findings_of from scan where id = ?1", Long.class).setParameter(1, again)
+                    .getSingleResult()));
+            for (String check : List.of("advisory_vulnerability", "advisory_unmaintained")) {
+                assertEquals(advisoryFindings(second, check), advisoryFindings(again, check), check);
+            }
         }
+    }
+
+    /** The scan's findings of an advisory check, in the JSON the API gives them, their ids left out. */
+    private static List<Map<String, Object>> advisoryFindings(long scan, String check) {
+        List<Map<String, Object>> findings = given().queryParam("check", check).get("/api/v1/scans/{id}/findings", scan)
+                .then().statusCode(200).extract().jsonPath().getList("findings");
+        assertTrue(!findings.isEmpty(), check);
+        return findings.stream().map(finding -> {
+            Map<String, Object> copy = new HashMap<>(finding);
+            copy.remove("id");
+            return copy;
+        }).toList();
     }
 
     /** The value at {@code path} of the named package of a dependency report, as text. */
