@@ -103,8 +103,7 @@ public class Housekeeping {
                 + " (select id from crate_snapshot where scan_id = ?1)").setParameter(1, scanId).executeUpdate();
         // Rows an unchanged rescan shares go when the last scan reading them does.
         long rowsScanId = Scan.findingsScanIdOf(scanId);
-        long findings = SharedFindings.unread(entityManager, rowsScanId) ? session.createNativeMutationQuery(
-                "delete from finding where scan_id = ?1").setParameter(1, rowsScanId).executeUpdate() : 0;
+        long findings = SharedFindings.deleteIfUnread(entityManager, rowsScanId);
         // Its locked packages go with its findings (their advisories are findings); its lock files' summary stays.
         session.createNativeMutationQuery("delete from scan_dependency where scan_id = ?1").setParameter(1, scanId)
                 .executeUpdate();

@@ -33,7 +33,7 @@ final class SharedFindings {
     /**
      * Before the finding rows of {@code scan} change: a scan sharing another's rows gets a copy of
      * its own; a scan whose rows others share hands the rows' copy to the oldest of them, which the
-     * others then share.
+     * others then share. Rows that housekeeping kept only for the scans now holding a copy go.
      */
     static void beforeChanging(EntityManager entityManager, Scan scan) {
         Session session = entityManager.unwrap(Session.class);
@@ -42,11 +42,7 @@ final class SharedFindings {
             copy(entityManager, shared, scan.id);
             scan.findingsOf = null;
             entityManager.flush();
-            // Rows that housekeeping kept for this scan alone go now.
-            if (unread(entityManager, shared)) {
-                session.createNativeMutationQuery("delete from finding where scan_id = ?1").setParameter(1, shared)
-                        .executeUpdate();
-            }
+            deleteIfUnread(entityManager, shared);
             return;
         }
         List<Long> sharers = session.createNativeQuery("select id from scan where findings_of = ?1 order by id",
@@ -62,16 +58,30 @@ final class SharedFindings {
         for (long sharer : sharers) {
             session.find(Scan.class, sharer).findingsOf = sharer == heir ? null : heir;
         }
+        // A scan that housekeeping removed kept its rows for the others alone.
+        deleteIfUnread(entityManager, scan.id);
+    }
+
+    /**
+     * Deletes the finding rows carrying {@code rowsScanId} when no scan whose findings housekeeping
+     * kept reads them (neither the scan that carries them nor one sharing them).
+     *
+     * @return how many rows were deleted
+     */
+    static int deleteIfUnread(EntityManager entityManager, long rowsScanId) {
+        Session session = entityManager.unwrap(Session.class);
+        boolean read = session.createNativeQuery("select count(*) from scan where (id = ?1 or findings_of = ?1)"
+                + " and findings_removed_at is null", Long.class).setParameter(1, rowsScanId).getSingleResult() > 0;
+        return read ? 0 : session.createNativeMutationQuery("delete from finding where scan_id = ?1")
+                .setParameter(1, rowsScanId).executeUpdate();
     }
 
     /**
      * Copies the finding rows of scan {@code from} to scan {@code to}, each onto {@code to}'s snapshot
      * of the same crate (both scans are of one commit, so they have the same crates).
-     *
-     * @return how many rows were copied
      */
-    static int copy(EntityManager entityManager, long from, long to) {
-        return entityManager.createNativeQuery("""
+    private static void copy(EntityManager entityManager, long from, long to) {
+        entityManager.createNativeQuery("""
                 insert into finding (scan_id, crate_snapshot_id, check_id, severity, path, line, col, end_line, end_col,
                     message, in_test_code, suppression, fingerprint, tracking, also_reported_by)
                 select ?1, n.id, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col, f.message,
@@ -79,15 +89,5 @@ final class SharedFindings {
                 from finding f""" + ON_OWN_SNAPSHOTS + """
                 where f.scan_id = ?2""")
                 .setParameter(1, to).setParameter(2, from).executeUpdate();
-    }
-
-    /**
-     * Whether no scan that housekeeping has left its findings reads the finding rows carrying
-     * {@code rowsScanId} (the scan's own or shared with it), so that they may be deleted.
-     */
-    static boolean unread(EntityManager entityManager, long rowsScanId) {
-        return entityManager.unwrap(Session.class).createNativeQuery("select count(*) from scan"
-                + " where (id = ?1 or findings_of = ?1) and findings_removed_at is null", Long.class)
-                .setParameter(1, rowsScanId).getSingleResult() == 0;
     }
 }

@@ -173,6 +173,29 @@ class HousekeepingTest {
     }
 
     /**
+     * A scan that housekeeping removed but whose rows a kept rescan reads, changed after all (a
+     * backfill tracks its commit again): the rescan gets the rows, and the removed scan keeps none.
+     */
+    @Test
+    @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
+    void aRemovedScansKeptRowsGoToTheRescanWhenTheyChange() {
+        Map<String, Long> scans = seedSharedHistory("housekeeping-heir");
+        long repository = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(scans.get("first"))
+                .repository.id);
+        try {
+            assertEquals(1, housekeeping.removeBeyondPolicy(OffsetDateTime.now()).scans());
+            QuarkusTransaction.requiringNew().run(() -> SharedFindings.beforeChanging(entityManager,
+                    Scan.findById(scans.get("first"))));
+            assertEquals(0L, findingRows(scans.get("first")));
+            assertEquals(30L, findingRows(scans.get("rescan")));
+            given().get("/api/v1/scans/" + scans.get("rescan") + "/findings").then().statusCode(200)
+                    .body("total", equalTo(30));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> SeededScans.delete(session(), repository));
+        }
+    }
+
+    /**
      * A first scan and an unchanged rescan sharing its 30 findings, both committed 100 days ago
      * (the rescan the newest of that day), and a scan of now with 40, all stored two days ago.
      */
