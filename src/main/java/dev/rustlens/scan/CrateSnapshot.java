@@ -96,6 +96,16 @@ public class CrateSnapshot extends IdentityEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<VerificationEvidence> evidence;
 
+    /**
+     * Joins the crate snapshot of each row {@code rows} (a table alias; its {@code crate_snapshot_id})
+     * as {@code o}, and as {@code n} the snapshot of the same crate in scan {@code ?1}: how rows of
+     * one scan are put onto, or read as, another scan's of the same commit, which has the same crates.
+     */
+    static String sameCrateInScan1(String rows) {
+        return " join crate_snapshot o on o.id = " + rows + ".crate_snapshot_id"
+                + " join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id ";
+    }
+
     /** The crates of a scan, by crate path, with their crates loaded in the same query (callers show their names). */
     public static List<CrateSnapshot> listForScan(Scan scan) {
         return find("from CrateSnapshot s join fetch s.crate where s.scan = ?1 order by s.path", scan).list();

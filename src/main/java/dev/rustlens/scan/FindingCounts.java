@@ -35,7 +35,7 @@ public class FindingCounts {
                 insert into finding_count (scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code,
                                            suppression, findings)
                 select ?1, n.id, f.check_id, f.severity, f.tracking, f.in_test_code, f.suppression, count(*)
-                from finding f""" + SharedFindings.ON_OWN_SNAPSHOTS + """
+                from finding f""" + CrateSnapshot.sameCrateInScan1("f") + """
                 where f.scan_id = ?2
                 group by n.id, f.check_id, f.severity, f.tracking, f.in_test_code, f.suppression""")
                 .setParameter(1, scanId).setParameter(2, Scan.findingsScanIdOf(scanId)).executeUpdate();
@@ -89,9 +89,7 @@ public class FindingCounts {
                 insert into finding_count (scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code,
                                            suppression, findings)
                 select ?1, n.id, c.check_id, c.severity, c.tracking, c.in_test_code, c.suppression, c.findings
-                from finding_count c
-                join crate_snapshot o on o.id = c.crate_snapshot_id
-                join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id
+                from finding_count c""" + CrateSnapshot.sameCrateInScan1("c") + """
                 where c.scan_id = ?2 and c.check_id not in (?3)""")
                 .setParameter(1, scanId).setParameter(2, fromScanId).setParameter(3, replacedChecks).executeUpdate();
     }

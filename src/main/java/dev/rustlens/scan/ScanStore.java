@@ -272,9 +272,8 @@ public class ScanStore {
         entityManager.createNativeQuery("""
                 insert into unsafe_site (crate_snapshot_id, kind, path, line, col, in_test_code)
                 select n.id, u.kind, u.path, u.line, u.col, u.in_test_code
-                from unsafe_site u
-                join crate_snapshot o on o.id = u.crate_snapshot_id and o.scan_id = ?2
-                join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id""")
+                from unsafe_site u""" + CrateSnapshot.sameCrateInScan1("u") + """
+                where o.scan_id = ?2""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         dependencies.copy(from, scanId);
         scan.previousScanId = source.previousScanId;

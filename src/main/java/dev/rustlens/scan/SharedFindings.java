@@ -12,16 +12,6 @@ import org.hibernate.Session;
  */
 final class SharedFindings {
 
-    /**
-     * Joins finding {@code f}, of the rows a scan reads, to {@code n}, the snapshot of the same crate
-     * among those of scan {@code ?1} (its own when the rows are, else the sharer's).
-     */
-    static final String ON_OWN_SNAPSHOTS = """
-
-            join crate_snapshot o on o.id = f.crate_snapshot_id
-            join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id
-            """;
-
     private SharedFindings() {
     }
 
@@ -86,7 +76,7 @@ final class SharedFindings {
                     message, in_test_code, suppression, fingerprint, tracking, also_reported_by)
                 select ?1, n.id, f.check_id, f.severity, f.path, f.line, f.col, f.end_line, f.end_col, f.message,
                     f.in_test_code, f.suppression, f.fingerprint, f.tracking, f.also_reported_by
-                from finding f""" + ON_OWN_SNAPSHOTS + """
+                from finding f""" + CrateSnapshot.sameCrateInScan1("f") + """
                 where f.scan_id = ?2""")
                 .setParameter(1, to).setParameter(2, from).executeUpdate();
     }

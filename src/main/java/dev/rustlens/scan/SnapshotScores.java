@@ -67,7 +67,7 @@ public class SnapshotScores {
         for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
                 select n.id as crate_snapshot_id, f.check_id, f.fingerprint, f.path, f.suppression <> 'NONE' as suppressed,
                        f.in_test_code
-                from finding f%swhere f.scan_id = ?2 and %s""".formatted(SharedFindings.ON_OWN_SNAPSHOTS,
+                from finding f%swhere f.scan_id = ?2 and %s""".formatted(CrateSnapshot.sameCrateInScan1("f"),
                         DiagnosticImports.OWN), Tuple.class)
                 .setParameter(1, scan.id).setParameter(2, scan.findingsScanId()).getResultList()) {
             String fingerprint = row.get("fingerprint", String.class);

@@ -142,10 +142,10 @@ public class PortfolioFindings {
 
     /**
      * A run of findings to read: those of scan {@code scanId} (a current scan, or its previous one
-     * for fixed findings), whose rows carry {@code rowsId} ({@code currentRowsId} those of the current one), with the order's run key {@code key},
-     * at most {@code bound} of them (the stored counts: exact, or more than match); {@code
-     * fromCursor} when the page reads it: it is the cursor's run or comes after it (every run
-     * without a cursor, and in id order).
+     * for fixed findings), whose rows carry {@code rowsId} ({@code currentRowsId} those of the
+     * current one), with the order's run key {@code key}, at most {@code bound} of them (the stored
+     * counts: exact, or more than match); {@code fromCursor} when the page reads it: it is the
+     * cursor's run or comes after it (every run without a cursor, and in id order).
      */
     private record Run(long scanId, long rowsId, long currentRowsId, String name, String key, long bound,
             boolean fromCursor) {
@@ -246,8 +246,8 @@ public class PortfolioFindings {
                 + " cur.id as scan_id, coalesce(p.findings_of, p.id) as rows_id, p.previous_scan_id as previous_id,"
                 + " coalesce(b.findings_of, b.id) as previous_rows_id from repository r cross join lateral ("
                 + RepositoryReports.DEFAULT_BRANCH_SCANS_NEWEST_FIRST + " limit 1) cur join scan p on p.id = cur.id"
-                + " left join scan b on b.id = p.previous_scan_id where (cast(? as bigint) is null or r.id = ?)", Arrays.asList(query.repositoryId(),
-                query.repositoryId())); ResultSet result = select.executeQuery()) {
+                + " left join scan b on b.id = p.previous_scan_id where (cast(? as bigint) is null or r.id = ?)",
+                Arrays.asList(query.repositoryId(), query.repositoryId())); ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 long current = result.getLong("scan_id");
                 everyCurrentId.add(current);
