@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
@@ -126,10 +127,7 @@ class HousekeepingTest {
     @Test
     @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
     void sharedFindingsStayWhileAScanKeptReadsThem() {
-        Map<String, Long> scans = seedSharedHistory("housekeeping-shared");
-        long repository = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(scans.get("first"))
-                .repository.id);
-        try {
+        withSharedHistory("housekeeping-shared", scans -> {
             given().get("/api/v1/scans/" + scans.get("rescan") + "/findings").then().statusCode(200).body("total",
                     equalTo(30));
             assertEquals(1, housekeeping.removeBeyondPolicy(OffsetDateTime.now()).scans(), "the first scan is removed");
@@ -143,9 +141,7 @@ class HousekeepingTest {
             Housekeeping.Removed removed = housekeeping.removeBeyondPolicy(OffsetDateTime.now());
             assertEquals(30L, removed.findings(), "the rows go with the last scan reading them");
             assertEquals(0L, findingRows(scans.get("first")));
-        } finally {
-            QuarkusTransaction.requiringNew().run(() -> SeededScans.delete(session(), repository));
-        }
+        });
     }
 
     /**
@@ -155,10 +151,7 @@ class HousekeepingTest {
     @Test
     @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
     void keptRowsGoWhenTheirLastReaderGetsItsOwn() {
-        Map<String, Long> scans = seedSharedHistory("housekeeping-own");
-        long repository = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(scans.get("first"))
-                .repository.id);
-        try {
+        withSharedHistory("housekeeping-own", scans -> {
             assertEquals(1, housekeeping.removeBeyondPolicy(OffsetDateTime.now()).scans());
             assertEquals(30L, findingRows(scans.get("first")));
             QuarkusTransaction.requiringNew().run(() -> SharedFindings.beforeChanging(entityManager,
@@ -167,9 +160,7 @@ class HousekeepingTest {
             assertEquals(30L, findingRows(scans.get("rescan")));
             given().get("/api/v1/scans/" + scans.get("rescan") + "/findings").then().statusCode(200)
                     .body("total", equalTo(30));
-        } finally {
-            QuarkusTransaction.requiringNew().run(() -> SeededScans.delete(session(), repository));
-        }
+        });
     }
 
     /**
@@ -179,10 +170,7 @@ class HousekeepingTest {
     @Test
     @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
     void aRemovedScansKeptRowsGoToTheRescanWhenTheyChange() {
-        Map<String, Long> scans = seedSharedHistory("housekeeping-heir");
-        long repository = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>findById(scans.get("first"))
-                .repository.id);
-        try {
+        withSharedHistory("housekeeping-heir", scans -> {
             assertEquals(1, housekeeping.removeBeyondPolicy(OffsetDateTime.now()).scans());
             QuarkusTransaction.requiringNew().run(() -> SharedFindings.beforeChanging(entityManager,
                     Scan.findById(scans.get("first"))));
@@ -190,18 +178,17 @@ class HousekeepingTest {
             assertEquals(30L, findingRows(scans.get("rescan")));
             given().get("/api/v1/scans/" + scans.get("rescan") + "/findings").then().statusCode(200)
                     .body("total", equalTo(30));
-        } finally {
-            QuarkusTransaction.requiringNew().run(() -> SeededScans.delete(session(), repository));
-        }
+        });
     }
 
     /**
-     * A first scan and an unchanged rescan sharing its 30 findings, both committed 100 days ago
-     * (the rescan the newest of that day), and a scan of now with 40, all stored two days ago.
+     * Runs {@code test} on a seeded repository of its own, named {@code name}: a first scan and an
+     * unchanged rescan sharing its 30 findings, both committed 100 days ago (the rescan the newest of
+     * that day), and a scan of now with 40, all stored two days ago; deleted afterwards.
      */
-    private Map<String, Long> seedSharedHistory(String name) {
+    private void withSharedHistory(String name, Consumer<Map<String, Long>> test) {
         Map<String, Long> scans = new LinkedHashMap<>();
-        QuarkusTransaction.requiringNew().run(() -> {
+        long repository = QuarkusTransaction.requiringNew().call(() -> {
             SeededScans seeded = new SeededScans(session(), name);
             scans.put("first", seeded.scan(0, 1, 30));
             scans.put("rescan", seeded.scan(0, 1, 0));
@@ -214,8 +201,13 @@ class HousekeepingTest {
             new FindingCounts(session()).recount(scans.get("rescan"));
             session().createNativeMutationQuery("update scan set finished_at = now() - interval '2 days'"
                     + " where repository_id = ?1").setParameter(1, seeded.repository()).executeUpdate();
+            return seeded.repository();
         });
-        return scans;
+        try {
+            test.accept(scans);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> SeededScans.delete(session(), repository));
+        }
     }
 
     private long findingRows(long scan) {
