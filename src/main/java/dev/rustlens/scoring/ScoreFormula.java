@@ -161,7 +161,7 @@ public final class ScoreFormula {
             boolean forbidden = tally.count(FORBID_UNSAFE_MISSING) == 0;
             parts.add(new RatingPart("unsafe.forbidden", "unsafe_code forbidden", forbidden ? 10 : 0, 10,
                     forbidden ? "nothing lets unsafe code in unnoticed" : "no #![forbid(unsafe_code)] keeps it that way",
-                    tally.fingerprints(FORBID_UNSAFE_MISSING)));
+                    tally.countsByCheck(FORBID_UNSAFE_MISSING)));
         } else {
             share(parts, tally, "unsafe.justified", "Unsafe blocks justified", 50, blocks,
                     "unsafe blocks have no // SAFETY: comment", UNDOCUMENTED_UNSAFE_BLOCK);
@@ -191,7 +191,7 @@ public final class ScoreFormula {
                         + " where %.0f would earn half", panics, unwraps, expects, density, PANICS_AT_HALF);
         return Optional.of(Rating.of(RatingKind.PANICS, List.of(new RatingPart("panics.density",
                 "Panicking calls in library code", 100 / (1 + density / PANICS_AT_HALF), 100, explanation,
-                tally.fingerprints(PANIC_IN_LIBRARY, UNWRAP_USED, EXPECT_USED)))));
+                tally.countsByCheck(PANIC_IN_LIBRARY, UNWRAP_USED, EXPECT_USED)))));
     }
 
     private static Optional<Rating> documentation(Tally tally) {
@@ -207,7 +207,7 @@ public final class ScoreFormula {
             long withExample = Math.min(fns, tally.metric(PUBLIC_FNS_WITH_EXAMPLE));
             parts.add(new RatingPart("docs.examples", "Exported fns with an example", 15.0 * withExample / fns, 15,
                     withExample + " of " + fns + " exported fns have a code example in their docs",
-                    tally.fingerprints(MISSING_DOC_EXAMPLE)));
+                    tally.countsByCheck(MISSING_DOC_EXAMPLE)));
             double perFn = (double) tally.metric(DOCTESTS) / fns;
             parts.add(RatingPart.of("docs.doctests", "Doctests", 20 * perFn / (perFn + DOCTESTS_AT_HALF), 20,
                     String.format(Locale.ROOT, "%d doctests for %d exported fns, where one for every %.0f earns half",
@@ -216,7 +216,7 @@ public final class ScoreFormula {
         boolean crateDocs = tally.count(MISSING_CRATE_DOCS) == 0;
         parts.add(new RatingPart("docs.crate", "Crate documentation", crateDocs ? 10 : 0, 10,
                 crateDocs ? "the crate root has //! docs" : "the crate root has no //! docs",
-                tally.fingerprints(MISSING_CRATE_DOCS)));
+                tally.countsByCheck(MISSING_CRATE_DOCS)));
         return Optional.of(Rating.of(RatingKind.DOCUMENTATION, parts));
     }
 
@@ -228,7 +228,7 @@ public final class ScoreFormula {
                 String.format(Locale.ROOT, "%d #[test] fns, %d doctests and %d integration test files (x5):"
                         + " %.1f per 1,000 lines, where %.0f would earn half", tally.metric(TEST_FNS),
                         tally.metric(DOCTESTS), tally.metric(INTEGRATION_TEST_FILES), perKloc, TESTS_AT_HALF),
-                tally.fingerprints(NO_TESTS)));
+                tally.countsByCheck(NO_TESTS)));
         boolean benches = tally.flag(BENCH_TARGETS) || tally.flag(CRITERION);
         parts.add(RatingPart.of("verification.benches", "Benchmarks", benches ? 10 : 0, 10,
                 benches ? "bench targets or criterion" : "no bench target and no criterion"));
@@ -238,19 +238,19 @@ public final class ScoreFormula {
         // Evidence a source can show counts when absent only where it would show and matters: Miri
         // and fuzzing for unsafe code, platforms for any CI. The rest only earns credit.
         evidence(parts, tally, "verification.miri", "Miri in CI", 15, EVIDENCE_MIRI,
-                tally.count(MIRI_MISSING_IN_CI) > 0, tally.fingerprints(MIRI_MISSING_IN_CI));
+                tally.count(MIRI_MISSING_IN_CI) > 0, tally.countsByCheck(MIRI_MISSING_IN_CI));
         evidence(parts, tally, "verification.fuzzing", "Fuzz targets", 10, EVIDENCE_FUZZING, repository && unsafeCode,
-                List.of());
+                Map.of());
         evidence(parts, tally, "verification.platforms", "More than one platform in CI", 5, EVIDENCE_PLATFORMS, ci,
-                List.of());
+                Map.of());
         evidence(parts, tally, "verification.property_tests", "Property tests", 10, EVIDENCE_PROPERTY_TESTS, false,
-                List.of());
-        evidence(parts, tally, "verification.loom", "loom models", 10, EVIDENCE_LOOM, false, List.of());
-        evidence(parts, tally, "verification.sanitizers", "Sanitizers in CI", 10, EVIDENCE_SANITIZERS, false, List.of());
+                Map.of());
+        evidence(parts, tally, "verification.loom", "loom models", 10, EVIDENCE_LOOM, false, Map.of());
+        evidence(parts, tally, "verification.sanitizers", "Sanitizers in CI", 10, EVIDENCE_SANITIZERS, false, Map.of());
         evidence(parts, tally, "verification.compile_fail", "Compile-fail tests", 5, EVIDENCE_COMPILE_FAIL_TESTS,
-                false, List.of());
+                false, Map.of());
         evidence(parts, tally, "verification.coverage", "Coverage measured in CI", 5, EVIDENCE_COVERAGE, false,
-                List.of());
+                Map.of());
         importedCoverage(parts, tally);
         return Optional.of(Rating.of(RatingKind.VERIFICATION, parts));
     }
@@ -284,14 +284,14 @@ public final class ScoreFormula {
         boolean pedantic = tally.count(CLIPPY_PEDANTIC_DISABLED) == 0;
         parts.add(new RatingPart("hygiene.pedantic", "clippy::pedantic enabled", pedantic ? 25 : 0, 25,
                 pedantic ? "clippy::pedantic is warned or denied" : "clippy::pedantic is not enabled",
-                tally.fingerprints(CLIPPY_PEDANTIC_DISABLED)));
+                tally.countsByCheck(CLIPPY_PEDANTIC_DISABLED)));
         share(parts, tally, "hygiene.allow_reasons", "Lint allows with a reason", 15, tally.metric(ALLOW_ATTRIBUTES),
                 "#[allow]/#[expect] attributes give no reason", ALLOW_WITHOUT_REASON);
         boolean lockMissing = tally.count(CARGO_LOCK_MISSING) > 0;
         if (tally.flag(REPOSITORY_FILES) || lockMissing) {
             parts.add(new RatingPart("hygiene.lock_file", "Cargo.lock committed", lockMissing ? 0 : 20, 20,
                     lockMissing ? "no Cargo.lock is committed" : "Cargo.lock is committed",
-                    tally.fingerprints(CARGO_LOCK_MISSING)));
+                    tally.countsByCheck(CARGO_LOCK_MISSING)));
         }
         parts.add(density(tally, "hygiene.api_hazards", "Blocking in async, anyhow in a library API", 40,
                 API_HAZARDS_AT_HALF, "blocking calls in async code and anyhow types in exported signatures",
@@ -311,7 +311,7 @@ public final class ScoreFormula {
             return;
         }
         parts.add(new RatingPart(id, title, max * (whole - bad) / whole, max, bad + " of " + whole + " " + what,
-                tally.fingerprints(checks)));
+                tally.countsByCheck(checks)));
     }
 
     /** A part earned along {@code max / (1 + d / atHalf)} of the findings' density {@code d} per 1,000 lines. */
@@ -321,7 +321,7 @@ public final class ScoreFormula {
         double perKloc = count / tally.kloc();
         return new RatingPart(id, title, max / (1 + perKloc / atHalf), max, String.format(Locale.ROOT,
                 "%d findings of %s: %.1f per 1,000 lines, where %.0f would earn half", count, what, perKloc, atHalf),
-                tally.fingerprints(checks));
+                tally.countsByCheck(checks));
     }
 
     /**
@@ -330,7 +330,7 @@ public final class ScoreFormula {
      * which holds no CI configuration, loses nothing for it.
      */
     private static void evidence(List<RatingPart> parts, Tally tally, String id, String title, double max,
-            Metric metric, boolean expected, List<String> findings) {
+            Metric metric, boolean expected, Map<String, Integer> findings) {
         if (tally.flag(metric)) {
             parts.add(RatingPart.of(id, title, max, max, "shown by the repository's files (see the evidence)"));
         } else if (expected) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the formula reads of a crate snapshot: its metrics, and the findings that count grouped by
@@ -16,13 +17,10 @@ final class Tally {
 
     private final Map<String, Long> metrics;
     private final Map<String, List<ScoredFinding>> counted;
-    /** False for a what-if of fix ranking, whose score is read for its numbers alone. */
-    private final boolean evidence;
 
-    private Tally(Map<String, Long> metrics, Map<String, List<ScoredFinding>> counted, boolean evidence) {
+    private Tally(Map<String, Long> metrics, Map<String, List<ScoredFinding>> counted) {
         this.metrics = metrics;
         this.counted = counted;
-        this.evidence = evidence;
     }
 
     static Tally of(Map<String, Long> metrics, Collection<ScoredFinding> findings) {
@@ -32,7 +30,7 @@ final class Tally {
                 counted.computeIfAbsent(finding.checkId(), key -> new ArrayList<>()).add(finding);
             }
         }
-        return new Tally(Map.copyOf(metrics), counted, true);
+        return new Tally(Map.copyOf(metrics), counted);
     }
 
     long metric(Metric metric) {
@@ -63,19 +61,18 @@ final class Tally {
     }
 
     /**
-     * The fingerprints of the findings of these checks that count, the evidence of a rating part;
-     * none in a what-if, so that ranking fixes does not copy them for every fix it weighs. The
-     * formula's numbers read {@link #count}, never these.
+     * How many findings of each of these checks count, the checks without any left out: the
+     * evidence of a rating part. The formula's numbers read {@link #count}, never these.
      */
-    List<String> fingerprints(String... checkIds) {
-        if (!evidence) {
-            return List.of();
-        }
-        List<String> fingerprints = new ArrayList<>();
+    Map<String, Integer> countsByCheck(String... checkIds) {
+        Map<String, Integer> counts = new TreeMap<>();
         for (String checkId : checkIds) {
-            counted.getOrDefault(checkId, List.of()).forEach(finding -> fingerprints.add(finding.fingerprint()));
+            int count = counted.getOrDefault(checkId, List.of()).size();
+            if (count > 0) {
+                counts.put(checkId, count);
+            }
         }
-        return fingerprints;
+        return counts;
     }
 
     /** The findings that count, by check. */
@@ -85,8 +82,8 @@ final class Tally {
 
     /**
      * This snapshot with {@code count} findings of {@code checkId} fixed: gone, and the metrics
-     * moved the way fixing them moves them ({@link ScoreFormula#FIX_EFFECTS}); a what-if without
-     * evidence. Which of the check's findings go does not matter: the formula reads how many count.
+     * moved the way fixing them moves them ({@link ScoreFormula#FIX_EFFECTS}). Which of the check's
+     * findings go does not matter: the formula reads how many count.
      */
     Tally fixing(String checkId, int count) {
         List<ScoredFinding> ofCheck = counted.getOrDefault(checkId, List.of());
@@ -99,6 +96,6 @@ final class Tally {
         if (left.containsKey(checkId)) {
             left.put(checkId, ofCheck.subList(fixed, ofCheck.size()));
         }
-        return new Tally(moved, left, false);
+        return new Tally(moved, left);
     }
 }

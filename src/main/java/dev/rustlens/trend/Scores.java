@@ -1,7 +1,6 @@
 package dev.rustlens.trend;
 
 import dev.rustlens.analysis.check.VerificationEvidence;
-import dev.rustlens.database.Columns;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.Crate;
 import dev.rustlens.scan.CrateSnapshot;
@@ -12,24 +11,21 @@ import dev.rustlens.scoring.Rating;
 import dev.rustlens.scoring.RatingKind;
 import dev.rustlens.scoring.ScoreFormula;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import org.hibernate.Session;
 
 /**
  * Safety scores with their explanation: a repository's latest score with its crates', riskiest
- * first, and a crate's score with its ratings, the findings behind each part, its ranked fixes
+ * first, and a crate's score with its ratings, the findings behind each part by check, its ranked fixes
  * and its verification evidence.
  */
 @ApplicationScoped
@@ -45,12 +41,6 @@ public class Scores {
             .thenComparing(Scores::unsafeRating, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(snapshot -> snapshot.score, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(snapshot -> snapshot.crate.name);
-
-    private final EntityManager entityManager;
-
-    public Scores(EntityManager entityManager) {
-        this.entityManager = entityManager;
-    }
 
     /**
      * A crate's score in a repository's score.
@@ -74,13 +64,18 @@ public class Scores {
             List<CrateScore> crates) {
     }
 
-    /** A finding behind a rating part. */
-    public record FindingRef(String fingerprint, String checkId, String path, int line, int column, String message) {
+    /**
+     * The findings of one check that cost a rating part points.
+     *
+     * @param findings how many of the crate's findings of the check count
+     * @param findingsUrl the API list of exactly those findings
+     */
+    public record PartFindings(String checkId, long findings, String findingsUrl) {
     }
 
-    /** A part of a rating with the findings that cost it points spelled out. */
+    /** A part of a rating with the findings that cost it points, by check. */
     public record ExplainedPart(String id, String title, double points, double max, String explanation,
-            List<FindingRef> findings) {
+            List<PartFindings> findings) {
     }
 
     /** A sub-rating with its weight in the score and its parts explained. */
@@ -140,23 +135,15 @@ public class Scores {
                 .flatMap(scan -> CrateSnapshot.listForScan(scan).stream().filter(s -> s.crate.id.equals(crate.id)).findFirst())
                 .orElseThrow(() -> new NotFoundException("crate " + crate.name + " is not in the newest scan of "
                         + crate.repository.name));
-        Map<String, FindingRef> findings = new HashMap<>();
-        for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("""
-                select fingerprint, check_id, path, line, col, message from finding
-                where scan_id = ?1
-                  and crate_snapshot_id = (select id from crate_snapshot where scan_id = ?1 and crate_id = ?2)""", Tuple.class)
-                .setParameter(1, snapshot.scan.findingsScanId()).setParameter(2, crate.id).getResultList()) {
-            String fingerprint = row.get("fingerprint", String.class);
-            findings.put(fingerprint, new FindingRef(fingerprint, row.get("check_id", String.class),
-                    row.get("path", String.class), Columns.intOf(row, "line"), Columns.intOf(row, "col"),
-                    row.get("message", String.class)));
-        }
+        String findingsUrl = "/api/v1/scans/" + snapshot.scan.id + "/findings?crate="
+                + URLEncoder.encode(crate.name, StandardCharsets.UTF_8) + "&counted=true&check=";
         List<ExplainedRating> ratings = new ArrayList<>();
         for (Rating rating : snapshot.ratings == null ? List.<Rating>of() : snapshot.ratings) {
             ratings.add(new ExplainedRating(rating.kind(), rating.kind().title(), rating.kind().weight(),
                     rating.score(), rating.grade(), rating.parts().stream().map(part -> new ExplainedPart(part.id(),
                             part.title(), part.points(), part.max(), part.explanation(),
-                            part.findings().stream().map(findings::get).filter(Objects::nonNull).toList())).toList()));
+                            part.findingsByCheck().entrySet().stream().map(check -> new PartFindings(check.getKey(),
+                                    check.getValue(), findingsUrl + check.getKey())).toList())).toList()));
         }
         Scan scan = snapshot.scan;
         return new CrateDetail(crate.id, crate.name, crate.repository.id, scan.id, scan.commitSha, scan.committedAt,

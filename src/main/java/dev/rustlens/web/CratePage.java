@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A crate at the newest succeeded scan of its repository's default branch: its grade and score
@@ -64,21 +63,9 @@ public class CratePage {
     public record MetricRow(String description, String value) {
     }
 
-    /** A check behind a rating part and how many of the part's findings it raised. */
-    public record PartCheck(String checkId, long findings) {
-    }
-
-    /** A part of a rating with the checks whose findings cost it points (none when metrics decide). */
-    public record PartRow(Scores.ExplainedPart part, List<PartCheck> checks) {
-    }
-
-    /** A rating with its parts. */
-    public record RatingRow(Scores.ExplainedRating rating, List<PartRow> parts) {
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance crate(Scores.CrateDetail crate, String repositoryName, List<RatingRow> ratings,
+        static native TemplateInstance crate(Scores.CrateDetail crate, String repositoryName,
                 List<FixRanking.Fix> fixes, ScoreUpgrade.Progress rescoring, List<MetricRow> metrics,
                 List<CrateReports.UnsafeFile> unsafeFiles, List<CheckCount> findings, CoverageSection coverage);
     }
@@ -95,15 +82,8 @@ public class CratePage {
         CrateReports.CrateReport report = found
                 .orElseThrow(() -> PageException.notFound("There is no crate " + id + "."));
         Scores.CrateDetail detail = report.detail();
-        List<RatingRow> ratings = detail.ratings().stream().map(rating -> new RatingRow(rating,
-                rating.parts().stream().map(part -> {
-                    Map<String, Long> byCheck = new TreeMap<>();
-                    part.findings().forEach(finding -> byCheck.merge(finding.checkId(), 1L, Long::sum));
-                    return new PartRow(part, byCheck.entrySet().stream()
-                            .map(entry -> new PartCheck(entry.getKey(), entry.getValue())).toList());
-                }).toList())).toList();
         List<FixRanking.Fix> fixes = detail.fixes().subList(0, Math.min(SHOWN_FIXES, detail.fixes().size()));
-        return Templates.crate(detail, report.repositoryName(), ratings, fixes, upgrade.progress(),
+        return Templates.crate(detail, report.repositoryName(), fixes, upgrade.progress(),
                 metrics(detail.metrics()), report.unsafeFiles(), report.findings(), coverage(detail));
     }
 

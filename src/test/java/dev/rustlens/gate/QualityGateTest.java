@@ -5,6 +5,7 @@ import static dev.rustlens.scan.ScanFlowTest.register;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,12 +120,15 @@ class QualityGateTest {
 
         given().when().get("/api/v1/repositories/{id}/score", history.repositoryId()).then().statusCode(200)
                 .body("score", equalTo(scores.get(2))).body("crates[0].name", equalTo("gated"));
-        given().when().get("/api/v1/crates/{id}", crateId).then().statusCode(200)
-                .body("ratings.find { it.kind == 'UNSAFE' }.parts.find { it.id == 'unsafe.justified' }.findings",
-                        hasSize(2))
-                .body("ratings.find { it.kind == 'UNSAFE' }.parts.find { it.id == 'unsafe.justified' }.findings[0].checkId",
-                        equalTo("undocumented_unsafe_block"))
-                .body("fixes[0].checkId", equalTo("undocumented_unsafe_block"));
+        String justified = "ratings.find { it.kind == 'UNSAFE' }.parts.find { it.id == 'unsafe.justified' }.findings";
+        JsonPath crate = given().when().get("/api/v1/crates/{id}", crateId).then().statusCode(200)
+                .body(justified, hasSize(1))
+                .body(justified + "[0].checkId", equalTo("undocumented_unsafe_block"))
+                .body(justified + "[0].findings", equalTo(2))
+                .body("fixes[0].checkId", equalTo("undocumented_unsafe_block")).extract().jsonPath();
+        // The part's link lists exactly the findings it counts.
+        given().when().get(crate.getString(justified + "[0].findingsUrl")).then().statusCode(200)
+                .body("findings", hasSize(2)).body("findings.checkId", everyItem(equalTo("undocumented_unsafe_block")));
         given().when().get("/api/v1/crates/{id}", 999_999).then().statusCode(404);
     }
 

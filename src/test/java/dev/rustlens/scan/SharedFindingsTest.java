@@ -125,7 +125,7 @@ class SharedFindingsTest {
         return given().when().get("/api/v1/scans/{id}", scanId).then().statusCode(200).extract().jsonPath();
     }
 
-    private static long succeeded(long scanId) throws InterruptedException {
+    static long succeeded(long scanId) throws InterruptedException {
         JsonPath scan = awaitScan(scanId);
         assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
         return scan.getLong("id");
