@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The packaged rustlens started as its own process for a benchmark: on a schema of its own, on its
@@ -131,19 +132,18 @@ final class BenchServer implements AutoCloseable {
                 System.getenv().getOrDefault("PGPASSWORD", ""));
     }
 
-    /**
-     * The bytes that the tables of {@code schema} take on disk, their indexes and TOAST included,
-     * but those of {@code except} (a table name, or null).
-     */
-    static long schemaBytes(String schema, String except) throws Exception {
+    /** The size on disk of each table of the schema (with its indexes and TOAST), by table name. */
+    static Map<String, Long> tableBytes(String schema) throws Exception {
+        Map<String, Long> sizes = new TreeMap<>();
         try (Connection connection = connect(); Statement sql = connection.createStatement();
-                ResultSet result = sql.executeQuery("select coalesce(sum(pg_total_relation_size(c.oid)), 0)"
-                        + " from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = '"
-                        + schema + "' and c.relkind in ('r', 'm') and c.relname <> '" + (except == null ? "" : except)
-                        + "'")) {
-            result.next();
-            return result.getLong(1);
+                ResultSet result = sql.executeQuery("select c.relname, pg_total_relation_size(c.oid) from pg_class c"
+                        + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = '" + schema
+                        + "' and c.relkind in ('r', 'm')")) {
+            while (result.next()) {
+                sizes.put(result.getString(1), result.getLong(2));
+            }
         }
+        return sizes;
     }
 
     static void sql(String statement) throws Exception {

@@ -14,7 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -101,20 +103,39 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** The schema's size on disk: all of it, and its results without the content cache of file results. */
-    private record Storage(long all, long results) {
+    /** The schema's size on disk, by table: all of it, and its results without the content cache of file results. */
+    private record Storage(Map<String, Long> tables) {
+
+        private static final String FILE_CACHE = "file_result";
+        /** How many of the tables that grew the most a phase's figures name. */
+        private static final int LARGEST = 6;
 
         static Storage now() throws Exception {
-            return new Storage(BenchServer.schemaBytes(SCHEMA, null), BenchServer.schemaBytes(SCHEMA, "file_result"));
+            return new Storage(BenchServer.tableBytes(SCHEMA));
+        }
+
+        long all() {
+            return tables.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long results() {
+            return all() - tables.getOrDefault(FILE_CACHE, 0L);
         }
 
         Storage minus(Storage before) {
-            return new Storage(all - before.all, results - before.results);
+            Map<String, Long> grown = new TreeMap<>(tables);
+            before.tables.forEach((table, bytes) -> grown.merge(table, -bytes, Long::sum));
+            return new Storage(grown);
         }
 
+        /** The phase's growth, and the tables that grew the most, so that a figure says where it comes from. */
         void print(String label) {
-            System.out.printf(Locale.ROOT, "%s stored %.1f MB (%.1f MB without the file cache)%n", label, all / 1e6,
-                    results / 1e6);
+            String largest = tables.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(LARGEST).filter(table -> table.getValue() > 0)
+                    .map(table -> String.format(Locale.ROOT, "%s %.2f", table.getKey(), table.getValue() / 1e6))
+                    .collect(Collectors.joining(", "));
+            System.out.printf(Locale.ROOT, "%s stored %.1f MB (%.1f MB without the file cache; MB by table: %s)%n",
+                    label, all() / 1e6, results() / 1e6, largest);
         }
     }
 
