@@ -11,6 +11,7 @@ import dev.rustlens.http.BadRequest;
 import dev.rustlens.scan.RecentTrends;
 import dev.rustlens.scan.Scan;
 import dev.rustlens.scan.ScanStored;
+import dev.rustlens.scan.SharedUnsafeSites;
 import dev.rustlens.scan.SnapshotScores;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -226,6 +227,8 @@ public class CoverageStore {
 
     /** Stores a mapped report's figures for each crate snapshot and unsafe site of a scan, then rescores it. */
     private void apply(Scan scan, long reportId) {
+        // Coverage is kept per unsafe site: a scan sharing another's sites takes a copy first.
+        SharedUnsafeSites.copyForScan(entityManager, scan.id);
         session().createNativeMutationQuery("""
                 delete from crate_coverage where crate_snapshot_id in (select id from crate_snapshot where scan_id = ?1)""")
                 .setParameter(1, scan.id).executeUpdate();

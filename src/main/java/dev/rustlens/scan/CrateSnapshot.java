@@ -106,6 +106,15 @@ public class CrateSnapshot extends IdentityEntity {
                 + " join crate_snapshot n on n.scan_id = ?1 and n.crate_id = o.crate_id ";
     }
 
+    /**
+     * The id that snapshot {@code snapshot} (a table alias)'s unsafe sites carry in
+     * {@code unsafe_site.crate_snapshot_id}: its own, or that of the snapshot whose sites an unchanged
+     * rescan shares (docs/database.md).
+     */
+    public static String unsafeSitesOf(String snapshot) {
+        return "coalesce(" + snapshot + ".unsafe_sites_of, " + snapshot + ".id)";
+    }
+
     /** The crates of a scan, by crate path, with their crates loaded in the same query (callers show their names). */
     public static List<CrateSnapshot> listForScan(Scan scan) {
         return find("from CrateSnapshot s join fetch s.crate where s.scan = ?1 order by s.path", scan).list();

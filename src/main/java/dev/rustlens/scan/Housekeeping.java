@@ -99,9 +99,8 @@ public class Housekeeping {
         if (marked == 0) {
             return new Removed(0, 0, 0);
         }
-        long sites = session.createNativeMutationQuery("delete from unsafe_site where crate_snapshot_id in"
-                + " (select id from crate_snapshot where scan_id = ?1)").setParameter(1, scanId).executeUpdate();
         // Rows an unchanged rescan shares go when the last scan reading them does.
+        long sites = SharedUnsafeSites.deleteIfUnread(entityManager, scanId);
         long rowsScanId = Scan.findingsScanIdOf(scanId);
         long findings = SharedFindings.deleteIfUnread(entityManager, rowsScanId);
         // Its locked packages go with its findings (their advisories are findings); its lock files' summary stays.

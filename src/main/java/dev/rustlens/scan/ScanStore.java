@@ -256,25 +256,24 @@ public class ScanStore {
         }
         Scan source = previous.get();
         long from = source.id;
-        // Without their scores: the scan is scored again below.
+        // With the source's scores, which SnapshotScores keeps when they still hold and replaces when
+        // not: each snapshot is written once, not inserted and then updated. With the source's unsafe
+        // sites, shared rather than copied.
         int crates = entityManager.createNativeQuery("""
                 insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines, unsafe_blocks,
                     unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros,
-                    findings, metrics, evidence, test_code)
+                    findings, metrics, evidence, test_code, score, grade, score_formula, score_exact, ratings, fixes,
+                    fix_worth, unsafe_sites_of)
                 select ?1, crate_id, path, version, edition, files, code_lines, unsafe_blocks, unsafe_functions,
                     unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros, findings, metrics,
-                    evidence, test_code
+                    evidence, test_code, score, grade, score_formula, score_exact, ratings, fixes, fix_worth,
+                    """ + CrateSnapshot.unsafeSitesOf("crate_snapshot") + """
+
                 from crate_snapshot where scan_id = ?2""")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         // The findings are the source's rows, shared rather than copied.
         SharedFindings.share(scan, source);
         int findings = counts.total(from);
-        entityManager.createNativeQuery("""
-                insert into unsafe_site (crate_snapshot_id, kind, path, line, col, in_test_code)
-                select n.id, u.kind, u.path, u.line, u.col, u.in_test_code
-                from unsafe_site u""" + CrateSnapshot.sameCrateInScan1("u") + """
-                where o.scan_id = ?2""")
-                .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         dependencies.copy(from, scanId);
         scan.previousScanId = source.previousScanId;
         scan.unsafeBlocks = source.unsafeBlocks;

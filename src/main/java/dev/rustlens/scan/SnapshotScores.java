@@ -80,8 +80,9 @@ public class SnapshotScores {
     }
 
     /**
-     * Gives a rescan its source's scores, snapshot by crate, when the source was scored with the
-     * triage marks of digest {@code triageNow} and the current formula.
+     * Gives a rescan its source's scores when the source was scored with the triage marks of digest
+     * {@code triageNow} and the current formula: the rescan's snapshots were inserted with the
+     * source's snapshots' scores (ScanStore), which then stand.
      *
      * @return false when the scan must be scored
      */
@@ -89,24 +90,13 @@ public class SnapshotScores {
         if (source.scoredWithTriage == null || source.score == null || !source.scoredWithTriage.equals(triageNow)) {
             return false;
         }
-        // In SQL: the snapshots' ratings and fixes are large, and neither side needs them in memory.
-        // The rescan's snapshots were inserted by SQL too, so none of them is in the session.
-        Number unmatched = (Number) entityManager.createNativeQuery("""
-                select (select count(*) from crate_snapshot o where o.scan_id = ?2
-                            and (o.score_formula is distinct from ?3 or not exists
-                                (select 1 from crate_snapshot n where n.scan_id = ?1 and n.crate_id = o.crate_id)))
-                     + (select count(*) from crate_snapshot n where n.scan_id = ?1 and not exists
-                            (select 1 from crate_snapshot o where o.scan_id = ?2 and o.crate_id = n.crate_id))""")
-                .setParameter(1, scan.id).setParameter(2, source.id).setParameter(3, ScoreFormula.VERSION)
-                .getSingleResult();
-        if (unmatched.longValue() > 0) {
+        // In SQL: the rescan's snapshots were inserted by SQL, so none of them is in the session.
+        long olderFormula = entityManager.unwrap(Session.class).createNativeQuery("select count(*) from crate_snapshot"
+                + " where scan_id = ?1 and score_formula is distinct from ?2", Long.class)
+                .setParameter(1, scan.id).setParameter(2, ScoreFormula.VERSION).getSingleResult();
+        if (olderFormula > 0) {
             return false;
         }
-        entityManager.createNativeQuery("""
-                update crate_snapshot n set score = o.score, grade = o.grade, score_formula = o.score_formula,
-                    score_exact = o.score_exact, ratings = o.ratings, fixes = o.fixes, fix_worth = o.fix_worth
-                from crate_snapshot o where n.scan_id = ?1 and o.scan_id = ?2 and o.crate_id = n.crate_id""")
-                .setParameter(1, scan.id).setParameter(2, source.id).executeUpdate();
         scan.score = source.score;
         scan.grade = source.grade;
         scan.scoreHeldBecause = source.scoreHeldBecause;

@@ -150,6 +150,8 @@ class CoverageImportTest {
             // A rescan of the commit keeps the report: it applies to every scan of its commit.
             long rescanId = scan(id, Map.of("branch", "main", "commit", commit)).getLong("id");
             assertEquals(1279, queries.crates(rescanId).getFirst().linesHit());
+            // The rescan shared the scan's unsafe sites until the report gave it coverage of its own copy.
+            assertEquals(queries.unsafeSites(scanId, crateId), queries.unsafeSites(rescanId, crateId));
             given().queryParam("branch", "main").when().get("/api/v1/repositories/{id}/coverage/trend", id)
                     .then().statusCode(200).body("percent", equalTo(List.of(92.5f, 92.5f)));
             given().when().get("/repositories/{id}", id).then().statusCode(200)

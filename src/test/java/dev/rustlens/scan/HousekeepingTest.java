@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hibernate.Session;
@@ -121,8 +122,8 @@ class HousekeepingTest {
     }
 
     /**
-     * An unchanged rescan reads the finding rows of the scan it repeats: removing that scan keeps
-     * the rows while the rescan is kept, and they go when the rescan is removed too.
+     * An unchanged rescan reads the finding rows and unsafe sites of the scan it repeats: removing
+     * that scan keeps them while the rescan is kept, and they go when the rescan is removed too.
      */
     @Test
     @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
@@ -132,21 +133,26 @@ class HousekeepingTest {
                     equalTo(30));
             assertEquals(1, housekeeping.removeBeyondPolicy(OffsetDateTime.now()).scans(), "the first scan is removed");
             assertEquals(30L, findingRows(scans.get("first")), "its rows stay: the rescan, kept, reads them");
+            assertEquals(3L, siteRows(scans.get("first")));
             given().get("/api/v1/scans/" + scans.get("first") + "/findings").then().statusCode(410);
             given().get("/api/v1/scans/" + scans.get("rescan") + "/findings").then().statusCode(200).body("total",
                     equalTo(30));
+            given().get("/api/v1/scans/" + scans.get("rescan") + "/unsafe-sites").then().statusCode(200)
+                    .body("unsafeSites.line", equalTo(List.of(1, 2, 3)));
             // The newest scan moved to later that day: the rescan is no longer the newest of its day.
             QuarkusTransaction.requiringNew().run(() -> commit(scans.get("newest"),
                     "date_trunc('day', now() - interval '100 days', 'UTC') + interval '10 hours'"));
             Housekeeping.Removed removed = housekeeping.removeBeyondPolicy(OffsetDateTime.now());
             assertEquals(30L, removed.findings(), "the rows go with the last scan reading them");
+            assertEquals(3L, removed.unsafeSites());
             assertEquals(0L, findingRows(scans.get("first")));
+            assertEquals(0L, siteRows(scans.get("first")));
         });
     }
 
     /**
      * The rows housekeeping kept for an unchanged rescan alone go when the rescan gets rows of its
-     * own (its findings are about to change).
+     * own (its findings are about to change; test coverage is imported for its unsafe sites).
      */
     @Test
     @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
@@ -160,6 +166,13 @@ class HousekeepingTest {
             assertEquals(30L, findingRows(scans.get("rescan")));
             given().get("/api/v1/scans/" + scans.get("rescan") + "/findings").then().statusCode(200)
                     .body("total", equalTo(30));
+            assertEquals(3L, siteRows(scans.get("first")));
+            QuarkusTransaction.requiringNew().run(() -> SharedUnsafeSites.copyForScan(entityManager,
+                    scans.get("rescan")));
+            assertEquals(0L, siteRows(scans.get("first")), "no kept scan reads them any more");
+            assertEquals(3L, siteRows(scans.get("rescan")));
+            given().get("/api/v1/scans/" + scans.get("rescan") + "/unsafe-sites").then().statusCode(200)
+                    .body("unsafeSites.line", equalTo(List.of(1, 2, 3)));
         });
     }
 
@@ -183,7 +196,7 @@ class HousekeepingTest {
 
     /**
      * Runs {@code test} on a seeded repository of its own, named {@code name}: a first scan and an
-     * unchanged rescan sharing its 30 findings, both committed 100 days ago (the rescan the newest of
+     * unchanged rescan sharing its 30 findings and 3 unsafe sites, both committed 100 days ago (the rescan the newest of
      * that day), and a scan of now with 40, all stored two days ago; deleted afterwards.
      */
     private void withSharedHistory(String name, Consumer<Map<String, Long>> test) {
@@ -199,6 +212,13 @@ class HousekeepingTest {
                     + " commit_sha = (select commit_sha from scan where id = ?2) where id = ?1")
                     .setParameter(1, scans.get("rescan")).setParameter(2, scans.get("first")).executeUpdate();
             new FindingCounts(session()).recount(scans.get("rescan"));
+            session().createNativeMutationQuery("""
+                    insert into unsafe_site (crate_snapshot_id, kind, path, line, col, in_test_code)
+                    select s.id, 'BLOCK', 'src/lib.rs', n, 5, false from crate_snapshot s, generate_series(1, 3) n
+                    where s.scan_id = ?1""").setParameter(1, scans.get("first")).executeUpdate();
+            session().createNativeMutationQuery("update crate_snapshot set unsafe_sites_of = (select id from"
+                    + " crate_snapshot where scan_id = ?2) where scan_id = ?1").setParameter(1, scans.get("rescan"))
+                    .setParameter(2, scans.get("first")).executeUpdate();
             session().createNativeMutationQuery("update scan set finished_at = now() - interval '2 days'"
                     + " where repository_id = ?1").setParameter(1, seeded.repository()).executeUpdate();
             return seeded.repository();
@@ -213,6 +233,13 @@ class HousekeepingTest {
     private long findingRows(long scan) {
         return QuarkusTransaction.requiringNew().call(() -> session()
                 .createNativeQuery("select count(*) from finding where scan_id = ?1", Long.class)
+                .setParameter(1, scan).getSingleResult());
+    }
+
+    /** The unsafe_site rows carrying the ids of the scan's snapshots: its own sites and those it lends. */
+    private long siteRows(long scan) {
+        return QuarkusTransaction.requiringNew().call(() -> session().createNativeQuery("select count(*) from"
+                + " unsafe_site u join crate_snapshot s on s.id = u.crate_snapshot_id where s.scan_id = ?1", Long.class)
                 .setParameter(1, scan).getSingleResult());
     }
 

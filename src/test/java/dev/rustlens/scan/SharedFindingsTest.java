@@ -14,9 +14,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An unchanged rescan of the corpus crate memchr shares the first scan's finding rows instead of
- * copying them, and reads as the first scan does in the API, the exports and the summary; a
+ * An unchanged rescan of the corpus crate memchr shares the first scan's finding rows and unsafe
+ * sites instead of copying them, and reads as the first scan does in the API, the exports and the summary; a
  * clippy stream imported for the commit afterwards gives it rows of its own, and both scans then
  * read the same again.
  */
@@ -49,6 +51,11 @@ class SharedFindingsTest {
             assertEquals(List.of(first), column("select findings_of from scan where id = ?1", rescan));
             assertEquals(List.of(0L), column("select count(*) from finding where scan_id = ?1", rescan),
                     "the rescan wrote no finding rows");
+            assertEquals(List.of(0L), column("select count(*) from unsafe_site u join crate_snapshot s"
+                    + " on s.id = u.crate_snapshot_id where s.scan_id = ?1", rescan), "nor unsafe sites");
+            List<Object> sites = unsafeSites(first);
+            assertTrue(sites.size() > 50, "memchr has unsafe code: " + sites.size());
+            assertEquals(sites, unsafeSites(rescan));
             assertSameFindings(first, rescan);
             // The findings of every repository list the current scan's, the rescan's, under its id.
             JsonPath across = given().queryParam("repository", id).queryParam("limit", 500).queryParam("sort", "path")
@@ -119,6 +126,23 @@ class SharedFindingsTest {
     private static JsonPath findings(long scanId) {
         return given().queryParam("limit", 500).when().get("/api/v1/scans/{id}/findings", scanId)
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Every unsafe site of the scan, as the API lists them page by page. */
+    private static List<Object> unsafeSites(long scanId) {
+        List<Object> sites = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = given().queryParam("limit", 40);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get("/api/v1/scans/{id}/unsafe-sites", scanId).then().statusCode(200)
+                    .extract().jsonPath();
+            sites.addAll(page.getList("unsafeSites"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return sites;
     }
 
     private static JsonPath scan(long scanId) {
