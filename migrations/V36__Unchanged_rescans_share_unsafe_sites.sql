@@ -9,4 +9,4 @@
 alter table crate_snapshot add column unsafe_sites_of bigint;
 alter table crate_snapshot add constraint crate_snapshot_unsafe_sites_of_fkey
     foreign key (unsafe_sites_of) references crate_snapshot (id);
-create index crate_snapshot_unsafe_sites_of_idx on crate_snapshot (unsafe_sites_of);
+create index crate_snapshot_unsafe_sites_of_idx on crate_snapshot (unsafe_sites_of) where unsafe_sites_of is not null;

@@ -591,8 +591,8 @@ public class GateService {
                              and not f.in_test_code
                            group by f.check_id, f.severity) t on t.check_id = c.check_id and t.severity = c.severity
                 where c.count > coalesce(t.count, 0)""".formatted(TriageInForce.of("t")), Tuple.class)
-                .setParameter(1, scan.id).setParameter(2, scan.repository.id).setParameter(3, scan.findingsScanId())
-                .getResultList();
+                .setParameter(1, scan.findingsScanId()).setParameter(2, scan.repository.id)
+                .setParameter(3, scan.findingsScanId()).getResultList();
     }
 
     private Map<String, Long> totals(long scanId) {

@@ -3,7 +3,6 @@ package dev.rustlens.scan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
-import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 
@@ -11,7 +10,8 @@ import org.hibernate.Session;
  * Each scan's findings counted by crate, check, severity, tracking, test code and suppression
  * ({@code finding_count}), counted again whenever its findings change (stored, tracked again,
  * imported lints applied). Trends read the counts, which stay when housekeeping removes an old
- * scan's findings.
+ * scan's findings. The counts go with the finding rows: an unchanged rescan that shares another
+ * scan's rows reads that scan's counts ({@code Scan.findingsScanId()}) and stores none.
  */
 @ApplicationScoped
 public class FindingCounts {
@@ -23,28 +23,31 @@ public class FindingCounts {
     }
 
     /**
-     * Counts the scan's findings again, in the caller's transaction; those it shares with another
-     * scan onto its own crate snapshots.
+     * Counts the scan's findings again, in the caller's transaction. A scan that shares another's
+     * finding rows has no counts of its own: it reads those of the scan holding the rows.
      */
     void recount(long scanId) {
         Session session = entityManager.unwrap(Session.class);
         session.flush();
         session.createNativeMutationQuery("delete from finding_count where scan_id = ?1").setParameter(1, scanId)
                 .executeUpdate();
+        if (Scan.findingsScanIdOf(scanId) != scanId) {
+            return;
+        }
         session.createNativeMutationQuery("""
                 insert into finding_count (scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code,
                                            suppression, findings)
-                select ?1, n.id, f.check_id, f.severity, f.tracking, f.in_test_code, f.suppression, count(*)
-                from finding f""" + CrateSnapshot.sameCrateInScan1("f") + """
-                where f.scan_id = ?2
-                group by n.id, f.check_id, f.severity, f.tracking, f.in_test_code, f.suppression""")
-                .setParameter(1, scanId).setParameter(2, Scan.findingsScanIdOf(scanId)).executeUpdate();
+                select ?1, f.crate_snapshot_id, f.check_id, f.severity, f.tracking, f.in_test_code, f.suppression, count(*)
+                from finding f where f.scan_id = ?1
+                group by f.crate_snapshot_id, f.check_id, f.severity, f.tracking, f.in_test_code, f.suppression""")
+                .setParameter(1, scanId).executeUpdate();
     }
 
-    /** How many findings the scan's stored counts hold. */
+    /** How many findings the scan's stored counts hold (those of the scan whose rows it shares, if it does). */
     int total(long scanId) {
         return entityManager.unwrap(Session.class).createNativeQuery("select coalesce(sum(findings), 0) from"
-                + " finding_count where scan_id = ?1", Long.class).setParameter(1, scanId).getSingleResult().intValue();
+                + " finding_count where scan_id = ?1", Long.class).setParameter(1, Scan.findingsScanIdOf(scanId))
+                .getSingleResult().intValue();
     }
 
     /**
@@ -75,22 +78,5 @@ public class FindingCounts {
                 insert.executeBatch();
             }
         });
-    }
-
-    /**
-     * Stores the counts of a scan whose findings are those of scan {@code fromScanId} (shared by an
-     * unchanged rescan, {@code ScanStore.succeedAsPrevious}), crate by crate, but those of the
-     * checks {@code replacedChecks}, in the caller's transaction.
-     */
-    void copy(long fromScanId, long scanId, List<String> replacedChecks) {
-        Session session = entityManager.unwrap(Session.class);
-        session.flush();
-        session.createNativeMutationQuery("""
-                insert into finding_count (scan_id, crate_snapshot_id, check_id, severity, tracking, in_test_code,
-                                           suppression, findings)
-                select ?1, n.id, c.check_id, c.severity, c.tracking, c.in_test_code, c.suppression, c.findings
-                from finding_count c""" + CrateSnapshot.sameCrateInScan1("c") + """
-                where c.scan_id = ?2 and c.check_id not in (?3)""")
-                .setParameter(1, scanId).setParameter(2, fromScanId).setParameter(3, replacedChecks).executeUpdate();
     }
 }

@@ -291,9 +291,8 @@ public class ScanStore {
         scan.status = Scan.Status.succeeded;
         phases.handled(0, source.filesTotal == null ? 0 : source.filesTotal, crates, findings);
         entityManager.flush();
-        // The copied advisory findings are the earlier scan's matches: the database may have changed since.
-        FindingTally advisoryFindings = new FindingTally();
-        boolean advisoriesChanged = replaceAdvisoryFindings(scan, advisoryFindings);
+        // The shared advisory findings are the earlier scan's matches: the database may have changed since.
+        boolean advisoriesChanged = replaceAdvisoryFindings(scan, new FindingTally());
         boolean trackedAgain = advisoriesChanged && scan.previousScanId != null;
         if (trackedAgain) {
             track(scan, Scan.findById(scan.previousScanId));
@@ -303,11 +302,8 @@ public class ScanStore {
         phases.begin(Phase.SCORE);
         scores.scoreOrCopy(scan, source, advisoriesChanged);
         entityManager.flush();
-        // The copied findings' counts are copied too, those of the advisory findings matched again tallied.
-        judgeAndPublish(scan, phases, trackedAgain ? () -> counts.recount(scan.id) : () -> {
-            counts.copy(from, scanId, ADVISORY_CHECKS);
-            counts.store(scanId, advisoryFindings);
-        });
+        // Counts go with the rows: none while the scan shares the earlier scan's, its own once it has rows.
+        judgeAndPublish(scan, phases, () -> counts.recount(scan.id));
         return Optional.of(Outcome.SUCCEEDED);
     }
 

@@ -8,7 +8,8 @@ import org.hibernate.Session;
  * The finding rows that an unchanged rescan shares with the scan it repeats ({@link Scan#findingsOf},
  * docs/database.md): the rescan writes none, and the rows are copied only when one of the scans
  * sharing them is about to change them (diagnostics imported, advisories matched again, tracked
- * against another baseline), which is rare. Scores and counts stay each scan's own.
+ * against another baseline), which is rare. The rows' counts ({@link FindingCounts}) are shared
+ * with them; scores stay each scan's own.
  */
 final class SharedFindings {
 
@@ -22,16 +23,19 @@ final class SharedFindings {
 
     /**
      * Before the finding rows of {@code scan} change: a scan sharing another's rows gets a copy of
-     * its own; a scan whose rows others share hands the rows' copy to the oldest of them, which the
-     * others then share. Rows that housekeeping kept only for the scans now holding a copy go.
+     * its own, counted; a scan whose rows others share hands the rows' copy, counted, to the oldest
+     * of them, which the others then share. Rows that housekeeping kept only for the scans now holding a copy go.
      */
     static void beforeChanging(EntityManager entityManager, Scan scan) {
         Session session = entityManager.unwrap(Session.class);
+        // Counts go with the rows: a scan given a copy gets counts of its own.
+        FindingCounts counts = new FindingCounts(entityManager);
         if (scan.findingsOf != null) {
             long shared = scan.findingsOf;
             copy(entityManager, shared, scan.id);
             scan.findingsOf = null;
             entityManager.flush();
+            counts.recount(scan.id);
             deleteIfUnread(entityManager, shared);
             return;
         }
@@ -48,6 +52,7 @@ final class SharedFindings {
         for (long sharer : sharers) {
             session.find(Scan.class, sharer).findingsOf = sharer == heir ? null : heir;
         }
+        counts.recount(heir);
         // A scan that housekeeping removed kept its rows for the others alone.
         deleteIfUnread(entityManager, scan.id);
     }

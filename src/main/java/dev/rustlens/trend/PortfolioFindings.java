@@ -303,7 +303,8 @@ public class PortfolioFindings {
             parameters.add(cursor.name());
         }
         parameters.addAll(scans.parameters(connection));
-        parameters.add(connection.createArrayOf("bigint", scans.scanIds().toArray()));
+        // The counts go with the finding rows: those of the scan holding them.
+        parameters.add(connection.createArrayOf("bigint", scans.rowsIds().toArray()));
         parameters.addAll(stored.parameters());
         String where = stored.where() + (Boolean.TRUE.equals(query.filter().counted())
                 ? " and " + FindingFilter.COUNTS_UNLESS_TRIAGED : "");
@@ -313,7 +314,7 @@ public class PortfolioFindings {
                 + " as from_cursor from " + SCANS.formatted("cur") + " join (select f.scan_id, " + key
                 + " as run_key, sum(f.findings) as bound from finding_count f"
                 + (query.filter().crate() == null ? "" : CRATE.formatted("f")) + " where f.scan_id = any(?) and "
-                + where + " group by f.scan_id, " + key + ") counted on counted.scan_id = cur.scan_id"
+                + where + " group by f.scan_id, " + key + ") counted on counted.scan_id = cur.rows_id"
                 + (order.inRuns() ? " order by " + order.runOrder("counted.run_key", "cur.name") : "");
         List<Run> runs = new ArrayList<>();
         try (PreparedStatement select = FindingRow.prepare(connection, sql, parameters);

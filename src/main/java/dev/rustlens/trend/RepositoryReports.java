@@ -148,10 +148,12 @@ public class RepositoryReports {
         if (scanIds.isEmpty()) {
             return 0;
         }
-        String newSevere = "f.scan_id in (?1) and f.tracking = 'new' and f.severity in ('CRITICAL', 'BLOCKER') and "
+        String newSevere = "f.tracking = 'new' and f.severity in ('CRITICAL', 'BLOCKER') and "
                 + FindingFilter.COUNTS_UNLESS_TRIAGED;
-        long stored = ((Number) session().createNativeQuery("select coalesce(sum(f.findings), 0) from finding_count f"
-                + " where " + newSevere, Long.class).setParameter(1, scanIds).getSingleResult()).longValue();
+        // A scan sharing another's finding rows reads that scan's rows and counts.
+        long stored = ((Number) session().createNativeQuery("select coalesce(sum(f.findings), 0) from scan s"
+                + " join finding_count f on f.scan_id = coalesce(s.findings_of, s.id) where s.id in (?1) and "
+                + newSevere, Long.class).setParameter(1, scanIds).getSingleResult()).longValue();
         long triaged = ((Number) session().createNativeQuery("""
                 select count(*) from scan s
                 join finding_triage t on t.repository_id = s.repository_id and %s

@@ -150,10 +150,12 @@ public class Trends {
                 .collect(Collectors.toMap(CheckInfo::id, rule -> rule.category().name()));
         String counted = FindingFilter.COUNTS_UNLESS_TRIAGED
                 + " and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))";
+        // A scan sharing another's finding rows reads that scan's counts.
         List<Tuple> stored = session().createNativeQuery("""
-                select f.scan_id, f.severity, f.check_id, sum(f.findings) as findings from finding_count f
-                where f.scan_id in (?1) and %s
-                group by f.scan_id, f.severity, f.check_id""".formatted(counted), Tuple.class)
+                select s.id as scan_id, f.severity, f.check_id, sum(f.findings) as findings
+                from scan s join finding_count f on f.scan_id = coalesce(s.findings_of, s.id)
+                where s.id in (?1) and %s
+                group by s.id, f.severity, f.check_id""".formatted(counted), Tuple.class)
                 .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId).getResultList();
         List<Tuple> triaged = session().createNativeQuery("""
                 select s.id as scan_id, f.severity, f.check_id, count(*) as findings

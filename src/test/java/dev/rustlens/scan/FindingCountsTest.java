@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The counts a store keeps beside a scan's findings ({@code finding_count}) are the findings
- * counted, however they were kept: tallied as a fresh scan's findings were written, copied with the
+ * counted, however they were kept: tallied as a fresh scan's findings were written, shared with the
  * findings an unchanged rescan shares, or counted again from the rows.
  */
 @QuarkusTest
@@ -54,6 +54,8 @@ class FindingCountsTest {
                     "an unchanged rescan writes no finding rows");
             assertEquals(List.of(first.getString("id")), rows("select findings_of from scan where id = ?1",
                     rescan.getLong("id")), "it reads the first scan's");
+            assertEquals(List.of(), rows("select 1 from finding_count where scan_id = ?1", rescan.getLong("id")),
+                    "and their counts");
 
             // A commit that adds a finding and keeps the others: new and unchanged counted apart.
             TestRepositories.commit(git, Map.of("crates/beta/src/extra.rs", """
@@ -70,14 +72,18 @@ class FindingCountsTest {
         }
     }
 
-    /** The scan's stored counts, which are its findings counted; returned for further checks. */
+    /**
+     * The scan's stored counts, which are its findings counted (for a scan sharing another's rows,
+     * those of the scan holding them); returned for further checks.
+     */
     private List<String> assertCountsMatchFindings(long scanId) {
-        List<String> stored = rows(COUNTS.formatted("sum(f.findings)", "finding_count"), scanId);
-        List<String> counted = rows(COUNTS.formatted("count(*)", "finding"), rows("select coalesce(findings_of, id)"
-                + " from scan where id = ?1", scanId).stream().mapToLong(Long::parseLong).findFirst().orElseThrow());
+        long rowsScanId = rows("select coalesce(findings_of, id) from scan where id = ?1", scanId).stream()
+                .mapToLong(Long::parseLong).findFirst().orElseThrow();
+        List<String> stored = rows(COUNTS.formatted("sum(f.findings)", "finding_count"), rowsScanId);
+        List<String> counted = rows(COUNTS.formatted("count(*)", "finding"), rowsScanId);
         assertFalse(counted.isEmpty(), "the fixture's scan has findings");
         assertEquals(counted, stored, "scan " + scanId);
-        assertEquals(counted.size(), rows("select 1 from finding_count where scan_id = ?1", scanId).size(),
+        assertEquals(counted.size(), rows("select 1 from finding_count where scan_id = ?1", rowsScanId).size(),
                 "one stored row for each combination");
         return stored;
     }

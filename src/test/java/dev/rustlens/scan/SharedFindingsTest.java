@@ -47,7 +47,10 @@ class SharedFindingsTest {
         try (Git git = memchr.git()) {
             long id = register(TestRepositories.url(git));
             long first = succeeded(startScan(id));
+            Map<String, Object> firstPoint = trendPoint(id, first);
             long rescan = succeeded(startScan(id));
+            // The trend's point of the commit is now the rescan's, read from the first scan's counts.
+            assertEquals(firstPoint, trendPoint(id, rescan));
             assertEquals(List.of(first), column("select findings_of from scan where id = ?1", rescan));
             assertEquals(List.of(0L), column("select count(*) from finding where scan_id = ?1", rescan),
                     "the rescan wrote no finding rows");
@@ -126,6 +129,17 @@ class SharedFindingsTest {
     private static JsonPath findings(long scanId) {
         return given().queryParam("limit", 500).when().get("/api/v1/scans/{id}/findings", scanId)
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The repository's one trend point, which must be scan {@code scanId}'s, without its scan id. */
+    private static Map<String, Object> trendPoint(long repositoryId, long scanId) {
+        JsonPath trend = given().when().get("/api/v1/repositories/{id}/trends", repositoryId).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(scanId), trend.getList("points.scanId", Long.class));
+        Map<String, Object> point = new TreeMap<>(trend.getMap("points[0]"));
+        point.remove("scanId");
+        assertTrue(((Map<?, ?>) point.get("findingsBySeverity")).size() > 1, point.toString());
+        return point;
     }
 
     /** Every unsafe site of the scan, as the API lists them page by page. */
