@@ -114,7 +114,7 @@ public class CoverageQueries {
         return session().createNativeQuery("""
                 select u.kind, u.path, u.line, coalesce(c.end_line, u.line) as end_line,
                        coalesce(c.lines_with_data, 0) as lines_with_data, coalesce(c.lines_hit, 0) as lines_hit
-                from unsafe_site u join crate_snapshot s on u.crate_snapshot_id = """ + CrateSnapshot.unsafeSitesOf("s") + """
+                from unsafe_site u""" + CrateSnapshot.readingUnsafeSites("u", "s") + """
                 join crate_coverage v on v.crate_snapshot_id = s.id
                 left join unsafe_site_coverage c on c.unsafe_site_id = u.id
                 where s.scan_id = ?1 and s.crate_id = ?2 and not u.in_test_code

@@ -115,6 +115,14 @@ public class CrateSnapshot extends IdentityEntity {
         return "coalesce(" + snapshot + ".unsafe_sites_of, " + snapshot + ".id)";
     }
 
+    /**
+     * Joins as {@code snapshot} each crate snapshot that reads the unsafe sites {@code sites} (a table
+     * alias of {@code unsafe_site}): the one they carry the id of, and those sharing its sites.
+     */
+    public static String readingUnsafeSites(String sites, String snapshot) {
+        return " join crate_snapshot " + snapshot + " on " + sites + ".crate_snapshot_id = " + unsafeSitesOf(snapshot) + " ";
+    }
+
     /** The crates of a scan, by crate path, with their crates loaded in the same query (callers show their names). */
     public static List<CrateSnapshot> listForScan(Scan scan) {
         return find("from CrateSnapshot s join fetch s.crate where s.scan = ?1 order by s.path", scan).list();

@@ -76,7 +76,7 @@ public class ScanQueries {
         requireDetail(scan);
         List<Tuple> rows = session().createNativeQuery("""
                 select u.id, c.name as crate, u.kind, u.path, u.line, u.col, u.in_test_code
-                from unsafe_site u join crate_snapshot s on u.crate_snapshot_id = """ + CrateSnapshot.unsafeSitesOf("s") + """
+                from unsafe_site u""" + CrateSnapshot.readingUnsafeSites("u", "s") + """
                 join crate c on c.id = s.crate_id
                 where s.scan_id = ?1 and u.id > ?2 order by u.id limit ?3""", Tuple.class)
                 .setParameter(1, id).setParameter(2, afterId == null ? 0L : afterId).setParameter(3, limit + 1)

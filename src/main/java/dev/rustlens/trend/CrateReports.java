@@ -65,7 +65,7 @@ public class CrateReports {
                        count(*) filter (where not u.in_test_code and u.kind in ('EXTERN_BLOCK', 'IN_MACRO'))
                            as extern_and_macros,
                        count(*) filter (where u.in_test_code) as in_tests
-                from unsafe_site u join crate_snapshot s on u.crate_snapshot_id = """ + CrateSnapshot.unsafeSitesOf("s") + """
+                from unsafe_site u""" + CrateSnapshot.readingUnsafeSites("u", "s") + """
                 where s.scan_id = ?1 and s.crate_id = ?2
                 group by u.path order by total desc, in_tests desc, u.path""", Tuple.class)
                 .setParameter(1, scanId).setParameter(2, crateId).getResultList().stream()
