@@ -290,7 +290,7 @@ public class ScanStore {
         phases.handled(0, source.filesTotal == null ? 0 : source.filesTotal, crates, findings);
         entityManager.flush();
         // The shared advisory findings are the earlier scan's matches: the database may have changed since.
-        boolean advisoriesChanged = replaceAdvisoryFindings(scan, new FindingTally());
+        boolean advisoriesChanged = replaceAdvisoryFindings(scan);
         boolean trackedAgain = advisoriesChanged && scan.previousScanId != null;
         if (trackedAgain) {
             track(scan, Scan.findById(scan.previousScanId));
@@ -315,7 +315,7 @@ public class ScanStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean rematchAdvisories(Scan scan) {
         // trackAgain counts the scan's findings again.
-        if (scan.findingsRemovedAt != null || !replaceAdvisoryFindings(scan, new FindingTally())) {
+        if (scan.findingsRemovedAt != null || !replaceAdvisoryFindings(scan)) {
             return false;
         }
         trackAgain(scan);
@@ -326,10 +326,9 @@ public class ScanStore {
      * Replaces the scan's advisory findings with those of the current advisory database, each new or
      * unchanged against its baseline's findings.
      *
-     * @param tally counts the findings inserted
      * @return whether they changed (by fingerprint)
      */
-    private boolean replaceAdvisoryFindings(Scan scan, FindingTally tally) {
+    private boolean replaceAdvisoryFindings(Scan scan) {
         Session session = entityManager.unwrap(Session.class);
         Map<String, Long> snapshots = new LinkedHashMap<>();
         for (Object[] row : session.createNativeQuery("select c.name, s.id from crate_snapshot s"
@@ -368,17 +367,22 @@ public class ScanStore {
         stored.sort(null);
         wanted.sort(null);
         if (stored.equals(wanted)) {
-            // The rows stay as they are (and stay shared, for an unchanged rescan); only counted.
-            matched.forEach(rows -> tally.add(rows.snapshotId(), rows.findings(), rows.fingerprints(), baseline));
+            // The rows stay as they are (and stay shared, for an unchanged rescan).
             return false;
         }
         SharedFindings.beforeChanging(entityManager, scan);
         session.createNativeMutationQuery("delete from finding where scan_id = ?1 and check_id in (?2)")
                 .setParameter(1, scan.id).setParameter(2, ADVISORY_CHECKS).executeUpdate();
+        FindingTally inserted = new FindingTally();
         matched.forEach(rows -> insertFindings(scan.id, rows.snapshotId(), rows.findings(), rows.fingerprints(),
-                baseline, tally));
+                baseline, inserted));
         entityManager.flush();
-        return !before.equals(after);
+        if (before.equals(after)) {
+            // The same findings in other words (a severity, a message): counted here, as no caller tracks them again.
+            counts.recount(scan.id);
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -40,43 +40,43 @@ class RatingPartsMigrationTest {
 
     @Test
     void partsWithFingerprintsBecomeTheCountsTheFormulaGives(@TempDir Path dir) throws Exception {
-        DiagnosticImportTest.Memchr memchr = DiagnosticImportTest.memchr(dir);
-        try (Git git = memchr.git()) {
-            long id = register(TestRepositories.url(git));
-            long first = succeeded(startScan(id));
-            long rescan = succeeded(startScan(id));
-            String scans = first + ", " + rescan;
-            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-                Map<Long, String> scored = ratings(sql, scans);
-                assertTrue(scored.values().stream().anyMatch(ratings -> ratings.contains("\"undocumented_unsafe_block\"")),
-                        "memchr's Unsafe rating loses points for findings: " + scored);
+        String url;
+        try (Git git = DiagnosticImportTest.memchr(dir).git()) {
+            url = TestRepositories.url(git);
+        }
+        long repositoryId = register(url);
+        // The rescan shares the first scan's finding rows: its parts are converted from those.
+        String scans = succeeded(startScan(repositoryId)) + ", " + succeeded(startScan(repositoryId));
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            Map<Long, String> scored = ratings(sql, scans);
+            assertTrue(scored.values().stream().anyMatch(ratings -> ratings.contains("\"undocumented_unsafe_block\"")),
+                    "memchr's Unsafe rating loses points for findings: " + scored);
 
-                // The form before V35: each part lists the fingerprints of the crate's counted findings of its checks.
-                int rewritten = sql.executeUpdate("""
-                        update crate_snapshot s set ratings = (
-                            select jsonb_agg(jsonb_set(rating, '{parts}', (
-                                select jsonb_agg((part - 'findingsByCheck') || jsonb_build_object('findings', (
-                                    select coalesce(jsonb_agg(f.fingerprint order by f.id), '[]'::jsonb)
-                                    from finding f
-                                    join crate_snapshot own on own.id = f.crate_snapshot_id
-                                    join crate c on c.id = own.crate_id
-                                    where f.scan_id = coalesce(sc.findings_of, sc.id) and own.crate_id = s.crate_id
-                                      and f.check_id in (select jsonb_object_keys(part -> 'findingsByCheck'))
-                                      and %s)) order by part_index)
-                                from jsonb_array_elements(rating -> 'parts') with ordinality as parts(part, part_index)))
-                                order by rating_index)
-                            from jsonb_array_elements(s.ratings) with ordinality as ratings(rating, rating_index))
-                        from scan sc where sc.id = s.scan_id and s.scan_id in (%s)""".formatted(FindingFilter.COUNTS, scans));
-                assertEquals(scored.size(), rewritten);
-                Map<Long, String> old = ratings(sql, scans);
-                assertTrue(old.values().stream().noneMatch(ratings -> ratings.contains("findingsByCheck")), old.toString());
-                assertTrue(old.values().stream().anyMatch(ratings -> ratings.contains("\"findings\": [\"")),
-                        "some parts list fingerprints: " + old);
+            // The form before V35: each part lists the fingerprints of the crate's counted findings of its checks.
+            int rewritten = sql.executeUpdate("""
+                    update crate_snapshot s set ratings = (
+                        select jsonb_agg(jsonb_set(rating, '{parts}', (
+                            select jsonb_agg((part - 'findingsByCheck') || jsonb_build_object('findings', (
+                                select coalesce(jsonb_agg(f.fingerprint order by f.id), '[]'::jsonb)
+                                from finding f
+                                join crate_snapshot own on own.id = f.crate_snapshot_id
+                                join crate c on c.id = own.crate_id
+                                where f.scan_id = coalesce(sc.findings_of, sc.id) and own.crate_id = s.crate_id
+                                  and f.check_id in (select jsonb_object_keys(part -> 'findingsByCheck'))
+                                  and %s)) order by part_index)
+                            from jsonb_array_elements(rating -> 'parts') with ordinality as parts(part, part_index)))
+                            order by rating_index)
+                        from jsonb_array_elements(s.ratings) with ordinality as ratings(rating, rating_index))
+                    from scan sc where sc.id = s.scan_id and s.scan_id in (%s)""".formatted(FindingFilter.COUNTS, scans));
+            assertEquals(scored.size(), rewritten);
+            Map<Long, String> old = ratings(sql, scans);
+            assertTrue(old.values().stream().noneMatch(ratings -> ratings.contains("findingsByCheck")), old.toString());
+            assertTrue(old.values().stream().anyMatch(ratings -> ratings.contains("\"findings\": [\"")),
+                    "some parts list fingerprints: " + old);
 
-                assertEquals(scored.size(), sql.executeUpdate(Files.readString(MIGRATION)));
-                assertEquals(scored, ratings(sql, scans));
-                assertEquals(0, sql.executeUpdate(Files.readString(MIGRATION)), "converted parts are left alone");
-            }
+            assertEquals(scored.size(), sql.executeUpdate(Files.readString(MIGRATION)));
+            assertEquals(scored, ratings(sql, scans));
+            assertEquals(0, sql.executeUpdate(Files.readString(MIGRATION)), "converted parts are left alone");
         }
     }
 

@@ -289,7 +289,7 @@ public final class PageBenchmark {
                            (select jsonb_agg(jsonb_build_object('kind', r.kind, 'score', r.rating, 'grade', {grade of r.rating},
                                 'parts', jsonb_build_array(jsonb_build_object('id', lower(r.kind) || '.seeded',
                                     'title', 'Seeded part', 'points', r.rating, 'max', 100,
-                                    'explanation', 'generated for the page benchmark', 'findings', '[]'::jsonb)))
+                                    'explanation', 'generated for the page benchmark', 'findingsByCheck', '{}'::jsonb)))
                                 order by r.n)
                             from (values (1, 'UNSAFE', greatest(0, w.score - 10)), (2, 'PANICS', w.score),
                                          (3, 'DOCUMENTATION', least(100, w.score + 5)), (4, 'VERIFICATION', w.score),
