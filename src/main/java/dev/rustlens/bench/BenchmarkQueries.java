@@ -17,8 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
@@ -234,22 +237,55 @@ public class BenchmarkQueries {
     @Transactional
     public Comparison compare(long repositoryId, String measure, String branch, String testbed) {
         GitRepository repository = BenchmarkService.repository(repositoryId);
-        List<Series> series = new ArrayList<>();
-        for (Benchmark benchmark : Benchmark.listOf(repository)) {
-            if (series.size() == MAX_SERIES || !measures(benchmark).contains(measure)) {
-                continue;
-            }
-            List<BenchmarkResult> results = newestFirst(benchmark, measure, branch, testbed).page(0, MAX_POINTS).list();
-            Map<String, OffsetDateTime> committed = commitTimes(repository, results);
-            series.add(new Series(benchmark.id, benchmark.name, results.reversed().stream()
-                    .map(result -> new SeriesPoint(result.commitSha, committed.get(result.commitSha), result.createdAt,
-                            result.value))
-                    .toList()));
-        }
-        if (series.isEmpty()) {
+        // Three queries whatever the number of benchmarks: those with the measure, their newest
+        // results, and the times of the results' commits.
+        Set<Long> measured = new HashSet<>(BenchmarkResult.getEntityManager().createQuery("select distinct r.benchmark.id"
+                + " from BenchmarkResult r where r.benchmark.repository = ?1 and r.measure = ?2", Long.class)
+                .setParameter(1, repository).setParameter(2, measure).getResultList());
+        List<Benchmark> compared = Benchmark.listOf(repository).stream()
+                .filter(benchmark -> measured.contains(benchmark.id)).limit(MAX_SERIES).toList();
+        if (compared.isEmpty()) {
             throw new BadRequest("no benchmark of repository " + repositoryId + " has the measure " + Echo.quoted(measure));
         }
+        Map<Long, List<BenchmarkResult>> newest = newestResults(compared, measure, branch, testbed);
+        Map<String, OffsetDateTime> committed = commitTimes(repository,
+                newest.values().stream().flatMap(List::stream).toList());
+        List<Series> series = compared.stream().map(benchmark -> new Series(benchmark.id, benchmark.name,
+                newest.getOrDefault(benchmark.id, List.of()).reversed().stream()
+                        .map(result -> new SeriesPoint(result.commitSha, committed.get(result.commitSha),
+                                result.createdAt, result.value))
+                        .toList())).toList();
         return new Comparison(measure, ParsedResult.unitOf(measure), series);
+    }
+
+    /**
+     * The newest {@code MAX_POINTS} results of the measure of each of {@code benchmarks}, newest
+     * first, on the branch and testbed given (null = any), by benchmark id.
+     */
+    private static Map<Long, List<BenchmarkResult>> newestResults(List<Benchmark> benchmarks, String measure,
+            String branch, String testbed) {
+        StringBuilder ranked = new StringBuilder("""
+                select x.id, row_number() over (partition by x.benchmark_id order by x.id desc) as rank
+                from benchmark_result x where x.benchmark_id = any(:benchmarks) and x.measure = :measure""");
+        if (branch != null) {
+            ranked.append(" and x.branch = :branch");
+        }
+        if (testbed != null) {
+            ranked.append(" and x.testbed = :testbed");
+        }
+        NativeQuery<BenchmarkResult> query = session().createNativeQuery("select r.* from benchmark_result r where"
+                + " r.id in (select id from (" + ranked + ") ranked where rank <= :points) order by r.benchmark_id,"
+                + " r.id desc", BenchmarkResult.class)
+                .setParameter("benchmarks", benchmarks.stream().map(benchmark -> benchmark.id).toArray(Long[]::new))
+                .setParameter("measure", measure).setParameter("points", MAX_POINTS);
+        if (branch != null) {
+            query.setParameter("branch", branch);
+        }
+        if (testbed != null) {
+            query.setParameter("testbed", testbed);
+        }
+        return query.getResultList().stream().collect(Collectors.groupingBy(result -> result.benchmark.id,
+                LinkedHashMap::new, Collectors.toList()));
     }
 
     /**

@@ -96,6 +96,32 @@ class BenchmarkResourceTest {
     }
 
     @Test
+    void theComparisonHasEveryBenchmarkWithTheMeasureByNameOldestResultFirstOnTheBranchAsked() throws Exception {
+        long id = repository();
+        for (int i = 1; i <= 3; i++) {
+            given().queryParam("commit", "c" + i).queryParam("branch", i == 3 ? "feature" : "main")
+                    .queryParam("testbed", "ci-x86").contentType(ContentType.JSON)
+                    .body("{\"beta\": {\"latency\": {\"value\": " + (20 + i) + "}}, \"alpha\": {\"latency\": {\"value\": "
+                            + (10 + i) + "}}, \"gamma\": {\"throughput-bytes\": {\"value\": " + (30 + i) + "}}}")
+                    .when().post(INGEST, id).then().statusCode(200).body("stored", equalTo(3));
+        }
+        given().queryParam("measure", "latency").when().get(INGEST + "/compare", id).then().statusCode(200)
+                .body("series.benchmark", equalTo(List.of("alpha", "beta")))
+                .body("series[0].points.value", equalTo(List.of(11f, 12f, 13f)))
+                .body("series[1].points.value", equalTo(List.of(21f, 22f, 23f)))
+                .body("series[1].points.commit", equalTo(List.of("c1", "c2", "c3")));
+        given().queryParam("measure", "latency").queryParam("branch", "main").when().get(INGEST + "/compare", id)
+                .then().statusCode(200).body("series[0].points.value", equalTo(List.of(11f, 12f)))
+                .body("series[1].points.value", equalTo(List.of(21f, 22f)));
+        given().queryParam("measure", "latency").queryParam("branch", "feature").queryParam("testbed", "other")
+                .when().get(INGEST + "/compare", id).then().statusCode(200)
+                .body("series.benchmark", equalTo(List.of("alpha", "beta"))).body("series[0].points", hasSize(0));
+        given().queryParam("measure", "throughput-bytes").when().get(INGEST + "/compare", id).then().statusCode(200)
+                .body("unit", equalTo("B/s")).body("series.benchmark", equalTo(List.of("gamma")))
+                .body("series[0].points.value", equalTo(List.of(31f, 32f, 33f)));
+    }
+
+    @Test
     void theBenchmarksPageShowsABenchmarkWithASingleResult() throws Exception {
         long id = repository();
         at("c1").contentType(ContentType.JSON).body(bmf(12.5)).when().post(INGEST, id).then().statusCode(200)
