@@ -77,11 +77,12 @@ public class ScoreEndToEndTest {
             assertEquals("D", scan.getString("crates[0].grade"));
             assertEquals(49, scan.getInt("score"));
             assertEquals("D", scan.getString("grade"));
-            // The part of the Unsafe rating that the undocumented block costs names it by fingerprint.
-            String undocumented = ScanFlowTest.findingsOf(scan).getString(
-                    "findings.find { it.checkId == 'undocumented_unsafe_block' }.fingerprint");
-            assertEquals(List.of(undocumented), scan.getList(
-                    "crates[0].ratings[0].parts.find { it.id == 'unsafe.justified' }.findings"));
+            // The part of the Unsafe rating that the undocumented block costs counts it by check, as
+            // the findings that count list it.
+            assertEquals(1, ScanFlowTest.findingsOf(scan).getList(
+                    "findings.findAll { it.checkId == 'undocumented_unsafe_block' }").size());
+            assertEquals(Map.of("undocumented_unsafe_block", 1), scan.getMap(
+                    "crates[0].ratings[0].parts.find { it.id == 'unsafe.justified' }.findingsByCheck"));
 
             // The crate's fixes, best first: the SAFETY comment is worth most.
             long crate = scan.getLong("crates[0].crateId");
