@@ -266,8 +266,8 @@ public class ScanStore {
                     fix_worth, unsafe_sites_of)
                 select ?1, crate_id, path, version, edition, files, code_lines, unsafe_blocks, unsafe_functions,
                     unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros, findings, metrics,
-                    evidence, test_code, score, grade, score_formula, score_exact, ratings, fixes, fix_worth,
-                    """ + CrateSnapshot.unsafeSitesOf("crate_snapshot") + " from crate_snapshot where scan_id = ?2")
+                    evidence, test_code, score, grade, score_formula, score_exact, ratings, fixes, fix_worth,"""
+                + " " + CrateSnapshot.unsafeSitesOf("crate_snapshot") + " from crate_snapshot where scan_id = ?2")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         // The findings are the source's rows, shared rather than copied.
         SharedFindings.share(scan, source);
