@@ -5,9 +5,11 @@ import static dev.rustlens.scan.ScanFlowTest.findingsOf;
 import static dev.rustlens.scan.ScanFlowTest.register;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.rustlens.gitrepo.TestRepositories;
+import dev.rustlens.scan.RecentTrend;
 import dev.rustlens.scan.RecentTrends;
 import dev.rustlens.trend.RepositoryReports;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,24 +17,30 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The changes the overview's trend columns sort by, stored with each repository, stay the changes
- * of the trends the API gives after each event that changes a trend, and the overview sorts by them.
+ * The points the overview's sparklines draw and the changes its trend columns sort by, stored with
+ * each repository, stay those of the trends the API gives after each event that changes a trend,
+ * and the overview sorts by them.
  */
 @QuarkusTest
 @TestSecurity(user = "maintainer", roles = {"viewer", "maintainer"})
 class OverviewTrendChangesTest {
 
+    private static final Path MIGRATION = Path.of("migrations/V38__Store_the_overview_sparklines.sql");
     private static final String MANIFEST = "[package]\nname = \"trend-probe\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
     private static final String READ = "/// Reads.\npub fn first(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n";
     private static final String TWO_READS = READ + "\n/// Reads too.\npub fn second(p: *const u8) -> u8 {\n"
@@ -40,6 +48,12 @@ class OverviewTrendChangesTest {
 
     @Inject
     RepositoryReports reports;
+
+    @Inject
+    RecentTrends trends;
+
+    @Inject
+    DataSource dataSource;
 
     /** A trend's two changes: of its scores and of its unsafe blocks, null without a value. */
     private record Changes(Integer score, Integer unsafeBlocks) {
@@ -93,6 +107,7 @@ class OverviewTrendChangesTest {
                     "reason", "checked by hand")).post("/api/v1/repositories/{id}/triage", id).then().statusCode(201);
             Changes triaged = assertStoredAsTheApi(id, "a triage mark");
             assertNotEquals(rescan.score(), triaged.score(), "the last point's score changed");
+            assertTheMigrationStoresTheSamePoints(id);
 
             // Another branch's scans are not the trend; the default branch's are, once it is the default.
             scan(id, Map.of("branch", "dev"));
@@ -124,12 +139,28 @@ class OverviewTrendChangesTest {
     private Changes assertStoredAsTheApi(long repositoryId, String after) {
         JsonPath trend = given().when().get("/api/v1/repositories/{id}/trends", repositoryId).then().statusCode(200)
                 .extract().jsonPath();
-        Changes api = new Changes(change(recent(trend.getList("points.score", Integer.class))),
-                change(recent(trend.getList("points.metrics.unsafe_blocks", Integer.class))));
+        List<Integer> scores = recent(trend.getList("points.score", Integer.class));
+        List<Integer> unsafeBlocks = recent(trend.getList("points.metrics.unsafe_blocks", Integer.class));
+        Changes api = new Changes(change(scores), change(unsafeBlocks));
         RepositoryReports.Standing standing = reports.standings().stream()
                 .filter(candidate -> candidate.repositoryId() == repositoryId).findFirst().orElseThrow();
         assertEquals(api, new Changes(standing.scoreTrendChange(), standing.unsafeBlocksTrendChange()), after);
+        // The sparklines' stored points are the API's too.
+        assertEquals(new RecentTrend(scores, unsafeBlocks),
+                trends.of(List.of(repositoryId)).getOrDefault(repositoryId, RecentTrend.NONE), after);
         return api;
+    }
+
+    /** V38, which gave the trends stored before it their points, gives a trend the points it has. */
+    private void assertTheMigrationStoresTheSamePoints(long repositoryId) throws Exception {
+        RecentTrend stored = trends.of(List.of(repositoryId)).get(repositoryId);
+        assertFalse(stored.scores().isEmpty(), "the trend has points: " + stored);
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            assertEquals(1, sql.executeUpdate("update repository_trend set scores = '{}', unsafe_blocks = '{}'"
+                    + " where repository_id = " + repositoryId));
+            sql.execute(Files.readString(MIGRATION));
+        }
+        assertEquals(stored, trends.of(List.of(repositoryId)).get(repositoryId));
     }
 
     /** The values of the newest points the overview shows, those without a value left out. */
