@@ -150,13 +150,16 @@ public class Trends {
                 .collect(Collectors.toMap(CheckInfo::id, rule -> rule.category().name()));
         String counted = FindingFilter.COUNTS_UNLESS_TRIAGED
                 + " and (?2 = 0 or f.crate_snapshot_id in (select id from crate_snapshot where crate_id = ?2))";
-        // A scan sharing another's finding rows reads that scan's counts.
+        // A scan sharing another's finding rows reads that scan's counts. The scans are the
+        // repository's: said so, PostgreSQL reads them by repository (0.8 ms for 100 scans) where it
+        // estimated a list of 100 ids at a few rows and read the whole scan table in parallel (5 ms at 30,000).
         List<Tuple> stored = session().createNativeQuery("""
                 select s.id as scan_id, f.severity, f.check_id, sum(f.findings) as findings
                 from scan s join finding_count f on f.scan_id = coalesce(s.findings_of, s.id)
-                where s.id in (?1) and %s
+                where s.id in (?1) and s.repository_id = ?3 and %s
                 group by s.id, f.severity, f.check_id""".formatted(counted), Tuple.class)
-                .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId).getResultList();
+                .setParameter(1, scanIds).setParameter(2, crateId == null ? 0L : crateId)
+                .setParameter(3, repositoryId).getResultList();
         List<Tuple> triaged = session().createNativeQuery("""
                 select s.id as scan_id, f.severity, f.check_id, count(*) as findings
                 from scan s join finding_triage t on t.repository_id = ?3
