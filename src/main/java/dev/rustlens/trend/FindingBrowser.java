@@ -207,7 +207,7 @@ public class FindingBrowser {
             paged.add((long) (page - 1) * PAGE_SIZE);
             try (PreparedStatement select = FindingRow.prepare(connection, "select "
                     + FindingRow.columns(Long.toString(from.id))
-                    + PortfolioFindings.REPOSITORY + " where " + where + " order by " + order.sql() + " offset ? limit "
+                    + " where " + where + " order by " + order.sqlWithinScan() + " offset ? limit "
                     + PAGE_SIZE, paged);
                     ResultSet result = select.executeQuery()) {
                 while (result.next()) {

