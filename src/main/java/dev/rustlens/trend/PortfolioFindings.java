@@ -42,6 +42,8 @@ public class PortfolioFindings {
 
     /** Joins crate {@code c}'s repository as {@code r}, which orders read. */
     static final String REPOSITORY = " join repository r on r.id = c.repository_id";
+    /** The repository's name, the key the orders sort runs of one repository's findings by. */
+    private static final String REPOSITORY_NAME = "r.name";
     /** Where counting the findings stops when the stored counts cannot answer the filter. */
     static final int COUNT_CAP = 10_000;
     /** A scan's findings in location order, as the index on (scan, path, line, col, check, id) has them. */
@@ -77,12 +79,12 @@ public class PortfolioFindings {
         /** The order findings were stored in: the cheapest to page, the API's default. */
         id(null, "f.id"),
         /** By repository, then location. */
-        path("", "r.name", "f.path", "f.line", "f.col", "f.check_id", "f.id"),
+        path("", REPOSITORY_NAME, "f.path", "f.line", "f.col", "f.check_id", "f.id"),
         /** Worst severity first, then by repository and location. */
-        severity("f.severity", SEVERITY_RANK.formatted("f.severity"), "r.name", "f.path", "f.line", "f.col",
+        severity("f.severity", SEVERITY_RANK.formatted("f.severity"), REPOSITORY_NAME, "f.path", "f.line", "f.col",
                 "f.check_id", "f.id"),
         /** By check, then by repository and location. */
-        check("f.check_id", "f.check_id", "r.name", "f.path", "f.line", "f.col", "f.id");
+        check("f.check_id", "f.check_id", REPOSITORY_NAME, "f.path", "f.line", "f.col", "f.id");
 
         /** What a run of findings shares besides its scan ("" nothing), or null when not read in runs. */
         private final String runKey;
@@ -105,7 +107,7 @@ public class PortfolioFindings {
          * repositories, 1 ms without).
          */
         String sqlWithinScan() {
-            return keys.stream().filter(key -> !key.equals("r.name")).collect(Collectors.joining(", "));
+            return keys.stream().filter(key -> !key.equals(REPOSITORY_NAME)).collect(Collectors.joining(", "));
         }
 
         /** The order named {@code name}; a 400 naming the accepted ones otherwise. */
