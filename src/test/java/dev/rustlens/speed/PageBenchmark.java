@@ -399,21 +399,13 @@ public final class PageBenchmark {
                                         where benchmark_id = b.id and id < r.id) base
                     where b.repository_id % 7 = 0 and b.name = 'parse/small'
                       and r.id = (select max(id) from benchmark_result where benchmark_id = b.id)""");
-            // Each repository's trend as RecentTrends stores it: its newest 30 points, oldest first, and their changes.
+            // Each repository's trend as RecentTrends stores it: its newest 30 points, oldest first, filled by
+            // the migration that gave stored trends their points (V38, the same query), and their changes.
+            sql.execute("insert into repository_trend (repository_id) select id from repository");
+            sql.execute(Files.readString(Path.of("migrations/V38__Store_the_overview_sparklines.sql")));
             sql.execute("""
-                    insert into repository_trend (repository_id, score_change, unsafe_blocks_change, scores, unsafe_blocks)
-                    select p.repository_id, p.scores[cardinality(p.scores)] - p.scores[1],
-                           p.unsafe_blocks[cardinality(p.unsafe_blocks)] - p.unsafe_blocks[1], p.scores, p.unsafe_blocks
-                    from (select r.id as repository_id,
-                                 coalesce(array_agg(pt.score order by pt.committed_at, pt.id)
-                                     filter (where pt.score is not null), '{}') as scores,
-                                 array_agg(pt.unsafe_blocks order by pt.committed_at, pt.id) as unsafe_blocks
-                          from repository r cross join lateral (
-                              select s.score, s.unsafe_blocks, s.committed_at, s.id from scan s
-                              where s.repository_id = r.id and s.branch = r.default_branch and s.status = 'succeeded'
-                                and s.unsafe_blocks is not null
-                              order by s.committed_at desc, s.id desc limit 30) pt
-                          group by r.id) p""");
+                    update repository_trend set score_change = scores[cardinality(scores)] - scores[1],
+                        unsafe_blocks_change = unsafe_blocks[cardinality(unsafe_blocks)] - unsafe_blocks[1]""");
             sql.execute("analyze");
         }
     }
