@@ -1,6 +1,6 @@
 package dev.rustlens.scan;
 
-import static dev.rustlens.scan.ScanFlowTest.awaitScan;
+import static dev.rustlens.scan.ScanFlowTest.awaitSuccess;
 import static dev.rustlens.scan.ScanFlowTest.register;
 import static dev.rustlens.scan.ScanFlowTest.startScan;
 import static io.restassured.RestAssured.given;
@@ -120,12 +120,6 @@ public class DiagnosticImportTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    private static JsonPath succeeded(long scanId) throws InterruptedException {
-        JsonPath scan = awaitScan(scanId);
-        assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
-        return scan;
-    }
-
     private static void setPullRequestGate(long repositoryId, String check) {
         given().queryParam("scope", "pull_request").contentType(ContentType.JSON)
                 .body(Map.of("conditions", List.of(Map.of("type", "no_new_findings", "check", check))))
@@ -144,7 +138,7 @@ public class DiagnosticImportTest {
         Memchr memchr = memchr(dir);
         try (Git git = memchr.git()) {
             long id = register(TestRepositories.url(git));
-            JsonPath scanned = succeeded(startScan(id));
+            JsonPath scanned = awaitSuccess(startScan(id));
             long scanId = scanned.getLong("id");
 
             JsonPath answer = upload(id, memchr.base().name(), CLIPPY);
@@ -201,12 +195,12 @@ public class DiagnosticImportTest {
             assertEquals(scanned.getInt("score"), view.getInt("score"));
 
             // A rescan of the commit keeps the import.
-            JsonPath rescanned = succeeded(startScan(id));
+            JsonPath rescanned = awaitSuccess(startScan(id));
             assertEquals(total, findings(rescanned.getLong("id"), Map.of()).getLong("total"));
 
             // The pull request adds a needless return: new against a baseline that has clippy's output too.
             setPullRequestGate(id, "clippy::needless_return");
-            JsonPath branchScan = succeeded(scanBranch(id, Map.of("branch", "byte-count", "pullRequest", "3")).getLong("id"));
+            JsonPath branchScan = awaitSuccess(scanBranch(id, Map.of("branch", "byte-count", "pullRequest", "3")).getLong("id"));
             assertEquals("passed", gateStatus(id, "byte-count").getString("status"), "no clippy output for the head yet");
             JsonPath headAnswer = upload(id, memchr.branch().name(), CLIPPY_NEEDLESS_RETURN);
             assertEquals(List.of(branchScan.getLong("id")), headAnswer.getList("scans.scanId", Long.class));
@@ -257,8 +251,8 @@ public class DiagnosticImportTest {
             JsonPath early = given().contentType("application/x-ndjson").body(stream).queryParam("commit", commit.name())
                     .when().post("/api/v1/repositories/{id}/diagnostics", id).then().statusCode(201).extract().jsonPath();
             assertEquals(List.of(), early.getList("scans"));
-            long first = succeeded(startScan(id)).getLong("id");
-            long rescan = succeeded(startScan(id)).getLong("id");
+            long first = awaitSuccess(startScan(id)).getLong("id");
+            long rescan = awaitSuccess(startScan(id)).getLong("id");
             assertEquals(0, given().when().get("/api/v1/scans/{id}", rescan).then().extract().jsonPath()
                     .getInt("filesAnalyzed"), "the rescan copies the first scan's results");
             JsonPath again = given().contentType("application/x-ndjson").body(stream).queryParam("commit", commit.name())
@@ -289,7 +283,7 @@ public class DiagnosticImportTest {
             JsonPath early = upload(id, memchr.branch().name(), CLIPPY_NEEDLESS_RETURN);
             assertEquals(List.of(), early.getList("scans"));
             assertEquals(0, early.getInt("pendingScans"));
-            JsonPath branchScan = succeeded(scanBranch(id, Map.of("branch", "byte-count", "pullRequest", "4")).getLong("id"));
+            JsonPath branchScan = awaitSuccess(scanBranch(id, Map.of("branch", "byte-count", "pullRequest", "4")).getLong("id"));
             JsonPath passed = gateStatus(id, "byte-count");
             assertEquals("passed", passed.getString("status"), "the merge-base has no clippy output: nothing is new");
             long branchId = branchScan.getLong("id");
@@ -320,7 +314,7 @@ public class DiagnosticImportTest {
                 + " -> bool {\n    return memchr::memchr(needle, haystack).is_some();\n}\n";
         try (Git git = TestRepositories.create(dir, Map.of("Cargo.toml", manifest, "src/lib.rs", lib))) {
             long id = register(TestRepositories.url(git));
-            JsonPath scanned = succeeded(startScan(id));
+            JsonPath scanned = awaitSuccess(startScan(id));
             String commit = scanned.getString("commit");
             JsonPath answer = upload(id, commit, CLIPPY_OF_A_USER);
             assertEquals(59, answer.getInt("outsideWorkspace.count"), "memchr's own lints, at absolute paths");

@@ -1,8 +1,8 @@
 package dev.rustlens.scan;
 
+import static dev.rustlens.scan.ScanFlowTest.awaitSuccess;
 import static dev.rustlens.scan.ScanFlowTest.register;
 import static dev.rustlens.scan.ScanFlowTest.startScan;
-import static dev.rustlens.scan.SharedFindingsTest.succeeded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +46,8 @@ class RatingPartsMigrationTest {
         }
         long repositoryId = register(url);
         // The rescan shares the first scan's finding rows: its parts are converted from those.
-        String scans = succeeded(startScan(repositoryId)) + ", " + succeeded(startScan(repositoryId));
+        long first = awaitSuccess(startScan(repositoryId)).getLong("id");
+        String scans = first + ", " + awaitSuccess(startScan(repositoryId)).getLong("id");
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             Map<Long, String> scored = ratings(sql, scans);
             assertTrue(scored.values().stream().anyMatch(ratings -> ratings.contains("\"undocumented_unsafe_block\"")),

@@ -132,6 +132,13 @@ public class ScanFlowTest {
                 String.class);
     }
 
+    /** Polls until the scan ends, which must be a success (the failure's error otherwise says why). */
+    public static JsonPath awaitSuccess(long scanId) throws InterruptedException {
+        JsonPath scan = awaitScan(scanId);
+        assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
+        return scan;
+    }
+
     /** Polls until the scan ends; a scan that never ends fails the test. */
     public static JsonPath awaitScan(long scanId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

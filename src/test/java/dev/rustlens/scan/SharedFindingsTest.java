@@ -1,6 +1,6 @@
 package dev.rustlens.scan;
 
-import static dev.rustlens.scan.ScanFlowTest.awaitScan;
+import static dev.rustlens.scan.ScanFlowTest.awaitSuccess;
 import static dev.rustlens.scan.ScanFlowTest.register;
 import static dev.rustlens.scan.ScanFlowTest.startScan;
 import static io.restassured.RestAssured.given;
@@ -46,9 +46,9 @@ class SharedFindingsTest {
         DiagnosticImportTest.Memchr memchr = DiagnosticImportTest.memchr(dir);
         try (Git git = memchr.git()) {
             long id = register(TestRepositories.url(git));
-            long first = succeeded(startScan(id));
+            long first = awaitSuccess(startScan(id)).getLong("id");
             Map<String, Object> firstPoint = trendPoint(id, first);
-            long rescan = succeeded(startScan(id));
+            long rescan = awaitSuccess(startScan(id)).getLong("id");
             // The trend's point of the commit is now the rescan's, read from the first scan's counts.
             assertEquals(firstPoint, trendPoint(id, rescan));
             assertEquals(List.of(first), column("select findings_of from scan where id = ?1", rescan));
@@ -143,7 +143,7 @@ class SharedFindingsTest {
     }
 
     /** Every unsafe site of the scan, as the API lists them page by page. */
-    private static List<Object> unsafeSites(long scanId) {
+    static List<Object> unsafeSites(long scanId) {
         List<Object> sites = new ArrayList<>();
         String cursor = null;
         do {
@@ -161,12 +161,6 @@ class SharedFindingsTest {
 
     private static JsonPath scan(long scanId) {
         return given().when().get("/api/v1/scans/{id}", scanId).then().statusCode(200).extract().jsonPath();
-    }
-
-    static long succeeded(long scanId) throws InterruptedException {
-        JsonPath scan = awaitScan(scanId);
-        assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
-        return scan.getLong("id");
     }
 
     private List<Long> column(String sql, long scanId) {

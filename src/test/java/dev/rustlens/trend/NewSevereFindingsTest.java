@@ -1,6 +1,6 @@
 package dev.rustlens.trend;
 
-import static dev.rustlens.scan.ScanFlowTest.awaitScan;
+import static dev.rustlens.scan.ScanFlowTest.awaitSuccess;
 import static dev.rustlens.scan.ScanFlowTest.findingsOf;
 import static dev.rustlens.scan.ScanFlowTest.register;
 import static dev.rustlens.scan.ScanFlowTest.startScan;
@@ -42,12 +42,12 @@ class NewSevereFindingsTest {
     void eachScanCountsItsNewCriticalFindingsOnceLessTheTriagedOnes(@TempDir Path dir) throws Exception {
         try (Git git = TestRepositories.create(dir.resolve("probe"), FILES)) {
             long repositoryId = register(TestRepositories.url(git));
-            JsonPath first = succeeded(repositoryId);
+            JsonPath first = awaitSuccess(startScan(repositoryId));
             long firstId = first.getLong("id");
             assertEquals(2, reports.newSevereFindings(List.of(firstId)), "two undocumented unsafe blocks");
 
             // The same commit again: the rescan reads the first scan's rows and counts, each scan counted on its own.
-            long rescanId = succeeded(repositoryId).getLong("id");
+            long rescanId = awaitSuccess(startScan(repositoryId)).getLong("id");
             assertEquals(2, reports.newSevereFindings(List.of(rescanId)));
             assertEquals(4, reports.newSevereFindings(List.of(firstId, rescanId)));
 
@@ -60,12 +60,5 @@ class NewSevereFindingsTest {
             assertEquals(2, reports.newSevereFindings(List.of(firstId, rescanId)));
             assertEquals(0, reports.newSevereFindings(List.of()));
         }
-    }
-
-    /** Scans the repository's default branch and returns the scan, which must have succeeded. */
-    private static JsonPath succeeded(long repositoryId) throws InterruptedException {
-        JsonPath scan = awaitScan(startScan(repositoryId));
-        assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
-        return scan;
     }
 }

@@ -1,6 +1,6 @@
 package dev.rustlens.web;
 
-import static dev.rustlens.scan.ScanFlowTest.awaitScan;
+import static dev.rustlens.scan.ScanFlowTest.awaitSuccess;
 import static dev.rustlens.scan.ScanFlowTest.findingsOf;
 import static dev.rustlens.scan.ScanFlowTest.register;
 import static io.restassured.RestAssured.given;
@@ -130,9 +130,7 @@ class OverviewTrendChangesTest {
         long scanId = given().contentType(ContentType.JSON).body(request)
                 .when().post("/api/v1/repositories/{id}/scans", repositoryId)
                 .then().statusCode(202).extract().jsonPath().getLong("id");
-        JsonPath scan = awaitScan(scanId);
-        assertEquals("succeeded", scan.getString("status"), scan.getString("error"));
-        return scan;
+        return awaitSuccess(scanId);
     }
 
     /** Asserts that the repository's stored changes are those of its trend in the API, and returns them. */
