@@ -97,6 +97,17 @@ public class CrateSnapshot extends IdentityEntity {
     public List<VerificationEvidence> evidence;
 
     /**
+     * The snapshot whose unsafe_site rows are this one's, when it shares them (docs/database.md);
+     * written once, with the snapshot: only SQL changes it later ({@link SharedUnsafeSites}).
+     */
+    @Column(name = "unsafe_sites_of", updatable = false)
+    public Long unsafeSitesOf;
+
+    /** What a later scan's snapshot of the crate compares to share these sites ({@link SharedUnsafeSites#digest}). */
+    @Column(name = "unsafe_sites_digest", updatable = false)
+    public String unsafeSitesDigest;
+
+    /**
      * Joins the crate snapshot of each row {@code rows} (a table alias; its {@code crate_snapshot_id})
      * as {@code o}, and as {@code n} the snapshot of the same crate in scan {@code ?1}: how rows of
      * one scan are put onto, or read as, another scan's of the same commit, which has the same crates.

@@ -130,6 +130,9 @@ public class ScanStore {
         Map<String, Long> snapshots = new LinkedHashMap<>();
         int unsafeBlocks = 0;
         Map<String, Crate> crates = Crate.byName(scan.repository);
+        // Sites are shared only along a branch: a branch's scans are deleted together.
+        Map<Long, SharedUnsafeSites.Lender> siteLenders = previous.filter(p -> p.branch.equals(scan.branch))
+                .map(p -> SharedUnsafeSites.lenders(entityManager, p.id)).orElse(Map.of());
         FindingTally tally = new FindingTally();
         for (StoredCrates.StoredCrate stored : result.crates()) {
             String name = stored.name();
@@ -141,6 +144,11 @@ public class ScanStore {
                 return first;
             });
             CrateSnapshot snapshot = snapshotOf(scan, crate, stored);
+            snapshot.unsafeSitesDigest = SharedUnsafeSites.digest(stored.unsafeSites());
+            SharedUnsafeSites.Lender lender = siteLenders.get(crate.id);
+            if (!stored.unsafeSites().isEmpty() && lender != null && lender.digest().equals(snapshot.unsafeSitesDigest)) {
+                snapshot.unsafeSitesOf = lender.rowsOf();
+            }
             snapshot.persist();
             entityManager.flush();
             snapshots.put(name, snapshot.id);
@@ -151,7 +159,9 @@ public class ScanStore {
             insertFindings(scan.id, snapshot.id, stored.findings(), fingerprints, previousFingerprints, tally);
             currentFingerprints.addAll(fingerprints);
             scored.put(snapshot.id, stored.scored(triaged));
-            insertUnsafeSites(snapshot.id, stored.unsafeSites());
+            if (snapshot.unsafeSitesOf == null) {
+                insertUnsafeSites(snapshot.id, stored.unsafeSites());
+            }
         }
         dependencies.store(scan.id, result.dependencies());
         currentFingerprints.addAll(insertAdvisoryFindings(scan.id, snapshots, previousFingerprints, tally));
@@ -263,10 +273,11 @@ public class ScanStore {
                 insert into crate_snapshot (scan_id, crate_id, path, version, edition, files, code_lines, unsafe_blocks,
                     unsafe_functions, unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros,
                     findings, metrics, evidence, test_code, score, grade, score_formula, score_exact, ratings, fixes,
-                    fix_worth, unsafe_sites_of)
+                    fix_worth, unsafe_sites_digest, unsafe_sites_of)
                 select ?1, crate_id, path, version, edition, files, code_lines, unsafe_blocks, unsafe_functions,
                     unsafe_methods, unsafe_impls, unsafe_traits, extern_blocks, unsafe_in_macros, findings, metrics,
-                    evidence, test_code, score, grade, score_formula, score_exact, ratings, fixes, fix_worth,"""
+                    evidence, test_code, score, grade, score_formula, score_exact, ratings, fixes, fix_worth,
+                    unsafe_sites_digest,"""
                 + " " + CrateSnapshot.unsafeSitesOf("crate_snapshot") + " from crate_snapshot where scan_id = ?2")
                 .setParameter(1, scanId).setParameter(2, from).executeUpdate();
         // The findings are the source's rows, shared rather than copied.

@@ -1,13 +1,22 @@
 package dev.rustlens.scan;
 
+import dev.rustlens.analysis.UnsafeSite;
+import dev.rustlens.analysis.source.Digests;
+import dev.rustlens.database.Columns;
+import dev.rustlens.database.StorableText;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.hibernate.Session;
 
 /**
- * The unsafe sites that an unchanged rescan's snapshots share with the snapshots of the scan it
- * repeats ({@code crate_snapshot.unsafe_sites_of}, docs/database.md): the rescan writes none. Sites
- * never change once stored, so the sharing lasts, but for test coverage, which is kept per site:
- * a scan that imports coverage takes a copy of its own first.
+ * The unsafe sites that a scan's crate snapshots share with other snapshots of the same crate
+ * ({@code crate_snapshot.unsafe_sites_of}, docs/database.md): an unchanged rescan's with the scan it
+ * repeats, and a new commit's crate whose sites are unchanged with its baseline's on the same
+ * branch; neither writes them again. Sites never change once stored, so the sharing lasts, but for
+ * test coverage, which is kept per site: a scan that imports coverage takes a copy of its own first.
  */
 public final class SharedUnsafeSites {
 
@@ -16,6 +25,41 @@ public final class SharedUnsafeSites {
             + " from crate_snapshot s where s.scan_id = ?1";
 
     private SharedUnsafeSites() {
+    }
+
+    /** A baseline snapshot's unsafe sites, as a later snapshot of its crate may share them. */
+    record Lender(String digest, long rowsOf) {
+    }
+
+    /**
+     * The sites of each crate snapshot of scan {@code scanId} that recorded their digest, by crate
+     * id: the digest, and the snapshot id the rows carry (its own, or the one it shares).
+     */
+    static Map<Long, Lender> lenders(EntityManager entityManager, long scanId) {
+        Map<Long, Lender> lenders = new HashMap<>();
+        for (Tuple row : entityManager.unwrap(Session.class).createNativeQuery("select crate_id, unsafe_sites_digest, "
+                + CrateSnapshot.unsafeSitesOf("s") + " as rows_of from crate_snapshot s where s.scan_id = ?1"
+                + " and s.unsafe_sites_digest is not null", Tuple.class).setParameter(1, scanId).getResultList()) {
+            lenders.put(Columns.longOf(row, "crate_id"),
+                    new Lender(row.get("unsafe_sites_digest", String.class), Columns.longOf(row, "rows_of")));
+        }
+        return lenders;
+    }
+
+    /**
+     * The SHA-256 of {@code sites} as {@code unsafe_site} stores them, in their order: two snapshots
+     * with the same digest have the same rows. Each path is prefixed by its length, so no path can
+     * pass for the fields of another site.
+     */
+    static String digest(List<UnsafeSite> sites) {
+        StringBuilder text = new StringBuilder();
+        for (UnsafeSite site : sites) {
+            String path = StorableText.of(site.path());
+            text.append(site.kind().name()).append('\t').append(path.length()).append(':').append(path).append('\t')
+                    .append(site.line()).append('\t').append(site.column()).append('\t').append(site.inTestCode())
+                    .append('\n');
+        }
+        return Digests.sha256Hex(text.toString(), 32);
     }
 
     /**
