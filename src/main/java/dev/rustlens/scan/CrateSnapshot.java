@@ -119,8 +119,8 @@ public class CrateSnapshot extends IdentityEntity {
 
     /**
      * The id that snapshot {@code snapshot} (a table alias)'s unsafe sites carry in
-     * {@code unsafe_site.crate_snapshot_id}: its own, or that of the snapshot whose sites an unchanged
-     * rescan shares (docs/database.md).
+     * {@code unsafe_site.crate_snapshot_id}: its own, or that of the snapshot whose sites it shares
+     * (an unchanged rescan's, or an unchanged crate's on its branch; docs/database.md).
      */
     public static String unsafeSitesOf(String snapshot) {
         return "coalesce(" + snapshot + ".unsafe_sites_of, " + snapshot + ".id)";
