@@ -77,9 +77,9 @@ public class FindingQueries {
     public FindingPage page(long id, FindingFilter.Sql where, Long cursor, int limit) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             long total;
-            try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) as total from finding f"
-                    + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id where "
-                    + where.where(), where.parameters()); ResultSet result = count.executeQuery()) {
+            try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) as total"
+                    + FindingRow.MATCHING + " where " + where.where(), where.parameters());
+                    ResultSet result = count.executeQuery()) {
                 result.next();
                 total = result.getLong("total");
             }
@@ -87,9 +87,7 @@ public class FindingQueries {
             parameters.add(cursor == null ? 0L : cursor);
             parameters.add(limit + 1);
             List<FindingRow> rows = new ArrayList<>();
-            try (PreparedStatement select = FindingRow.prepare(connection, "select "
-                    + FindingRow.columns(Long.toString(id)) + " where " + where.where()
-                    + " and f.id > ? order by f.id limit ?", parameters);
+            try (PreparedStatement select = FindingRow.prepare(connection, pageSql(id, where), parameters);
                     ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(FindingRow.of(result));
@@ -98,6 +96,15 @@ public class FindingQueries {
             String next = rows.size() > limit ? PageCursor.after(Long.toString(rows.get(limit - 1).id())) : null;
             return new FindingPage(id, total, limit, next, rows.size() > limit ? rows.subList(0, limit) : rows);
         });
+    }
+
+    /**
+     * The page of scan {@code id}'s findings that {@code where} keeps, in id order: its parameters
+     * are those of {@code where}, then the cursor (the id before the page) and the limit.
+     */
+    static String pageSql(long id, FindingFilter.Sql where) {
+        return FindingRow.ofPage(Long.toString(id), "select f.id" + FindingRow.MATCHING + " where " + where.where()
+                + " and f.id > ? order by f.id limit ?") + " order by f.id";
     }
 
     /** Something done with each selected finding. */

@@ -35,7 +35,28 @@ public record FindingRow(long id, String crate, String checkId, String severity,
             OffsetDateTime expiresAt, boolean active) {
     }
 
+    /**
+     * The findings joined only to what a filter ({@link FindingFilter}) reads, their crate: a page
+     * is chosen from these alone and then given its {@link #columns} ({@link #ofPage}). Chosen with
+     * the columns' joins, the planner joined every finding of a scan to the viewed scan's snapshots
+     * and the triage marks before sorting them (a scan of 145,000 findings: 340 ms a page, 0.3 ms
+     * walking the scan's findings in the page's order).
+     */
+    public static final String MATCHING = " from finding f join crate_snapshot s on s.id = f.crate_snapshot_id"
+            + " join crate c on c.id = s.crate_id";
+
     private static final ObjectMapper WORTH = new ObjectMapper();
+
+    /**
+     * The {@link #columns}, as {@code f}, of the findings whose ids {@code pageIds} selects (a query
+     * over {@link #MATCHING} with its order and limit), each read by its id; the caller orders them
+     * again by {@code f}'s columns. {@code offset 0} keeps PostgreSQL from flattening the lateral
+     * read into one join, which it planned from the viewed scan's snapshots again.
+     */
+    public static String ofPage(String viewedScan, String pageIds) {
+        return "select f.* from (" + pageIds + ") page cross join lateral (select " + columns(viewedScan)
+                + " where f.id = page.id offset 0) f";
+    }
 
     /**
      * The columns that {@link #of} reads, from finding {@code f} joined to its crate {@code c}:

@@ -197,18 +197,16 @@ public class FindingBrowser {
         List<FindingRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement count = FindingRow.prepare(connection,
-                    "select count(*) from (select " + FindingRow.columns(Long.toString(from.id)) + " where " + where
-                            + ") matched", parameters);
+                    "select count(*)" + FindingRow.MATCHING + " where " + where, parameters);
                     ResultSet result = count.executeQuery()) {
                 result.next();
                 total = result.getLong(1);
             }
             List<Object> paged = new ArrayList<>(parameters);
             paged.add((long) (page - 1) * PAGE_SIZE);
-            try (PreparedStatement select = FindingRow.prepare(connection, "select "
-                    + FindingRow.columns(Long.toString(from.id))
-                    + " where " + where + " order by " + order.sqlWithinScan() + " offset ? limit "
-                    + PAGE_SIZE, paged);
+            try (PreparedStatement select = FindingRow.prepare(connection, FindingRow.ofPage(Long.toString(from.id),
+                    "select f.id" + FindingRow.MATCHING + " where " + where + " order by " + order.sqlWithinScan()
+                    + " offset ? limit " + PAGE_SIZE) + " order by " + order.sqlWithinScan(), paged);
                     ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(FindingRow.of(result));
