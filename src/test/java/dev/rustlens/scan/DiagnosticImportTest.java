@@ -152,6 +152,15 @@ public class DiagnosticImportTest {
             int merged = answer.getInt("scans[0].mergedWithOwn");
             assertEquals(462, imported + merged, "every diagnostic is in memchr's one crate");
             assertEquals(0, answer.getInt("scans[0].notInCrate.count"));
+            // The findings page offers the imported lints the scan has findings of in its check filter.
+            List<?> lintsWithFindings = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                    "select distinct check_id from finding where scan_id = ?1 and position('::' in check_id) > 0"
+                    + " order by 1").setParameter(1, scanId).getResultList());
+            assertTrue(lintsWithFindings.size() > 3, lintsWithFindings.toString());
+            String page = given().queryParam("scan", scanId).when().get("/findings").then().statusCode(200)
+                    .extract().asString();
+            assertEquals(lintsWithFindings, java.util.regex.Pattern.compile("<option>([a-z_]+::[^<]+)</option>")
+                    .matcher(page).results().map(option -> option.group(1)).toList());
 
             // clippy's six undocumented unsafe blocks in fallback.rs are our own findings, shown with both sources.
             JsonPath ours = findings(scanId, Map.of("check", "undocumented_unsafe_block", "path", "src/memchr/fallback.rs"));
