@@ -36,6 +36,10 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class FindingBrowser {
 
+    /** How many findings the stored counts ({@code finding_count f}, of crate {@code c}) hold. */
+    private static final String STORED_COUNTS = "select coalesce(sum(f.findings), 0) from finding_count f"
+            + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id";
+
     private static final int PAGE_SIZE = 50;
     private static final int CONTEXT_LINES = 2;
     /** Lines of a long finding (a whole item) shown highlighted; the excerpt stays short. */
@@ -199,8 +203,11 @@ public class FindingBrowser {
         long total;
         List<FindingRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement count = FindingRow.prepare(connection,
-                    "select count(*)" + FindingRow.MATCHING + " where " + where, parameters);
+            // The stored counts answer a filter on their columns alone (38 ms of counting rows for a
+            // scan of 145,000); they go with the rows, as the filter's scan does.
+            boolean counts = !fixed && filter.countable() && filter.counted() == null;
+            try (PreparedStatement count = FindingRow.prepare(connection, (counts ? STORED_COUNTS
+                    : "select count(*)" + FindingRow.MATCHING) + " where " + where, parameters);
                     ResultSet result = count.executeQuery()) {
                 result.next();
                 total = result.getLong(1);
