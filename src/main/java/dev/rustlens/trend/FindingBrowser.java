@@ -204,8 +204,9 @@ public class FindingBrowser {
         List<FindingRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             // The stored counts answer a filter on their columns alone (38 ms of counting rows for a
-            // scan of 145,000); they go with the rows, as the filter's scan does.
-            boolean counts = !fixed && filter.countable() && filter.counted() == null;
+            // scan of 145,000); they go with the rows, as the filter's scan does. Not once
+            // housekeeping removed the rows: the counts stay, and the page lists none.
+            boolean counts = !fixed && filter.countable() && filter.counted() == null && from.findingsRemovedAt == null;
             try (PreparedStatement count = FindingRow.prepare(connection, (counts ? STORED_COUNTS
                     : "select count(*)" + FindingRow.MATCHING) + " where " + where, parameters);
                     ResultSet result = count.executeQuery()) {

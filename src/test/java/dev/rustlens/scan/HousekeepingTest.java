@@ -118,7 +118,8 @@ class HousekeepingTest {
         // The findings page says so too, rather than "no finding matches".
         given().queryParam("repository", repository).queryParam("scan", scans.get("day-first")).get("/findings").then()
                 .statusCode(200).body(containsString("Housekeeping removed the findings and unsafe sites of this scan on"),
-                        not(containsString("No finding matches these filters.")));
+                        not(containsString("No finding matches these filters.")),
+                        containsString("0 findings in scan #" + scans.get("day-first")));
     }
 
     /**
