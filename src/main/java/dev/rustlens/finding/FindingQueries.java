@@ -103,8 +103,7 @@ public class FindingQueries {
      * are those of {@code where}, then the cursor (the id before the page) and the limit.
      */
     static String pageSql(long id, FindingFilter.Sql where) {
-        return FindingRow.ofPage(Long.toString(id), "select f.id" + FindingRow.MATCHING + " where " + where.where()
-                + " and f.id > ? order by f.id limit ?") + " order by f.id";
+        return FindingRow.ofPage(Long.toString(id), where.where() + " and f.id > ?", "f.id", "limit ?");
     }
 
     /** Something done with each selected finding. */

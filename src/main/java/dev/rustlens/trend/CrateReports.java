@@ -2,6 +2,7 @@ package dev.rustlens.trend;
 
 import dev.rustlens.database.Columns;
 import dev.rustlens.finding.FindingFilter;
+import dev.rustlens.finding.FindingRow;
 import dev.rustlens.scan.Crate;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.Scan;
@@ -77,8 +78,8 @@ public class CrateReports {
 
     /** The crate's findings that count against the score, by check and severity, as on the repository page. */
     private List<CheckCount> findings(long rowsScanId, long crateId) {
-        return session().createNativeQuery("select f.check_id, f.severity, count(*) as findings from finding f"
-                + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+        return session().createNativeQuery("select f.check_id, f.severity, count(*) as findings"
+                + FindingRow.MATCHING
                 + " where f.scan_id = ?1 and s.crate_id = ?2 and " + FindingFilter.COUNTS
                 + " group by f.check_id, f.severity order by count(*) desc, f.check_id", Tuple.class)
                 .setParameter(1, rowsScanId).setParameter(2, crateId).getResultList().stream().map(CheckCount::of).toList();

@@ -38,7 +38,7 @@ public class FindingBrowser {
 
     /** How many findings the stored counts ({@code finding_count f}, of crate {@code c}) hold. */
     private static final String STORED_COUNTS = "select coalesce(sum(f.findings), 0) from finding_count f"
-            + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id";
+            + FindingRow.CRATE_OF_F;
 
     private static final int PAGE_SIZE = 50;
     private static final int CONTEXT_LINES = 2;
@@ -216,8 +216,7 @@ public class FindingBrowser {
             List<Object> paged = new ArrayList<>(parameters);
             paged.add((long) (page - 1) * PAGE_SIZE);
             try (PreparedStatement select = FindingRow.prepare(connection, FindingRow.ofPage(Long.toString(from.id),
-                    "select f.id" + FindingRow.MATCHING + " where " + where + " order by " + order.sqlWithinScan()
-                    + " offset ? limit " + PAGE_SIZE) + " order by " + order.sqlWithinScan(), paged);
+                    where, order.sqlWithinScan(), "offset ? limit " + PAGE_SIZE), paged);
                     ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(FindingRow.of(result));

@@ -58,8 +58,6 @@ public class PortfolioFindings {
     private static final String SCANS = "unnest(?, ?, ?, ?, ?) as %s(scan_id, name, repository_id, rows_id,"
             + " current_rows_id)";
     /** Joins the crate snapshot {@code s} and crate {@code c} of the finding (or stored count) the {@code %s} names. */
-    private static final String CRATE = " join crate_snapshot s on s.id = %s.crate_snapshot_id"
-            + " join crate c on c.id = s.crate_id";
     private static final String SEVERITY_RANK = "case %s when 'BLOCKER' then 0 when 'CRITICAL' then 1"
             + " when 'MAJOR' then 2 when 'MINOR' then 3 else 4 end";
 
@@ -326,7 +324,7 @@ public class PortfolioFindings {
                 + fromCursor
                 + " as from_cursor from " + SCANS.formatted("cur") + " join (select f.scan_id, " + key
                 + " as run_key, sum(f.findings) as bound from finding_count f"
-                + (query.filter().crate() == null ? "" : CRATE.formatted("f")) + " where f.scan_id = any(?) and "
+                + (query.filter().crate() == null ? "" : FindingRow.CRATE_OF_F) + " where f.scan_id = any(?) and "
                 + where + " group by f.scan_id, " + key + ") counted on counted.scan_id = cur.rows_id"
                 + (order.inRuns() ? " order by " + order.runOrder("counted.run_key", "cur.name") : "");
         List<Run> runs = new ArrayList<>();
@@ -360,7 +358,7 @@ public class PortfolioFindings {
             parameters.addAll(match.parameters());
             parameters.add(COUNT_CAP + 1);
             try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from (select 1 from "
-                    + SCANS.formatted("run") + " join finding f on f.scan_id = run.rows_id" + CRATE.formatted("f")
+                    + SCANS.formatted("run") + " join finding f on f.scan_id = run.rows_id" + FindingRow.CRATE_OF_F
                     + " where " + match.where() + " limit ?) matched", parameters);
                     ResultSet result = count.executeQuery()) {
                 result.next();
@@ -394,7 +392,7 @@ public class PortfolioFindings {
         parameters.addAll(stored.parameters());
         try (PreparedStatement count = FindingRow.prepare(connection, "select count(*) from " + SCANS.formatted("cur")
                 + " join finding_triage t on t.repository_id = cur.repository_id join finding f"
-                + " on f.scan_id = cur.rows_id and f.fingerprint = t.fingerprint" + CRATE.formatted("f")
+                + " on f.scan_id = cur.rows_id and f.fingerprint = t.fingerprint" + FindingRow.CRATE_OF_F
                 + " where " + TriageInForce.of("t") + " and " + stored.where() + " and " + FindingFilter.COUNTS_UNLESS_TRIAGED,
                 parameters); ResultSet result = count.executeQuery()) {
             result.next();

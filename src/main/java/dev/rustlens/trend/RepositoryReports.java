@@ -4,6 +4,7 @@ import dev.rustlens.bench.Benchmark;
 import dev.rustlens.bench.BenchmarkService;
 import dev.rustlens.database.Columns;
 import dev.rustlens.finding.FindingFilter;
+import dev.rustlens.finding.FindingRow;
 import dev.rustlens.gitrepo.GitRepository;
 import dev.rustlens.scan.CrateSnapshot;
 import dev.rustlens.scan.Scan;
@@ -186,8 +187,8 @@ public class RepositoryReports {
      * findings browser shows with {@code counted=true}), by check and severity.
      */
     private List<CheckCount> findings(Scan scan) {
-        return session().createNativeQuery("select f.check_id, f.severity, count(*) as findings from finding f"
-                + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+        return session().createNativeQuery("select f.check_id, f.severity, count(*) as findings"
+                + FindingRow.MATCHING
                 + " where f.scan_id = ?1 and " + FindingFilter.COUNTS
                 + " group by f.check_id, f.severity order by count(*) desc, f.check_id", Tuple.class)
                 .setParameter(1, scan.findingsScanId()).getResultList().stream().map(CheckCount::of).toList();
@@ -196,8 +197,8 @@ public class RepositoryReports {
     /** The scan's findings that count against the score, by crate id. */
     private Map<Long, Long> countedByCrate(Scan scan) {
         Map<Long, Long> counted = new HashMap<>();
-        session().createNativeQuery("select c.id as crate_id, count(*) as findings from finding f"
-                + " join crate_snapshot s on s.id = f.crate_snapshot_id join crate c on c.id = s.crate_id"
+        session().createNativeQuery("select c.id as crate_id, count(*) as findings"
+                + FindingRow.MATCHING
                 + " where f.scan_id = ?1 and " + FindingFilter.COUNTS + " group by c.id", Tuple.class)
                 .setParameter(1, scan.findingsScanId()).getResultList()
                 .forEach(row -> counted.put(Columns.longOf(row, "crate_id"), Columns.longOf(row, "findings")));
